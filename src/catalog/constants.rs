@@ -1,0 +1,120 @@
+//! Reading and writing argument values: numbers in any base or symbolic constants.
+
+use super::{Catalog, ConstantSet, SetKind};
+
+/// Parses `42`, `0x2a`, `0o52`, `0b101010`, `CLONE_NEWUSER`, or `A|B|0x10`.
+/// Names are looked up in `set` first, then in every set of the catalog.
+pub fn parse_value(text: &str, set: Option<&ConstantSet>) -> Result<u64, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("empty value".into());
+    }
+    let mut total = 0u64;
+    for part in text.split('|').map(str::trim) {
+        total |= parse_one(part, set)?;
+    }
+    Ok(total)
+}
+
+fn parse_one(part: &str, set: Option<&ConstantSet>) -> Result<u64, String> {
+    let lower = part.to_ascii_lowercase();
+    let number = if let Some(h) = lower.strip_prefix("0x") {
+        u64::from_str_radix(&h.replace('_', ""), 16).ok()
+    } else if let Some(o) = lower.strip_prefix("0o") {
+        u64::from_str_radix(o, 8).ok()
+    } else if let Some(b) = lower.strip_prefix("0b") {
+        u64::from_str_radix(b, 2).ok()
+    } else if lower.starts_with(|c: char| c.is_ascii_digit()) {
+        lower.replace('_', "").parse().ok()
+    } else {
+        None
+    };
+    if let Some(n) = number {
+        return Ok(n);
+    }
+    if lower.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(format!(
+            "\"{part}\" is not a number (decimal, 0x hex, 0o octal or 0b binary, up to 2^64-1)"
+        ));
+    }
+    let find = |s: &ConstantSet| s.values.iter().find(|c| c.name == part).map(|c| c.value);
+    if let Some(v) = set.and_then(find) {
+        return Ok(v);
+    }
+    Catalog
+        .constant_sets()
+        .iter()
+        .find_map(find)
+        .ok_or_else(|| match set {
+            Some(s) => format!(
+                "unknown constant \"{part}\" (not in {} or any other set)",
+                s.id
+            ),
+            None => format!("unknown constant \"{part}\""),
+        })
+}
+
+/// Shows a value with the set's names (`O_WRONLY|O_CREAT`), falling back to hex for what is left.
+pub fn format_value(value: u64, set: &ConstantSet) -> String {
+    match set.kind {
+        SetKind::Enum => enum_name(value, set, false).map_or_else(|| number(value), str::to_string),
+        SetKind::Flags => flags(value, set, |_| true).unwrap_or_else(|| number(value)),
+        SetKind::EnumFlags => {
+            let flag_bits: u64 = set
+                .values
+                .iter()
+                .filter(|c| c.flag)
+                .fold(0, |a, c| a | c.value);
+            let base = value & !flag_bits;
+            let mut parts = Vec::new();
+            match enum_name(base, set, false) {
+                Some(n) => parts.push(n.to_string()),
+                None if base != 0 || value == 0 => parts.push(number(base)),
+                None => {}
+            }
+            if let Some(f) =
+                flags(value & flag_bits, set, |c| c.flag).filter(|_| value & flag_bits != 0)
+            {
+                parts.push(f);
+            }
+            parts.join("|")
+        }
+    }
+}
+
+fn number(v: u64) -> String {
+    if v < 10 {
+        v.to_string()
+    } else {
+        format!("{v:#x}")
+    }
+}
+
+fn enum_name(value: u64, set: &ConstantSet, flag: bool) -> Option<&'static str> {
+    set.values
+        .iter()
+        .find(|c| c.value == value && c.flag == flag)
+        .map(|c| c.name)
+}
+
+fn flags(value: u64, set: &ConstantSet, keep: impl Fn(&super::Constant) -> bool) -> Option<String> {
+    if value == 0 {
+        return set
+            .values
+            .iter()
+            .find(|c| c.value == 0 && keep(c))
+            .map(|c| c.name.to_string());
+    }
+    let mut rest = value;
+    let mut names = Vec::new();
+    for c in set.values.iter().filter(|c| keep(c) && c.value != 0) {
+        if rest & c.value == c.value {
+            names.push(c.name.to_string());
+            rest &= !c.value;
+        }
+    }
+    if rest != 0 {
+        names.push(number(rest));
+    }
+    Some(names.join("|"))
+}

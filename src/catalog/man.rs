@@ -1,0 +1,98 @@
+//! The full manual page of a syscall, read from the system at run time.
+
+use super::Catalog;
+use std::collections::HashMap;
+use std::process::Command;
+use std::sync::Mutex;
+
+/// Where a page's text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The system's manual (`man 2 NAME`).
+    System,
+    /// No page is installed: the catalog's own summary and signature.
+    Catalog,
+}
+
+/// A rendered manual page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ManPage {
+    /// Plain text, wrapped to the requested width.
+    pub text: String,
+    /// System page or catalog fallback.
+    pub source: Source,
+}
+
+/// The page for `name`, wrapped to `width` columns; cached per name and width.
+pub fn page(name: &str, width: u16) -> ManPage {
+    static CACHE: Mutex<Option<HashMap<(String, u16), ManPage>>> = Mutex::new(None);
+    let key = (name.to_string(), width);
+    if let Some(hit) = CACHE
+        .lock()
+        .ok()
+        .and_then(|c| c.as_ref()?.get(&key).cloned())
+    {
+        return hit;
+    }
+    let page = system_page(name, width).unwrap_or_else(|| fallback(name));
+    if let Ok(mut cache) = CACHE.lock() {
+        cache
+            .get_or_insert_with(HashMap::new)
+            .insert(key, page.clone());
+    }
+    page
+}
+
+/// Renders `man 2 NAME` as plain text; None when the system has no such page.
+fn system_page(name: &str, width: u16) -> Option<ManPage> {
+    if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return None;
+    }
+    let out = Command::new("man")
+        .args(["-P", "cat", "2", name])
+        .env("MANWIDTH", width.max(20).to_string())
+        .env("MAN_KEEP_FORMATTING", "0")
+        .env("GROFF_NO_SGR", "1")
+        .env("LC_ALL", "C.UTF-8")
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !out.status.success() || out.stdout.is_empty() {
+        return None;
+    }
+    let text = strip_overstrike(&String::from_utf8_lossy(&out.stdout));
+    Some(ManPage {
+        text,
+        source: Source::System,
+    })
+}
+
+/// Removes the backspace overstrikes (`X\bX` bold, `_\bX` underline) of terminal output.
+pub fn strip_overstrike(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\u{8}' {
+            out.pop();
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn fallback(name: &str) -> ManPage {
+    let text = match Catalog.syscall(name) {
+        Some(s) => format!(
+            "{name}(2)\n\n{}\n\n    {}\n\nNo manual page for {name} is installed on this system.\n\
+             Install the Linux man pages to read it here (Debian/Ubuntu: apt install manpages-dev;\n\
+             Fedora: dnf install man-pages).\n",
+            s.summary, s.signature
+        ),
+        None => format!("No syscall named {name} is known.\n"),
+    };
+    ManPage {
+        text,
+        source: Source::Catalog,
+    }
+}

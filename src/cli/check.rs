@@ -1,0 +1,70 @@
+//! `check` and `fmt`.
+
+use anyhow::Context;
+use seccompose::catalog::Catalog;
+use seccompose::profile::{self, has_errors, Parsed};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Loads a file, printing its diagnostics to stderr; Err(()) when it cannot be read.
+fn load_reporting(path: &Path) -> Result<Parsed, ()> {
+    let name = path.display().to_string();
+    match profile::load(path, &Catalog) {
+        Ok(parsed) => {
+            for d in &parsed.diagnostics {
+                eprintln!("{}", d.render(&name));
+            }
+            Ok(parsed)
+        }
+        Err(e) => {
+            eprintln!("{name}: error: cannot read the file: {e}");
+            Err(())
+        }
+    }
+}
+
+pub fn check(files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for path in files {
+        match load_reporting(path) {
+            Ok(parsed) if !has_errors(&parsed.diagnostics) => {}
+            _ => failed = true,
+        }
+    }
+    ExitCode::from(u8::from(failed))
+}
+
+pub fn fmt(files: &[PathBuf], check: bool, stdout: bool, backup: bool) -> anyhow::Result<ExitCode> {
+    let mut failed = false;
+    for path in files {
+        let Ok(Parsed {
+            profile: Some(p), ..
+        }) = load_reporting(path)
+        else {
+            failed = true;
+            continue;
+        };
+        let text = profile::to_canonical_string(&p);
+        if stdout {
+            print!("{text}");
+        } else {
+            let current =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            if current == text.as_bytes() {
+                continue;
+            }
+            if check {
+                eprintln!(
+                    "{}: not in canonical form (run `seccompose fmt` on it)",
+                    path.display()
+                );
+                failed = true;
+            } else {
+                profile::write_atomic(path, &text, backup)
+                    .with_context(|| format!("writing {}", path.display()))?;
+                eprintln!("{}: formatted", path.display());
+            }
+        }
+    }
+    Ok(ExitCode::from(u8::from(failed)))
+}

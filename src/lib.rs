@@ -1,0 +1,6 @@
+//! seccompose: read, check, edit, compile and try Linux seccomp profiles.
+//!
+//! The library is the whole engine; the command line and the editor are thin front-ends.
+
+pub mod catalog;
+pub mod profile;

@@ -1,0 +1,19 @@
+//! The profile document: load, validate, edit and save Docker/OCI seccomp profiles.
+
+mod diag;
+mod edit;
+mod load;
+mod model;
+mod query;
+mod save;
+mod target;
+mod vocab;
+
+pub use diag::{has_errors, Diagnostic, LineIndex, Severity};
+pub use edit::{Document, Edit, EditError};
+pub use load::{load, parse, parse_bytes, Lexicon, Parsed};
+pub use model::*;
+pub use query::{rule_errno, rules_for, view, RuleRef, SyscallView};
+pub use save::{backup_path, save, to_canonical_string, to_value, write_atomic};
+pub use target::{KernelVersion, Target};
+pub use vocab::*;

@@ -1,0 +1,81 @@
+//! The per-syscall view: which rules decide a syscall, and what it gets.
+
+use super::model::{Profile, Rule, EPERM};
+use super::target::Target;
+use super::vocab::Action;
+
+/// A rule that mentions a syscall.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleRef<'p> {
+    /// Its index in `syscalls`.
+    pub index: usize,
+    /// The rule.
+    pub rule: &'p Rule,
+    /// Whether its `includes`/`excludes` let it apply on the target.
+    pub active: bool,
+}
+
+/// What applies to one syscall on a target.
+#[derive(Debug, Clone)]
+pub struct SyscallView<'p> {
+    /// The action when no argument condition matches: an active unconditional rule's, else the default.
+    pub action: Action,
+    /// The errno of that action (for ERRNO and TRACE).
+    pub errno: u64,
+    /// Whether no active rule without conditions names the syscall, so the default applies.
+    pub from_default: bool,
+    /// Whether some active rule decides by argument values.
+    pub conditional: bool,
+    /// Every rule naming the syscall, in profile order.
+    pub rules: Vec<RuleRef<'p>>,
+}
+
+/// The errno a rule returns (EPERM unless it says otherwise).
+pub fn rule_errno(rule: &Rule) -> u64 {
+    rule.errno_ret.unwrap_or(EPERM)
+}
+
+/// Every rule that names `name`, with whether it is active on `target`.
+pub fn rules_for<'p>(p: &'p Profile, name: &str, target: &Target) -> Vec<RuleRef<'p>> {
+    p.rules()
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.names().iter().any(|n| n == name))
+        .map(|(index, rule)| RuleRef {
+            index,
+            rule,
+            active: target.is_active(rule),
+        })
+        .collect()
+}
+
+/// What the profile does with `name` on `target`.
+pub fn view<'p>(p: &'p Profile, name: &str, target: &Target) -> SyscallView<'p> {
+    let rules = rules_for(p, name, target);
+    let is_default = |r: &Rule| {
+        r.action.semantic() == p.default_action.semantic()
+            && (!r.action.takes_errno() || rule_errno(r) == p.default_errno())
+    };
+    let unconditional = rules
+        .iter()
+        .find(|r| r.active && r.rule.conditions().is_empty() && !is_default(r.rule));
+    let conditional = rules
+        .iter()
+        .any(|r| r.active && !r.rule.conditions().is_empty() && !is_default(r.rule));
+    match unconditional {
+        Some(r) => SyscallView {
+            action: r.rule.action,
+            errno: rule_errno(r.rule),
+            from_default: false,
+            conditional,
+            rules,
+        },
+        None => SyscallView {
+            action: p.default_action,
+            errno: p.default_errno(),
+            from_default: true,
+            conditional,
+            rules,
+        },
+    }
+}

@@ -1,0 +1,186 @@
+//! `check` on bad input: exit code, position and wording of each diagnostic.
+
+mod common;
+
+use predicates::str::contains;
+
+/// Writes `text` to a temporary file and runs `check` on it.
+fn check(text: &[u8]) -> assert_cmd::assert::Assert {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.json");
+    std::fs::write(&file, text).unwrap();
+    let assert = common::seccompose().arg("check").arg(&file).assert();
+    drop(dir);
+    assert
+}
+
+/// Asserts exit 1 and a diagnostic `p.json:LINE:COL: SEVERITY: ...WORDS...`.
+fn rejects(text: &str, at: &str, words: &[&str]) {
+    let mut a = check(text.as_bytes())
+        .code(1)
+        .stderr(contains(format!("p.json:{at}: error: ")));
+    for w in words {
+        a = a.stderr(contains(*w));
+    }
+}
+
+#[test]
+fn valid_profile_exits_zero() {
+    check(br#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["mkdir"], "action": "SCMP_ACT_ERRNO"}]}"#)
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn syntax_error_reports_serde_position() {
+    rejects(
+        "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\",\n}\n",
+        "3:1",
+        &["invalid JSON: key must be a string"],
+    );
+}
+
+#[test]
+fn wrong_type() {
+    rejects(
+        "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\",\n  \"syscalls\": [{\"names\": \"mkdir\", \"action\": \"SCMP_ACT_ALLOW\"}]\n}",
+        "3:26",
+        &["syscalls[0].names must be an array, found a string"],
+    );
+}
+
+#[test]
+fn unknown_action_lists_valid_ones() {
+    rejects(
+        "{\"defaultAction\": \"SCMP_ACT_DENY\"}",
+        "1:19",
+        &[
+            "unknown action \"SCMP_ACT_DENY\" at defaultAction",
+            "SCMP_ACT_ALLOW",
+            "SCMP_ACT_KILL_PROCESS",
+        ],
+    );
+}
+
+#[test]
+fn unknown_operator() {
+    rejects(
+        "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [\n {\"names\": [\"personality\"], \"action\": \"SCMP_ACT_ERRNO\",\n  \"args\": [{\"index\": 0, \"value\": 8, \"op\": \"SCMP_CMP_EQUAL\"}]}]}",
+        "3:43",
+        &["unknown operator \"SCMP_CMP_EQUAL\" at syscalls[0].args[0].op", "SCMP_CMP_MASKED_EQ"],
+    );
+}
+
+#[test]
+fn unknown_architecture() {
+    rejects(
+        "{\"defaultAction\": \"SCMP_ACT_ALLOW\",\n\"architectures\": [\"SCMP_ARCH_X86_64\", \"SCMP_ARCH_AMD64\"]}",
+        "2:39",
+        &["unknown architecture \"SCMP_ARCH_AMD64\" at architectures[1]", "SCMP_ARCH_AARCH64"],
+    );
+}
+
+#[test]
+fn argument_index_out_of_range() {
+    rejects(
+        "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_ERRNO\", \"args\": [{\"index\": 6, \"value\": 0, \"op\": \"SCMP_CMP_EQ\"}]}]}",
+        "1:117",
+        &["syscalls[0].args[0].index is 6", "0..5"],
+    );
+}
+
+#[test]
+fn name_and_names_together() {
+    rejects(
+        "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [\n  {\"name\": \"read\", \"names\": [\"write\"], \"action\": \"SCMP_ACT_ERRNO\"}]}",
+        "2:12",
+        &["syscalls[0] has both \"name\" and \"names\""],
+    );
+}
+
+#[test]
+fn architectures_and_arch_map_together() {
+    rejects(
+        "{\"defaultAction\": \"SCMP_ACT_ALLOW\",\n \"architectures\": [\"SCMP_ARCH_X86_64\"],\n \"archMap\": [{\"architecture\": \"SCMP_ARCH_X86_64\"}]}",
+        "3:13",
+        &["\"architectures\" and \"archMap\" cannot be used together"],
+    );
+}
+
+#[test]
+fn errno_out_of_range() {
+    rejects(
+        "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"defaultErrnoRet\": 70000}",
+        "1:56",
+        &["defaultErrnoRet is 70000, outside the errno range 0..4095"],
+    );
+    // Docker accepts 4096..65535 and the kernel caps it: a warning, exit 0.
+    check(br#"{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 5000}"#)
+        .success()
+        .stderr(contains("p.json:1:56: warning: defaultErrnoRet is 5000"));
+}
+
+#[test]
+fn missing_default_action() {
+    rejects(
+        "\n  {\"syscalls\": []}",
+        "2:3",
+        &["missing \"defaultAction\""],
+    );
+}
+
+#[test]
+fn unknown_syscall_suggests_a_name() {
+    rejects(
+        "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\", \"mkdri\"], \"action\": \"SCMP_ACT_ERRNO\"}]}",
+        "1:69",
+        &["unknown syscall \"mkdri\" at syscalls[0].names[1]", "did you mean \"mkdir\"?"],
+    );
+}
+
+#[test]
+fn empty_file() {
+    rejects("", "1:1", &["the file is empty"]);
+    rejects("  \n\n", "3:1", &["the file is empty"]);
+}
+
+#[test]
+fn non_utf8_input() {
+    check(b"{\"defaultAction\":\n \"SCMP_ACT_\xff\"}")
+        .code(1)
+        .stderr(contains(
+            "p.json:2:12: error: the file is not valid UTF-8: byte 0xff",
+        ));
+}
+
+#[test]
+fn document_not_an_object() {
+    rejects(
+        "[\"SCMP_ACT_ALLOW\"]",
+        "1:1",
+        &["the document is an array", "JSON object"],
+    );
+}
+
+#[test]
+fn warnings_for_likely_mistakes_keep_exit_zero() {
+    let text = "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"syscalls\": [\n {\"names\": [\"read\"], \"action\": \"SCMP_ACT_ALLOW\", \"errnoRet\": 5},\n {\"names\": [\"mkdir\"], \"action\": \"SCMP_ACT_ERRNO\"}]}";
+    check(text.as_bytes())
+        .success()
+        .stderr(contains("p.json:2:2: warning: syscalls[0].errnoRet has no effect on SCMP_ACT_ALLOW"))
+        .stderr(contains("p.json:3:2: warning: syscalls[1] has the default action SCMP_ACT_ERRNO, so it adds nothing"));
+}
+
+#[test]
+fn missing_file_and_usage() {
+    common::seccompose()
+        .args(["check", "/nonexistent/p.json"])
+        .assert()
+        .code(1)
+        .stderr(contains("cannot read"));
+    common::seccompose().arg("check").assert().code(2);
+    common::seccompose()
+        .args(["check", "--bogus", "x"])
+        .assert()
+        .code(2);
+}
