@@ -2,5 +2,8 @@
 //!
 //! The library is the whole engine; the command line and the editor are thin front-ends.
 
+pub mod bpf;
 pub mod catalog;
+pub mod compile;
 pub mod profile;
+pub mod sandbox;

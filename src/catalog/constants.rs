@@ -24,6 +24,10 @@ fn parse_one(part: &str, set: Option<&ConstantSet>) -> Result<u64, String> {
         u64::from_str_radix(o, 8).ok()
     } else if let Some(b) = lower.strip_prefix("0b") {
         u64::from_str_radix(b, 2).ok()
+    } else if lower.len() > 1 && lower.starts_with('0') && lower.bytes().all(|b| b.is_ascii_digit())
+    {
+        // C's convention, as in file modes: 0755 is octal.
+        u64::from_str_radix(&lower[1..], 8).ok()
     } else if lower.starts_with(|c: char| c.is_ascii_digit()) {
         lower.replace('_', "").parse().ok()
     } else {

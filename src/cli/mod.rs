@@ -2,6 +2,10 @@
 
 mod catalog;
 mod check;
+mod compile;
+mod explain;
+mod run;
+mod target;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -52,6 +56,69 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Compile a profile to BPF (raw, libseccomp's PFC, or annotated disassembly).
+    Compile {
+        /// The profile.
+        file: PathBuf,
+        #[command(flatten)]
+        target: target::TargetArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "disasm")]
+        format: compile::Format,
+        /// Filter layout: linear comparisons or a binary tree.
+        #[arg(long, value_enum, default_value = "auto")]
+        layout: compile::LayoutArg,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// What the filter does with one call: the action, the instructions taken, the deciding rule.
+    Explain {
+        /// The profile.
+        file: PathBuf,
+        /// The syscall name.
+        syscall: String,
+        /// Up to six arguments: decimal, 0x hex, or constants such as AF_INET6 or O_RDONLY|O_CLOEXEC.
+        args: Vec<String>,
+        #[command(flatten)]
+        target: target::TargetArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run a command under the profile and report what the policy stopped.
+    Run {
+        /// The profile.
+        file: PathBuf,
+        /// Install the exact filter and report only how the command ended.
+        #[arg(long)]
+        enforce: bool,
+        #[command(flatten)]
+        target: target::TargetArgs,
+        /// Also write the full report as JSON.
+        #[arg(long, value_name = "OUT.json")]
+        report: Option<PathBuf>,
+        /// End the whole process tree after this many seconds.
+        #[arg(long, value_name = "SECS")]
+        timeout: Option<f64>,
+        /// The command and its arguments.
+        #[arg(last = true, required = true)]
+        command: Vec<std::ffi::OsString>,
+    },
+    /// Run a command, note every syscall it uses, and write a profile allowing exactly those.
+    Record {
+        /// Where to write the profile (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Merge into this profile instead of starting from scratch.
+        #[arg(long)]
+        base: Option<PathBuf>,
+        #[command(flatten)]
+        target: target::TargetArgs,
+        /// The command and its arguments.
+        #[arg(last = true, required = true)]
+        command: Vec<std::ffi::OsString>,
+    },
     /// Show the manual page of a syscall (or the catalog's description when none is installed).
     Man {
         /// The syscall.
@@ -78,6 +145,34 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
         }) => catalog::syscalls(arch.as_deref(), category.as_deref(), json),
         Some(Command::Man { syscall, width }) => catalog::man(&syscall, width),
+        Some(Command::Explain {
+            file,
+            syscall,
+            args,
+            target,
+            json,
+        }) => explain::explain(&file, &syscall, &args, &target, json),
+        Some(Command::Run {
+            file,
+            enforce,
+            target,
+            report,
+            timeout,
+            command,
+        }) => run::run(&file, &target, enforce, report.as_ref(), timeout, &command),
+        Some(Command::Record {
+            output,
+            base,
+            target,
+            command,
+        }) => run::record(output.as_ref(), base.as_ref(), &target, &command),
+        Some(Command::Compile {
+            file,
+            target,
+            format,
+            layout,
+            output,
+        }) => compile::compile(&file, &target, format, layout, output.as_ref()),
         None => {
             let _ = cli.file;
             anyhow::bail!("the interactive editor is not built yet; see `seccompose --help` for the commands that are")

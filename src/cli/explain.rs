@@ -1,0 +1,103 @@
+//! `explain`.
+
+use super::target::{load_profile, TargetArgs};
+use anyhow::{anyhow, bail};
+use seccompose::bpf::{self, Program, RetAction};
+use seccompose::catalog::{parse_value, Catalog};
+use seccompose::compile::{self, Options};
+use seccompose::sandbox::describe_call;
+use serde_json::json;
+use std::path::Path;
+use std::process::ExitCode;
+
+fn parse_args(name: &str, raw: &[String]) -> anyhow::Result<[u64; 6]> {
+    let sc = Catalog.syscall(name);
+    if raw.len() > 6 {
+        bail!("a syscall has at most 6 arguments, {} given", raw.len());
+    }
+    let mut args = [0u64; 6];
+    for (i, text) in raw.iter().enumerate() {
+        let set = sc
+            .and_then(|s| s.args.get(i))
+            .and_then(|a| a.constants)
+            .and_then(|id| Catalog.constant_set(id));
+        args[i] = parse_value(text, set).map_err(|e| anyhow!("argument {i}: {e}"))?;
+    }
+    Ok(args)
+}
+
+/// `seccompose explain`.
+pub fn explain(
+    file: &Path,
+    syscall: &str,
+    raw_args: &[String],
+    target: &TargetArgs,
+    json_out: bool,
+) -> anyhow::Result<ExitCode> {
+    let profile = load_profile(file)?;
+    let args = parse_args(syscall, raw_args)?;
+    let mut results = Vec::new();
+    for t in target.targets()? {
+        let compiled = compile::build(&profile, &t, &Options::default())
+            .map_err(|e| anyhow!(e.render(&file.display().to_string())))?;
+        let plan = compile::plan(&profile, &t);
+        let ex = compile::explain(&compiled, &plan, t.arch, syscall, args)?;
+        let program = Program::from_bytes(&compiled.bpf)?;
+        let lines = bpf::disassemble(&program);
+        results.push((t, ex, lines));
+    }
+    if json_out {
+        let items: Vec<_> = results
+            .iter()
+            .map(|(t, ex, lines)| {
+                let rule = ex.rule.map(|i| {
+                    let pos = profile.rules()[i].pos.unwrap_or_default();
+                    json!({"index": i, "line": pos.line, "col": pos.col})
+                });
+                json!({
+                    "syscall": syscall,
+                    "arch": t.arch.short_name(),
+                    "nr": ex.nr,
+                    "args": args,
+                    "action": ex.action.scmp_name(),
+                    "errno": match ex.action { RetAction::Errno(e) | RetAction::Trace(e) => Some(e), _ => None },
+                    "rule": rule,
+                    "path": ex.path.iter().map(|&i| json!({"index": i, "text": lines[i].text})).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let out = if items.len() == 1 {
+            items.into_iter().next().unwrap_or_default()
+        } else {
+            json!(items)
+        };
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for (t, ex, lines) in &results {
+        println!(
+            "{} on {} (nr {}): {}",
+            describe_call(syscall, &args),
+            t.arch,
+            ex.nr,
+            seccompose::sandbox::describe_action(ex.action)
+        );
+        match ex.rule {
+            Some(i) => {
+                let pos = profile.rules()[i].pos.unwrap_or_default();
+                println!(
+                    "decided by syscalls[{i}] ({}:{}:{})",
+                    file.display(),
+                    pos.line,
+                    pos.col
+                );
+            }
+            None => println!("decided by the default action ({})", profile.default_action),
+        }
+        println!("path ({} instructions):", ex.path.len());
+        for &i in &ex.path {
+            println!("  {:>5}: {}", i, lines[i].text);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,129 @@
+//! `run` and `record`.
+
+use super::target::{load_profile, TargetArgs};
+use anyhow::{bail, Context};
+use seccompose::profile::{self, Target};
+use seccompose::sandbox::{self, exit_code, recorded_profile, Mode, Report, RunOptions, Session};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+fn one_target(args: &TargetArgs) -> anyhow::Result<Target> {
+    let mut targets = args.targets()?;
+    if targets.len() != 1 {
+        bail!("run and record use one architecture: the one this machine runs");
+    }
+    Ok(targets.remove(0))
+}
+
+/// Ends the run when seccompose is interrupted or told to stop, so no process outlives it.
+fn stop_on_signals(session: &Session) -> anyhow::Result<()> {
+    for sig in [
+        signal_hook_consts::SIGINT,
+        signal_hook_consts::SIGTERM,
+        signal_hook_consts::SIGHUP,
+    ] {
+        signal_hook::flag::register(sig, session.stopper())
+            .context("installing signal handlers")?;
+    }
+    Ok(())
+}
+
+mod signal_hook_consts {
+    pub const SIGINT: i32 = libc::SIGINT;
+    pub const SIGTERM: i32 = libc::SIGTERM;
+    pub const SIGHUP: i32 = libc::SIGHUP;
+}
+
+fn exit(code: i32) -> ExitCode {
+    ExitCode::from(code.clamp(0, 255) as u8)
+}
+
+/// `seccompose run`.
+pub fn run(
+    file: &Path,
+    target: &TargetArgs,
+    enforce: bool,
+    report: Option<&PathBuf>,
+    timeout: Option<f64>,
+    command: &[OsString],
+) -> anyhow::Result<ExitCode> {
+    let profile = load_profile(file)?;
+    let target = one_target(target)?;
+    let options = RunOptions {
+        mode: if enforce {
+            Mode::Enforce
+        } else {
+            Mode::Observe
+        },
+        timeout: timeout.map(Duration::from_secs_f64),
+        ..RunOptions::default()
+    };
+    let session = Session::start(&profile, &target, command, options)?;
+    stop_on_signals(&session)?;
+    let finished = session.wait()?;
+    let rep = Report::new(&finished);
+    if enforce {
+        let text = rep.render_text();
+        // Only how it ended: enforcement sees no individual stops.
+        eprint!(
+            "{}",
+            text.lines()
+                .last()
+                .map(|l| format!("{l}\n"))
+                .unwrap_or_default()
+        );
+    } else {
+        eprint!("{}", rep.render_text());
+    }
+    if let Some(path) = report {
+        let text = serde_json::to_string_pretty(&rep.to_json())?;
+        std::fs::write(path, text + "\n").with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(exit(exit_code(finished.termination)))
+}
+
+/// `seccompose record`.
+pub fn record(
+    out: Option<&PathBuf>,
+    base: Option<&PathBuf>,
+    target: &TargetArgs,
+    command: &[OsString],
+) -> anyhow::Result<ExitCode> {
+    let base = base.map(|b| load_profile(b)).transpose()?;
+    let target = one_target(target)?;
+    // The recording filter allows everything; the profile only matters for the target.
+    let placeholder = profile::Profile::new(profile::Action::Allow);
+    let options = RunOptions {
+        mode: Mode::Record,
+        ..RunOptions::default()
+    };
+    let session = Session::start(&placeholder, &target, command, options)?;
+    stop_on_signals(&session)?;
+    let stopper = session.stopper();
+    let finished = session.wait()?;
+    let recorded = recorded_profile(&finished.stops, base.as_ref(), &target);
+    let text = profile::to_canonical_string(&recorded);
+    match out {
+        Some(path) => profile::write_atomic(path, &text, true)
+            .with_context(|| format!("writing {}", path.display()))?,
+        None => print!("{text}"),
+    }
+    let used = finished
+        .stops
+        .iter()
+        .filter_map(|s| s.name)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    eprintln!("seccompose: recorded {used} syscalls");
+    if stopper.load(Ordering::Acquire)
+        && !matches!(finished.termination, sandbox::Termination::Exited(_))
+    {
+        eprintln!(
+            "seccompose: the command was stopped before it finished; the profile may be incomplete"
+        );
+    }
+    Ok(exit(exit_code(finished.termination)))
+}

@@ -1,0 +1,281 @@
+//! Profile + Target → the BPF program the kernel runs, through libseccomp, with runc's semantics.
+
+mod arches;
+mod explain;
+mod rules;
+mod supplement;
+
+pub use arches::filter_arches;
+pub use explain::{deciding_rule, explain, Explanation};
+pub use rules::{alternatives, plan, Plan, PlannedRule, LIBSECCOMP_MAX_ERRNO};
+
+use crate::bpf::RetAction;
+use crate::profile::{Action, Arch, Diagnostic, Pos, Profile, Target};
+use libseccomp::{ScmpAction, ScmpArch, ScmpFilterContext};
+use std::io::{Read, Seek};
+
+/// How libseccomp lays out the syscall checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// As runc does: a binary tree above 8 rules, linear otherwise.
+    #[default]
+    Auto,
+    /// One comparison after another.
+    Linear,
+    /// A binary tree over syscall numbers (libseccomp optimize level 2).
+    Tree,
+}
+
+/// Compiler settings beyond the profile and target.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Linear or tree layout.
+    pub layout: Layout,
+    /// Replace every action but ALLOW with NOTIFY, so a supervisor sees each stop
+    /// (the sandbox's observed mode).
+    pub observe: bool,
+}
+
+/// A compiled filter.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// The raw `sock_filter` array (native endian), as `bwrap --seccomp` loads it.
+    pub bpf: Vec<u8>,
+    /// The architectures the filter covers, native first.
+    pub arches: Vec<Arch>,
+    /// Whether the binary-tree layout was used.
+    pub tree: bool,
+    /// How many leading instructions are seccompose's own block for calls libseccomp lacks.
+    pub supplement_len: usize,
+    /// Names skipped or compiled by number, and similar notes.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl CompileError {
+    /// Renders compiler-style, `FILE:LINE:COL: error: ...` when the error has a position.
+    pub fn render(&self, file: &str) -> String {
+        match self {
+            CompileError::Rule { pos: Some(p), .. } => {
+                format!("{file}:{}:{}: error: {self}", p.line, p.col)
+            }
+            _ => format!("{file}: error: {self}"),
+        }
+    }
+}
+
+impl Compiled {
+    /// Number of BPF instructions.
+    pub fn instruction_count(&self) -> usize {
+        self.bpf.len() / 8
+    }
+}
+
+/// Why a profile could not be compiled.
+#[derive(Debug, thiserror::Error)]
+pub enum CompileError {
+    /// libseccomp refused a rule.
+    #[error("libseccomp rejected {what}: {message}")]
+    Rule {
+        /// Where the rule is in the source.
+        pos: Option<Pos>,
+        /// What was being added (`syscalls[3] (mkdir on x86_64)`).
+        what: String,
+        /// libseccomp's words.
+        message: String,
+    },
+    /// libseccomp failed outside any rule.
+    #[error("libseccomp failed to {step}: {message}")]
+    Filter {
+        /// What we asked for.
+        step: &'static str,
+        /// libseccomp's words.
+        message: String,
+    },
+    /// The program is longer than the kernel accepts.
+    #[error("the filter has {0} instructions, more than the kernel's limit of 4096")]
+    TooLong(usize),
+}
+
+fn filter_err(step: &'static str) -> impl Fn(libseccomp::error::SeccompError) -> CompileError {
+    move |e| CompileError::Filter {
+        step,
+        message: e.to_string(),
+    }
+}
+
+/// The libseccomp token for one of our architectures.
+pub fn scmp_arch(arch: Arch) -> Option<ScmpArch> {
+    use ScmpArch::*;
+    Some(match arch.scmp_name() {
+        "SCMP_ARCH_X86_64" => X8664,
+        "SCMP_ARCH_X86" => X86,
+        "SCMP_ARCH_X32" => X32,
+        "SCMP_ARCH_AARCH64" => Aarch64,
+        "SCMP_ARCH_ARM" => Arm,
+        "SCMP_ARCH_RISCV64" => Riscv64,
+        "SCMP_ARCH_PPC64LE" => Ppc64Le,
+        "SCMP_ARCH_PPC64" => Ppc64,
+        "SCMP_ARCH_PPC" => Ppc,
+        "SCMP_ARCH_S390X" => S390X,
+        "SCMP_ARCH_S390" => S390,
+        "SCMP_ARCH_MIPS" => Mips,
+        "SCMP_ARCH_MIPS64" => Mips64,
+        "SCMP_ARCH_MIPS64N32" => Mips64N32,
+        "SCMP_ARCH_MIPSEL" => Mipsel,
+        "SCMP_ARCH_MIPSEL64" => Mipsel64,
+        "SCMP_ARCH_MIPSEL64N32" => Mipsel64N32,
+        "SCMP_ARCH_PARISC" => Parisc,
+        "SCMP_ARCH_PARISC64" => Parisc64,
+        _ => return None,
+    })
+}
+
+/// The return action of a profile action and its errno.
+pub fn ret_action(action: Action, errno: u64) -> RetAction {
+    match action.semantic() {
+        Action::KillProcess => RetAction::KillProcess,
+        Action::Trap => RetAction::Trap(0),
+        Action::Errno => RetAction::Errno(errno as u16),
+        Action::Trace => RetAction::Trace(errno as u16),
+        Action::Allow => RetAction::Allow,
+        Action::Log => RetAction::Log,
+        Action::Notify => RetAction::UserNotif,
+        Action::Kill | Action::KillThread => RetAction::KillThread,
+    }
+}
+
+/// The libseccomp action for a return action.
+fn scmp_action(action: RetAction) -> ScmpAction {
+    match action {
+        RetAction::KillProcess | RetAction::Unknown(_) => ScmpAction::KillProcess,
+        RetAction::KillThread => ScmpAction::KillThread,
+        RetAction::Trap(_) => ScmpAction::Trap,
+        RetAction::Errno(e) => ScmpAction::Errno(i32::from(e)),
+        RetAction::UserNotif => ScmpAction::Notify,
+        RetAction::Trace(d) => ScmpAction::Trace(d),
+        RetAction::Log => ScmpAction::Log,
+        RetAction::Allow => ScmpAction::Allow,
+    }
+}
+
+/// The action a rule or default takes in the filter (NOTIFY for every stop when observing).
+fn effective(action: Action, errno: u64, options: &Options) -> RetAction {
+    if options.observe && action.semantic() != Action::Allow {
+        RetAction::UserNotif
+    } else {
+        ret_action(action, errno)
+    }
+}
+
+/// Builds the libseccomp filter for a profile on a target.
+pub fn filter(
+    profile: &Profile,
+    target: &Target,
+    options: &Options,
+) -> Result<(ScmpFilterContext, Compiled), CompileError> {
+    let arches = filter_arches(profile, target);
+    let planned = plan(profile, target);
+    let tree = match options.layout {
+        Layout::Auto => planned.active_rules > 8,
+        Layout::Linear => false,
+        Layout::Tree => true,
+    };
+    let default_errno = profile.default_errno().min(rules::LIBSECCOMP_MAX_ERRNO);
+    let default = effective(profile.default_action, default_errno, options);
+    let mut merged: Option<ScmpFilterContext> = None;
+    let mut prefix = Vec::new();
+    let mut warnings = planned.warnings.clone();
+    let native = ScmpArch::native();
+    for &arch in &arches {
+        let Some(sarch) = scmp_arch(arch) else {
+            warnings.push(Diagnostic::warning(
+                Pos::default(),
+                format!("libseccomp cannot build filters for {arch}; it is left out"),
+            ));
+            continue;
+        };
+        let mut ctx =
+            ScmpFilterContext::new(scmp_action(default)).map_err(filter_err("create a filter"))?;
+        if sarch != native {
+            ctx.add_arch(sarch)
+                .map_err(filter_err("add an architecture"))?;
+            ctx.remove_arch(native)
+                .map_err(filter_err("remove the native architecture"))?;
+        }
+        // The filter is loaded by our own code or the runtime, which set no_new_privs themselves.
+        ctx.set_ctl_nnp(false)
+            .map_err(filter_err("clear no_new_privs"))?;
+        if tree {
+            ctx.set_ctl_optimize(2)
+                .map_err(filter_err("choose the binary tree"))?;
+        }
+        let extra = rules::add_rules(&mut ctx, arch, sarch, &planned, default, options)?;
+        if !extra.is_empty() {
+            prefix.extend(supplement::block(arch, &extra));
+        }
+        match merged.as_mut() {
+            None => merged = Some(ctx),
+            Some(m) => {
+                m.merge(ctx)
+                    .map_err(filter_err("merge per-architecture filters"))?;
+            }
+        }
+    }
+    let ctx = match merged {
+        Some(c) => c,
+        None => {
+            ScmpFilterContext::new(scmp_action(default)).map_err(filter_err("create a filter"))?
+        }
+    };
+    let mut bpf = crate::bpf::Program::new(prefix.clone()).to_bytes();
+    bpf.extend(export(&ctx, |c, f| c.export_bpf(f))?);
+    if bpf.len() / 8 > 4096 {
+        return Err(CompileError::TooLong(bpf.len() / 8));
+    }
+    Ok((
+        ctx,
+        Compiled {
+            bpf,
+            arches,
+            tree,
+            supplement_len: prefix.len(),
+            warnings,
+        },
+    ))
+}
+
+/// Compiles a profile for a target.
+pub fn build(
+    profile: &Profile,
+    target: &Target,
+    options: &Options,
+) -> Result<Compiled, CompileError> {
+    filter(profile, target, options).map(|(_, c)| c)
+}
+
+/// libseccomp's own pseudo-filter-code text of the filter.
+pub fn pfc(profile: &Profile, target: &Target, options: &Options) -> Result<String, CompileError> {
+    let (ctx, _) = filter(profile, target, options)?;
+    let bytes = export(&ctx, |c, f| c.export_pfc(f))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Runs one of libseccomp's exporters into an in-memory file and reads it back.
+fn export(
+    ctx: &ScmpFilterContext,
+    write: impl Fn(&ScmpFilterContext, &std::fs::File) -> Result<(), libseccomp::error::SeccompError>,
+) -> Result<Vec<u8>, CompileError> {
+    let io = |e: std::io::Error| CompileError::Filter {
+        step: "export the filter",
+        message: e.to_string(),
+    };
+    let fd =
+        nix::sys::memfd::memfd_create(c"seccompose-export", nix::sys::memfd::MFdFlags::MFD_CLOEXEC)
+            .map_err(|e| io(e.into()))?;
+    let mut file = std::fs::File::from(fd);
+    write(ctx, &file).map_err(filter_err("export the filter"))?;
+    file.rewind().map_err(io)?;
+    let mut out = Vec::new();
+    file.read_to_end(&mut out).map_err(io)?;
+    Ok(out)
+}

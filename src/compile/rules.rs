@@ -1,0 +1,246 @@
+//! Turning profile rules into libseccomp rules, runc's way.
+
+use super::supplement::Entry;
+use super::{effective, scmp_action, CompileError, Options};
+use crate::bpf::RetAction;
+use crate::catalog::Catalog;
+use crate::profile::{
+    rule_errno, Action, Arch, ArgCond, Diagnostic, Op, Pos, Profile, Rule, Target, MAX_ERRNO,
+};
+use libseccomp::{ScmpArch, ScmpArgCompare, ScmpCompareOp, ScmpFilterContext, ScmpSyscall};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+/// The largest errno libseccomp accepts in SCMP_ACT_ERRNO (it rejects MAX_ERRNO itself).
+pub const LIBSECCOMP_MAX_ERRNO: u64 = MAX_ERRNO - 1;
+
+/// One profile rule as it will be compiled: active, not equal to the default, conditions grouped.
+#[derive(Debug, Clone)]
+pub struct PlannedRule {
+    /// Index in `syscalls`.
+    pub index: usize,
+    /// Source position.
+    pub pos: Option<Pos>,
+    /// Syscall names the catalog knows.
+    pub names: Vec<String>,
+    /// The action and its errno.
+    pub action: Action,
+    /// errno for ERRNO/TRACE.
+    pub errno: u64,
+    /// Alternatives, OR'ed; each alternative's conditions AND. One empty alternative: unconditional.
+    pub alternatives: Vec<Vec<ArgCond>>,
+}
+
+/// The rules to compile, and the warnings found while choosing them.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// Rules in profile order.
+    pub rules: Vec<PlannedRule>,
+    /// How many profile rules are active on the target (runc's count for the tree switch).
+    pub active_rules: usize,
+    /// Skipped names and the like.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// runc: when any argument index appears twice, every condition becomes a rule of its own (OR);
+/// otherwise all conditions AND in one rule.
+pub fn alternatives(conds: &[ArgCond]) -> Vec<Vec<ArgCond>> {
+    let repeated = conds
+        .iter()
+        .enumerate()
+        .any(|(i, c)| conds[..i].iter().any(|d| d.index == c.index));
+    if repeated {
+        conds.iter().map(|c| vec![c.clone()]).collect()
+    } else {
+        vec![conds.to_vec()]
+    }
+}
+
+fn is_default(p: &Profile, rule: &Rule) -> bool {
+    rule.action.semantic() == p.default_action.semantic()
+        && (!rule.action.takes_errno() || rule_errno(rule) == p.default_errno())
+}
+
+/// Chooses what to compile: active rules whose action differs from the default.
+pub fn plan(profile: &Profile, target: &Target) -> Plan {
+    let mut plan = Plan::default();
+    for (index, rule) in profile.rules().iter().enumerate() {
+        if !target.is_active(rule) {
+            continue;
+        }
+        plan.active_rules += 1;
+        if is_default(profile, rule) {
+            continue; // libseccomp refuses it and runc skips it: it adds nothing
+        }
+        let mut names = Vec::new();
+        for name in rule.names() {
+            if Catalog.syscall(name).is_some() {
+                names.push(name.clone());
+            } else {
+                plan.warnings.push(Diagnostic::warning(
+                    rule.pos.unwrap_or_default(),
+                    format!("syscalls[{index}]: unknown syscall \"{name}\" is skipped, as runc skips it"),
+                ));
+            }
+        }
+        let mut errno = rule_errno(rule);
+        if rule.action.semantic() == Action::Errno && errno > LIBSECCOMP_MAX_ERRNO {
+            plan.warnings.push(Diagnostic::warning(
+                rule.pos.unwrap_or_default(),
+                format!(
+                    "syscalls[{index}]: errnoRet {errno} is compiled as {LIBSECCOMP_MAX_ERRNO}: libseccomp (and so runc) \
+                     refuses errno values of {MAX_ERRNO} and more; the kernel would return {MAX_ERRNO}"
+                ),
+            ));
+            errno = LIBSECCOMP_MAX_ERRNO;
+        }
+        plan.rules.push(PlannedRule {
+            index,
+            pos: rule.pos,
+            names,
+            action: rule.action,
+            errno,
+            alternatives: alternatives(rule.conditions()),
+        });
+    }
+    plan
+}
+
+fn compare(c: &ArgCond) -> ScmpArgCompare {
+    let op = match c.op {
+        Op::Ne => ScmpCompareOp::NotEqual,
+        Op::Lt => ScmpCompareOp::Less,
+        Op::Le => ScmpCompareOp::LessOrEqual,
+        Op::Eq => ScmpCompareOp::Equal,
+        Op::Ge => ScmpCompareOp::GreaterEqual,
+        Op::Gt => ScmpCompareOp::Greater,
+        Op::MaskedEq => ScmpCompareOp::MaskedEqual(c.value),
+    };
+    let datum = if c.op == Op::MaskedEq {
+        c.value_two.unwrap_or(0)
+    } else {
+        c.value
+    };
+    ScmpArgCompare::new(c.index, op, datum)
+}
+
+/// How a name is compiled on one architecture.
+enum Resolved {
+    /// libseccomp knows it: let it translate (and handle multiplexed calls), as runc does.
+    ByName(ScmpSyscall),
+    /// libseccomp cannot add it on this architecture: our own block, by the catalog's number.
+    Supplement(u32),
+    /// The architecture has no such call.
+    Absent,
+}
+
+/// Calls that 32-bit ABIs also reach through `socketcall` or `ipc`, which libseccomp handles
+/// itself even where its table gives them a pseudo-number.
+const MULTIPLEXED: &[&str] = &[
+    "socket",
+    "bind",
+    "connect",
+    "listen",
+    "accept",
+    "accept4",
+    "getsockname",
+    "getpeername",
+    "socketpair",
+    "send",
+    "recv",
+    "sendto",
+    "recvfrom",
+    "shutdown",
+    "setsockopt",
+    "getsockopt",
+    "sendmsg",
+    "recvmsg",
+    "recvmmsg",
+    "sendmmsg",
+    "semop",
+    "semget",
+    "semctl",
+    "semtimedop",
+    "msgsnd",
+    "msgrcv",
+    "msgget",
+    "msgctl",
+    "shmat",
+    "shmdt",
+    "shmget",
+    "shmctl",
+];
+
+/// libseccomp's answers, remembered: its name lookups are linear scans.
+fn libseccomp_number(name: &str, arch: Option<ScmpArch>) -> Option<i32> {
+    type Memo = HashMap<(String, Option<ScmpArch>), Option<i32>>;
+    static MEMO: OnceLock<Mutex<Memo>> = OnceLock::new();
+    let memo = MEMO.get_or_init(|| Mutex::new(HashMap::new()));
+    let key = (name.to_string(), arch);
+    if let Some(hit) = memo.lock().ok().and_then(|m| m.get(&key).copied()) {
+        return hit;
+    }
+    let found = match arch {
+        Some(a) => ScmpSyscall::from_name_by_arch(name, a),
+        None => ScmpSyscall::from_name(name),
+    }
+    .ok()
+    .map(i32::from);
+    if let Ok(mut m) = memo.lock() {
+        m.insert(key, found);
+    }
+    found
+}
+
+fn resolve(name: &str, arch: Arch, sarch: ScmpArch) -> Resolved {
+    let catalog_nr = Catalog.syscall(name).and_then(|s| s.number(arch));
+    let Some(native) = libseccomp_number(name, None) else {
+        return catalog_nr.map_or(Resolved::Absent, Resolved::Supplement);
+    };
+    let on_arch = libseccomp_number(name, Some(sarch)).unwrap_or(-1);
+    match catalog_nr {
+        Some(nr) if on_arch < 0 && !MULTIPLEXED.contains(&name) => Resolved::Supplement(nr),
+        _ => Resolved::ByName(ScmpSyscall::from(native)),
+    }
+}
+
+/// Adds the planned rules for one architecture to its single-arch filter; returns the rules
+/// libseccomp cannot take, for our own block.
+pub(super) fn add_rules(
+    ctx: &mut ScmpFilterContext,
+    arch: Arch,
+    sarch: ScmpArch,
+    plan: &Plan,
+    default: RetAction,
+    options: &Options,
+) -> Result<Vec<Entry>, CompileError> {
+    let mut supplement = Vec::new();
+    for rule in &plan.rules {
+        let action = effective(rule.action, rule.errno, options);
+        if action == default {
+            continue;
+        }
+        for name in &rule.names {
+            match resolve(name, arch, sarch) {
+                Resolved::ByName(sys) => {
+                    for conds in &rule.alternatives {
+                        let cmps: Vec<ScmpArgCompare> = conds.iter().map(compare).collect();
+                        ctx.add_rule_conditional(scmp_action(action), sys, &cmps)
+                            .map_err(|e| CompileError::Rule {
+                                pos: rule.pos,
+                                what: format!("syscalls[{}] ({name} on {arch})", rule.index),
+                                message: e.to_string(),
+                            })?;
+                    }
+                }
+                Resolved::Supplement(nr) => supplement.push(Entry {
+                    nr,
+                    alternatives: rule.alternatives.clone(),
+                    ret: action.to_raw(),
+                }),
+                Resolved::Absent => {}
+            }
+        }
+    }
+    Ok(supplement)
+}

@@ -1,0 +1,290 @@
+//! Running a command under a draft policy and seeing what the policy stopped.
+//!
+//! Observed mode compiles the policy twice: the real filter, kept for reference, and a
+//! variant in which every action but ALLOW becomes NOTIFY. The command runs under the
+//! variant; allowed calls never leave the kernel, and each other call comes to the
+//! supervisor, which runs the real filter on it (in the BPF emulator) and answers exactly as
+//! the real filter would have acted: the same errno, the call going through for LOG, SIGSYS
+//! for TRAP and KILL. Enforce mode installs the real filter and only watches the exit.
+
+mod child;
+mod notify;
+mod procs;
+mod record;
+mod report;
+mod supervise;
+
+pub use record::recorded_profile;
+pub use report::{describe_action, describe_call, exit_code, Report, StopSummary};
+
+use crate::bpf::{Program, RetAction};
+use crate::compile::{self, Options};
+use crate::profile::{Action, Arch, Profile, Target};
+use std::ffi::OsString;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::PathBuf;
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+/// How the command is run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Report every stop while the command sees what the real filter would do.
+    #[default]
+    Observe,
+    /// Install the exact filter; report only the exit.
+    Enforce,
+    /// Let everything through and note every syscall used (for `record`).
+    Record,
+}
+
+/// Settings of a run.
+#[derive(Debug, Default)]
+pub struct RunOptions {
+    /// Observe, enforce or record.
+    pub mode: Mode,
+    /// End the whole process tree after this long.
+    pub timeout: Option<Duration>,
+    /// Working directory (default: ours).
+    pub cwd: Option<PathBuf>,
+    /// Standard input, output and error (default: inherited).
+    pub stdio: Option<(Stdio, Stdio, Stdio)>,
+}
+
+/// One syscall that the policy did not simply allow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stop {
+    /// Time since the start of the run.
+    pub elapsed: Duration,
+    /// The calling thread.
+    pub pid: u32,
+    /// Its ABI.
+    pub arch: Arch,
+    /// The syscall number.
+    pub nr: u32,
+    /// Its name, when the catalog knows the number.
+    pub name: Option<&'static str>,
+    /// Raw arguments.
+    pub args: [u64; 6],
+    /// What the real policy does with it.
+    pub action: RetAction,
+    /// The profile rule that decided, or None for the default action.
+    pub rule: Option<usize>,
+}
+
+/// What a run streams while it goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// A stopped syscall (in record mode: the first use of each syscall).
+    Stop(Stop),
+    /// The command ended.
+    Exit(Termination),
+}
+
+/// How the command ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Termination {
+    /// It exited with a status.
+    Exited(i32),
+    /// A signal killed it.
+    Signaled(i32),
+    /// seccompose ended it at the timeout.
+    TimedOut,
+    /// seccompose ended it on request.
+    Stopped,
+}
+
+/// Why a run could not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    /// The profile does not compile.
+    #[error(transparent)]
+    Compile(#[from] compile::CompileError),
+    /// The command is empty.
+    #[error("no command to run")]
+    NoCommand,
+    /// Starting the command, or loading the filter in it, failed: the command did not run.
+    #[error("{0}: the command was not run")]
+    Start(String),
+    /// Anything else from the operating system.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// A running command.
+pub struct Session {
+    child: std::process::Child,
+    events: mpsc::Receiver<Event>,
+    sender: mpsc::Sender<Event>,
+    stop: Arc<AtomicBool>,
+    supervisor: Option<std::thread::JoinHandle<Vec<Stop>>>,
+    deadline: Option<Instant>,
+    /// Our descendants before the run, which are not the run's to end.
+    baseline: std::collections::BTreeSet<i32>,
+    /// The real filter's program (what enforcement would run).
+    pub program: Arc<Program>,
+}
+
+/// A finished run.
+#[derive(Debug, Clone)]
+pub struct Finished {
+    /// How it ended.
+    pub termination: Termination,
+    /// Every stop, in order (record mode: each syscall's first use).
+    pub stops: Vec<Stop>,
+}
+
+fn program_of(compiled: &compile::Compiled) -> Result<Program, SandboxError> {
+    Program::from_bytes(&compiled.bpf)
+        .map_err(|e| SandboxError::Start(format!("the compiled filter is unreadable: {e}")))
+}
+
+impl Session {
+    /// Starts `argv` under `profile` on `target`.
+    pub fn start(
+        profile: &Profile,
+        target: &Target,
+        argv: &[OsString],
+        options: RunOptions,
+    ) -> Result<Session, SandboxError> {
+        let (program_name, args) = argv.split_first().ok_or(SandboxError::NoCommand)?;
+        let real = compile::build(profile, target, &Options::default())?;
+        let installed = match options.mode {
+            Mode::Enforce => real.clone(),
+            Mode::Observe => compile::build(
+                profile,
+                target,
+                &Options {
+                    observe: true,
+                    ..Options::default()
+                },
+            )?,
+            Mode::Record => {
+                compile::build(&Profile::new(Action::Notify), target, &Options::default())?
+            }
+        };
+        let program = Arc::new(program_of(&real)?);
+        let prepared = Arc::new(child::Prepared::new(&installed.bpf));
+        let page = Arc::new(child::SharedPage::new()?);
+        let stop = Arc::new(AtomicBool::new(false));
+        let (sender, events) = mpsc::channel();
+        procs::become_subreaper();
+        let baseline = procs::descendants(std::process::id() as i32);
+
+        let supervisor = (options.mode != Mode::Enforce).then(|| {
+            let ctx = supervise::Context {
+                page: page.clone(),
+                program: program.clone(),
+                plan: compile::plan(profile, target),
+                record: options.mode == Mode::Record,
+                stop: stop.clone(),
+                events: sender.clone(),
+                started: Instant::now(),
+            };
+            std::thread::spawn(move || supervise::run(ctx))
+        });
+
+        let mut cmd = Command::new(program_name);
+        cmd.args(args);
+        if let Some(dir) = &options.cwd {
+            cmd.current_dir(dir);
+        }
+        if let Some((i, o, e)) = options.stdio {
+            cmd.stdin(i).stdout(o).stderr(e);
+        }
+        let listener = options.mode != Mode::Enforce;
+        let for_child = (prepared.clone(), page.clone());
+        // SAFETY: the closure only makes async-signal-safe syscalls on memory prepared before fork.
+        unsafe {
+            cmd.pre_exec(move || child::install(&for_child.0, listener.then(|| for_child.1.get())));
+        }
+        let child = match cmd.spawn() {
+            Ok(c) => c,
+            Err(e) => {
+                stop.store(true, Ordering::Release);
+                if let Some(s) = supervisor {
+                    let _ = s.join();
+                }
+                let what = program_name.to_string_lossy();
+                return Err(SandboxError::Start(format!("cannot start {what}: {e}")));
+            }
+        };
+        let deadline = options.timeout.map(|t| Instant::now() + t);
+        Ok(Session {
+            child,
+            events,
+            sender,
+            stop,
+            supervisor,
+            deadline,
+            baseline,
+            program,
+        })
+    }
+
+    /// The stream of events, for showing them while the command runs.
+    pub fn events(&self) -> &mpsc::Receiver<Event> {
+        &self.events
+    }
+
+    /// The command's pid.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// A handle that ends the run from another thread (or a signal handler's thread).
+    pub fn stopper(&self) -> Arc<AtomicBool> {
+        self.stop.clone()
+    }
+
+    /// Waits for the command (ending it at the timeout or on request), then ends every
+    /// process it left behind.
+    pub fn wait(mut self) -> Result<Finished, SandboxError> {
+        let root = self.child.id() as i32;
+        let termination = loop {
+            if let Some(status) = self.child.try_wait()? {
+                break termination_of(status);
+            }
+            let timed_out = self.deadline.is_some_and(|d| Instant::now() >= d);
+            if timed_out || self.stop.load(Ordering::Acquire) {
+                procs::kill_tree(root, true);
+                let _ = self.child.wait();
+                break if timed_out {
+                    Termination::TimedOut
+                } else {
+                    Termination::Stopped
+                };
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        };
+        // What the command left behind was adopted by us (subreaper): end it all.
+        procs::end_leftovers(&self.baseline);
+        self.stop.store(true, Ordering::Release);
+        let stops = match self.supervisor.take() {
+            Some(s) => s.join().unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let _ = self.sender.send(Event::Exit(termination));
+        Ok(Finished { termination, stops })
+    }
+}
+
+fn termination_of(status: ExitStatus) -> Termination {
+    match (status.code(), status.signal()) {
+        (Some(code), _) => Termination::Exited(code),
+        (None, Some(sig)) => Termination::Signaled(sig),
+        _ => Termination::Exited(1),
+    }
+}
+
+/// Runs a command to the end (see [`Session`]).
+pub fn run(
+    profile: &Profile,
+    target: &Target,
+    argv: &[OsString],
+    options: RunOptions,
+) -> Result<Finished, SandboxError> {
+    Session::start(profile, target, argv, options)?.wait()
+}

@@ -1,0 +1,128 @@
+//! The seccomp user-notification listener: receive a stopped syscall, answer it.
+
+use std::os::fd::{AsRawFd, OwnedFd};
+
+/// One notification: which task made which call.
+#[derive(Debug, Clone, Copy)]
+pub struct Request {
+    /// Kernel cookie for the answer.
+    pub id: u64,
+    /// The calling thread (in our pid namespace).
+    pub pid: u32,
+    /// `seccomp_data.nr`.
+    pub nr: i32,
+    /// `seccomp_data.arch`.
+    pub arch: u32,
+    /// `seccomp_data.instruction_pointer`.
+    pub ip: u64,
+    /// `seccomp_data.args`.
+    pub args: [u64; 6],
+}
+
+/// How the supervisor answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Let the call run.
+    Continue,
+    /// Fail it with this errno.
+    Errno(i32),
+}
+
+/// Waits up to `timeout_ms` for a notification; None on timeout, Err when the listener is gone.
+pub fn receive(listener: &OwnedFd, timeout_ms: i32) -> std::io::Result<Option<Request>> {
+    let mut pfd = libc::pollfd {
+        fd: listener.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd.
+    let n = unsafe { libc::poll(&mut pfd, 1, timeout_ms) };
+    if n < 0 {
+        let e = std::io::Error::last_os_error();
+        return if e.kind() == std::io::ErrorKind::Interrupted {
+            Ok(None)
+        } else {
+            Err(e)
+        };
+    }
+    if n == 0 {
+        return Ok(None);
+    }
+    if pfd.revents & libc::POLLIN == 0 {
+        // POLLHUP: every task using the filter is gone.
+        return Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+    }
+    // SAFETY: the kernel requires a zeroed seccomp_notif and fills it.
+    let mut req: libc::seccomp_notif = unsafe { std::mem::zeroed() };
+    // SAFETY: the ioctl writes into `req`, which has the size the request encodes.
+    let rc = unsafe {
+        libc::ioctl(
+            listener.as_raw_fd(),
+            libc::SECCOMP_IOCTL_NOTIF_RECV,
+            &mut req,
+        )
+    };
+    if rc < 0 {
+        let e = std::io::Error::last_os_error();
+        // ENOENT: the task died before we read it; EINTR: try again later.
+        return match e.raw_os_error() {
+            Some(libc::ENOENT) | Some(libc::EINTR) => Ok(None),
+            _ => Err(e),
+        };
+    }
+    Ok(Some(Request {
+        id: req.id,
+        pid: req.pid,
+        nr: req.data.nr,
+        arch: req.data.arch,
+        ip: req.data.instruction_pointer,
+        args: req.data.args,
+    }))
+}
+
+/// Answers a notification; a task that died meanwhile is not an error.
+pub fn respond(listener: &OwnedFd, id: u64, answer: Answer) -> std::io::Result<()> {
+    let (error, flags) = match answer {
+        Answer::Continue => (0, libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32),
+        Answer::Errno(e) => (-e, 0),
+    };
+    let mut resp = libc::seccomp_notif_resp {
+        id,
+        val: 0,
+        error,
+        flags,
+    };
+    // SAFETY: the ioctl reads `resp`, which has the size the request encodes.
+    let rc = unsafe {
+        libc::ioctl(
+            listener.as_raw_fd(),
+            libc::SECCOMP_IOCTL_NOTIF_SEND,
+            &mut resp,
+        )
+    };
+    if rc < 0 {
+        let e = std::io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::ENOENT) {
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// Takes a copy of fd `fd` of process `pid` (`pidfd_open` + `pidfd_getfd`).
+pub fn steal_fd(pid: i32, fd: i32) -> std::io::Result<OwnedFd> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: raw syscalls; results checked, and owned fds wrapped immediately.
+    unsafe {
+        let pidfd = libc::syscall(libc::SYS_pidfd_open, pid, 0);
+        if pidfd < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        let pidfd = OwnedFd::from_raw_fd(pidfd as i32);
+        let got = libc::syscall(libc::SYS_pidfd_getfd, pidfd.as_raw_fd(), fd, 0);
+        if got < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        Ok(OwnedFd::from_raw_fd(got as i32))
+    }
+}

@@ -1,0 +1,107 @@
+//! The process tree of a run: finding and ending every descendant.
+
+use std::collections::BTreeSet;
+
+/// Makes this process adopt orphaned descendants, so a run's grandchildren stay findable.
+pub fn become_subreaper() {
+    // SAFETY: prctl with constant arguments.
+    unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
+}
+
+/// The parent pid of a process, from /proc.
+fn parent_of(pid: i32) -> Option<i32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may hold spaces and parentheses: the fields start after the last ')'.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    rest.split(' ').nth(1)?.parse().ok()
+}
+
+/// Every living descendant of `root` (not `root` itself).
+pub fn descendants(root: i32) -> BTreeSet<i32> {
+    let mut parents: Vec<(i32, i32)> = Vec::new();
+    if let Ok(dir) = std::fs::read_dir("/proc") {
+        for entry in dir.flatten() {
+            if let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|s| s.parse::<i32>().ok())
+            {
+                if let Some(ppid) = parent_of(pid) {
+                    parents.push((pid, ppid));
+                }
+            }
+        }
+    }
+    let mut found = BTreeSet::new();
+    let mut frontier = vec![root];
+    while let Some(p) = frontier.pop() {
+        for &(child, parent) in &parents {
+            if parent == p && found.insert(child) {
+                frontier.push(child);
+            }
+        }
+    }
+    found
+}
+
+/// Sends SIGKILL to a process and all its descendants, then reaps the orphans that came to us
+/// (the root itself is left for its owner to wait for).
+pub fn kill_tree(root: i32, include_root: bool) {
+    // Repeat: a process may fork while we are walking the tree.
+    for _ in 0..8 {
+        let mut victims = descendants(root);
+        if include_root {
+            victims.insert(root);
+        }
+        if victims.is_empty() {
+            break;
+        }
+        for pid in &victims {
+            // SAFETY: kill with a pid from /proc; a race with exit only yields ESRCH.
+            unsafe { libc::kill(*pid, libc::SIGKILL) };
+        }
+        reap_orphans(root);
+    }
+}
+
+/// Reaps the zombies that reparented to us as subreaper, except `keep` (the run's own child,
+/// whose status std::process collects).
+pub fn reap_orphans(keep: i32) {
+    let me = std::process::id() as i32;
+    for pid in descendants(me) {
+        if pid != keep && parent_of(pid) == Some(me) && is_zombie(pid) {
+            // SAFETY: waiting for a specific zombie child of ours.
+            unsafe { libc::waitpid(pid, std::ptr::null_mut(), libc::WNOHANG) };
+        }
+    }
+}
+
+fn is_zombie(pid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| s.rfind(')').map(|i| s[i + 2..].starts_with('Z')))
+        .unwrap_or(false)
+}
+
+/// Ends our descendants that are not in `baseline` (what a run left behind), and reaps them.
+pub fn end_leftovers(baseline: &BTreeSet<i32>) {
+    let me = std::process::id() as i32;
+    for _ in 0..8 {
+        let victims: Vec<i32> = descendants(me)
+            .into_iter()
+            .filter(|p| !baseline.contains(p))
+            .collect();
+        if victims.is_empty() {
+            break;
+        }
+        for pid in &victims {
+            // SAFETY: kill with a pid from /proc; a race with exit only yields ESRCH.
+            unsafe { libc::kill(*pid, libc::SIGKILL) };
+        }
+        for pid in victims {
+            // SAFETY: reaping a child of ours; WNOHANG-free wait is fine after SIGKILL,
+            // but a non-child pid just yields ECHILD.
+            unsafe { libc::waitpid(pid, std::ptr::null_mut(), 0) };
+        }
+    }
+}

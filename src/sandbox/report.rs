@@ -1,0 +1,232 @@
+//! What a run reports: the stops grouped by syscall, and how the command ended.
+
+use super::{Finished, Stop, Termination};
+use crate::bpf::RetAction;
+use crate::catalog::{format_value, Catalog};
+use crate::profile::Arch;
+use serde_json::{json, Value};
+
+/// One syscall the policy stopped, with how often.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StopSummary {
+    /// The syscall's name (or `nr N` when the catalog has none).
+    pub name: String,
+    /// Its ABI.
+    pub arch: Arch,
+    /// What the policy did.
+    pub action: RetAction,
+    /// How many calls.
+    pub count: usize,
+    /// The arguments of the first call.
+    pub first_args: [u64; 6],
+    /// The rule that decided (None: the default action).
+    pub rule: Option<usize>,
+}
+
+/// The whole outcome of a run.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// How the command ended.
+    pub termination: Termination,
+    /// Stops grouped by syscall, action and rule, in order of first occurrence.
+    pub summary: Vec<StopSummary>,
+    /// Every stop.
+    pub stops: Vec<Stop>,
+}
+
+/// The exit status seccompose passes on: the command's, or 128+N for signal N (our own
+/// SIGKILL at a timeout or stop included).
+pub fn exit_code(t: Termination) -> i32 {
+    match t {
+        Termination::Exited(c) => c,
+        Termination::Signaled(s) => 128 + s,
+        Termination::TimedOut | Termination::Stopped => 128 + libc::SIGKILL,
+    }
+}
+
+fn stop_name(s: &Stop) -> String {
+    s.name
+        .map_or_else(|| format!("nr {}", s.nr), str::to_string)
+}
+
+/// A call written out with the catalog's argument names and constants, e.g.
+/// `socket(domain=AF_INET6, type=SOCK_STREAM, protocol=0)`.
+pub fn describe_call(name: &str, args: &[u64; 6]) -> String {
+    let Some(sc) = Catalog.syscall(name) else {
+        return format!(
+            "{name}({:#x}, {:#x}, {:#x}, ...)",
+            args[0], args[1], args[2]
+        );
+    };
+    let parts: Vec<String> = sc
+        .args
+        .iter()
+        .zip(args)
+        .map(|(a, &v)| {
+            let shown = match a.constants.and_then(|id| Catalog.constant_set(id)) {
+                Some(set) => format_value(v, set),
+                None if a.pointer => format!("{v:#x}"),
+                None if v > 0xffff => format!("{v:#x}"),
+                None => v.to_string(),
+            };
+            format!("{}={shown}", a.name)
+        })
+        .collect();
+    format!("{name}({})", parts.join(", "))
+}
+
+/// An action in words: `ERRNO(EPERM)`, `KILL_PROCESS`.
+pub fn describe_action(a: RetAction) -> String {
+    match a {
+        RetAction::Errno(e) => match Catalog.errno_name(u64::from(e)) {
+            Some(n) => format!("ERRNO({n})"),
+            None => format!("ERRNO({e})"),
+        },
+        other => other.to_string(),
+    }
+}
+
+impl Report {
+    /// Groups a finished run's stops.
+    pub fn new(finished: &Finished) -> Report {
+        let mut summary: Vec<StopSummary> = Vec::new();
+        for s in &finished.stops {
+            let name = stop_name(s);
+            match summary.iter_mut().find(|x| {
+                x.name == name && x.action == s.action && x.rule == s.rule && x.arch == s.arch
+            }) {
+                Some(x) => x.count += 1,
+                None => summary.push(StopSummary {
+                    name,
+                    arch: s.arch,
+                    action: s.action,
+                    count: 1,
+                    first_args: s.args,
+                    rule: s.rule,
+                }),
+            }
+        }
+        Report {
+            termination: finished.termination,
+            summary,
+            stops: finished.stops.clone(),
+        }
+    }
+
+    /// The syscall whose kill action ended the command, if a kill did.
+    pub fn killer(&self) -> Option<&StopSummary> {
+        let killed_by_sigsys = matches!(self.termination, Termination::Signaled(s) if s == libc::SIGSYS || s == libc::SIGKILL);
+        if !killed_by_sigsys {
+            return None;
+        }
+        self.summary.iter().rev().find(|s| {
+            matches!(
+                s.action,
+                RetAction::KillProcess
+                    | RetAction::KillThread
+                    | RetAction::Trap(_)
+                    | RetAction::Unknown(_)
+            )
+        })
+    }
+
+    /// The summary for people, one line a stopped syscall, then how the command ended.
+    pub fn render_text(&self) -> String {
+        let mut out = String::new();
+        if self.summary.is_empty() {
+            out.push_str("seccompose: the policy stopped no syscall\n");
+        } else {
+            let calls: usize = self.summary.iter().map(|s| s.count).sum();
+            out.push_str(&format!(
+                "seccompose: the policy stopped {} syscall{} ({calls} call{}):\n",
+                self.summary.len(),
+                if self.summary.len() == 1 { "" } else { "s" },
+                if calls == 1 { "" } else { "s" }
+            ));
+            for s in &self.summary {
+                let rule = s.rule.map_or_else(
+                    || "default action".to_string(),
+                    |i| format!("syscalls[{i}]"),
+                );
+                out.push_str(&format!(
+                    "  {:<18} {:<16} {:>5}x  {:<18} first: {}\n",
+                    s.name,
+                    describe_action(s.action),
+                    s.count,
+                    rule,
+                    describe_call(&s.name, &s.first_args)
+                ));
+            }
+        }
+        out.push_str(&self.ending());
+        out
+    }
+
+    fn ending(&self) -> String {
+        match self.termination {
+            Termination::Exited(c) => format!("seccompose: the command exited with status {c}\n"),
+            Termination::Signaled(sig) => {
+                let name = crate::catalog::Catalog
+                    .constant_set("signal")
+                    .and_then(|set| set.values.iter().find(|v| v.value == sig as u64))
+                    .map_or_else(|| format!("signal {sig}"), |v| v.name.to_string());
+                match self.killer() {
+                    Some(k) => format!(
+                        "seccompose: killed by {name}: the policy {} on {}\n",
+                        kill_words(k.action),
+                        k.name
+                    ),
+                    None => format!("seccompose: killed by {name}\n"),
+                }
+            }
+            Termination::TimedOut => {
+                "seccompose: ended at the timeout (the whole process tree)\n".into()
+            }
+            Termination::Stopped => {
+                "seccompose: stopped on request (the whole process tree)\n".into()
+            }
+        }
+    }
+
+    /// The report as JSON, with every event.
+    pub fn to_json(&self) -> Value {
+        let (kind, value) = match self.termination {
+            Termination::Exited(c) => ("exited", c),
+            Termination::Signaled(s) => ("signaled", s),
+            Termination::TimedOut => ("timeout", libc::SIGKILL),
+            Termination::Stopped => ("stopped", libc::SIGKILL),
+        };
+        json!({
+            "exit_code": exit_code(self.termination),
+            "termination": {"kind": kind, "value": value},
+            "killed_by_policy": self.killer().map(|k| k.name.clone()),
+            "summary": self.summary.iter().map(|s| json!({
+                "syscall": s.name,
+                "arch": s.arch.short_name(),
+                "action": s.action.scmp_name(),
+                "errno": s.action.data().filter(|_| matches!(s.action, RetAction::Errno(_) | RetAction::Trace(_))),
+                "count": s.count,
+                "first_call": describe_call(&s.name, &s.first_args),
+                "rule": s.rule,
+            })).collect::<Vec<_>>(),
+            "events": self.stops.iter().map(|e| json!({
+                "time_ms": e.elapsed.as_secs_f64() * 1000.0,
+                "pid": e.pid,
+                "arch": e.arch.short_name(),
+                "nr": e.nr,
+                "syscall": e.name,
+                "args": e.args,
+                "action": e.action.scmp_name(),
+                "errno": e.action.data().filter(|_| matches!(e.action, RetAction::Errno(_) | RetAction::Trace(_))),
+                "rule": e.rule,
+            })).collect::<Vec<_>>(),
+        })
+    }
+}
+
+fn kill_words(a: RetAction) -> &'static str {
+    match a {
+        RetAction::Trap(_) => "traps",
+        _ => "kills",
+    }
+}

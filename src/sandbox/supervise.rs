@@ -1,0 +1,185 @@
+//! The supervisor thread: takes the listener from the child, then answers every
+//! notification as the real filter would act.
+
+use super::child::SharedPage;
+use super::notify::{self, Answer, Request};
+use super::{Event, Stop};
+use crate::bpf::{self, Program, RetAction, SeccompData};
+use crate::catalog::Catalog;
+use crate::compile::{deciding_rule, Plan};
+use crate::profile::Arch;
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+/// Everything the supervisor thread needs.
+pub struct Context {
+    /// The handshake page shared with the child.
+    pub page: Arc<SharedPage>,
+    /// The real filter.
+    pub program: Arc<Program>,
+    /// The compiled rules, for naming the rule that decided.
+    pub plan: Plan,
+    /// Record mode: let everything through, note first uses.
+    pub record: bool,
+    /// Set when the run is over (or failed to start).
+    pub stop: Arc<AtomicBool>,
+    /// Where events go.
+    pub events: mpsc::Sender<Event>,
+    /// When the run started.
+    pub started: Instant,
+}
+
+/// Waits for the child's listener; None if the run ended first.
+fn take_listener(ctx: &Context) -> Option<std::os::fd::OwnedFd> {
+    let h = ctx.page.get();
+    let mut pause = Duration::from_micros(20);
+    while h.ready.load(Ordering::Acquire) == 0 {
+        if ctx.stop.load(Ordering::Acquire) {
+            return None;
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(2));
+    }
+    let pid = h.pid.load(Ordering::Relaxed);
+    match notify::steal_fd(pid, h.fd.load(Ordering::Relaxed)) {
+        Ok(fd) => {
+            h.taken.store(1, Ordering::Release);
+            Some(fd)
+        }
+        Err(_) => {
+            // Without the listener the child would wait forever: end it (fail closed).
+            // SAFETY: killing our own child by pid.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            None
+        }
+    }
+}
+
+/// The architecture of a notification: x32 shares x86-64's token and sets bit 30 of nr.
+pub fn arch_of(token: u32, nr: i32) -> Option<Arch> {
+    if token == Arch::X86_64.audit_token() && nr as u32 & 0x4000_0000 != 0 {
+        return Some(Arch::X32);
+    }
+    Arch::all().find(|a| a.audit_token() == token && *a != Arch::X32)
+}
+
+/// Runs until the listener closes or the run is stopped; returns every stop.
+pub fn run(ctx: Context) -> Vec<Stop> {
+    let mut stops = Vec::new();
+    let Some(listener) = take_listener(&ctx) else {
+        return stops;
+    };
+    let mut seen: BTreeSet<(u32, i32)> = BTreeSet::new();
+    loop {
+        let req = match notify::receive(&listener, 50) {
+            Ok(Some(r)) => r,
+            Ok(None) if ctx.stop.load(Ordering::Acquire) => break,
+            Ok(None) => continue,
+            Err(_) => break,
+        };
+        if ctx.record {
+            let _ = notify::respond(&listener, req.id, Answer::Continue);
+            if seen.insert((req.arch, req.nr)) {
+                if let Some(stop) = describe(&ctx, &req, RetAction::Allow) {
+                    let _ = ctx.events.send(Event::Stop(stop.clone()));
+                    stops.push(stop);
+                }
+            }
+            continue;
+        }
+        let data = SeccompData {
+            nr: req.nr,
+            arch: req.arch,
+            instruction_pointer: req.ip,
+            args: req.args,
+        };
+        let action = RetAction::from_raw(bpf::run(&ctx.program, &data));
+        let stop = describe(&ctx, &req, action);
+        if let Some(stop) = &stop {
+            let _ = ctx.events.send(Event::Stop(stop.clone()));
+        }
+        act(&listener, &req, action);
+        stops.extend(stop);
+    }
+    stops
+}
+
+fn describe(ctx: &Context, req: &Request, action: RetAction) -> Option<Stop> {
+    let arch = arch_of(req.arch, req.nr)?;
+    let nr = req.nr as u32;
+    let name = Catalog.name_of(arch, nr);
+    let rule = name.and_then(|n| deciding_rule(&ctx.plan, n, &req.args, action));
+    Some(Stop {
+        elapsed: ctx.started.elapsed(),
+        pid: req.pid,
+        arch,
+        nr,
+        name,
+        args: req.args,
+        action,
+        rule,
+    })
+}
+
+/// The thread group of a thread, from /proc.
+fn thread_group(tid: u32) -> Option<i32> {
+    let status = std::fs::read_to_string(format!("/proc/{tid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Tgid:"))
+        .and_then(|v| v.trim().parse().ok())
+}
+
+/// Whether a process handles, blocks or ignores SIGSYS (so SIGSYS would not kill it).
+fn sigsys_is_caught(tgid: i32) -> bool {
+    let Ok(status) = std::fs::read_to_string(format!("/proc/{tgid}/status")) else {
+        return false;
+    };
+    let bit = 1u64 << (libc::SIGSYS - 1);
+    status
+        .lines()
+        .filter(|l| {
+            l.starts_with("SigBlk:") || l.starts_with("SigIgn:") || l.starts_with("SigCgt:")
+        })
+        .filter_map(|l| u64::from_str_radix(l.split_whitespace().nth(1)?, 16).ok())
+        .any(|mask| mask & bit != 0)
+}
+
+/// Makes the stopped call end as the real filter would have ended it.
+fn act(listener: &std::os::fd::OwnedFd, req: &Request, action: RetAction) {
+    let tid = req.pid as i32;
+    let tgid = thread_group(req.pid).unwrap_or(tid);
+    let answer = match action {
+        RetAction::Allow | RetAction::Log => Answer::Continue,
+        RetAction::Errno(e) => Answer::Errno(i32::from(e)),
+        // No tracer and no listener in a real run: the kernel fails these with ENOSYS.
+        RetAction::Trace(_) | RetAction::UserNotif => Answer::Errno(libc::ENOSYS),
+        RetAction::Trap(_) => {
+            // SAFETY: signalling a thread of the supervised command.
+            unsafe { libc::syscall(libc::SYS_tgkill, tgid, tid, libc::SIGSYS) };
+            Answer::Errno(libc::ENOSYS)
+        }
+        RetAction::KillThread => {
+            // SAFETY: as above.
+            unsafe { libc::syscall(libc::SYS_tgkill, tgid, tid, fatal_signal(tgid)) };
+            Answer::Errno(libc::ENOSYS)
+        }
+        RetAction::KillProcess | RetAction::Unknown(_) => {
+            // SAFETY: as above.
+            unsafe { libc::kill(tgid, fatal_signal(tgid)) };
+            Answer::Errno(libc::ENOSYS)
+        }
+    };
+    let _ = notify::respond(listener, req.id, answer);
+}
+
+/// SIGSYS kills as the kernel's kill actions do, unless the program catches it: then SIGKILL.
+fn fatal_signal(tgid: i32) -> i32 {
+    if sigsys_is_caught(tgid) {
+        libc::SIGKILL
+    } else {
+        libc::SIGSYS
+    }
+}
