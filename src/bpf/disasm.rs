@@ -163,9 +163,15 @@ impl Ctx {
         } else {
             token.and_then(arch_of_token)
         };
+        if let Some(name) = arch.and_then(|a| Catalog.name_of(a, k)) {
+            return name.to_string();
+        }
         // seccomp_data.nr is a signed int: -1 is what a tracer's skipped call shows.
-        arch.and_then(|a| Catalog.name_of(a, k))
-            .map_or_else(|| (k as i32).to_string(), str::to_string)
+        match k as i32 {
+            n if n < 0 => n.to_string(),
+            _ if k >= X32_SYSCALL_BIT => format!("{k:#x}"),
+            _ => k.to_string(),
+        }
     }
 
     /// The decoded form of one instruction.
@@ -428,6 +434,9 @@ mod unit {
         minus_one.insns[1].k = u32::MAX;
         let lines = disassemble_with(&minus_one, Some(Arch::X86_64));
         assert_eq!(lines[1].text, "if (A == -1) goto 2 else goto 3");
+        minus_one.insns[1].k = 0x4000_2000;
+        let lines = disassemble_with(&minus_one, Some(Arch::X86_64));
+        assert_eq!(lines[1].text, "if (A == 0x40002000) goto 2 else goto 3");
         let x86_64 = disassemble_with(&prog, Some(Arch::X86_64));
         assert_eq!(x86_64[1].text, "if (A == execve) goto 2 else goto 3");
         let aarch64 = listing_with(&prog, Some(Arch::AARCH64));

@@ -233,4 +233,3 @@ fn libseccomp_program_statistics() -> TestResult {
     );
     Ok(())
 }
-
