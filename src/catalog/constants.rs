@@ -73,7 +73,9 @@ pub fn format_value(value: u64, set: &ConstantSet) -> String {
             let mut parts = Vec::new();
             match enum_name(base, set, false) {
                 Some(n) => parts.push(n.to_string()),
-                None if base != 0 || value == 0 => parts.push(number(base)),
+                // No name for the base value: naming the flag bits would only mislead.
+                None if base != 0 => return number(value),
+                None if value == 0 => parts.push(number(base)),
                 None => {}
             }
             if let Some(f) =

@@ -171,6 +171,12 @@ impl Report {
                     .and_then(|set| set.values.iter().find(|v| v.value == sig as u64))
                     .map_or_else(|| format!("signal {sig}"), |v| v.name.to_string());
                 match self.killer() {
+                    Some(k) if sig == libc::SIGKILL => format!(
+                        "seccompose: killed by {name}: the policy {} on {}; the command catches SIGSYS, so \
+                         seccompose ended it with SIGKILL (the real filter kills with SIGSYS regardless)\n",
+                        kill_words(k.action),
+                        k.name
+                    ),
                     Some(k) => format!(
                         "seccompose: killed by {name}: the policy {} on {}\n",
                         kill_words(k.action),

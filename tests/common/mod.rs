@@ -33,3 +33,5 @@ pub fn fixture(name: &str) -> PathBuf {
 pub fn seccompose() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("seccompose").expect("binary built")
 }
+
+pub mod probe;

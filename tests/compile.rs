@@ -1,0 +1,337 @@
+//! runc's semantics in the compiled filter, checked through `explain` (the BPF emulator),
+//! and the 32-bit part of a multi-arch filter checked in the kernel with an i386 program.
+
+mod common;
+
+use predicates::str::contains;
+use seccompose::bpf::{self, Program};
+use seccompose::catalog::Catalog;
+use seccompose::compile::{self, Options};
+use seccompose::profile::{self, Arch, Target};
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn profile_file(dir: &tempfile::TempDir, text: &str) -> PathBuf {
+    let p = dir.path().join("p.json");
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+/// `explain --json` for one call; returns (action, errno, rule index).
+fn explain(file: &PathBuf, call: &[&str], extra: &[&str]) -> (String, Option<u64>, Option<u64>) {
+    let out = common::seccompose()
+        .arg("explain")
+        .arg(file)
+        .args(call)
+        .args(extra)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!v["path"].as_array().unwrap().is_empty());
+    (
+        v["action"].as_str().unwrap().to_string(),
+        v["errno"].as_u64(),
+        v["rule"]["index"].as_u64(),
+    )
+}
+
+#[test]
+fn two_conditions_on_one_argument_are_ored() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = profile_file(
+        &dir,
+        r#"{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{"names": ["personality"], "action": "SCMP_ACT_ALLOW",
+            "args": [{"index": 0, "value": 0, "op": "SCMP_CMP_EQ"}, {"index": 0, "value": 8, "op": "SCMP_CMP_EQ"}]}]}"#,
+    );
+    assert_eq!(
+        explain(&file, &["personality", "0"], &[]).0,
+        "SCMP_ACT_ALLOW"
+    );
+    assert_eq!(
+        explain(&file, &["personality", "8"], &[]),
+        ("SCMP_ACT_ALLOW".into(), None, Some(0))
+    );
+    assert_eq!(
+        explain(&file, &["personality", "9"], &[]),
+        ("SCMP_ACT_ERRNO".into(), Some(1), None)
+    );
+    // Different indices AND.
+    let file = profile_file(
+        &dir,
+        r#"{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{"names": ["socket"], "action": "SCMP_ACT_ALLOW",
+            "args": [{"index": 0, "value": 2, "op": "SCMP_CMP_EQ"}, {"index": 1, "value": 1, "op": "SCMP_CMP_EQ"}]}]}"#,
+    );
+    assert_eq!(
+        explain(&file, &["socket", "AF_INET", "SOCK_STREAM"], &[]).0,
+        "SCMP_ACT_ALLOW"
+    );
+    assert_eq!(
+        explain(&file, &["socket", "AF_INET", "SOCK_DGRAM"], &[]).0,
+        "SCMP_ACT_ERRNO"
+    );
+    assert_eq!(
+        explain(&file, &["socket", "AF_INET6", "SOCK_STREAM"], &[]).0,
+        "SCMP_ACT_ERRNO"
+    );
+}
+
+#[test]
+fn includes_caps_min_kernel_and_arches_follow_the_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = profile_file(
+        &dir,
+        r#"{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 38,
+            "archMap": [{"architecture": "SCMP_ARCH_X86_64", "subArchitectures": ["SCMP_ARCH_X86"]},
+                        {"architecture": "SCMP_ARCH_AARCH64", "subArchitectures": ["SCMP_ARCH_ARM"]}],
+            "syscalls": [
+              {"names": ["mount"], "action": "SCMP_ACT_ALLOW", "includes": {"caps": ["CAP_SYS_ADMIN"]}},
+              {"names": ["ptrace"], "action": "SCMP_ACT_ALLOW", "includes": {"minKernel": "4.8"}},
+              {"names": ["setns"], "action": "SCMP_ACT_ALLOW", "excludes": {"caps": ["CAP_SYS_ADMIN"]}},
+              {"names": ["sync"], "action": "SCMP_ACT_ALLOW", "includes": {"arches": ["amd64"]}},
+              {"names": ["chown"], "action": "SCMP_ACT_KILL"}
+            ]}"#,
+    );
+    assert_eq!(
+        explain(&file, &["mount"], &[]),
+        ("SCMP_ACT_ERRNO".into(), Some(38), None)
+    );
+    assert_eq!(
+        explain(&file, &["mount"], &["--cap", "CAP_SYS_ADMIN"]).0,
+        "SCMP_ACT_ALLOW"
+    );
+    assert_eq!(
+        explain(&file, &["mount"], &["--cap", "sys_admin"]).2,
+        Some(0)
+    );
+    assert_eq!(explain(&file, &["setns"], &[]).0, "SCMP_ACT_ALLOW");
+    assert_eq!(
+        explain(&file, &["setns"], &["--cap", "CAP_SYS_ADMIN"]).0,
+        "SCMP_ACT_ERRNO"
+    );
+    assert_eq!(
+        explain(&file, &["ptrace"], &["--kernel", "4.4"]).0,
+        "SCMP_ACT_ERRNO"
+    );
+    assert_eq!(
+        explain(&file, &["ptrace"], &["--kernel", "4.8"]).0,
+        "SCMP_ACT_ALLOW"
+    );
+    assert_eq!(
+        explain(&file, &["ptrace"], &["--kernel", "6.1"]).0,
+        "SCMP_ACT_ALLOW"
+    );
+    assert_eq!(
+        explain(&file, &["sync"], &["--arch", "x86_64"]).0,
+        "SCMP_ACT_ALLOW"
+    );
+    assert_eq!(
+        explain(&file, &["sync"], &["--arch", "aarch64"]).0,
+        "SCMP_ACT_ERRNO"
+    );
+    // SCMP_ACT_KILL is kill-thread.
+    assert_eq!(explain(&file, &["chown"], &[]).0, "SCMP_ACT_KILL_THREAD");
+}
+
+#[test]
+fn docker_default_covers_three_arches_and_the_newest_calls() {
+    let Some(path) = common::corpus()
+        .into_iter()
+        .find(|p| p.ends_with("moby-default.json"))
+    else {
+        return;
+    };
+    let p = profile::load(&path, &Catalog).unwrap().profile.unwrap();
+    let target = Target::host();
+    let compiled = compile::build(&p, &target, &Options::default()).unwrap();
+    assert_eq!(compiled.arches, vec![Arch::X86_64, Arch::X86, Arch::X32]);
+    assert!(
+        compiled.instruction_count() <= 4096,
+        "{}",
+        compiled.instruction_count()
+    );
+    assert!(compiled.tree, "33 rules: runc uses the binary tree");
+    let plan = compile::plan(&p, &target);
+    let program = Program::from_bytes(&compiled.bpf).unwrap();
+    program.validate().unwrap();
+    for arch in [Arch::X86_64, Arch::X86, Arch::X32] {
+        for name in [
+            "mseal",
+            "listmount",
+            "statmount",
+            "setxattrat",
+            "getxattrat",
+            "openat",
+            "read",
+        ] {
+            let ex = compile::explain(&compiled, &plan, arch, name, [0; 6]).unwrap();
+            assert!(ex.action.allows(), "{name} on {arch}: {:?}", ex.action);
+        }
+        let ex = compile::explain(&compiled, &plan, arch, "kexec_load", [0; 6]).unwrap();
+        assert!(!ex.action.allows(), "kexec_load on {arch}");
+    }
+    // The same rules without the newest calls: they fall to the default, so the allows above
+    // really come from the profile's rules.
+    let mut stripped = p.clone();
+    for rule in stripped.syscalls.iter_mut().flatten() {
+        if let Some(profile::Names::List(names)) = &mut rule.names {
+            names.retain(|n| n != "mseal");
+        }
+    }
+    let c2 = compile::build(&stripped, &target, &Options::default()).unwrap();
+    let ex = compile::explain(
+        &c2,
+        &compile::plan(&stripped, &target),
+        Arch::X86,
+        "mseal",
+        [0; 6],
+    )
+    .unwrap();
+    assert!(!ex.action.allows());
+}
+
+#[test]
+fn every_corpus_program_disassembles_cleanly() {
+    for path in common::corpus() {
+        let p = profile::load(&path, &Catalog).unwrap().profile.unwrap();
+        for layout in [compile::Layout::Linear, compile::Layout::Tree] {
+            let compiled = compile::build(
+                &p,
+                &Target::host(),
+                &Options {
+                    layout,
+                    observe: false,
+                },
+            )
+            .unwrap();
+            let program = Program::from_bytes(&compiled.bpf).unwrap();
+            program.validate().unwrap();
+            for line in bpf::disassemble(&program) {
+                assert!(
+                    !line.text.contains("invalid") && !line.text.contains("???"),
+                    "{}: {}",
+                    path.display(),
+                    line.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn libseccomp_errors_point_at_the_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = profile_file(
+        &dir,
+        "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [\n  {\"names\": [\"getpid\"], \"action\": \"SCMP_ACT_ERRNO\", \"args\": [{\"index\": 0, \"value\": 1, \"op\": \"SCMP_CMP_EQ\"}]},\n  {\"names\": [\"getpid\"], \"action\": \"SCMP_ACT_KILL\", \"args\": [{\"index\": 0, \"value\": 1, \"op\": \"SCMP_CMP_EQ\"}]}]}",
+    );
+    common::seccompose()
+        .arg("compile")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "p.json:3:3: error: libseccomp rejected syscalls[1] (getpid on x86_64)",
+        ));
+}
+
+#[test]
+fn raw_bpf_output_is_the_sock_filter_array() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = profile_file(
+        &dir,
+        r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["mkdir"], "action": "SCMP_ACT_ERRNO"}]}"#,
+    );
+    let out = dir.path().join("f.bpf");
+    common::seccompose()
+        .arg("compile")
+        .arg(&file)
+        .args(["--format", "bpf", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(bytes.len() % 8, 0);
+    let program = Program::from_bytes(&bytes).unwrap();
+    program.validate().unwrap();
+    let pfc = common::seccompose()
+        .arg("compile")
+        .arg(&file)
+        .args(["--format", "pfc"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&pfc.stdout).contains("if ($syscall == 83)"));
+    let dis = common::seccompose()
+        .arg("compile")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&dis.stdout).contains("if (A == mkdir)"));
+}
+
+/// The i386 part of an x86_64+x86 filter, in the kernel: a 32-bit program under `run`.
+#[test]
+fn i386_section_matches_the_kernel() {
+    let Some(probe32) = common::probe::probe(true) else {
+        panic!("cannot build the 32-bit probe: install gcc-multilib (see README)");
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // i386: getuid32=199, geteuid32=201, getppid=64, getpid=20.
+    let file = profile_file(
+        &dir,
+        r#"{"defaultAction": "SCMP_ACT_ALLOW",
+            "archMap": [{"architecture": "SCMP_ARCH_X86_64", "subArchitectures": ["SCMP_ARCH_X86"]}],
+            "syscalls": [
+              {"names": ["getuid32"], "action": "SCMP_ACT_ERRNO", "errnoRet": 13},
+              {"names": ["getppid"], "action": "SCMP_ACT_ERRNO", "errnoRet": 22, "args": [{"index": 0, "value": 7, "op": "SCMP_CMP_GT"}]},
+              {"names": ["mseal"], "action": "SCMP_ACT_ERRNO", "errnoRet": 95}
+            ]}"#,
+    );
+    for (call, name, args) in [
+        ("199 0 0 0 0 0 0", "getuid32", None),
+        ("201 0 0 0 0 0 0", "geteuid32", None),
+        ("64 8 0 0 0 0 0", "getppid", Some("8")),
+        ("64 7 0 0 0 0 0", "getppid", Some("7")),
+        ("462 0 0 0 0 0 0", "mseal", None),
+    ] {
+        let mut what = vec![name];
+        what.extend(args);
+        let (action, errno, _) = explain(&file, &what, &["--arch", "x86"]);
+        let unfiltered = std::process::Command::new(&probe32)
+            .args(call.split(' '))
+            .output()
+            .unwrap();
+        let want = match action.as_str() {
+            "SCMP_ACT_ERRNO" => format!("errno {}", errno.unwrap()),
+            "SCMP_ACT_ALLOW" => String::from_utf8_lossy(&unfiltered.stdout)
+                .trim()
+                .to_string(),
+            other => panic!("unexpected {other}"),
+        };
+        for enforce in [true, false] {
+            let mut cmd = common::seccompose();
+            cmd.arg("run").arg(&file);
+            if enforce {
+                cmd.arg("--enforce");
+            }
+            let out = cmd
+                .arg("--")
+                .arg(&probe32)
+                .args(call.split(' '))
+                .output()
+                .unwrap();
+            let got = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            assert_eq!(
+                got,
+                want,
+                "{call} (enforce={enforce}): {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
