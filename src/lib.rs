@@ -7,3 +7,4 @@ pub mod catalog;
 pub mod compile;
 pub mod profile;
 pub mod sandbox;
+pub mod tui;

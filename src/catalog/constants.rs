@@ -124,3 +124,67 @@ fn flags(value: u64, set: &ConstantSet, keep: impl Fn(&super::Constant) -> bool)
     }
     Some(names.join("|"))
 }
+
+/// Parses an errno as people give it: a name (`EACCES`, any case) or a number in any base,
+/// no larger than the kernel's 4095.
+pub fn parse_errno(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let value = match Catalog.errno_value(text) {
+        Some(v) => v,
+        None if text.starts_with(|c: char| c.is_ascii_digit()) => parse_value(text, None)?,
+        None => {
+            return Err(format!(
+                "unknown errno \"{text}\" (try EPERM, EACCES or a number)"
+            ))
+        }
+    };
+    if value > crate::profile::MAX_ERRNO {
+        return Err(format!("errno {value} is above the kernel's limit of 4095"));
+    }
+    Ok(value)
+}
+
+/// Completions for the last `|`-separated part of a value being typed: the whole text with
+/// that part replaced by each constant of `set` that starts with it (any case), in set order.
+pub fn complete_value(text: &str, set: &ConstantSet) -> Vec<String> {
+    let (head, last) = match text.rfind('|') {
+        Some(i) => (&text[..=i], text[i + 1..].trim_start()),
+        None => ("", text.trim_start()),
+    };
+    let last = last.to_ascii_uppercase();
+    set.values
+        .iter()
+        .filter(|c| c.name.starts_with(&last) && c.name != last)
+        .map(|c| format!("{head}{}", c.name))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errno_by_name_or_number() {
+        assert_eq!(parse_errno("EACCES"), Ok(13));
+        assert_eq!(parse_errno("eperm"), Ok(1));
+        assert_eq!(parse_errno("0x26"), Ok(38));
+        assert!(parse_errno("4096").is_err());
+        assert!(parse_errno("ENOPE").is_err());
+    }
+
+    #[test]
+    fn completion_replaces_only_the_last_part() {
+        let set = Catalog.constant_set("clone_flags").expect("clone flags");
+        let all = complete_value("CLONE_NEWU", set);
+        assert!(all.contains(&"CLONE_NEWUSER".to_string()), "{all:?}");
+        let piped = complete_value("CLONE_VM|clone_newu", set);
+        assert!(
+            piped.contains(&"CLONE_VM|CLONE_NEWUSER".to_string()),
+            "{piped:?}"
+        );
+        assert!(
+            complete_value("CLONE_NEWUSER", set).is_empty(),
+            "already complete"
+        );
+    }
+}

@@ -3,12 +3,16 @@
 //! using the catalog costs no loading time.
 
 mod constants;
+mod describe;
 mod lookup;
 pub mod man;
+mod search;
 pub mod signature;
 
-pub use constants::{format_value, parse_value};
+pub use constants::{complete_value, format_value, parse_errno, parse_value};
+pub use describe::{arg_name, describe_condition, value_text};
 pub use lookup::Catalog;
+pub use search::Searcher;
 
 use crate::profile::Arch;
 

@@ -173,9 +173,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             layout,
             output,
         }) => compile::compile(&file, &target, format, layout, output.as_ref()),
-        None => {
-            let _ = cli.file;
-            anyhow::bail!("the interactive editor is not built yet; see `seccompose --help` for the commands that are")
-        }
+        None => seccompose::tui::run(cli.file.as_deref()),
     }
 }

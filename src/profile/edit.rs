@@ -54,6 +54,8 @@ pub enum Edit {
     SetArchMap(Option<Vec<ArchMapEntry>>),
     /// Set `flags`.
     SetFlags(Option<Vec<String>>),
+    /// Replace the whole profile (restoring a recovery file, say) as one undoable step.
+    ReplaceAll(Box<Profile>),
 }
 
 /// Why an edit could not be applied.
@@ -92,6 +94,7 @@ impl Edit {
             Edit::SetArchitectures(_) => "change the architectures".into(),
             Edit::SetArchMap(_) => "change the architecture map".into(),
             Edit::SetFlags(_) => "change the flags".into(),
+            Edit::ReplaceAll(_) => "replace the whole profile".into(),
         }
     }
 
@@ -136,6 +139,7 @@ impl Edit {
             Edit::SetArchitectures(a) => p.architectures = a.clone(),
             Edit::SetArchMap(m) => p.arch_map = m.clone(),
             Edit::SetFlags(f) => p.flags = f.clone(),
+            Edit::ReplaceAll(whole) => *p = (**whole).clone(),
         }
         Ok(())
     }

@@ -6,7 +6,9 @@ mod load;
 mod model;
 mod query;
 mod save;
+mod summary;
 mod target;
+mod toggle;
 mod vocab;
 
 pub use diag::{has_errors, Diagnostic, LineIndex, Severity};
@@ -15,5 +17,7 @@ pub use load::{load, parse, parse_bytes, Lexicon, Parsed};
 pub use model::*;
 pub use query::{rule_errno, rules_for, view, RuleRef, SyscallView};
 pub use save::{backup_path, save, to_canonical_string, to_value, write_atomic};
+pub use summary::{repeated_arguments, ActionSplit, Effect, Effects, SiblingCoverage};
 pub use target::{KernelVersion, Target};
+pub use toggle::{covered_arches, toggle_arch, toggle_flag};
 pub use vocab::*;

@@ -51,7 +51,11 @@ pub fn rules_for<'p>(p: &'p Profile, name: &str, target: &Target) -> Vec<RuleRef
 
 /// What the profile does with `name` on `target`.
 pub fn view<'p>(p: &'p Profile, name: &str, target: &Target) -> SyscallView<'p> {
-    let rules = rules_for(p, name, target);
+    decide(p, rules_for(p, name, target))
+}
+
+/// The view of a syscall from the rules that name it (as [`rules_for`] lists them).
+pub(crate) fn decide<'p>(p: &'p Profile, rules: Vec<RuleRef<'p>>) -> SyscallView<'p> {
     let is_default = |r: &Rule| {
         r.action.semantic() == p.default_action.semantic()
             && (!r.action.takes_errno() || rule_errno(r) == p.default_errno())

@@ -68,6 +68,28 @@ impl Action {
         }
     }
 
+    /// What the action does to the calling program, in one line for people.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Action::Allow => "the call runs as if there were no filter",
+            Action::Errno => "the call does nothing and fails with the given errno",
+            Action::KillProcess => {
+                "the whole process is killed at once, as by SIGSYS, with a core dump"
+            }
+            Action::KillThread | Action::Kill => {
+                "only the calling thread is killed; the rest of the process goes on"
+            }
+            Action::Trap => "the thread gets SIGSYS, which a handler can catch to emulate the call",
+            Action::Log => "the call runs, and the kernel logs it to the audit log",
+            Action::Trace => {
+                "a ptrace tracer is told and decides; without one the call fails with ENOSYS"
+            }
+            Action::Notify => {
+                "a supervisor process listening on the notify fd decides what happens"
+            }
+        }
+    }
+
     /// Whether the action carries an errno-like value (`errnoRet`).
     pub fn takes_errno(self) -> bool {
         matches!(self, Action::Errno | Action::Trace)

@@ -1,0 +1,126 @@
+//! Finding syscalls by what a person types: fuzzy over names and group tags, words of the summaries,
+//! ranked so that a name typed in full comes first.
+
+use super::{Catalog, Syscall};
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+/// A reusable fuzzy searcher over the catalog (it keeps its scratch memory between queries).
+pub struct Searcher {
+    matcher: Matcher,
+    buf: Vec<char>,
+}
+
+impl Default for Searcher {
+    fn default() -> Self {
+        Searcher::new()
+    }
+}
+
+// Bonuses on top of the fuzzy score, large enough that a better kind of match always wins.
+const EXACT_NAME: u32 = 1_000_000;
+const NAME_PREFIX: u32 = 100_000;
+
+impl Searcher {
+    /// A searcher with the default matching rules.
+    pub fn new() -> Searcher {
+        Searcher {
+            matcher: Matcher::new(Config::DEFAULT),
+            buf: Vec::new(),
+        }
+    }
+
+    /// How well `query` matches a syscall, or None when it does not match at all.
+    /// A name match counts double a summary or tag match.
+    pub fn score(&mut self, query: &str, syscall: &Syscall) -> Option<u32> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Some(0);
+        }
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let lower = query.to_ascii_lowercase();
+        let mut best = self.fuzzy(&pattern, syscall.name).map(|s| s * 2);
+        if syscall.name == lower {
+            best = Some(best.unwrap_or(0) + EXACT_NAME);
+        } else if syscall.name.starts_with(&lower) {
+            best = Some(best.unwrap_or(0) + NAME_PREFIX);
+        }
+        // In long prose almost any letters appear in order somewhere, so a summary must
+        // contain each word of the query; the short group tags are matched fuzzily.
+        let words = Pattern::new(
+            query,
+            CaseMatching::Ignore,
+            Normalization::Smart,
+            AtomKind::Substring,
+        );
+        let summary = self.fuzzy(&words, syscall.summary);
+        let tags = syscall
+            .groups()
+            .filter_map(|g| self.fuzzy(&pattern, g.name))
+            .max();
+        for s in [summary, tags].into_iter().flatten() {
+            best = Some(best.map_or(s, |b| b.max(s)));
+        }
+        best
+    }
+
+    /// Every syscall that matches, best first (ties by name).
+    pub fn search(&mut self, query: &str) -> Vec<&'static Syscall> {
+        let mut hits: Vec<(u32, &'static Syscall)> = Catalog
+            .syscalls()
+            .iter()
+            .filter_map(|s| self.score(query, s).map(|score| (score, s)))
+            .collect();
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(b.1.name)));
+        hits.into_iter().map(|(_, s)| s).collect()
+    }
+
+    fn fuzzy(&mut self, pattern: &Pattern, text: &str) -> Option<u32> {
+        pattern.score(Utf32Str::new(text, &mut self.buf), &mut self.matcher)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(query: &str) -> Vec<&'static str> {
+        Searcher::new()
+            .search(query)
+            .iter()
+            .map(|s| s.name)
+            .collect()
+    }
+
+    #[test]
+    fn a_full_name_comes_first() {
+        assert_eq!(names("rmdir").first(), Some(&"rmdir"));
+        assert_eq!(names("open").first(), Some(&"open"));
+        assert_eq!(names("READ").first(), Some(&"read"));
+    }
+
+    #[test]
+    fn prefixes_beat_scattered_letters() {
+        let hits = names("chmo");
+        let chmod = hits.iter().position(|n| *n == "chmod").unwrap();
+        let fchmod = hits.iter().position(|n| *n == "fchmod").unwrap();
+        assert!(chmod < fchmod, "{hits:?}");
+    }
+
+    #[test]
+    fn summaries_and_tags_match_too() {
+        assert!(names("@mount").contains(&"mount"), "systemd group tag");
+        assert!(names("no entries").contains(&"rmdir"), "summary words");
+    }
+
+    #[test]
+    fn nothing_matches_nonsense_and_everything_matches_nothing() {
+        assert!(names("zzqqxxj").is_empty());
+        let rmdir = names("rmdir");
+        assert!(
+            rmdir.len() < 10,
+            "scattered letters in summaries do not count: {rmdir:?}"
+        );
+        assert_eq!(names("").len(), Catalog.syscalls().len());
+    }
+}

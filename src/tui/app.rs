@@ -1,0 +1,416 @@
+//! The application state and its update: keys and mouse in, document edits and view changes
+//! out. Drawing lives in `draw`, which only reads the state (apart from scroll bookkeeping).
+
+use super::component::{Component, Handled};
+use super::dirs::Dirs;
+use super::keymap::{Command, Context, KeyMap};
+use super::man::{ManLoader, ManSource};
+use super::memory::Memory;
+use super::prompt::{Prompt, PromptKind};
+use super::recovery::Recovery;
+use super::session::{Session, Tone};
+use super::theme::Theme;
+use super::views::rules::RuleEditor;
+use super::views::settings::SettingsView;
+use super::views::syscalls::{Focus, SyscallsView};
+use super::views::View;
+use super::widgets::dialog::Dialog;
+use crate::catalog::Catalog;
+use crate::profile::{self, Edit, Profile, Target};
+use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// A window over the views that takes the keys while it is open.
+pub enum Modal {
+    /// The key help, scrolled by this many lines.
+    Help(u16),
+    /// The first-start tour, at this page.
+    Tour(usize),
+    /// A one-line question.
+    Prompt(Prompt),
+    /// A question with a few answers.
+    Dialog(Dialog),
+    /// The rule editor.
+    Rules(Box<RuleEditor>),
+}
+
+/// Everything the app is started with that tests and benchmarks replace.
+pub struct Options {
+    /// What the profile is evaluated for.
+    pub target: Target,
+    /// What the user was already taught.
+    pub memory: Memory,
+    /// The keys.
+    pub keymap: KeyMap,
+    /// The colours.
+    pub theme: Theme,
+    /// Where man pages come from.
+    pub man: ManSource,
+    /// Where unsaved changes are kept.
+    pub recovery: Recovery,
+}
+
+impl Options {
+    /// Options for a user's real session on `document`: their folders, keys and this machine.
+    /// Returns also a problem with their keys.toml, if any.
+    pub fn for_user(document: Option<&std::path::Path>) -> (Options, Option<String>) {
+        let dirs = Dirs::of_user();
+        let user_keys = dirs
+            .user_keys()
+            .and_then(|p| std::fs::read_to_string(p).ok());
+        let (keymap, problem) = match KeyMap::with_overrides(user_keys.as_deref()) {
+            Ok(k) => (k, None),
+            Err(e) => (KeyMap::builtin(), Some(format!("keys.toml ignored: {e}"))),
+        };
+        let options = Options {
+            target: Target::host(),
+            memory: Memory::load(dirs.state.clone()),
+            keymap,
+            theme: Theme::from_env(),
+            man: ManSource::System,
+            recovery: Recovery::for_document(dirs.state.as_deref(), document),
+        };
+        (options, problem)
+    }
+}
+
+/// The editor.
+pub struct App {
+    /// The document and what is derived from it.
+    pub session: Session,
+    /// The keys.
+    pub keymap: KeyMap,
+    /// The colours.
+    pub theme: Theme,
+    /// The view in the body.
+    pub view: View,
+    /// View 1.
+    pub syscalls: SyscallsView,
+    /// View 5.
+    pub settings: SettingsView,
+    /// The open window, if any.
+    pub modal: Option<Modal>,
+    /// Man pages for the detail pane.
+    pub man: ManLoader,
+    /// The recovery file.
+    pub recovery: Recovery,
+    /// Set when the app should end.
+    pub quit: bool,
+    quit_after_save: bool,
+    settings_area: Rect,
+}
+
+impl App {
+    /// The editor on a profile; `path` None is the built-in profile.
+    pub fn new(profile: Profile, path: Option<PathBuf>, options: Options) -> App {
+        let session = Session::new(profile, path, options.target, options.memory);
+        let syscalls = SyscallsView::new(&session);
+        let mut app = App {
+            session,
+            keymap: options.keymap,
+            theme: options.theme,
+            view: View::Syscalls,
+            syscalls,
+            settings: SettingsView::default(),
+            modal: None,
+            man: ManLoader::new(options.man),
+            recovery: options.recovery,
+            quit: false,
+            quit_after_save: false,
+            settings_area: Rect::default(),
+        };
+        app.modal = app
+            .recovery_offer()
+            .or_else(|| (!app.session.memory.tour_done).then_some(Modal::Tour(0)));
+        app
+    }
+
+    /// A recovery file that differs from what was opened, as a question.
+    fn recovery_offer(&self) -> Option<Modal> {
+        let text = self.recovery.pending()?;
+        let recovered = profile::parse(&text, &Catalog).profile?;
+        let same = profile::to_canonical_string(&recovered)
+            == profile::to_canonical_string(self.session.profile());
+        (!same).then(|| Modal::Dialog(Dialog::Recover(Box::new(recovered))))
+    }
+
+    /// The key contexts where the focus is (for dispatch and the status hints).
+    pub fn contexts(&self) -> &'static [Context] {
+        match (&self.modal, self.view) {
+            (Some(Modal::Rules(r)), _) => r.contexts(),
+            (Some(_), _) => &[Context::Dialog],
+            (None, View::Syscalls) => self.syscalls.contexts(),
+            (None, View::Settings) => &[Context::Settings, Context::Navigation, Context::Global],
+            (None, _) => &[Context::Global],
+        }
+    }
+
+    /// Reacts to a key press.
+    pub fn key(&mut self, key: KeyEvent) {
+        let before = self.syscalls.selected().map(|s| s.name);
+        self.session.status = None;
+        if let Some(modal) = self.modal.take() {
+            self.modal = self.modal_key(modal, &key);
+        } else if self.view == View::Syscalls && self.syscalls.search_input.is_some() {
+            let command = self.keymap.command(&key, &[Context::Prompt]);
+            self.syscalls.search_key(&key, command, &self.session);
+        } else if let Some(command) = self.keymap.command(&key, self.contexts()) {
+            self.command(command);
+        }
+        if self.syscalls.selected().map(|s| s.name) != before {
+            self.session.lesson = None;
+        }
+        self.syscalls.want_man(&mut self.man, Instant::now());
+    }
+
+    fn command(&mut self, command: Command) {
+        if self.view == View::Syscalls {
+            match command {
+                Command::OpenRules if self.syscalls.focus != Focus::Categories => {
+                    if let Some(s) = self.syscalls.selected() {
+                        let editor = RuleEditor::new(s, &self.session);
+                        self.modal = Some(Modal::Rules(Box::new(editor)));
+                    }
+                    return;
+                }
+                Command::DenyWith => {
+                    let names = self.action_targets();
+                    if !names.is_empty() {
+                        self.open_prompt(PromptKind::DenyWith(names));
+                    }
+                    return;
+                }
+                _ => {}
+            }
+        }
+        let handled = match self.view {
+            View::Syscalls => self.syscalls.handle(command, &mut self.session),
+            View::Settings => {
+                let h = self.settings.handle(command, &mut self.session);
+                if let Some(kind) = self.settings.wants_prompt.take() {
+                    self.open_prompt(kind);
+                }
+                h
+            }
+            _ => Handled::NotConsumed,
+        };
+        if handled == Handled::NotConsumed {
+            self.global(command);
+        }
+    }
+
+    /// What an action key would act on in view 1.
+    fn action_targets(&self) -> Vec<String> {
+        match self.syscalls.focus {
+            Focus::Categories => self
+                .session
+                .scopes
+                .get(self.syscalls.categories.cursor.selected)
+                .map(|s| s.members().iter().map(|m| m.name.to_string()).collect())
+                .unwrap_or_default(),
+            _ => self.syscalls.list.targets(),
+        }
+    }
+
+    fn open_prompt(&mut self, kind: PromptKind) {
+        self.modal = Some(Modal::Prompt(Prompt::new(kind, &self.session)));
+    }
+
+    fn global(&mut self, command: Command) {
+        match command {
+            Command::ViewSyscalls => self.view = View::Syscalls,
+            Command::ViewBpf => self.view = View::Bpf,
+            Command::ViewRun => self.view = View::Run,
+            Command::ViewLint => self.view = View::Lint,
+            Command::ViewSettings => self.view = View::Settings,
+            Command::Search => {
+                self.view = View::Syscalls;
+                self.syscalls.handle(Command::Search, &mut self.session);
+            }
+            Command::Undo => self.session.undo(),
+            Command::Redo => self.session.redo(),
+            Command::Save => self.save(),
+            Command::ToggleTheme => self.theme = self.theme.toggled(),
+            Command::Help => self.modal = Some(Modal::Help(0)),
+            Command::Quit => {
+                if self.session.doc.is_modified() {
+                    self.modal = Some(Modal::Dialog(Dialog::Quit));
+                } else {
+                    self.quit = true;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn save(&mut self) {
+        if self.session.path.is_none() {
+            self.open_prompt(PromptKind::SaveAs);
+        } else if self.session.save() {
+            self.recovery.discard();
+        }
+    }
+
+    fn modal_key(&mut self, modal: Modal, key: &KeyEvent) -> Option<Modal> {
+        match modal {
+            Modal::Help(scroll) => {
+                let command = self.keymap.command(key, &[Context::Navigation]);
+                let scroll = match command {
+                    Some(Command::Down) => scroll + 1,
+                    Some(Command::Up) => scroll.saturating_sub(1),
+                    Some(Command::PageDown) => scroll + 10,
+                    Some(Command::PageUp) => scroll.saturating_sub(10),
+                    _ => return None,
+                };
+                Some(Modal::Help(scroll))
+            }
+            Modal::Tour(page) => match self.keymap.command(key, &[Context::Prompt]) {
+                Some(Command::Apply) if page + 1 < super::widgets::tour::PAGES.len() => {
+                    Some(Modal::Tour(page + 1))
+                }
+                Some(Command::Apply | Command::Cancel) => {
+                    self.session.memory.finish_tour();
+                    None
+                }
+                _ => Some(Modal::Tour(page)),
+            },
+            Modal::Prompt(mut prompt) => match self.keymap.command(key, &[Context::Prompt]) {
+                Some(Command::Cancel) => {
+                    self.quit_after_save = false;
+                    None
+                }
+                Some(Command::Apply) => match prompt.submit(&mut self.session) {
+                    Ok(()) => {
+                        if prompt.kind == PromptKind::SaveAs {
+                            self.recovery.discard();
+                            self.quit |= self.quit_after_save;
+                        }
+                        None
+                    }
+                    Err(e) => {
+                        prompt.error = Some(e);
+                        Some(Modal::Prompt(prompt))
+                    }
+                },
+                _ => {
+                    prompt.input.edit(key);
+                    prompt.error = None;
+                    Some(Modal::Prompt(prompt))
+                }
+            },
+            Modal::Dialog(dialog) => self.dialog_key(dialog, key),
+            Modal::Rules(mut editor) => {
+                if let Some(command) = editor.key(key, &self.keymap, &mut self.session) {
+                    if matches!(command, Command::Undo | Command::Redo | Command::Save) {
+                        self.global(command);
+                    }
+                }
+                if editor.closed {
+                    None
+                } else {
+                    Some(Modal::Rules(editor))
+                }
+            }
+        }
+    }
+
+    fn dialog_key(&mut self, dialog: Dialog, key: &KeyEvent) -> Option<Modal> {
+        let command = self.keymap.command(key, &[Context::Dialog]);
+        match (dialog, command) {
+            (Dialog::Quit, Some(Command::Yes)) => {
+                if self.session.path.is_none() {
+                    self.quit_after_save = true;
+                    return Some(Modal::Prompt(Prompt::new(
+                        PromptKind::SaveAs,
+                        &self.session,
+                    )));
+                }
+                if self.session.save() {
+                    self.recovery.discard();
+                    self.quit = true;
+                }
+                None
+            }
+            (Dialog::Quit, Some(Command::No)) => {
+                self.recovery.discard();
+                self.quit = true;
+                None
+            }
+            (Dialog::Recover(profile), Some(Command::Yes)) => {
+                self.session.apply(&Edit::ReplaceAll(profile));
+                self.session.say(
+                    "Restored the unsaved changes (u goes back to the file)".into(),
+                    Tone::Good,
+                );
+                None
+            }
+            (Dialog::Recover(_), Some(Command::No)) => {
+                self.recovery.discard();
+                None
+            }
+            (_, Some(Command::Cancel)) => None,
+            (dialog, _) => Some(Modal::Dialog(dialog)),
+        }
+    }
+
+    /// Reacts to the mouse: a click selects, the wheel scrolls.
+    pub fn mouse(&mut self, event: MouseEvent) {
+        let at = Position::new(event.column, event.row);
+        match (&mut self.modal, event.kind) {
+            (Some(Modal::Help(scroll)), MouseEventKind::ScrollDown) => *scroll += 3,
+            (Some(Modal::Help(scroll)), MouseEventKind::ScrollUp) => {
+                *scroll = scroll.saturating_sub(3)
+            }
+            (Some(_), _) => {}
+            (None, kind) => match (self.view, kind) {
+                (View::Syscalls, MouseEventKind::Down(MouseButton::Left)) => {
+                    self.syscalls.click(at, &self.session)
+                }
+                (View::Syscalls, MouseEventKind::ScrollDown) => {
+                    self.syscalls.wheel(at, true, &self.session)
+                }
+                (View::Syscalls, MouseEventKind::ScrollUp) => {
+                    self.syscalls.wheel(at, false, &self.session)
+                }
+                (View::Settings, MouseEventKind::Down(MouseButton::Left))
+                    if self.settings_area.contains(at) =>
+                {
+                    let row = at.y.saturating_sub(self.settings_area.y + 1) as usize;
+                    self.settings.cursor.click(row);
+                }
+                (View::Settings, MouseEventKind::ScrollDown) => self.settings.cursor.step(3),
+                (View::Settings, MouseEventKind::ScrollUp) => self.settings.cursor.step(-3),
+                _ => {}
+            },
+        }
+        self.syscalls.want_man(&mut self.man, Instant::now());
+    }
+
+    /// Time passing: man pages arrive, unsaved changes go to the recovery file.
+    /// Returns whether the screen needs drawing again.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        self.syscalls.want_man(&mut self.man, now);
+        let arrived = self.man.poll(now);
+        if self.session.doc.is_modified() {
+            let profile = self.session.profile();
+            self.recovery
+                .maybe_write(|| profile::to_canonical_string(profile), now);
+        }
+        arrived
+    }
+
+    /// Writes the recovery file at once (before an exit that is not a clean quit).
+    pub fn flush_recovery(&mut self) {
+        if self.session.doc.is_modified() {
+            let text = profile::to_canonical_string(self.session.profile());
+            self.recovery.write(text);
+        }
+    }
+
+    /// Remembers where the settings view was drawn (for mouse clicks).
+    pub fn set_settings_area(&mut self, area: Rect) {
+        self.settings_area = area;
+    }
+}

@@ -1,0 +1,63 @@
+//! Drawing a frame: title bar, the current view, status bar, and any open window on top.
+
+use super::app::{App, Modal};
+use super::views::{placeholder, rules, settings, syscalls, View};
+use super::widgets::{dialog, help, status, title, tour};
+use ratatui::layout::{Constraint, Layout};
+use ratatui::Frame;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &mut App) {
+    let [title_area, body, status_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    let theme = app.theme;
+    title::render(frame, title_area, &app.session, app.view, theme);
+    match app.view {
+        View::Syscalls => syscalls::render(
+            frame,
+            body,
+            &mut app.syscalls,
+            &app.session,
+            &app.man,
+            theme,
+        ),
+        View::Settings => {
+            app.set_settings_area(body);
+            settings::render(
+                frame,
+                body,
+                &mut app.settings,
+                &app.session,
+                &app.keymap,
+                theme,
+            );
+        }
+        other => placeholder::render(
+            frame,
+            body,
+            other.label(),
+            other.promise().unwrap_or(""),
+            theme,
+        ),
+    }
+    let search = match (&app.modal, app.view, &app.syscalls.search_input) {
+        (None, View::Syscalls, Some(input)) => Some(input.spans(theme.text(), true)),
+        _ => None,
+    };
+    let hint = status::hints(&app.keymap, app.contexts()[0]);
+    status::render(frame, status_area, &app.session, search, hint, theme);
+    match &mut app.modal {
+        Some(Modal::Help(scroll)) => help::render(frame, body, &app.keymap, scroll, theme),
+        Some(Modal::Tour(page)) => tour::render(frame, body, *page, theme),
+        Some(Modal::Prompt(p)) => dialog::render_prompt(frame, body, p, theme),
+        Some(Modal::Dialog(d)) => dialog::render_dialog(frame, body, d, &app.keymap, theme),
+        Some(Modal::Rules(editor)) => {
+            rules::render(frame, body, editor, &app.session, &app.keymap, theme)
+        }
+        None => {}
+    }
+}

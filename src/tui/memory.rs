@@ -1,0 +1,97 @@
+//! What the editor remembers between runs: whether the tour was seen, and which actions
+//! it has already explained. A small line-based file in the state folder.
+
+use crate::profile::Action;
+use std::path::PathBuf;
+
+/// Things learnt by the user, as far as the editor knows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Memory {
+    file: Option<PathBuf>,
+    /// The first-start tour was finished or dismissed.
+    pub tour_done: bool,
+    /// Actions whose one-line explanation was shown.
+    pub explained: Vec<Action>,
+}
+
+impl Memory {
+    /// Reads the memory kept in `state` (nothing remembered when absent or unreadable).
+    pub fn load(state: Option<PathBuf>) -> Memory {
+        let file = state.map(|s| s.join("memory"));
+        let text = file
+            .as_ref()
+            .and_then(|f| std::fs::read_to_string(f).ok())
+            .unwrap_or_default();
+        let mut memory = Memory {
+            file,
+            ..Memory::default()
+        };
+        for line in text.lines() {
+            match line.split_once(' ') {
+                Some(("explained", name)) => memory.explained.extend(Action::from_name(name)),
+                _ if line == "tour-done" => memory.tour_done = true,
+                _ => {}
+            }
+        }
+        memory
+    }
+
+    /// A memory that is never written anywhere (tests, benchmarks).
+    pub fn in_memory(tour_done: bool) -> Memory {
+        Memory {
+            file: None,
+            tour_done,
+            explained: Vec::new(),
+        }
+    }
+
+    /// Records that an action was explained; true when this is the first time.
+    pub fn first_use(&mut self, action: Action) -> bool {
+        if self.explained.contains(&action) {
+            return false;
+        }
+        self.explained.push(action);
+        self.store();
+        true
+    }
+
+    /// Records that the tour is over.
+    pub fn finish_tour(&mut self) {
+        self.tour_done = true;
+        self.store();
+    }
+
+    // Failing to remember is not worth interrupting anyone: the worst case is a repeated hint.
+    fn store(&self) {
+        let Some(file) = &self.file else { return };
+        let mut text = String::new();
+        if self.tour_done {
+            text.push_str("tour-done\n");
+        }
+        for a in &self.explained {
+            text.push_str(&format!("explained {}\n", a.name()));
+        }
+        if let Some(dir) = file.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = std::fs::write(file, text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembers_across_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut m = Memory::load(Some(dir.path().to_path_buf()));
+        assert!(!m.tour_done);
+        assert!(m.first_use(Action::Log));
+        assert!(!m.first_use(Action::Log));
+        m.finish_tour();
+        let again = Memory::load(Some(dir.path().to_path_buf()));
+        assert!(again.tour_done);
+        assert_eq!(again.explained, vec![Action::Log]);
+    }
+}

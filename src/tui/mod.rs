@@ -1,0 +1,158 @@
+//! The terminal editor: a thin front-end over the profile and catalog libraries.
+//!
+//! `app` holds the state and its update, `draw` and the `views`/`widgets` render it, `keymap`
+//! turns keys into commands from `assets/keys.toml`, `terminal` owns the terminal.
+
+pub mod app;
+pub mod component;
+pub mod dirs;
+pub mod draw;
+pub mod keymap;
+pub mod man;
+pub mod memory;
+pub mod prompt;
+pub mod recovery;
+pub mod session;
+pub mod terminal;
+pub mod theme;
+pub mod views;
+pub mod widgets;
+
+use self::app::{App, Options};
+use crate::catalog::Catalog;
+use crate::profile::{self, Diagnostic, Profile, Severity};
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+/// The built-in profile: deny by default, allow every low-risk syscall of current Linux.
+pub const DEFAULT_PROFILE: &str = include_str!("../../profiles/default.json");
+
+/// Set to make the editor exit right after its first frame (start-up benchmarks).
+pub const EXIT_AFTER_FIRST_FRAME: &str = "SECCOMPOSE_EXIT_AFTER_FIRST_FRAME";
+
+/// The built-in profile as a document.
+pub fn default_profile() -> Profile {
+    profile::parse(DEFAULT_PROFILE, &Catalog)
+        .profile
+        .expect("profiles/default.json is valid")
+}
+
+/// Opens the editor on `file` (a new file starts from the built-in profile), or on the
+/// built-in profile; returns when the user quits.
+pub fn run(file: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let (profile, note) = match file {
+        None => (default_profile(), None),
+        Some(path) if !path.exists() => (
+            default_profile(),
+            Some(format!(
+                "New file {}: starting from the built-in profile",
+                path.display()
+            )),
+        ),
+        Some(path) => {
+            let parsed = profile::load(path, &Catalog)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+            match parsed.profile {
+                Some(p) => (p, loaded_note(&parsed.diagnostics)),
+                None => return show_load_errors(path, &parsed.diagnostics),
+            }
+        }
+    };
+    let (options, key_problem) = Options::for_user(file);
+    let mut app = App::new(profile, file.map(Path::to_path_buf), options);
+    if let Some(text) = key_problem.or(note) {
+        app.session.say(text, session::Tone::Warning);
+    }
+    event_loop(app)
+}
+
+fn loaded_note(diags: &[Diagnostic]) -> Option<String> {
+    let first = diags.first()?;
+    Some(format!(
+        "Loaded with {} warning(s); first at {}:{}: {}",
+        diags.len(),
+        first.pos.line,
+        first.pos.col,
+        first.message
+    ))
+}
+
+fn event_loop(mut app: App) -> anyhow::Result<ExitCode> {
+    let stop = terminal::stop_signals()?;
+    terminal::restore_on_panic();
+    let mut term = terminal::enter()?;
+    let exit_after_first = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
+    let mut dirty = true;
+    let result = loop {
+        if dirty {
+            term.draw(|f| draw::draw(f, &mut app))?;
+            dirty = false;
+            if exit_after_first {
+                break ExitCode::SUCCESS;
+            }
+        }
+        if stop.load(Ordering::Relaxed) {
+            app.flush_recovery();
+            break ExitCode::from(143);
+        }
+        if event::poll(Duration::from_millis(100))? {
+            match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
+                Event::Mouse(m) => app.mouse(m),
+                Event::Resize(..) => {}
+                _ => continue,
+            }
+            dirty = true;
+        }
+        dirty |= app.tick(Instant::now());
+        if app.quit {
+            app.recovery.discard();
+            break ExitCode::SUCCESS;
+        }
+    };
+    terminal::leave();
+    Ok(result)
+}
+
+/// A file that does not load: its diagnostics on screen (and on stderr afterwards); nothing
+/// is opened, so nothing can be written over it.
+fn show_load_errors(path: &Path, diags: &[Diagnostic]) -> anyhow::Result<ExitCode> {
+    let file = path.display().to_string();
+    let rendered: Vec<String> = diags.iter().map(|d| d.render(&file)).collect();
+    if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_none() {
+        let mut term = terminal::enter()?;
+        terminal::restore_on_panic();
+        let theme = theme::Theme::from_env();
+        loop {
+            term.draw(|f| {
+                let mut lines = vec![
+                    Line::styled(format!("{file} could not be opened; it was not changed."), theme.warning()),
+                    Line::raw(""),
+                ];
+                for (d, text) in diags.iter().zip(&rendered) {
+                    let style = if d.severity == Severity::Error { theme.warning() } else { theme.dim() };
+                    lines.push(Line::styled(text.clone(), style));
+                }
+                lines.push(Line::raw(""));
+                lines.push(Line::styled("Fix the file (seccompose check shows the same), then open it again. Press any key to leave.", theme.dim()));
+                let block = widgets::pane_block("Cannot open the profile", true, theme);
+                f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), f.area());
+            })?;
+            if let Event::Key(k) = event::read()? {
+                if k.kind == KeyEventKind::Press {
+                    break;
+                }
+            }
+        }
+        terminal::leave();
+    }
+    for line in rendered {
+        eprintln!("{line}");
+    }
+    Ok(ExitCode::from(1))
+}

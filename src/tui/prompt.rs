@@ -1,0 +1,119 @@
+//! One-line questions: an errno to deny with, the default errno, the target's kernel or a
+//! capability, a file name to save the built-in profile as.
+
+use super::session::{Session, Tone};
+use super::widgets::input::TextInput;
+use crate::catalog::parse_errno;
+use crate::profile::{capability, Action, Edit, KernelVersion};
+use std::path::PathBuf;
+
+/// What a prompt asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    /// An errno to deny these syscalls with.
+    DenyWith(Vec<String>),
+    /// The profile's `defaultErrnoRet`.
+    DefaultErrno,
+    /// The target's kernel version.
+    Kernel,
+    /// A capability to add to or remove from the target.
+    Capability,
+    /// A file to save the document to.
+    SaveAs,
+}
+
+/// An open prompt.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    /// What it asks.
+    pub kind: PromptKind,
+    /// What was typed.
+    pub input: TextInput,
+    /// Why the last answer was refused.
+    pub error: Option<String>,
+}
+
+impl Prompt {
+    /// A prompt, pre-filled where there is a sensible current value.
+    pub fn new(kind: PromptKind, session: &Session) -> Prompt {
+        let initial = match &kind {
+            PromptKind::Kernel => session.target.kernel.to_string(),
+            PromptKind::SaveAs => "seccomp.json".to_string(),
+            _ => String::new(),
+        };
+        Prompt {
+            kind,
+            input: TextInput::new(&initial),
+            error: None,
+        }
+    }
+
+    /// The question.
+    pub fn question(&self) -> String {
+        match &self.kind {
+            PromptKind::DenyWith(names) => match names.as_slice() {
+                [one] => format!("Deny {one} with errno (EACCES, 13, ...):"),
+                many => format!("Deny {} syscalls with errno (EACCES, 13, ...):", many.len()),
+            },
+            PromptKind::DefaultErrno => "Default errno (EPERM, EACCES, 38, ...):".into(),
+            PromptKind::Kernel => "Target kernel version (X.Y or X.Y.Z):".into(),
+            PromptKind::Capability => {
+                "Capability to add or remove (SYS_ADMIN, CAP_NET_RAW, ...):".into()
+            }
+            PromptKind::SaveAs => "Save the profile as:".into(),
+        }
+    }
+
+    /// Carries out the answer; Err says why it was refused (the prompt stays open).
+    pub fn submit(&self, session: &mut Session) -> Result<(), String> {
+        let text = self.input.text().trim();
+        match &self.kind {
+            PromptKind::DenyWith(names) => {
+                let errno = parse_errno(text)?;
+                session.set_action(names.clone(), Some(Action::Errno), Some(errno));
+            }
+            PromptKind::DefaultErrno => {
+                let errno = parse_errno(text)?;
+                let action = session.profile().default_action;
+                session.apply(&Edit::SetDefault {
+                    action,
+                    errno: Some(errno),
+                });
+            }
+            PromptKind::Kernel => {
+                let kernel = KernelVersion::parse(text)
+                    .ok_or_else(|| format!("\"{text}\" is not a kernel version like 6.1"))?;
+                let mut target = session.target.clone();
+                target.kernel = kernel;
+                session.set_target(target);
+                session.say(format!("Target kernel is now {kernel}"), Tone::Info);
+            }
+            PromptKind::Capability => {
+                let cap =
+                    capability(text).ok_or_else(|| format!("unknown capability \"{text}\""))?;
+                let mut target = session.target.clone();
+                let added = target.caps.insert(cap.to_string());
+                if !added {
+                    target.caps.remove(cap);
+                }
+                session.set_target(target);
+                let verb = if added { "added to" } else { "removed from" };
+                session.say(format!("{cap} {verb} the target"), Tone::Info);
+            }
+            PromptKind::SaveAs => {
+                if text.is_empty() {
+                    return Err("type a file name".into());
+                }
+                session.path = Some(PathBuf::from(text));
+                if !session.save() {
+                    session.path = None;
+                    return Err(session
+                        .status
+                        .as_ref()
+                        .map_or_else(String::new, |s| s.0.clone()));
+                }
+            }
+        }
+        Ok(())
+    }
+}

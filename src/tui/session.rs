@@ -1,0 +1,217 @@
+//! The editing session every pane works on: the document, where it lives, the target it is
+//! evaluated for, and what the panes derive from them (kept fresh after every change).
+
+use super::memory::Memory;
+use crate::catalog::{Catalog, Category, Group, Syscall};
+use crate::profile::{self, Action, ActionSplit, Document, Edit, Effects, Profile, Target};
+use std::path::PathBuf;
+
+/// A set of syscalls the category pane offers: a primary category or a known group.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope {
+    /// A primary category of the catalog.
+    Category(&'static Category),
+    /// A systemd `@`-set or strace `%`-class.
+    Group(&'static Group),
+}
+
+impl Scope {
+    /// Every category, then every group.
+    pub fn all() -> Vec<Scope> {
+        let cats = Catalog.categories().iter().map(Scope::Category);
+        cats.chain(Catalog.groups().iter().map(Scope::Group))
+            .collect()
+    }
+
+    /// What the pane shows.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Scope::Category(c) => c.title,
+            Scope::Group(g) => g.name,
+        }
+    }
+
+    /// One line about it.
+    pub fn about(&self) -> &'static str {
+        match self {
+            Scope::Category(c) => c.about,
+            Scope::Group(g) => g.about,
+        }
+    }
+
+    /// Its syscalls, by name.
+    pub fn members(&self) -> Vec<&'static Syscall> {
+        let mut v: Vec<&'static Syscall> = match self {
+            Scope::Category(c) => Catalog.in_category(c).collect(),
+            Scope::Group(g) => g.members().collect(),
+        };
+        v.sort_by_key(|s| s.name);
+        v.dedup_by_key(|s| s.name);
+        v
+    }
+}
+
+/// How a status message should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Plain news.
+    Info,
+    /// Something went right that the user waited for (saved).
+    Good,
+    /// Something went wrong or needs attention.
+    Warning,
+}
+
+/// The editor's document and what is derived from it.
+pub struct Session {
+    /// The document with its history.
+    pub doc: Document,
+    /// The file it is saved to; None for the built-in profile until "save as".
+    pub path: Option<PathBuf>,
+    /// Where the profile is evaluated (native arch, capabilities, kernel).
+    pub target: Target,
+    /// What every syscall gets, for the current profile and target.
+    pub effects: Effects,
+    /// The categories and groups, in pane order.
+    pub scopes: Vec<Scope>,
+    /// How each scope splits across actions (same order as `scopes`).
+    pub splits: Vec<ActionSplit>,
+    /// The last message for the status bar.
+    pub status: Option<(String, Tone)>,
+    /// What the user has already been taught.
+    pub memory: Memory,
+    /// An action just used for the first time, to explain in the detail pane.
+    pub lesson: Option<Action>,
+}
+
+impl Session {
+    /// A session on a profile (the loaded content counts as saved).
+    pub fn new(profile: Profile, path: Option<PathBuf>, target: Target, memory: Memory) -> Session {
+        let effects = Effects::new(&profile, &target);
+        let mut s = Session {
+            doc: Document::new(profile),
+            path,
+            target,
+            effects,
+            scopes: Scope::all(),
+            splits: Vec::new(),
+            status: None,
+            memory,
+            lesson: None,
+        };
+        s.refresh();
+        s
+    }
+
+    /// The current profile.
+    pub fn profile(&self) -> &Profile {
+        self.doc.profile()
+    }
+
+    /// Recomputes what the panes derive from the profile and the target.
+    pub fn refresh(&mut self) {
+        self.effects = Effects::new(self.doc.profile(), &self.target);
+        let effects = &self.effects;
+        self.splits = self
+            .scopes
+            .iter()
+            .map(|s| effects.split(s.members().iter().map(|m| m.name)))
+            .collect();
+    }
+
+    /// Applies an edit; reports it (or why it failed) in the status bar.
+    pub fn apply(&mut self, edit: &Edit) -> bool {
+        match self.doc.apply(edit) {
+            Ok(()) => {
+                self.say(upper_first(&edit.label()), Tone::Info);
+                self.refresh();
+                true
+            }
+            Err(e) => {
+                self.say(format!("Not changed: {e}"), Tone::Warning);
+                false
+            }
+        }
+    }
+
+    /// Gives syscalls an action (None: the default), and explains a first-used action.
+    pub fn set_action(&mut self, names: Vec<String>, action: Option<Action>, errno: Option<u64>) {
+        if names.is_empty() {
+            return;
+        }
+        let edit = Edit::SetAction {
+            names,
+            action,
+            errno,
+        };
+        if self.apply(&edit) {
+            self.lesson = action.filter(|a| self.memory.first_use(*a));
+        }
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(&mut self) {
+        match self.doc.undo() {
+            Some(label) => {
+                self.say(format!("Undid: {label}"), Tone::Info);
+                self.refresh();
+            }
+            None => self.say("Nothing to undo".into(), Tone::Info),
+        }
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self) {
+        match self.doc.redo() {
+            Some(label) => {
+                self.say(format!("Redid: {label}"), Tone::Info);
+                self.refresh();
+            }
+            None => self.say("Nothing to redo".into(), Tone::Info),
+        }
+    }
+
+    /// Changes the target and re-evaluates.
+    pub fn set_target(&mut self, target: Target) {
+        self.target = target;
+        self.refresh();
+    }
+
+    /// Saves atomically to the document's file (keeping the previous version as FILE~).
+    pub fn save(&mut self) -> bool {
+        let Some(path) = self.path.clone() else {
+            self.say(
+                "The built-in profile has no file yet: save it with a name".into(),
+                Tone::Warning,
+            );
+            return false;
+        };
+        match profile::save(&path, self.doc.profile(), true) {
+            Ok(()) => {
+                self.doc.mark_saved();
+                self.say(format!("Saved {}", path.display()), Tone::Good);
+                true
+            }
+            Err(e) => {
+                self.say(
+                    format!("Could not save {}: {e}", path.display()),
+                    Tone::Warning,
+                );
+                false
+            }
+        }
+    }
+
+    /// Puts a message in the status bar.
+    pub fn say(&mut self, text: String, tone: Tone) {
+        self.status = Some((text, tone));
+    }
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

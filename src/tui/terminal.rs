@@ -1,0 +1,58 @@
+//! Owning the terminal: raw mode, the alternate screen and mouse capture on the way in, and
+//! always giving them back on the way out, including after a panic or SIGTERM/SIGHUP.
+
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::Terminal;
+use std::io::{self, Stdout};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+/// The terminal the editor draws on.
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Takes over the terminal.
+pub fn enter() -> io::Result<Term> {
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture) {
+        leave();
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(out))
+}
+
+/// Gives the terminal back; safe to call more than once.
+pub fn leave() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+}
+
+/// Restores the terminal before the default panic message, so the message is readable and
+/// the shell is usable. The recovery file stays where it is.
+pub fn restore_on_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        eprintln!("seccompose: the editor crashed; unsaved changes are in the recovery file and will be offered next time.");
+        previous(info);
+    }));
+}
+
+/// A flag that SIGTERM or SIGHUP raise; the event loop checks it and exits cleanly.
+pub fn stop_signals() -> io::Result<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&flag))?;
+    }
+    Ok(flag)
+}

@@ -1,0 +1,53 @@
+//! The editor's views (keys 1-5) and the rule editor window.
+
+pub mod placeholder;
+pub mod rules;
+pub mod settings;
+pub mod syscalls;
+
+/// Which view fills the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// 1: categories, syscalls, details.
+    Syscalls,
+    /// 2: the compiled filter.
+    Bpf,
+    /// 3: run a command under the profile.
+    Run,
+    /// 4: lint findings.
+    Lint,
+    /// 5: profile settings and target.
+    Settings,
+}
+
+impl View {
+    /// Every view, in key order.
+    pub const ALL: [View; 5] = [
+        View::Syscalls,
+        View::Bpf,
+        View::Run,
+        View::Lint,
+        View::Settings,
+    ];
+
+    /// The tab label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Syscalls => "Syscalls",
+            View::Bpf => "BPF",
+            View::Run => "Run",
+            View::Lint => "Lint",
+            View::Settings => "Profile",
+        }
+    }
+
+    /// For views not built yet: what they will show.
+    pub fn promise(self) -> Option<&'static str> {
+        match self {
+            View::Bpf => Some("the BPF program the kernel will run for each architecture, disassembled, updated as you edit."),
+            View::Run => Some("run a command under the draft profile and see which syscalls it stopped; allow them from here."),
+            View::Lint => Some("findings about the profile (holes left by sibling syscalls, rules that add nothing), with their places."),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! The rule editor (Enter on a syscall): the rules that name the syscall, and a form to add,
+//! change or drop argument conditions. Every change is one undoable edit of the document.
+
+pub mod form;
+
+use self::form::{Field, RuleForm};
+use crate::catalog::{arg_name, Syscall};
+use crate::profile::{rules_for, Edit, Names, Rule};
+use crate::tui::component::Cursor;
+use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::session::{Session, Tone};
+use crate::tui::theme::Theme;
+use crate::tui::views::syscalls::detail::{filter_text, rule_text};
+use crate::tui::widgets::{centered, pane_block};
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+/// The rule editor's state.
+pub struct RuleEditor {
+    /// The syscall whose rules are edited.
+    pub syscall: &'static Syscall,
+    /// The selected rule in the list.
+    pub cursor: Cursor,
+    /// The open form, if any.
+    pub form: Option<RuleForm>,
+    /// Set when the user closed the editor.
+    pub closed: bool,
+}
+
+impl RuleEditor {
+    /// The editor for a syscall.
+    pub fn new(syscall: &'static Syscall, session: &Session) -> RuleEditor {
+        let n = rules_for(session.profile(), syscall.name, &session.target).len();
+        RuleEditor {
+            syscall,
+            cursor: Cursor::new(n),
+            form: None,
+            closed: false,
+        }
+    }
+
+    /// The key contexts in use.
+    pub fn contexts(&self) -> &'static [Context] {
+        if self.form.is_some() {
+            &[Context::Form]
+        } else {
+            &[Context::Rules, Context::Navigation, Context::Global]
+        }
+    }
+
+    /// Handles a key; returns the command when the editor did not use it (for the app).
+    pub fn key(
+        &mut self,
+        key: &KeyEvent,
+        keymap: &KeyMap,
+        session: &mut Session,
+    ) -> Option<Command> {
+        let command = keymap.command(key, self.contexts());
+        if let Some(form) = &mut self.form {
+            if command == Some(Command::Cancel) {
+                self.form = None;
+            } else if form.key(key, command) {
+                self.submit(session);
+            }
+            return None;
+        }
+        let rules: Vec<(usize, Rule)> =
+            rules_for(session.profile(), self.syscall.name, &session.target)
+                .iter()
+                .map(|r| (r.index, r.rule.clone()))
+                .collect();
+        self.cursor.len = rules.len();
+        let command = command?;
+        if self.cursor.navigate(command) {
+            return None;
+        }
+        let selected = rules.get(self.cursor.selected);
+        match command {
+            Command::NewRule => self.form = Some(RuleForm::new_rule(self.syscall)),
+            Command::EditRule => {
+                if let Some((index, rule)) = selected {
+                    self.form = Some(RuleForm::edit_rule(self.syscall, *index, rule));
+                }
+            }
+            Command::DeleteRule => {
+                if let Some((index, rule)) = selected {
+                    session.apply(&take_out(*index, rule, self.syscall.name));
+                    self.cursor.len = self.cursor.len.saturating_sub(1);
+                    self.cursor.step(0);
+                }
+            }
+            Command::Close | Command::Back => self.closed = true,
+            other => return Some(other),
+        }
+        None
+    }
+
+    fn submit(&mut self, session: &mut Session) {
+        let Some(form) = &mut self.form else { return };
+        let (args, action, errno) = match form.build() {
+            Ok(built) => built,
+            Err(e) => {
+                form.error = Some(e);
+                return;
+            }
+        };
+        let edit = match form.rule {
+            Some(rule) => Edit::SetConditions {
+                rule,
+                name: self.syscall.name.to_string(),
+                args,
+                action,
+                errno,
+            },
+            None => {
+                let mut rule = Rule::new(vec![self.syscall.name.to_string()], action);
+                rule.errno_ret = errno.filter(|e| *e != crate::profile::EPERM);
+                rule.args = (!args.is_empty()).then_some(args);
+                Edit::AddRule { rule, at: None }
+            }
+        };
+        if session.apply(&edit) {
+            self.form = None;
+            let n = rules_for(session.profile(), self.syscall.name, &session.target).len();
+            self.cursor.len = n;
+        } else if let Some((text, Tone::Warning)) = &session.status {
+            form.error = Some(text.clone());
+        }
+    }
+}
+
+/// The edit that takes a syscall out of a rule (the whole rule when it names only that one).
+fn take_out(index: usize, rule: &Rule, name: &str) -> Edit {
+    if rule.names().len() <= 1 {
+        return Edit::RemoveRule(index);
+    }
+    let mut rest = rule.clone();
+    rest.names = Some(Names::List(
+        rule.names()
+            .iter()
+            .filter(|n| *n != name)
+            .cloned()
+            .collect(),
+    ));
+    Edit::ReplaceRule(index, rest)
+}
+
+/// Draws the editor as a window over `area`.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    editor: &mut RuleEditor,
+    session: &Session,
+    keymap: &KeyMap,
+    theme: Theme,
+) {
+    let window = centered(
+        area,
+        area.width.saturating_sub(4).min(110),
+        area.height.saturating_sub(2).min(24),
+    );
+    frame.render_widget(Clear, window);
+    let title = format!("Rules for {}", editor.syscall.name);
+    let block = pane_block(&title, true, theme);
+    let inner = block.inner(window);
+    frame.render_widget(block, window);
+    let lines = match &editor.form {
+        Some(form) => form_lines(form, keymap, theme),
+        None => list_lines(editor, session, keymap, theme),
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn list_lines(
+    editor: &mut RuleEditor,
+    session: &Session,
+    keymap: &KeyMap,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let s = editor.syscall;
+    let refs = rules_for(session.profile(), s.name, &session.target);
+    editor.cursor.len = refs.len();
+    let mut lines = vec![
+        Line::styled(s.signature.to_string(), theme.accent()),
+        Line::styled(
+            "The first active rule without conditions decides; rules with conditions decide when they match.",
+            theme.dim(),
+        ),
+        Line::raw(""),
+    ];
+    if refs.is_empty() {
+        lines.push(Line::styled(
+            format!("No rule names {}: it gets the default action.", s.name),
+            theme.dim(),
+        ));
+    }
+    for (i, r) in refs.iter().enumerate() {
+        let others = r.rule.names().len() - 1;
+        let mut spans = vec![
+            Span::raw(format!(" #{:<3} ", r.index)),
+            Span::styled(rule_text(r.rule, Some(s)), theme.action(r.rule.action)),
+        ];
+        if others > 0 {
+            spans.push(Span::styled(
+                format!("  (shared with {others} more)"),
+                theme.dim(),
+            ));
+        }
+        if !r.active {
+            spans.push(Span::styled(
+                format!("  inactive: {}", filter_text(r.rule)),
+                theme.dim(),
+            ));
+        }
+        let line = Line::from(spans);
+        lines.push(if i == editor.cursor.selected {
+            line.style(theme.selected(true))
+        } else {
+            line
+        });
+    }
+    lines.push(Line::raw(""));
+    let k = |c| keymap.key_for(Context::Rules, c).to_string();
+    lines.push(Line::styled(
+        format!(
+            "{} new rule · {} edit · {} take {} out of the rule · {} close · u undo",
+            k(Command::NewRule),
+            k(Command::EditRule),
+            k(Command::DeleteRule),
+            s.name,
+            k(Command::Close)
+        ),
+        theme.dim(),
+    ));
+    lines
+}
+
+fn form_lines(form: &RuleForm, keymap: &KeyMap, theme: Theme) -> Vec<Line<'static>> {
+    let focused = form.focused();
+    let field = |f: Field, text: String| {
+        let style = if f == focused {
+            theme.text().add_modifier(Modifier::REVERSED)
+        } else {
+            theme.accent()
+        };
+        Span::styled(text, style)
+    };
+    let input = |f: Field, t: &crate::tui::widgets::input::TextInput| {
+        let active = f == focused;
+        let shown = if t.text().is_empty() && !active {
+            "…"
+        } else {
+            t.text()
+        };
+        if active {
+            t.spans(theme.text(), true).spans
+        } else {
+            vec![Span::styled(shown.to_string(), theme.accent())]
+        }
+    };
+    let title = if form.rule.is_some() {
+        "Edit rule"
+    } else {
+        "New rule"
+    };
+    let mut lines = vec![
+        Line::styled(
+            format!("{title} for {}", form.syscall.signature),
+            theme.dim(),
+        ),
+        Line::raw(""),
+        Line::from(vec![
+            Span::raw("Action  "),
+            field(Field::Action, format!("‹ {} ›", form.action.name())),
+            Span::styled(format!("  {}", form.action.meaning()), theme.dim()),
+        ]),
+    ];
+    if form.action.takes_errno() {
+        let mut spans = vec![Span::raw("Errno   ")];
+        spans.extend(input(Field::Errno, &form.errno));
+        lines.push(Line::from(spans));
+    }
+    for (i, c) in form.conds.iter().enumerate() {
+        let arg = form.syscall.args.get(c.arg as usize);
+        let ty = arg.map_or(String::new(), |a| format!(" ({})", a.ty));
+        let mut spans = vec![
+            Span::raw(if i == 0 { "If      " } else { "and     " }),
+            field(
+                Field::Arg(i),
+                format!("‹ {}{ty} ›", arg_name(Some(form.syscall), c.arg)),
+            ),
+            Span::raw(" "),
+            field(Field::Op(i), format!("‹ {} ›", c.op.symbol())),
+            Span::raw(" "),
+        ];
+        spans.extend(input(Field::Value(i), &c.value));
+        if c.op == crate::profile::Op::MaskedEq {
+            spans.push(Span::raw(" == "));
+            spans.extend(input(Field::ValueTwo(i), &c.value_two));
+        }
+        lines.push(Line::from(spans));
+    }
+    if form.conds.is_empty() {
+        lines.push(Line::styled(
+            "No conditions: the rule applies to every call.",
+            theme.dim(),
+        ));
+    }
+    let options = form.completions();
+    if !options.is_empty() {
+        let shown: Vec<String> = options.iter().take(6).cloned().collect();
+        let more = options.len().saturating_sub(6);
+        let tail = if more > 0 {
+            format!(" (+{more})")
+        } else {
+            String::new()
+        };
+        lines.push(Line::styled(
+            format!("  tab: {}{tail}", shown.join("  ")),
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    for w in form.warnings() {
+        lines.push(Line::styled(format!("⚠ {w}"), theme.warning()));
+    }
+    if let Some(e) = &form.error {
+        lines.push(Line::styled(format!("✗ {e}"), theme.warning()));
+    }
+    let k = |c| keymap.key_for(Context::Form, c).to_string();
+    lines.push(Line::styled(
+        format!(
+            "{}/{} field · {}/{} choose · {} complete · {} add condition · {} remove · {} apply · {} cancel",
+            k(Command::NextField),
+            k(Command::PrevField),
+            k(Command::ChoicePrev),
+            k(Command::ChoiceNext),
+            k(Command::Complete),
+            k(Command::AddCondition),
+            k(Command::RemoveCondition),
+            k(Command::Apply),
+            k(Command::Cancel),
+        ),
+        theme.dim(),
+    ));
+    lines.push(Line::styled(
+        "Values: 42, 0x2a, 0o52, 0b101010, or constants like O_RDONLY|O_CLOEXEC.".to_string(),
+        theme.dim(),
+    ));
+    lines
+}

@@ -1,0 +1,272 @@
+//! View 5: the profile's own settings (default action and errno, architectures, flags) and
+//! the target the profile is evaluated for (architecture, kernel, capabilities).
+
+use crate::catalog::{Catalog, CATALOG_ARCHES};
+use crate::profile::{covered_arches, toggle_arch, toggle_flag, Action, Arch, Edit, FILTER_FLAGS};
+use crate::tui::component::{cycle, Component, Cursor, Handled};
+use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::prompt::PromptKind;
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::pane_block;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// One line of the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// `defaultAction`.
+    DefaultAction,
+    /// `defaultErrnoRet`.
+    DefaultErrno,
+    /// A native architecture (with its sub-architectures).
+    Arch(Arch),
+    /// A filter flag.
+    Flag(&'static str),
+    /// The target's native architecture.
+    TargetArch,
+    /// The target's kernel version.
+    Kernel,
+    /// The target's capabilities.
+    Caps,
+}
+
+/// The native architectures offered (the catalog's, without the ones that run on another).
+fn natives() -> Vec<Arch> {
+    let subs: Vec<Arch> = CATALOG_ARCHES
+        .iter()
+        .flat_map(|a| a.sub_architectures().iter().copied())
+        .collect();
+    CATALOG_ARCHES
+        .into_iter()
+        .filter(|a| !subs.contains(a))
+        .collect()
+}
+
+/// Every row, in order.
+pub fn rows() -> Vec<Row> {
+    let mut out = vec![Row::DefaultAction, Row::DefaultErrno];
+    out.extend(natives().into_iter().map(Row::Arch));
+    out.extend(FILTER_FLAGS.iter().map(|f| Row::Flag(f)));
+    out.extend([Row::TargetArch, Row::Kernel, Row::Caps]);
+    out
+}
+
+/// The settings view's state.
+#[derive(Debug, Clone)]
+pub struct SettingsView {
+    /// The selected row.
+    pub cursor: Cursor,
+    /// A prompt the view wants the app to open.
+    pub wants_prompt: Option<PromptKind>,
+}
+
+impl Default for SettingsView {
+    fn default() -> Self {
+        SettingsView {
+            cursor: Cursor::new(rows().len()),
+            wants_prompt: None,
+        }
+    }
+}
+
+const DEFAULT_ACTIONS: [Action; 7] = [
+    Action::Errno,
+    Action::KillProcess,
+    Action::KillThread,
+    Action::Trap,
+    Action::Log,
+    Action::Allow,
+    Action::Notify,
+];
+
+impl SettingsView {
+    fn change(&mut self, row: Row, step: isize, session: &mut Session) {
+        match row {
+            Row::DefaultAction => {
+                let p = session.profile();
+                let action = cycle(&DEFAULT_ACTIONS, p.default_action, step);
+                let errno = p.default_errno_ret;
+                session.apply(&Edit::SetDefault { action, errno });
+            }
+            Row::TargetArch => {
+                let mut target = session.target.clone();
+                target.arch = cycle(&natives(), target.arch, step);
+                session.set_target(target);
+            }
+            other => self.toggle(other, session),
+        }
+    }
+
+    fn toggle(&mut self, row: Row, session: &mut Session) {
+        match row {
+            Row::Arch(a) => {
+                let edit = toggle_arch(session.profile(), a);
+                session.apply(&edit);
+            }
+            Row::Flag(f) => {
+                let edit = toggle_flag(session.profile(), f);
+                session.apply(&edit);
+            }
+            Row::DefaultErrno => self.wants_prompt = Some(PromptKind::DefaultErrno),
+            Row::Kernel => self.wants_prompt = Some(PromptKind::Kernel),
+            Row::Caps => self.wants_prompt = Some(PromptKind::Capability),
+            Row::DefaultAction | Row::TargetArch => self.change(row, 1, session),
+        }
+    }
+}
+
+impl Component for SettingsView {
+    fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
+        if self.cursor.navigate(command) {
+            return Handled::Consumed;
+        }
+        let row = rows()[self.cursor.selected];
+        match command {
+            Command::ChangeNext => self.change(row, 1, session),
+            Command::ChangePrev => self.change(row, -1, session),
+            Command::Toggle => self.toggle(row, session),
+            _ => return Handled::NotConsumed,
+        }
+        Handled::Consumed
+    }
+}
+
+fn row_text(row: Row, session: &Session) -> (String, String) {
+    let p = session.profile();
+    let check = |on: bool| if on { "[x]" } else { "[ ]" };
+    match row {
+        Row::DefaultAction => (
+            "Default action".into(),
+            format!(
+                "‹ {} ›  {}",
+                p.default_action.name(),
+                p.default_action.meaning()
+            ),
+        ),
+        Row::DefaultErrno => {
+            let e = p.default_errno();
+            let name = Catalog.errno_name(e).unwrap_or("?");
+            let note = if p.default_errno_ret.is_none() {
+                " (not set: EPERM)"
+            } else {
+                ""
+            };
+            ("Default errno".into(), format!("{name} ({e}){note}"))
+        }
+        Row::Arch(a) => {
+            let subs: Vec<&str> = a
+                .sub_architectures()
+                .iter()
+                .map(|s| s.short_name())
+                .collect();
+            let subs = if subs.is_empty() {
+                String::new()
+            } else {
+                format!(" (+ {})", subs.join(", "))
+            };
+            let label = if natives().first() == Some(&a) {
+                "Architectures"
+            } else {
+                ""
+            };
+            let on = covered_arches(p).contains(&a);
+            (
+                label.into(),
+                format!("{} {}{subs}", check(on), a.short_name()),
+            )
+        }
+        Row::Flag(f) => {
+            let label = if FILTER_FLAGS.first() == Some(&f) {
+                "Flags"
+            } else {
+                ""
+            };
+            let on = p.flags.iter().flatten().any(|x| x == f);
+            (label.into(), format!("{} {f}", check(on)))
+        }
+        Row::TargetArch => (
+            "Target arch".into(),
+            format!(
+                "‹ {} ›  rules with includes/excludes are judged for this machine",
+                session.target.arch.short_name()
+            ),
+        ),
+        Row::Kernel => ("Target kernel".into(), session.target.kernel.to_string()),
+        Row::Caps => {
+            let docker: Vec<&str> = crate::profile::DOCKER_DEFAULT_CAPS.to_vec();
+            let extra: Vec<&str> = session
+                .target
+                .caps
+                .iter()
+                .map(String::as_str)
+                .filter(|c| !docker.contains(c))
+                .collect();
+            let missing = docker
+                .iter()
+                .filter(|c| !session.target.caps.contains(**c))
+                .count();
+            let mut text = format!("{} capabilities", session.target.caps.len());
+            if extra.is_empty() && missing == 0 {
+                text.push_str(" (Docker's default set)");
+            } else {
+                if !extra.is_empty() {
+                    text.push_str(&format!(", added: {}", extra.join(", ")));
+                }
+                if missing > 0 {
+                    text.push_str(&format!(", {missing} of Docker's removed"));
+                }
+            }
+            ("Capabilities".into(), text)
+        }
+    }
+}
+
+/// Draws the view.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    view: &mut SettingsView,
+    session: &Session,
+    keymap: &KeyMap,
+    theme: Theme,
+) {
+    let block = pane_block("Profile settings and target", true, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let all = rows();
+    let height = inner.height.saturating_sub(2) as usize;
+    let first = view.cursor.visible(height);
+    let mut lines: Vec<Line> = all
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, row)| {
+            let (label, value) = row_text(*row, session);
+            let line = Line::from(vec![
+                Span::styled(format!("{label:<16}"), theme.dim()),
+                Span::raw(value),
+            ]);
+            if i == view.cursor.selected {
+                line.style(theme.selected(true))
+            } else {
+                line
+            }
+        })
+        .collect();
+    let k = |c| keymap.key_for(Context::Settings, c).to_string();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(
+            "{}/{} change · {} toggle or type a value · the target is not saved in the profile",
+            k(Command::ChangePrev),
+            k(Command::ChangeNext),
+            k(Command::Toggle)
+        ),
+        theme.dim(),
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}

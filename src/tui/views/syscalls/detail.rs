@@ -1,0 +1,229 @@
+//! The detail pane: signature, summary, risk, what the syscall gets and from which rules
+//! (active or not on the target), its siblings and whether they get the same, then the man page.
+
+use super::list::action_label;
+use crate::catalog::{describe_condition, Syscall};
+use crate::profile::{rule_errno, rules_for, Effect, Rule};
+use crate::tui::component::{Component, Handled};
+use crate::tui::keymap::Command;
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::pane_block;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+/// The detail pane's state: how far it is scrolled.
+#[derive(Debug, Clone, Default)]
+pub struct DetailPane {
+    /// Lines scrolled past.
+    pub scroll: u16,
+    /// How many lines the pane showed last time (for paging).
+    pub page: u16,
+}
+
+impl DetailPane {
+    /// Scrolls by `delta` lines.
+    pub fn scroll_by(&mut self, delta: i32) {
+        self.scroll = (self.scroll as i32 + delta).max(0) as u16;
+    }
+}
+
+impl Component for DetailPane {
+    fn handle(&mut self, command: Command, _: &mut Session) -> Handled {
+        let page = self.page.max(1) as i32;
+        match command {
+            Command::Up | Command::DetailUp => self.scroll_by(-1),
+            Command::Down | Command::DetailDown => self.scroll_by(1),
+            Command::PageUp => self.scroll_by(-page),
+            Command::PageDown => self.scroll_by(page),
+            Command::Top => self.scroll = 0,
+            _ => return Handled::NotConsumed,
+        }
+        Handled::Consumed
+    }
+}
+
+/// What a rule does, in words: `allow if flags & CLONE_NEWUSER == 0`.
+pub fn rule_text(rule: &Rule, syscall: Option<&Syscall>) -> String {
+    let effect = Effect {
+        action: rule.action,
+        errno: rule_errno(rule),
+        from_default: false,
+        conditional: false,
+    };
+    let mut text = action_label(&effect);
+    let conds: Vec<String> = rule
+        .conditions()
+        .iter()
+        .map(|c| describe_condition(syscall, c))
+        .collect();
+    if !conds.is_empty() {
+        text.push_str(" if ");
+        text.push_str(&conds.join(" and "));
+    }
+    text
+}
+
+/// Why a rule may not apply: its `includes`/`excludes`, in words.
+pub fn filter_text(rule: &Rule) -> String {
+    let mut parts = Vec::new();
+    if let Some(f) = &rule.includes {
+        for c in f.caps.iter().flatten() {
+            parts.push(format!("needs {c}"));
+        }
+        if let Some(a) = f.arches.as_ref().filter(|a| !a.is_empty()) {
+            parts.push(format!("only on {}", a.join(", ")));
+        }
+        if let Some(k) = f.min_kernel.as_ref().filter(|k| !k.is_empty()) {
+            parts.push(format!("needs kernel {k}+"));
+        }
+    }
+    if let Some(f) = &rule.excludes {
+        for c in f.caps.iter().flatten() {
+            parts.push(format!("not with {c}"));
+        }
+        if let Some(a) = f.arches.as_ref().filter(|a| !a.is_empty()) {
+            parts.push(format!("not on {}", a.join(", ")));
+        }
+        if let Some(k) = f.min_kernel.as_ref().filter(|k| !k.is_empty()) {
+            parts.push(format!("not from kernel {k}"));
+        }
+    }
+    parts.join(", ")
+}
+
+/// The pane's lines for a syscall, before the man page.
+pub fn facts(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'static>> {
+    let effect = session.effects.of(s.name);
+    let mut lines = vec![
+        Line::styled(s.signature.to_string(), theme.accent()),
+        Line::raw(s.summary.to_string()),
+    ];
+    let mut risk = vec![
+        Span::raw("Risk: "),
+        Span::styled(s.risk.name().to_string(), theme.risk(s.risk)),
+    ];
+    if !s.risk_reason.is_empty() {
+        risk.push(Span::raw(format!(" — {}", s.risk_reason)));
+    }
+    lines.push(Line::from(risk));
+    let source = if effect.from_default {
+        " (the default action)"
+    } else {
+        ""
+    };
+    let args = if effect.conditional {
+        "; argument rules can decide otherwise"
+    } else {
+        ""
+    };
+    lines.push(Line::from(vec![
+        Span::raw("Gets: "),
+        Span::styled(action_label(&effect), theme.action(effect.action)),
+        Span::styled(format!("{source}{args}"), theme.dim()),
+    ]));
+    if let Some(lesson) = session.lesson {
+        lines.push(Line::styled(
+            format!("New: {} — {}.", lesson.name(), lesson.meaning()),
+            theme.ok(),
+        ));
+    }
+    lines.extend(siblings(s, session, theme));
+    lines.extend(rules(s, session, theme));
+    lines
+}
+
+fn siblings(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'static>> {
+    let names: Vec<&str> = s.siblings().iter().map(|x| x.name).collect();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let coverage = session.effects.sibling_coverage(s.name, &names);
+    let mut spans = vec![Span::raw("Siblings: ")];
+    for (i, c) in coverage.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(", "));
+        }
+        spans.push(Span::raw(c.name.to_string()));
+        if c.same {
+            spans.push(Span::styled(" (same)", theme.dim()));
+        } else {
+            spans.push(Span::styled(
+                format!(" ({})", action_label(&c.effect)),
+                theme.warning(),
+            ));
+        }
+    }
+    let mut out = vec![Line::from(spans)];
+    if coverage.iter().any(|c| !c.same) {
+        out.push(Line::styled(
+            "  Siblings do the same job: one that gets something else can be a way around this.",
+            theme.dim(),
+        ));
+    }
+    out
+}
+
+fn rules(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'static>> {
+    let refs = rules_for(session.profile(), s.name, &session.target);
+    if refs.is_empty() {
+        return vec![Line::styled("No rule names it.".to_string(), theme.dim())];
+    }
+    let mut out = vec![Line::raw("Rules:")];
+    for r in refs {
+        let state = if r.active {
+            Span::styled(" active", theme.ok())
+        } else {
+            Span::styled(
+                format!(" inactive on this target ({})", filter_text(r.rule)),
+                theme.dim(),
+            )
+        };
+        let condition = filter_text(r.rule);
+        let mut spans = vec![
+            Span::raw(format!("  #{} ", r.index)),
+            Span::styled(rule_text(r.rule, Some(s)), theme.action(r.rule.action)),
+            state,
+        ];
+        if r.active && !condition.is_empty() {
+            spans.push(Span::styled(format!(" ({condition})"), theme.dim()));
+        }
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+/// Draws the pane: facts, then the man page (or a note that it is on its way).
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    pane: &mut DetailPane,
+    content: Option<(&'static Syscall, Option<&str>)>,
+    session: &Session,
+    theme: Theme,
+    focused: bool,
+) {
+    let title = content.map_or("Details".to_string(), |(s, _)| format!("{}(2)", s.name));
+    let block = pane_block(&title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    pane.page = inner.height;
+    let Some((s, man)) = content else {
+        return;
+    };
+    let mut lines = facts(s, session, theme);
+    lines.push(Line::styled("── manual ──".to_string(), theme.dim()));
+    match man {
+        Some(text) => lines.extend(text.lines().map(|l| Line::raw(l.to_string()))),
+        None => lines.push(Line::styled(
+            "(loading the man page…)".to_string(),
+            theme.dim(),
+        )),
+    }
+    // Lines longer than the pane wrap, so this bound is generous; it only stops runaway scrolling.
+    pane.scroll = pane.scroll.min(lines.len().saturating_sub(1) as u16);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    frame.render_widget(paragraph.scroll((pane.scroll, 0)), inner);
+}

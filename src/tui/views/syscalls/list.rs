@@ -1,0 +1,189 @@
+//! The syscall list: the members of the selected category, or the search hits. Each row:
+//! mark, name, what it gets (coloured), a `+` when arguments decide, risk, summary.
+
+use super::categories::fit;
+use crate::catalog::{Catalog, Risk, Syscall};
+use crate::profile::{Action, Effect};
+use crate::tui::component::{action_of, Component, Cursor, Handled};
+use crate::tui::keymap::Command;
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::pane_block;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use std::collections::BTreeSet;
+
+/// The list's state.
+#[derive(Debug, Clone, Default)]
+pub struct SyscallList {
+    /// The syscalls shown.
+    pub items: Vec<&'static Syscall>,
+    /// The selected row.
+    pub cursor: Cursor,
+    /// Syscalls marked with space, to act on together.
+    pub marked: BTreeSet<&'static str>,
+    /// What the list is showing, for its title.
+    pub heading: String,
+}
+
+impl SyscallList {
+    /// Shows other syscalls, selecting the first.
+    pub fn show(&mut self, items: Vec<&'static Syscall>, heading: String) {
+        self.cursor = Cursor {
+            page: self.cursor.page,
+            ..Cursor::new(items.len())
+        };
+        self.items = items;
+        self.heading = heading;
+    }
+
+    /// Selects a syscall by name, if it is in the list.
+    pub fn select(&mut self, name: &str) {
+        if let Some(i) = self.items.iter().position(|s| s.name == name) {
+            self.cursor.selected = i;
+        }
+    }
+
+    /// The selected syscall.
+    pub fn selected(&self) -> Option<&'static Syscall> {
+        self.items.get(self.cursor.selected).copied()
+    }
+
+    /// What an action key acts on: the marked syscalls, else the selected one.
+    pub fn targets(&self) -> Vec<String> {
+        if self.marked.is_empty() {
+            self.selected()
+                .map(|s| vec![s.name.to_string()])
+                .unwrap_or_default()
+        } else {
+            self.marked.iter().map(|s| s.to_string()).collect()
+        }
+    }
+}
+
+impl Component for SyscallList {
+    fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
+        if self.cursor.navigate(command) {
+            return Handled::Consumed;
+        }
+        if let Some((action, errno)) = action_of(command, session) {
+            session.set_action(self.targets(), action, errno);
+            self.marked.clear();
+            return Handled::Consumed;
+        }
+        match command {
+            Command::Mark => {
+                if let Some(s) = self.selected() {
+                    if !self.marked.remove(s.name) {
+                        self.marked.insert(s.name);
+                    }
+                    self.cursor.step(1);
+                }
+                Handled::Consumed
+            }
+            Command::Back if !self.marked.is_empty() => {
+                self.marked.clear();
+                Handled::Consumed
+            }
+            _ => Handled::NotConsumed,
+        }
+    }
+}
+
+/// A short label for what a syscall gets: `allow`, `EPERM`, `kill`...
+pub fn action_label(effect: &Effect) -> String {
+    match effect.action.semantic() {
+        Action::Allow => "allow".into(),
+        Action::Errno => Catalog
+            .errno_name(effect.errno)
+            .map_or_else(|| format!("errno {}", effect.errno), str::to_string),
+        Action::KillProcess => "kill".into(),
+        Action::KillThread | Action::Kill => "kill-thread".into(),
+        Action::Trap => "trap".into(),
+        Action::Log => "log".into(),
+        Action::Trace => format!("trace {}", effect.errno),
+        Action::Notify => "notify".into(),
+    }
+}
+
+/// The risk badge text.
+pub fn risk_label(risk: Risk) -> &'static str {
+    match risk {
+        Risk::Low => "low",
+        Risk::Medium => "med",
+        Risk::High => "HIGH",
+    }
+}
+
+/// Draws the list.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    list: &mut SyscallList,
+    session: &Session,
+    theme: Theme,
+    focused: bool,
+) {
+    let marks = if list.marked.is_empty() {
+        String::new()
+    } else {
+        format!(" · {} marked", list.marked.len())
+    };
+    let block = pane_block(&format!("{}{marks}", list.heading), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let name_width = 18.min(width / 3);
+    let first = list.cursor.visible(inner.height as usize);
+    let summary_width = width.saturating_sub(name_width + 22);
+    let lines: Vec<Line> = list
+        .items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(inner.height as usize)
+        .map(|(i, s)| {
+            let effect = session.effects.of(s.name);
+            let mark = if list.marked.contains(s.name) {
+                "*"
+            } else {
+                " "
+            };
+            let label = action_label(&effect);
+            let label = if effect.from_default {
+                format!("{label}·")
+            } else {
+                label
+            };
+            let line = Line::from(vec![
+                Span::styled(mark, theme.accent()),
+                Span::raw(format!("{:<name_width$} ", fit(s.name, name_width))),
+                Span::styled(
+                    format!("{:<12}", fit(&label, 12)),
+                    theme.action(effect.action),
+                ),
+                Span::styled(
+                    if effect.conditional { "+ " } else { "  " },
+                    theme.warning(),
+                ),
+                Span::styled(format!("{:<5}", risk_label(s.risk)), theme.risk(s.risk)),
+                Span::styled(fit(s.summary, summary_width), theme.dim()),
+            ]);
+            if i == list.cursor.selected {
+                line.style(theme.selected(focused))
+            } else {
+                line
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled("  nothing matches", theme.dim())),
+            inner,
+        );
+    } else {
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}

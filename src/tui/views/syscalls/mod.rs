@@ -1,0 +1,294 @@
+//! View 1: categories, the syscall list and the detail pane, plus the live search.
+
+pub mod categories;
+pub mod detail;
+pub mod list;
+
+use self::categories::CategoryPane;
+use self::detail::DetailPane;
+use self::list::SyscallList;
+use crate::catalog::{Searcher, Syscall};
+use crate::tui::component::{Component, Handled};
+use crate::tui::keymap::{Command, Context};
+use crate::tui::man::ManLoader;
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::input::TextInput;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::Frame;
+use std::time::Instant;
+
+/// Which pane of view 1 has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// Categories and groups.
+    Categories,
+    /// The syscall list.
+    List,
+    /// The detail pane.
+    Detail,
+}
+
+/// Where each pane was drawn, for the mouse.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Areas {
+    /// The category pane.
+    pub categories: Rect,
+    /// The syscall list.
+    pub list: Rect,
+    /// The detail pane.
+    pub detail: Rect,
+}
+
+/// View 1's state.
+pub struct SyscallsView {
+    /// The category pane.
+    pub categories: CategoryPane,
+    /// The syscall list.
+    pub list: SyscallList,
+    /// The detail pane.
+    pub detail: DetailPane,
+    /// The focused pane.
+    pub focus: Focus,
+    /// The search text while typing (None: not typing).
+    pub search_input: Option<TextInput>,
+    /// The active search filter (None: the list shows the selected category).
+    pub filter: Option<String>,
+    /// Where the panes were drawn last.
+    pub areas: Areas,
+    searcher: Searcher,
+    shown_scope: Option<usize>,
+    shown_detail: Option<&'static str>,
+}
+
+impl SyscallsView {
+    /// The view on a session, first category selected.
+    pub fn new(session: &Session) -> SyscallsView {
+        let mut v = SyscallsView {
+            categories: CategoryPane::new(session.scopes.len()),
+            list: SyscallList::default(),
+            detail: DetailPane::default(),
+            focus: Focus::List,
+            search_input: None,
+            filter: None,
+            areas: Areas::default(),
+            searcher: Searcher::new(),
+            shown_scope: None,
+            shown_detail: None,
+        };
+        v.sync(session);
+        v
+    }
+
+    /// The key contexts for the focused pane, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        match self.focus {
+            Focus::Categories | Focus::List => {
+                &[Context::Actions, Context::Navigation, Context::Global]
+            }
+            Focus::Detail => &[Context::Navigation, Context::Global],
+        }
+    }
+
+    /// The selected syscall.
+    pub fn selected(&self) -> Option<&'static Syscall> {
+        self.list.selected()
+    }
+
+    /// Offers a command to the focused pane, then to the view.
+    pub fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
+        let handled = match self.focus {
+            Focus::Categories => self.categories.handle(command, session),
+            Focus::List => self.list.handle(command, session),
+            Focus::Detail => self.detail.handle(command, session),
+        };
+        let handled = match (handled, command) {
+            (Handled::Consumed, _) => Handled::Consumed,
+            (_, Command::DetailUp | Command::DetailDown) => self.detail.handle(command, session),
+            (_, Command::FocusNext) => self.cycle_focus(1),
+            (_, Command::FocusPrev) => self.cycle_focus(-1),
+            (_, Command::Search) => {
+                self.search_input = Some(TextInput::default());
+                Handled::Consumed
+            }
+            (_, Command::Back) if self.filter.is_some() => {
+                self.clear_filter(session);
+                Handled::Consumed
+            }
+            _ => Handled::NotConsumed,
+        };
+        self.sync(session);
+        handled
+    }
+
+    fn cycle_focus(&mut self, step: i32) -> Handled {
+        let order = [Focus::Categories, Focus::List, Focus::Detail];
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0) as i32;
+        self.focus = order[(at + step).rem_euclid(3) as usize];
+        Handled::Consumed
+    }
+
+    /// A key while the search box is open: typing filters live, Enter keeps the filter and
+    /// jumps to the first match, Esc clears it.
+    pub fn search_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &Session) {
+        let Some(input) = &mut self.search_input else {
+            return;
+        };
+        match (command, key.code) {
+            (Some(Command::Apply), _) | (_, KeyCode::Enter) => {
+                self.search_input = None;
+                self.focus = Focus::List;
+                self.list.cursor.selected = 0;
+            }
+            (Some(Command::Cancel), _) | (_, KeyCode::Esc) => {
+                self.search_input = None;
+                self.clear_filter(session);
+            }
+            _ => {
+                if input.edit(key) {
+                    let text = input.text().to_string();
+                    self.apply_filter(text);
+                }
+            }
+        }
+        self.sync(session);
+    }
+
+    fn apply_filter(&mut self, query: String) {
+        if query.trim().is_empty() {
+            self.filter = None;
+            self.shown_scope = None;
+            return;
+        }
+        let hits = self.searcher.search(&query);
+        let heading = format!("Search \"{query}\": {} found", hits.len());
+        self.list.show(hits, heading);
+        self.filter = Some(query);
+    }
+
+    /// Drops the filter and shows the selected syscall in its own category.
+    fn clear_filter(&mut self, session: &Session) {
+        let keep = self.selected();
+        self.filter = None;
+        self.shown_scope = None;
+        if let Some(s) = keep {
+            let home = session.scopes.iter().position(
+                |scope| matches!(scope, crate::tui::session::Scope::Category(c) if c.id == s.category().id),
+            );
+            if let Some(i) = home {
+                self.categories.cursor.selected = i;
+            }
+            self.sync(session);
+            self.list.select(s.name);
+        }
+    }
+
+    /// Keeps the list showing the selected category (unless a search filter is active) and
+    /// resets the detail scroll when the syscall changes.
+    pub fn sync(&mut self, session: &Session) {
+        if self.filter.is_none() && self.shown_scope != Some(self.categories.cursor.selected) {
+            if let Some(scope) = session.scopes.get(self.categories.cursor.selected) {
+                let heading = format!("{} — {}", scope.title(), scope.about());
+                self.list.show(scope.members(), heading);
+            }
+            self.shown_scope = Some(self.categories.cursor.selected);
+        }
+        let now = self.selected().map(|s| s.name);
+        if now != self.shown_detail {
+            self.detail.scroll = 0;
+            self.shown_detail = now;
+        }
+    }
+
+    /// A mouse click at a position: focuses the pane and selects the row under it.
+    pub fn click(&mut self, at: Position, session: &Session) {
+        let row = |area: Rect| at.y.saturating_sub(area.y + 1) as usize;
+        if self.areas.categories.contains(at) {
+            self.focus = Focus::Categories;
+            self.categories.cursor.click(row(self.areas.categories));
+        } else if self.areas.list.contains(at) {
+            self.focus = Focus::List;
+            self.list.cursor.click(row(self.areas.list));
+        } else if self.areas.detail.contains(at) {
+            self.focus = Focus::Detail;
+        }
+        self.sync(session);
+    }
+
+    /// The mouse wheel at a position: scrolls the pane under it.
+    pub fn wheel(&mut self, at: Position, down: bool, session: &Session) {
+        let step = if down { 3 } else { -3 };
+        if self.areas.categories.contains(at) {
+            self.categories.cursor.step(step);
+        } else if self.areas.list.contains(at) {
+            self.list.cursor.step(step);
+        } else if self.areas.detail.contains(at) {
+            self.detail.scroll_by(step as i32);
+        }
+        self.sync(session);
+    }
+
+    /// Asks the man loader for the selected syscall's page at the detail pane's width.
+    pub fn want_man(&self, man: &mut ManLoader, now: Instant) {
+        if let Some(s) = self.selected() {
+            let width = self.areas.detail.width.saturating_sub(2).max(20);
+            man.want(s.name, width, now);
+        }
+    }
+}
+
+/// Draws view 1 into `area`: three columns when wide, else the detail pane under the list.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    view: &mut SyscallsView,
+    session: &Session,
+    man: &ManLoader,
+    theme: Theme,
+) {
+    let cat_width = if area.width >= 120 { 36 } else { 26 };
+    let [cats, rest] =
+        Layout::horizontal([Constraint::Length(cat_width), Constraint::Min(20)]).areas(area);
+    let (list_area, detail_area) = if area.width >= 120 {
+        let [l, d] = Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
+            .areas(rest);
+        (l, d)
+    } else {
+        let [l, d] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
+        (l, d)
+    };
+    view.areas = Areas {
+        categories: cats,
+        list: list_area,
+        detail: detail_area,
+    };
+    let focus = view.focus;
+    categories::render(
+        frame,
+        cats,
+        &mut view.categories,
+        session,
+        theme,
+        focus == Focus::Categories,
+    );
+    list::render(
+        frame,
+        list_area,
+        &mut view.list,
+        session,
+        theme,
+        focus == Focus::List,
+    );
+    let content = view.selected().map(|s| (s, man.text(s.name)));
+    detail::render(
+        frame,
+        detail_area,
+        &mut view.detail,
+        content,
+        session,
+        theme,
+        focus == Focus::Detail,
+    );
+}

@@ -1,0 +1,81 @@
+//! Windows over the editor: a text prompt, and questions with a few answers.
+
+use super::{centered, pane_block};
+use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::prompt::Prompt;
+use crate::tui::theme::Theme;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+/// A question with a few answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    /// Quitting with unsaved changes: save, discard, or cancel.
+    Quit,
+    /// A recovery file from an earlier session: restore it or not.
+    Recover(Box<crate::profile::Profile>),
+}
+
+/// Draws a prompt window.
+pub fn render_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt, theme: Theme) {
+    let window = centered(area, 70, 6);
+    frame.render_widget(Clear, window);
+    let block = pane_block("Question", true, theme);
+    let inner = block.inner(window);
+    frame.render_widget(block, window);
+    let mut lines = vec![
+        Line::raw(prompt.question()),
+        prompt.input.spans(theme.accent(), true),
+    ];
+    if let Some(e) = &prompt.error {
+        lines.push(Line::styled(e.clone(), theme.warning()));
+    } else {
+        lines.push(Line::styled("enter accept · esc cancel", theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// Draws a dialog window.
+pub fn render_dialog(
+    frame: &mut Frame,
+    area: Rect,
+    dialog: &Dialog,
+    keymap: &KeyMap,
+    theme: Theme,
+) {
+    let k = |c| keymap.key_for(Context::Dialog, c).to_string();
+    let (title, text, answers) = match dialog {
+        Dialog::Quit => (
+            "Unsaved changes",
+            "Save changes before quitting?".to_string(),
+            format!(
+                "{} save and quit · {} discard and quit · {} cancel",
+                k(Command::Yes),
+                k(Command::No),
+                k(Command::Cancel)
+            ),
+        ),
+        Dialog::Recover(_) => (
+            "Recovery file",
+            "An earlier session left unsaved changes to this profile. Restore them?".to_string(),
+            format!(
+                "{} restore (undo goes back to the file) · {} ignore and delete them",
+                keymap.key_for(Context::Dialog, Command::Yes),
+                k(Command::No)
+            ),
+        ),
+    };
+    let window = centered(area, 72, 6);
+    frame.render_widget(Clear, window);
+    let block = pane_block(title, true, theme);
+    let inner = block.inner(window);
+    frame.render_widget(block, window);
+    let lines = vec![
+        Line::raw(text),
+        Line::raw(""),
+        Line::styled(answers, theme.accent()),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

@@ -1,0 +1,44 @@
+//! The `?` window: every key, grouped, generated from the keymap that drives the dispatch.
+
+use super::{centered, pane_block};
+use crate::tui::keymap::KeyMap;
+use crate::tui::theme::Theme;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use ratatui::Frame;
+
+/// The help text as lines.
+pub fn lines(keymap: &KeyMap, theme: Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for (context, bindings) in keymap.groups() {
+        if !out.is_empty() {
+            out.push(Line::raw(""));
+        }
+        out.push(Line::styled(context.title().to_string(), theme.accent()));
+        for b in bindings {
+            out.push(Line::from(vec![
+                Span::raw(format!("  {:<18}", b.keys.join(" "))),
+                Span::styled(b.help.clone(), theme.dim()),
+            ]));
+        }
+    }
+    out
+}
+
+/// Draws the help window, scrolled by `scroll` lines (clamped to the text).
+pub fn render(frame: &mut Frame, area: Rect, keymap: &KeyMap, scroll: &mut u16, theme: Theme) {
+    let window = centered(area, 96, area.height.saturating_sub(2));
+    frame.render_widget(Clear, window);
+    let block = pane_block(
+        "Keys (j/k scroll · esc close · keys.toml in the config folder overrides)",
+        true,
+        theme,
+    );
+    let inner = block.inner(window);
+    frame.render_widget(block, window);
+    let text = lines(keymap, theme);
+    let max = text.len().saturating_sub(inner.height as usize) as u16;
+    *scroll = (*scroll).min(max);
+    frame.render_widget(Paragraph::new(text).scroll((*scroll, 0)), inner);
+}

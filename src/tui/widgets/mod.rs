@@ -1,0 +1,43 @@
+//! Small building blocks shared by the views.
+
+pub mod bar;
+pub mod dialog;
+pub mod help;
+pub mod input;
+pub mod status;
+pub mod title;
+pub mod tour;
+
+use super::theme::Theme;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, BorderType, Borders};
+
+/// A pane's frame, highlighted when it has the focus.
+pub fn pane_block(title: &str, focused: bool, theme: Theme) -> Block<'static> {
+    let style = if focused {
+        theme.accent()
+    } else {
+        theme.border()
+    };
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(style)
+        .title(Span::styled(format!(" {title} "), style))
+}
+
+/// A rectangle of at most `width` x `height` centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}

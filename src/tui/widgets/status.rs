@@ -1,0 +1,72 @@
+//! The status bar: the last message, or hints for the keys that matter where the focus is.
+
+use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::session::{Session, Tone};
+use crate::tui::theme::Theme;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Key hints for a context: `key what` pairs, most useful first.
+pub fn hints(keymap: &KeyMap, context: Context) -> String {
+    let g = |c| keymap.key_for(Context::Global, c).to_string();
+    let a = |c| keymap.key_for(Context::Actions, c).to_string();
+    let mut parts = vec![format!("{} help", g(Command::Help))];
+    match context {
+        Context::Actions => {
+            parts.push(format!("{} search", g(Command::Search)));
+            parts.push(format!(
+                "{}{}{}{}{}{}{} act",
+                a(Command::Allow),
+                a(Command::Deny),
+                a(Command::Kill),
+                a(Command::Log),
+                a(Command::Trap),
+                a(Command::Notify),
+                a(Command::Default)
+            ));
+            parts.push(format!("{} rules", a(Command::OpenRules)));
+            parts.push(format!("{} mark", a(Command::Mark)));
+        }
+        Context::Settings => parts.push("←/→ change · space toggle".into()),
+        _ => {}
+    }
+    parts.push(format!("{} undo", g(Command::Undo)));
+    parts.push(format!("{} save", g(Command::Save)));
+    parts.push(format!("{} quit", g(Command::Quit)));
+    parts.join(" · ")
+}
+
+/// Draws the bar: the search box while searching, else the message or the hints.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    session: &Session,
+    search: Option<Line<'static>>,
+    hint: String,
+    theme: Theme,
+) {
+    let line = if let Some(search) = search {
+        let mut spans = vec![Span::styled(" / ", theme.accent())];
+        spans.extend(search.spans);
+        spans.push(Span::styled(
+            "   enter: first match · esc: clear",
+            theme.dim(),
+        ));
+        Line::from(spans)
+    } else if let Some((text, tone)) = &session.status {
+        let style = match tone {
+            Tone::Info => theme.bar(),
+            Tone::Good => theme.bar().patch(theme.ok()),
+            Tone::Warning => theme.bar().patch(theme.warning()),
+        };
+        Line::from(vec![
+            Span::styled(format!(" {text}"), style),
+            Span::styled(format!("   {hint}"), theme.bar().patch(theme.dim())),
+        ])
+    } else {
+        Line::styled(format!(" {hint}"), theme.bar())
+    };
+    frame.render_widget(Paragraph::new(line).style(theme.bar()), area);
+}

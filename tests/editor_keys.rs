@@ -1,0 +1,304 @@
+//! Keys change the document as the contract says: asserted on the profile itself, not the screen.
+
+mod editor_support;
+
+use editor_support::{builtin, on_file, options, press, type_text};
+use seccompose::catalog::Catalog;
+use seccompose::profile::{self, view, Action, Op};
+use seccompose::tui::app::{App, Modal};
+use seccompose::tui::views::View;
+use seccompose::tui::widgets::dialog::Dialog;
+
+fn gets(app: &App, name: &str) -> (Action, u64) {
+    let v = view(app.session.profile(), name, &app.session.target);
+    (v.action.semantic(), v.errno)
+}
+
+fn search(app: &mut App, text: &str) {
+    press(app, &["/"]);
+    type_text(app, text);
+    press(app, &["enter"]);
+}
+
+#[test]
+fn every_action_key_sets_the_selected_syscall() {
+    let mut app = builtin();
+    search(&mut app, "chmod");
+    assert_eq!(app.syscalls.selected().unwrap().name, "chmod");
+    for (k, expected) in [
+        ("d", Action::Errno),
+        ("x", Action::KillProcess),
+        ("l", Action::Log),
+        ("t", Action::Trap),
+        ("n", Action::Notify),
+        ("a", Action::Allow),
+    ] {
+        press(&mut app, &[k]);
+        assert_eq!(gets(&app, "chmod").0, expected, "key {k}");
+    }
+    press(&mut app, &["-"]);
+    let v = view(app.session.profile(), "chmod", &app.session.target);
+    assert!(v.from_default, "- sends it back to the default action");
+}
+
+#[test]
+fn undo_and_redo_walk_the_history() {
+    let mut app = builtin();
+    let original = app.session.profile().clone();
+    search(&mut app, "chmod");
+    press(&mut app, &["d"]);
+    let denied = app.session.profile().clone();
+    assert_eq!(gets(&app, "chmod").0, Action::Errno);
+    assert!(app.session.doc.is_modified());
+    press(&mut app, &["u"]);
+    assert_eq!(app.session.profile(), &original);
+    assert!(!app.session.doc.is_modified());
+    press(&mut app, &["ctrl-r"]);
+    assert_eq!(app.session.profile(), &denied);
+}
+
+#[test]
+fn a_category_key_sets_every_member_and_marks_set_several() {
+    let mut app = builtin();
+    // The categories pane: the first category is files.
+    press(&mut app, &["backtab", "x"]);
+    let files: Vec<_> = Catalog
+        .in_category(Catalog.category("files").unwrap())
+        .collect();
+    assert!(files
+        .iter()
+        .all(|s| gets(&app, s.name).0 == Action::KillProcess));
+    press(&mut app, &["u", "tab", "space", "space", "l"]);
+    let logged: Vec<_> = files
+        .iter()
+        .filter(|s| gets(&app, s.name).0 == Action::Log)
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(logged, vec![files[0].name, files[1].name]);
+    assert!(
+        app.syscalls.list.marked.is_empty(),
+        "marks clear after acting"
+    );
+}
+
+#[test]
+fn the_errno_prompt_takes_names_and_numbers() {
+    let mut app = builtin();
+    search(&mut app, "mkdir");
+    press(&mut app, &["e"]);
+    type_text(&mut app, "EACCES");
+    press(&mut app, &["enter"]);
+    assert_eq!(gets(&app, "mkdir"), (Action::Errno, 13));
+    press(&mut app, &["e"]);
+    type_text(&mut app, "nonsense");
+    press(&mut app, &["enter"]);
+    assert!(
+        matches!(app.modal, Some(Modal::Prompt(_))),
+        "a bad errno keeps the prompt open"
+    );
+    press(&mut app, &["esc"]);
+    press(&mut app, &["e"]);
+    type_text(&mut app, "0x26");
+    press(&mut app, &["enter"]);
+    assert_eq!(gets(&app, "mkdir"), (Action::Errno, 38));
+}
+
+#[test]
+fn the_rule_editor_adds_anded_conditions_by_argument_name() {
+    let mut app = builtin();
+    search(&mut app, "clone");
+    assert_eq!(app.syscalls.selected().unwrap().name, "clone");
+    press(&mut app, &["enter", "n", "down", "down"]);
+    // flags & CLONE_NEWUSER == 0, and a second condition on another argument
+    press(
+        &mut app,
+        &["right", "right", "right", "right", "right", "right"],
+    );
+    press(&mut app, &["down"]);
+    type_text(&mut app, "CLONE_NEWUSER");
+    press(&mut app, &["ctrl-n", "down", "down"]);
+    type_text(&mut app, "0");
+    press(&mut app, &["enter"]);
+    assert!(
+        matches!(app.modal, Some(Modal::Rules(_))),
+        "back to the rule list"
+    );
+    let p = app.session.profile();
+    let rule = p
+        .rules()
+        .iter()
+        .rev()
+        .find(|r| r.names() == ["clone"] && !r.conditions().is_empty())
+        .expect("a new rule for clone");
+    assert_eq!(rule.action, Action::Allow);
+    let c = rule.conditions();
+    assert_eq!(c.len(), 2);
+    assert_eq!(
+        (c[0].index, c[0].op, c[0].value, c[0].value_two),
+        (0, Op::MaskedEq, 0x1000_0000, Some(0))
+    );
+    assert_eq!((c[1].index, c[1].op, c[1].value), (1, Op::Eq, 0));
+    press(&mut app, &["u"]);
+    assert!(
+        !app.session.doc.is_modified(),
+        "one undo removes the whole rule"
+    );
+}
+
+#[test]
+fn the_rule_editor_takes_a_syscall_out_of_a_shared_rule() {
+    let mut app = builtin();
+    search(&mut app, "read");
+    press(&mut app, &["enter", "x"]);
+    let v = view(app.session.profile(), "read", &app.session.target);
+    assert!(v.rules.is_empty() && v.from_default);
+    assert!(
+        app.session.profile().rules()[0].names().len() > 100,
+        "the others keep the rule"
+    );
+}
+
+#[test]
+fn quitting_with_changes_asks_and_cancel_keeps_editing() {
+    let mut app = builtin();
+    press(&mut app, &["q"]);
+    assert!(app.quit, "nothing changed: quits at once");
+    let mut app = builtin();
+    press(&mut app, &["d", "q"]);
+    assert!(matches!(app.modal, Some(Modal::Dialog(Dialog::Quit))));
+    assert!(!app.quit);
+    press(&mut app, &["c"]);
+    assert!(app.modal.is_none() && !app.quit && app.session.doc.is_modified());
+    press(&mut app, &["q", "n"]);
+    assert!(app.quit, "discard quits");
+}
+
+#[test]
+fn saving_writes_the_file_and_clears_the_modified_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.json");
+    let mut app = on_file(seccompose::tui::default_profile(), path.clone());
+    search(&mut app, "rmdir");
+    press(&mut app, &["d", "q", "y"]);
+    assert!(app.quit, "save and quit");
+    let saved = profile::load(&path, &Catalog).unwrap().profile.unwrap();
+    assert_eq!(
+        view(&saved, "rmdir", &app.session.target).action,
+        Action::Errno
+    );
+    assert!(!app.session.doc.is_modified());
+}
+
+#[test]
+fn the_built_in_profile_is_saved_under_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.json");
+    let mut app = builtin();
+    press(&mut app, &["d", "ctrl-s"]);
+    assert!(matches!(app.modal, Some(Modal::Prompt(_))));
+    for _ in 0.."seccomp.json".len() {
+        press(&mut app, &["backspace"]);
+    }
+    type_text(&mut app, path.to_str().unwrap());
+    press(&mut app, &["enter"]);
+    assert!(path.exists());
+    assert!(!app.session.doc.is_modified());
+}
+
+#[test]
+fn settings_change_the_default_action_architectures_and_target() {
+    let mut app = builtin();
+    press(&mut app, &["5", "right"]);
+    assert_eq!(app.view, View::Settings);
+    assert_eq!(app.session.profile().default_action, Action::KillProcess);
+    press(&mut app, &["j", "j", "space"]);
+    assert_eq!(
+        profile::covered_arches(app.session.profile()),
+        vec![profile::Arch::AARCH64]
+    );
+    press(&mut app, &["G", "enter"]);
+    type_text(&mut app, "SYS_ADMIN");
+    press(&mut app, &["enter"]);
+    assert!(app.session.target.caps.contains("CAP_SYS_ADMIN"));
+    press(&mut app, &["u", "u"]);
+    assert!(
+        !app.session.doc.is_modified(),
+        "target changes are not document edits"
+    );
+}
+
+#[test]
+fn a_recovery_file_is_offered_and_restores_as_one_undoable_edit() {
+    let state = tempfile::tempdir().unwrap();
+    let doc = state.path().join("p.json");
+    let mut first = App::new(
+        seccompose::tui::default_profile(),
+        Some(doc.clone()),
+        options(true, Some(state.path()), Some(&doc)),
+    );
+    search(&mut first, "rmdir");
+    press(&mut first, &["x"]);
+    first.flush_recovery();
+    let changed = first.session.profile().clone();
+    drop(first);
+    let mut second = App::new(
+        seccompose::tui::default_profile(),
+        Some(doc.clone()),
+        options(true, Some(state.path()), Some(&doc)),
+    );
+    assert!(matches!(
+        second.modal,
+        Some(Modal::Dialog(Dialog::Recover(_)))
+    ));
+    press(&mut second, &["r"]);
+    assert_eq!(
+        profile::to_canonical_string(second.session.profile()),
+        profile::to_canonical_string(&changed)
+    );
+    assert!(second.session.doc.is_modified());
+    press(&mut second, &["u"]);
+    assert!(!second.session.doc.is_modified());
+}
+
+#[test]
+fn the_tour_shows_once_and_the_first_use_of_an_action_is_explained() {
+    let mut app = App::new(
+        seccompose::tui::default_profile(),
+        None,
+        options(false, None, None),
+    );
+    assert!(matches!(app.modal, Some(Modal::Tour(0))));
+    press(&mut app, &["enter", "esc"]);
+    assert!(app.modal.is_none());
+    assert!(app.session.memory.tour_done);
+    press(&mut app, &["l"]);
+    assert_eq!(app.session.lesson, Some(Action::Log));
+    press(&mut app, &["j", "l"]);
+    assert_eq!(app.session.lesson, None, "explained once only");
+}
+
+#[test]
+fn the_mouse_selects_and_scrolls() {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = builtin();
+    editor_support::draw(&mut app, 80, 24);
+    let areas = app.syscalls.areas;
+    let click = |column, row| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.mouse(click(areas.list.x + 3, areas.list.y + 3));
+    assert_eq!(app.syscalls.list.cursor.selected, 2);
+    app.mouse(click(areas.categories.x + 2, areas.categories.y + 2));
+    assert_eq!(app.syscalls.categories.cursor.selected, 1);
+    assert_eq!(app.syscalls.selected().unwrap().category().id, "io");
+    app.mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: areas.list.x + 3,
+        row: areas.list.y + 3,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(app.syscalls.list.cursor.selected, 3);
+}
