@@ -335,3 +335,48 @@ fn i386_section_matches_the_kernel() {
         }
     }
 }
+
+/// The observed-mode program stops exactly the calls the real one does not allow.
+#[test]
+fn observe_variant_notifies_exactly_the_stops() {
+    let text = r#"{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [
+        {"names": ["read", "write"], "action": "SCMP_ACT_ALLOW"},
+        {"names": ["mkdir"], "action": "SCMP_ACT_KILL_PROCESS"},
+        {"names": ["getpid"], "action": "SCMP_ACT_LOG"},
+        {"names": ["personality"], "action": "SCMP_ACT_ALLOW", "args": [{"index": 0, "value": 8, "op": "SCMP_CMP_EQ"}]}]}"#;
+    let p = profile::parse(text, &Catalog).profile.unwrap();
+    let target = Target::host();
+    let real = Program::from_bytes(
+        &compile::build(&p, &target, &Options::default())
+            .unwrap()
+            .bpf,
+    )
+    .unwrap();
+    let observed = compile::observe_variant(&real);
+    assert_eq!(observed.len(), real.len());
+    let mut stops = 0;
+    for s in Catalog
+        .syscalls()
+        .iter()
+        .filter(|s| s.number(Arch::X86_64).is_some())
+    {
+        for arg in [0u64, 8] {
+            let data = bpf::SeccompData::new(
+                Arch::X86_64,
+                s.number(Arch::X86_64).unwrap(),
+                [arg, 0, 0, 0, 0, 0],
+            );
+            let (r, o) = (
+                bpf::RetAction::from_raw(bpf::run(&real, &data)),
+                bpf::RetAction::from_raw(bpf::run(&observed, &data)),
+            );
+            if r == bpf::RetAction::Allow {
+                assert_eq!(o, r, "{}", s.name);
+            } else {
+                assert_eq!(o, bpf::RetAction::UserNotif, "{} ({r:?})", s.name);
+                stops += 1;
+            }
+        }
+    }
+    assert!(stops > 500);
+}

@@ -140,6 +140,23 @@ impl Program {
     pub fn is_empty(&self) -> bool {
         self.insns.is_empty()
     }
+
+    /// The same program with every constant return value passed through `f`; the control
+    /// flow is untouched, so each call reaches the same return as before.
+    pub fn map_returns(&self, f: impl Fn(RetAction) -> RetAction) -> Program {
+        let insns = self
+            .insns
+            .iter()
+            .map(|i| match i.code {
+                op::RET_K => Insn {
+                    k: f(RetAction::from_raw(i.k)).to_raw(),
+                    ..*i
+                },
+                _ => *i,
+            })
+            .collect();
+        Program { insns }
+    }
 }
 
 /// `SECCOMP_RET_ACTION_FULL`: the action part of a filter's return value.

@@ -158,13 +158,21 @@ fn scmp_action(action: RetAction) -> ScmpAction {
     }
 }
 
-/// The action a rule or default takes in the filter (NOTIFY for every stop when observing).
-fn effective(action: Action, errno: u64, options: &Options) -> RetAction {
-    if options.observe && action.semantic() != Action::Allow {
-        RetAction::UserNotif
-    } else {
-        ret_action(action, errno)
-    }
+/// The action a rule or default takes in the filter.
+fn effective(action: Action, errno: u64, _options: &Options) -> RetAction {
+    ret_action(action, errno)
+}
+
+/// The observed-mode variant of a program: every return but ALLOW becomes NOTIFY, so a
+/// supervisor sees each stop while allowed calls stay in the kernel.
+pub fn observe_variant(program: &crate::bpf::Program) -> crate::bpf::Program {
+    program.map_returns(|a| {
+        if a == RetAction::Allow {
+            a
+        } else {
+            RetAction::UserNotif
+        }
+    })
 }
 
 /// Builds the libseccomp filter for a profile on a target.
@@ -229,6 +237,13 @@ pub fn filter(
     };
     let mut bpf = crate::bpf::Program::new(prefix.clone()).to_bytes();
     bpf.extend(export(&ctx, |c, f| c.export_bpf(f))?);
+    if options.observe {
+        let program = crate::bpf::Program::from_bytes(&bpf).map_err(|e| CompileError::Filter {
+            step: "read back the filter",
+            message: e.to_string(),
+        })?;
+        bpf = observe_variant(&program).to_bytes();
+    }
     if bpf.len() / 8 > 4096 {
         return Err(CompileError::TooLong(bpf.len() / 8));
     }

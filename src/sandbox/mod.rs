@@ -151,22 +151,15 @@ impl Session {
     ) -> Result<Session, SandboxError> {
         let (program_name, args) = argv.split_first().ok_or(SandboxError::NoCommand)?;
         let real = compile::build(profile, target, &Options::default())?;
+        let program = Arc::new(program_of(&real)?);
         let installed = match options.mode {
-            Mode::Enforce => real.clone(),
-            Mode::Observe => compile::build(
-                profile,
-                target,
-                &Options {
-                    observe: true,
-                    ..Options::default()
-                },
-            )?,
+            Mode::Enforce => real.bpf.clone(),
+            Mode::Observe => compile::observe_variant(&program).to_bytes(),
             Mode::Record => {
-                compile::build(&Profile::new(Action::Notify), target, &Options::default())?
+                compile::build(&Profile::new(Action::Notify), target, &Options::default())?.bpf
             }
         };
-        let program = Arc::new(program_of(&real)?);
-        let prepared = Arc::new(child::Prepared::new(&installed.bpf));
+        let prepared = Arc::new(child::Prepared::new(&installed));
         let page = Arc::new(child::SharedPage::new()?);
         let stop = Arc::new(AtomicBool::new(false));
         let (sender, events) = mpsc::channel();

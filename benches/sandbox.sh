@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The cost of watching a command, as ratios to the bare command measured in the same run:
+#  - observed mode (`seccompose run`) on a syscall-heavy command the policy never stops
+#    (target: <= 1.05x the bare command);
+#  - record mode (`seccompose record`, every syscall goes to the supervisor) against
+#    `strace -f -c` on the same command (target: faster than strace).
+# Two workloads: dd copying one byte at a time (two ~0.3 us syscalls per byte: the worst case,
+# where the kernel's own per-syscall cost of having any filter shows), and tar archiving
+# /usr/lib into a pipe (a realistic syscall-heavy command). `run --enforce` is measured too:
+# observed minus enforced is what watching costs beyond the filter itself.
+# Usage: benches/sandbox.sh [BYTES] (default 1000000); RUNS=N repetitions (default 5).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+cargo build --release --quiet
+bin="$CARGO_TARGET_DIR/release/seccompose"
+bytes=${1:-1000000}
+runs=${RUNS:-5}
+work=(dd if=/dev/zero of=/dev/null bs=1 "count=$bytes" status=none)
+profile=../shared/corpus/moby-default.json
+[ -f "$profile" ] || profile=profiles/default.json
+
+median_ms() { # command... -> median wall time in ms over $runs runs, after one warm-up run
+  local t=()
+  "$@" >/dev/null 2>&1 || true
+  for _ in $(seq "$runs"); do
+    local s e
+    s=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    e=$(date +%s%N)
+    t+=($(( (e - s) / 1000 )))
+  done
+  printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f\n", a[int((NR+1)/2)]/1000}'
+}
+
+compare() { # label command... : bare vs enforced vs observed
+  local label=$1
+  shift
+  local bare enforced observed
+  bare=$(median_ms "$@")
+  enforced=$(median_ms "$bin" run --enforce "$profile" -- "$@")
+  observed=$(median_ms "$bin" run "$profile" -- "$@")
+  echo "$label: bare ${bare} ms (reference), run --enforce ${enforced} ms, run (observed, no stops) ${observed} ms"
+  awk -v o="$observed" -v b="$bare" -v e="$enforced" \
+    'BEGIN {printf "  observed/bare %.3f (target <= 1.05), enforced/bare %.3f, observed/enforced %.3f\n", o/b, e/b, o/e}'
+}
+
+echo "profile $profile, median of $runs runs"
+compare "dd bs=1 count=$bytes ($((2 * bytes)) syscalls)" "${work[@]}"
+compare "tar of /usr/lib into a pipe" sh -c 'tar -cf - /usr/lib 2>/dev/null | cat >/dev/null'
+recorded=$(median_ms "$bin" record -o /dev/null -- "${work[@]}")
+echo "record on dd:                     ${recorded} ms"
+if command -v strace >/dev/null; then
+  traced=$(median_ms strace -f -c -o /dev/null "${work[@]}")
+  echo "strace -f -c (reference):        ${traced} ms"
+  awk -v a="$recorded" -v b="$traced" 'BEGIN {printf "ratio record/strace:             %.3f (target < 1)\n", a/b}'
+else
+  echo "strace is not installed: apt-get install strace for the record comparison"
+fi
