@@ -170,13 +170,13 @@ fn observed_mode_matches_enforcement() {
     let Some(probe) = common::probe::probe(false) else {
         panic!("cannot build the C probe: is a C compiler installed?")
     };
-    // getppid=110, getuid=102, geteuid=107, getgid=104, getegid=108, getpgrp=111, gettid=186 on x86_64.
+    // getppid=110, getuid=102, geteuid=107, getgid=104, getegid=108, sched_yield=24, gettid=186 on x86_64.
     let profile_text = r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
         {"names": ["getuid"], "action": "SCMP_ACT_ERRNO", "errnoRet": 13},
         {"names": ["geteuid"], "action": "SCMP_ACT_KILL_PROCESS"},
         {"names": ["getgid"], "action": "SCMP_ACT_KILL_THREAD"},
         {"names": ["getegid"], "action": "SCMP_ACT_TRAP"},
-        {"names": ["getpgrp"], "action": "SCMP_ACT_LOG"},
+        {"names": ["sched_yield"], "action": "SCMP_ACT_LOG"},
         {"names": ["gettid"], "action": "SCMP_ACT_TRACE", "errnoRet": 3},
         {"names": ["getppid"], "action": "SCMP_ACT_ERRNO", "errnoRet": 22,
          "args": [{"index": 0, "value": 4294967296, "op": "SCMP_CMP_GE"}, {"index": 1, "value": 255, "valueTwo": 7, "op": "SCMP_CMP_MASKED_EQ"}]},
@@ -188,7 +188,7 @@ fn observed_mode_matches_enforcement() {
         ("107 0 0 0 0 0 0", ""),
         ("104 0 0 0 0 0 0", ""),
         ("108 0 0 0 0 0 0", "trapped"),
-        ("111 0 0 0 0 0 0", "ok 1"),
+        ("24 0 0 0 0 0 0", "ok 0"),
         ("186 0 0 0 0 0 0", "errno 38"),
         ("110 0x100000000 7 0 0 0 0", "errno 22"),
         ("110 0x100000000 8 0 0 0 0", "ok 1"),
@@ -275,14 +275,15 @@ fn stops_of_a_forked_grandchild_are_reported() {
     }
 }
 
+/// The `sleep MARKER` processes alive.
 fn processes_with(marker: &str) -> Vec<i32> {
+    let wanted = format!("sleep\0{marker}\0");
     std::fs::read_dir("/proc")
         .unwrap()
         .flatten()
         .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
         .filter(|pid| {
-            std::fs::read(format!("/proc/{pid}/cmdline"))
-                .is_ok_and(|c| String::from_utf8_lossy(&c).contains(marker))
+            std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| c == wanted.as_bytes())
         })
         .collect()
 }
@@ -413,4 +414,52 @@ fn record_merges_into_a_base_profile() {
         text.contains("SCMP_ACT_KILL_PROCESS") && text.contains("\"execve\""),
         "{text}"
     );
+}
+
+/// Even SIGKILL of seccompose leaves nothing behind: as root the command runs in its own PID
+/// namespace, whose processes the kernel ends when seccompose's helper processes die with it.
+#[test]
+fn killing_seccompose_ends_the_whole_tree() {
+    // SAFETY: getuid has no preconditions.
+    if unsafe { libc::getuid() } != 0 {
+        eprintln!("note: only root may create PID namespaces; unprivileged runs rely on SIGTERM/SIGINT handling");
+        return;
+    }
+    let dir = scratch();
+    let profile = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
+    let marker = format!("61.{}", std::process::id());
+    let script = format!("sleep {marker} & sh -c 'sleep {marker}' & sleep {marker}");
+    for enforce in [false, true] {
+        let mut cmd = seccompose(As::Me);
+        cmd.arg("run").arg(&profile);
+        if enforce {
+            cmd.arg("--enforce");
+        }
+        let mut child = cmd.args(["--", "sh", "-c", &script]).spawn().unwrap();
+        let mut waited = 0;
+        while processes_with(&marker).len() < 3 && waited < 200 {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            waited += 1;
+        }
+        assert_eq!(
+            processes_with(&marker).len(),
+            3,
+            "the command did not start"
+        );
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let mut left = processes_with(&marker);
+        for _ in 0..100 {
+            if left.is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            left = processes_with(&marker);
+        }
+        assert_eq!(
+            left,
+            Vec::<i32>::new(),
+            "enforce={enforce}: processes outlived a SIGKILLed seccompose"
+        );
+    }
 }

@@ -4,6 +4,12 @@
 //! Once the filter is installed every syscall of the child goes through it, so the listener
 //! is not sent with a syscall: the child publishes its pid and the listener's fd number in a
 //! shared page and spins until the supervisor has taken a copy with `pidfd_getfd`.
+//!
+//! Where the kernel allows it (as root), the command runs in a fresh PID namespace:
+//! seccompose → shim (outside) → init (PID 1) → command. When seccompose dies, even by
+//! SIGKILL, the shim and then init die of PDEATHSIG and the kernel ends every process left in
+//! the namespace. init passes the command's wait status to the shim through the shared page,
+//! and the shim ends the same way, so seccompose sees the command's status.
 
 use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
 
@@ -18,6 +24,12 @@ pub struct Handshake {
     pub pid: AtomicI32,
     /// The listener's fd number in the child.
     pub fd: AtomicI32,
+    /// In a PID namespace: init's pid as seccompose sees it (the command is its child).
+    pub init: AtomicI32,
+    /// In a PID namespace: the command's wait status, once `status_set` is 1.
+    pub status: AtomicI32,
+    /// 1 when `status` holds the command's wait status.
+    pub status_set: AtomicU32,
 }
 
 /// An anonymous shared mapping holding a [`Handshake`].
@@ -94,19 +106,33 @@ fn check(rc: libc::c_long) -> std::io::Result<libc::c_long> {
     }
 }
 
-/// Runs in the child after fork: dies with the parent, sets no_new_privs, installs the filter
-/// and, with a listener, hands it over. An error here stops the exec (fail closed).
-pub fn install(prog: &Prepared, listener: Option<&Handshake>) -> std::io::Result<()> {
+/// Runs in the child after fork: dies with the parent, moves the command into a fresh PID
+/// namespace when `isolate` and the kernel allows it, sets no_new_privs, installs the filter
+/// and, with `listen`, hands the listener over. An error here stops the exec (fail closed).
+pub fn install(prog: &Prepared, h: &Handshake, listen: bool, isolate: bool) -> std::io::Result<()> {
     // SAFETY: plain syscalls with valid arguments; `fprog` points into `prog`, alive across the call.
     unsafe {
         check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
+        let mut pid = libc::getpid();
+        if isolate && libc::unshare(libc::CLONE_NEWPID) == 0 {
+            let init = check(libc::fork() as libc::c_long)? as libc::pid_t;
+            if init > 0 {
+                h.init.store(init, Ordering::Release);
+                shim(init, h);
+            }
+            check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
+            let command = check(libc::fork() as libc::c_long)? as libc::pid_t;
+            if command > 0 {
+                init_process(command, h);
+            }
+            pid = 0; // the supervisor finds our outer pid as init's child
+        }
         check(libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) as libc::c_long)?;
-        let pid = libc::getpid();
         let fprog = libc::sock_fprog {
             len: prog.insns.len() as u16,
             filter: prog.insns.as_ptr() as *mut _,
         };
-        let flags = if listener.is_some() {
+        let flags = if listen {
             libc::SECCOMP_FILTER_FLAG_NEW_LISTENER
         } else {
             0
@@ -117,7 +143,7 @@ pub fn install(prog: &Prepared, listener: Option<&Handshake>) -> std::io::Result
             flags,
             &fprog as *const libc::sock_fprog,
         ))?;
-        if let Some(h) = listener {
+        if listen {
             h.pid.store(pid, Ordering::Relaxed);
             h.fd.store(fd as i32, Ordering::Relaxed);
             h.ready.store(1, Ordering::Release);
@@ -128,4 +154,66 @@ pub fn install(prog: &Prepared, listener: Option<&Handshake>) -> std::io::Result
         }
     }
     Ok(())
+}
+
+/// Closes every descriptor but stdio: in particular std's exec-status pipe, which must close
+/// when the command execs, not when it ends.
+unsafe fn close_all_but_stdio() {
+    libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, 0u32);
+}
+
+/// Waits for one child; its wait status.
+unsafe fn wait_for(pid: libc::pid_t) -> i32 {
+    let mut status = 0;
+    loop {
+        let r = libc::waitpid(pid, &mut status, 0);
+        if r == pid {
+            return status;
+        }
+        if r < 0 && *libc::__errno_location() != libc::EINTR {
+            return 127 << 8;
+        }
+    }
+}
+
+/// PID 1 of the namespace: reaps everything, and when the command ends hands its status to
+/// the shim and exits, which ends whatever the command left behind. Never returns.
+unsafe fn init_process(command: libc::pid_t, h: &Handshake) -> ! {
+    close_all_but_stdio();
+    loop {
+        let mut status = 0;
+        let r = libc::waitpid(-1, &mut status, 0);
+        if r == command {
+            h.status.store(status, Ordering::Relaxed);
+            h.status_set.store(1, Ordering::Release);
+            libc::_exit(0);
+        }
+        if r < 0 && *libc::__errno_location() == libc::ECHILD {
+            libc::_exit(127);
+        }
+    }
+}
+
+/// Between seccompose and init: ends the way the command ended. Never returns.
+unsafe fn shim(init: libc::pid_t, h: &Handshake) -> ! {
+    close_all_but_stdio();
+    let init_status = wait_for(init);
+    let status = if h.status_set.load(Ordering::Acquire) == 1 {
+        h.status.load(Ordering::Relaxed)
+    } else {
+        init_status
+    };
+    if libc::WIFSIGNALED(status) {
+        let sig = libc::WTERMSIG(status);
+        // Die of the same signal: default disposition, unblocked, no core file of our own.
+        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
+        libc::signal(sig, libc::SIG_DFL);
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, sig);
+        libc::sigprocmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::kill(libc::getpid(), sig);
+        libc::_exit(128 + sig);
+    }
+    libc::_exit(libc::WEXITSTATUS(status))
 }

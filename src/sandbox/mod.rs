@@ -51,6 +51,9 @@ pub struct RunOptions {
     pub cwd: Option<PathBuf>,
     /// Standard input, output and error (default: inherited).
     pub stdio: Option<(Stdio, Stdio, Stdio)>,
+    /// Do not run the command in a fresh PID namespace (which is used when the kernel allows
+    /// it, so that nothing outlives seccompose even if it is killed with SIGKILL).
+    pub share_pid_namespace: bool,
 }
 
 /// One syscall that the policy did not simply allow.
@@ -188,10 +191,13 @@ impl Session {
             cmd.stdin(i).stdout(o).stderr(e);
         }
         let listener = options.mode != Mode::Enforce;
+        let isolate = !options.share_pid_namespace;
         let for_child = (prepared.clone(), page.clone());
         // SAFETY: the closure only makes async-signal-safe syscalls on memory prepared before fork.
         unsafe {
-            cmd.pre_exec(move || child::install(&for_child.0, listener.then(|| for_child.1.get())));
+            cmd.pre_exec(move || {
+                child::install(&for_child.0, for_child.1.get(), listener, isolate)
+            });
         }
         let child = match cmd.spawn() {
             Ok(c) => c,

@@ -16,6 +16,25 @@ fn parent_of(pid: i32) -> Option<i32> {
     rest.split(' ').nth(1)?.parse().ok()
 }
 
+/// The children of a process.
+pub fn children_of(pid: i32) -> Vec<i32> {
+    let mut out = Vec::new();
+    if let Ok(dir) = std::fs::read_dir("/proc") {
+        for entry in dir.flatten() {
+            if let Some(child) = entry
+                .file_name()
+                .to_str()
+                .and_then(|s| s.parse::<i32>().ok())
+            {
+                if parent_of(child) == Some(pid) {
+                    out.push(child);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Every living descendant of `root` (not `root` itself).
 pub fn descendants(root: i32) -> BTreeSet<i32> {
     let mut parents: Vec<(i32, i32)> = Vec::new();

@@ -42,7 +42,24 @@ fn take_listener(ctx: &Context) -> Option<std::os::fd::OwnedFd> {
         std::thread::sleep(pause);
         pause = (pause * 2).min(Duration::from_millis(2));
     }
-    let pid = h.pid.load(Ordering::Relaxed);
+    let pid = match h.pid.load(Ordering::Relaxed) {
+        // In a PID namespace the command knows only its inner pid: it is init's child.
+        // (init is published right after the first fork, long before the command is ready.)
+        0 => {
+            let init = h.init.load(Ordering::Acquire);
+            match super::procs::children_of(init).first() {
+                Some(&p) if init > 0 => p,
+                _ => {
+                    if init > 0 {
+                        // SAFETY: ending init ends the namespace and the waiting command (fail closed).
+                        unsafe { libc::kill(init, libc::SIGKILL) };
+                    }
+                    return None;
+                }
+            }
+        }
+        p => p,
+    };
     match notify::steal_fd(pid, h.fd.load(Ordering::Relaxed)) {
         Ok(fd) => {
             h.taken.store(1, Ordering::Release);
