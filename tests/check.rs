@@ -184,3 +184,29 @@ fn missing_file_and_usage() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn full_64_bit_values_are_legal_and_kept() {
+    let text = "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\",\n  \"syscalls\": [\n    {\n      \"names\": [\n        \"personality\"\n      ],\n      \"action\": \"SCMP_ACT_ERRNO\",\n      \"args\": [\n        {\n          \"index\": 0,\n          \"value\": 18446744069414584320,\n          \"valueTwo\": 18446744073709551615,\n          \"op\": \"SCMP_CMP_MASKED_EQ\"\n        }\n      ]\n    }\n  ]\n}\n";
+    check(text.as_bytes()).success().stderr("");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.json");
+    std::fs::write(&file, text).unwrap();
+    // Already canonical: fmt --check passes and the bytes stay the same.
+    common::seccompose()
+        .args(["fmt", "--check"])
+        .arg(&file)
+        .assert()
+        .success();
+    common::seccompose()
+        .args(["fmt", "--stdout"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(text);
+    rejects(
+        "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"read\"], \"action\": \"SCMP_ACT_ERRNO\", \"args\": [{\"index\": 0, \"value\": 18446744073709551616, \"op\": \"SCMP_CMP_EQ\"}]}]}",
+        "1:129",
+        &["syscalls[0].args[0].value must be an unsigned 64-bit integer, found 18446744073709551616"],
+    );
+}

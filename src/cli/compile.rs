@@ -48,8 +48,12 @@ pub fn compile(
         layout,
         observe: false,
     };
+    let targets = target.targets()?;
+    if targets.len() > 1 && matches!(format, Format::Bpf) {
+        anyhow::bail!("--format bpf writes one program: give at most one --arch (its archMap sub-architectures are included)");
+    }
     let mut bytes = Vec::new();
-    for t in target.targets()? {
+    for t in targets {
         let name = file.display().to_string();
         let compiled = match compile::build(&profile, &t, &options) {
             Ok(c) => c,

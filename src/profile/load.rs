@@ -466,6 +466,43 @@ impl<'a> Reader<'a> {
     }
 
     fn arch_map(&mut self, f: &Field) -> Option<Vec<ArchMapEntry>> {
+        self.objects(f, ARCH_MAP_KEYS, Self::arch_map_entry)
+    }
+
+    fn arch_map_entry(
+        &mut self,
+        item: &ast::Value,
+        path: &str,
+        fields: Vec<Field>,
+        extras: Extras,
+    ) -> Option<ArchMapEntry> {
+        let mut arch = None;
+        let mut subs = None;
+        for g in &fields {
+            match g.key {
+                "architecture" => {
+                    arch = self.string(g).and_then(|s| self.arch(g.value, &g.path, s))
+                }
+                _ => subs = self.strings(g, |r, n, path, s| r.arch(n, path, s)),
+            }
+        }
+        if arch.is_none() && !fields.iter().any(|g| g.key == "architecture") {
+            self.error(item, format!("{path} has no \"architecture\""));
+        }
+        Some(ArchMapEntry {
+            architecture: arch?,
+            sub_architectures: subs,
+            extras,
+        })
+    }
+
+    /// Reads an array of objects: each one's known fields and extras go to `read`.
+    fn objects<T>(
+        &mut self,
+        f: &Field,
+        keys: &'static [&'static str],
+        read: impl Fn(&mut Self, &ast::Value, &str, Vec<Field>, Extras) -> Option<T>,
+    ) -> Option<Vec<T>> {
         let items = self.array(f)?;
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
@@ -474,48 +511,23 @@ impl<'a> Reader<'a> {
                 continue;
             };
             let mut extras = Extras::default();
-            let fields = self.fields(obj, &path, ARCH_MAP_KEYS, &mut extras);
-            let mut arch = None;
-            let mut subs = None;
-            for g in &fields {
-                match g.key {
-                    "architecture" => {
-                        arch = self.string(g).and_then(|s| self.arch(g.value, &g.path, s))
-                    }
-                    _ => subs = self.strings(g, |r, n, path, s| r.arch(n, path, s)),
-                }
-            }
-            match arch {
-                Some(architecture) => out.push(ArchMapEntry {
-                    architecture,
-                    sub_architectures: subs,
-                    extras,
-                }),
-                None if !fields.iter().any(|g| g.key == "architecture") => {
-                    self.error(item, format!("{path} has no \"architecture\""));
-                }
-                None => {}
-            }
+            let fields = self.fields(obj, &path, keys, &mut extras);
+            out.extend(read(self, item, &path, fields, extras));
         }
         Some(out)
     }
 
     fn rules(&mut self, f: &Field) -> Option<Vec<Rule>> {
-        let items = self.array(f)?;
-        let mut out = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            let path = format!("{}[{i}]", f.path);
-            if let Some(rule) = self.rule(item, &path) {
-                out.push(rule);
-            }
-        }
-        Some(out)
+        self.objects(f, RULE_KEYS, Self::rule)
     }
 
-    fn rule(&mut self, item: &ast::Value, path: &str) -> Option<Rule> {
-        let obj = self.object(item, path)?;
-        let mut extras = Extras::default();
-        let fields = self.fields(obj, path, RULE_KEYS, &mut extras);
+    fn rule(
+        &mut self,
+        item: &ast::Value,
+        path: &str,
+        fields: Vec<Field>,
+        extras: Extras,
+    ) -> Option<Rule> {
         let mut rule = Rule::new(Vec::new(), Action::Allow);
         rule.names = None;
         rule.pos = Some(self.pos(item));
@@ -573,77 +585,73 @@ impl<'a> Reader<'a> {
     }
 
     fn args(&mut self, f: &Field) -> Option<Vec<ArgCond>> {
-        let items = self.array(f)?;
-        let mut out = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            let path = format!("{}[{i}]", f.path);
-            let Some(obj) = self.object(item, &path) else {
-                continue;
-            };
-            let mut extras = Extras::default();
-            let fields = self.fields(obj, &path, ARG_KEYS, &mut extras);
-            let (mut index, mut value, mut value_two, mut op) = (None, None, None, None);
-            for g in &fields {
-                match g.key {
-                    "index" => {
-                        index = self.unsigned(g.value, &g.path).and_then(|x| {
-                            if x > 5 {
-                                self.error(
-                                    g.value,
-                                    format!("{} is {x}, but syscalls have arguments 0..5", g.path),
-                                );
-                                None
-                            } else {
-                                Some(x as u32)
-                            }
-                        })
-                    }
-                    "value" => value = self.unsigned(g.value, &g.path),
-                    "valueTwo" => value_two = self.unsigned(g.value, &g.path),
-                    _ => {
-                        op = self.string(g).and_then(|s| {
-                            let op = Op::from_name(&s).filter(|o| o.name() == s);
-                            if op.is_none() {
-                                let valid = quoted_list(Op::ALL.iter().map(|o| o.name()));
-                                self.error(
-                                    g.value,
-                                    format!(
-                                        "unknown operator \"{s}\" at {}; valid operators: {valid}",
-                                        g.path
-                                    ),
-                                );
-                            }
-                            op
-                        })
-                    }
+        self.objects(f, ARG_KEYS, Self::arg)
+    }
+
+    fn arg(
+        &mut self,
+        item: &ast::Value,
+        path: &str,
+        fields: Vec<Field>,
+        extras: Extras,
+    ) -> Option<ArgCond> {
+        let (mut index, mut value, mut value_two, mut op) = (None, None, None, None);
+        for g in &fields {
+            match g.key {
+                "index" => {
+                    index = self.unsigned(g.value, &g.path).and_then(|x| {
+                        if x > 5 {
+                            self.error(
+                                g.value,
+                                format!("{} is {x}, but syscalls have arguments 0..5", g.path),
+                            );
+                            None
+                        } else {
+                            Some(x as u32)
+                        }
+                    })
                 }
-            }
-            for (key, present) in [("index", index.is_some()), ("op", op.is_some())] {
-                if !present && !fields.iter().any(|g| g.key == key) {
-                    self.error(item, format!("{path} has no \"{key}\""));
+                "value" => value = self.unsigned(g.value, &g.path),
+                "valueTwo" => value_two = self.unsigned(g.value, &g.path),
+                _ => {
+                    op = self.string(g).and_then(|s| {
+                        let op = Op::from_name(&s).filter(|o| o.name() == s);
+                        if op.is_none() {
+                            let valid = quoted_list(Op::ALL.iter().map(|o| o.name()));
+                            self.error(
+                                g.value,
+                                format!(
+                                    "unknown operator \"{s}\" at {}; valid operators: {valid}",
+                                    g.path
+                                ),
+                            );
+                        }
+                        op
+                    })
                 }
-            }
-            if let (Some(op), Some(_)) = (op, value_two) {
-                if op != Op::MaskedEq && value_two != Some(0) {
-                    self.warning(
-                        item,
-                        format!(
-                            "{path}.valueTwo is ignored by {op}; only SCMP_CMP_MASKED_EQ uses it"
-                        ),
-                    );
-                }
-            }
-            if let (Some(index), Some(op)) = (index, op) {
-                out.push(ArgCond {
-                    index,
-                    value: value.unwrap_or(0),
-                    value_two,
-                    op,
-                    extras,
-                });
             }
         }
-        Some(out)
+        for (key, present) in [("index", index.is_some()), ("op", op.is_some())] {
+            if !present && !fields.iter().any(|g| g.key == key) {
+                self.error(item, format!("{path} has no \"{key}\""));
+            }
+        }
+        if let (Some(op), Some(_)) = (op, value_two) {
+            if op != Op::MaskedEq && value_two != Some(0) {
+                self.warning(
+                    item,
+                    format!("{path}.valueTwo is ignored by {op}; only SCMP_CMP_MASKED_EQ uses it"),
+                );
+            }
+        }
+        let (index, op) = (index?, op?);
+        Some(ArgCond {
+            index,
+            value: value.unwrap_or(0),
+            value_two,
+            op,
+            extras,
+        })
     }
 
     fn filter(&mut self, f: &Field) -> Option<Filter> {
