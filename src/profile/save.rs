@@ -174,6 +174,14 @@ pub fn write_atomic(path: &Path, text: &str, keep_backup: bool) -> std::io::Resu
         Ok(real) => real,
         Err(_) => path.to_path_buf(),
     };
+    // A device, FIFO or socket (`-o /dev/null`, `-o /dev/stdout`) is written to, never
+    // replaced: renaming over it would put a regular file in its place.
+    if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)?
+            .write_all(text.as_bytes());
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -205,4 +213,44 @@ pub fn write_atomic(path: &Path, text: &str, keep_backup: bool) -> std::io::Resu
 /// Saves a profile in canonical form (see [`write_atomic`]).
 pub fn save(path: &Path, p: &Profile, keep_backup: bool) -> std::io::Result<()> {
     write_atomic(path, &to_canonical_string(p), keep_backup)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn special_files_are_written_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        write_atomic(&fifo, "hello\n", true).unwrap();
+        assert_eq!(reader.join().unwrap(), "hello\n");
+        assert!(
+            std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+            "still a FIFO"
+        );
+        assert!(!backup_path(&fifo).exists(), "no backup of a FIFO");
+    }
+
+    #[test]
+    fn regular_files_get_a_backup_and_keep_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.json");
+        std::fs::write(&file, "old").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&file, "new", true).unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(backup_path(&file)).unwrap(), "old");
+        assert_eq!(
+            std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+    }
 }
