@@ -210,3 +210,27 @@ fn full_64_bit_values_are_legal_and_kept() {
         &["syscalls[0].args[0].value must be an unsigned 64-bit integer, found 18446744073709551616"],
     );
 }
+
+#[test]
+fn fmt_never_touches_a_file_with_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.json");
+    let text = "{\"defaultAction\": \"SCMP_ACT_NOPE\",\n \"x\": [1, 2]}";
+    std::fs::write(&file, text).unwrap();
+    common::seccompose()
+        .arg("fmt")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "p.json:1:19: error: unknown action \"SCMP_ACT_NOPE\"",
+        ));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    assert!(!dir.path().join("p.json~").exists());
+    common::seccompose()
+        .args(["fmt", "--stdout"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout("");
+}
