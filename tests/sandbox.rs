@@ -117,6 +117,11 @@ fn denied_mkdir_fails_with_eperm_and_is_reported() {
         assert_eq!(mkdir["errno"], 1);
         assert_eq!(mkdir["rule"], 0);
         assert_eq!(json["exit_code"], 1);
+        // The path argument is read from the stopped process, not shown as an address.
+        let path = dir.path().join("x").display().to_string();
+        assert!(mkdir["first_call"].as_str().unwrap().contains(&format!("pathname={path:?}")), "{mkdir}");
+        let event = json["events"].as_array().unwrap().iter().find(|e| e["syscall"] == "mkdir").unwrap();
+        assert_eq!(event["strings"][0], path.as_str());
     }
 }
 

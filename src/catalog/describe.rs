@@ -26,6 +26,25 @@ pub fn value_text(syscall: Option<&Syscall>, index: u32, value: u64) -> String {
     }
 }
 
+/// A whole call with argument names and constants, e.g.
+/// `socket(domain=AF_INET6, type=SOCK_STREAM, protocol=IPPROTO_IP)`; `texts` holds strings
+/// read from pointer arguments, shown quoted instead of the address.
+pub fn describe_call(name: &str, args: &[u64; 6], texts: &[Option<String>; 6]) -> String {
+    let syscall = Catalog.syscall(name);
+    let count = syscall.map_or(6, |s| s.args.len());
+    let parts: Vec<String> = (0..count)
+        .map(|i| {
+            let shown = match (&texts[i], syscall.and_then(|s| s.args.get(i))) {
+                (Some(text), _) => format!("{text:?}"),
+                (None, Some(a)) if a.pointer => format!("{:#x}", args[i]),
+                _ => value_text(syscall, i as u32, args[i]),
+            };
+            format!("{}={shown}", arg_name(syscall, i as u32))
+        })
+        .collect();
+    format!("{name}({})", parts.join(", "))
+}
+
 /// `flags & CLONE_NEWUSER == 0`, `persona == 0x8`.
 pub fn describe_condition(syscall: Option<&Syscall>, cond: &ArgCond) -> String {
     let name = arg_name(syscall, cond.index);
@@ -58,5 +77,24 @@ mod tests {
         assert!(text.ends_with("== 0"), "{text}");
         let plain = ArgCond::new(5, Op::Gt, 4096, None);
         assert_eq!(describe_condition(None, &plain), "arg5 > 0x1000");
+    }
+
+    #[test]
+    fn calls_show_names_constants_and_strings() {
+        let none: [Option<String>; 6] = Default::default();
+        assert_eq!(
+            describe_call("socket", &[10, 0x80001, 0, 0, 0, 0], &none),
+            "socket(domain=AF_INET6, type=SOCK_STREAM|SOCK_CLOEXEC, protocol=IPPROTO_IP)"
+        );
+        let mut texts = none.clone();
+        texts[0] = Some("/tmp/x".into());
+        assert_eq!(
+            describe_call("mkdir", &[0x7ffd_0000, 0o755, 0, 0, 0, 0], &texts),
+            r#"mkdir(pathname="/tmp/x", mode=S_IRWXU|S_IRGRP|S_IXGRP|S_IROTH|S_IXOTH)"#
+        );
+        assert_eq!(
+            describe_call("mkdir", &[0x7ffd_0000, 0, 0, 0, 0, 0], &none),
+            "mkdir(pathname=0x7ffd0000, mode=0)"
+        );
     }
 }

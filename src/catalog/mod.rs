@@ -10,7 +10,7 @@ mod search;
 pub mod signature;
 
 pub use constants::{complete_value, format_value, parse_errno, parse_value};
-pub use describe::{arg_name, describe_condition, value_text};
+pub use describe::{arg_name, describe_call, describe_condition, value_text};
 pub use lookup::Catalog;
 pub use search::Searcher;
 

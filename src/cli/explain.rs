@@ -3,9 +3,8 @@
 use super::target::{load_profile, TargetArgs};
 use anyhow::{anyhow, bail};
 use seccompose::bpf::{self, Program, RetAction};
-use seccompose::catalog::{parse_value, Catalog};
+use seccompose::catalog::{describe_call, parse_value, Catalog};
 use seccompose::compile::{self, Options};
-use seccompose::sandbox::describe_call;
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
@@ -77,7 +76,7 @@ pub fn explain(
     for (t, ex, lines) in &results {
         println!(
             "{} on {} (nr {}): {}",
-            describe_call(syscall, &args),
+            describe_call(syscall, &args, &Default::default()),
             t.arch,
             ex.nr,
             seccompose::sandbox::describe_action(ex.action)

@@ -15,7 +15,7 @@ mod report;
 mod supervise;
 
 pub use record::recorded_profile;
-pub use report::{describe_action, describe_call, exit_code, Report, StopSummary};
+pub use report::{describe_action, exit_code, Report, StopSummary};
 
 use crate::bpf::{Program, RetAction};
 use crate::compile::{self, Options};
@@ -71,6 +71,8 @@ pub struct Stop {
     pub name: Option<&'static str>,
     /// Raw arguments.
     pub args: [u64; 6],
+    /// Strings that `char *` arguments pointed to, read while the call was stopped.
+    pub texts: [Option<String>; 6],
     /// What the real policy does with it.
     pub action: RetAction,
     /// The profile rule that decided, or None for the default action.
@@ -81,7 +83,7 @@ pub struct Stop {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     /// A stopped syscall (in record mode: the first use of each syscall).
-    Stop(Stop),
+    Stop(Box<Stop>),
     /// The command ended.
     Exit(Termination),
 }

@@ -2,7 +2,7 @@
 
 use super::{Finished, Stop, Termination};
 use crate::bpf::RetAction;
-use crate::catalog::{format_value, Catalog};
+use crate::catalog::{describe_call, Catalog};
 use crate::profile::Arch;
 use serde_json::{json, Value};
 
@@ -19,6 +19,8 @@ pub struct StopSummary {
     pub count: usize,
     /// The arguments of the first call.
     pub first_args: [u64; 6],
+    /// Strings its pointer arguments pointed to (when they could be read).
+    pub first_texts: [Option<String>; 6],
     /// The rule that decided (None: the default action).
     pub rule: Option<usize>,
 }
@@ -49,32 +51,6 @@ fn stop_name(s: &Stop) -> String {
         .map_or_else(|| format!("nr {}", s.nr), str::to_string)
 }
 
-/// A call written out with the catalog's argument names and constants, e.g.
-/// `socket(domain=AF_INET6, type=SOCK_STREAM, protocol=0)`.
-pub fn describe_call(name: &str, args: &[u64; 6]) -> String {
-    let Some(sc) = Catalog.syscall(name) else {
-        return format!(
-            "{name}({:#x}, {:#x}, {:#x}, ...)",
-            args[0], args[1], args[2]
-        );
-    };
-    let parts: Vec<String> = sc
-        .args
-        .iter()
-        .zip(args)
-        .map(|(a, &v)| {
-            let shown = match a.constants.and_then(|id| Catalog.constant_set(id)) {
-                Some(set) => format_value(v, set),
-                None if a.pointer => format!("{v:#x}"),
-                None if v > 0xffff => format!("{v:#x}"),
-                None => v.to_string(),
-            };
-            format!("{}={shown}", a.name)
-        })
-        .collect();
-    format!("{name}({})", parts.join(", "))
-}
-
 /// An action in words: `ERRNO(EPERM)`, `KILL_PROCESS`.
 pub fn describe_action(a: RetAction) -> String {
     match a {
@@ -102,6 +78,7 @@ impl Report {
                     action: s.action,
                     count: 1,
                     first_args: s.args,
+                    first_texts: s.texts.clone(),
                     rule: s.rule,
                 }),
             }
@@ -154,7 +131,7 @@ impl Report {
                     describe_action(s.action),
                     s.count,
                     rule,
-                    describe_call(&s.name, &s.first_args)
+                    describe_call(&s.name, &s.first_args, &s.first_texts)
                 ));
             }
         }
@@ -212,7 +189,7 @@ impl Report {
                 "action": s.action.scmp_name(),
                 "errno": s.action.data().filter(|_| matches!(s.action, RetAction::Errno(_) | RetAction::Trace(_))),
                 "count": s.count,
-                "first_call": describe_call(&s.name, &s.first_args),
+                "first_call": describe_call(&s.name, &s.first_args, &s.first_texts),
                 "rule": s.rule,
             })).collect::<Vec<_>>(),
             "events": self.stops.iter().map(|e| json!({
@@ -222,6 +199,7 @@ impl Report {
                 "nr": e.nr,
                 "syscall": e.name,
                 "args": e.args,
+                "strings": e.texts,
                 "action": e.action.scmp_name(),
                 "errno": e.action.data().filter(|_| matches!(e.action, RetAction::Errno(_) | RetAction::Trace(_))),
                 "rule": e.rule,

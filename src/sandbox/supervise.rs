@@ -100,7 +100,7 @@ pub fn run(ctx: Context) -> Vec<Stop> {
             let _ = notify::respond(&listener, req.id, Answer::Continue);
             if seen.insert((req.arch, req.nr)) {
                 if let Some(stop) = describe(&ctx, &req, RetAction::Allow) {
-                    let _ = ctx.events.send(Event::Stop(stop.clone()));
+                    let _ = ctx.events.send(Event::Stop(Box::new(stop.clone())));
                     stops.push(stop);
                 }
             }
@@ -115,7 +115,7 @@ pub fn run(ctx: Context) -> Vec<Stop> {
         let action = RetAction::from_raw(bpf::run(&ctx.program, &data));
         let stop = describe(&ctx, &req, action);
         if let Some(stop) = &stop {
-            let _ = ctx.events.send(Event::Stop(stop.clone()));
+            let _ = ctx.events.send(Event::Stop(Box::new(stop.clone())));
         }
         act(&listener, &req, action);
         stops.extend(stop);
@@ -128,6 +128,9 @@ fn describe(ctx: &Context, req: &Request, action: RetAction) -> Option<Stop> {
     let nr = req.nr as u32;
     let name = Catalog.name_of(arch, nr);
     let rule = name.and_then(|n| deciding_rule(&ctx.plan, n, &req.args, action));
+    let texts = name
+        .map(|n| read_strings(req.pid, n, &req.args))
+        .unwrap_or_default();
     Some(Stop {
         elapsed: ctx.started.elapsed(),
         pid: req.pid,
@@ -135,9 +138,50 @@ fn describe(ctx: &Context, req: &Request, action: RetAction) -> Option<Stop> {
         nr,
         name,
         args: req.args,
+        texts,
         action,
         rule,
     })
+}
+
+/// The strings that the `char *` arguments of a stopped call point to (paths, names), read
+/// from the caller's memory while it waits; arguments that are not strings, or cannot be
+/// read, stay None. Reports only: the call itself is decided on the raw arguments.
+fn read_strings(pid: u32, name: &str, args: &[u64; 6]) -> [Option<String>; 6] {
+    let mut out: [Option<String>; 6] = Default::default();
+    let Some(syscall) = Catalog.syscall(name) else {
+        return out;
+    };
+    for (i, arg) in syscall.args.iter().enumerate().take(6) {
+        let is_string = arg.ty.contains("char") && arg.ty.contains('*') && !arg.ty.contains("**");
+        if is_string && args[i] != 0 {
+            out[i] = read_c_string(pid, args[i]);
+        }
+    }
+    out
+}
+
+/// Up to 256 bytes of a NUL-terminated string in another process.
+fn read_c_string(pid: u32, address: u64) -> Option<String> {
+    let mut buf = [0u8; 256];
+    let local = libc::iovec {
+        iov_base: buf.as_mut_ptr().cast(),
+        iov_len: buf.len(),
+    };
+    // A string near the end of a mapping is shorter than the buffer: read up to the page end.
+    let to_page_end = 4096 - (address as usize % 4096);
+    let remote = libc::iovec {
+        iov_base: address as *mut libc::c_void,
+        iov_len: buf.len().min(to_page_end),
+    };
+    // SAFETY: reads into our own buffer; the kernel checks the remote range.
+    let n = unsafe { libc::process_vm_readv(pid as libc::pid_t, &local, 1, &remote, 1, 0) };
+    if n <= 0 {
+        return None;
+    }
+    let bytes = &buf[..n as usize];
+    let end = bytes.iter().position(|&b| b == 0)?;
+    Some(String::from_utf8_lossy(&bytes[..end]).into_owned())
 }
 
 /// The thread group of a thread, from /proc.
