@@ -119,8 +119,19 @@ fn denied_mkdir_fails_with_eperm_and_is_reported() {
         assert_eq!(json["exit_code"], 1);
         // The path argument is read from the stopped process, not shown as an address.
         let path = dir.path().join("x").display().to_string();
-        assert!(mkdir["first_call"].as_str().unwrap().contains(&format!("pathname={path:?}")), "{mkdir}");
-        let event = json["events"].as_array().unwrap().iter().find(|e| e["syscall"] == "mkdir").unwrap();
+        assert!(
+            mkdir["first_call"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("pathname={path:?}")),
+            "{mkdir}"
+        );
+        let event = json["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["syscall"] == "mkdir")
+            .unwrap();
         assert_eq!(event["strings"][0], path.as_str());
     }
 }
@@ -442,7 +453,7 @@ fn killing_seccompose_ends_the_whole_tree() {
         }
         let mut child = cmd.args(["--", "sh", "-c", &script]).spawn().unwrap();
         let mut waited = 0;
-        while processes_with(&marker).len() < 3 && waited < 200 {
+        while processes_with(&marker).len() < 3 && waited < 1000 {
             std::thread::sleep(std::time::Duration::from_millis(20));
             waited += 1;
         }
@@ -454,7 +465,7 @@ fn killing_seccompose_ends_the_whole_tree() {
         child.kill().unwrap();
         child.wait().unwrap();
         let mut left = processes_with(&marker);
-        for _ in 0..100 {
+        for _ in 0..500 {
             if left.is_empty() {
                 break;
             }

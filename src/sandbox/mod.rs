@@ -126,6 +126,8 @@ pub struct Session {
     stop: Arc<AtomicBool>,
     supervisor: Option<std::thread::JoinHandle<Vec<Stop>>>,
     deadline: Option<Instant>,
+    /// Why observing failed, if it did.
+    failure: Arc<std::sync::Mutex<Option<String>>>,
     /// Our descendants before the run, which are not the run's to end.
     baseline: std::collections::BTreeSet<i32>,
     /// The real filter's program (what enforcement would run).
@@ -168,6 +170,7 @@ impl Session {
         let page = Arc::new(child::SharedPage::new()?);
         let stop = Arc::new(AtomicBool::new(false));
         let (sender, events) = mpsc::channel();
+        let failure = Arc::new(std::sync::Mutex::new(None));
         procs::become_subreaper();
         let baseline = procs::descendants(std::process::id() as i32);
 
@@ -180,6 +183,7 @@ impl Session {
                 stop: stop.clone(),
                 events: sender.clone(),
                 started: Instant::now(),
+                failure: failure.clone(),
             };
             std::thread::spawn(move || supervise::run(ctx))
         });
@@ -221,6 +225,7 @@ impl Session {
             supervisor,
             deadline,
             baseline,
+            failure,
             program,
         })
     }
@@ -267,6 +272,9 @@ impl Session {
             Some(s) => s.join().unwrap_or_default(),
             None => Vec::new(),
         };
+        if let Some(why) = self.failure.lock().ok().and_then(|mut f| f.take()) {
+            return Err(SandboxError::Start(why));
+        }
         let _ = self.sender.send(Event::Exit(termination));
         Ok(Finished { termination, stops })
     }

@@ -29,6 +29,8 @@ pub struct Context {
     pub events: mpsc::Sender<Event>,
     /// When the run started.
     pub started: Instant,
+    /// Why observing failed, if it did (the command is then ended before it runs).
+    pub failure: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 /// Waits for the child's listener; None if the run ended first.
@@ -44,8 +46,15 @@ fn take_listener(ctx: &Context) -> Option<std::os::fd::OwnedFd> {
     }
     let pid = match h.pid.load(Ordering::Relaxed) {
         // In a PID namespace the command knows only its inner pid: it is init's child.
-        // (init is published right after the first fork, long before the command is ready.)
         0 => {
+            // The shim publishes init right after its fork, but on a busy machine the command
+            // can get here first: wait for it.
+            while h.init.load(Ordering::Acquire) == 0 {
+                if ctx.stop.load(Ordering::Acquire) {
+                    return None;
+                }
+                std::thread::sleep(Duration::from_micros(50));
+            }
             let init = h.init.load(Ordering::Acquire);
             match super::procs::children_of(init).first() {
                 Some(&p) if init > 0 => p,
@@ -65,7 +74,12 @@ fn take_listener(ctx: &Context) -> Option<std::os::fd::OwnedFd> {
             h.taken.store(1, Ordering::Release);
             Some(fd)
         }
-        Err(_) => {
+        Err(e) => {
+            if let Ok(mut slot) = ctx.failure.lock() {
+                *slot = Some(format!(
+                    "cannot take the seccomp listener from the command (pidfd_getfd: {e})"
+                ));
+            }
             // Without the listener the child would wait forever: end it (fail closed).
             // SAFETY: killing our own child by pid.
             unsafe { libc::kill(pid, libc::SIGKILL) };
