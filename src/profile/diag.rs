@@ -33,6 +33,8 @@ pub struct Diagnostic {
     pub pos: Pos,
     /// The message, naming the offending value and its JSON path.
     pub message: String,
+    /// A stable id for the kind of finding (`default-action-rule`), so lint can report it as its own.
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -42,6 +44,7 @@ impl Diagnostic {
             severity: Severity::Error,
             pos,
             message: message.into(),
+            code: None,
         }
     }
 
@@ -51,6 +54,15 @@ impl Diagnostic {
             severity: Severity::Warning,
             pos,
             message: message.into(),
+            code: None,
+        }
+    }
+
+    /// The same diagnostic, tagged with the id of its kind.
+    pub fn with_code(self, code: &'static str) -> Diagnostic {
+        Diagnostic {
+            code: Some(code),
+            ..self
         }
     }
 

@@ -204,15 +204,12 @@ fn take_out(rules: &mut Vec<Rule>, name: &str) -> Option<usize> {
 }
 
 fn set_action(p: &mut Profile, name: &str, action: Option<Action>, errno: Option<u64>) {
-    let default = p.default_action;
-    let default_errno = p.default_errno();
+    let adds_nothing = action.is_some_and(|a| p.is_default_action(a, errno.unwrap_or(EPERM)));
     let rules = p.syscalls.get_or_insert_with(Vec::new);
     let first = take_out(rules, name);
     let Some(action) = action else { return };
     let errno = errno.filter(|_| action.takes_errno());
-    if action.semantic() == default.semantic()
-        && (!action.takes_errno() || errno.unwrap_or(EPERM) == default_errno)
-    {
+    if adds_nothing {
         return; // a rule with the default action adds nothing
     }
     let home = rules.iter_mut().find(|r| {

@@ -2,6 +2,7 @@
 
 use super::diag::{has_errors, Diagnostic, LineIndex};
 use super::model::*;
+use super::semantic::rule_warnings;
 use super::vocab::{capability, Action, Arch, Op, FILTER_FLAGS, MAX_ERRNO};
 use jsonc_parser::ast::{self, ObjectPropName};
 use jsonc_parser::common::Ranged;
@@ -191,9 +192,10 @@ impl<'a> Reader<'a> {
         self.diags.push(Diagnostic::error(pos, msg));
     }
 
-    fn warning(&mut self, node: &impl Ranged, msg: String) {
+    fn warning(&mut self, node: &impl Ranged, code: &'static str, msg: String) {
         let pos = self.pos(node);
-        self.diags.push(Diagnostic::warning(pos, msg));
+        self.diags
+            .push(Diagnostic::warning(pos, msg).with_code(code));
     }
 
     /// Splits an object into its known fields (in source order) and its extras.
@@ -217,6 +219,7 @@ impl<'a> Reader<'a> {
                     if let Some(i) = out.iter().position(|f| f.key == key) {
                         self.warning(
                             &key_node,
+                            "duplicate-key",
                             format!(
                                 "duplicate key \"{key}\" at {}: the last one wins",
                                 join(path, key)
@@ -239,6 +242,7 @@ impl<'a> Reader<'a> {
                     if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(name)) {
                         self.warning(
                             &key_node,
+                            "unknown-key",
                             format!("unknown key \"{name}\" at {}: did you mean \"{k}\"? (kept as an unknown field)", join(path, name)),
                         );
                     }
@@ -313,7 +317,7 @@ impl<'a> Reader<'a> {
         }
         if value > MAX_ERRNO {
             // Docker accepts it and the kernel caps it, so this is a warning, not an error.
-            self.warning(f.value, format!("{} is {value}, outside the errno range 0..{MAX_ERRNO}; the kernel returns {MAX_ERRNO} instead", f.path));
+            self.warning(f.value, "errno-out-of-range", format!("{} is {value}, outside the errno range 0..{MAX_ERRNO}; the kernel returns {MAX_ERRNO} instead", f.path));
         }
         Some(value)
     }
@@ -458,10 +462,13 @@ impl<'a> Reader<'a> {
                     .iter()
                     .find(|f| f.key == "defaultErrno")
                     .expect("set from a field");
-                self.warning(f.value, format!("defaultErrno \"{name}\" disagrees with defaultErrnoRet {ret}; runc uses defaultErrnoRet"));
+                self.warning(f.value, "errno-mismatch", format!("defaultErrno \"{name}\" disagrees with defaultErrnoRet {ret}; runc uses defaultErrnoRet"));
             }
         }
-        self.rule_warnings(&p, &fields);
+        if !has_errors(&self.diags) {
+            self.diags
+                .extend(rule_warnings(&p).into_iter().map(|(_, d)| d));
+        }
         Some(p)
     }
 
@@ -640,6 +647,7 @@ impl<'a> Reader<'a> {
             if op != Op::MaskedEq && value_two != Some(0) {
                 self.warning(
                     item,
+                    "value-two-ignored",
                     format!("{path}.valueTwo is ignored by {op}; only SCMP_CMP_MASKED_EQ uses it"),
                 );
             }
@@ -665,6 +673,7 @@ impl<'a> Reader<'a> {
                         if capability(&s).is_none_or(|c| c != s) {
                             r.warning(
                                 n,
+                                "unknown-capability",
                                 format!("unknown capability \"{s}\" at {path}; it never matches"),
                             );
                         }
@@ -686,6 +695,7 @@ impl<'a> Reader<'a> {
                             };
                             r.warning(
                                 n,
+                                "arch-never-matches",
                                 format!("architecture \"{s}\" at {path} never matches{hint}"),
                             );
                         }
@@ -708,41 +718,5 @@ impl<'a> Reader<'a> {
             }
         }
         Some(filter)
-    }
-
-    /// Warnings for rules that Docker accepts but that are probably mistakes.
-    fn rule_warnings(&mut self, p: &Profile, fields: &[Field]) {
-        let Some(f) = fields.iter().find(|f| f.key == "syscalls") else {
-            return;
-        };
-        let ast::Value::Array(items) = f.value else {
-            return;
-        };
-        if has_errors(&self.diags) {
-            return; // rules were dropped, so they no longer line up with the source
-        }
-        for (i, (rule, item)) in p.rules().iter().zip(&items.elements).enumerate() {
-            let path = format!("syscalls[{i}]");
-            if rule.errno_ret.is_some() && !rule.action.takes_errno() {
-                self.warning(item, format!("{path}.errnoRet has no effect on {}; only SCMP_ACT_ERRNO and SCMP_ACT_TRACE use it", rule.action));
-            }
-            let same_errno =
-                !rule.action.takes_errno() || rule.errno_ret.unwrap_or(EPERM) == p.default_errno();
-            if rule.action.semantic() == p.default_action.semantic() && same_errno {
-                self.warning(
-                    item,
-                    format!(
-                        "{path} has the default action {}, so it adds nothing",
-                        rule.action
-                    ),
-                );
-            }
-            if rule.names().is_empty() {
-                self.warning(
-                    item,
-                    format!("{path} names no syscall, so it has no effect"),
-                );
-            }
-        }
     }
 }

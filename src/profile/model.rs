@@ -1,6 +1,7 @@
 //! The profile document: every field of the Docker, OCI and podman formats,
 //! plus the fields none of them define, kept where they stood.
 
+use super::query::rule_errno;
 use super::vocab::{Action, Arch, Op};
 use serde_json::Value;
 
@@ -234,6 +235,18 @@ impl Profile {
     /// The errno the default action returns: `defaultErrnoRet`, else EPERM.
     pub fn default_errno(&self) -> u64 {
         self.default_errno_ret.unwrap_or(EPERM)
+    }
+
+    /// Whether an action with this errno does what the default action does (errno counts only
+    /// for ERRNO and TRACE): runc skips a rule like that, so it adds nothing.
+    pub fn is_default_action(&self, action: Action, errno: u64) -> bool {
+        action.semantic() == self.default_action.semantic()
+            && (!action.takes_errno() || errno == self.default_errno())
+    }
+
+    /// Whether a rule's action is the default action, so that runc skips the rule.
+    pub fn rule_has_default_action(&self, rule: &Rule) -> bool {
+        self.is_default_action(rule.action, rule_errno(rule))
     }
 }
 

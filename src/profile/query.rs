@@ -26,6 +26,8 @@ pub struct SyscallView<'p> {
     pub from_default: bool,
     /// Whether some active rule decides by argument values.
     pub conditional: bool,
+    /// The index of the rule whose action applies; None when the default action does.
+    pub decided_by: Option<usize>,
     /// Every rule naming the syscall, in profile order.
     pub rules: Vec<RuleRef<'p>>,
 }
@@ -56,22 +58,22 @@ pub fn view<'p>(p: &'p Profile, name: &str, target: &Target) -> SyscallView<'p> 
 
 /// The view of a syscall from the rules that name it (as [`rules_for`] lists them).
 pub(crate) fn decide<'p>(p: &'p Profile, rules: Vec<RuleRef<'p>>) -> SyscallView<'p> {
-    let is_default = |r: &Rule| {
-        r.action.semantic() == p.default_action.semantic()
-            && (!r.action.takes_errno() || rule_errno(r) == p.default_errno())
-    };
+    let counts = |r: &&RuleRef| r.active && !p.rule_has_default_action(r.rule);
     let unconditional = rules
         .iter()
-        .find(|r| r.active && r.rule.conditions().is_empty() && !is_default(r.rule));
+        .filter(counts)
+        .find(|r| r.rule.conditions().is_empty());
     let conditional = rules
         .iter()
-        .any(|r| r.active && !r.rule.conditions().is_empty() && !is_default(r.rule));
+        .filter(counts)
+        .any(|r| !r.rule.conditions().is_empty());
     match unconditional {
         Some(r) => SyscallView {
             action: r.rule.action,
             errno: rule_errno(r.rule),
             from_default: false,
             conditional,
+            decided_by: Some(r.index),
             rules,
         },
         None => SyscallView {
@@ -79,6 +81,7 @@ pub(crate) fn decide<'p>(p: &'p Profile, rules: Vec<RuleRef<'p>>) -> SyscallView
             errno: p.default_errno(),
             from_default: true,
             conditional,
+            decided_by: None,
             rules,
         },
     }

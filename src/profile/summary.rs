@@ -54,7 +54,8 @@ pub struct SiblingCoverage<'n> {
 /// The effect of every syscall a profile names, for one target; the rest get the default.
 #[derive(Debug, Clone)]
 pub struct Effects {
-    named: HashMap<String, Effect>,
+    /// Each named syscall's effect, with the index of the rule that decides it (None: the default).
+    named: HashMap<String, (Effect, Option<usize>)>,
     default: Effect,
 }
 
@@ -82,7 +83,7 @@ impl Effects {
                     from_default: v.from_default,
                     conditional: v.conditional,
                 };
-                (name.to_string(), effect)
+                (name.to_string(), (effect, v.decided_by))
             })
             .collect();
         let default = Effect {
@@ -96,7 +97,12 @@ impl Effects {
 
     /// What `name` gets.
     pub fn of(&self, name: &str) -> Effect {
-        self.named.get(name).copied().unwrap_or(self.default)
+        self.named.get(name).map_or(self.default, |&(e, _)| e)
+    }
+
+    /// The index of the rule whose action `name` gets; None when the default action applies.
+    pub fn decided_by(&self, name: &str) -> Option<usize> {
+        self.named.get(name).and_then(|&(_, rule)| rule)
     }
 
     /// How the named syscalls split across actions.
@@ -200,6 +206,7 @@ mod tests {
                 (v.action, v.errno, v.from_default, v.conditional),
                 "{name}"
             );
+            assert_eq!(effects.decided_by(name), v.decided_by, "{name}");
         }
     }
 

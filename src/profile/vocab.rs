@@ -94,6 +94,20 @@ impl Action {
     pub fn takes_errno(self) -> bool {
         matches!(self, Action::Errno | Action::Trace)
     }
+
+    /// Whether the call goes ahead (ALLOW or LOG).
+    pub fn allows(self) -> bool {
+        matches!(self, Action::Allow | Action::Log)
+    }
+
+    /// Whether the call is stopped outright (ERRNO, TRAP, a kill); TRACE and NOTIFY leave the
+    /// decision to another process.
+    pub fn blocks(self) -> bool {
+        matches!(
+            self,
+            Action::Errno | Action::Trap | Action::Kill | Action::KillThread | Action::KillProcess
+        )
+    }
 }
 
 impl fmt::Display for Action {

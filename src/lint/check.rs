@@ -1,0 +1,46 @@
+//! `check`'s diagnostics as lint findings: the profile layer owns those checks, lint gives each
+//! its id and a hint.
+
+use super::finding::Finding;
+use crate::profile::{Diagnostic, Rule};
+
+/// The hint for a diagnostic of `check`, by its code (None: an error without a code).
+fn help(code: Option<&str>) -> &'static str {
+    match code {
+        Some("duplicate-key") => "keep one of the keys; runc reads only the last",
+        Some("unknown-key") => "correct the spelling: runc ignores keys it does not know",
+        Some("errno-out-of-range") => "use an errno below 4096, such as EPERM (1) or ENOSYS (38)",
+        Some("errno-mismatch") => {
+            "make defaultErrno and defaultErrnoRet agree, or drop defaultErrno"
+        }
+        Some("value-two-ignored") => "drop valueTwo, or use SCMP_CMP_MASKED_EQ if a mask was meant",
+        Some("unknown-capability") => "write the capability as a CAP_* name, such as CAP_SYS_ADMIN",
+        Some("arch-never-matches") => "use the Go names runc compares: amd64, 386, arm64, arm, ...",
+        Some("errno-ignored") => {
+            "drop errnoRet, or use SCMP_ACT_ERRNO if the call should fail with it"
+        }
+        Some("default-action-rule") => {
+            "remove the rule, or give it an action other than the default action"
+        }
+        Some("empty-rule") => "add the syscall names it is meant for, or remove it",
+        Some(_) => "see `seccompose check`",
+        None => "Docker rejects the profile until this is fixed",
+    }
+}
+
+/// A diagnostic of `check` as a finding, about rule `rule` (index and rule) if any.
+pub(super) fn finding(d: &Diagnostic, rule: Option<(usize, &Rule)>) -> Finding {
+    let found = Finding {
+        pos: d.pos,
+        ..Finding::new(
+            d.code.unwrap_or("invalid"),
+            d.severity,
+            d.message.clone(),
+            help(d.code),
+        )
+    };
+    match rule {
+        Some((index, rule)) => found.at_rule(index, rule).naming(rule.names()),
+        None => found,
+    }
+}

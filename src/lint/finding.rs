@@ -1,0 +1,97 @@
+//! One lint finding, and how it is printed for people and for programs.
+
+use crate::profile::{Pos, Rule, Severity};
+use serde_json::{json, Value};
+
+/// One thing lint found, at a place in the profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable kebab-case id of the kind of finding (`incomplete-block`).
+    pub id: &'static str,
+    /// Note (advice), warning (likely mistake or hole) or error (Docker rejects it).
+    pub severity: Severity,
+    /// Where: the rule's start, or 1:1 for the profile as a whole.
+    pub pos: Pos,
+    /// What is wrong, naming the syscalls and the JSON path.
+    pub message: String,
+    /// One line on how to fix it.
+    pub help: String,
+    /// The syscalls concerned, in the order the message names them.
+    pub syscalls: Vec<String>,
+    /// The index in `syscalls` of the rule concerned, when there is one.
+    pub rule: Option<usize>,
+}
+
+/// The position of findings about the profile as a whole.
+pub(super) const TOP: Pos = Pos { line: 1, col: 1 };
+
+impl Finding {
+    /// A finding about the profile as a whole (at 1:1), naming no syscall yet.
+    pub(super) fn new(
+        id: &'static str,
+        severity: Severity,
+        message: String,
+        help: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            id,
+            severity,
+            pos: TOP,
+            message,
+            help: help.into(),
+            syscalls: Vec::new(),
+            rule: None,
+        }
+    }
+
+    /// The same finding, about rule `index` and placed at its start.
+    pub(super) fn at_rule(self, index: usize, rule: &Rule) -> Finding {
+        Finding {
+            pos: rule.pos.unwrap_or(TOP),
+            rule: Some(index),
+            ..self
+        }
+    }
+
+    /// The same finding, naming these syscalls.
+    pub(super) fn naming<S: AsRef<str>>(self, names: &[S]) -> Finding {
+        Finding {
+            syscalls: names.iter().map(|n| n.as_ref().to_string()).collect(),
+            ..self
+        }
+    }
+
+    /// Compiler-style text: `FILE:LINE:COL: warning[id]: MESSAGE` and an indented `help:` line.
+    pub fn render(&self, file: &str) -> String {
+        format!(
+            "{file}:{}:{}: {}[{}]: {}\n  help: {}",
+            self.pos.line, self.pos.col, self.severity, self.id, self.message, self.help
+        )
+    }
+
+    /// The finding as a JSON object: id, severity, line, col, message, help, syscalls, rule.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "severity": self.severity.to_string(),
+            "line": self.pos.line,
+            "col": self.pos.col,
+            "message": self.message,
+            "help": self.help,
+            "syscalls": self.syscalls,
+            "rule": self.rule,
+        })
+    }
+}
+
+/// Whether findings should fail a build: any warning or error.
+pub fn fails(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity >= Severity::Warning)
+}
+
+/// Source order, then the more severe first, so output is stable whatever order passes ran in.
+pub(super) fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.pos, b.severity, a.id, &a.message).cmp(&(b.pos, a.severity, b.id, &b.message))
+    });
+}

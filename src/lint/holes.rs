@@ -1,0 +1,275 @@
+//! Holes: calls a profile means to stop but that get through another way, high-risk calls let
+//! through, and profiles that stop nothing (or stop the program from starting at all).
+
+use super::finding::Finding;
+use super::scope::{action_text, list, push_new, them, unique_names, Scope};
+use crate::catalog::{Catalog, Risk, Syscall};
+use crate::profile::{rule_errno, Action, Rule, Severity};
+
+/// What one rule blocks while a sibling of it stays allowed.
+#[derive(Default)]
+struct Gap {
+    blocked: Vec<&'static str>,
+    allowed: Vec<&'static str>,
+    families: Vec<&'static str>,
+}
+
+impl Gap {
+    /// Adds a blocked syscall and those of its siblings that are still allowed.
+    fn add(&mut self, syscall: &'static Syscall, open: &[&'static Syscall]) {
+        self.blocked.push(syscall.name);
+        for s in open {
+            push_new(&mut self.allowed, s.name);
+        }
+        for family in syscall.families() {
+            if family
+                .members()
+                .any(|m| open.iter().any(|o| o.name == m.name))
+            {
+                push_new(&mut self.families, family.name);
+            }
+        }
+    }
+}
+
+/// `incomplete-block` and `enosys-fallback`: a rule blocks a syscall while a sibling that does
+/// the same job, and is no less risky, is allowed: the classic "blocked chmod, coreutils calls
+/// fchmodat". Only rules that stop calls in a way the default action does not count: in an
+/// allowlist, an ERRNO rule only picks the errno of something never allowed.
+pub(super) fn incomplete_blocks(s: &Scope, out: &mut Vec<Finding>) {
+    let enosys = Catalog.errno_value("ENOSYS");
+    let default = s.profile.default_action.semantic();
+    for (index, rule) in s.active_rules() {
+        if !rule.action.blocks() || rule.action.semantic() == default {
+            continue;
+        }
+        let mut gap = Gap::default();
+        for name in unique_names(rule) {
+            if s.effects.decided_by(name) != Some(index) {
+                continue; // another rule decides it; overlap reports that
+            }
+            // A name this architecture lacks still counts: its siblings are what programs use.
+            let Some(syscall) = Catalog.syscall(name) else {
+                continue;
+            };
+            // A riskier call blocked beside a tamer sibling is deliberate (open_by_handle_at
+            // versus openat), not a hole.
+            let open: Vec<&'static Syscall> = syscall
+                .siblings()
+                .into_iter()
+                .filter(|sib| sib.risk >= syscall.risk && s.exists(sib))
+                .filter(|sib| s.effects.of(sib.name).action.allows())
+                .collect();
+            if !open.is_empty() {
+                gap.add(syscall, &open);
+            }
+        }
+        if gap.blocked.is_empty() {
+            continue;
+        }
+        let fallback = rule.action == Action::Errno && Some(rule_errno(rule)) == enosys;
+        out.push(gap_finding(s, index, rule, &gap, fallback));
+    }
+}
+
+fn gap_finding(s: &Scope, index: usize, rule: &Rule, gap: &Gap, fallback: bool) -> Finding {
+    let path = format!("syscalls[{index}]");
+    let mut origins: Vec<String> = Vec::new();
+    for n in &gap.allowed {
+        push_new(&mut origins, s.origin(n));
+    }
+    let count = gap.allowed.len();
+    let verb = |one: &'static str, many: &'static str| if count == 1 { one } else { many };
+    let allowed = format!("{} allowed by {}", verb("is", "are"), list(&origins));
+    let (id, severity, message, help) = if fallback {
+        (
+            "enosys-fallback",
+            Severity::Note,
+            format!(
+                "{path} fails {} with ENOSYS, which tells programs the call does not exist, so they \
+                 fall back to other calls for the same job: {} {allowed}",
+                list(&gap.blocked),
+                list(&gap.allowed),
+            ),
+            "nothing to do if steering programs to those calls is the point (as Docker does with \
+             clone3); otherwise block them too"
+                .to_string(),
+        )
+    } else {
+        // An allowing rule keeps winning over a later block, so the hint names it too.
+        let allowing: Vec<&String> = origins
+            .iter()
+            .filter(|o| o.starts_with("syscalls"))
+            .collect();
+        let mut help = format!(
+            "block {} too: add {} to {path}.names",
+            list(&gap.allowed),
+            them(count)
+        );
+        if !allowing.is_empty() {
+            help.push_str(&format!(
+                " and take {} out of {}",
+                them(count),
+                list(&allowing)
+            ));
+        }
+        (
+            "incomplete-block",
+            Severity::Warning,
+            format!(
+                "{path} blocks {} with {}, but {} {} the same job ({} {}) and {allowed}{}",
+                list(&gap.blocked),
+                action_text(rule.action, rule_errno(rule)),
+                list(&gap.allowed),
+                verb("does", "do"),
+                list(&gap.families),
+                if gap.families.len() == 1 {
+                    "family"
+                } else {
+                    "families"
+                },
+                absent_note(s, &gap.blocked),
+            ),
+            help,
+        )
+    };
+    let named = [&gap.blocked[..], &gap.allowed[..]].concat();
+    Finding::new(id, severity, message, help)
+        .at_rule(index, rule)
+        .naming(&named)
+}
+
+/// `; open does not even exist on aarch64` for blocked names the filter's architectures lack.
+fn absent_note(s: &Scope, blocked: &[&str]) -> String {
+    let absent: Vec<&str> = blocked
+        .iter()
+        .copied()
+        .filter(|n| Catalog.syscall(n).is_some_and(|sc| !s.exists(sc)))
+        .collect();
+    if absent.is_empty() {
+        return String::new();
+    }
+    let arches: Vec<String> = s.arches.iter().map(|a| a.to_string()).collect();
+    format!(
+        "; {} {} not even exist on {}",
+        list(&absent),
+        if absent.len() == 1 { "does" } else { "do" },
+        list(&arches)
+    )
+}
+
+/// `dangerous-allow`: a high-risk syscall allowed with no argument condition, by a rule or by an
+/// allowing default action.
+pub(super) fn dangerous_allows(s: &Scope, out: &mut Vec<Finding>) {
+    let risky = |name: &str| {
+        Catalog
+            .syscall(name)
+            .filter(|sc| sc.risk == Risk::High && s.exists(sc))
+    };
+    for (index, rule) in s.active_rules() {
+        for name in unique_names(rule) {
+            let Some(syscall) = risky(name) else { continue };
+            if s.effects.decided_by(name) != Some(index) || !rule.action.allows() {
+                continue;
+            }
+            // A rule gated on a capability or a kernel version allows the call on purpose, for
+            // that case (Docker: mount with CAP_SYS_ADMIN, ptrace from 4.8), so it is advice.
+            let (severity, gate) = match gate(rule) {
+                Some(g) => (Severity::Note, format!(" ({g})")),
+                None => (Severity::Warning, String::new()),
+            };
+            let message = format!(
+                "syscalls[{index}] allows {name}{gate} with no argument condition; it is high risk: {}",
+                syscall.risk_reason
+            );
+            let help = format!("allow {name} only if the workload needs it, and then with argument conditions or behind includes.caps");
+            out.push(
+                Finding::new("dangerous-allow", severity, message, help)
+                    .at_rule(index, rule)
+                    .naming(&[name]),
+            );
+        }
+    }
+    let default = s.profile.default_action;
+    if !default.allows() || is_no_op(s) {
+        return; // a profile that filters nothing gets its own finding
+    }
+    let through: Vec<&str> = Catalog
+        .syscalls()
+        .iter()
+        .filter(|sc| sc.risk == Risk::High && s.exists(sc))
+        .filter(|sc| s.effects.decided_by(sc.name).is_none())
+        .filter(|sc| !s.effects.of(sc.name).conditional)
+        .map(|sc| sc.name)
+        .collect();
+    if through.is_empty() {
+        return;
+    }
+    let message = format!(
+        "defaultAction {default} lets {} high-risk syscalls through that no rule names: {}",
+        through.len(),
+        through.join(", ")
+    );
+    let help = "deny them in a rule with SCMP_ACT_ERRNO, or turn the profile into an allowlist (defaultAction SCMP_ACT_ERRNO)";
+    out.push(Finding::new("dangerous-allow", Severity::Warning, message, help).naming(&through));
+}
+
+/// `only with CAP_SYS_ADMIN on kernel 5.8 or later`, when the rule's includes set caps or minKernel.
+fn gate(rule: &Rule) -> Option<String> {
+    let includes = rule.includes.as_ref()?;
+    let caps = includes.caps.as_deref().filter(|c| !c.is_empty());
+    let kernel = includes.min_kernel.as_deref().filter(|k| !k.is_empty());
+    let mut text = String::from("only");
+    if let Some(caps) = caps {
+        text.push_str(&format!(" with {}", list(caps)));
+    }
+    if let Some(kernel) = kernel {
+        text.push_str(&format!(" on kernel {kernel} or later"));
+    }
+    (caps.is_some() || kernel.is_some()).then_some(text)
+}
+
+/// Whether the default action allows and no active rule stops anything.
+fn is_no_op(s: &Scope) -> bool {
+    s.profile.default_action.allows()
+        && s.active_rules()
+            .all(|(_, r)| r.action.allows() || r.names().is_empty())
+}
+
+/// `no-op-profile`: the default action allows and no rule stops anything on the target.
+pub(super) fn filters_nothing(s: &Scope, out: &mut Vec<Finding>) {
+    if !is_no_op(s) {
+        return;
+    }
+    let message = format!(
+        "defaultAction is {} and no rule stops anything on this target, so the profile filters nothing",
+        s.profile.default_action
+    );
+    let help = "deny what the workload must not do, or start from an allowlist such as Docker's default profile";
+    out.push(Finding::new(
+        "no-op-profile",
+        Severity::Warning,
+        message,
+        help,
+    ));
+}
+
+/// `exec-blocked`: runtimes load the filter and then `execve` the program, so a profile that
+/// blocks execve stops every container before it starts.
+pub(super) fn exec_blocked(s: &Scope, out: &mut Vec<Finding>) {
+    let effect = s.effects.of("execve");
+    if !effect.action.blocks() || effect.conditional {
+        return;
+    }
+    let message = format!(
+        "execve gets {} from {}, but runtimes such as runc load the filter before they execve the container's program, so it cannot start",
+        action_text(effect.action, effect.errno),
+        s.origin("execve")
+    );
+    let help = "allow execve; the runtime needs it to start the program";
+    let mut finding = Finding::new("exec-blocked", Severity::Warning, message, help);
+    if let Some(index) = s.effects.decided_by("execve") {
+        finding = finding.at_rule(index, &s.profile.rules()[index]);
+    }
+    out.push(finding.naming(&["execve"]));
+}

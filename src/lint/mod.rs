@@ -1,0 +1,68 @@
+//! Lint: findings about a profile that is valid but probably does not do what its author meant
+//! (holes left by sibling syscalls, dangerous allows, rules that never apply, conditions BPF
+//! cannot evaluate). A superset of `check`: its diagnostics come along with ids and hints.
+
+mod actions;
+mod arches;
+mod check;
+mod conditions;
+mod finding;
+mod holes;
+mod overlap;
+mod scope;
+#[cfg(test)]
+mod tests;
+
+pub use finding::{fails, Finding};
+
+use crate::profile::{rule_warnings, Parsed, Profile, Target};
+use scope::Scope;
+
+/// Every finding about a profile on one target, in source order.
+pub fn lint(profile: &Profile, target: &Target) -> Vec<Finding> {
+    let scope = Scope::new(profile, target);
+    let rules = profile.rules();
+    let mut out: Vec<Finding> = rule_warnings(profile)
+        .iter()
+        .map(|(i, d)| check::finding(d, Some((*i, &rules[*i]))))
+        .collect();
+    holes::incomplete_blocks(&scope, &mut out);
+    holes::dangerous_allows(&scope, &mut out);
+    holes::filters_nothing(&scope, &mut out);
+    holes::exec_blocked(&scope, &mut out);
+    overlap::overlapping_rules(&scope, &mut out);
+    conditions::conditions(&scope, &mut out);
+    actions::actions(&scope, &mut out);
+    arches::not_on_arch(&scope, &mut out);
+    finding::sort(&mut out);
+    out
+}
+
+/// The findings for a loaded file on each target: `check`'s diagnostics (all of them when the
+/// profile has errors) and, for a valid profile, [`lint`]'s, each reported once.
+pub fn lint_parsed(parsed: &Parsed, targets: &[Target]) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::new();
+    if let Some(profile) = &parsed.profile {
+        let each: Vec<Vec<Finding>> = targets.iter().map(|t| lint(profile, t)).collect();
+        for (target, findings) in targets.iter().zip(&each) {
+            for mut f in findings.iter().cloned() {
+                // A finding some targets lack says which architecture it is about.
+                if !each.iter().all(|other| other.contains(&f)) {
+                    f.message.push_str(&format!(" (on {})", target.arch));
+                }
+                out.push(f);
+            }
+        }
+    }
+    let rules = parsed.profile.as_ref().map_or(&[][..], Profile::rules);
+    for d in &parsed.diagnostics {
+        // lint() recomputes the rule-level warnings, so those are already in `out`.
+        if !out.iter().any(|f| f.pos == d.pos && f.message == d.message) {
+            let rule = rules.iter().enumerate().find(|(_, r)| r.pos == Some(d.pos));
+            out.push(check::finding(d, rule));
+        }
+    }
+    finding::sort(&mut out);
+    out.dedup();
+    out
+}

@@ -1,0 +1,210 @@
+//! Rules that overlap: a syscall named by several rules, where runc lets only one decide.
+//! libseccomp's behaviour, which runc inherits: the first active rule without argument
+//! conditions wins; such a rule overrides every conditional rule for the syscall wherever it
+//! stands; two conditional rules with the same conditions but different actions make it refuse
+//! the whole filter.
+
+use super::finding::Finding;
+use super::scope::{action_text, list, push_new, them, unique_names, Scope};
+use crate::compile::alternatives;
+use crate::profile::{rule_errno, ArgCond, Effect, Op, Rule, Severity};
+use std::collections::HashMap;
+
+/// What a rule does to a call it decides.
+fn outcome(rule: &Rule) -> Effect {
+    Effect {
+        action: rule.action,
+        errno: rule_errno(rule),
+        from_default: false,
+        conditional: !rule.conditions().is_empty(),
+    }
+}
+
+/// `shadowed-rule`, `duplicate-name` and `conflicting-rules`.
+pub(super) fn overlapping_rules(s: &Scope, out: &mut Vec<Finding>) {
+    for (index, rule) in s.profile.rules().iter().enumerate() {
+        repeated_within(index, rule, out);
+    }
+    // Conditional rules that may decide each syscall, for the same-conditions check.
+    let mut conditional: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, rule) in s.active_rules() {
+        let mut overridden: Vec<(usize, Vec<&str>)> = Vec::new();
+        for name in unique_names(rule) {
+            match s.effects.decided_by(name) {
+                Some(d) if d != index => add_to_group(&mut overridden, d, name),
+                None if !rule.conditions().is_empty()
+                    && !s.profile.rule_has_default_action(rule) =>
+                {
+                    conditional.entry(name).or_default().push(index);
+                }
+                _ => {}
+            }
+        }
+        for (decider, names) in overridden {
+            out.push(overridden_finding(s, index, decider, &names));
+        }
+    }
+    same_conditions(s, &conditional, out);
+}
+
+/// Adds `item` to the group of `key`, opening the group at the end when it is new.
+fn add_to_group<K: PartialEq, T>(groups: &mut Vec<(K, Vec<T>)>, key: K, item: T) {
+    match groups.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, items)) => items.push(item),
+        None => groups.push((key, vec![item])),
+    }
+}
+
+/// A rule none of whose `names` it decides, because rule `decider` does.
+fn overridden_finding(s: &Scope, index: usize, decider: usize, names: &[&str]) -> Finding {
+    let rules = s.profile.rules();
+    let (rule, winner) = (&rules[index], &rules[decider]);
+    let (mine, theirs) = (outcome(rule), outcome(winner));
+    let (mine_text, theirs_text) = (
+        action_text(mine.action, mine.errno),
+        action_text(theirs.action, theirs.errno),
+    );
+    let (path, other) = (format!("syscalls[{index}]"), format!("syscalls[{decider}]"));
+    let (shown, it) = (list(names), them(names.len()));
+    let (id, severity, message, help) = if s.profile.rule_has_default_action(rule) {
+        (
+            "shadowed-rule",
+            Severity::Warning,
+            format!("{path} gives {shown} the default action {mine_text}, which runc skips, so {it} keeps {theirs_text} from {other}"),
+            format!("remove {shown} from {other} to leave {it} to the default action"),
+        )
+    } else if mine.same_as(&theirs) {
+        let what = if rule.conditions().is_empty() {
+            format!("{path} names {shown} again")
+        } else {
+            format!("the argument conditions of {path} add nothing for {shown}")
+        };
+        (
+            "duplicate-name",
+            Severity::Note,
+            format!("{what}: {other} already gives {it} {theirs_text} with no condition"),
+            format!("remove {shown} from {path}"),
+        )
+    } else if rule.conditions().is_empty() {
+        (
+            "shadowed-rule",
+            Severity::Warning,
+            format!("{path} gives {shown} {mine_text}, but the earlier {other} gives {it} {theirs_text}; the first rule without argument conditions wins, so this one never applies to {it}"),
+            format!("remove {shown} from {other} if {mine_text} is meant, else from {path}"),
+        )
+    } else {
+        (
+            "shadowed-rule",
+            Severity::Warning,
+            format!("the argument conditions of {path} never apply to {shown}: {other} gives {it} {theirs_text} with no condition, which overrides conditional rules"),
+            format!("remove {shown} from {other} so that the conditions decide, or from {path}"),
+        )
+    };
+    Finding::new(id, severity, message, help)
+        .at_rule(index, rule)
+        .naming(names)
+}
+
+/// `duplicate-name` for a name listed twice in one rule.
+fn repeated_within(index: usize, rule: &Rule, out: &mut Vec<Finding>) {
+    let unique = unique_names(rule);
+    if unique.len() == rule.names().len() {
+        return;
+    }
+    let mut twice: Vec<&str> = Vec::new();
+    for (i, name) in rule.names().iter().enumerate() {
+        if rule.names()[..i].contains(name) {
+            push_new(&mut twice, name.as_str());
+        }
+    }
+    let message = format!(
+        "syscalls[{index}].names lists {} more than once",
+        list(&twice)
+    );
+    out.push(
+        Finding::new(
+            "duplicate-name",
+            Severity::Note,
+            message,
+            "remove the repeats",
+        )
+        .at_rule(index, rule)
+        .naming(&twice),
+    );
+}
+
+/// A condition as libseccomp compares it: valueTwo counts only for MASKED_EQ.
+type CondKey = (u32, &'static str, u64, u64);
+
+/// The alternatives runc makes of a rule's conditions, each as a sorted set.
+fn condition_sets(rule: &Rule) -> Vec<Vec<CondKey>> {
+    let key = |c: &ArgCond| {
+        let two = if c.op == Op::MaskedEq {
+            c.value_two.unwrap_or(0)
+        } else {
+            0
+        };
+        (c.index, c.op.name(), c.value, two)
+    };
+    alternatives(rule.conditions())
+        .iter()
+        .map(|alt| {
+            let mut set: Vec<CondKey> = alt.iter().map(key).collect();
+            set.sort_unstable();
+            set
+        })
+        .collect()
+}
+
+/// `conflicting-rules` (libseccomp refuses the filter) and `duplicate-name` for conditional rules
+/// that test a syscall with the same conditions.
+fn same_conditions(s: &Scope, conditional: &HashMap<&str, Vec<usize>>, out: &mut Vec<Finding>) {
+    let rules = s.profile.rules();
+    // (earlier rule, later rule) → the names they share conditions for, in rule order.
+    let mut pairs: Vec<((usize, usize), Vec<&str>)> = Vec::new();
+    for (index, rule) in s.active_rules() {
+        let sets = condition_sets(rule);
+        for name in unique_names(rule) {
+            let Some(candidates) = conditional.get(name).filter(|c| c.contains(&index)) else {
+                continue;
+            };
+            for &earlier in candidates.iter().take_while(|&&i| i < index) {
+                let shared = condition_sets(&rules[earlier])
+                    .iter()
+                    .any(|set| sets.contains(set));
+                if !shared {
+                    continue;
+                }
+                add_to_group(&mut pairs, (earlier, index), name);
+            }
+        }
+    }
+    for ((earlier, index), names) in pairs {
+        let (first, rule) = (&rules[earlier], &rules[index]);
+        let shown = list(&names);
+        let (id, severity, message, help) = if outcome(first).same_as(&outcome(rule)) {
+            (
+                "duplicate-name",
+                Severity::Note,
+                format!("syscalls[{index}] repeats a condition of syscalls[{earlier}] for {shown}, with the same action"),
+                format!("remove {shown} from syscalls[{index}]"),
+            )
+        } else {
+            (
+                "conflicting-rules",
+                Severity::Error,
+                format!(
+                    "syscalls[{earlier}] and syscalls[{index}] test {shown} with the same conditions but different actions ({} and {}): libseccomp refuses the filter, so the container does not start",
+                    action_text(first.action, rule_errno(first)),
+                    action_text(rule.action, rule_errno(rule))
+                ),
+                format!("keep {shown} in only one of the two rules"),
+            )
+        };
+        out.push(
+            Finding::new(id, severity, message, help)
+                .at_rule(index, rule)
+                .naming(&names),
+        );
+    }
+}

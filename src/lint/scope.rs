@@ -1,0 +1,101 @@
+//! What every lint pass needs to know about a profile on a target, computed once.
+
+use crate::catalog::{Syscall, CATALOG_ARCHES};
+use crate::compile::filter_arches;
+use crate::profile::{Action, Arch, Effects, Profile, Rule, Target};
+
+/// A profile evaluated on a target: effects of all syscalls, filter architectures, active rules.
+pub(super) struct Scope<'p> {
+    /// The profile.
+    pub profile: &'p Profile,
+    /// What every named syscall gets, and from which rule.
+    pub effects: Effects,
+    /// The architectures the filter covers (native first), as runc chooses them.
+    pub arches: Vec<Arch>,
+    active: Vec<bool>,
+}
+
+impl<'p> Scope<'p> {
+    /// Evaluates the profile once for all passes.
+    pub fn new(profile: &'p Profile, target: &Target) -> Scope<'p> {
+        Scope {
+            profile,
+            effects: Effects::new(profile, target),
+            arches: filter_arches(profile, target),
+            active: profile
+                .rules()
+                .iter()
+                .map(|r| target.is_active(r))
+                .collect(),
+        }
+    }
+
+    /// The rules runc applies on the target, with their indices.
+    pub fn active_rules(&self) -> impl Iterator<Item = (usize, &'p Rule)> + '_ {
+        let rules = self.profile.rules();
+        rules.iter().enumerate().filter(|(i, _)| self.active[*i])
+    }
+
+    /// Whether some architecture of the filter has the syscall (assumed for architectures the
+    /// catalog has no numbers for).
+    pub fn exists(&self, syscall: &Syscall) -> bool {
+        self.arches
+            .iter()
+            .any(|&a| !CATALOG_ARCHES.contains(&a) || syscall.number(a).is_some())
+    }
+
+    /// Where `name` gets its action: `syscalls[3]` or `defaultAction`.
+    pub fn origin(&self, name: &str) -> String {
+        self.effects
+            .decided_by(name)
+            .map_or_else(|| "defaultAction".to_string(), |i| format!("syscalls[{i}]"))
+    }
+}
+
+/// Appends `item` unless `v` has it already.
+pub(super) fn push_new<T: PartialEq>(v: &mut Vec<T>, item: T) {
+    if !v.contains(&item) {
+        v.push(item);
+    }
+}
+
+/// The names of a rule without repeats, in order.
+pub(super) fn unique_names(rule: &Rule) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for name in rule.names() {
+        push_new(&mut out, name.as_str());
+    }
+    out
+}
+
+/// `a, b and c`.
+pub(super) fn list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// The pronoun for `count` syscalls: `it` or `them`.
+pub(super) fn them(count: usize) -> &'static str {
+    if count == 1 {
+        "it"
+    } else {
+        "them"
+    }
+}
+
+/// An action with its errno where it has one: `SCMP_ACT_ERRNO (EPERM)`.
+pub(super) fn action_text(action: Action, errno: u64) -> String {
+    if !action.takes_errno() {
+        return action.to_string();
+    }
+    match crate::catalog::Catalog.errno_name(errno) {
+        Some(name) => format!("{action} ({name})"),
+        None => format!("{action} ({errno})"),
+    }
+}
