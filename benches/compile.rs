@@ -92,6 +92,10 @@ fn bench(c: &mut Criterion) {
             bpf::disassemble(&program)
         })
     });
+    group.bench_function(
+        "editor preview: compile+disassemble+costs (worker thread)",
+        |b| b.iter(|| compile::Preview::build(&p, &target, &Options::default()).unwrap()),
+    );
     group.bench_function("seccompose compile only", |b| {
         b.iter(|| compile::build(&p, &target, &Options::default()).unwrap())
     });

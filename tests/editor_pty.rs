@@ -117,6 +117,17 @@ fn corpus_profile() -> Option<PathBuf> {
     }
 }
 
+/// A home folder holding `name` with `text`, where the tour was already seen.
+fn home_with(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join(name);
+    std::fs::write(&file, text).unwrap();
+    let memory = home.path().join("state/seccompose");
+    std::fs::create_dir_all(&memory).unwrap();
+    std::fs::write(memory.join("memory"), "tour-done\n").unwrap();
+    (home, file)
+}
+
 fn load(path: &Path) -> Profile {
     profile::load(path, &Catalog)
         .unwrap()
@@ -219,12 +230,7 @@ fn a_broken_file_shows_its_errors_and_is_not_touched() {
 
 #[test]
 fn sigterm_restores_the_terminal_and_keeps_the_changes_for_next_time() {
-    let home = tempfile::tempdir().unwrap();
-    let file = home.path().join("mine.json");
-    std::fs::write(&file, seccompose::tui::DEFAULT_PROFILE).unwrap();
-    let memory = home.path().join("state/seccompose");
-    std::fs::create_dir_all(&memory).unwrap();
-    std::fs::write(memory.join("memory"), "tour-done\n").unwrap();
+    let (home, file) = home_with("mine.json", seccompose::tui::DEFAULT_PROFILE);
 
     let mut ed = Editor::open(&file, home.path());
     ed.wait_for("mine.json");
@@ -252,4 +258,121 @@ fn sigterm_restores_the_terminal_and_keeps_the_changes_for_next_time() {
     ed.wait_for("Save changes before quitting?");
     ed.send("n");
     assert_eq!(ed.wait_exit(), 0);
+}
+
+/// The compiled filter reaches the screen through the real event loop (a worker thread
+/// compiles it; nothing else is pressed while it arrives).
+#[cfg(target_arch = "x86_64")]
+#[test]
+fn the_bpf_view_shows_an_allowed_syscall_without_another_key() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bpf-small.json");
+    let (home, file) = home_with("small.json", &std::fs::read_to_string(fixture).unwrap());
+
+    let mut ed = Editor::open(&file, home.path());
+    ed.wait_for("small.json");
+    ed.send("2");
+    ed.wait_for("17 instructions for x86_64");
+    assert!(!ed.text().contains("A == mkdir"));
+    ed.send("1/mkdir\r");
+    ed.wait_for("Search \"mkdir\"");
+    ed.send("a");
+    ed.wait_for("Set mkdir");
+    ed.send("2");
+    ed.wait_for("if (A == mkdir)");
+    ed.wait_for("mkdir, args 0: ALLOW");
+    ed.send("q");
+    ed.wait_for("Save changes before quitting?");
+    ed.send("n");
+    assert_eq!(ed.wait_exit(), 0);
+}
+
+/// A terminal that disappears (its window closed, the ssh session dropped) ends the editor
+/// instead of leaving it spinning on a dead input; the changes stay in the recovery file.
+#[test]
+fn a_vanished_terminal_ends_the_editor() {
+    use std::os::fd::{AsRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+    let (home, file) = home_with("gone.json", seccompose::tui::DEFAULT_PROFILE);
+    // Our own pseudo-terminal, so that every descriptor of its master side is ours to close.
+    let pty = nix::pty::openpty(None, None).expect("a pseudo-terminal");
+    // Close-on-exec, or the editor (and other tests' children) would keep the master open.
+    for fd in [pty.master.as_raw_fd(), pty.slave.as_raw_fd()] {
+        // SAFETY: setting a flag on descriptors we own.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    let size = libc::winsize {
+        ws_row: 30,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: setting the window size of a terminal we just opened.
+    unsafe { libc::ioctl(pty.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+    let slave: OwnedFd = pty.slave;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_seccompose"));
+    cmd.arg(&file)
+        .env("TERM", "xterm-256color")
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .stdin(slave.try_clone().unwrap())
+        .stdout(slave.try_clone().unwrap())
+        .stderr(slave.try_clone().unwrap());
+    // SAFETY: setsid and TIOCSCTTY between fork and exec, as a terminal emulator does.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            libc::ioctl(0, libc::TIOCSCTTY, 0);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().expect("the editor starts");
+    drop(slave);
+    let mut master = std::fs::File::from(pty.master);
+    // Read the screen until the editor is up, then mark the document modified with `x`.
+    let mut seen = Vec::new();
+    let start = Instant::now();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("gone.json") {
+        assert!(start.elapsed() < PATIENCE, "the editor never drew");
+        let n = master.read(&mut buf).unwrap();
+        seen.extend_from_slice(&buf[..n]);
+    }
+    master.write_all(b"x").unwrap();
+    // Keep draining output while a recovery write happens, then close the terminal for good.
+    let deadline = Instant::now() + Duration::from_secs(4);
+    let mut fd = libc::pollfd {
+        fd: master.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    while Instant::now() < deadline {
+        // SAFETY: polling one descriptor we own.
+        if unsafe { libc::poll(&mut fd, 1, 100) } == 1 {
+            let _ = master.read(&mut buf);
+        }
+    }
+    drop(master);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > PATIENCE {
+            let _ = child.kill();
+            panic!("the editor kept running without a terminal");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(!status.success());
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        seccompose::tui::DEFAULT_PROFILE,
+        "the file is untouched"
+    );
+    let recovery = home.path().join("state/seccompose/recovery");
+    assert!(
+        std::fs::read_dir(&recovery).is_ok_and(|mut d| d.next().is_some()),
+        "the changes are in {}",
+        recovery.display()
+    );
 }

@@ -4,6 +4,7 @@ mod catalog;
 mod check;
 mod compile;
 mod explain;
+mod lint;
 mod run;
 mod target;
 
@@ -86,6 +87,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Find likely mistakes and holes (sibling syscalls left open, risky allows, rules that never
+    /// apply); exit 1 on warnings or errors.
+    Lint {
+        /// The profile.
+        file: PathBuf,
+        #[command(flatten)]
+        target: target::TargetArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run a command under the profile and report what the policy stopped.
     Run {
         /// The profile.
@@ -152,6 +164,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             target,
             json,
         }) => explain::explain(&file, &syscall, &args, &target, json),
+        Some(Command::Lint { file, target, json }) => lint::lint(&file, &target, json),
         Some(Command::Run {
             file,
             enforce,

@@ -21,6 +21,20 @@ pub struct Explanation {
     pub rule: Option<usize>,
 }
 
+impl Explanation {
+    /// Whether the call executed instruction `index` (classic BPF only jumps forward, so the
+    /// path is sorted).
+    pub fn visits(&self, index: usize) -> bool {
+        self.path.binary_search(&index).is_ok()
+    }
+
+    /// The last instruction before the return: the test that sent the call there.
+    pub fn decision(&self) -> Option<usize> {
+        let before_return = self.path.len().checked_sub(2)?;
+        self.path.get(before_return).copied()
+    }
+}
+
 /// Why a call cannot be explained.
 #[derive(Debug, thiserror::Error)]
 pub enum ExplainError {

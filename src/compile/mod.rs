@@ -2,11 +2,13 @@
 
 mod arches;
 mod explain;
+mod preview;
 mod rules;
 mod supplement;
 
 pub use arches::filter_arches;
-pub use explain::{deciding_rule, explain, Explanation};
+pub use explain::{deciding_rule, explain, ExplainError, Explanation};
+pub use preview::Preview;
 pub use rules::{alternatives, plan, Plan, PlannedRule, LIBSECCOMP_MAX_ERRNO};
 
 use crate::bpf::RetAction;

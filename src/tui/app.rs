@@ -10,6 +10,7 @@ use super::prompt::{Prompt, PromptKind};
 use super::recovery::Recovery;
 use super::session::{Session, Tone};
 use super::theme::Theme;
+use super::views::bpf::BpfView;
 use super::views::rules::RuleEditor;
 use super::views::settings::SettingsView;
 use super::views::syscalls::{Focus, SyscallsView};
@@ -20,7 +21,7 @@ use crate::profile::{self, Edit, Profile, Target};
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// A window over the views that takes the keys while it is open.
 pub enum Modal {
@@ -88,6 +89,8 @@ pub struct App {
     pub view: View,
     /// View 1.
     pub syscalls: SyscallsView,
+    /// View 2.
+    pub bpf: BpfView,
     /// View 5.
     pub settings: SettingsView,
     /// The open window, if any.
@@ -113,6 +116,7 @@ impl App {
             theme: options.theme,
             view: View::Syscalls,
             syscalls,
+            bpf: BpfView::default(),
             settings: SettingsView::default(),
             modal: None,
             man: ManLoader::new(options.man),
@@ -142,6 +146,7 @@ impl App {
             (Some(Modal::Rules(r)), _) => r.contexts(),
             (Some(_), _) => &[Context::Dialog],
             (None, View::Syscalls) => self.syscalls.contexts(),
+            (None, View::Bpf) => self.bpf.contexts(),
             (None, View::Settings) => &[Context::Settings, Context::Navigation, Context::Global],
             (None, _) => &[Context::Global],
         }
@@ -156,6 +161,9 @@ impl App {
         } else if self.view == View::Syscalls && self.syscalls.search_input.is_some() {
             let command = self.keymap.command(&key, &[Context::Prompt]);
             self.syscalls.search_key(&key, command, &self.session);
+        } else if self.view == View::Bpf && self.bpf.search_input.is_some() {
+            let command = self.keymap.command(&key, &[Context::Prompt]);
+            self.bpf.search_key(&key, command, &self.session);
         } else if let Some(command) = self.keymap.command(&key, self.contexts()) {
             self.command(command);
         }
@@ -163,6 +171,7 @@ impl App {
             self.session.lesson = None;
         }
         self.syscalls.want_man(&mut self.man, Instant::now());
+        self.sync_bpf();
     }
 
     fn command(&mut self, command: Command) {
@@ -187,6 +196,7 @@ impl App {
         }
         let handled = match self.view {
             View::Syscalls => self.syscalls.handle(command, &mut self.session),
+            View::Bpf => self.bpf.handle(command, &mut self.session),
             View::Settings => {
                 let h = self.settings.handle(command, &mut self.session);
                 if let Some(kind) = self.settings.wants_prompt.take() {
@@ -380,19 +390,47 @@ impl App {
                     let row = at.y.saturating_sub(self.settings_area.y + 1) as usize;
                     self.settings.cursor.click(row);
                 }
+                (View::Bpf, MouseEventKind::Down(MouseButton::Left)) => self.bpf.click(at),
+                (View::Bpf, MouseEventKind::ScrollDown) => self.bpf.wheel(true),
+                (View::Bpf, MouseEventKind::ScrollUp) => self.bpf.wheel(false),
                 (View::Settings, MouseEventKind::ScrollDown) => self.settings.cursor.step(3),
                 (View::Settings, MouseEventKind::ScrollUp) => self.settings.cursor.step(-3),
                 _ => {}
             },
         }
         self.syscalls.want_man(&mut self.man, Instant::now());
+        self.sync_bpf();
     }
 
-    /// Time passing: man pages arrive, unsaved changes go to the recovery file.
-    /// Returns whether the screen needs drawing again.
+    /// Keeps view 2 on the current document and target while it is shown (nothing is
+    /// compiled for a view nobody looks at); true when a compiled filter arrived.
+    fn sync_bpf(&mut self) -> bool {
+        if self.view != View::Bpf {
+            return false;
+        }
+        let selected = self.syscalls.selected().map(|s| s.name);
+        self.bpf.sync(&self.session, selected)
+    }
+
+    /// Whether view 2 is shown and waits for its filter.
+    pub fn compiling(&self) -> bool {
+        self.view == View::Bpf && !self.bpf.loader.is_done()
+    }
+
+    /// Waits up to `timeout` for view 2's filter to arrive and takes it in; true when it did
+    /// (tests and benchmarks, which need a settled screen).
+    pub fn wait_for_filter(&mut self, timeout: Duration) -> bool {
+        self.sync_bpf();
+        let done = self.bpf.loader.wait(timeout);
+        self.sync_bpf();
+        done
+    }
+
+    /// Time passing: man pages and compiled filters arrive, unsaved changes go to the
+    /// recovery file. Returns whether the screen needs drawing again.
     pub fn tick(&mut self, now: Instant) -> bool {
         self.syscalls.want_man(&mut self.man, now);
-        let arrived = self.man.poll(now);
+        let arrived = self.man.poll(now) | self.sync_bpf();
         if self.session.doc.is_modified() {
             let profile = self.session.profile();
             self.recovery

@@ -1,7 +1,7 @@
 //! Drawing a frame: title bar, the current view, status bar, and any open window on top.
 
 use super::app::{App, Modal};
-use super::views::{placeholder, rules, settings, syscalls, View};
+use super::views::{bpf, placeholder, rules, settings, syscalls, View};
 use super::widgets::{dialog, help, status, title, tour};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::Frame;
@@ -25,6 +25,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             &app.man,
             theme,
         ),
+        View::Bpf => bpf::render(frame, body, &mut app.bpf, &app.session, theme),
         View::Settings => {
             app.set_settings_area(body);
             settings::render(
@@ -44,10 +45,12 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             theme,
         ),
     }
-    let search = match (&app.modal, app.view, &app.syscalls.search_input) {
-        (None, View::Syscalls, Some(input)) => Some(input.spans(theme.text(), true)),
+    let search = match (&app.modal, app.view) {
+        (None, View::Syscalls) => app.syscalls.search_input.as_ref(),
+        (None, View::Bpf) => app.bpf.search_input.as_ref(),
         _ => None,
-    };
+    }
+    .map(|input| input.spans(theme.text(), true));
     let hint = status::hints(&app.keymap, app.contexts()[0]);
     status::render(frame, status_area, &app.session, search, hint, theme);
     match &mut app.modal {

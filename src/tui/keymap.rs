@@ -18,6 +18,8 @@ pub enum Context {
     Navigation,
     /// The category pane and the syscall list.
     Actions,
+    /// The BPF view's listing.
+    Bpf,
     /// The rule editor's list of rules.
     Rules,
     /// The rule editor's form.
@@ -32,10 +34,11 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Navigation,
         Context::Actions,
+        Context::Bpf,
         Context::Rules,
         Context::Form,
         Context::Settings,
@@ -49,6 +52,7 @@ impl Context {
             Context::Global => "Everywhere",
             Context::Navigation => "Moving around",
             Context::Actions => "Categories and syscalls",
+            Context::Bpf => "BPF view",
             Context::Rules => "Rule editor",
             Context::Form => "Rule form",
             Context::Settings => "Profile settings",
@@ -62,6 +66,7 @@ impl Context {
             Context::Global => "global",
             Context::Navigation => "navigation",
             Context::Actions => "actions",
+            Context::Bpf => "bpf",
             Context::Rules => "rules",
             Context::Form => "form",
             Context::Settings => "settings",
@@ -109,6 +114,10 @@ pub enum Command {
     Default,
     Mark,
     OpenRules,
+    ToggleFollow,
+    FindInListing,
+    FindNext,
+    FindPrev,
     NewRule,
     EditRule,
     DeleteRule,

@@ -1,8 +1,9 @@
 //! Man pages for the detail pane, loaded off the UI thread once the selection settles, so
 //! scrolling through the list never waits for `man` and never starts one per keystroke.
 
+use super::worker::spawn_newest;
 use crate::catalog::man;
-use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
 
 /// How long the selection must stay put before its page is fetched.
@@ -86,21 +87,10 @@ impl ManLoader {
 
     fn send(&mut self, request: Request) {
         let (tx, _) = self.worker.get_or_insert_with(|| {
-            let (req_tx, req_rx) = channel::<Request>();
-            let (res_tx, res_rx) = channel();
-            std::thread::spawn(move || {
-                while let Ok(mut request) = req_rx.recv() {
-                    // Only the newest request matters; skip the ones it superseded.
-                    while let Ok(newer) = req_rx.try_recv() {
-                        request = newer;
-                    }
-                    let page = man::page(&request.0, request.1);
-                    if res_tx.send((request, page.text)).is_err() {
-                        break;
-                    }
-                }
-            });
-            (req_tx, res_rx)
+            spawn_newest(|request: Request| {
+                let page = man::page(&request.0, request.1);
+                (request, page.text)
+            })
         });
         let _ = tx.send(request);
     }

@@ -1,7 +1,8 @@
 //! The terminal editor: a thin front-end over the profile and catalog libraries.
 //!
 //! `app` holds the state and its update, `draw` and the `views`/`widgets` render it, `keymap`
-//! turns keys into commands from `assets/keys.toml`, `terminal` owns the terminal.
+//! turns keys into commands from `assets/keys.toml`, `preview` compiles view 2's filter off the
+//! UI thread, `terminal` owns the terminal.
 
 pub mod app;
 pub mod component;
@@ -10,6 +11,7 @@ pub mod draw;
 pub mod keymap;
 pub mod man;
 pub mod memory;
+pub mod preview;
 pub mod prompt;
 pub mod recovery;
 pub mod session;
@@ -17,6 +19,7 @@ pub mod terminal;
 pub mod theme;
 pub mod views;
 pub mod widgets;
+pub mod worker;
 
 use self::app::{App, Options};
 use crate::catalog::Catalog;
@@ -27,6 +30,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The built-in profile: deny by default, allow every low-risk syscall of current Linux.
@@ -84,6 +88,7 @@ fn loaded_note(diags: &[Diagnostic]) -> Option<String> {
 
 fn event_loop(mut app: App) -> anyhow::Result<ExitCode> {
     let stop = terminal::stop_signals()?;
+    terminal::watch_for_hangup(Arc::clone(&stop));
     terminal::restore_on_panic();
     let mut term = terminal::enter()?;
     let exit_after_first = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
@@ -100,8 +105,18 @@ fn event_loop(mut app: App) -> anyhow::Result<ExitCode> {
             app.flush_recovery();
             break ExitCode::from(143);
         }
-        if event::poll(Duration::from_millis(100))? {
-            match event::read()? {
+
+        // While a filter compiles, look for it often so "compiling…" shows only briefly.
+        let wait = if app.compiling() { 5 } else { 100 };
+        let ready = event::poll(Duration::from_millis(wait)).and_then(|r| {
+            if r {
+                event::read().map(Some)
+            } else {
+                Ok(None)
+            }
+        })?;
+        if let Some(event) = ready {
+            match event {
                 Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
                 Event::Mouse(m) => app.mouse(m),
                 Event::Resize(..) => {}

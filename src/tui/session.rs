@@ -82,6 +82,7 @@ pub struct Session {
     pub memory: Memory,
     /// An action just used for the first time, to explain in the detail pane.
     pub lesson: Option<Action>,
+    generation: u64,
 }
 
 impl Session {
@@ -98,6 +99,7 @@ impl Session {
             status: None,
             memory,
             lesson: None,
+            generation: 0,
         };
         s.refresh();
         s
@@ -108,8 +110,15 @@ impl Session {
         self.doc.profile()
     }
 
+    /// Counts changes of the profile or the target (edits, undo, redo, target changes), so
+    /// that work derived from them off the UI thread can tell whether it is still current.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Recomputes what the panes derive from the profile and the target.
     pub fn refresh(&mut self) {
+        self.generation += 1;
         self.effects = Effects::new(self.doc.profile(), &self.target);
         let effects = &self.effects;
         self.splits = self

@@ -56,3 +56,35 @@ pub fn stop_signals() -> io::Result<Arc<AtomicBool>> {
     }
     Ok(flag)
 }
+
+/// Whether standard input has hung up (the terminal's other end closed).
+fn hung_up() -> bool {
+    let mut fd = libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: a zero-timeout poll on one valid pollfd.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready == 1 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+/// Watches for the terminal going away without the event loop noticing: crossterm then
+/// spins inside its own read loop (reading end-of-file) and never returns to us. When the
+/// terminal has hung up, or `stop` was raised and the loop did not leave within half a
+/// second, the watcher ends the process. Unsaved edits are then as recent as the last
+/// recovery write (every few seconds).
+pub fn watch_for_hangup(stop: Arc<AtomicBool>) {
+    // SAFETY: isatty has no preconditions.
+    if unsafe { libc::isatty(0) } != 1 {
+        return;
+    }
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        let stopping = stop.load(std::sync::atomic::Ordering::Acquire);
+        if hung_up() || stopping {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            std::process::exit(if stopping { 143 } else { 129 });
+        }
+    });
+}

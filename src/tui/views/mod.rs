@@ -1,5 +1,6 @@
 //! The editor's views (keys 1-5) and the rule editor window.
 
+pub mod bpf;
 pub mod placeholder;
 pub mod rules;
 pub mod settings;
@@ -44,7 +45,6 @@ impl View {
     /// For views not built yet: what they will show.
     pub fn promise(self) -> Option<&'static str> {
         match self {
-            View::Bpf => Some("the BPF program the kernel will run for each architecture, disassembled, updated as you edit."),
             View::Run => Some("run a command under the draft profile and see which syscalls it stopped; allow them from here."),
             View::Lint => Some("findings about the profile (holes left by sibling syscalls, rules that add nothing), with their places."),
             _ => None,

@@ -1,4 +1,4 @@
-//! Views 2-4 (BPF, run, lint) come with later work; until then their pane says what will be there.
+//! Views 3-4 (run, lint) come with later work; until then their pane says what will be there.
 
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pane_block;

@@ -30,6 +30,16 @@ pub fn hints(keymap: &KeyMap, context: Context) -> String {
             parts.push(format!("{} mark", a(Command::Mark)));
         }
         Context::Settings => parts.push("←/→ change · space toggle".into()),
+        Context::Bpf => {
+            let b = |c| keymap.key_for(Context::Bpf, c).to_string();
+            parts.push(format!("{} follow", b(Command::ToggleFollow)));
+            parts.push(format!(
+                "{} find ({}/{} next)",
+                b(Command::FindInListing),
+                b(Command::FindNext),
+                b(Command::FindPrev)
+            ));
+        }
         _ => {}
     }
     parts.push(format!("{} undo", g(Command::Undo)));
