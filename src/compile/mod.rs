@@ -1,18 +1,16 @@
 //! Profile + Target → the BPF program the kernel runs, through libseccomp, with runc's semantics.
 
-mod arches;
 mod explain;
 mod preview;
 mod rules;
 mod supplement;
 
-pub use arches::filter_arches;
 pub use explain::{deciding_rule, explain, ExplainError, Explanation};
 pub use preview::Preview;
-pub use rules::{alternatives, plan, Plan, PlannedRule, LIBSECCOMP_MAX_ERRNO};
+pub use rules::{plan, Plan, PlannedRule, LIBSECCOMP_MAX_ERRNO};
 
 use crate::bpf::RetAction;
-use crate::profile::{Action, Arch, Diagnostic, Pos, Profile, Target};
+use crate::profile::{filter_arches, Action, Arch, Diagnostic, Pos, Profile, Target};
 use libseccomp::{ScmpAction, ScmpArch, ScmpFilterContext};
 use std::io::{Read, Seek};
 

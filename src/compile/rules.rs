@@ -5,7 +5,8 @@ use super::{effective, scmp_action, CompileError, Options};
 use crate::bpf::RetAction;
 use crate::catalog::Catalog;
 use crate::profile::{
-    rule_errno, Action, Arch, ArgCond, Diagnostic, Op, Pos, Profile, Rule, Target, MAX_ERRNO,
+    alternatives, rule_errno, Action, Arch, ArgCond, Diagnostic, Op, Pos, Profile, Target,
+    MAX_ERRNO,
 };
 use libseccomp::{ScmpArch, ScmpArgCompare, ScmpCompareOp, ScmpFilterContext, ScmpSyscall};
 use std::collections::HashMap;
@@ -42,25 +43,6 @@ pub struct Plan {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// runc: when any argument index appears twice, every condition becomes a rule of its own (OR);
-/// otherwise all conditions AND in one rule.
-pub fn alternatives(conds: &[ArgCond]) -> Vec<Vec<ArgCond>> {
-    let repeated = conds
-        .iter()
-        .enumerate()
-        .any(|(i, c)| conds[..i].iter().any(|d| d.index == c.index));
-    if repeated {
-        conds.iter().map(|c| vec![c.clone()]).collect()
-    } else {
-        vec![conds.to_vec()]
-    }
-}
-
-fn is_default(p: &Profile, rule: &Rule) -> bool {
-    rule.action.semantic() == p.default_action.semantic()
-        && (!rule.action.takes_errno() || rule_errno(rule) == p.default_errno())
-}
-
 /// Chooses what to compile: active rules whose action differs from the default.
 pub fn plan(profile: &Profile, target: &Target) -> Plan {
     let mut plan = Plan::default();
@@ -69,7 +51,7 @@ pub fn plan(profile: &Profile, target: &Target) -> Plan {
             continue;
         }
         plan.active_rules += 1;
-        if is_default(profile, rule) {
+        if profile.rule_has_default_action(rule) {
             continue; // libseccomp refuses it and runc skips it: it adds nothing
         }
         let mut names = Vec::new();

@@ -6,7 +6,7 @@
 
 use super::finding::Finding;
 use super::scope::{action_text, list, push_new, them, unique_names, Scope};
-use crate::compile::alternatives;
+use crate::profile::alternatives;
 use crate::profile::{rule_errno, ArgCond, Effect, Op, Rule, Severity};
 use std::collections::HashMap;
 

@@ -1,7 +1,7 @@
 //! What every lint pass needs to know about a profile on a target, computed once.
 
 use crate::catalog::{Syscall, CATALOG_ARCHES};
-use crate::compile::filter_arches;
+use crate::profile::filter_arches;
 use crate::profile::{Action, Arch, Effects, Profile, Rule, Target};
 
 /// A profile evaluated on a target: effects of all syscalls, filter architectures, active rules.

@@ -18,7 +18,7 @@ pub use load::{load, parse, parse_bytes, Lexicon, Parsed};
 pub use model::*;
 pub use query::{rule_errno, rules_for, view, RuleRef, SyscallView};
 pub use save::{backup_path, save, to_canonical_string, to_value, write_atomic};
-pub use semantic::rule_warnings;
+pub use semantic::{alternatives, filter_arches, rule_warnings};
 pub use summary::{repeated_arguments, ActionSplit, Effect, Effects, SiblingCoverage};
 pub use target::{KernelVersion, Target};
 pub use toggle::{covered_arches, toggle_arch, toggle_flag};

@@ -1,8 +1,11 @@
-//! Rule-level warnings that need only the profile itself: `check` reports them while loading, and
-//! lint reports them for any profile, including one edited in memory.
+//! What runc makes of a profile beyond single fields: which architectures its filter covers,
+//! how argument conditions group, and the rule-level warnings that need only the profile
+//! itself (`check` reports them while loading, and lint for any profile, edited or not).
 
 use super::diag::Diagnostic;
-use super::model::Profile;
+use super::model::{ArgCond, Profile};
+use super::target::Target;
+use super::vocab::Arch;
 
 /// Warnings about rules Docker accepts but that are probably mistakes, each tagged with its code
 /// and paired with the index of its rule.
@@ -37,6 +40,45 @@ pub fn rule_warnings(p: &Profile) -> Vec<(usize, Diagnostic)> {
                 "empty-rule",
                 format!("{path} names no syscall, so it has no effect"),
             );
+        }
+    }
+    out
+}
+
+/// runc: when any argument index appears twice, every condition becomes a rule of its own (OR);
+/// otherwise all conditions AND in one rule.
+pub fn alternatives(conds: &[ArgCond]) -> Vec<Vec<ArgCond>> {
+    let repeated = conds
+        .iter()
+        .enumerate()
+        .any(|(i, c)| conds[..i].iter().any(|d| d.index == c.index));
+    if repeated {
+        conds.iter().map(|c| vec![c.clone()]).collect()
+    } else {
+        vec![conds.to_vec()]
+    }
+}
+
+/// The target's native architecture first, then `architectures`, or the `archMap` entry for the
+/// native architecture with its sub-architectures (libseccomp filters always include native).
+pub fn filter_arches(profile: &Profile, target: &Target) -> Vec<Arch> {
+    let mut out = vec![target.arch];
+    let mut add = |a: Arch| {
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    };
+    if let Some(list) = &profile.architectures {
+        list.iter().copied().for_each(&mut add);
+    } else if let Some(map) = &profile.arch_map {
+        for entry in map.iter().filter(|e| e.architecture == target.arch) {
+            add(entry.architecture);
+            entry
+                .sub_architectures
+                .iter()
+                .flatten()
+                .copied()
+                .for_each(&mut add);
         }
     }
     out
