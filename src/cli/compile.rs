@@ -88,6 +88,20 @@ pub fn compile(
                         compiled.supplement_len
                     ));
                 }
+                let cost = bpf::stats(&program, &[t.arch]).arches.pop();
+                if let Some(c) = cost {
+                    text.push_str(&format!(
+                        "# on {}: {} instructions reachable",
+                        c.arch, c.reachable
+                    ));
+                    if let Some(s) = c.summary {
+                        text.push_str(&format!(
+                            "; instructions run per call: min {} ({}), median {}, max {} ({})",
+                            s.min, s.min_syscall, s.median, s.max, s.max_syscall
+                        ));
+                    }
+                    text.push('\n');
+                }
                 text.push_str(&bpf::listing(&program));
                 bytes.extend(text.into_bytes());
             }

@@ -191,7 +191,7 @@ pub fn filter(
     let default_errno = profile.default_errno().min(rules::LIBSECCOMP_MAX_ERRNO);
     let default = effective(profile.default_action, default_errno, options);
     let mut merged: Option<ScmpFilterContext> = None;
-    let mut prefix = Vec::new();
+    let mut extras = Vec::new();
     let mut warnings = planned.warnings.clone();
     let native = ScmpArch::native();
     for &arch in &arches {
@@ -219,7 +219,7 @@ pub fn filter(
         }
         let extra = rules::add_rules(&mut ctx, arch, sarch, &planned, default, options)?;
         if !extra.is_empty() {
-            prefix.extend(supplement::block(arch, &extra));
+            extras.push((arch, extra));
         }
         match merged.as_mut() {
             None => merged = Some(ctx),
@@ -235,6 +235,7 @@ pub fn filter(
             ScmpFilterContext::new(scmp_action(default)).map_err(filter_err("create a filter"))?
         }
     };
+    let prefix = supplement::program(&extras);
     let mut bpf = crate::bpf::Program::new(prefix.clone()).to_bytes();
     bpf.extend(export(&ctx, |c, f| c.export_bpf(f))?);
     if options.observe {

@@ -173,53 +173,86 @@ fn alternative(arch: Arch, conds: &[ArgCond], ret: u32, out: &mut Vec<Raw>) {
     });
 }
 
-/// The block for one architecture; it ends by falling through to whatever follows it.
+fn ja() -> Raw {
+    Raw {
+        code: JMP_JA,
+        jt: 0,
+        jf: 0,
+        k: 0,
+    }
+}
+
+/// The whole block, for every architecture that needs one; it ends by falling through to
+/// whatever follows it (libseccomp's program).
 ///
-/// Layout: check the arch token, load nr once, skip the block for numbers below the smallest
-/// one handled (most calls leave after four instructions), then one `jeq` per number whose
-/// false branch goes to the next number's test, so A still holds nr there.
-pub fn block(arch: Arch, entries: &[Entry]) -> Vec<Raw> {
-    let mut numbers: Vec<u32> = entries.iter().map(|e| e.nr).collect();
+/// Layout: load the arch token once and dispatch to one section per token (x86-64 and x32
+/// share theirs: x32 numbers carry bit 30, so they never collide). A section loads nr, leaves
+/// for numbers below the smallest one it handles (most calls: six instructions in all), then
+/// tests one number after another; each test's false branch goes to the next test, so A
+/// still holds nr there.
+pub fn program(per_arch: &[(Arch, Vec<Entry>)]) -> Vec<Raw> {
+    let mut groups: Vec<(u32, Vec<(Arch, &Entry)>)> = Vec::new();
+    for (arch, entries) in per_arch {
+        let token = arch.audit_token();
+        let at = match groups.iter().position(|(t, _)| *t == token) {
+            Some(i) => i,
+            None => {
+                groups.push((token, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        groups[at].1.extend(entries.iter().map(|e| (*arch, e)));
+    }
+    groups.retain(|(_, entries)| !entries.is_empty());
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![ld(4)];
+    let mut dispatch = Vec::new();
+    for (token, _) in &groups {
+        out.push(Raw {
+            code: JEQ_K,
+            jt: 0,
+            jf: 1,
+            k: *token,
+        });
+        dispatch.push(out.len());
+        out.push(ja());
+    }
+    let mut to_end = vec![out.len()];
+    out.push(ja());
+    for ((_, entries), at) in groups.iter().zip(dispatch) {
+        out[at].k = (out.len() - at - 1) as u32;
+        section(entries, &mut out, &mut to_end);
+    }
+    let end = out.len();
+    for at in to_end {
+        out[at].k = (end - at - 1) as u32;
+    }
+    out
+}
+
+/// One token's section: the number tests and the rules behind them. Jumps that leave the
+/// block are recorded in `to_end` for the caller to aim.
+fn section(entries: &[(Arch, &Entry)], out: &mut Vec<Raw>, to_end: &mut Vec<usize>) {
+    let mut numbers: Vec<u32> = entries.iter().map(|(_, e)| e.nr).collect();
     numbers.sort_unstable();
     numbers.dedup();
-    let Some(&lowest) = numbers.first() else {
-        return Vec::new();
-    };
-    let mut out = vec![
-        ld(4),
-        Raw {
-            code: JEQ_K,
-            jt: 1,
-            jf: 0,
-            k: arch.audit_token(),
-        },
-        Raw {
-            code: JMP_JA,
-            jt: 0,
-            jf: 0,
-            k: 0,
-        },
-        ld(0),
-        Raw {
-            code: JGE_K,
-            jt: 1,
-            jf: 0,
-            k: lowest,
-        },
-        Raw {
-            code: JMP_JA,
-            jt: 0,
-            jf: 0,
-            k: 0,
-        },
-    ];
-    let mut to_end = vec![2, 5];
+    out.push(ld(0));
+    out.push(Raw {
+        code: JGE_K,
+        jt: 1,
+        jf: 0,
+        k: numbers[0],
+    });
+    to_end.push(out.len());
+    out.push(ja());
     for nr in numbers {
         let mut body = Vec::new();
         let mut always_returns = false;
-        for e in entries.iter().filter(|e| e.nr == nr) {
+        for (arch, e) in entries.iter().filter(|(_, e)| e.nr == nr) {
             for alt in &e.alternatives {
-                alternative(arch, alt, e.ret, &mut body);
+                alternative(*arch, alt, e.ret, &mut body);
                 always_returns |= alt.is_empty();
             }
             if always_returns {
@@ -242,23 +275,13 @@ pub fn block(arch: Arch, entries: &[Entry]) -> Vec<Raw> {
                 jf: 0,
                 k: nr,
             });
-            out.push(Raw {
-                code: JMP_JA,
-                jt: 0,
-                jf: 0,
-                k: 0,
-            });
+            out.push(ja());
         }
         out.extend(body);
         if !always_returns {
             // No rule matched: libseccomp's program applies the default action.
             to_end.push(out.len());
-            out.push(Raw {
-                code: JMP_JA,
-                jt: 0,
-                jf: 0,
-                k: 0,
-            });
+            out.push(ja());
         }
         let next = out.len();
         if out[test].jt == 0 {
@@ -267,9 +290,4 @@ pub fn block(arch: Arch, entries: &[Entry]) -> Vec<Raw> {
             out[test + 1].k = (next - test - 2) as u32;
         }
     }
-    let end = out.len();
-    for at in to_end {
-        out[at].k = (end - at - 1) as u32;
-    }
-    out
 }
