@@ -265,16 +265,9 @@ impl Ctx {
 
 #[cfg(test)]
 mod unit {
-    use super::super::{op, Insn, Program};
+    use super::super::testutil::{j, s};
+    use super::super::{op, Program};
     use super::*;
-
-    fn s(code: u16, k: u32) -> Insn {
-        Insn::stmt(code, k)
-    }
-
-    fn j(code: u16, k: u32, jt: u8, jf: u8) -> Insn {
-        Insn::jump(code, k, jt, jf)
-    }
 
     fn texts(prog: &Program) -> Vec<String> {
         disassemble(prog).into_iter().map(|l| l.text).collect()

@@ -208,16 +208,9 @@ fn exec<F: FnMut(usize)>(insns: &[Insn], data: &SeccompData, mut step: F) -> u32
 
 #[cfg(test)]
 mod unit {
+    use super::super::testutil::{j, s};
     use super::super::{op, Insn, Program, RetAction, RET_ALLOW, RET_ERRNO};
     use super::*;
-
-    fn s(code: u16, k: u32) -> Insn {
-        Insn::stmt(code, k)
-    }
-
-    fn j(code: u16, k: u32, jt: u8, jf: u8) -> Insn {
-        Insn::jump(code, k, jt, jf)
-    }
 
     fn alu(operation: u16, src: u16, k: u32) -> Insn {
         Insn::stmt(op::ALU | operation | src, k)

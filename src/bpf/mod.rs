@@ -16,6 +16,8 @@ mod validate;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod testutil;
 
 pub use disasm::{disassemble, disassemble_with, listing, listing_with, Line};
 pub use emulate::{emulate, run, run_counted, Outcome, SeccompData};

@@ -114,16 +114,9 @@ fn summarize(costs: &[SyscallCost]) -> Option<CostSummary> {
 
 #[cfg(test)]
 mod unit {
-    use super::super::{op, Insn};
+    use super::super::op;
+    use super::super::testutil::{j, s};
     use super::*;
-
-    fn s(code: u16, k: u32) -> Insn {
-        Insn::stmt(code, k)
-    }
-
-    fn j(code: u16, k: u32, jt: u8, jf: u8) -> Insn {
-        Insn::jump(code, k, jt, jf)
-    }
 
     /// x86-64 allows read and write; x32 is killed; i386 gets EPERM; others are killed.
     fn program() -> Program {

@@ -253,12 +253,9 @@ fn check_seccomp(index: usize, insn: &Insn) -> Result<(), BpfError> {
 
 #[cfg(test)]
 mod unit {
+    use super::super::testutil::s;
     use super::super::{op, Insn, Program, RET_ALLOW};
     use super::BpfError;
-
-    fn s(code: u16, k: u32) -> Insn {
-        Insn::stmt(code, k)
-    }
 
     fn check(insns: &[Insn]) -> Result<(), BpfError> {
         Program::new(insns.to_vec()).validate()
