@@ -121,7 +121,7 @@ fn load(bytes: &[u8; 64], offset: u32, le: bool) -> Option<u32> {
 
 /// Applies an ALU operation; None for division or modulo by zero (the filter returns 0).
 #[inline(always)]
-fn alu(operation: u16, a: u32, v: u32) -> Option<u32> {
+pub(super) fn alu(operation: u16, a: u32, v: u32) -> Option<u32> {
     Some(match operation {
         op::ADD => a.wrapping_add(v),
         op::SUB => a.wrapping_sub(v),

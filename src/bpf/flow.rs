@@ -186,28 +186,10 @@ pub(crate) fn analyze(prog: &Program, fixed: Option<Arch>) -> Vec<Option<State>>
     states
 }
 
-/// Constant folding of an ALU operation (division by zero ends the run: Unknown is safe).
+/// Constant folding of an ALU operation, with the emulator's arithmetic (division by zero
+/// ends the run: Unknown is safe).
 fn fold(operation: u16, a: u32, v: u32) -> Val {
-    let r = match operation {
-        op::ADD => a.wrapping_add(v),
-        op::SUB => a.wrapping_sub(v),
-        op::MUL => a.wrapping_mul(v),
-        op::DIV => match a.checked_div(v) {
-            Some(r) => r,
-            None => return Val::Unknown,
-        },
-        op::MOD => match a.checked_rem(v) {
-            Some(r) => r,
-            None => return Val::Unknown,
-        },
-        op::OR => a | v,
-        op::AND => a & v,
-        op::XOR => a ^ v,
-        op::LSH => a.wrapping_shl(v),
-        op::RSH => a.wrapping_shr(v),
-        _ => a.wrapping_neg(),
-    };
-    Val::Const(r)
+    super::emulate::alu(operation, a, v).map_or(Val::Unknown, Val::Const)
 }
 
 /// Whether `a OP v` holds.

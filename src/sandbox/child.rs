@@ -83,15 +83,16 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Converts a raw `sock_filter` byte array.
-    pub fn new(bpf: &[u8]) -> Prepared {
-        let insns = bpf
-            .chunks_exact(8)
-            .map(|c| libc::sock_filter {
-                code: u16::from_ne_bytes([c[0], c[1]]),
-                jt: c[2],
-                jf: c[3],
-                k: u32::from_ne_bytes([c[4], c[5], c[6], c[7]]),
+    /// The program's instructions in the kernel's layout.
+    pub fn new(program: &crate::bpf::Program) -> Prepared {
+        let insns = program
+            .insns
+            .iter()
+            .map(|i| libc::sock_filter {
+                code: i.code,
+                jt: i.jt,
+                jf: i.jf,
+                k: i.k,
             })
             .collect();
         Prepared { insns }

@@ -160,11 +160,13 @@ impl Session {
         let real = compile::build(profile, target, &Options::default())?;
         let program = Arc::new(program_of(&real)?);
         let installed = match options.mode {
-            Mode::Enforce => real.bpf.clone(),
-            Mode::Observe => compile::observe_variant(&program).to_bytes(),
-            Mode::Record => {
-                compile::build(&Profile::new(Action::Notify), target, &Options::default())?.bpf
-            }
+            Mode::Enforce => (*program).clone(),
+            Mode::Observe => compile::observe_variant(&program),
+            Mode::Record => program_of(&compile::build(
+                &Profile::new(Action::Notify),
+                target,
+                &Options::default(),
+            )?)?,
         };
         let prepared = Arc::new(child::Prepared::new(&installed));
         let page = Arc::new(child::SharedPage::new()?);
