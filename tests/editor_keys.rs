@@ -2,7 +2,7 @@
 
 mod editor_support;
 
-use editor_support::{builtin, on_file, options, press, type_text};
+use editor_support::{builtin, on_file, opened, options, press, type_text};
 use seccompose::catalog::Catalog;
 use seccompose::profile::{self, view, Action, Op};
 use seccompose::tui::app::{App, Modal};
@@ -187,6 +187,98 @@ fn saving_writes_the_file_and_clears_the_modified_mark() {
         Action::Errno
     );
     assert!(!app.session.doc.is_modified());
+}
+
+const TABBED: &str = "{\n\t\"defaultAction\": \"SCMP_ACT_ERRNO\",\n\t\"syscalls\": [\n\t\t{\n\t\t\t\"names\": [\n\t\t\t\t\"execve\",\n\t\t\t\t\"mkdir\",\n\t\t\t\t\"read\"\n\t\t\t],\n\t\t\t\"action\": \"SCMP_ACT_ALLOW\"\n\t\t}\n\t]\n}\n";
+
+#[test]
+fn saving_changes_only_the_edited_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.json");
+    std::fs::write(&path, TABBED).unwrap();
+    let mut app = opened(&path);
+    search(&mut app, "mkdir");
+    press(&mut app, &["d", "ctrl-s"]);
+    assert!(app.modal.is_none(), "saved without a question");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        TABBED.replace("\t\t\t\t\"mkdir\",\n", "")
+    );
+}
+
+#[test]
+fn a_file_changed_behind_the_editors_back_is_not_overwritten_without_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.json");
+    std::fs::write(&path, TABBED).unwrap();
+    let mut app = opened(&path);
+    search(&mut app, "mkdir");
+    press(&mut app, &["d"]);
+    let ours = app.session.profile().clone();
+    let theirs = TABBED.replace("\"read\"", "\"write\"");
+    std::fs::write(&path, &theirs).unwrap();
+
+    press(&mut app, &["ctrl-s"]);
+    assert!(
+        matches!(app.modal, Some(Modal::Dialog(Dialog::ChangedOnDisk { .. }))),
+        "the save asks"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "nothing written yet"
+    );
+    press(&mut app, &["c"]);
+    assert!(app.modal.is_none() && app.session.doc.is_modified());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "cancel writes nothing"
+    );
+
+    // Reload: their version, with ours one undo away.
+    press(&mut app, &["ctrl-s", "r"]);
+    assert!(app.modal.is_none());
+    assert_eq!(
+        gets(&app, "write").0,
+        Action::Allow,
+        "their change is loaded"
+    );
+    assert!(!app.session.doc.is_modified());
+    press(&mut app, &["u"]);
+    assert_eq!(app.session.profile(), &ours);
+
+    // Quitting with a save on a changed file asks too; overwrite writes ours.
+    std::fs::write(&path, TABBED).unwrap();
+    press(&mut app, &["q", "y"]);
+    assert!(matches!(
+        app.modal,
+        Some(Modal::Dialog(Dialog::ChangedOnDisk { .. }))
+    ));
+    assert!(!app.quit);
+    press(&mut app, &["o"]);
+    assert!(app.quit, "overwritten, then quit");
+    let saved = profile::load(&path, &Catalog).unwrap().profile.unwrap();
+    assert_eq!(profile::to_value(&saved), profile::to_value(&ours));
+}
+
+#[test]
+fn save_as_asks_before_replacing_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taken.json");
+    std::fs::write(&path, "not mine").unwrap();
+    let mut app = builtin();
+    press(&mut app, &["d", "ctrl-s"]);
+    for _ in 0.."seccomp.json".len() {
+        press(&mut app, &["backspace"]);
+    }
+    type_text(&mut app, path.to_str().unwrap());
+    press(&mut app, &["enter"]);
+    assert!(matches!(app.modal, Some(Modal::Prompt(_))), "asks first");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "not mine");
+    press(&mut app, &["enter"]);
+    assert!(app.modal.is_none());
+    assert!(profile::load(&path, &Catalog).unwrap().profile.is_some());
 }
 
 #[test]

@@ -8,7 +8,7 @@ use super::man::{ManLoader, ManSource};
 use super::memory::Memory;
 use super::prompt::{Prompt, PromptKind};
 use super::recovery::Recovery;
-use super::session::{Session, Tone};
+use super::session::{SaveOutcome, Session, Tone};
 use super::theme::Theme;
 use super::views::bpf::BpfView;
 use super::views::rules::RuleEditor;
@@ -17,7 +17,7 @@ use super::views::syscalls::{Focus, SyscallsView};
 use super::views::View;
 use super::widgets::dialog::Dialog;
 use crate::catalog::Catalog;
-use crate::profile::{self, Edit, Profile, Target};
+use crate::profile::{self, DiskState, Edit, Profile, Target};
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use std::path::PathBuf;
@@ -258,8 +258,25 @@ impl App {
     fn save(&mut self) {
         if self.session.path.is_none() {
             self.open_prompt(PromptKind::SaveAs);
-        } else if self.session.save() {
-            self.recovery.discard();
+        } else {
+            self.save_to_file(false, false);
+        }
+    }
+
+    /// Saves to the document's file; when the file changed on disk, asks what to do.
+    /// Returns whether the file was written.
+    fn save_to_file(&mut self, overwrite: bool, then_quit: bool) -> bool {
+        match self.session.save(overwrite) {
+            SaveOutcome::Saved => {
+                self.recovery.discard();
+                self.quit |= then_quit;
+                true
+            }
+            SaveOutcome::ChangedOnDisk(state) => {
+                self.modal = Some(Modal::Dialog(Dialog::ChangedOnDisk { state, then_quit }));
+                false
+            }
+            SaveOutcome::Failed => false,
         }
     }
 
@@ -337,18 +354,15 @@ impl App {
                         &self.session,
                     )));
                 }
-                if self.session.save() {
-                    self.recovery.discard();
-                    self.quit = true;
-                }
-                None
+                self.save_to_file(false, true);
+                self.modal.take()
             }
             (Dialog::Quit, Some(Command::No)) => {
                 self.recovery.discard();
                 self.quit = true;
                 None
             }
-            (Dialog::Recover(profile), Some(Command::Yes)) => {
+            (Dialog::Recover(profile), Some(Command::Yes | Command::Reload)) => {
                 self.session.apply(&Edit::ReplaceAll(profile));
                 self.session.say(
                     "Restored the unsaved changes (u goes back to the file)".into(),
@@ -358,6 +372,18 @@ impl App {
             }
             (Dialog::Recover(_), Some(Command::No)) => {
                 self.recovery.discard();
+                None
+            }
+            (Dialog::ChangedOnDisk { then_quit, .. }, Some(Command::Overwrite)) => {
+                self.save_to_file(true, then_quit);
+                self.modal.take()
+            }
+            (Dialog::ChangedOnDisk { state, .. }, Some(Command::Reload))
+                if state != DiskState::Gone =>
+            {
+                if self.session.reload() {
+                    self.recovery.discard();
+                }
                 None
             }
             (_, Some(Command::Cancel)) => None,

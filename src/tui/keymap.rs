@@ -136,6 +136,8 @@ pub enum Command {
     Toggle,
     Yes,
     No,
+    Overwrite,
+    Reload,
 }
 
 /// One line of the help: a command, its keys as written, what it does.

@@ -49,26 +49,28 @@ pub fn default_profile() -> Profile {
 /// Opens the editor on `file` (a new file starts from the built-in profile), or on the
 /// built-in profile; returns when the user quits.
 pub fn run(file: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let (profile, note) = match file {
-        None => (default_profile(), None),
+    let (profile, source, note) = match file {
+        None => (default_profile(), None, None),
         Some(path) if !path.exists() => (
             default_profile(),
+            None,
             Some(format!(
                 "New file {}: starting from the built-in profile",
                 path.display()
             )),
         ),
         Some(path) => {
-            let parsed = profile::load(path, &Catalog)
+            let (parsed, source) = profile::Source::load(path, &Catalog)
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
             match parsed.profile {
-                Some(p) => (p, loaded_note(&parsed.diagnostics)),
+                Some(p) => (p, source, loaded_note(&parsed.diagnostics)),
                 None => return show_load_errors(path, &parsed.diagnostics),
             }
         }
     };
     let (options, key_problem) = Options::for_user(file);
     let mut app = App::new(profile, file.map(Path::to_path_buf), options);
+    app.session.source = source;
     if let Some(text) = key_problem.or(note) {
         app.session.say(text, session::Tone::Warning);
     }

@@ -1,7 +1,7 @@
 //! One-line questions: an errno to deny with, the default errno, the target's kernel or a
 //! capability, a file name to save the built-in profile as.
 
-use super::session::{Session, Tone};
+use super::session::{SaveOutcome, Session, Tone};
 use super::widgets::input::TextInput;
 use crate::catalog::parse_errno;
 use crate::profile::{capability, Action, Edit, KernelVersion};
@@ -104,13 +104,21 @@ impl Prompt {
                 if text.is_empty() {
                     return Err("type a file name".into());
                 }
-                session.path = Some(PathBuf::from(text));
-                if !session.save() {
-                    session.path = None;
-                    return Err(session
-                        .status
-                        .as_ref()
-                        .map_or_else(String::new, |s| s.0.clone()));
+                let replace = format!("{text} exists: press enter again to replace it");
+                let overwrite = self.error.as_deref() == Some(replace.as_str());
+                let old_path = session.path.replace(PathBuf::from(text));
+                let old_source = session.source.take();
+                let outcome = session.save(overwrite);
+                if outcome != SaveOutcome::Saved {
+                    session.path = old_path;
+                    session.source = old_source;
+                    return Err(match outcome {
+                        SaveOutcome::ChangedOnDisk(_) => replace,
+                        _ => session
+                            .status
+                            .as_ref()
+                            .map_or_else(String::new, |s| s.0.clone()),
+                    });
                 }
             }
         }

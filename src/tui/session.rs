@@ -3,7 +3,10 @@
 
 use super::memory::Memory;
 use crate::catalog::{Catalog, Category, Group, Syscall};
-use crate::profile::{self, Action, ActionSplit, Document, Edit, Effects, Profile, Target};
+use crate::profile::{
+    self, Action, ActionSplit, DiskState, Document, Edit, Effects, Profile, Rendering, SaveError,
+    Source, Target,
+};
 use std::path::PathBuf;
 
 /// A set of syscalls the category pane offers: a primary category or a known group.
@@ -51,6 +54,17 @@ impl Scope {
     }
 }
 
+/// What came of a save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Written.
+    Saved,
+    /// Not written: the file on disk is not what the document was read from.
+    ChangedOnDisk(DiskState),
+    /// Not written; the status bar says why.
+    Failed,
+}
+
 /// How a status message should look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -68,6 +82,9 @@ pub struct Session {
     pub doc: Document,
     /// The file it is saved to; None for the built-in profile until "save as".
     pub path: Option<PathBuf>,
+    /// The file's text as read or last saved, so a save changes only what the edits changed;
+    /// None when the document has no file yet.
+    pub source: Option<Source>,
     /// Where the profile is evaluated (native arch, capabilities, kernel).
     pub target: Target,
     /// What every syscall gets, for the current profile and target.
@@ -92,6 +109,7 @@ impl Session {
         let mut s = Session {
             doc: Document::new(profile),
             path,
+            source: None,
             target,
             effects,
             scopes: Scope::all(),
@@ -186,24 +204,84 @@ impl Session {
         self.refresh();
     }
 
-    /// Saves atomically to the document's file (keeping the previous version as FILE~).
-    pub fn save(&mut self) -> bool {
+    /// Saves atomically to the document's file (keeping the previous version as FILE~),
+    /// changing only what the edits changed. Unless `overwrite`, a file that changed on disk
+    /// since it was read is left alone and its state returned, for the editor to ask.
+    pub fn save(&mut self, overwrite: bool) -> SaveOutcome {
         let Some(path) = self.path.clone() else {
             self.say(
                 "The built-in profile has no file yet: save it with a name".into(),
                 Tone::Warning,
             );
-            return false;
+            return SaveOutcome::Failed;
         };
-        match profile::save(&path, self.doc.profile(), true) {
-            Ok(()) => {
+        let saved = profile::save_document(
+            &path,
+            self.source.as_ref(),
+            self.doc.profile(),
+            &Catalog,
+            overwrite,
+            true,
+        );
+        match saved {
+            Ok(saved) => {
                 self.doc.mark_saved();
-                self.say(format!("Saved {}", path.display()), Tone::Good);
-                true
+                self.source = Some(saved.source);
+                let (text, tone) = match saved.rendering {
+                    Rendering::Fallback(why) => (
+                        format!("Saved {} in canonical form ({why})", path.display()),
+                        Tone::Warning,
+                    ),
+                    _ => (format!("Saved {}", path.display()), Tone::Good),
+                };
+                self.say(text, tone);
+                SaveOutcome::Saved
             }
+            Err(SaveError::ChangedOnDisk(state)) => SaveOutcome::ChangedOnDisk(state),
             Err(e) => {
                 self.say(
                     format!("Could not save {}: {e}", path.display()),
+                    Tone::Warning,
+                );
+                SaveOutcome::Failed
+            }
+        }
+    }
+
+    /// Reads the file again after someone else changed it: the edits made here stay one undo
+    /// away, and the document counts as saved.
+    pub fn reload(&mut self) -> bool {
+        let Some(path) = self.path.clone() else {
+            return false;
+        };
+        let loaded = Source::load(&path, &Catalog);
+        match loaded {
+            Ok((parsed, Some(source))) => {
+                let profile = parsed.profile.expect("a source comes with its profile");
+                self.apply(&Edit::ReplaceAll(Box::new(profile)));
+                self.doc.mark_saved();
+                self.source = Some(source);
+                self.say(
+                    format!("Reloaded {} (u brings back your edits)", path.display()),
+                    Tone::Good,
+                );
+                true
+            }
+            Ok((parsed, None)) => {
+                let why = parsed
+                    .diagnostics
+                    .first()
+                    .map(|d| format!("line {}:{}: {}", d.pos.line, d.pos.col, d.message))
+                    .unwrap_or_else(|| "it is not a profile".into());
+                self.say(
+                    format!("Cannot reload {}: {why}", path.display()),
+                    Tone::Warning,
+                );
+                false
+            }
+            Err(e) => {
+                self.say(
+                    format!("Cannot reload {}: {e}", path.display()),
                     Tone::Warning,
                 );
                 false

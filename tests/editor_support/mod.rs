@@ -53,6 +53,19 @@ pub fn on_file(profile: Profile, path: PathBuf) -> App {
     App::new(profile, Some(path), options(true, None, None))
 }
 
+/// The editor on an existing file, read as `seccompose FILE` reads it (text kept for saving).
+pub fn opened(path: &Path) -> App {
+    let (parsed, source) =
+        seccompose::profile::Source::load(path, &seccompose::catalog::Catalog).unwrap();
+    let mut app = App::new(
+        parsed.profile.expect("the file loads"),
+        Some(path.to_path_buf()),
+        options(true, None, None),
+    );
+    app.session.source = source;
+    app
+}
+
 /// Docker's default profile from the shared corpus, when it is there.
 pub fn docker_profile() -> Option<Profile> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/moby-default.json");

@@ -16,6 +16,13 @@ pub enum Dialog {
     Quit,
     /// A recovery file from an earlier session: restore it or not.
     Recover(Box<crate::profile::Profile>),
+    /// Saving found the file changed by someone else: overwrite, reload or cancel.
+    ChangedOnDisk {
+        /// What happened to the file.
+        state: crate::profile::DiskState,
+        /// Whether the save was on the way out.
+        then_quit: bool,
+    },
 }
 
 /// Draws a prompt window.
@@ -66,8 +73,33 @@ pub fn render_dialog(
                 k(Command::No)
             ),
         ),
+        Dialog::ChangedOnDisk { state, .. } => {
+            use crate::profile::DiskState;
+            let text = match state {
+                DiskState::Gone => "The file was removed since it was opened. Write it again?",
+                DiskState::Appeared => "A file of this name was created meanwhile. Replace it?",
+                _ => "The file was changed on disk since it was opened (by another editor, git, ...). Saving would overwrite those changes.",
+            };
+            let reload = if *state == DiskState::Gone {
+                String::new()
+            } else {
+                format!(
+                    "{} reload it (u brings back your edits) · ",
+                    k(Command::Reload)
+                )
+            };
+            (
+                "File changed on disk",
+                text.to_string(),
+                format!(
+                    "{} overwrite · {reload}{} cancel",
+                    k(Command::Overwrite),
+                    k(Command::Cancel)
+                ),
+            )
+        }
     };
-    let window = centered(area, 72, 6);
+    let window = centered(area, 72, 7);
     frame.render_widget(Clear, window);
     let block = pane_block(title, true, theme);
     let inner = block.inner(window);

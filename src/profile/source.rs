@@ -1,0 +1,171 @@
+//! A profile file as it was read or last written: its exact text and what the text means.
+//! Saving an edited profile through it changes only the bytes the edit must change, and
+//! never writes over a file that someone else changed in the meantime without being told to.
+
+use super::load::{parse_bytes, Lexicon, Parsed};
+use super::model::Profile;
+use super::preserve::patch;
+use super::save::{to_canonical_string, to_value, write_atomic};
+use serde_json::Value;
+use std::path::Path;
+
+const BOM: char = '\u{feff}';
+
+/// The text of a profile file and its meaning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    text: String,
+    meaning: Value,
+}
+
+/// How the text of a save was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rendering {
+    /// The old text with only the edit's changes.
+    Minimal,
+    /// The canonical writer (a new file, or `fmt`).
+    Canonical,
+    /// The canonical writer, because the minimal one failed; the reason.
+    Fallback(String),
+}
+
+/// A file compared with the text it was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskState {
+    /// It still holds that text (or, for a new document, does not exist yet).
+    Same,
+    /// Its content is different now.
+    Changed,
+    /// It exists although the document was not read from it.
+    Appeared,
+    /// It was removed.
+    Gone,
+}
+
+/// Why a save did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The file is no longer what the document was read from.
+    #[error("{}", describe_disk(*.0))]
+    ChangedOnDisk(DiskState),
+    /// Writing failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+fn describe_disk(state: DiskState) -> &'static str {
+    match state {
+        DiskState::Same => "the file is as it was read",
+        DiskState::Changed => "the file was changed on disk since it was opened",
+        DiskState::Appeared => "a file of that name was created since the document was started",
+        DiskState::Gone => "the file was removed from disk since it was opened",
+    }
+}
+
+/// What a save wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// The file's new source (for the next save).
+    pub source: Source,
+    /// How its text was made.
+    pub rendering: Rendering,
+}
+
+impl Source {
+    /// A source from text and the profile it means.
+    pub fn new(text: String, profile: &Profile) -> Source {
+        Source {
+            text,
+            meaning: to_value(profile),
+        }
+    }
+
+    /// Reads a profile file, keeping its text as the source when it loads without errors.
+    pub fn load(path: &Path, lexicon: &dyn Lexicon) -> std::io::Result<(Parsed, Option<Source>)> {
+        let bytes = std::fs::read(path)?;
+        let parsed = parse_bytes(&bytes, lexicon);
+        let source = match (&parsed.profile, String::from_utf8(bytes)) {
+            (Some(p), Ok(text)) => Some(Source::new(text, p)),
+            _ => None,
+        };
+        Ok((parsed, source))
+    }
+
+    /// The text, byte for byte.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether `profile` means what the text means.
+    pub fn means(&self, profile: &Profile) -> bool {
+        self.meaning == to_value(profile)
+    }
+
+    /// `edited` written as the smallest change to this text. The result is read back and
+    /// must mean exactly `edited`; if the minimal writer fails that, the canonical text is
+    /// returned with the reason, so a bug here can never save a meaning the user did not see.
+    pub fn render(&self, edited: &Profile, lexicon: &dyn Lexicon) -> (String, Rendering) {
+        let wanted = to_value(edited);
+        let (bom, body) = match self.text.strip_prefix(BOM) {
+            Some(rest) => (BOM.to_string(), rest),
+            None => (String::new(), self.text.as_str()),
+        };
+        let failure = match patch(body, &self.meaning, &wanted) {
+            Ok(text) => {
+                let text = bom + &text;
+                match parse_bytes(text.as_bytes(), lexicon).profile {
+                    Some(back) if to_value(&back) == wanted => return (text, Rendering::Minimal),
+                    Some(_) => "the minimal edit did not read back as the same profile".to_string(),
+                    None => "the minimal edit did not read back as a valid profile".to_string(),
+                }
+            }
+            Err(e) => e.to_string(),
+        };
+        (to_canonical_string(edited), Rendering::Fallback(failure))
+    }
+}
+
+/// Compares the file at `path` with the source a document was read from (None: a document
+/// that has no file yet).
+pub fn disk_state(path: &Path, source: Option<&Source>) -> std::io::Result<DiskState> {
+    let on_disk = match std::fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    Ok(match (source, on_disk) {
+        (None, None) => DiskState::Same,
+        (None, Some(_)) => DiskState::Appeared,
+        (Some(_), None) => DiskState::Gone,
+        (Some(s), Some(bytes)) if bytes == s.text.as_bytes() => DiskState::Same,
+        (Some(_), Some(_)) => DiskState::Changed,
+    })
+}
+
+/// Saves `profile` to `path`: as the smallest change to `source` when there is one, else in
+/// canonical form. Unless `overwrite`, refuses when the file is not what `source` was read
+/// from. The previous content stays as `FILE~` when `keep_backup`.
+pub fn save_document(
+    path: &Path,
+    source: Option<&Source>,
+    profile: &Profile,
+    lexicon: &dyn Lexicon,
+    overwrite: bool,
+    keep_backup: bool,
+) -> Result<Saved, SaveError> {
+    if !overwrite {
+        let state = disk_state(path, source)?;
+        if state != DiskState::Same {
+            return Err(SaveError::ChangedOnDisk(state));
+        }
+    }
+    let (text, rendering) = match source {
+        Some(s) => s.render(profile, lexicon),
+        None => (to_canonical_string(profile), Rendering::Canonical),
+    };
+    write_atomic(path, &text, keep_backup)?;
+    Ok(Saved {
+        source: Source::new(text, profile),
+        rendering,
+    })
+}
