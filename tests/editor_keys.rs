@@ -350,6 +350,13 @@ fn a_recovery_file_is_offered_and_restores_as_one_undoable_edit() {
     assert!(second.session.doc.is_modified());
     press(&mut second, &["u"]);
     assert!(!second.session.doc.is_modified());
+    // A file on disk that already holds what the recovery file holds: nothing to offer.
+    let third = App::new(
+        changed,
+        Some(doc.clone()),
+        options(true, Some(state.path()), Some(&doc)),
+    );
+    assert!(third.modal.is_none(), "not offered when equal to the file");
 }
 
 #[test]
