@@ -9,7 +9,7 @@
 
 mod disasm;
 mod emulate;
-mod flow;
+pub(crate) mod flow;
 pub mod op;
 mod stats;
 mod validate;

@@ -175,6 +175,26 @@ pub fn observe_variant(program: &crate::bpf::Program) -> crate::bpf::Program {
     })
 }
 
+/// An empty libseccomp filter for one architecture with a default action.
+fn single_arch_filter(
+    default: RetAction,
+    sarch: ScmpArch,
+) -> Result<ScmpFilterContext, CompileError> {
+    let mut ctx =
+        ScmpFilterContext::new(scmp_action(default)).map_err(filter_err("create a filter"))?;
+    let native = ScmpArch::native();
+    if sarch != native {
+        ctx.add_arch(sarch)
+            .map_err(filter_err("add an architecture"))?;
+        ctx.remove_arch(native)
+            .map_err(filter_err("remove the native architecture"))?;
+    }
+    // The filter is loaded by our own code or the runtime, which set no_new_privs themselves.
+    ctx.set_ctl_nnp(false)
+        .map_err(filter_err("clear no_new_privs"))?;
+    Ok(ctx)
+}
+
 /// Builds the libseccomp filter for a profile on a target.
 pub fn filter(
     profile: &Profile,
@@ -193,7 +213,6 @@ pub fn filter(
     let mut merged: Option<ScmpFilterContext> = None;
     let mut extras = Vec::new();
     let mut warnings = planned.warnings.clone();
-    let native = ScmpArch::native();
     for &arch in &arches {
         let Some(sarch) = scmp_arch(arch) else {
             warnings.push(Diagnostic::warning(
@@ -202,17 +221,7 @@ pub fn filter(
             ));
             continue;
         };
-        let mut ctx =
-            ScmpFilterContext::new(scmp_action(default)).map_err(filter_err("create a filter"))?;
-        if sarch != native {
-            ctx.add_arch(sarch)
-                .map_err(filter_err("add an architecture"))?;
-            ctx.remove_arch(native)
-                .map_err(filter_err("remove the native architecture"))?;
-        }
-        // The filter is loaded by our own code or the runtime, which set no_new_privs themselves.
-        ctx.set_ctl_nnp(false)
-            .map_err(filter_err("clear no_new_privs"))?;
+        let mut ctx = single_arch_filter(default, sarch)?;
         if tree {
             ctx.set_ctl_optimize(2)
                 .map_err(filter_err("choose the binary tree"))?;
@@ -235,7 +244,7 @@ pub fn filter(
             ScmpFilterContext::new(scmp_action(default)).map_err(filter_err("create a filter"))?
         }
     };
-    let prefix = supplement::program(&extras);
+    let prefix = supplement::program(&extras)?;
     let mut bpf = crate::bpf::Program::new(prefix.clone()).to_bytes();
     bpf.extend(export(&ctx, |c, f| c.export_bpf(f))?);
     if options.observe {

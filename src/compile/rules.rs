@@ -88,7 +88,8 @@ pub fn plan(profile: &Profile, target: &Target) -> Plan {
     plan
 }
 
-fn compare(c: &ArgCond) -> ScmpArgCompare {
+/// A condition as libseccomp takes it (MASKED_EQ: `value` is the mask, `valueTwo` the datum).
+pub(super) fn compare(c: &ArgCond) -> ScmpArgCompare {
     let op = match c.op {
         Op::Ne => ScmpCompareOp::NotEqual,
         Op::Lt => ScmpCompareOp::Less,
@@ -118,7 +119,7 @@ enum Resolved {
 
 /// Calls that 32-bit ABIs also reach through `socketcall` or `ipc`, which libseccomp handles
 /// itself even where its table gives them a pseudo-number.
-const MULTIPLEXED: &[&str] = &[
+pub(super) const MULTIPLEXED: &[&str] = &[
     "socket",
     "bind",
     "connect",
@@ -154,7 +155,7 @@ const MULTIPLEXED: &[&str] = &[
 ];
 
 /// libseccomp's answers, remembered: its name lookups are linear scans.
-fn libseccomp_number(name: &str, arch: Option<ScmpArch>) -> Option<i32> {
+pub(super) fn libseccomp_number(name: &str, arch: Option<ScmpArch>) -> Option<i32> {
     type Memo = HashMap<(String, Option<ScmpArch>), Option<i32>>;
     static MEMO: OnceLock<Mutex<Memo>> = OnceLock::new();
     let memo = MEMO.get_or_init(|| Mutex::new(HashMap::new()));
@@ -216,9 +217,12 @@ pub(super) fn add_rules(
                     }
                 }
                 Resolved::Supplement(nr) => supplement.push(Entry {
+                    name: name.clone(),
                     nr,
                     alternatives: rule.alternatives.clone(),
-                    ret: action.to_raw(),
+                    action,
+                    rule: rule.index,
+                    pos: rule.pos,
                 }),
                 Resolved::Absent => {}
             }

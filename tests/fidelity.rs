@@ -1,0 +1,85 @@
+//! What the tool says is what the kernel does: a name the installed libseccomp does not know
+//! (compiled by seccompose's own block) behaves exactly like a name it knows given the same
+//! rules (its twin).
+
+use seccompose::catalog::Catalog;
+use seccompose::compile::{self, Options};
+use seccompose::profile::{self, Arch, Target};
+
+/// The profile text with `NAME` standing for the syscall.
+fn profile_for(template: &str, name: &str) -> profile::Profile {
+    let text = template.replace("NAME", name);
+    profile::parse(&text, &Catalog)
+        .profile
+        .unwrap_or_else(|| panic!("valid: {text}"))
+}
+
+fn action(p: &profile::Profile, arch: Arch, name: &str, args: [u64; 6]) -> String {
+    let target = Target::host();
+    let compiled = compile::build(p, &target, &Options::default()).unwrap();
+    let plan = compile::plan(p, &target);
+    let e = compile::explain(&compiled, &plan, arch, name, args).unwrap();
+    format!("{:?}", e.action)
+}
+
+/// `listmount` and `mseal` are unknown to libseccomp 2.5; `getppid` and `sync` it knows.
+const UNKNOWN: &[&str] = &["listmount", "mseal"];
+const TWINS: &[&str] = &["getppid", "sync"];
+
+fn same_as_twin(template: &str, calls: &[[u64; 6]]) {
+    for (unknown, twin) in UNKNOWN.iter().zip(TWINS) {
+        let lacking = profile_for(template, unknown);
+        let known = profile_for(template, twin);
+        for arch in [Arch::X86_64, Arch::X86] {
+            for args in calls {
+                assert_eq!(
+                    action(&lacking, arch, unknown, *args),
+                    action(&known, arch, twin, *args),
+                    "{unknown} vs {twin} on {arch} with {args:x?} under {template}"
+                );
+            }
+        }
+    }
+}
+
+const ARCHES: &str = r#""architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"]"#;
+
+#[test]
+fn an_unconditional_rule_wins_over_conditional_ones_as_in_libseccomp() {
+    let template = format!(
+        r#"{{"defaultAction": "SCMP_ACT_ALLOW", {ARCHES}, "syscalls": [
+        {{"names": ["NAME"], "action": "SCMP_ACT_ERRNO", "args": [{{"index": 1, "value": 6575, "op": "SCMP_CMP_LE"}}]}},
+        {{"names": ["NAME"], "action": "SCMP_ACT_KILL_THREAD"}}]}}"#
+    );
+    same_as_twin(&template, &[[0; 6], [0, 7000, 0, 0, 0, 0]]);
+    let template = format!(
+        r#"{{"defaultAction": "SCMP_ACT_ALLOW", {ARCHES}, "syscalls": [
+        {{"names": ["NAME"], "action": "SCMP_ACT_ERRNO", "errnoRet": 77, "args": [{{"index": 0, "value": 5, "op": "SCMP_CMP_EQ"}}]}},
+        {{"names": ["NAME"], "action": "SCMP_ACT_ERRNO", "errnoRet": 88}}]}}"#
+    );
+    same_as_twin(&template, &[[5, 0, 0, 0, 0, 0], [6, 0, 0, 0, 0, 0]]);
+}
+
+#[test]
+fn masked_eq_masks_the_datum_as_in_libseccomp() {
+    let template = format!(
+        r#"{{"defaultAction": "SCMP_ACT_ALLOW", {ARCHES}, "syscalls": [
+        {{"names": ["NAME"], "action": "SCMP_ACT_ERRNO", "args": [{{"index": 0, "value": 255, "valueTwo": 480, "op": "SCMP_CMP_MASKED_EQ"}}]}}]}}"#
+    );
+    same_as_twin(
+        &template,
+        &[[0xe0, 0, 0, 0, 0, 0], [0x1e0, 0, 0, 0, 0, 0], [0; 6]],
+    );
+}
+
+#[test]
+fn thirty_two_bit_calls_compare_the_low_word_as_in_libseccomp() {
+    let template = format!(
+        r#"{{"defaultAction": "SCMP_ACT_ALLOW", {ARCHES}, "syscalls": [
+        {{"names": ["NAME"], "action": "SCMP_ACT_ERRNO", "args": [{{"index": 0, "value": 4294967301, "op": "SCMP_CMP_EQ"}}]}}]}}"#
+    );
+    same_as_twin(
+        &template,
+        &[[5, 0, 0, 0, 0, 0], [0x1_0000_0005, 0, 0, 0, 0, 0], [6; 6]],
+    );
+}
