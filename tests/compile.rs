@@ -127,11 +127,11 @@ fn includes_caps_min_kernel_and_arches_follow_the_target() {
         "SCMP_ACT_ALLOW"
     );
     assert_eq!(
-        explain(&file, &["sync"], &["--arch", "x86_64"]).0,
+        explain(&file, &["sync"], &["--host-arch", "x86_64"]).0,
         "SCMP_ACT_ALLOW"
     );
     assert_eq!(
-        explain(&file, &["sync"], &["--arch", "aarch64"]).0,
+        explain(&file, &["sync"], &["--host-arch", "aarch64"]).0,
         "SCMP_ACT_ERRNO"
     );
     // SCMP_ACT_KILL is kill-thread.

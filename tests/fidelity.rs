@@ -83,3 +83,62 @@ fn thirty_two_bit_calls_compare_the_low_word_as_in_libseccomp() {
         &[[5, 0, 0, 0, 0, 0], [0x1_0000_0005, 0, 0, 0, 0, 0], [6; 6]],
     );
 }
+
+mod common;
+
+/// `explain ... --json` for a profile text, as the CLI prints it.
+fn explain_json(profile_text: &str, args: &[&str]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.json");
+    std::fs::write(&path, profile_text).unwrap();
+    let out = common::seccompose()
+        .arg("explain")
+        .arg(&path)
+        .args(args)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn explain_arch_is_the_calling_abi_under_the_hosts_filter() {
+    if Arch::native() != Arch::X86_64 {
+        eprintln!("SKIPPED: the host is not x86_64, so there is no x86 ABI beside it");
+        return;
+    }
+    let includes = r#"{"defaultAction": "SCMP_ACT_ALLOW", "architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86"],
+        "syscalls": [{"names": ["prctl"], "action": "SCMP_ACT_KILL", "includes": {"arches": ["amd64"]}}]}"#;
+    let x86 = explain_json(includes, &["prctl", "0", "--arch", "x86"]);
+    assert_eq!(x86["action"], "SCMP_ACT_KILL_THREAD", "{x86}");
+    assert_eq!(x86["host_arch"], "x86_64");
+    // Loaded on an i386 host the rule is not active: that is --host-arch's question.
+    let on_i386 = explain_json(
+        includes,
+        &["prctl", "0", "--arch", "x86", "--host-arch", "x86"],
+    );
+    assert_eq!(on_i386["action"], "SCMP_ACT_ALLOW", "{on_i386}");
+
+    let excludes = includes.replace("includes", "excludes");
+    let x86 = explain_json(&excludes, &["prctl", "0", "--arch", "x86"]);
+    assert_eq!(
+        x86["action"], "SCMP_ACT_ALLOW",
+        "excluded on the amd64 host: {x86}"
+    );
+
+    let arch_map = r#"{"defaultAction": "SCMP_ACT_ALLOW", "archMap": [{"architecture": "SCMP_ARCH_X86_64", "subArchitectures": ["SCMP_ARCH_X86"]}],
+        "syscalls": [{"names": ["prctl"], "action": "SCMP_ACT_KILL", "includes": {"arches": ["amd64"]}}]}"#;
+    let x86 = explain_json(arch_map, &["prctl", "0", "--arch", "x86"]);
+    assert_eq!(x86["action"], "SCMP_ACT_KILL_THREAD", "{x86}");
+
+    // No x86 section: the bad-architecture action decides, not the profile's default.
+    let only_64 = r#"{"defaultAction": "SCMP_ACT_ALLOW", "architectures": ["SCMP_ARCH_X86_64"], "syscalls": []}"#;
+    let x86 = explain_json(only_64, &["prctl", "0", "--arch", "x86"]);
+    assert_ne!(x86["action"], "SCMP_ACT_ALLOW", "{x86}");
+    assert!(x86["rule"].is_null());
+}

@@ -1,6 +1,6 @@
 //! `explain`.
 
-use super::target::{load_profile, TargetArgs};
+use super::target::{load_profile, CallArgs};
 use anyhow::{anyhow, bail};
 use seccompose::bpf::{self, Program, RetAction};
 use seccompose::catalog::{describe_call, parse_value, Catalog};
@@ -30,32 +30,34 @@ pub fn explain(
     file: &Path,
     syscall: &str,
     raw_args: &[String],
-    target: &TargetArgs,
+    call: &CallArgs,
     json_out: bool,
 ) -> anyhow::Result<ExitCode> {
     let profile = load_profile(file)?;
     let args = parse_args(syscall, raw_args)?;
+    let (target, abis) = call.resolve()?;
+    let compiled = compile::build(&profile, &target, &Options::default())
+        .map_err(|e| anyhow!(e.render(&file.display().to_string())))?;
+    let plan = compile::plan(&profile, &target);
+    let program = Program::from_bytes(&compiled.bpf)?;
+    let lines = bpf::disassemble(&program);
     let mut results = Vec::new();
-    for t in target.targets()? {
-        let compiled = compile::build(&profile, &t, &Options::default())
-            .map_err(|e| anyhow!(e.render(&file.display().to_string())))?;
-        let plan = compile::plan(&profile, &t);
-        let ex = compile::explain(&compiled, &plan, t.arch, syscall, args)?;
-        let program = Program::from_bytes(&compiled.bpf)?;
-        let lines = bpf::disassemble(&program);
-        results.push((t, ex, lines));
+    for abi in abis {
+        let ex = compile::explain(&compiled, &plan, abi, syscall, args)?;
+        results.push(ex);
     }
     if json_out {
         let items: Vec<_> = results
             .iter()
-            .map(|(t, ex, lines)| {
+            .map(|ex| {
                 let rule = ex.rule.map(|i| {
                     let pos = profile.rules()[i].pos.unwrap_or_default();
                     json!({"index": i, "line": pos.line, "col": pos.col})
                 });
                 json!({
                     "syscall": syscall,
-                    "arch": t.arch.short_name(),
+                    "arch": ex.arch.short_name(),
+                    "host_arch": target.arch.short_name(),
                     "nr": ex.nr,
                     "args": args,
                     "action": ex.action.scmp_name(),
@@ -73,11 +75,16 @@ pub fn explain(
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
-    for (t, ex, lines) in &results {
+    for ex in &results {
+        let host = if ex.arch == target.arch {
+            String::new()
+        } else {
+            format!(" under the {} host's filter", target.arch)
+        };
         println!(
-            "{} on {} (nr {}): {}",
+            "{} on {}{host} (nr {}): {}",
             describe_call(syscall, &args, &Default::default()),
-            t.arch,
+            ex.arch,
             ex.nr,
             seccompose::sandbox::describe_action(ex.action)
         );
@@ -91,6 +98,10 @@ pub fn explain(
                     pos.col
                 );
             }
+            None if !ex.covered => println!(
+                "decided by the bad-architecture action: the filter has no section for {}",
+                ex.arch
+            ),
             None => println!("decided by the default action ({})", profile.default_action),
         }
         println!("path ({} instructions):", ex.path.len());

@@ -82,7 +82,7 @@ enum Command {
         /// Up to six arguments: decimal, 0x hex, or constants such as AF_INET6 or O_RDONLY|O_CLOEXEC.
         args: Vec<String>,
         #[command(flatten)]
-        target: target::TargetArgs,
+        call: target::CallArgs,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -161,9 +161,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             file,
             syscall,
             args,
-            target,
+            call,
             json,
-        }) => explain::explain(&file, &syscall, &args, &target, json),
+        }) => explain::explain(&file, &syscall, &args, &call, json),
         Some(Command::Lint { file, target, json }) => lint::lint(&file, &target, json),
         Some(Command::Run {
             file,

@@ -6,12 +6,9 @@ use seccompose::catalog::Catalog;
 use seccompose::profile::{self, Arch, KernelVersion, Profile, Target};
 use std::path::Path;
 
-/// `--arch`, `--cap`, `--kernel`.
+/// `--cap`, `--kernel`: the machine a profile is judged for, beyond its architecture.
 #[derive(Debug, Args, Clone, Default)]
-pub struct TargetArgs {
-    /// The machine's native architecture (default: this one); repeat to cover several.
-    #[arg(long = "arch", value_name = "A")]
-    pub arches: Vec<String>,
+pub struct MachineArgs {
     /// Add a capability to Docker's default set (CAP_SYS_ADMIN or sys_admin); repeatable.
     #[arg(long = "cap", value_name = "CAP")]
     pub caps: Vec<String>,
@@ -20,9 +17,9 @@ pub struct TargetArgs {
     pub kernel: Option<String>,
 }
 
-impl TargetArgs {
-    /// One target per `--arch` (or the host's).
-    pub fn targets(&self) -> anyhow::Result<Vec<Target>> {
+impl MachineArgs {
+    /// This machine with the capabilities and kernel asked for, on `arch` (default: native).
+    pub fn target(&self, arch: Option<&str>) -> anyhow::Result<Target> {
         let mut base = Target::host();
         for cap in &self.caps {
             base.add_cap(cap).map_err(|e| anyhow!(e))?;
@@ -31,18 +28,71 @@ impl TargetArgs {
             base.kernel = KernelVersion::parse(k)
                 .ok_or_else(|| anyhow!("--kernel {k}: expected a version such as 5.8"))?;
         }
+        if let Some(a) = arch {
+            base.arch = parse_arch(a)?;
+        }
+        Ok(base)
+    }
+}
+
+/// An architecture by any of its names, or an error listing some.
+pub fn parse_arch(name: &str) -> anyhow::Result<Arch> {
+    Arch::parse(name).ok_or_else(|| {
+        anyhow!("unknown architecture \"{name}\"; for example x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x")
+    })
+}
+
+/// `--arch`, `--cap`, `--kernel`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct TargetArgs {
+    /// The machine's native architecture (default: this one); repeat to cover several.
+    #[arg(long = "arch", value_name = "A")]
+    pub arches: Vec<String>,
+    #[command(flatten)]
+    pub machine: MachineArgs,
+}
+
+impl TargetArgs {
+    /// One target per `--arch` (or the host's).
+    pub fn targets(&self) -> anyhow::Result<Vec<Target>> {
         if self.arches.is_empty() {
-            return Ok(vec![base]);
+            return Ok(vec![self.machine.target(None)?]);
         }
         self.arches
             .iter()
-            .map(|a| {
-                let arch = Arch::parse(a).ok_or_else(|| {
-                    anyhow!("unknown architecture \"{a}\"; for example x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x")
-                })?;
-                Ok(Target { arch, ..base.clone() })
-            })
+            .map(|a| self.machine.target(Some(a)))
             .collect()
+    }
+}
+
+/// `explain`'s choice of call and machine: the ABI a call is made in is one question, the
+/// host the profile is loaded on (which decides includes/excludes and the filter's sections)
+/// another; a 32-bit process on an x86_64 host meets the x86_64 host's filter.
+#[derive(Debug, Args, Clone, Default)]
+pub struct CallArgs {
+    /// The ABI the call is made in (default: the host's); repeat to ask for several.
+    #[arg(long = "arch", value_name = "A")]
+    pub abis: Vec<String>,
+    /// The architecture of the host the profile is loaded on (default: this machine's).
+    #[arg(long = "host-arch", value_name = "A")]
+    pub host: Option<String>,
+    #[command(flatten)]
+    pub machine: MachineArgs,
+}
+
+impl CallArgs {
+    /// The host's target and the ABIs to ask about.
+    pub fn resolve(&self) -> anyhow::Result<(Target, Vec<Arch>)> {
+        let target = self.machine.target(self.host.as_deref())?;
+        let abis = if self.abis.is_empty() {
+            vec![target.arch]
+        } else {
+            self.abis
+                .iter()
+                .map(|a| parse_arch(a))
+                .collect::<anyhow::Result<_>>()?
+        };
+        Ok((target, abis))
     }
 }
 

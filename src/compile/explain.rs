@@ -17,8 +17,12 @@ pub struct Explanation {
     pub action: RetAction,
     /// Indices of the instructions executed, in order.
     pub path: Vec<usize>,
-    /// The profile rule that decided (index in `syscalls`), or None for the default action.
+    /// The profile rule that decided (index in `syscalls`), or None for the default action
+    /// (or the bad-architecture action, when the filter does not cover the ABI).
     pub rule: Option<usize>,
+    /// Whether the filter has a section for the call's ABI; when not, the bad-architecture
+    /// action decides.
+    pub covered: bool,
 }
 
 impl Explanation {
@@ -64,7 +68,8 @@ pub fn deciding_rule(plan: &Plan, name: &str, args: &[u64; 6], action: RetAction
         .map(|r| r.index)
 }
 
-/// Runs the compiled filter on `name(args)` as made on `arch`.
+/// Runs the compiled filter on `name(args)` as made in the ABI `arch` (which need not be the
+/// host's: a 32-bit process on an x86_64 host meets the x86_64 host's filter).
 pub fn explain(
     compiled: &Compiled,
     plan: &Plan,
@@ -84,12 +89,16 @@ pub fn explain(
         .ok_or_else(|| ExplainError::NotOnArch(name.to_string(), arch))?;
     let program = Program::from_bytes(&compiled.bpf)?;
     let outcome = bpf::emulate(&program, &SeccompData::new(arch, nr, args));
-    let rule = deciding_rule(plan, name, &args, outcome.action);
+    let covered = compiled.arches.contains(&arch);
+    let rule = covered
+        .then(|| deciding_rule(plan, name, &args, outcome.action))
+        .flatten();
     Ok(Explanation {
         arch,
         nr,
         action: outcome.action,
         path: outcome.path,
         rule,
+        covered,
     })
 }
