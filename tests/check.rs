@@ -109,15 +109,22 @@ fn architectures_and_arch_map_together() {
 
 #[test]
 fn errno_out_of_range() {
-    rejects(
-        "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"defaultErrnoRet\": 70000}",
-        "1:56",
-        &["defaultErrnoRet is 70000, outside the errno range 0..4095"],
-    );
-    // Docker accepts 4096..65535 and the kernel caps it: a warning, exit 0.
+    // runc converts errnoRet to int16: 65537 becomes 1; 70000 becomes 4464, which libseccomp
+    // refuses, so the container would not start. check says so; the JSON itself is accepted.
+    check(br#"{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 70000}"#)
+        .success()
+        .stderr(contains("p.json:1:56: warning: defaultErrnoRet is 70000: runc keeps only its low 16 bits, so it becomes 4464, and libseccomp refuses"))
+        .stderr(contains("the container will not start"));
     check(br#"{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 5000}"#)
         .success()
-        .stderr(contains("p.json:1:56: warning: defaultErrnoRet is 5000"));
+        .stderr(contains("p.json:1:56: warning: defaultErrnoRet is 5000: libseccomp refuses errno values above 4094"));
+    check(br#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ERRNO", "errnoRet": 65536}]}"#)
+        .success()
+        .stderr(contains("becomes 0 (ERRNO(0): the call does not run, yet reports success)"));
+    // On an action that takes no errno the value is ignored, as runc ignores it.
+    check(br#"{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW", "errnoRet": 70000}]}"#)
+        .success()
+        .stderr(contains("has no effect on SCMP_ACT_ALLOW"));
 }
 
 #[test]

@@ -142,3 +142,39 @@ fn explain_arch_is_the_calling_abi_under_the_hosts_filter() {
     assert_ne!(x86["action"], "SCMP_ACT_ALLOW", "{x86}");
     assert!(x86["rule"].is_null());
 }
+
+fn compile_text(text: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.json");
+    std::fs::write(&path, text).unwrap();
+    common::seccompose()
+        .arg("compile")
+        .arg(&path)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn errno_values_are_handled_as_runc_and_libseccomp_do() {
+    // libseccomp refuses ERRNO above 4094, so runc cannot load it: no silent clamp.
+    for text in [
+        r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ERRNO", "errnoRet": 4096}]}"#,
+        r#"{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 4095}"#,
+        r#"{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 65535}"#,
+    ] {
+        let out = compile_text(text);
+        assert!(!out.status.success(), "{text} compiled");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("container will not start"));
+    }
+    // runc ignores errnoRet on ALLOW; it wraps 65536 to 0 and 65537 to 1.
+    let ignored = r#"{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW", "errnoRet": 70000}]}"#;
+    assert!(compile_text(ignored).status.success());
+    for (value, errno) in [(65536, 0), (65537, 1)] {
+        let text = format!(
+            r#"{{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{{"names": ["read"], "action": "SCMP_ACT_ERRNO", "errnoRet": {value}}}]}}"#
+        );
+        let v = explain_json(&text, &["read"]);
+        assert_eq!(v["action"], "SCMP_ACT_ERRNO");
+        assert_eq!(v["errno"], errno, "{value}");
+    }
+}

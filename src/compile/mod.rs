@@ -7,10 +7,10 @@ mod supplement;
 
 pub use explain::{deciding_rule, explain, ExplainError, Explanation};
 pub use preview::Preview;
-pub use rules::{plan, Plan, PlannedRule, LIBSECCOMP_MAX_ERRNO};
+pub use rules::{plan, Plan, PlannedRule};
 
 use crate::bpf::RetAction;
-use crate::profile::{filter_arches, Action, Arch, Diagnostic, Pos, Profile, Target};
+use crate::profile::{filter_arches, Action, Arch, Diagnostic, Pos, Profile, RuncErrno, Target};
 use libseccomp::{ScmpAction, ScmpArch, ScmpFilterContext};
 use std::io::{Read, Seek};
 
@@ -208,11 +208,37 @@ pub fn filter(
         Layout::Linear => false,
         Layout::Tree => true,
     };
-    let default_errno = profile.default_errno().min(rules::LIBSECCOMP_MAX_ERRNO);
-    let default = effective(profile.default_action, default_errno, options);
+    // What runc would refuse, refused here too: a preview must not run what cannot load.
+    if let Some((pos, message)) = planned.refusals.first() {
+        return Err(CompileError::Rule {
+            pos: *pos,
+            what: "an errnoRet".into(),
+            message: message.clone(),
+        });
+    }
+    let mut warnings = planned.warnings.clone();
+    let runc_default = RuncErrno::of(profile.default_errno(), profile.default_action);
+    let default_problem = profile
+        .default_action
+        .takes_errno()
+        .then(|| runc_default.problem("defaultErrnoRet", profile.default_errno()))
+        .flatten();
+    if let Some(message) = default_problem {
+        if runc_default.refused {
+            return Err(CompileError::Filter {
+                step: "create the filter",
+                message,
+            });
+        }
+        warnings.push(Diagnostic::warning(Pos::default(), message));
+    }
+    let default = effective(
+        profile.default_action,
+        u64::from(runc_default.data),
+        options,
+    );
     let mut merged: Option<ScmpFilterContext> = None;
     let mut extras = Vec::new();
-    let mut warnings = planned.warnings.clone();
     for &arch in &arches {
         let Some(sarch) = scmp_arch(arch) else {
             warnings.push(Diagnostic::warning(

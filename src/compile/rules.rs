@@ -5,15 +5,12 @@ use super::{effective, scmp_action, CompileError, Options};
 use crate::bpf::RetAction;
 use crate::catalog::Catalog;
 use crate::profile::{
-    alternatives, rule_errno, Action, Arch, ArgCond, Diagnostic, Op, Pos, Profile, Target,
-    MAX_ERRNO,
+    alternatives, rule_errno, Action, Arch, ArgCond, Diagnostic, Op, Pos, Profile, RuncErrno,
+    Target,
 };
 use libseccomp::{ScmpArch, ScmpArgCompare, ScmpCompareOp, ScmpFilterContext, ScmpSyscall};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
-
-/// The largest errno libseccomp accepts in SCMP_ACT_ERRNO (it rejects MAX_ERRNO itself).
-pub const LIBSECCOMP_MAX_ERRNO: u64 = MAX_ERRNO - 1;
 
 /// One profile rule as it will be compiled: active, not equal to the default, conditions grouped.
 #[derive(Debug, Clone)]
@@ -41,6 +38,8 @@ pub struct Plan {
     pub active_rules: usize,
     /// Skipped names and the like.
     pub warnings: Vec<Diagnostic>,
+    /// Errno values libseccomp refuses (runc cannot load the profile): where, and why.
+    pub refusals: Vec<(Option<Pos>, String)>,
 }
 
 /// Chooses what to compile: active rules whose action differs from the default.
@@ -65,17 +64,21 @@ pub fn plan(profile: &Profile, target: &Target) -> Plan {
                 ));
             }
         }
-        let mut errno = rule_errno(rule);
-        if rule.action.semantic() == Action::Errno && errno > LIBSECCOMP_MAX_ERRNO {
-            plan.warnings.push(Diagnostic::warning(
-                rule.pos.unwrap_or_default(),
-                format!(
-                    "syscalls[{index}]: errnoRet {errno} is compiled as {LIBSECCOMP_MAX_ERRNO}: libseccomp (and so runc) \
-                     refuses errno values of {MAX_ERRNO} and more; the kernel would return {MAX_ERRNO}"
-                ),
-            ));
-            errno = LIBSECCOMP_MAX_ERRNO;
-        }
+        let errno = if rule.action.takes_errno() {
+            let runc = RuncErrno::of(rule_errno(rule), rule.action);
+            let what = format!("syscalls[{index}].errnoRet");
+            if let Some(message) = runc.problem(&what, rule_errno(rule)) {
+                let pos = rule.pos.unwrap_or_default();
+                if runc.refused {
+                    plan.refusals.push((rule.pos, message));
+                } else {
+                    plan.warnings.push(Diagnostic::warning(pos, message));
+                }
+            }
+            u64::from(runc.data)
+        } else {
+            0 // runc ignores errnoRet on other actions
+        };
         plan.rules.push(PlannedRule {
             index,
             pos: rule.pos,

@@ -3,7 +3,7 @@
 use super::diag::{has_errors, Diagnostic, LineIndex};
 use super::model::*;
 use super::semantic::rule_warnings;
-use super::vocab::{capability, Action, Arch, Op, FILTER_FLAGS, MAX_ERRNO};
+use super::vocab::{capability, Action, Arch, Op, RuncErrno, FILTER_FLAGS};
 use jsonc_parser::ast::{self, ObjectPropName};
 use jsonc_parser::common::Ranged;
 use serde_json::Value;
@@ -310,16 +310,29 @@ impl<'a> Reader<'a> {
     }
 
     fn errno(&mut self, f: &Field) -> Option<u64> {
-        let value = self.unsigned(f.value, &f.path)?;
-        if value > 0xFFFF {
-            self.error(f.value, format!("{} is {value}, outside the errno range 0..{MAX_ERRNO} (and too big for the 16 bits of SECCOMP_RET_DATA)", f.path));
-            return None;
+        self.unsigned(f.value, &f.path)
+    }
+
+    /// Says what runc will do with an errno value that it wraps or libseccomp refuses.
+    fn errno_range(
+        &mut self,
+        fields: &[Field],
+        key: &str,
+        value: Option<u64>,
+        action: Option<Action>,
+    ) {
+        let (Some(value), Some(action)) = (value, action) else {
+            return;
+        };
+        if !action.takes_errno() {
+            return; // rule_warnings says it has no effect
         }
-        if value > MAX_ERRNO {
-            // Docker accepts it and the kernel caps it, so this is a warning, not an error.
-            self.warning(f.value, "errno-out-of-range", format!("{} is {value}, outside the errno range 0..{MAX_ERRNO}; the kernel returns {MAX_ERRNO} instead", f.path));
+        let Some(f) = fields.iter().find(|f| f.key == key) else {
+            return;
+        };
+        if let Some(message) = RuncErrno::of(value, action).problem(&f.path, value) {
+            self.warning(f.value, "errno-out-of-range", message);
         }
-        Some(value)
     }
 
     fn errno_name(&mut self, f: &Field) -> Option<String> {
@@ -447,6 +460,12 @@ impl<'a> Reader<'a> {
                 .expect("checked above");
             self.error(f.value, "\"architectures\" and \"archMap\" cannot be used together (Docker rejects the profile)".into());
         }
+        self.errno_range(
+            &fields,
+            "defaultErrnoRet",
+            p.default_errno_ret,
+            default_action,
+        );
         p.extras = extras;
         match default_action {
             Some(a) => p.default_action = a,
@@ -572,6 +591,7 @@ impl<'a> Reader<'a> {
         if !has("action") && !extras.is_null("action") {
             self.error(item, format!("{path} has no \"action\""));
         }
+        self.errno_range(&fields, "errnoRet", rule.errno_ret, action);
         rule.extras = extras;
         rule.action = action?;
         Some(rule)

@@ -450,6 +450,56 @@ pub const FILTER_FLAGS: &[&str] = &[
 /// The largest errno the kernel accepts in a `SECCOMP_RET_ERRNO` (`MAX_ERRNO`).
 pub const MAX_ERRNO: u64 = 4095;
 
+/// The largest errno libseccomp accepts in SCMP_ACT_ERRNO (it refuses MAX_ERRNO itself).
+pub const LIBSECCOMP_MAX_ERRNO: u64 = MAX_ERRNO - 1;
+
+/// What runc does with an `errnoRet` (or `defaultErrnoRet`) of an ERRNO or TRACE action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuncErrno {
+    /// The value the filter returns: runc converts to `int16`, so only the low 16 bits stay.
+    pub data: u16,
+    /// Whether that differs from what was written.
+    pub wrapped: bool,
+    /// Whether libseccomp refuses it (ERRNO above 4094): runc then cannot load the profile
+    /// and the container does not start.
+    pub refused: bool,
+}
+
+impl RuncErrno {
+    /// runc's reading of `value` for `action` (only ERRNO has libseccomp's limit).
+    pub fn of(value: u64, action: Action) -> RuncErrno {
+        let data = (value & 0xFFFF) as u16;
+        RuncErrno {
+            data,
+            wrapped: u64::from(data) != value,
+            refused: action.semantic() == Action::Errno && u64::from(data) > LIBSECCOMP_MAX_ERRNO,
+        }
+    }
+
+    /// A plain sentence about what will happen, when something unusual will; `what` names the field.
+    pub fn problem(&self, what: &str, value: u64) -> Option<String> {
+        let wrap = if self.wrapped {
+            let zero = if self.data == 0 {
+                " (ERRNO(0): the call does not run, yet reports success)"
+            } else {
+                ""
+            };
+            format!(
+                "runc keeps only its low 16 bits, so it becomes {}{zero}",
+                self.data
+            )
+        } else {
+            String::new()
+        };
+        match (self.refused, self.wrapped) {
+            (true, true) => Some(format!("{what} is {value}: {wrap}, and libseccomp refuses errno values above {LIBSECCOMP_MAX_ERRNO}, so runc cannot load this profile and the container will not start")),
+            (true, false) => Some(format!("{what} is {value}: libseccomp refuses errno values above {LIBSECCOMP_MAX_ERRNO}, so runc cannot load this profile and the container will not start")),
+            (false, true) => Some(format!("{what} is {value}: {wrap}")),
+            (false, false) => None,
+        }
+    }
+}
+
 /// Every Linux capability, in number order (CAP_CHOWN is 0).
 pub const CAPABILITIES: &[&str] = &[
     "CAP_CHOWN",

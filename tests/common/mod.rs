@@ -22,6 +22,17 @@ pub fn corpus() -> Vec<PathBuf> {
     files
 }
 
+/// Whether runc could not load the profile (an errno value libseccomp refuses), so compile
+/// refuses it too.
+pub fn runc_refuses(p: &seccompose::profile::Profile) -> bool {
+    use seccompose::profile::{RuncErrno, Target};
+    let default = RuncErrno::of(p.default_errno(), p.default_action);
+    (p.default_action.takes_errno() && default.refused)
+        || !seccompose::compile::plan(p, &Target::host())
+            .refusals
+            .is_empty()
+}
+
 /// A path under tests/fixtures.
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
