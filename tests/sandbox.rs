@@ -183,9 +183,7 @@ fn kill_rule_ends_the_command_with_sigsys() {
 /// Observed mode and enforcement give the command the same results, action by action.
 #[test]
 fn observed_mode_matches_enforcement() {
-    let Some(probe) = common::probe::probe(false) else {
-        panic!("cannot build the C probe: is a C compiler installed?")
-    };
+    let probe = common::probe::probe(false);
     // getppid=110, getuid=102, geteuid=107, getgid=104, getegid=108, sched_yield=24, gettid=186 on x86_64.
     let profile_text = r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
         {"names": ["getuid"], "action": "SCMP_ACT_ERRNO", "errnoRet": 13},
