@@ -23,6 +23,11 @@ fn users() -> Vec<As> {
     if root && setpriv {
         vec![As::Me, As::Nobody]
     } else {
+        common::skipped(if root {
+            "the unprivileged half: setpriv (util-linux) is missing"
+        } else {
+            "the unprivileged half runs only when the tests run as root (the current user is unprivileged already)"
+        });
         vec![As::Me]
     }
 }
@@ -436,7 +441,7 @@ fn record_merges_into_a_base_profile() {
 fn killing_seccompose_ends_the_whole_tree() {
     // SAFETY: getuid has no preconditions.
     if unsafe { libc::getuid() } != 0 {
-        eprintln!("note: only root may create PID namespaces; unprivileged runs rely on SIGTERM/SIGINT handling");
+        common::skipped("only root may create PID namespaces; unprivileged runs rely on SIGTERM/SIGINT handling");
         return;
     }
     let dir = scratch();
