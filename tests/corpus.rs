@@ -1,4 +1,5 @@
-//! Every real-world profile passes `check` and survives `fmt` with the same meaning.
+//! Every realistic profile (the project's fixtures, and ../shared/corpus when present) passes
+//! `check` and survives `fmt` with the same meaning.
 
 mod common;
 
@@ -42,9 +43,6 @@ fn corpus_profiles_check_and_round_trip() {
 #[test]
 fn check_cli_accepts_the_corpus() {
     let files = common::corpus();
-    if files.is_empty() {
-        return;
-    }
     common::seccompose()
         .arg("check")
         .args(&files)
@@ -52,51 +50,75 @@ fn check_cli_accepts_the_corpus() {
         .success();
 }
 
+/// The fixtures are indented with tabs and with 4 spaces and CRLF: not canonical.
 #[test]
 fn fmt_check_and_in_place_rewrite() {
-    let Some(src) = common::corpus()
-        .into_iter()
-        .find(|p| p.ends_with("moby-default.json"))
-    else {
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("p.json");
-    std::fs::copy(&src, &file).unwrap();
-    // Docker's file uses tabs, so it is not canonical.
-    common::seccompose()
-        .args(["fmt", "--check"])
-        .arg(&file)
-        .assert()
-        .code(1);
-    common::seccompose()
-        .arg("fmt")
-        .arg(&file)
-        .assert()
-        .success();
-    let backup = std::fs::read(dir.path().join("p.json~")).unwrap();
-    assert_eq!(
-        backup,
-        std::fs::read(&src).unwrap(),
-        "the previous version is kept as FILE~"
+    for name in common::REALISTIC {
+        let src = common::fixture(name);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.json");
+        std::fs::copy(&src, &file).unwrap();
+        common::fmt_check(&file).code(1);
+        common::seccompose()
+            .arg("fmt")
+            .arg(&file)
+            .assert()
+            .success();
+        let backup = std::fs::read(dir.path().join("p.json~")).unwrap();
+        assert_eq!(
+            backup,
+            std::fs::read(&src).unwrap(),
+            "{name}: the previous version is kept as FILE~"
+        );
+        let formatted = std::fs::read(&file).unwrap();
+        common::fmt_check(&file).success();
+        common::seccompose()
+            .arg("fmt")
+            .arg("--no-backup")
+            .arg(&file)
+            .assert()
+            .success();
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            formatted,
+            "{name}: canonical files are written back byte-identical"
+        );
+    }
+}
+
+/// The fixtures keep the shapes the tests rely on (tabs; 4 spaces and CRLF; a big rule), so
+/// that an edit of them cannot quietly make the tests above weaker.
+#[test]
+fn fixtures_have_the_shapes_they_promise() {
+    let tabs = std::fs::read_to_string(common::fixture("runtime-default.json")).unwrap();
+    assert!(tabs.starts_with("{\n\t\"") && !tabs.contains('\r'));
+    let spaces = std::fs::read_to_string(common::fixture("service-4space.json")).unwrap();
+    assert!(spaces.starts_with("{\r\n    \"") && !spaces.contains('\t'));
+    assert_eq!(spaces.matches('\n').count(), spaces.matches("\r\n").count());
+    let p = profile::parse(&tabs, &Catalog).profile.unwrap();
+    let rules = p.rules();
+    assert!(rules[0].names().len() >= 300, "one big allow rule");
+    let filters = rules
+        .iter()
+        .flat_map(|r| [&r.includes, &r.excludes])
+        .flatten();
+    let (mut caps, mut arches, mut kernel) = (0, 0, 0);
+    for f in filters {
+        caps += usize::from(f.caps.is_some());
+        arches += usize::from(f.arches.is_some());
+        kernel += usize::from(f.min_kernel.is_some());
+    }
+    assert!(
+        caps >= 5 && arches >= 5 && kernel >= 2,
+        "{caps} {arches} {kernel}"
     );
-    let formatted = std::fs::read(&file).unwrap();
-    common::seccompose()
-        .args(["fmt", "--check"])
-        .arg(&file)
-        .assert()
-        .success();
-    common::seccompose()
-        .arg("fmt")
-        .arg("--no-backup")
-        .arg(&file)
-        .assert()
-        .success();
-    assert_eq!(
-        std::fs::read(&file).unwrap(),
-        formatted,
-        "canonical files are written back byte-identical"
-    );
+    let masked = rules
+        .iter()
+        .flat_map(|r| r.conditions())
+        .filter(|c| c.op == profile::Op::MaskedEq)
+        .count();
+    assert!(masked >= 3);
+    assert!(p.arch_map.as_ref().is_some_and(|m| m.len() >= 4));
 }
 
 /// Truncated and mutated copies of the corpus never make the loader panic.

@@ -1,6 +1,8 @@
-//! The real binary in a pseudo-terminal: open a copy of Docker's profile, search rmdir, deny
-//! it, save, quit; then check the file with the library. And quitting with unsaved changes asks.
-//! Skipped when ../shared/corpus is not there.
+//! The real binary in a pseudo-terminal: open a copy of a runtime's default profile (the
+//! project's fixture, and Docker's own when ../shared/corpus has it), search rmdir, deny it,
+//! save, quit; then check the file with the library. And quitting with unsaved changes asks.
+
+mod common;
 
 use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
 use seccompose::catalog::Catalog;
@@ -104,19 +106,6 @@ impl Editor {
     }
 }
 
-fn corpus_profile() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/moby-default.json");
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "note: {} not found; the pseudo-terminal test checks nothing",
-            p.display()
-        );
-        None
-    }
-}
-
 /// A home folder holding `name` with `text`, where the tour was already seen.
 fn home_with(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
     let home = tempfile::tempdir().unwrap();
@@ -137,12 +126,15 @@ fn load(path: &Path) -> Profile {
 
 #[test]
 fn deny_rmdir_save_and_quit_then_the_quit_prompt() {
-    let Some(source) = corpus_profile() else {
-        return;
-    };
+    for source in common::runtime_defaults() {
+        deny_rmdir_save_and_quit(&source);
+    }
+}
+
+fn deny_rmdir_save_and_quit(source: &Path) {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("docker.json");
-    std::fs::copy(&source, &file).unwrap();
+    std::fs::copy(source, &file).unwrap();
     let before = load(&file);
 
     let mut ed = Editor::open(&file, home.path());
@@ -265,7 +257,7 @@ fn sigterm_restores_the_terminal_and_keeps_the_changes_for_next_time() {
 #[cfg(target_arch = "x86_64")]
 #[test]
 fn the_bpf_view_shows_an_allowed_syscall_without_another_key() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bpf-small.json");
+    let fixture = common::fixture("bpf-small.json");
     let (home, file) = home_with("small.json", &std::fs::read_to_string(fixture).unwrap());
 
     let mut ed = Editor::open(&file, home.path());

@@ -109,7 +109,7 @@ fn explain_json(profile_text: &str, args: &[&str]) -> serde_json::Value {
 #[test]
 fn explain_arch_is_the_calling_abi_under_the_hosts_filter() {
     if Arch::native() != Arch::X86_64 {
-        eprintln!("SKIPPED: the host is not x86_64, so there is no x86 ABI beside it");
+        common::skipped("the host is not x86_64, so there is no x86 ABI beside it");
         return;
     }
     let includes = r#"{"defaultAction": "SCMP_ACT_ALLOW", "architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86"],

@@ -392,7 +392,8 @@ fn corpus_profiles_match_the_kernel() {
             calls.push(("socket", [domain, ty, 0, 0, 0, 0]));
         }
     }
-    let mut profiles = 0;
+    let (mut fixtures, mut shared) = (0, 0);
+    let shared_files = common::shared_corpus();
     for path in common::corpus() {
         let p = profile::load(&path, &Catalog).unwrap().profile.unwrap();
         let Ok(compiled) = compile::build(&p, &target, &Options::default()) else {
@@ -410,10 +411,15 @@ fn corpus_profiles_match_the_kernel() {
             continue;
         }
         check_profile(&p, &target, &calls).unwrap();
-        profiles += 1;
+        if shared_files.contains(&path) {
+            shared += 1;
+        } else {
+            fixtures += 1;
+        }
     }
+    assert_eq!(fixtures, common::REALISTIC.len(), "every fixture is probed");
     assert!(
-        common::corpus().is_empty() || profiles >= 5,
-        "only {profiles} corpus profiles could be probed"
+        shared_files.is_empty() || shared >= 5,
+        "only {shared} corpus profiles could be probed"
     );
 }

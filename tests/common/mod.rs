@@ -1,14 +1,27 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-/// The real-world profiles in ../shared/corpus, when that folder exists.
+/// The project's own profiles in the shape of real ones (tests/fixtures/README.md): every
+/// test that reads real-world profiles reads these, on every machine.
+pub const REALISTIC: &[&str] = &["runtime-default.json", "service-4space.json"];
+
+/// The fixtures of [`REALISTIC`], then the real-world profiles in ../shared/corpus when that
+/// folder exists (an extra: without it the tests still check the fixtures).
 pub fn corpus() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = REALISTIC.iter().map(|name| fixture(name)).collect();
+    files.extend(shared_corpus());
+    files
+}
+
+/// The real-world profiles in ../shared/corpus; empty when the folder is not there.
+pub fn shared_corpus() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!(
-            "note: {} not found; corpus tests check nothing",
+            "note: {} not found; testing the project's fixtures only",
             dir.display()
         );
         return Vec::new();
@@ -33,6 +46,19 @@ pub fn runc_refuses(p: &seccompose::profile::Profile) -> bool {
             .is_empty()
 }
 
+/// The fixture in Docker's default shape, then Docker's own default profile when
+/// ../shared/corpus has it.
+pub fn runtime_defaults() -> Vec<PathBuf> {
+    let mut files = vec![fixture("runtime-default.json")];
+    files.extend(shared_corpus().into_iter().find(|p| is_moby_default(p)));
+    files
+}
+
+/// Whether `path` is Docker's (moby's) default profile from ../shared/corpus.
+pub fn is_moby_default(path: &Path) -> bool {
+    path.ends_with("moby-default.json")
+}
+
 /// A path under tests/fixtures.
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -40,9 +66,37 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Reports that a test (or part of one) did not run, and why: a `SKIPPED:` line on stderr, and
+/// the same line appended to the file named by `SECCOMPOSE_SKIP_LOG` when that is set.
+/// `cargo test` swallows the stderr of passing tests, so `.ci/run` sets the variable and fails
+/// when the file is not empty: a skip in CI is lost coverage, never a silent pass.
+pub fn skipped(reason: &str) {
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    let line = format!("SKIPPED: {test}: {reason}");
+    eprintln!("{line}");
+    if let Some(log) = std::env::var_os("SECCOMPOSE_SKIP_LOG") {
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+            .and_then(|mut f| writeln!(f, "{} {line}", env!("CARGO_CRATE_NAME")));
+        if let Err(e) = written {
+            panic!("cannot note the skip in {}: {e}", Path::new(&log).display());
+        }
+    }
+}
+
 /// The seccompose binary as an assert_cmd command.
 pub fn seccompose() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("seccompose").expect("binary built")
+}
+
+/// `seccompose fmt --check FILE`, run: exit 0 when FILE is canonical, 1 when not.
+pub fn fmt_check(file: &Path) -> assert_cmd::assert::Assert {
+    seccompose().args(["fmt", "--check"]).arg(file).assert()
 }
 
 pub mod probe;

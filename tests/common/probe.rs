@@ -4,29 +4,51 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::sync::OnceLock;
 
-/// Compiles the probe for the native ABI (`m32 = false`) or i386; None if the compiler cannot
-/// (no 32-bit libc installed, say).
-pub fn probe(m32: bool) -> Option<PathBuf> {
-    static NATIVE: OnceLock<Option<PathBuf>> = OnceLock::new();
-    static I386: OnceLock<Option<PathBuf>> = OnceLock::new();
+/// Compiles the probe for the native ABI (`m32 = false`) or i386, or says why it could not.
+/// The probe is freestanding (no C library, its own `_start`), so `-m32` needs nothing beyond
+/// the stock compiler and binutils; any failure here is a real failure, never a skip.
+pub fn probe(m32: bool) -> PathBuf {
+    static NATIVE: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    static I386: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     let cell = if m32 { &I386 } else { &NATIVE };
-    cell.get_or_init(|| {
+    let built = cell.get_or_init(|| {
         let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/probe/probe.c");
         let dir = std::env::temp_dir().join(format!("seccompose-probe-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).ok()?;
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let out = dir.join(if m32 { "probe32" } else { "probe" });
-        let mut cc = Command::new(std::env::var("CC").unwrap_or_else(|_| "cc".into()));
-        cc.arg("-O1").arg("-o").arg(&out).arg(&src);
+        let compiler = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+        let mut cc = Command::new(&compiler);
+        // -fno-pie/-no-pie: a plain static executable whatever the compiler's default;
+        // -fno-stack-protector: the canary lives in the C library's thread block.
+        cc.args([
+            "-O1",
+            "-nostdlib",
+            "-static",
+            "-ffreestanding",
+            "-fno-pie",
+            "-no-pie",
+            "-fno-stack-protector",
+        ]);
         if m32 {
             cc.arg("-m32");
         }
-        let ok = cc.status().ok()?.success();
+        cc.arg("-o").arg(&out).arg(&src);
+        let result = cc
+            .output()
+            .map_err(|e| format!("cannot run the C compiler {compiler:?}: {e}"))?;
+        if !result.status.success() {
+            return Err(format!(
+                "{compiler} could not build the {} probe:\n{}",
+                if m32 { "32-bit" } else { "native" },
+                String::from_utf8_lossy(&result.stderr)
+            ));
+        }
         // Readable and runnable by the unprivileged user of the drop-privileges tests.
         let _ = Command::new("chmod")
             .args(["-R", "a+rX"])
             .arg(&dir)
             .status();
-        ok.then_some(out)
-    })
-    .clone()
+        Ok(out)
+    });
+    built.clone().unwrap_or_else(|e| panic!("{e}"))
 }
