@@ -343,3 +343,60 @@ fn a_file_changed_behind_the_documents_back_is_not_overwritten() {
         Err(SaveError::ChangedOnDisk(DiskState::Appeared))
     ));
 }
+
+#[test]
+fn every_edit_kind_is_minimal_on_the_projects_realistic_fixtures() {
+    for (name, indent, crlf) in [
+        ("runtime-default.json", "\t", false),
+        ("service-4space.json", "    ", true),
+    ] {
+        let text = std::fs::read_to_string(common::fixture(name)).unwrap();
+        let p = profile::parse(&text, &Catalog).profile.unwrap();
+        let big = move_one_name(&p).expect("a large rule");
+        let mut rule = Rule::new(vec!["ptrace".into()], Action::KillProcess);
+        rule.comment = Some("no debugging".into());
+        let kinds = [
+            (big, 4),
+            (Edit::AddRule { rule, at: Some(1) }, 8),
+            (Edit::RemoveRule(p.rules().len() - 1), 40),
+            (
+                Edit::SetDefault {
+                    action: Action::KillProcess,
+                    errno: None,
+                },
+                3,
+            ),
+            (
+                Edit::SetFlags(Some(vec!["SECCOMP_FILTER_FLAG_SPEC_ALLOW".into()])),
+                6,
+            ),
+        ];
+        for (edit, most) in kinds {
+            let saved = edit_and_save(&text, &edit);
+            let (deleted, inserted) = changed_lines(&text, &saved);
+            let changed = deleted.len() + inserted.len();
+            assert!(
+                changed > 0 && changed <= most,
+                "{name}: {}: -{deleted:?} +{inserted:?}",
+                edit.label()
+            );
+            for line in &inserted {
+                let lead: String = line
+                    .chars()
+                    .take_while(|c| c.is_whitespace() && *c != '\r' && *c != '\n')
+                    .collect();
+                assert!(
+                    lead.is_empty() || lead.starts_with(indent) || lead.len() < indent.len(),
+                    "{name}: {}: {line:?} not indented with {indent:?}",
+                    edit.label()
+                );
+                assert!(!lead.contains(if indent == "\t" { ' ' } else { '\t' }));
+                assert_eq!(
+                    line.ends_with("\r\n"),
+                    crlf,
+                    "{name}: line ending of {line:?}"
+                );
+            }
+        }
+    }
+}
