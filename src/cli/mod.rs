@@ -3,6 +3,7 @@
 mod catalog;
 mod check;
 mod compile;
+mod diff;
 mod explain;
 mod lint;
 mod run;
@@ -87,6 +88,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Compare what two profiles do (per syscall: action, errno, argument conditions after
+    /// runc's reading), not their text; exit 0 when they do the same, 1 when not, 2 on trouble.
+    Diff {
+        /// The first profile.
+        a: PathBuf,
+        /// The second profile.
+        b: PathBuf,
+        #[command(flatten)]
+        target: target::TargetArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Find likely mistakes and holes (sibling syscalls left open, risky allows, rules that never
     /// apply); exit 1 on warnings or errors.
     Lint {
@@ -165,6 +179,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
         }) => explain::explain(&file, &syscall, &args, &call, json),
         Some(Command::Lint { file, target, json }) => lint::lint(&file, &target, json),
+        Some(Command::Diff { a, b, target, json }) => diff::diff(&a, &b, &target, json),
         Some(Command::Run {
             file,
             enforce,

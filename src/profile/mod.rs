@@ -2,6 +2,7 @@
 
 mod diag;
 mod edit;
+mod effective;
 mod load;
 mod model;
 mod preserve;
@@ -16,6 +17,7 @@ mod vocab;
 
 pub use diag::{has_errors, Diagnostic, LineIndex, Severity};
 pub use edit::{Document, Edit, EditError};
+pub use effective::{diff, policy, Change, Condition, Policy, PolicyDiff, Treatment, Verdict};
 pub use load::{load, parse, parse_bytes, Lexicon, Parsed};
 pub use model::*;
 pub use query::{rule_errno, rules_for, view, RuleRef, SyscallView};
