@@ -84,7 +84,11 @@ fn fmt_keeps_the_effect_of_every_profile() {
         #[allow(clippy::permissions_set_readonly_false)]
         perms.set_readonly(false);
         std::fs::set_permissions(&copy, perms).unwrap();
-        common::seccompose().arg("fmt").arg(&copy).assert().success();
+        common::seccompose()
+            .arg("fmt")
+            .arg(&copy)
+            .assert()
+            .success();
         common::seccompose()
             .arg("diff")
             .arg(&path)

@@ -178,3 +178,39 @@ fn errno_values_are_handled_as_runc_and_libseccomp_do() {
         assert_eq!(v["errno"], errno, "{value}");
     }
 }
+
+#[test]
+fn compile_reports_where_the_filter_does_not_do_what_the_profile_says() {
+    // libseccomp mis-orders these OR'ed ranges: getpgid(0x61ba44a7) is denied in the kernel
+    // although the second condition holds.
+    let ranges = r#"{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [
+        {"names": ["getpgid"], "action": "SCMP_ACT_ALLOW", "args": [
+            {"index": 0, "value": 20319, "op": "SCMP_CMP_LT"},
+            {"index": 0, "value": 5935572135, "op": "SCMP_CMP_LE"}]}]}"#;
+    let v = explain_json(ranges, &["getpgid", "0x61ba44a7"]);
+    assert_eq!(
+        v["action"], "SCMP_ACT_ERRNO",
+        "the miscompilation is still there"
+    );
+    let out = compile_text(ranges);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning[translation]: on x86_64, getpgid(")
+            && stderr.contains("the profile says SCMP_ACT_ALLOW"),
+        "{stderr}"
+    );
+    // A 64-bit constant on a 32-bit ABI is compared on its low word only.
+    let high = r#"{"defaultAction": "SCMP_ACT_ALLOW", "architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86"],
+        "syscalls": [{"names": ["getppid"], "action": "SCMP_ACT_ERRNO", "args": [{"index": 0, "value": 4294967301, "op": "SCMP_CMP_EQ"}]}]}"#;
+    let stderr = String::from_utf8_lossy(&compile_text(high).stderr).into_owned();
+    assert!(
+        stderr.contains("on x86, getppid(0x5) gets SCMP_ACT_ERRNO(1)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("on x86_64"), "{stderr}");
+    // A profile the filter follows exactly: nothing to report.
+    let clean = std::fs::read_to_string(common::fixture("runtime-default.json")).unwrap();
+    let stderr = String::from_utf8_lossy(&compile_text(&clean).stderr).into_owned();
+    assert!(!stderr.contains("translation"), "{stderr}");
+}

@@ -63,7 +63,10 @@ pub fn compile(
             }
         };
         for w in &compiled.warnings {
-            eprintln!("{}", w.render(&file.display().to_string()));
+            eprintln!("{}", w.render(&name));
+        }
+        for m in compile::translation_check(&profile, &t, &compiled) {
+            eprintln!("{name}: warning[translation]: {}", m.describe());
         }
         match format {
             Format::Bpf => bytes.extend_from_slice(&compiled.bpf),

@@ -4,10 +4,12 @@ mod explain;
 mod preview;
 mod rules;
 mod supplement;
+mod translation;
 
 pub use explain::{deciding_rule, explain, ExplainError, Explanation};
 pub use preview::Preview;
 pub use rules::{plan, Plan, PlannedRule};
+pub use translation::{translation_check, Mismatch};
 
 use crate::bpf::RetAction;
 use crate::profile::{filter_arches, Action, Arch, Diagnostic, Pos, Profile, RuncErrno, Target};

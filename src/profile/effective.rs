@@ -49,8 +49,8 @@ impl fmt::Display for Verdict {
 pub struct Condition {
     /// Argument index.
     pub index: u32,
-    /// Operator name (`SCMP_CMP_EQ`).
-    pub op: &'static str,
+    /// The comparison.
+    pub op: Op,
     /// The value (the mask for MASKED_EQ).
     pub value: u64,
     /// The compared value for MASKED_EQ.
@@ -61,7 +61,7 @@ impl From<&ArgCond> for Condition {
     fn from(c: &ArgCond) -> Condition {
         Condition {
             index: c.index,
-            op: c.op.name(),
+            op: c.op,
             value: c.value,
             value_two: if c.op == Op::MaskedEq {
                 c.value_two.unwrap_or(0)
@@ -72,10 +72,17 @@ impl From<&ArgCond> for Condition {
     }
 }
 
+impl Condition {
+    /// Whether an argument value satisfies it, compared as the profile says: unsigned 64-bit.
+    pub fn matches(&self, arg: u64) -> bool {
+        ArgCond::new(self.index, self.op, self.value, Some(self.value_two)).matches(arg)
+    }
+}
+
 impl fmt::Display for Condition {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let op = self.op.trim_start_matches("SCMP_CMP_");
-        if self.op == Op::MaskedEq.name() {
+        let op = self.op.name().trim_start_matches("SCMP_CMP_");
+        if self.op == Op::MaskedEq {
             write!(
                 f,
                 "arg{} & {:#x} == {:#x}",
@@ -94,6 +101,20 @@ pub struct Treatment {
     pub when: Vec<(Vec<Condition>, Verdict)>,
     /// The verdict when no conditional one applies.
     pub otherwise: Verdict,
+}
+
+impl Treatment {
+    /// The verdict for a call with these arguments, by the profile's meaning.
+    pub fn decide(&self, args: &[u64; 6]) -> Verdict {
+        self.when
+            .iter()
+            .find(|(conds, _)| {
+                conds
+                    .iter()
+                    .all(|c| args.get(c.index as usize).is_some_and(|a| c.matches(*a)))
+            })
+            .map_or(self.otherwise, |(_, v)| *v)
+    }
 }
 
 impl fmt::Display for Treatment {

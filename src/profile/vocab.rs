@@ -117,7 +117,7 @@ impl fmt::Display for Action {
 }
 
 /// A comparison of one syscall argument (`SCMP_CMP_*`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Op {
     /// `SCMP_CMP_NE`.
     Ne,
