@@ -88,6 +88,8 @@ pub struct RunView {
     pub mode: Mode,
     /// The command line of the last run.
     pub ran: String,
+    /// How many runs were started (numbers them on screen).
+    pub runs: usize,
     /// The last run's terminal screen.
     pub screen: Screen,
     /// The last run's stops, grouped by syscall.
@@ -121,6 +123,7 @@ impl RunView {
             phase: Phase::Idle,
             mode: Mode::Observe,
             ran: String::new(),
+            runs: 0,
             screen: blank_screen(20, 80),
             summary: Vec::new(),
             recorded_names: 0,
@@ -214,6 +217,7 @@ impl RunView {
         };
         self.line.remember();
         self.ran = self.line.input.text().trim().to_string();
+        self.runs += 1;
         self.mode = mode;
         self.summary.clear();
         self.recorded_names = 0;

@@ -23,11 +23,12 @@ pub fn render(
     theme: Theme,
 ) {
     let head = header_lines(view, session, keymap, theme);
-    let [head_area, body] = Layout::vertical([
-        Constraint::Length(head.len() as u16 + 2),
-        Constraint::Min(6),
-    ])
-    .areas(area);
+    // Rows the header takes once wrapped, at most half the pane.
+    let width = area.width.saturating_sub(2).max(1) as usize;
+    let rows: usize = head.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    let rows = (rows as u16).min(area.height / 2) + 2;
+    let [head_area, body] =
+        Layout::vertical([Constraint::Length(rows), Constraint::Min(6)]).areas(area);
     let block = pane_block("Run", view.focus == Focus::Command, theme);
     let inner = block.inner(head_area);
     frame.render_widget(block, head_area);
@@ -94,6 +95,10 @@ fn header_lines(
     ));
     let mut lines = vec![Line::from(first)];
     let state = match &view.phase {
+        _ if editing => Line::styled(
+            "Editing the command: enter runs it · esc leaves it as it is · up/down: history",
+            theme.accent(),
+        ),
         Phase::Idle => Line::styled(
             format!(
                 "Runs in the editor's working directory and environment, under the draft. {} edit · {} run · {} record · {} enforce",
@@ -120,7 +125,12 @@ fn header_lines(
         }
         Phase::Finished { cause, ok } => Line::from(vec![
             Span::styled(
-                format!("{} `{}` {cause}", if *ok { "✓" } else { "✗" }, view.ran),
+                format!(
+                    "{} #{} `{}` {cause}",
+                    if *ok { "✓" } else { "✗" },
+                    view.runs,
+                    view.ran
+                ),
                 if *ok { theme.ok() } else { theme.warning() },
             ),
             Span::styled(
