@@ -215,3 +215,24 @@ fn replay_after_an_edit() {
     assert!(app.run.replay.wait(PATIENCE));
     assert!(screen(&mut app, 160, 48).contains("would run without a stop"));
 }
+
+#[test]
+fn wide_view_1_shows_the_stops_beside_the_list() {
+    let mut app = on_fixture("deny-mkdir.json");
+    press(&mut app, &["3"]);
+    draw(&mut app, 80, 24);
+    run(&mut app, DENIED);
+    settle(&mut app);
+    press(&mut app, &["1", "S"]);
+    let wide = screen(&mut app, 160, 48);
+    assert!(
+        wide.contains("Stops: 1 syscall") && wide.contains("ERRNO(EPERM)"),
+        "{wide}"
+    );
+    assert!(
+        !screen(&mut app, 120, 40).contains("Stops: 1 syscall"),
+        "only when wide"
+    );
+    press(&mut app, &["S"]);
+    assert!(!screen(&mut app, 160, 48).contains("Stops: 1 syscall"));
+}
