@@ -35,6 +35,7 @@ fn app() -> App {
         theme: Theme::from_env(),
         man: ManSource::Fixed(|name, _| format!("{name}(2)\n").repeat(200)),
         recovery: Recovery::for_document(None, None),
+        run_history: None,
     };
     App::new(docker_or_builtin(), None, options)
 }

@@ -368,3 +368,161 @@ fn a_vanished_terminal_ends_the_editor() {
         recovery.display()
     );
 }
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// Puts `text` on view 3's command line (enter edits, esc leaves it there without running).
+fn command_line(ed: &mut Editor, text: &str) {
+    ed.send("3");
+    ed.wait_for("[observed mode]");
+    ed.send("\r");
+    ed.wait_for("Editing the command");
+    // Clear what the history pre-filled, then type.
+    ed.send(&"\x7f".repeat(200));
+    ed.send(text);
+    ed.send("\x1b");
+    // Wait for the escape to be taken alone (a key sent sooner could arrive glued to it, as
+    // alt-KEY).
+    ed.wait_until("the line left", |s| !s.contains("Editing the command"));
+}
+
+/// The run loop: a denied mkdir shows in the command's screen and in the stops; `a` allows
+/// it, `r` runs again and the directory appears; the saved file allows mkdir.
+#[test]
+fn run_pane_stop_allow_and_run_again() {
+    let (home, file) = home_with("deny-mkdir.json", &fixture("deny-mkdir.json"));
+    let dir = home.path().join("made");
+    let mut ed = Editor::open(&file, home.path());
+    ed.wait_for("deny-mkdir.json");
+    command_line(&mut ed, &format!("mkdir {}", dir.display()));
+    ed.send("r");
+    ed.wait_for("Operation not permitted");
+    ed.wait_for("exited with status 1");
+    ed.wait_until("mkdir in the stops", |s| {
+        s.lines()
+            .any(|l| l.contains("mkdir ") && l.contains("ERRNO(EPERM)"))
+    });
+    assert!(!dir.exists());
+    ed.send("a");
+    ed.wait_for("Set mkdir to SCMP_ACT_ALLOW");
+    ed.send("r");
+    ed.wait_for("#2 `mkdir");
+    ed.wait_for("exited with status 0");
+    assert!(dir.is_dir(), "the second run made the directory");
+    ed.send("\x13"); // Ctrl-s
+    ed.wait_for("Saved");
+    ed.send("q");
+    assert_eq!(ed.wait_exit(), 0);
+    let saved = load(&file);
+    assert_eq!(view(&saved, "mkdir", &Target::host()).action, Action::Allow);
+}
+
+/// Lines of `ls -la /` but those of /tmp and /proc, whose link counts (files made, processes
+/// started) and times change while tests run.
+fn listing_without_tmp(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.ends_with(" tmp") && !l.ends_with(" proc"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Record under a profile that allows almost nothing, accept the whole proposal, run again
+/// enforced: the listing is the bare one.
+#[test]
+fn run_pane_record_accept_and_enforce() {
+    let (home, file) = home_with("near.json", &fixture("near-deny-all.json"));
+    let out = home.path().join("listing.txt");
+    let mut ed = Editor::open(&file, home.path());
+    ed.wait_for("near.json");
+    command_line(&mut ed, &format!("sh -c \"ls -la / > {}\"", out.display()));
+    ed.send("R");
+    ed.wait_for("Proposal: allow");
+    ed.send("A\r");
+    ed.wait_until("the proposal applied", |s| {
+        s.contains("syscalls to SCMP_ACT_ALLOW")
+    });
+    std::fs::remove_file(&out).unwrap();
+    ed.send("E");
+    ed.wait_for("[enforce mode]");
+    ed.send("r");
+    ed.wait_for("#2 `sh");
+    ed.wait_for("exited with status 0");
+    let bare = std::process::Command::new("ls")
+        .args(["-la", "/"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        listing_without_tmp(&std::fs::read_to_string(&out).unwrap()),
+        listing_without_tmp(&String::from_utf8_lossy(&bare.stdout))
+    );
+    ed.send("q");
+    ed.wait_for("Save changes before quitting?");
+    ed.send("n");
+    assert_eq!(ed.wait_exit(), 0);
+}
+
+/// After a recorded `ls`, denying getdents64 in view 1 shows in view 3 as a call the last run
+/// would now hit, without a new run.
+#[test]
+fn run_pane_replays_the_last_recording_after_an_edit() {
+    let (home, file) = home_with("mine.json", seccompose::tui::DEFAULT_PROFILE);
+    let mut ed = Editor::open(&file, home.path());
+    ed.wait_for("mine.json");
+    command_line(&mut ed, "ls /");
+    ed.send("R");
+    ed.wait_for("exited with status 0");
+    ed.wait_for("the last recorded run (`ls /`) would");
+    assert!(!ed.text().contains("getdents64"));
+    ed.send("1");
+    ed.wait_for("1 Syscalls");
+    ed.send("/getdents64\r");
+    ed.wait_for("Search \"getdents64\"");
+    ed.send("d");
+    ed.wait_for("Set getdents64 to SCMP_ACT_ERRNO");
+    ed.send("3");
+    ed.wait_for("would now be stopped at");
+    ed.wait_for("getdents64 ×");
+    ed.send("q");
+    ed.wait_for("Save changes before quitting?");
+    ed.send("n");
+    assert_eq!(ed.wait_exit(), 0);
+}
+
+fn processes_with_arg(arg: &str) -> usize {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
+        .filter(|c| c.split(|b| *b == 0).any(|a| a == arg.as_bytes()))
+        .count()
+}
+
+/// Quitting while a command runs asks, then ends the command's whole tree.
+#[test]
+fn quitting_with_a_running_command_asks_and_ends_it() {
+    let (home, file) = home_with("deny-mkdir.json", &fixture("deny-mkdir.json"));
+    let mut ed = Editor::open(&file, home.path());
+    ed.wait_for("deny-mkdir.json");
+    command_line(&mut ed, "sh -c \"sleep 4321.5 & sleep 4321.5\"");
+    ed.send("r");
+    ed.wait_for("Running");
+    ed.wait_until("both sleeps", |_| processes_with_arg("4321.5") == 2);
+    ed.send("\x1d"); // ctrl-]: the keys back to the editor
+    ed.wait_until("the editor's keys", |s| {
+        !s.contains("typing into the command")
+    });
+    ed.send("q");
+    ed.wait_for("still running");
+    ed.send("y");
+    assert_eq!(ed.wait_exit(), 0);
+    assert_eq!(
+        processes_with_arg("4321.5"),
+        0,
+        "nothing outlived the editor"
+    );
+}

@@ -42,10 +42,8 @@ fn search() {
 #[test]
 fn placeholder_views() {
     let mut app = builtin();
-    for (key, name) in [("3", "run"), ("4", "lint")] {
-        press(&mut app, &[key]);
-        snap(name, &mut app);
-    }
+    press(&mut app, &["4"]);
+    snap("lint", &mut app);
 }
 
 /// A small x86-64-only profile, so the listing is the same with any libseccomp 2.5.

@@ -109,8 +109,16 @@ fn check(rc: libc::c_long) -> std::io::Result<libc::c_long> {
 
 /// Runs in the child after fork: dies with the parent, moves the command into a fresh PID
 /// namespace when `isolate` and the kernel allows it, sets no_new_privs, installs the filter
-/// and, with `listen`, hands the listener over. An error here stops the exec (fail closed).
-pub fn install(prog: &Prepared, h: &Handshake, listen: bool, isolate: bool) -> std::io::Result<()> {
+/// and, with `listen`, hands the listener over. With `terminal`, the command (not the helpers
+/// above it) takes standard input as its controlling terminal. An error here stops the exec
+/// (fail closed).
+pub fn install(
+    prog: &Prepared,
+    h: &Handshake,
+    listen: bool,
+    isolate: bool,
+    terminal: bool,
+) -> std::io::Result<()> {
     // SAFETY: plain syscalls with valid arguments; `fprog` points into `prog`, alive across the call.
     unsafe {
         check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
@@ -127,6 +135,9 @@ pub fn install(prog: &Prepared, h: &Handshake, listen: bool, isolate: bool) -> s
                 init_process(command, h);
             }
             pid = 0; // the supervisor finds our outer pid as init's child
+        }
+        if terminal {
+            super::pty::take_terminal()?;
         }
         check(libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) as libc::c_long)?;
         let fprog = libc::sock_fprog {

@@ -10,12 +10,16 @@
 mod child;
 mod notify;
 mod procs;
+pub mod pty;
 mod record;
+pub mod replay;
 mod report;
 mod supervise;
 
-pub use record::recorded_profile;
-pub use report::{describe_action, exit_code, Report, StopSummary};
+pub use record::{missing_allows, recorded_profile};
+pub use report::{
+    describe_action, exit_code, rule_place, signal_name, summarize, Report, StopSummary,
+};
 
 use crate::bpf::{Program, RetAction};
 use crate::compile::{self, Options};
@@ -54,6 +58,9 @@ pub struct RunOptions {
     /// Do not run the command in a fresh PID namespace (which is used when the kernel allows
     /// it, so that nothing outlives seccompose even if it is killed with SIGKILL).
     pub share_pid_namespace: bool,
+    /// Standard input is a terminal (see [`pty::Pty`]) that the command should take as its
+    /// controlling terminal, in a session of its own.
+    pub controlling_terminal: bool,
 }
 
 /// One syscall that the policy did not simply allow.
@@ -132,6 +139,8 @@ pub struct Session {
     baseline: std::collections::BTreeSet<i32>,
     /// The real filter's program (what enforcement would run).
     pub program: Arc<Program>,
+    /// Record mode: the distinct calls, filled in by the supervisor when it ends.
+    calls: Arc<std::sync::Mutex<replay::Recording>>,
 }
 
 /// A finished run.
@@ -141,6 +150,8 @@ pub struct Finished {
     pub termination: Termination,
     /// Every stop, in order (record mode: each syscall's first use).
     pub stops: Vec<Stop>,
+    /// Record mode: every distinct call, with how often it was made (for replay).
+    pub calls: replay::Recording,
 }
 
 fn program_of(compiled: &compile::Compiled) -> Result<Program, SandboxError> {
@@ -173,6 +184,7 @@ impl Session {
         let stop = Arc::new(AtomicBool::new(false));
         let (sender, events) = mpsc::channel();
         let failure = Arc::new(std::sync::Mutex::new(None));
+        let calls = Arc::new(std::sync::Mutex::new(replay::Recording::default()));
         procs::become_subreaper();
         let baseline = procs::descendants(std::process::id() as i32);
 
@@ -186,6 +198,7 @@ impl Session {
                 events: sender.clone(),
                 started: Instant::now(),
                 failure: failure.clone(),
+                calls: calls.clone(),
             };
             std::thread::spawn(move || supervise::run(ctx))
         });
@@ -200,11 +213,12 @@ impl Session {
         }
         let listener = options.mode != Mode::Enforce;
         let isolate = !options.share_pid_namespace;
+        let terminal = options.controlling_terminal;
         let for_child = (prepared.clone(), page.clone());
         // SAFETY: the closure only makes async-signal-safe syscalls on memory prepared before fork.
         unsafe {
             cmd.pre_exec(move || {
-                child::install(&for_child.0, for_child.1.get(), listener, isolate)
+                child::install(&for_child.0, for_child.1.get(), listener, isolate, terminal)
             });
         }
         let child = match cmd.spawn() {
@@ -229,12 +243,19 @@ impl Session {
             baseline,
             failure,
             program,
+            calls,
         })
     }
 
     /// The stream of events, for showing them while the command runs.
     pub fn events(&self) -> &mpsc::Receiver<Event> {
         &self.events
+    }
+
+    /// Takes the stream of events out, so that one thread can show them while another waits
+    /// for the end (the session keeps sending into it).
+    pub fn take_events(&mut self) -> mpsc::Receiver<Event> {
+        std::mem::replace(&mut self.events, mpsc::channel().1)
     }
 
     /// The command's pid.
@@ -278,7 +299,16 @@ impl Session {
             return Err(SandboxError::Start(why));
         }
         let _ = self.sender.send(Event::Exit(termination));
-        Ok(Finished { termination, stops })
+        let calls = self
+            .calls
+            .lock()
+            .map(|mut c| std::mem::take(&mut *c))
+            .unwrap_or_default();
+        Ok(Finished {
+            termination,
+            stops,
+            calls,
+        })
     }
 }
 

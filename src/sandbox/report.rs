@@ -3,7 +3,7 @@
 use super::{Finished, Stop, Termination};
 use crate::bpf::RetAction;
 use crate::catalog::{describe_call, Catalog};
-use crate::profile::Arch;
+use crate::profile::{Arch, Profile};
 use serde_json::{json, Value};
 
 /// One syscall the policy stopped, with how often.
@@ -23,6 +23,37 @@ pub struct StopSummary {
     pub first_texts: [Option<String>; 6],
     /// The rule that decided (None: the default action).
     pub rule: Option<usize>,
+    /// The arguments of the latest call.
+    pub last_args: [u64; 6],
+    /// Strings its pointer arguments pointed to.
+    pub last_texts: [Option<String>; 6],
+}
+
+/// Adds one stop to a summary: counted in its group (same syscall, ABI, action and rule),
+/// or a new group at the end.
+pub fn summarize(summary: &mut Vec<StopSummary>, s: &Stop) {
+    let name = stop_name(s);
+    match summary
+        .iter_mut()
+        .find(|x| x.name == name && x.action == s.action && x.rule == s.rule && x.arch == s.arch)
+    {
+        Some(x) => {
+            x.count += 1;
+            x.last_args = s.args;
+            x.last_texts = s.texts.clone();
+        }
+        None => summary.push(StopSummary {
+            name,
+            arch: s.arch,
+            action: s.action,
+            count: 1,
+            first_args: s.args,
+            first_texts: s.texts.clone(),
+            rule: s.rule,
+            last_args: s.args,
+            last_texts: s.texts.clone(),
+        }),
+    }
 }
 
 /// The whole outcome of a run.
@@ -67,21 +98,7 @@ impl Report {
     pub fn new(finished: &Finished) -> Report {
         let mut summary: Vec<StopSummary> = Vec::new();
         for s in &finished.stops {
-            let name = stop_name(s);
-            match summary.iter_mut().find(|x| {
-                x.name == name && x.action == s.action && x.rule == s.rule && x.arch == s.arch
-            }) {
-                Some(x) => x.count += 1,
-                None => summary.push(StopSummary {
-                    name,
-                    arch: s.arch,
-                    action: s.action,
-                    count: 1,
-                    first_args: s.args,
-                    first_texts: s.texts.clone(),
-                    rule: s.rule,
-                }),
-            }
+            summarize(&mut summary, s);
         }
         Report {
             termination: finished.termination,
@@ -143,10 +160,7 @@ impl Report {
         match self.termination {
             Termination::Exited(c) => format!("seccompose: the command exited with status {c}\n"),
             Termination::Signaled(sig) => {
-                let name = crate::catalog::Catalog
-                    .constant_set("signal")
-                    .and_then(|set| set.values.iter().find(|v| v.value == sig as u64))
-                    .map_or_else(|| format!("signal {sig}"), |v| v.name.to_string());
+                let name = signal_name(sig);
                 match self.killer() {
                     Some(k) if sig == libc::SIGKILL => format!(
                         "seccompose: killed by {name}: the policy {} on {}; the command catches SIGSYS, so \
@@ -168,6 +182,40 @@ impl Report {
             Termination::Stopped => {
                 "seccompose: stopped on request (the whole process tree)\n".into()
             }
+        }
+    }
+
+    /// How the command ended, in words for the run pane, naming the rule behind a kill with
+    /// its place in `profile` (the profile the run used): `killed by SIGSYS: a KILL_PROCESS
+    /// rule for ptrace, line 40:5`.
+    pub fn cause(&self, profile: &Profile) -> String {
+        match self.termination {
+            Termination::Exited(c) => format!("exited with status {c}"),
+            Termination::Signaled(sig) => {
+                let name = signal_name(sig);
+                let Some(k) = self.killer() else {
+                    return format!("killed by {name}");
+                };
+                let by = match k.rule {
+                    Some(_) => format!("a {} rule for {}", k.action.scmp_name(), k.name),
+                    None => format!(
+                        "the default action ({}) on {}",
+                        k.action.scmp_name(),
+                        k.name
+                    ),
+                };
+                let place = rule_place(k.rule, profile)
+                    .map(|p| format!(", {p}"))
+                    .unwrap_or_default();
+                let caught = if sig == libc::SIGKILL {
+                    " (it catches SIGSYS, so seccompose ended it with SIGKILL)"
+                } else {
+                    ""
+                };
+                format!("killed by {name}: {by}{place}{caught}")
+            }
+            Termination::TimedOut => "ended at the timeout (the whole process tree)".into(),
+            Termination::Stopped => "stopped on request (the whole process tree)".into(),
         }
     }
 
@@ -206,6 +254,24 @@ impl Report {
             })).collect::<Vec<_>>(),
         })
     }
+}
+
+/// Where a rule is: `line 40:5` when the profile was read from a file, else `syscalls[3]`;
+/// None for the default action.
+pub fn rule_place(rule: Option<usize>, profile: &Profile) -> Option<String> {
+    let index = rule?;
+    Some(match profile.rules().get(index).and_then(|r| r.pos) {
+        Some(p) => format!("line {}:{}", p.line, p.col),
+        None => format!("syscalls[{index}]"),
+    })
+}
+
+/// A signal's name (`SIGSYS`), or `signal N`.
+pub fn signal_name(sig: i32) -> String {
+    Catalog
+        .constant_set("signal")
+        .and_then(|set| set.values.iter().find(|v| v.value == sig as u64))
+        .map_or_else(|| format!("signal {sig}"), |v| v.name.to_string())
 }
 
 fn kill_words(a: RetAction) -> &'static str {

@@ -31,6 +31,8 @@ pub struct Context {
     pub started: Instant,
     /// Why observing failed, if it did (the command is then ended before it runs).
     pub failure: Arc<std::sync::Mutex<Option<String>>>,
+    /// Record mode: where the distinct calls go when the run ends.
+    pub calls: Arc<std::sync::Mutex<super::replay::Recording>>,
 }
 
 /// Waits for the child's listener; None if the run ended first.
@@ -103,6 +105,7 @@ pub fn run(ctx: Context) -> Vec<Stop> {
         return stops;
     };
     let mut seen: BTreeSet<(u32, i32)> = BTreeSet::new();
+    let mut calls = super::replay::Tally::default();
     loop {
         let req = match notify::receive(&listener, 50) {
             Ok(Some(r)) => r,
@@ -112,6 +115,9 @@ pub fn run(ctx: Context) -> Vec<Stop> {
         };
         if ctx.record {
             let _ = notify::respond(&listener, req.id, Answer::Continue);
+            if let Some(arch) = arch_of(req.arch, req.nr) {
+                calls.add(arch, req.nr as u32, req.args);
+            }
             if seen.insert((req.arch, req.nr)) {
                 if let Some(stop) = describe(&ctx, &req, RetAction::Allow) {
                     let _ = ctx.events.send(Event::Stop(Box::new(stop.clone())));
@@ -133,6 +139,11 @@ pub fn run(ctx: Context) -> Vec<Stop> {
         }
         act(&listener, &req, action);
         stops.extend(stop);
+    }
+    if ctx.record {
+        if let Ok(mut slot) = ctx.calls.lock() {
+            *slot = calls.finish();
+        }
     }
     stops
 }

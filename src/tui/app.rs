@@ -11,7 +11,9 @@ use super::recovery::Recovery;
 use super::session::{SaveOutcome, Session, Tone};
 use super::theme::Theme;
 use super::views::bpf::BpfView;
+use super::views::rules::form::RuleForm;
 use super::views::rules::RuleEditor;
+use super::views::run::RunView;
 use super::views::settings::SettingsView;
 use super::views::syscalls::{Focus, SyscallsView};
 use super::views::View;
@@ -51,6 +53,8 @@ pub struct Options {
     pub man: ManSource,
     /// Where unsaved changes are kept.
     pub recovery: Recovery,
+    /// Where the run view keeps its command history (None: not kept).
+    pub run_history: Option<PathBuf>,
 }
 
 impl Options {
@@ -72,6 +76,7 @@ impl Options {
             theme: Theme::from_env(),
             man: ManSource::System,
             recovery: Recovery::for_document(dirs.state.as_deref(), document),
+            run_history: dirs.state.as_ref().map(|s| s.join("run-history")),
         };
         (options, problem)
     }
@@ -91,6 +96,10 @@ pub struct App {
     pub syscalls: SyscallsView,
     /// View 2.
     pub bpf: BpfView,
+    /// View 3.
+    pub run: RunView,
+    /// View 1 shows the run's stops beside the list (on wide terminals).
+    pub run_beside: bool,
     /// View 5.
     pub settings: SettingsView,
     /// The open window, if any.
@@ -117,6 +126,8 @@ impl App {
             view: View::Syscalls,
             syscalls,
             bpf: BpfView::default(),
+            run: RunView::new(options.run_history),
+            run_beside: false,
             settings: SettingsView::default(),
             modal: None,
             man: ManLoader::new(options.man),
@@ -148,6 +159,7 @@ impl App {
             (None, View::Syscalls) => self.syscalls.contexts(),
             (None, View::Bpf) => self.bpf.contexts(),
             (None, View::Settings) => &[Context::Settings, Context::Navigation, Context::Global],
+            (None, View::Run) => self.run.contexts(),
             (None, _) => &[Context::Global],
         }
     }
@@ -164,6 +176,9 @@ impl App {
         } else if self.view == View::Bpf && self.bpf.search_input.is_some() {
             let command = self.keymap.command(&key, &[Context::Prompt]);
             self.bpf.search_key(&key, command, &self.session);
+        } else if self.view == View::Run && self.run.takes_raw_keys() {
+            let command = self.keymap.command(&key, self.contexts());
+            self.run.raw_key(&key, command, &mut self.session);
         } else if let Some(command) = self.keymap.command(&key, self.contexts()) {
             self.command(command);
         }
@@ -197,6 +212,15 @@ impl App {
         let handled = match self.view {
             View::Syscalls => self.syscalls.handle(command, &mut self.session),
             View::Bpf => self.bpf.handle(command, &mut self.session),
+            View::Run => {
+                let h = self.run.handle(command, &mut self.session);
+                if let Some((syscall, args)) = self.run.wants_rules.take() {
+                    let mut editor = RuleEditor::new(syscall, &self.session);
+                    editor.form = Some(RuleForm::seen_call(syscall, &args));
+                    self.modal = Some(Modal::Rules(Box::new(editor)));
+                }
+                h
+            }
             View::Settings => {
                 let h = self.settings.handle(command, &mut self.session);
                 if let Some(kind) = self.settings.wants_prompt.take() {
@@ -244,8 +268,11 @@ impl App {
             Command::Save => self.save(),
             Command::ToggleTheme => self.theme = self.theme.toggled(),
             Command::Help => self.modal = Some(Modal::Help(0)),
+            Command::ToggleRunStops => self.run_beside = !self.run_beside,
             Command::Quit => {
-                if self.session.doc.is_modified() {
+                if self.run.is_running() {
+                    self.modal = Some(Modal::Dialog(Dialog::StopRun));
+                } else if self.session.doc.is_modified() {
                     self.modal = Some(Modal::Dialog(Dialog::Quit));
                 } else {
                     self.quit = true;
@@ -362,6 +389,15 @@ impl App {
                 self.quit = true;
                 None
             }
+            (Dialog::StopRun, Some(Command::Yes)) => {
+                self.run.end_run(&mut self.session);
+                if self.session.doc.is_modified() {
+                    return Some(Modal::Dialog(Dialog::Quit));
+                }
+                self.quit = true;
+                None
+            }
+            (Dialog::StopRun, Some(Command::No)) => None,
             (Dialog::Recover(profile), Some(Command::Yes | Command::Reload)) => {
                 self.session.apply(&Edit::ReplaceAll(profile));
                 self.session.say(
@@ -456,7 +492,7 @@ impl App {
     /// recovery file. Returns whether the screen needs drawing again.
     pub fn tick(&mut self, now: Instant) -> bool {
         self.syscalls.want_man(&mut self.man, now);
-        let arrived = self.man.poll(now) | self.sync_bpf();
+        let arrived = self.man.poll(now) | self.sync_bpf() | self.run.tick(&mut self.session);
         if self.session.doc.is_modified() {
             let profile = self.session.profile();
             self.recovery

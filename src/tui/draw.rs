@@ -1,7 +1,7 @@
 //! Drawing a frame: title bar, the current view, status bar, and any open window on top.
 
 use super::app::{App, Modal};
-use super::views::{bpf, placeholder, rules, settings, syscalls, View};
+use super::views::{bpf, placeholder, rules, run, settings, syscalls, View};
 use super::widgets::{dialog, help, status, title, tour};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::Frame;
@@ -17,14 +17,32 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let theme = app.theme;
     title::render(frame, title_area, &app.session, app.view, theme);
     match app.view {
-        View::Syscalls => syscalls::render(
-            frame,
-            body,
-            &mut app.syscalls,
-            &app.session,
-            &app.man,
-            theme,
-        ),
+        View::Syscalls => {
+            let main = if app.run_beside && body.width >= 160 {
+                let [main, side] =
+                    Layout::horizontal([Constraint::Min(100), Constraint::Length(60)]).areas(body);
+                run::render_stops_column(
+                    frame,
+                    side,
+                    &mut app.run,
+                    &app.session,
+                    &app.keymap,
+                    theme,
+                );
+                main
+            } else {
+                body
+            };
+            syscalls::render(
+                frame,
+                main,
+                &mut app.syscalls,
+                &app.session,
+                &app.man,
+                theme,
+            )
+        }
+        View::Run => run::render(frame, body, &mut app.run, &app.session, &app.keymap, theme),
         View::Bpf => bpf::render(frame, body, &mut app.bpf, &app.session, theme),
         View::Settings => {
             app.set_settings_area(body);

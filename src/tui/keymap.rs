@@ -26,6 +26,12 @@ pub enum Context {
     Form,
     /// The profile settings view.
     Settings,
+    /// The run view.
+    Run,
+    /// The run view's proposal after a recording.
+    Proposal,
+    /// The command's terminal in the run view, while it has the keyboard.
+    Terminal,
     /// Text prompts and the search box.
     Prompt,
     /// Questions with a few answers (quit with unsaved changes, restore a recovery file).
@@ -34,7 +40,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Navigation,
         Context::Actions,
@@ -42,6 +48,9 @@ impl Context {
         Context::Rules,
         Context::Form,
         Context::Settings,
+        Context::Run,
+        Context::Proposal,
+        Context::Terminal,
         Context::Prompt,
         Context::Dialog,
     ];
@@ -56,6 +65,9 @@ impl Context {
             Context::Rules => "Rule editor",
             Context::Form => "Rule form",
             Context::Settings => "Profile settings",
+            Context::Run => "Run view",
+            Context::Proposal => "Run view: proposal after a recording",
+            Context::Terminal => "Run view: typing into the command",
             Context::Prompt => "Search and prompts",
             Context::Dialog => "Questions",
         }
@@ -70,6 +82,9 @@ impl Context {
             Context::Rules => "rules",
             Context::Form => "form",
             Context::Settings => "settings",
+            Context::Run => "run",
+            Context::Proposal => "proposal",
+            Context::Terminal => "terminal",
             Context::Prompt => "prompt",
             Context::Dialog => "dialog",
         }
@@ -138,6 +153,16 @@ pub enum Command {
     No,
     Overwrite,
     Reload,
+    EditCommand,
+    Rerun,
+    StopRun,
+    Record,
+    ToggleEnforce,
+    FocusTerminal,
+    ReleaseTerminal,
+    AcceptAll,
+    RejectAll,
+    ToggleRunStops,
 }
 
 /// One line of the help: a command, its keys as written, what it does.

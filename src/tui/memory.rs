@@ -12,6 +12,8 @@ pub struct Memory {
     pub tour_done: bool,
     /// Actions whose one-line explanation was shown.
     pub explained: Vec<Action>,
+    /// The run view has explained observed mode (after the first run).
+    pub run_explained: bool,
 }
 
 impl Memory {
@@ -30,6 +32,7 @@ impl Memory {
             match line.split_once(' ') {
                 Some(("explained", name)) => memory.explained.extend(Action::from_name(name)),
                 _ if line == "tour-done" => memory.tour_done = true,
+                _ if line == "run-explained" => memory.run_explained = true,
                 _ => {}
             }
         }
@@ -42,6 +45,7 @@ impl Memory {
             file: None,
             tour_done,
             explained: Vec::new(),
+            run_explained: false,
         }
     }
 
@@ -61,12 +65,23 @@ impl Memory {
         self.store();
     }
 
+    /// Records that observed mode was explained.
+    pub fn finish_run_lesson(&mut self) {
+        if !self.run_explained {
+            self.run_explained = true;
+            self.store();
+        }
+    }
+
     // Failing to remember is not worth interrupting anyone: the worst case is a repeated hint.
     fn store(&self) {
         let Some(file) = &self.file else { return };
         let mut text = String::new();
         if self.tour_done {
             text.push_str("tour-done\n");
+        }
+        if self.run_explained {
+            text.push_str("run-explained\n");
         }
         for a in &self.explained {
             text.push_str(&format!("explained {}\n", a.name()));

@@ -14,6 +14,8 @@ pub mod memory;
 pub mod preview;
 pub mod prompt;
 pub mod recovery;
+pub mod replay;
+pub mod runner;
 pub mod session;
 pub mod terminal;
 pub mod theme;
@@ -109,7 +111,15 @@ fn event_loop(mut app: App) -> anyhow::Result<ExitCode> {
         }
 
         // While a filter compiles, look for it often so "compiling…" shows only briefly.
-        let wait = if app.compiling() { 5 } else { 100 };
+        // While a command runs, wake at the frame rate to draw its output (never faster:
+        // a flood of output is drawn as one frame per tick).
+        let wait = if app.compiling() {
+            5
+        } else if app.run.is_running() {
+            16
+        } else {
+            100
+        };
         let ready = event::poll(Duration::from_millis(wait)).and_then(|r| {
             if r {
                 event::read().map(Some)

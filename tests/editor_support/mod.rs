@@ -36,6 +36,7 @@ pub fn options(tour_done: bool, state: Option<&Path>, document: Option<&Path>) -
             format!("{name}(2) — the manual would be here.\nSECOND LINE OF THE PAGE")
         }),
         recovery: Recovery::for_document(state, document),
+        run_history: None,
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod bpf;
 pub mod placeholder;
 pub mod rules;
+pub mod run;
 pub mod settings;
 pub mod syscalls;
 
@@ -45,7 +46,6 @@ impl View {
     /// For views not built yet: what they will show.
     pub fn promise(self) -> Option<&'static str> {
         match self {
-            View::Run => Some("run a command under the draft profile and see which syscalls it stopped; allow them from here."),
             View::Lint => Some("findings about the profile (holes left by sibling syscalls, rules that add nothing), with their places."),
             _ => None,
         }

@@ -23,6 +23,8 @@ pub enum Dialog {
         /// Whether the save was on the way out.
         then_quit: bool,
     },
+    /// Quitting while a command runs in view 3: end it (and its whole tree) and quit, or not.
+    StopRun,
 }
 
 /// Draws a prompt window.
@@ -62,6 +64,15 @@ pub fn render_dialog(
                 k(Command::Yes),
                 k(Command::No),
                 k(Command::Cancel)
+            ),
+        ),
+        Dialog::StopRun => (
+            "A command is running",
+            "The command in the run view is still running. End it, with every process it started, and quit?".to_string(),
+            format!(
+                "{} end it and quit · {} keep it running",
+                keymap.key_for(Context::Dialog, Command::Yes),
+                k(Command::No)
             ),
         ),
         Dialog::Recover(_) => (

@@ -7,6 +7,7 @@ pub mod input;
 pub mod status;
 pub mod title;
 pub mod tour;
+pub mod vt;
 
 use super::theme::Theme;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};

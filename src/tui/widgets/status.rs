@@ -40,6 +40,18 @@ pub fn hints(keymap: &KeyMap, context: Context) -> String {
                 b(Command::FindPrev)
             ));
         }
+        Context::Run | Context::Proposal => {
+            let r = |c| keymap.key_for(Context::Run, c).to_string();
+            parts.push(format!("{} edit/run", r(Command::EditCommand)));
+            parts.push(format!("{} again", r(Command::Rerun)));
+            parts.push(format!("{} record", r(Command::Record)));
+            parts.push(format!("{} allow", r(Command::Allow)));
+            parts.push(format!("{} rules", r(Command::OpenRules)));
+        }
+        Context::Terminal => {
+            let t = keymap.key_for(Context::Terminal, Command::ReleaseTerminal);
+            return format!("keys go to the command · {t} back to the editor");
+        }
         _ => {}
     }
     parts.push(format!("{} undo", g(Command::Undo)));

@@ -8,7 +8,7 @@ mod listing;
 use crate::compile::{Explanation, Preview};
 use crate::tui::component::{Component, Cursor, Handled};
 use crate::tui::keymap::{Command, Context};
-use crate::tui::preview::PreviewLoader;
+use crate::tui::preview::{preview_loader, PreviewLoader};
 use crate::tui::session::{Session, Tone};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextInput;
@@ -49,7 +49,7 @@ pub struct BpfView {
 impl Default for BpfView {
     fn default() -> Self {
         BpfView {
-            loader: PreviewLoader::default(),
+            loader: preview_loader(),
             cursor: Cursor::new(0),
             follow: true,
             traced: None,
@@ -71,8 +71,9 @@ impl BpfView {
     pub fn sync(&mut self, session: &Session, selected: Option<&'static str>) -> bool {
         let arrived = self.loader.poll();
         let generation = session.generation();
-        self.loader
-            .want(generation, session.profile(), &session.target);
+        self.loader.want(generation, || {
+            (session.profile().clone(), session.target.clone())
+        });
         let Some(Ok(preview)) = self.loader.current(generation) else {
             return arrived;
         };

@@ -3,7 +3,7 @@
 //! as catalog constants (with completion).
 
 use crate::catalog::{
-    complete_value, parse_errno, parse_value, value_text, Catalog, ConstantSet, Syscall,
+    complete_value, parse_errno, parse_value, value_text, Catalog, ConstantSet, SetKind, Syscall,
 };
 use crate::profile::{rule_errno, Action, ArgCond, Op, Rule};
 use crate::tui::component::cycle;
@@ -85,6 +85,36 @@ impl RuleForm {
         };
         form.add_condition();
         form.field = 0;
+        form
+    }
+
+    /// A form for a new rule allowing a call like one that was seen: a condition `==` the
+    /// seen value on each argument whose values are named constants of one kind (a socket's
+    /// domain, an fcntl command); pointers and flag sets say little on their own, so they are
+    /// left for the user. With nothing sensible to compare, the plain new-rule form.
+    pub fn seen_call(syscall: &'static Syscall, args: &[u64; 6]) -> RuleForm {
+        let mut form = RuleForm::new_rule(syscall);
+        let conds: Vec<CondRow> = syscall
+            .args
+            .iter()
+            .enumerate()
+            .take(6)
+            .filter(|(_, a)| !a.pointer)
+            .filter(|(_, a)| {
+                a.constants
+                    .and_then(|id| Catalog.constant_set(id))
+                    .is_some_and(|set| set.kind == SetKind::Enum)
+            })
+            .map(|(i, _)| CondRow {
+                arg: i as u32,
+                op: Op::Eq,
+                value: TextInput::new(&value_text(Some(syscall), i as u32, args[i])),
+                value_two: TextInput::new("0"),
+            })
+            .collect();
+        if !conds.is_empty() {
+            form.conds = conds;
+        }
         form
     }
 

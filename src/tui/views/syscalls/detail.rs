@@ -135,7 +135,8 @@ pub fn facts(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'
     lines
 }
 
-fn siblings(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'static>> {
+/// The siblings line: each sibling with what it gets, and a warning when one differs.
+pub fn siblings(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'static>> {
     let names: Vec<&str> = s.siblings().iter().map(|x| x.name).collect();
     if names.is_empty() {
         return Vec::new();

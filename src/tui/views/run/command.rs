@@ -1,0 +1,120 @@
+//! The run view's command line: the text being typed, and the history of commands run,
+//! kept in the state folder so the last command is there again next time.
+
+use crate::tui::widgets::input::TextInput;
+use std::path::PathBuf;
+
+/// How many commands the history keeps.
+const KEEP: usize = 200;
+
+/// The command line and its history.
+#[derive(Debug, Clone, Default)]
+pub struct CommandLine {
+    /// The text.
+    pub input: TextInput,
+    /// Commands run, oldest first.
+    pub history: Vec<String>,
+    /// The history entry shown while browsing with up/down.
+    browsing: Option<usize>,
+    file: Option<PathBuf>,
+}
+
+impl CommandLine {
+    /// The command line with the history in `file` (None: not kept), the last command in it.
+    pub fn load(file: Option<PathBuf>) -> CommandLine {
+        let history: Vec<String> = file
+            .as_ref()
+            .and_then(|f| std::fs::read_to_string(f).ok())
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect();
+        let input = TextInput::new(history.last().map_or("", String::as_str));
+        CommandLine {
+            input,
+            history,
+            browsing: None,
+            file,
+        }
+    }
+
+    /// The words of the command, split as a shell would (quotes, backslashes), without a
+    /// shell; Err when the quotes do not close.
+    pub fn words(&self) -> Result<Vec<String>, String> {
+        let text = self.input.text().trim();
+        match shlex::split(text) {
+            Some(w) if !w.is_empty() => Ok(w),
+            Some(_) => Err("Type a command first".into()),
+            None => Err("The command has an unclosed quote".into()),
+        }
+    }
+
+    /// Remembers the current text as the newest command (and writes the history out).
+    pub fn remember(&mut self) {
+        let text = self.input.text().trim().to_string();
+        self.browsing = None;
+        if text.is_empty() {
+            return;
+        }
+        self.history.retain(|h| *h != text);
+        self.history.push(text);
+        let extra = self.history.len().saturating_sub(KEEP);
+        self.history.drain(..extra);
+        // Losing the history is not worth interrupting a run for.
+        if let Some(file) = &self.file {
+            if let Some(dir) = file.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let _ = std::fs::write(file, self.history.join("\n") + "\n");
+        }
+    }
+
+    /// Moves through the history: `older` goes back in time.
+    pub fn browse(&mut self, older: bool) {
+        if self.history.is_empty() {
+            return;
+        }
+        let last = self.history.len() - 1;
+        let at = match (self.browsing, older) {
+            (None, true) => last,
+            (None, false) => return,
+            (Some(i), true) => i.saturating_sub(1),
+            (Some(i), false) if i < last => i + 1,
+            (Some(_), false) => return,
+        };
+        self.browsing = Some(at);
+        self.input.set(&self.history[at]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_is_kept_and_browsed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("state/run-history");
+        let mut line = CommandLine::load(Some(file.clone()));
+        assert_eq!(line.input.text(), "");
+        for cmd in ["ls -la /", "mkdir 'a b'", "ls -la /"] {
+            line.input.set(cmd);
+            line.remember();
+        }
+        assert_eq!(line.history, ["mkdir 'a b'", "ls -la /"]);
+        let mut again = CommandLine::load(Some(file));
+        assert_eq!(
+            again.input.text(),
+            "ls -la /",
+            "the last command is pre-filled"
+        );
+        again.browse(true);
+        again.browse(true);
+        assert_eq!(again.words().unwrap(), ["mkdir", "a b"]);
+        again.browse(false);
+        assert_eq!(again.input.text(), "ls -la /");
+        again.input.set("echo 'oops");
+        assert!(again.words().is_err());
+    }
+}

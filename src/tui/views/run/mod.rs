@@ -1,0 +1,476 @@
+//! View 3: run a command under the draft in a terminal inside the pane, see what the draft
+//! stopped, fix the profile from there and run again; record a run to get a proposal, and
+//! see after every edit what the last recorded run would now hit.
+
+pub mod command;
+pub mod input;
+mod render;
+mod stops;
+
+pub use render::{render, render_stops_column};
+
+use self::command::CommandLine;
+use crate::catalog::{Catalog, Syscall};
+use crate::profile::{Action, Profile};
+use crate::sandbox::replay::Recording;
+use crate::sandbox::{missing_allows, summarize, Mode, Report, SandboxError, StopSummary};
+use crate::tui::component::{Component, Cursor, Handled};
+use crate::tui::keymap::{Command, Context};
+use crate::tui::replay::{replay_loader, ReplayLoader};
+use crate::tui::runner::{blank_screen, Runner, Screen, Update};
+use crate::tui::session::{Session, Tone};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What has the keyboard in view 3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The stops list (or the proposal): the editor's keys.
+    Stops,
+    /// The command line, being edited.
+    Command,
+    /// The running command's terminal: every key goes to the command.
+    Terminal,
+}
+
+/// Where the pane is in a run's life.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phase {
+    /// Nothing has run yet.
+    Idle,
+    /// A command runs.
+    Running,
+    /// The last command ended: how, in words, and whether it succeeded.
+    Finished {
+        /// `exited with status 1`, `killed by SIGSYS: ...`.
+        cause: String,
+        /// Exit status 0.
+        ok: bool,
+    },
+    /// The command could not run: why.
+    Failed(String),
+}
+
+/// The syscalls a recording used that the draft does not allow, each accepted or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposal {
+    /// Names and whether each is accepted.
+    pub items: Vec<(String, bool)>,
+    /// The selected item.
+    pub cursor: Cursor,
+}
+
+/// The last recorded run, kept for replay.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    /// Numbers recordings, so replays of an older one are never taken as current.
+    pub serial: u64,
+    /// The command line.
+    pub command: String,
+    /// Its distinct calls.
+    pub calls: Arc<Recording>,
+}
+
+/// View 3's state.
+pub struct RunView {
+    /// The command line and its history.
+    pub line: CommandLine,
+    /// What has the keyboard.
+    pub focus: Focus,
+    /// Run with the exact filter instead of observing.
+    pub enforce: bool,
+    /// Where the last run is.
+    pub phase: Phase,
+    /// The mode of the last run.
+    pub mode: Mode,
+    /// The command line of the last run.
+    pub ran: String,
+    /// How many runs were started (numbers them on screen).
+    pub runs: usize,
+    /// The last run's terminal screen.
+    pub screen: Screen,
+    /// The last run's stops, grouped by syscall.
+    pub summary: Vec<StopSummary>,
+    /// Record mode: how many syscalls were seen so far.
+    pub recorded_names: usize,
+    /// The selected stop.
+    pub cursor: Cursor,
+    /// The proposal after a recording.
+    pub proposal: Option<Proposal>,
+    /// The last recorded run.
+    pub recorded: Option<Recorded>,
+    /// The last recording judged against the draft.
+    pub replay: ReplayLoader,
+    /// Set when `e` asks for the rule editor on a stop: the syscall and the seen arguments.
+    pub wants_rules: Option<(&'static Syscall, [u64; 6])>,
+    /// The size of the terminal area last drawn (rows, columns).
+    pub size: (u16, u16),
+    /// The profile the last run used (for the rules' places).
+    ran_with: Option<Profile>,
+    runner: Option<Runner>,
+}
+
+impl RunView {
+    /// The view, with the command history kept in `history` (None: not kept).
+    pub fn new(history: Option<PathBuf>) -> RunView {
+        RunView {
+            line: CommandLine::load(history),
+            focus: Focus::Stops,
+            enforce: false,
+            phase: Phase::Idle,
+            mode: Mode::Observe,
+            ran: String::new(),
+            runs: 0,
+            screen: blank_screen(20, 80),
+            summary: Vec::new(),
+            recorded_names: 0,
+            cursor: Cursor::new(0),
+            proposal: None,
+            recorded: None,
+            replay: replay_loader(),
+            wants_rules: None,
+            size: (20, 80),
+            ran_with: None,
+            runner: None,
+        }
+    }
+
+    /// The key contexts, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        match (self.focus, self.proposal.is_some()) {
+            (Focus::Command, _) => &[Context::Prompt],
+            (Focus::Terminal, _) => &[Context::Terminal],
+            (Focus::Stops, true) => &[
+                Context::Proposal,
+                Context::Run,
+                Context::Navigation,
+                Context::Global,
+            ],
+            (Focus::Stops, false) => &[Context::Run, Context::Navigation, Context::Global],
+        }
+    }
+
+    /// Whether keys go straight to the view (the command line or the command's terminal)
+    /// instead of through the commands.
+    pub fn takes_raw_keys(&self) -> bool {
+        self.focus != Focus::Stops
+    }
+
+    /// Whether a command is running.
+    pub fn is_running(&self) -> bool {
+        self.runner.is_some()
+    }
+
+    /// A key while the command line or the terminal has the keyboard.
+    pub fn raw_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &mut Session) {
+        match self.focus {
+            Focus::Terminal if command == Some(Command::ReleaseTerminal) => {
+                self.focus = Focus::Stops;
+            }
+            Focus::Terminal => match &mut self.runner {
+                Some(r) => {
+                    let bytes = input::key_bytes(key, r.app_cursor());
+                    r.write(&bytes);
+                }
+                None => self.focus = Focus::Stops,
+            },
+            Focus::Command => match (command, key.code) {
+                (Some(Command::Apply), _) => {
+                    self.focus = Focus::Stops;
+                    let mode = if self.enforce {
+                        Mode::Enforce
+                    } else {
+                        Mode::Observe
+                    };
+                    self.start(mode, session);
+                }
+                (Some(Command::Cancel), _) => self.focus = Focus::Stops,
+                (_, KeyCode::Up) => self.line.browse(true),
+                (_, KeyCode::Down) => self.line.browse(false),
+                _ => {
+                    self.line.input.edit(key);
+                }
+            },
+            Focus::Stops => {}
+        }
+    }
+
+    /// Starts the command line's command under the session's draft.
+    pub fn start(&mut self, mode: Mode, session: &mut Session) {
+        if self.runner.is_some() {
+            session.say(
+                "A command is still running: ctrl-c ends it".into(),
+                Tone::Warning,
+            );
+            return;
+        }
+        let words = match self.line.words() {
+            Ok(w) => w,
+            Err(e) => {
+                session.say(e, Tone::Warning);
+                self.focus = Focus::Command;
+                return;
+            }
+        };
+        self.line.remember();
+        self.ran = self.line.input.text().trim().to_string();
+        self.runs += 1;
+        self.mode = mode;
+        self.summary.clear();
+        self.recorded_names = 0;
+        self.cursor = Cursor::new(0);
+        self.proposal = None;
+        self.screen = blank_screen(self.size.0, self.size.1);
+        // Recording lets everything through: the draft plays no part until the proposal.
+        let profile = match mode {
+            Mode::Record => Profile::new(Action::Allow),
+            _ => session.profile().clone(),
+        };
+        self.ran_with = Some(session.profile().clone());
+        let argv: Vec<OsString> = words.into_iter().map(OsString::from).collect();
+        match Runner::start(&profile, &session.target, &argv, mode, self.screen.clone()) {
+            Ok(r) => {
+                self.runner = Some(r);
+                self.phase = Phase::Running;
+                self.focus = Focus::Terminal;
+            }
+            Err(e) => self.phase = Phase::Failed(failure_text(&e, session)),
+        }
+    }
+
+    /// Takes in what the run did since the last call, and keeps the replay current; true
+    /// when the screen needs drawing.
+    pub fn tick(&mut self, session: &mut Session) -> bool {
+        let mut changed = false;
+        let updates = match &mut self.runner {
+            Some(r) => {
+                changed |= r.take_fresh();
+                r.poll()
+            }
+            None => Vec::new(),
+        };
+        for update in updates {
+            changed = true;
+            match update {
+                Update::Stop(s) if self.mode == Mode::Record => {
+                    let _ = s;
+                    self.recorded_names += 1;
+                }
+                Update::Stop(s) => {
+                    summarize(&mut self.summary, &s);
+                    self.cursor.len = self.summary.len();
+                }
+                Update::Done(result) => self.finish(result, session),
+            }
+        }
+        if let Some(rec) = &self.recorded {
+            let key = (session.generation(), rec.serial);
+            self.replay.want(key, || {
+                (
+                    session.profile().clone(),
+                    session.target.clone(),
+                    Arc::clone(&rec.calls),
+                )
+            });
+            changed |= self.replay.poll();
+        }
+        changed
+    }
+
+    /// Takes in how the run ended.
+    fn finish(
+        &mut self,
+        result: Result<crate::sandbox::Finished, SandboxError>,
+        session: &mut Session,
+    ) {
+        self.runner = None;
+        if self.focus == Focus::Terminal {
+            self.focus = Focus::Stops;
+        }
+        let finished = match result {
+            Ok(f) => f,
+            Err(e) => {
+                self.phase = Phase::Failed(failure_text(&e, session));
+                return;
+            }
+        };
+        let report = Report {
+            termination: finished.termination,
+            summary: self.summary.clone(),
+            stops: Vec::new(),
+        };
+        let profile = self.ran_with.as_ref().unwrap_or(session.profile());
+        self.phase = Phase::Finished {
+            cause: report.cause(profile),
+            ok: finished.termination == crate::sandbox::Termination::Exited(0),
+        };
+        if self.mode != Mode::Record {
+            session.memory.finish_run_lesson();
+            return;
+        }
+        let serial = self.recorded.as_ref().map_or(1, |r| r.serial + 1);
+        self.recorded = Some(Recorded {
+            serial,
+            command: self.ran.clone(),
+            calls: Arc::new(finished.calls),
+        });
+        let missing = missing_allows(&finished.stops, session.profile(), &session.target);
+        if missing.is_empty() {
+            session.say(
+                "Recorded: the draft already allows every syscall the command used".into(),
+                Tone::Good,
+            );
+        } else {
+            self.proposal = Some(Proposal {
+                cursor: Cursor::new(missing.len()),
+                items: missing.into_iter().map(|n| (n, true)).collect(),
+            });
+        }
+    }
+
+    /// Waits up to `patience` for the running command to end, taking in what it did (tests,
+    /// which need a settled screen); true when it ended.
+    pub fn wait(&mut self, session: &mut Session, patience: Duration) -> bool {
+        let deadline = std::time::Instant::now() + patience;
+        while self.runner.is_some() && std::time::Instant::now() < deadline {
+            self.tick(session);
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        self.tick(session);
+        self.runner.is_none()
+    }
+
+    /// Ends the running command and its whole process tree, and takes in how it ended.
+    pub fn end_run(&mut self, session: &mut Session) {
+        if let Some(r) = &mut self.runner {
+            match r.end(Duration::from_secs(5)) {
+                Some(result) => self.finish(result, session),
+                None => self.runner = None,
+            }
+        }
+    }
+
+    /// The selected stop.
+    pub fn selected(&self) -> Option<&StopSummary> {
+        self.summary.get(self.cursor.selected)
+    }
+
+    fn proposal_command(&mut self, command: Command, session: &mut Session) -> Handled {
+        let Some(p) = &mut self.proposal else {
+            return Handled::NotConsumed;
+        };
+        if p.cursor.navigate(command) {
+            return Handled::Consumed;
+        }
+        let at = p.cursor.selected;
+        match command {
+            Command::Yes | Command::No => {
+                if let Some(item) = p.items.get_mut(at) {
+                    item.1 = command == Command::Yes;
+                }
+                p.cursor.step(1);
+            }
+            Command::Mark => {
+                if let Some(item) = p.items.get_mut(at) {
+                    item.1 = !item.1;
+                }
+            }
+            Command::AcceptAll | Command::RejectAll => {
+                for item in &mut p.items {
+                    item.1 = command == Command::AcceptAll;
+                }
+            }
+            Command::Apply => {
+                let names: Vec<String> = p
+                    .items
+                    .iter()
+                    .filter(|(_, on)| *on)
+                    .map(|(n, _)| n.clone())
+                    .collect();
+                if names.is_empty() {
+                    session.say(
+                        "Nothing accepted: the profile is unchanged".into(),
+                        Tone::Info,
+                    );
+                } else {
+                    session.set_action(names, Some(Action::Allow), None);
+                }
+                self.proposal = None;
+            }
+            Command::Cancel => self.proposal = None,
+            _ => return Handled::NotConsumed,
+        }
+        Handled::Consumed
+    }
+}
+
+impl Component for RunView {
+    fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
+        if self.proposal_command(command, session) == Handled::Consumed {
+            return Handled::Consumed;
+        }
+        if self.cursor.navigate(command) {
+            return Handled::Consumed;
+        }
+        match command {
+            Command::EditCommand => self.focus = Focus::Command,
+            Command::Rerun => {
+                let mode = if self.enforce {
+                    Mode::Enforce
+                } else {
+                    Mode::Observe
+                };
+                self.start(mode, session);
+            }
+            Command::Record => self.start(Mode::Record, session),
+            Command::StopRun => match &self.runner {
+                Some(r) => r.stop(),
+                None => session.say("Nothing is running".into(), Tone::Info),
+            },
+            Command::ToggleEnforce => {
+                self.enforce = !self.enforce;
+                let what = if self.enforce {
+                    "Enforce mode: the exact filter, as in a container; stops are not reported"
+                } else {
+                    "Observed mode: the command sees what the filter does; every stop is reported"
+                };
+                session.say(what.into(), Tone::Info);
+            }
+            Command::FocusTerminal if self.runner.is_some() => self.focus = Focus::Terminal,
+            Command::Allow => {
+                if let Some(s) = self.selected() {
+                    let name = s.name.clone();
+                    session.set_action(vec![name], Some(Action::Allow), None);
+                }
+            }
+            Command::OpenRules => {
+                let seen = self
+                    .selected()
+                    .and_then(|s| Some((Catalog.syscall(&s.name)?, s.last_args)));
+                self.wants_rules = seen;
+            }
+            _ => return Handled::NotConsumed,
+        }
+        Handled::Consumed
+    }
+}
+
+/// Why a run did not happen, in words; a profile libseccomp refuses names the rule's place.
+fn failure_text(e: &SandboxError, session: &Session) -> String {
+    match e {
+        SandboxError::Compile(c) => {
+            let file = session
+                .path
+                .as_ref()
+                .map_or("the profile".to_string(), |p| p.display().to_string());
+            format!(
+                "The draft does not compile, so nothing ran: {}",
+                c.render(&file)
+            )
+        }
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,228 @@
+//! Drawing view 3: the command line and the run's state on top, the command's terminal and
+//! the stops column under it.
+
+use super::{stops, Focus, Phase, RunView};
+use crate::sandbox::{describe_action, rule_place, Mode};
+use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::session::Session;
+use crate::tui::theme::{Palette, Theme};
+use crate::tui::widgets::pane_block;
+use crate::tui::widgets::vt::VtScreen;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+/// Draws view 3 into `area`.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    view: &mut RunView,
+    session: &Session,
+    keymap: &KeyMap,
+    theme: Theme,
+) {
+    let head = header_lines(view, session, keymap, theme);
+    // Rows the header takes once wrapped, at most half the pane.
+    let width = area.width.saturating_sub(2).max(1) as usize;
+    let rows: usize = head.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    let rows = (rows as u16).min(area.height / 2) + 2;
+    let [head_area, body] =
+        Layout::vertical([Constraint::Length(rows), Constraint::Min(6)]).areas(area);
+    let block = pane_block("Run", view.focus == Focus::Command, theme);
+    let inner = block.inner(head_area);
+    frame.render_widget(block, head_area);
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), inner);
+
+    let (term_area, stops_area) = if body.width >= 120 {
+        let [t, s] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+            .areas(body);
+        (t, s)
+    } else {
+        let [t, s] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+        (t, s)
+    };
+    render_terminal(frame, term_area, view, keymap, theme);
+    let focused = view.focus == Focus::Stops;
+    stops::render(frame, stops_area, view, session, keymap, theme, focused);
+}
+
+/// Draws only the stops column (view 1's side column on wide terminals).
+pub fn render_stops_column(
+    frame: &mut Frame,
+    area: Rect,
+    view: &mut RunView,
+    session: &Session,
+    keymap: &KeyMap,
+    theme: Theme,
+) {
+    let replay = replay_line(view, session, theme);
+    let [replay_area, rest] = Layout::vertical([
+        Constraint::Length(if replay.is_some() { 3 } else { 0 }),
+        Constraint::Min(4),
+    ])
+    .areas(area);
+    if let Some(line) = replay {
+        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), replay_area);
+    }
+    stops::render(frame, rest, view, session, keymap, theme, false);
+}
+
+fn mode_label(view: &RunView) -> &'static str {
+    match (view.phase == Phase::Running, view.mode, view.enforce) {
+        (true, Mode::Record, _) => "recording",
+        (true, Mode::Enforce, _) => "enforced",
+        (true, Mode::Observe, _) => "observed",
+        (false, _, true) => "enforce mode",
+        (false, _, false) => "observed mode",
+    }
+}
+
+fn header_lines(
+    view: &RunView,
+    session: &Session,
+    keymap: &KeyMap,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let k = |c| keymap.key_for(Context::Run, c).to_string();
+    let editing = view.focus == Focus::Command;
+    let mut first = vec![Span::styled("$ ", theme.accent())];
+    first.extend(view.line.input.spans(theme.text(), editing).spans);
+    first.push(Span::styled(
+        format!("   [{}]", mode_label(view)),
+        theme.accent(),
+    ));
+    let mut lines = vec![Line::from(first)];
+    let state = match &view.phase {
+        _ if editing => Line::styled(
+            "Editing the command: enter runs it · esc leaves it as it is · up/down: history",
+            theme.accent(),
+        ),
+        Phase::Idle => Line::styled(
+            format!(
+                "Runs in the editor's working directory and environment, under the draft. {} edit · {} run · {} record · {} enforce",
+                k(Command::EditCommand),
+                k(Command::Rerun),
+                k(Command::Record),
+                k(Command::ToggleEnforce)
+            ),
+            theme.dim(),
+        ),
+        Phase::Running => {
+            let keys = if view.focus == Focus::Terminal {
+                format!(
+                    "Keys go to the command; {} gives them back to the editor.",
+                    keymap.key_for(Context::Terminal, Command::ReleaseTerminal)
+                )
+            } else {
+                format!("{} type into it", k(Command::FocusTerminal))
+            };
+            Line::styled(
+                format!("Running `{}` · {keys} · {} ends it (the whole tree)", view.ran, k(Command::StopRun)),
+                theme.accent(),
+            )
+        }
+        Phase::Finished { cause, ok } => Line::from(vec![
+            Span::styled(
+                format!(
+                    "{} #{} `{}` {cause}",
+                    if *ok { "✓" } else { "✗" },
+                    view.runs,
+                    view.ran
+                ),
+                if *ok { theme.ok() } else { theme.warning() },
+            ),
+            Span::styled(
+                format!("   {} run again · {} edit", k(Command::Rerun), k(Command::EditCommand)),
+                theme.dim(),
+            ),
+        ]),
+        Phase::Failed(why) => Line::styled(format!("✗ {why}"), theme.warning()),
+    };
+    lines.push(state);
+    if !session.memory.run_explained && view.mode == Mode::Observe && !view.enforce {
+        lines.push(Line::styled(
+            "Observed mode: the command sees exactly what the profile does (errno, SIGSYS); seccompose only watches and lists each stop.",
+            theme.dim(),
+        ));
+    }
+    lines.extend(replay_line(view, session, theme));
+    lines
+}
+
+/// What the draft would do with the last recorded run, in a line.
+fn replay_line(view: &RunView, session: &Session, theme: Theme) -> Option<Line<'static>> {
+    let rec = view.recorded.as_ref()?;
+    let outcome = view.replay.current((session.generation(), rec.serial));
+    let text = match outcome {
+        None => format!("Judging the last recorded run (`{}`) against this draft…", rec.command),
+        Some(Err(e)) => format!("The draft does not compile, so the last recorded run cannot be judged: {e}"),
+        Some(Ok(r)) if r.stopped.is_empty() => format!(
+            "With this draft the last recorded run (`{}`) would run without a stop ({} distinct calls judged).",
+            rec.command, r.distinct
+        ),
+        Some(Ok(r)) => {
+            let names: Vec<String> = r
+                .stopped
+                .iter()
+                .take(6)
+                .map(|s| {
+                    let place = rule_place(s.rule, session.profile()).unwrap_or_else(|| "default".into());
+                    format!("{} ×{} ({}, {place})", s.name, s.count, describe_action(s.action))
+                })
+                .collect();
+            let more = r.stopped.len().saturating_sub(6);
+            let tail = if more > 0 { format!(" and {more} more") } else { String::new() };
+            format!(
+                "With this draft the last recorded run (`{}`) would now be stopped at {} calls: {}{tail}",
+                rec.command,
+                r.stopped_calls(),
+                names.join(", ")
+            )
+        }
+    };
+    let style = match outcome {
+        Some(Ok(r)) if r.stopped.is_empty() => theme.ok(),
+        Some(_) => theme.warning(),
+        None => theme.dim(),
+    };
+    Some(Line::styled(text, style))
+}
+
+fn render_terminal(
+    frame: &mut Frame,
+    area: Rect,
+    view: &mut RunView,
+    keymap: &KeyMap,
+    theme: Theme,
+) {
+    let focused = view.focus == Focus::Terminal;
+    let title = if focused {
+        format!(
+            "Terminal: typing into the command ({} to leave)",
+            keymap.key_for(Context::Terminal, Command::ReleaseTerminal)
+        )
+    } else {
+        "Terminal".to_string()
+    };
+    let block = pane_block(&title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let size = (inner.height.max(1), inner.width.max(1));
+    if size != view.size {
+        view.size = size;
+        // Between runs the old screen keeps its size; the next run gets the new one.
+        if let Some(r) = &mut view.runner {
+            r.resize(size.0, size.1);
+        }
+    }
+    if let Ok(parser) = view.screen.lock() {
+        let widget = VtScreen {
+            screen: parser.screen(),
+            cursor: view.is_running(),
+            colour: theme.palette != Palette::Mono,
+        };
+        frame.render_widget(widget, inner);
+    }
+}

@@ -1,0 +1,243 @@
+//! The stops column: the syscalls the draft stopped, grouped, with the selected one's last
+//! call, catalog summary and siblings; or, after a recording, the proposed additions.
+
+use super::{Proposal, RunView};
+use crate::catalog::Catalog;
+use crate::profile::Profile;
+use crate::sandbox::{describe_action, rule_place, Mode, StopSummary};
+use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::views::syscalls::categories::fit;
+use crate::tui::views::syscalls::detail::siblings;
+use crate::tui::widgets::pane_block;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+/// Which rule decided: `line 12:5`, `syscalls[3]` or `default`.
+fn decided_by(s: &StopSummary, ran_with: Option<&Profile>) -> String {
+    match ran_with.and_then(|p| rule_place(s.rule, p)) {
+        Some(place) => place,
+        None if s.rule.is_some() => format!("syscalls[{}]", s.rule.unwrap_or(0)),
+        None => "default".into(),
+    }
+}
+
+/// Draws the stops (or the proposal) with the selected stop's details under them.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    view: &mut RunView,
+    session: &Session,
+    keymap: &KeyMap,
+    theme: Theme,
+    focused: bool,
+) {
+    if let Some(p) = &mut view.proposal {
+        render_proposal(frame, area, p, keymap, theme, focused);
+        return;
+    }
+    let calls: usize = view.summary.iter().map(|s| s.count).sum();
+    let title = match (view.mode, view.summary.len()) {
+        (Mode::Record, _) => format!("Recording: {} syscalls used", view.recorded_names),
+        (Mode::Enforce, _) => "Stops: not reported in enforce mode".to_string(),
+        (_, 0) => "Stops".to_string(),
+        (_, n) => format!(
+            "Stops: {n} syscall{}, {calls} call{}",
+            plural(n),
+            plural(calls)
+        ),
+    };
+    let detail_height = if area.height >= 16 { 7 } else { 5 };
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Min(2), Constraint::Length(detail_height)]).areas(area);
+    let block = pane_block(&title, focused, theme);
+    let inner = block.inner(list_area);
+    frame.render_widget(block, list_area);
+    view.cursor.len = view.summary.len();
+    let first = view.cursor.visible(inner.height as usize);
+    let width = inner.width as usize;
+    let ran_with = view.ran_with.as_ref();
+    let lines: Vec<Line> = view
+        .summary
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(inner.height as usize)
+        .map(|(i, s)| {
+            let line = Line::from(vec![
+                Span::raw(format!("{:<16} ", fit(&s.name, 16))),
+                Span::styled(
+                    format!("{:<14} ", fit(&describe_action(s.action), 14)),
+                    theme.action(s.action.profile_action()),
+                ),
+                Span::raw(format!("{:>5}x ", s.count)),
+                Span::styled(
+                    fit(&decided_by(s, ran_with), width.saturating_sub(38)),
+                    theme.dim(),
+                ),
+            ]);
+            if i == view.cursor.selected {
+                line.style(theme.selected(focused))
+            } else {
+                line
+            }
+        })
+        .collect();
+    let empty = match view.mode {
+        Mode::Enforce => {
+            "Enforce mode runs the exact filter; switch to observed mode (E) to see stops."
+        }
+        Mode::Record => {
+            "Everything is let through and noted; the proposal follows when the command ends."
+        }
+        Mode::Observe => "No stops yet.",
+    };
+    if lines.is_empty() {
+        let text = Paragraph::new(Line::styled(empty, theme.dim())).wrap(Wrap { trim: true });
+        frame.render_widget(text, inner);
+    } else {
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+    let selected = view.selected().cloned();
+    render_detail(
+        frame,
+        detail_area,
+        selected.as_ref(),
+        view,
+        session,
+        keymap,
+        theme,
+    );
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn render_detail(
+    frame: &mut Frame,
+    area: Rect,
+    stop: Option<&StopSummary>,
+    view: &RunView,
+    session: &Session,
+    keymap: &KeyMap,
+    theme: Theme,
+) {
+    let title = stop.map_or("Stop".to_string(), |s| format!("{} (last call)", s.name));
+    let block = pane_block(&title, false, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(s) = stop else {
+        return;
+    };
+    let mut lines = vec![Line::styled(
+        crate::catalog::describe_call(&s.name, &s.last_args, &s.last_texts),
+        theme.accent(),
+    )];
+    let decided = match view.ran_with.as_ref().and_then(|p| rule_place(s.rule, p)) {
+        Some(place) => format!("Decided by the rule at {place}"),
+        None => "Decided by the default action".to_string(),
+    };
+    lines.push(Line::styled(
+        format!("{decided}: {}", describe_action(s.action)),
+        theme.dim(),
+    ));
+    if let Some(syscall) = Catalog.syscall(&s.name) {
+        lines.push(Line::raw(syscall.summary.to_string()));
+        lines.extend(siblings(syscall, session, theme));
+        let open: Vec<&str> = syscall
+            .siblings()
+            .iter()
+            .filter(|x| {
+                session.effects.of(x.name).action.semantic() == crate::profile::Action::Allow
+            })
+            .map(|x| x.name)
+            .collect();
+        if !open.is_empty() {
+            lines.push(Line::styled(
+                format!(
+                    "When {} fails, a program may try {} next, which the draft allows.",
+                    s.name,
+                    open.join(" or ")
+                ),
+                theme.warning(),
+            ));
+        }
+    }
+    let k = |c| keymap.key_for(Context::Run, c).to_string();
+    lines.push(Line::styled(
+        format!(
+            "{} allow {} · {} rule editor · {} run again",
+            k(Command::Allow),
+            s.name,
+            k(Command::OpenRules),
+            k(Command::Rerun)
+        ),
+        theme.dim(),
+    ));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn render_proposal(
+    frame: &mut Frame,
+    area: Rect,
+    p: &mut Proposal,
+    keymap: &KeyMap,
+    theme: Theme,
+    focused: bool,
+) {
+    let accepted = p.items.iter().filter(|(_, on)| *on).count();
+    let title = format!(
+        "Proposal: allow {accepted} of {} syscalls the draft lacks",
+        p.items.len()
+    );
+    let block = pane_block(&title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let k = |c| keymap.key_for(Context::Proposal, c).to_string();
+    let help = format!(
+        "{} accept · {} reject · {} all · {} none · {} apply (one edit) · {} put away",
+        k(Command::Yes),
+        k(Command::No),
+        k(Command::AcceptAll),
+        k(Command::RejectAll),
+        k(Command::Apply),
+        k(Command::Cancel)
+    );
+    let [list_area, help_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(inner);
+    let first = p.cursor.visible(list_area.height as usize);
+    let width = list_area.width as usize;
+    let lines: Vec<Line> = p
+        .items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(list_area.height as usize)
+        .map(|(i, (name, on))| {
+            let summary = Catalog.syscall(name).map_or("", |s| s.summary);
+            let line = Line::from(vec![
+                Span::styled(if *on { "[x] " } else { "[ ] " }, theme.accent()),
+                Span::raw(format!("{:<18} ", fit(name, 18))),
+                Span::styled(fit(summary, width.saturating_sub(23)), theme.dim()),
+            ]);
+            if i == p.cursor.selected {
+                line.style(theme.selected(focused))
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list_area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(help, theme.dim())).wrap(Wrap { trim: true }),
+        help_area,
+    );
+}

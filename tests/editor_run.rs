@@ -1,0 +1,238 @@
+//! View 3 (run) in a TestBackend: real commands under fixture profiles, snapshots at 80x24
+//! and 160x48 (idle, running, finished with stops, record proposal, replay), and the
+//! fix-and-repeat loop through the app's keys.
+
+mod editor_support;
+
+use editor_support::{builtin, draw, on_file, on_fixture, press, screen, type_text};
+use seccompose::catalog::Catalog;
+use seccompose::profile::{self, view, Action, Arch};
+use seccompose::sandbox::replay::{Call, Recording};
+use seccompose::sandbox::Mode;
+use seccompose::tui::app::{App, Modal};
+use seccompose::tui::component::Cursor;
+use seccompose::tui::views::run::{Phase, Proposal, Recorded};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// A bound so a broken build fails instead of hanging; nothing asserts on speed.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+fn snap(name: &str, app: &mut App) {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let terminal = draw(app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    }
+}
+
+/// Replaces the command line with `text` and runs it (enter edits, enter runs).
+fn run(app: &mut App, text: &str) {
+    press(app, &["enter"]);
+    app.run.line.input.set(text);
+    press(app, &["enter"]);
+}
+
+fn settle(app: &mut App) {
+    assert!(
+        app.run.wait(&mut app.session, PATIENCE),
+        "the command ended"
+    );
+}
+
+/// Ticks the app until its 80x24 screen satisfies `done`.
+fn wait_until(app: &mut App, what: &str, done: impl Fn(&str) -> bool) {
+    let start = Instant::now();
+    loop {
+        app.tick(Instant::now());
+        let s = screen(app, 80, 24);
+        if done(&s) {
+            return;
+        }
+        assert!(start.elapsed() < PATIENCE, "never saw {what}:\n{s}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Under deny-mkdir: a stopped mkdir, and output that does not depend on the locale.
+const DENIED: &str = "sh -c 'mkdir /tmp/sc-never/x 2>/dev/null || echo mkdir failed: $?'";
+
+#[test]
+fn idle() {
+    let mut app = on_fixture("deny-mkdir.json");
+    press(&mut app, &["3"]);
+    app.run.line.input.set(DENIED);
+    snap("run_idle", &mut app);
+}
+
+#[test]
+fn running_an_interactive_command_then_ending_it() {
+    let mut app = on_fixture("deny-mkdir.json");
+    press(&mut app, &["3"]);
+    draw(&mut app, 80, 24);
+    run(&mut app, "cat");
+    assert!(app.run.is_running());
+    snap("run_running", &mut app);
+    // Keys go to the command: cat reads the line from its terminal and writes it back.
+    type_text(&mut app, "hello pane");
+    press(&mut app, &["enter"]);
+    wait_until(&mut app, "the line twice (echo, then cat)", |s| {
+        s.matches("hello pane").count() == 2
+    });
+    press(&mut app, &["ctrl-]", "ctrl-c"]);
+    settle(&mut app);
+    assert!(
+        matches!(&app.run.phase, Phase::Finished { cause, .. } if cause.contains("stopped on request")),
+        "{:?}",
+        app.run.phase
+    );
+}
+
+#[test]
+fn finished_with_stops_then_allow_and_run_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("deny-mkdir.json");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/deny-mkdir.json"
+    );
+    std::fs::copy(fixture, &file).unwrap();
+    let loaded = profile::load(&file, &Catalog).unwrap().profile.unwrap();
+    let mut app = on_file(loaded, file.clone());
+    press(&mut app, &["3"]);
+    draw(&mut app, 80, 24);
+    run(&mut app, DENIED);
+    settle(&mut app);
+    snap("run_stops", &mut app);
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("mkdir failed: 1") && s.contains("line 4:5"),
+        "{s}"
+    );
+    assert_eq!(app.run.summary[0].name, "mkdir");
+
+    // e: the rule editor for the stop; esc twice closes it unchanged.
+    press(&mut app, &["e"]);
+    assert!(matches!(app.modal, Some(Modal::Rules(_))));
+    press(&mut app, &["esc", "esc"]);
+    assert!(app.modal.is_none());
+
+    let target = dir.path().join("made");
+    run(&mut app, &format!("mkdir {}", target.display()));
+    settle(&mut app);
+    assert!(!target.exists());
+    press(&mut app, &["a"]);
+    assert_eq!(
+        view(app.session.profile(), "mkdir", &app.session.target).action,
+        Action::Allow
+    );
+    press(&mut app, &["r"]);
+    settle(&mut app);
+    assert!(target.is_dir(), "{}", screen(&mut app, 80, 24));
+    assert!(matches!(&app.run.phase, Phase::Finished { ok: true, .. }));
+    press(&mut app, &["u"]);
+    assert_eq!(
+        view(app.session.profile(), "mkdir", &app.session.target).action,
+        Action::Errno,
+        "allowing was one undoable edit"
+    );
+}
+
+#[test]
+fn a_missing_command_and_a_refused_profile_are_messages() {
+    let mut app = on_fixture("deny-mkdir.json");
+    press(&mut app, &["3"]);
+    run(&mut app, "seccompose-no-such-command --flag");
+    settle(&mut app);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("seccompose-no-such-command"), "{s}");
+    assert!(
+        matches!(app.run.phase, Phase::Failed(_)),
+        "{:?}",
+        app.run.phase
+    );
+}
+
+#[test]
+fn record_proposal() {
+    let mut app = builtin();
+    press(&mut app, &["3"]);
+    app.run.line.input.set("ls /");
+    app.run.mode = Mode::Record;
+    app.run.ran = "ls /".into();
+    app.run.recorded_names = 41;
+    app.run.phase = Phase::Finished {
+        cause: "exited with status 0".into(),
+        ok: true,
+    };
+    let names = ["bpf", "mount", "ptrace"];
+    app.run.proposal = Some(Proposal {
+        items: names.iter().map(|n| (n.to_string(), true)).collect(),
+        cursor: Cursor::new(names.len()),
+    });
+    press(&mut app, &["j", "n"]);
+    snap("run_proposal", &mut app);
+    press(&mut app, &["enter"]);
+    let p = app.session.profile().clone();
+    let t = app.session.target.clone();
+    assert_eq!(view(&p, "bpf", &t).action, Action::Allow);
+    assert_eq!(view(&p, "ptrace", &t).action, Action::Allow);
+    assert_ne!(view(&p, "mount", &t).action, Action::Allow, "rejected");
+    press(&mut app, &["u"]);
+    let p = app.session.profile().clone();
+    assert_ne!(view(&p, "bpf", &t).action, Action::Allow, "one edit");
+}
+
+#[test]
+fn replay_after_an_edit() {
+    let mut app = builtin();
+    let nr = |n: &str| Catalog.syscall(n).unwrap().number(Arch::X86_64).unwrap();
+    let call = |n: &str, a0: u64| Call {
+        arch: Arch::X86_64,
+        nr: nr(n),
+        args: [a0, 0, 0, 0, 0, 0],
+    };
+    app.run.recorded = Some(Recorded {
+        serial: 1,
+        command: "ls".into(),
+        calls: Arc::new(Recording {
+            calls: vec![
+                (call("getdents64", 3), 2),
+                (call("write", 1), 1),
+                (call("getdents64", 4), 1),
+            ],
+        }),
+    });
+    press(&mut app, &["/"]);
+    type_text(&mut app, "getdents64");
+    press(&mut app, &["enter", "d", "3"]);
+    app.run.tick(&mut app.session);
+    assert!(app.run.replay.wait(PATIENCE));
+    snap("run_replay", &mut app);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("stopped at 3 calls: getdents64 ×3"), "{s}");
+    press(&mut app, &["u"]);
+    app.run.tick(&mut app.session);
+    assert!(app.run.replay.wait(PATIENCE));
+    assert!(screen(&mut app, 160, 48).contains("would run without a stop"));
+}
+
+#[test]
+fn wide_view_1_shows_the_stops_beside_the_list() {
+    let mut app = on_fixture("deny-mkdir.json");
+    press(&mut app, &["3"]);
+    draw(&mut app, 80, 24);
+    run(&mut app, DENIED);
+    settle(&mut app);
+    press(&mut app, &["1", "S"]);
+    let wide = screen(&mut app, 160, 48);
+    assert!(
+        wide.contains("Stops: 1 syscall") && wide.contains("ERRNO(EPERM)"),
+        "{wide}"
+    );
+    assert!(
+        !screen(&mut app, 120, 40).contains("Stops: 1 syscall"),
+        "only when wide"
+    );
+    press(&mut app, &["S"]);
+    assert!(!screen(&mut app, 160, 48).contains("Stops: 1 syscall"));
+}
