@@ -324,6 +324,22 @@ fn generated_profile_for(rng: &mut Rng, extra: &str, allowed: &[&str]) -> String
     )
 }
 
+/// `n` calls of the harmless and newer syscalls with interesting values in the first three
+/// arguments.
+fn random_calls(rng: &mut Rng, n: usize) -> Vec<(&'static str, [u64; 6])> {
+    let pool: Vec<&str> = HARMLESS.iter().chain(NEWER).copied().collect();
+    (0..n)
+        .map(|_| {
+            let name = rng.pick(&pool);
+            let mut args = [0u64; 6];
+            for a in args.iter_mut().take(3) {
+                *a = rng.pick(VALUES);
+            }
+            (name, args)
+        })
+        .collect()
+}
+
 #[test]
 fn generated_profiles_match_the_kernel() {
     let mut rng = Rng(0x5eed_cafe_f00d_1234);
@@ -337,16 +353,7 @@ fn generated_profiles_match_the_kernel() {
             Some(p) => p,
             None => panic!("generated profile invalid:\n{text}"),
         };
-        let pool: Vec<&str> = HARMLESS.iter().chain(NEWER).copied().collect();
-        let mut calls = Vec::new();
-        for _ in 0..60 {
-            let name = rng.pick(&pool);
-            let mut args = [0u64; 6];
-            for a in args.iter_mut().take(3) {
-                *a = rng.pick(VALUES);
-            }
-            calls.push((name, args));
-        }
+        let calls = random_calls(&mut rng, 60);
         match check_profile(&p, &target, &calls) {
             Ok(seen) => {
                 total += seen.len();
@@ -531,7 +538,6 @@ fn differential_random_profiles_on_both_abis() {
     let dir = tempfile::tempdir().unwrap();
     let (mut profiles, mut kernel_calls, mut refused, mut twin_calls) = (0, 0, 0, 0);
     let (mut miscompiled, mut caught) = (0, 0);
-    let pool: Vec<&str> = HARMLESS.iter().chain(NEWER).copied().collect();
     while profiles < differential_profiles() {
         // The probe is exec'd, writes its lines and may set a SIGSYS handler.
         let text = generated_profile_for(
@@ -549,15 +555,7 @@ fn differential_random_profiles_on_both_abis() {
         let p = profile::parse(&text, &Catalog)
             .profile
             .unwrap_or_else(|| panic!("generated profile invalid:\n{text}"));
-        let mut calls = Vec::new();
-        for _ in 0..30 {
-            let name = rng.pick(&pool);
-            let mut args = [0u64; 6];
-            for a in args.iter_mut().take(3) {
-                *a = rng.pick(VALUES);
-            }
-            calls.push((name, args));
-        }
+        let calls = random_calls(&mut rng, 30);
         // x86_64, both layouts, in the kernel.
         match check_profile(&p, &target, &calls) {
             Ok(seen) => kernel_calls += seen.len(),
