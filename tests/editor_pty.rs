@@ -25,6 +25,11 @@ struct Editor {
 
 impl Editor {
     fn open(file: &Path, home: &Path) -> Editor {
+        Editor::open_with(file, home, &[])
+    }
+
+    /// The editor with extra environment variables.
+    fn open_with(file: &Path, home: &Path, env: &[(&str, &str)]) -> Editor {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -39,6 +44,9 @@ impl Editor {
         cmd.env("XDG_STATE_HOME", home.join("state"));
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("HOME", home);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).expect("the editor starts");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
             NonZeroU16::new(30).unwrap(),
@@ -525,4 +533,23 @@ fn quitting_with_a_running_command_asks_and_ends_it() {
         0,
         "nothing outlived the editor"
     );
+}
+
+/// On a kernel without user notification (faked through the probe's failure path) an
+/// observed run falls back to enforce mode and says so; the command still meets the policy.
+#[test]
+fn without_user_notification_the_run_pane_falls_back_to_enforce_mode() {
+    let (home, file) = home_with("deny-mkdir.json", &fixture("deny-mkdir.json"));
+    let dir = home.path().join("made");
+    let fake = seccompose::sandbox::support::FAKE_NO_USER_NOTIFICATION;
+    let mut ed = Editor::open_with(&file, home.path(), &[(fake, "1")]);
+    ed.wait_for("deny-mkdir.json");
+    command_line(&mut ed, &format!("mkdir {}", dir.display()));
+    ed.send("r");
+    ed.wait_for("cannot hand out user-notification");
+    ed.wait_for("Operation not permitted");
+    ed.wait_for("exited with status 1");
+    assert!(!dir.exists());
+    ed.send("q");
+    assert_eq!(ed.wait_exit(), 0);
 }

@@ -482,3 +482,22 @@ fn killing_seccompose_ends_the_whole_tree() {
         );
     }
 }
+
+#[test]
+fn doctor_finds_user_notification_for_every_user() {
+    for who in users() {
+        let out = seccompose(who).arg("doctor").output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{who:?}: {text}");
+        assert!(
+            text.contains("ok      user notification"),
+            "{who:?}: {text}"
+        );
+        let user = match who {
+            As::Me if unsafe { libc::getuid() } == 0 => "running as root",
+            As::Me => "running as an ordinary user",
+            As::Nobody => "running as an ordinary user",
+        };
+        assert!(text.contains(user), "{who:?}: {text}");
+    }
+}

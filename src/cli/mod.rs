@@ -4,6 +4,7 @@ mod catalog;
 mod check;
 mod compile;
 mod diff;
+mod doctor;
 mod explain;
 mod lint;
 mod run;
@@ -88,6 +89,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What this machine offers: seccomp filters, actions, user notification, libseccomp, man
+    /// pages; exit 0 when everything the editor needs is there.
+    Doctor,
     /// Compare what two profiles do (per syscall: action, errno, argument conditions after
     /// runc's reading), not their text; exit 0 when they do the same, 1 when not, 2 on trouble.
     Diff {
@@ -179,6 +183,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
         }) => explain::explain(&file, &syscall, &args, &call, json),
         Some(Command::Lint { file, target, json }) => lint::lint(&file, &target, json),
+        Some(Command::Doctor) => Ok(doctor::doctor()),
         Some(Command::Diff { a, b, target, json }) => diff::diff(&a, &b, &target, json),
         Some(Command::Run {
             file,

@@ -3,7 +3,9 @@
 use super::target::{load_profile, TargetArgs};
 use anyhow::{bail, Context};
 use seccompose::profile::{self, Target};
-use seccompose::sandbox::{self, exit_code, recorded_profile, Mode, Report, RunOptions, Session};
+use seccompose::sandbox::{
+    self, exit_code, recorded_profile, support, Mode, Report, RunOptions, Session,
+};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -52,12 +54,18 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let profile = load_profile(file)?;
     let target = one_target(target)?;
+    let requested = if enforce {
+        Mode::Enforce
+    } else {
+        Mode::Observe
+    };
+    let (mode, fell_back) = support::available_mode(requested).map_err(anyhow::Error::msg)?;
+    if let Some(why) = fell_back {
+        eprintln!("seccompose: {why}");
+    }
+    let enforce = mode == Mode::Enforce;
     let options = RunOptions {
-        mode: if enforce {
-            Mode::Enforce
-        } else {
-            Mode::Observe
-        },
+        mode,
         timeout: timeout.map(Duration::from_secs_f64),
         ..RunOptions::default()
     };
@@ -96,6 +104,7 @@ pub fn record(
     let target = one_target(target)?;
     // The recording filter allows everything; the profile only matters for the target.
     let placeholder = profile::Profile::new(profile::Action::Allow);
+    support::available_mode(Mode::Record).map_err(anyhow::Error::msg)?;
     let options = RunOptions {
         mode: Mode::Record,
         ..RunOptions::default()

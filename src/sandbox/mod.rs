@@ -15,6 +15,7 @@ mod record;
 pub mod replay;
 mod report;
 mod supervise;
+pub mod support;
 
 pub use record::{missing_allows, recorded_profile};
 pub use report::{

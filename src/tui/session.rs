@@ -295,7 +295,8 @@ impl Session {
     }
 }
 
-fn upper_first(s: &str) -> String {
+/// The text with its first letter in upper case.
+pub(crate) fn upper_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),

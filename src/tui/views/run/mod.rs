@@ -18,7 +18,7 @@ use crate::tui::component::{Component, Cursor, Handled};
 use crate::tui::keymap::{Command, Context};
 use crate::tui::replay::{replay_loader, ReplayLoader};
 use crate::tui::runner::{blank_screen, Runner, Screen, Update};
-use crate::tui::session::{Session, Tone};
+use crate::tui::session::{upper_first, Session, Tone};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -207,6 +207,19 @@ impl RunView {
             );
             return;
         }
+        let mode = match crate::sandbox::support::available_mode(mode) {
+            Ok((mode, fell_back)) => {
+                if let Some(why) = fell_back {
+                    self.enforce = true;
+                    session.say(upper_first(why), Tone::Warning);
+                }
+                mode
+            }
+            Err(why) => {
+                session.say(upper_first(why), Tone::Warning);
+                return;
+            }
+        };
         let words = match self.line.words() {
             Ok(w) => w,
             Err(e) => {

@@ -1,0 +1,300 @@
+//! What this machine offers the tool: seccomp filters, the actions the kernel knows, user
+//! notification (which observed runs need), libseccomp, man pages. `seccompose doctor` prints
+//! it; `run` and the run pane fall back to enforce mode when user notification is missing.
+
+use std::io::Read;
+use std::sync::OnceLock;
+
+/// Set (to anything) to make the user-notification probe fail, as on a kernel without it:
+/// how tests check the fallback on a machine that has it.
+pub const FAKE_NO_USER_NOTIFICATION: &str = "SECCOMPOSE_FAKE_NO_USER_NOTIFICATION";
+
+/// How one check came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Present and working.
+    Ok,
+    /// Missing, and something works less well.
+    Warning,
+    /// Missing, and the tool cannot do its work.
+    Failed,
+    /// Worth knowing.
+    Info,
+}
+
+/// One fact about the machine and what follows from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    /// What was checked.
+    pub name: &'static str,
+    /// How it came out.
+    pub status: Status,
+    /// What was found.
+    pub detail: String,
+    /// What follows for the user, when something is missing.
+    pub consequence: Option<String>,
+}
+
+/// Everything `doctor` reports.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The checks, in reading order.
+    pub checks: Vec<Check>,
+}
+
+impl Report {
+    /// Whether everything the editor needs is there (filters load, libseccomp answers).
+    pub fn usable(&self) -> bool {
+        self.checks.iter().all(|c| c.status != Status::Failed)
+    }
+}
+
+/// The classic BPF program that returns ALLOW for everything.
+const RET_ALLOW: libc::sock_filter = libc::sock_filter {
+    code: 0x06,
+    jt: 0,
+    jf: 0,
+    k: 0x7fff_0000,
+};
+
+/// Loads `program` with `flags` in a forked child and reports whether the kernel took it.
+fn loads_in_child(program: &[libc::sock_filter], flags: libc::c_ulong) -> bool {
+    let fprog = libc::sock_fprog {
+        len: program.len() as u16,
+        filter: program.as_ptr() as *mut _,
+    };
+    // SAFETY: the child makes only raw, async-signal-safe syscalls on memory prepared before fork.
+    unsafe {
+        let pid = libc::fork();
+        if pid < 0 {
+            return false;
+        }
+        if pid == 0 {
+            libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+            let r = libc::syscall(
+                libc::SYS_seccomp,
+                libc::SECCOMP_SET_MODE_FILTER,
+                flags,
+                &fprog,
+            );
+            libc::_exit(if r >= 0 { 0 } else { 1 });
+        }
+        let mut status = 0;
+        libc::waitpid(pid, &mut status, 0);
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0
+    }
+}
+
+/// Whether seccomp filters load here.
+pub fn filters_work() -> bool {
+    static ANSWER: OnceLock<bool> = OnceLock::new();
+    *ANSWER.get_or_init(|| loads_in_child(&[RET_ALLOW], 0))
+}
+
+/// Whether a filter can hand a user-notification listener to a supervisor (observed runs).
+pub fn user_notification_works() -> bool {
+    if std::env::var_os(FAKE_NO_USER_NOTIFICATION).is_some() {
+        return false;
+    }
+    static ANSWER: OnceLock<bool> = OnceLock::new();
+    *ANSWER.get_or_init(|| {
+        // Only the syscall numbered u32::MAX would be notified: nothing the child makes.
+        let program = [
+            libc::sock_filter {
+                code: 0x20,
+                jt: 0,
+                jf: 0,
+                k: 0,
+            },
+            libc::sock_filter {
+                code: 0x15,
+                jt: 0,
+                jf: 1,
+                k: u32::MAX,
+            },
+            libc::sock_filter {
+                code: 0x06,
+                jt: 0,
+                jf: 0,
+                k: 0x7fc0_0000,
+            },
+            RET_ALLOW,
+        ];
+        loads_in_child(&program, libc::SECCOMP_FILTER_FLAG_NEW_LISTENER)
+    })
+}
+
+/// The kernel's build configuration, from /proc/config.gz or /boot, when readable.
+fn kernel_config() -> Option<(String, String)> {
+    if let Ok(file) = std::fs::File::open("/proc/config.gz") {
+        let mut text = String::new();
+        if flate2::read::GzDecoder::new(file)
+            .read_to_string(&mut text)
+            .is_ok()
+        {
+            return Some(("/proc/config.gz".into(), text));
+        }
+    }
+    let release = std::fs::read_to_string("/proc/sys/kernel/osrelease").ok()?;
+    let path = format!("/boot/config-{}", release.trim());
+    std::fs::read_to_string(&path).ok().map(|t| (path, t))
+}
+
+fn config_value<'t>(config: &'t str, key: &str) -> Option<&'t str> {
+    config
+        .lines()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
+}
+
+fn check(name: &'static str, status: Status, detail: String, consequence: Option<&str>) -> Check {
+    Check {
+        name,
+        status,
+        detail,
+        consequence: consequence.map(str::to_string),
+    }
+}
+
+/// Every check, in reading order.
+pub fn report() -> Report {
+    let mut checks = Vec::new();
+    match kernel_config() {
+        Some((from, text)) => {
+            let filter = config_value(&text, "CONFIG_SECCOMP_FILTER") == Some("y");
+            let x32 = config_value(&text, "CONFIG_X86_X32_ABI") == Some("y");
+            checks.push(check(
+                "kernel config",
+                if filter { Status::Ok } else { Status::Warning },
+                format!(
+                    "{from}: CONFIG_SECCOMP_FILTER={}, CONFIG_X86_X32_ABI={}",
+                    config_value(&text, "CONFIG_SECCOMP_FILTER").unwrap_or("unset"),
+                    config_value(&text, "CONFIG_X86_X32_ABI").unwrap_or("unset")
+                ),
+                (!x32).then_some("x32 programs cannot run here, so x32 sections of a filter are never exercised on this machine"),
+            ));
+        }
+        None => checks.push(check(
+            "kernel config",
+            Status::Info,
+            "neither /proc/config.gz nor /boot/config-RELEASE is readable; the probes below decide"
+                .into(),
+            None,
+        )),
+    }
+    // SAFETY: PR_GET_SECCOMP takes no pointers.
+    let mode = unsafe { libc::prctl(libc::PR_GET_SECCOMP, 0, 0, 0, 0) };
+    let filters = filters_work();
+    checks.push(check(
+        "seccomp filters",
+        if filters { Status::Ok } else { Status::Failed },
+        if filters {
+            format!("a filter loads (this process runs in seccomp mode {mode})")
+        } else {
+            "loading a filter failed".into()
+        },
+        (!filters).then_some(
+            "nothing can be run under a profile here; editing, checking and compiling still work",
+        ),
+    ));
+    let actions = std::fs::read_to_string("/proc/sys/kernel/seccomp/actions_avail")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    let missing: Vec<&str> = [
+        "kill_process",
+        "kill_thread",
+        "trap",
+        "errno",
+        "user_notif",
+        "trace",
+        "log",
+        "allow",
+    ]
+    .into_iter()
+    .filter(|a| !actions.split_whitespace().any(|x| x == *a))
+    .collect();
+    checks.push(check(
+        "actions",
+        if missing.is_empty() {
+            Status::Ok
+        } else {
+            Status::Warning
+        },
+        if actions.is_empty() {
+            "/proc/sys/kernel/seccomp/actions_avail is not readable".into()
+        } else {
+            format!("the kernel offers: {actions}")
+        },
+        (!missing.is_empty()).then_some(
+            "profiles that use a missing action behave differently here than on a newer kernel",
+        ),
+    ));
+    let notify = user_notification_works();
+    checks.push(check(
+        "user notification",
+        if notify { Status::Ok } else { Status::Warning },
+        if notify {
+            "a listener can be taken from a filter".into()
+        } else {
+            "a filter cannot hand out a user-notification listener".into()
+        },
+        (!notify).then_some("runs work in enforce mode only: the command sees the policy, but stopped syscalls are not reported"),
+    ));
+    let (version, api) = (libseccomp::ScmpVersion::current(), libseccomp::get_api());
+    checks.push(match version {
+        Ok(v) => check(
+            "libseccomp",
+            Status::Ok,
+            format!("{}.{}.{}, API level {api}", v.major, v.minor, v.micro),
+            None,
+        ),
+        Err(e) => check(
+            "libseccomp",
+            Status::Failed,
+            format!("cannot ask for its version: {e}"),
+            Some("profiles cannot be compiled"),
+        ),
+    });
+    let man = std::process::Command::new("man")
+        .args(["-w", "2", "read"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    checks.push(check(
+        "man pages",
+        if man { Status::Ok } else { Status::Info },
+        if man {
+            "section 2 is installed".into()
+        } else {
+            "section 2 is not installed (or `man` is missing)".into()
+        },
+        (!man).then_some("the editor shows the catalog's summaries instead; install manpages-dev (Debian/Ubuntu) or man-pages (Fedora)"),
+    ));
+    // SAFETY: geteuid cannot fail.
+    let root = unsafe { libc::geteuid() } == 0;
+    checks.push(check(
+        "user",
+        Status::Info,
+        if root { "running as root".into() } else { "running as an ordinary user".into() },
+        root.then_some("commands run under a profile run as root too; try them as an ordinary user when you can"),
+    ));
+    Report { checks }
+}
+
+/// Why an observed run became an enforced one.
+pub const FELL_BACK: &str = "this kernel cannot hand out user-notification listeners (see `seccompose doctor`), so the command runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported";
+
+/// Why a recording cannot happen.
+pub const CANNOT_RECORD: &str = "recording needs user notification, which this kernel cannot hand out (see `seccompose doctor`)";
+
+/// The mode a run can have on this machine: an observed run falls back to enforcement when
+/// user notification is missing (with the reason to show); a recording cannot happen then.
+pub fn available_mode(
+    requested: super::Mode,
+) -> Result<(super::Mode, Option<&'static str>), &'static str> {
+    use super::Mode;
+    match requested {
+        Mode::Enforce => Ok((Mode::Enforce, None)),
+        _ if user_notification_works() => Ok((requested, None)),
+        Mode::Observe => Ok((Mode::Enforce, Some(FELL_BACK))),
+        Mode::Record => Err(CANNOT_RECORD),
+    }
+}
