@@ -41,6 +41,24 @@ fn exit(code: i32) -> ExitCode {
     ExitCode::from(code.clamp(0, 255) as u8)
 }
 
+/// Starts a run; a command that is missing or not executable is reported here and gives the
+/// shell's exit status (127 or 126) instead of a session.
+fn start(
+    profile: &profile::Profile,
+    target: &Target,
+    command: &[OsString],
+    options: RunOptions,
+) -> anyhow::Result<Result<Session, ExitCode>> {
+    match Session::start(profile, target, command, options) {
+        Ok(s) => Ok(Ok(s)),
+        Err(sandbox::SandboxError::CannotStart(why)) => {
+            eprintln!("seccompose: cannot run {why}: the command was not run");
+            Ok(Err(exit(why.exit_code())))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// `seccompose run`.
 pub fn run(
     file: &Path,
@@ -61,20 +79,16 @@ pub fn run(
         timeout: timeout.map(Duration::from_secs_f64),
         ..RunOptions::default()
     };
-    let session = Session::start(&profile, &target, command, options)?;
+    let session = match start(&profile, &target, command, options)? {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
     stop_on_signals(&session)?;
     let finished = session.wait()?;
     let rep = Report::new(&finished);
     if enforce {
-        let text = rep.render_text();
         // Only how it ended: enforcement sees no individual stops.
-        eprint!(
-            "{}",
-            text.lines()
-                .last()
-                .map(|l| format!("{l}\n"))
-                .unwrap_or_default()
-        );
+        eprint!("{}", rep.render_ending());
     } else {
         eprint!("{}", rep.render_text());
     }
@@ -100,7 +114,10 @@ pub fn record(
         mode: Mode::Record,
         ..RunOptions::default()
     };
-    let session = Session::start(&placeholder, &target, command, options)?;
+    let session = match start(&placeholder, &target, command, options)? {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
     stop_on_signals(&session)?;
     let stopper = session.stopper();
     let finished = session.wait()?;

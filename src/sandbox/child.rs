@@ -5,12 +5,20 @@
 //! is not sent with a syscall: the child publishes its pid and the listener's fd number in a
 //! shared page and spins until the supervisor has taken a copy with `pidfd_getfd`.
 //!
-//! Where the kernel allows it (as root), the command runs in a fresh PID namespace:
+//! Where the kernel allows it, the command runs in a fresh PID namespace (as root directly; as
+//! an ordinary user inside a fresh user namespace that maps only the user's own ids):
 //! seccompose → shim (outside) → init (PID 1) → command. When seccompose dies, even by
 //! SIGKILL, the shim and then init die of PDEATHSIG and the kernel ends every process left in
 //! the namespace. init passes the command's wait status to the shim through the shared page,
 //! and the shim ends the same way, so seccompose sees the command's status.
+//!
+//! The child execs the command itself, right after installing the filter, with vectors built
+//! before fork ([`Launch`]). If that `execve` fails (the profile may deny it), the child must
+//! not touch anything the filter can deny: it leaves the errno in the shared page, tries to
+//! exit, and otherwise spins until seccompose ends it.
 
+use super::launch::Launch;
+use super::Containment;
 use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
 
 /// The page shared by the child and the supervisor (`MAP_SHARED`, survives fork).
@@ -30,6 +38,14 @@ pub struct Handshake {
     pub status: AtomicI32,
     /// 1 when `status` holds the command's wait status.
     pub status_set: AtomicU32,
+    /// The process seccompose forked (as seccompose sees it): the one to end if exec fails.
+    pub victim: AtomicI32,
+    /// 1 when the command's `execve` failed after the filter was installed.
+    pub exec_failed: AtomicU32,
+    /// The errno of that `execve`.
+    pub exec_errno: AtomicI32,
+    /// The [`Containment`] the child achieved, as its `u32` code.
+    pub containment: AtomicU32,
 }
 
 /// An anonymous shared mapping holding a [`Handshake`].
@@ -77,14 +93,17 @@ impl Drop for SharedPage {
     }
 }
 
-/// The filter program in the form `seccomp(2)` takes; built before fork.
+/// The filter program in the form `seccomp(2)` takes, and the id maps of a user namespace;
+/// built before fork.
 pub struct Prepared {
     insns: Vec<libc::sock_filter>,
+    id_maps: Option<super::userns::IdMaps>,
 }
 
 impl Prepared {
-    /// The program's instructions in the kernel's layout.
-    pub fn new(program: &crate::bpf::Program) -> Prepared {
+    /// The program's instructions in the kernel's layout; with `id_maps`, the child may enter
+    /// a user namespace when it cannot make a PID namespace on its own.
+    pub fn new(program: &crate::bpf::Program, id_maps: Option<super::userns::IdMaps>) -> Prepared {
         let insns = program
             .insns
             .iter()
@@ -95,7 +114,7 @@ impl Prepared {
                 k: i.k,
             })
             .collect();
-        Prepared { insns }
+        Prepared { insns, id_maps }
     }
 }
 
@@ -107,15 +126,52 @@ fn check(rc: libc::c_long) -> std::io::Result<libc::c_long> {
     }
 }
 
+/// Moves the caller's future children into a fresh PID namespace: directly when allowed (root),
+/// else inside a fresh user namespace when `prog` has id maps. Which one it got.
+unsafe fn enter_namespaces(prog: &Prepared) -> std::io::Result<Containment> {
+    if libc::unshare(libc::CLONE_NEWPID) == 0 {
+        return Ok(Containment::PidNamespace);
+    }
+    let Some(maps) = &prog.id_maps else {
+        return Ok(Containment::None);
+    };
+    // The parent probed that this works here; a failure now is an error, not a fallback:
+    // half-made namespaces would run the command under ids it does not have.
+    check(libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWPID) as libc::c_long)?;
+    maps.write()?;
+    Ok(Containment::UserAndPidNamespace)
+}
+
 /// Runs in the child after fork: dies with the parent, moves the command into a fresh PID
-/// namespace when `isolate` and the kernel allows it, sets no_new_privs, installs the filter
-/// and, with `listen`, hands the listener over. An error here stops the exec (fail closed).
-pub fn install(prog: &Prepared, h: &Handshake, listen: bool, isolate: bool) -> std::io::Result<()> {
+/// namespace when `isolate` and the kernel allows it, sets no_new_privs, installs the filter,
+/// with `listen` hands the listener over, and execs the command. An error before the filter
+/// is in place stops the exec (fail closed); never returns `Ok`.
+pub fn install(
+    prog: &Prepared,
+    launch: &Launch,
+    h: &Handshake,
+    listen: bool,
+    isolate: bool,
+) -> std::io::Result<()> {
     // SAFETY: plain syscalls with valid arguments; `fprog` points into `prog`, alive across the call.
     unsafe {
+        let parent = libc::getppid();
         check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
+        if libc::getppid() != parent {
+            // seccompose died before the death signal was armed: nothing must run.
+            libc::_exit(128 + libc::SIGKILL);
+        }
         let mut pid = libc::getpid();
-        if isolate && libc::unshare(libc::CLONE_NEWPID) == 0 {
+        h.victim.store(pid, Ordering::Release);
+        let containment = if isolate {
+            enter_namespaces(prog)?
+        } else {
+            Containment::None
+        };
+        h.containment.store(containment as u32, Ordering::Release);
+        if containment != Containment::None {
+            // Re-armed: entering a user namespace changes credentials.
+            check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
             let init = check(libc::fork() as libc::c_long)? as libc::pid_t;
             if init > 0 {
                 h.init.store(init, Ordering::Release);
@@ -153,8 +209,16 @@ pub fn install(prog: &Prepared, h: &Handshake, listen: bool, isolate: bool) -> s
                 std::hint::spin_loop();
             }
         }
+        let errno = launch.exec();
+        // The filter may deny anything from here on: report through the page, try to exit,
+        // and otherwise wait without a syscall until seccompose ends this process.
+        h.exec_errno.store(errno, Ordering::Relaxed);
+        h.exec_failed.store(1, Ordering::Release);
+        libc::syscall(libc::SYS_exit_group, 127);
+        loop {
+            std::hint::spin_loop();
+        }
     }
-    Ok(())
 }
 
 /// Closes every descriptor but stdio: in particular std's exec-status pipe, which must close

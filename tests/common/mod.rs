@@ -35,3 +35,4 @@ pub fn seccompose() -> assert_cmd::Command {
 }
 
 pub mod probe;
+pub mod users;

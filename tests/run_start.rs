@@ -1,0 +1,104 @@
+//! Commands that cannot start, or must not: exit statuses a script can tell from the
+//! command's own, reports that say what happened, and never a command without its filter.
+
+mod common;
+
+use common::users::*;
+
+/// Runs `seccompose ARGS` as `who`; (exit code, stderr).
+fn run_as(who: As, args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let out = seccompose(who).args(args).output().unwrap();
+    (out.status.code(), stderr(&out))
+}
+
+fn os(s: &str) -> &std::ffi::OsStr {
+    std::ffi::OsStr::new(s)
+}
+
+/// Missing: 127; a directory or a file without execute permission: 126; as `env` does.
+#[test]
+fn commands_that_cannot_start_exit_127_or_126() {
+    let dir = scratch();
+    let profile = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
+    let plain = dir.path().join("plain.sh");
+    std::fs::write(&plain, "#!/bin/sh\nexit 0\n").unwrap();
+    let cases: [(&std::ffi::OsStr, i32, &str); 4] = [
+        (os("no-such-command-anywhere"), 127, "not found"),
+        (os("/nonexistent/tool"), 127, "no such file"),
+        (dir.path().as_os_str(), 126, "is a directory"),
+        (plain.as_os_str(), 126, "not executable"),
+    ];
+    for who in users() {
+        for (command, code, words) in &cases {
+            for sub in [
+                &["run", "--enforce"][..],
+                &["run"],
+                &["record", "-o", "/dev/null"],
+            ] {
+                let mut args: Vec<&std::ffi::OsStr> = sub.iter().map(|s| os(s)).collect();
+                if sub[0] == "run" {
+                    args.insert(1, profile.as_os_str());
+                }
+                args.extend([os("--"), command]);
+                let (got, err) = run_as(who, &args);
+                assert_eq!(got, Some(*code), "{who:?} {sub:?} {command:?}: {err}");
+                assert!(
+                    err.contains(words) && err.contains("the command was not run"),
+                    "{who:?} {sub:?}: {err}"
+                );
+            }
+        }
+    }
+}
+
+/// Under a profile that denies everything, the command never runs: the report says the
+/// profile denies execve (not that a signal killed it), and the arguments are not garbage.
+#[test]
+fn a_denied_execve_is_reported_as_not_run() {
+    let dir = scratch();
+    let profile = write_profile(
+        dir.path(),
+        r#"{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": []}"#,
+    );
+    for who in users() {
+        let report = dir.path().join(format!("report-{who:?}.json"));
+        for enforce in [false, true] {
+            let mut args = vec![
+                os("run"),
+                profile.as_os_str(),
+                os("--report"),
+                report.as_os_str(),
+            ];
+            if enforce {
+                args.push(os("--enforce"));
+            }
+            args.extend([os("--"), os("/bin/true")]);
+            let (code, err) = run_as(who, &args);
+            assert_eq!(code, Some(126), "{who:?} enforce={enforce}: {err}");
+            assert!(
+                err.contains("the command was not run: the profile denies execve (EPERM)"),
+                "{who:?} enforce={enforce}: {err}"
+            );
+            assert!(!err.contains("SIGSEGV") && !err.contains("killed"), "{err}");
+            let json: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+            assert_eq!(json["termination"]["kind"], "not_run");
+            assert_eq!(json["exit_code"], 126);
+            if !enforce {
+                // Only the execve: nothing of seccompose's own failure path is reported.
+                let names: Vec<&str> = json["summary"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s["syscall"].as_str().unwrap())
+                    .collect();
+                assert_eq!(names, ["execve"], "{err}");
+                let first = json["summary"][0]["first_call"].as_str().unwrap();
+                assert!(
+                    first.starts_with("execve(pathname=\"/bin/true\", argv=0x"),
+                    "{first}"
+                );
+            }
+        }
+    }
+}
