@@ -49,7 +49,7 @@ pub fn fmt(files: &[PathBuf], check: bool, stdout: bool, backup: bool) -> anyhow
             print!("{text}");
         } else {
             let current =
-                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+                profile::read_input(path).with_context(|| format!("reading {}", path.display()))?;
             if current == text.as_bytes() {
                 continue;
             }

@@ -28,9 +28,10 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads a profile file; I/O failures are the only `Err`.
+/// Reads a profile file (see [`super::read_input`]: devices, folders and files over 64 MiB
+/// are refused); I/O failures are the only `Err`.
 pub fn load(path: &Path, lexicon: &dyn Lexicon) -> std::io::Result<Parsed> {
-    let bytes = std::fs::read(path)?;
+    let bytes = super::read_input(path)?;
     Ok(parse_bytes(&bytes, lexicon))
 }
 

@@ -60,7 +60,7 @@ impl Options {
         let dirs = Dirs::of_user();
         let user_keys = dirs
             .user_keys()
-            .and_then(|p| std::fs::read_to_string(p).ok());
+            .and_then(|p| crate::profile::read_input_text(&p).ok());
         let (keymap, problem) = match KeyMap::with_overrides(user_keys.as_deref()) {
             Ok(k) => (k, None),
             Err(e) => (KeyMap::builtin(), Some(format!("keys.toml ignored: {e}"))),

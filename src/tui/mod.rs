@@ -139,8 +139,12 @@ fn event_loop(mut app: App) -> anyhow::Result<ExitCode> {
 fn show_load_errors(path: &Path, diags: &[Diagnostic]) -> anyhow::Result<ExitCode> {
     let file = path.display().to_string();
     let rendered: Vec<String> = diags.iter().map(|d| d.render(&file)).collect();
-    if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_none() {
-        let mut term = terminal::enter()?;
+    // Without a terminal (or at start-up benchmarks) the diagnostics go to stderr only.
+    let screen = match std::env::var_os(EXIT_AFTER_FIRST_FRAME) {
+        None => terminal::enter().ok(),
+        Some(_) => None,
+    };
+    if let Some(mut term) = screen {
         terminal::restore_on_panic();
         let theme = theme::Theme::from_env();
         loop {

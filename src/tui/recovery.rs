@@ -34,7 +34,7 @@ impl Recovery {
 
     /// The text of an earlier session's recovery file, if there is one.
     pub fn pending(&self) -> Option<String> {
-        std::fs::read_to_string(self.file.as_ref()?).ok()
+        crate::profile::read_input_text(self.file.as_ref()?).ok()
     }
 
     /// Writes `text` when it changed and the interval has passed since the last write.
