@@ -143,3 +143,15 @@ fn a_pipe_with_a_writer_is_read() {
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("SCMP_ACT_NOPE"), "{err}");
 }
+
+/// A UTF-8 byte-order mark is named, at 1:1, instead of "expected value".
+#[test]
+fn a_byte_order_mark_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bom.json");
+    std::fs::write(&file, "\u{feff}{\"defaultAction\": \"SCMP_ACT_ALLOW\"}\n").unwrap();
+    let (code, err) = run_capped(&["check".as_ref(), file.as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("bom.json:1:1: error"), "{err}");
+    assert!(err.contains("byte-order mark"), "{err}");
+}

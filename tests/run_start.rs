@@ -102,3 +102,38 @@ fn a_denied_execve_is_reported_as_not_run() {
         }
     }
 }
+
+/// `record -o FILE` keeps an existing FILE when the command failed, says why, and replaces it
+/// with `--force`.
+#[test]
+fn record_keeps_the_output_when_the_command_failed() {
+    let dir = scratch();
+    let out = dir.path().join("recorded.json");
+    std::fs::write(&out, "the user's profile\n").unwrap();
+    let record = |force: bool| {
+        let mut args = vec![os("record"), os("-o"), out.as_os_str()];
+        if force {
+            args.push(os("--force"));
+        }
+        args.extend([os("--"), os("sh"), os("-c"), os("exit 3")]);
+        run_as(As::Me, &args)
+    };
+    let (code, err) = record(false);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        err.contains("was not changed") && err.contains("status 3"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "the user's profile\n"
+    );
+    let (code, err) = record(true);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("\"exit_group\""),
+        "{err}"
+    );
+}

@@ -125,6 +125,9 @@ enum Command {
         /// Merge into this profile instead of starting from scratch.
         #[arg(long)]
         base: Option<PathBuf>,
+        /// Replace OUT even when the command failed (the recording may then be incomplete).
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         target: target::TargetArgs,
         /// The command and its arguments.
@@ -176,9 +179,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Record {
             output,
             base,
+            force,
             target,
             command,
-        }) => run::record(output.as_ref(), base.as_ref(), &target, &command),
+        }) => run::record(output.as_ref(), base.as_ref(), force, &target, &command),
         Some(Command::Compile {
             file,
             target,

@@ -103,6 +103,7 @@ pub fn run(
 pub fn record(
     out: Option<&PathBuf>,
     base: Option<&PathBuf>,
+    force: bool,
     target: &TargetArgs,
     command: &[OsString],
 ) -> anyhow::Result<ExitCode> {
@@ -123,7 +124,20 @@ pub fn record(
     let finished = session.wait()?;
     let recorded = recorded_profile(&finished.stops, base.as_ref(), &target);
     let text = profile::to_canonical_string(&recorded);
+    let failed = finished.termination != sandbox::Termination::Exited(0);
     match out {
+        // A failed command may not have done all it does: keep the profile the user had.
+        Some(path) if failed && !force && path.is_file() => eprintln!(
+            "seccompose: {} was not changed: the command failed ({}), so the recording may be \
+             incomplete; --force writes it anyway",
+            path.display(),
+            Report::new(&finished)
+                .render_ending()
+                .lines()
+                .last()
+                .unwrap_or_default()
+                .trim_start_matches("seccompose: ")
+        ),
         Some(path) => profile::write_atomic(path, &text, true)
             .with_context(|| format!("writing {}", path.display()))?,
         None => print!("{text}"),

@@ -70,6 +70,14 @@ pub fn parse(text: &str, lexicon: &dyn Lexicon) -> Parsed {
             "the file is empty: expected a JSON object with at least \"defaultAction\"",
         ));
     }
+    if text.starts_with('\u{feff}') {
+        // Go's encoding/json (Docker, runc) refuses it too; name it rather than "expected value".
+        return failed(Diagnostic::error(
+            Pos { line: 1, col: 1 },
+            "the file starts with a UTF-8 byte-order mark (bytes EF BB BF), which Docker and runc \
+             reject: save it as UTF-8 without BOM",
+        ));
+    }
     // serde_json is the judge of syntax: it is strict JSON and reports the position users expect.
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
         let pos = Pos {
