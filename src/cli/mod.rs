@@ -41,6 +41,9 @@ enum Command {
         /// Do not keep the previous version as FILE~.
         #[arg(long)]
         no_backup: bool,
+        /// Also rewrite read-only files (keeping them read-only).
+        #[arg(long)]
+        force: bool,
         /// Profiles to format.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -125,7 +128,8 @@ enum Command {
         /// Merge into this profile instead of starting from scratch.
         #[arg(long)]
         base: Option<PathBuf>,
-        /// Replace OUT even when the command failed (the recording may then be incomplete).
+        /// Replace OUT even when the command failed (the recording may then be incomplete) or
+        /// OUT is read-only.
         #[arg(long)]
         force: bool,
         #[command(flatten)]
@@ -152,8 +156,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             check,
             stdout,
             no_backup,
+            force,
             files,
-        }) => check::fmt(&files, check, stdout, !no_backup),
+        }) => check::fmt(&files, check, stdout, !no_backup, force),
         Some(Command::Syscalls {
             arch,
             category,

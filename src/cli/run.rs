@@ -138,8 +138,18 @@ pub fn record(
                 .unwrap_or_default()
                 .trim_start_matches("seccompose: ")
         ),
-        Some(path) => profile::write_atomic(path, &text, true)
-            .with_context(|| format!("writing {}", path.display()))?,
+        Some(path) => {
+            let options = profile::WriteOptions {
+                keep_backup: true,
+                force,
+            };
+            match profile::write_file(path, &text, options) {
+                Err(e) if profile::read_only_error(&e).is_some() => {
+                    bail!("{e}; `record --force` replaces it")
+                }
+                written => written.with_context(|| format!("writing {}", path.display()))?,
+            }
+        }
         None => print!("{text}"),
     }
     let used = finished

@@ -12,6 +12,7 @@ mod summary;
 mod target;
 mod toggle;
 mod vocab;
+mod write;
 
 pub use diag::{has_errors, Diagnostic, LineIndex, Severity};
 pub use edit::{Document, Edit, EditError};
@@ -25,3 +26,4 @@ pub use summary::{repeated_arguments, ActionSplit, Effect, Effects, SiblingCover
 pub use target::{KernelVersion, Target};
 pub use toggle::{covered_arches, toggle_arch, toggle_flag};
 pub use vocab::*;
+pub use write::{read_only_error, write_file, ReadOnly, WriteOptions};
