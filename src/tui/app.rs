@@ -431,11 +431,13 @@ impl App {
     pub fn tick(&mut self, now: Instant) -> bool {
         self.syscalls.want_man(&mut self.man, now);
         let arrived = self.man.poll(now) | self.sync_bpf();
-        if self.session.doc.is_modified() {
-            let profile = self.session.profile();
-            self.recovery
-                .maybe_write(|| profile::to_canonical_string(profile), now);
-        }
+        let profile = self.session.profile();
+        self.recovery.track(
+            self.session.doc.is_modified(),
+            self.session.generation(),
+            || profile::to_canonical_string(profile),
+            now,
+        );
         arrived
     }
 

@@ -24,7 +24,7 @@ pub mod worker;
 use self::app::{App, Options};
 use crate::catalog::Catalog;
 use crate::profile::{self, Diagnostic, Profile, Severity};
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use std::path::Path;
@@ -38,6 +38,9 @@ pub const DEFAULT_PROFILE: &str = include_str!("../../profiles/default.json");
 
 /// Set to make the editor exit right after its first frame (start-up benchmarks).
 pub const EXIT_AFTER_FIRST_FRAME: &str = "SECCOMPOSE_EXIT_AFTER_FIRST_FRAME";
+
+/// Set to a character to make that key crash the editor (tests of the way out by panic).
+pub const PANIC_ON_KEY: &str = "SECCOMPOSE_TEST_PANIC_ON_KEY";
 
 /// The built-in profile as a document.
 pub fn default_profile() -> Profile {
@@ -91,11 +94,28 @@ fn event_loop(mut app: App) -> anyhow::Result<ExitCode> {
     terminal::watch_for_hangup(Arc::clone(&stop));
     terminal::restore_on_panic();
     let mut term = terminal::enter()?;
+    let result = run_loop(&mut app, &mut term, &stop);
+    if result.is_err() {
+        // The terminal failed under us (gone, or a signal interrupted it): keep the edits.
+        app.flush_recovery();
+    }
+    terminal::leave();
+    result
+}
+
+fn run_loop(
+    app: &mut App,
+    term: &mut terminal::Term,
+    stop: &std::sync::atomic::AtomicBool,
+) -> anyhow::Result<ExitCode> {
     let exit_after_first = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
+    let panic_key = std::env::var(PANIC_ON_KEY)
+        .ok()
+        .and_then(|k| k.chars().next());
     let mut dirty = true;
     let result = loop {
         if dirty {
-            term.draw(|f| draw::draw(f, &mut app))?;
+            term.draw(|f| draw::draw(f, app))?;
             dirty = false;
             if exit_after_first {
                 break ExitCode::SUCCESS;
@@ -117,6 +137,12 @@ fn event_loop(mut app: App) -> anyhow::Result<ExitCode> {
         })?;
         if let Some(event) = ready {
             match event {
+                Event::Key(k)
+                    if panic_key.is_some()
+                        && k.code == KeyCode::Char(panic_key.unwrap_or_default()) =>
+                {
+                    panic!("{PANIC_ON_KEY} was pressed")
+                }
                 Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
                 Event::Mouse(m) => app.mouse(m),
                 Event::Resize(..) => {}
@@ -130,7 +156,6 @@ fn event_loop(mut app: App) -> anyhow::Result<ExitCode> {
             break ExitCode::SUCCESS;
         }
     };
-    terminal::leave();
     Ok(result)
 }
 
