@@ -63,6 +63,8 @@ fn fmt_check_and_in_place_rewrite() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.json");
     std::fs::copy(&src, &file).unwrap();
+    // The corpus is read-only, and so is a copy of it (fmt refuses read-only files).
+    std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
     // Docker's file uses tabs, so it is not canonical.
     common::seccompose()
         .args(["fmt", "--check"])

@@ -143,6 +143,8 @@ fn deny_rmdir_save_and_quit_then_the_quit_prompt() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("docker.json");
     std::fs::copy(&source, &file).unwrap();
+    // The corpus is read-only, and so is a copy of it; this test edits the copy.
+    std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
     let before = load(&file);
 
     let mut ed = Editor::open(&file, home.path());
