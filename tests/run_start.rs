@@ -137,3 +137,43 @@ fn record_keeps_the_output_when_the_command_failed() {
         "{err}"
     );
 }
+
+/// When loading the filter fails (here: an outer seccompose denies `seccomp` itself), the
+/// command does not run, and the error says which step failed.
+#[test]
+fn a_filter_that_cannot_load_means_the_command_does_not_run() {
+    let dir = scratch();
+    let outer = write_profile(
+        dir.path(),
+        r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["seccomp"], "action": "SCMP_ACT_ERRNO"}]}"#,
+    );
+    let inner = dir.path().join("inner.json");
+    std::fs::write(&inner, r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#).unwrap();
+    std::fs::set_permissions(&inner, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    for who in users() {
+        for inner_mode in [&[][..], &["--enforce"]] {
+            let marker = dir.path().join(format!("ran-{who:?}-{}", inner_mode.len()));
+            let out = seccompose(who)
+                .args(["run", "--enforce"])
+                .arg(&outer)
+                .arg("--")
+                .arg(binary())
+                .arg("run")
+                .args(inner_mode)
+                .arg(&inner)
+                .arg("--")
+                .arg("touch")
+                .arg(&marker)
+                .output()
+                .unwrap();
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(1), "{who:?}: {err}");
+            assert!(
+                err.contains("loading the seccomp filter failed")
+                    && err.contains("the command was not run"),
+                "{who:?}: {err}"
+            );
+            assert!(!marker.exists(), "{who:?} {inner_mode:?}: the command ran");
+        }
+    }
+}

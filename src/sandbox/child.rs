@@ -46,6 +46,35 @@ pub struct Handshake {
     pub exec_errno: AtomicI32,
     /// The [`Containment`] the child achieved, as its `u32` code.
     pub containment: AtomicU32,
+    /// The step the child is at (a [`Stage`] code), to name the one that failed.
+    pub stage: AtomicU32,
+}
+
+/// The steps of [`install`], in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u32)]
+pub enum Stage {
+    /// Tying the child's life to seccompose's.
+    DeathSignal = 1,
+    /// Making the namespaces.
+    Namespaces = 2,
+    /// Setting no_new_privs.
+    NoNewPrivs = 3,
+    /// Loading the seccomp filter.
+    Filter = 4,
+}
+
+impl Stage {
+    /// What failed, in words, from the code the child left in the page.
+    pub fn describe(code: u32) -> &'static str {
+        match code {
+            1 => "tying the command's life to seccompose's (PR_SET_PDEATHSIG)",
+            2 => "making the PID namespace",
+            3 => "setting no_new_privs",
+            4 => "loading the seccomp filter",
+            _ => "starting the command",
+        }
+    }
 }
 
 /// An anonymous shared mapping holding a [`Handshake`].
@@ -156,6 +185,7 @@ pub fn install(
     // SAFETY: plain syscalls with valid arguments; `fprog` points into `prog`, alive across the call.
     unsafe {
         let parent = libc::getppid();
+        h.stage.store(Stage::DeathSignal as u32, Ordering::Relaxed);
         check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
         if libc::getppid() != parent {
             // seccompose died before the death signal was armed: nothing must run.
@@ -163,6 +193,7 @@ pub fn install(
         }
         let mut pid = libc::getpid();
         h.victim.store(pid, Ordering::Release);
+        h.stage.store(Stage::Namespaces as u32, Ordering::Relaxed);
         let containment = if isolate {
             enter_namespaces(prog)?
         } else {
@@ -184,7 +215,9 @@ pub fn install(
             }
             pid = 0; // the supervisor finds our outer pid as init's child
         }
+        h.stage.store(Stage::NoNewPrivs as u32, Ordering::Relaxed);
         check(libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) as libc::c_long)?;
+        h.stage.store(Stage::Filter as u32, Ordering::Relaxed);
         let fprog = libc::sock_fprog {
             len: prog.insns.len() as u16,
             filter: prog.insns.as_ptr() as *mut _,

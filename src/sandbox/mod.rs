@@ -288,8 +288,8 @@ impl Session {
                 if let Some(s) = supervisor {
                     let _ = s.join();
                 }
-                let what = program_name.to_string_lossy();
-                return Err(SandboxError::Start(format!("cannot start {what}: {e}")));
+                let step = child::Stage::describe(page.get().stage.load(Ordering::Acquire));
+                return Err(SandboxError::Start(format!("{step} failed ({e})")));
             }
         };
         let deadline = options.timeout.map(|t| Instant::now() + t);
