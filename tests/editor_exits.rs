@@ -231,3 +231,19 @@ fn a_panic_keeps_the_last_edit_and_restores_the_terminal() {
     );
     assert_recovered(home.path(), &file, &name, "panic");
 }
+
+/// Run as root (as these tests are), the editor says so: what it runs, it runs as root.
+#[test]
+fn the_editor_warns_when_it_runs_as_root() {
+    assert_eq!(seccompose::tui::root_warning(1000), None);
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("SKIPPED: the warning shows only to root");
+        return;
+    }
+    let (home, file) = home_with_profile();
+    let mut ed = Editor::open(&file, home.path(), &[]);
+    ed.wait_for(|l| l.contains("Running as root"));
+    ed.signal(libc::SIGTERM);
+    ed.wait_exit();
+}

@@ -72,10 +72,24 @@ pub fn run(file: Option<&Path>) -> anyhow::Result<ExitCode> {
     };
     let (options, key_problem) = Options::for_user(file);
     let mut app = App::new(profile, file.map(Path::to_path_buf), options);
-    if let Some(text) = key_problem.or(note) {
-        app.session.say(text, session::Tone::Warning);
+    // SAFETY: geteuid has no preconditions.
+    let notes: Vec<String> = [root_warning(unsafe { libc::geteuid() }), key_problem, note]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !notes.is_empty() {
+        app.session.say(notes.join(" · "), session::Tone::Warning);
     }
     event_loop(app)
+}
+
+/// The warning for an editor run as root: what it runs, it runs as root.
+pub fn root_warning(euid: u32) -> Option<String> {
+    (euid == 0).then(|| {
+        "Running as root: commands run from the editor run as root too (an ordinary user is \
+         safer)"
+            .to_string()
+    })
 }
 
 fn loaded_note(diags: &[Diagnostic]) -> Option<String> {
