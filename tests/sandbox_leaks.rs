@@ -2,7 +2,7 @@
 //! that nothing else opens descriptors or starts processes beside it.
 
 use seccompose::profile::{Action, Profile, Target};
-use seccompose::sandbox::{self, Mode, RunOptions, Termination};
+use seccompose::sandbox::{self, Containment, Mode, RunOptions, Termination};
 use std::ffi::OsString;
 use std::process::Stdio;
 
@@ -57,5 +57,17 @@ fn two_hundred_runs_leak_nothing() {
         assert_eq!(finished.termination, Termination::Exited(3), "run {i}");
     }
     assert_eq!(open_fds(), fds, "descriptors leaked");
+    assert_eq!(zombies(), dead, "zombies left");
+    // Without a namespace the run says so (the weaker mode), and still ends what it left.
+    let options = RunOptions {
+        share_pid_namespace: true,
+        stdio: quiet(),
+        ..RunOptions::default()
+    };
+    let finished = sandbox::run(&profile, &target, &argv, options).unwrap();
+    assert_eq!(finished.containment, Containment::None);
+    assert!(sandbox::Report::new(&finished)
+        .render_text()
+        .contains("not contained"));
     assert_eq!(zombies(), dead, "zombies left");
 }
