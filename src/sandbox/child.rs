@@ -127,6 +127,8 @@ impl Drop for SharedPage {
 pub struct Prepared {
     insns: Vec<libc::sock_filter>,
     id_maps: Option<super::userns::IdMaps>,
+    /// seccompose's pid, to notice a parent that died before the death signal was armed.
+    parent: libc::pid_t,
 }
 
 impl Prepared {
@@ -143,7 +145,11 @@ impl Prepared {
                 k: i.k,
             })
             .collect();
-        Prepared { insns, id_maps }
+        Prepared {
+            insns,
+            id_maps,
+            parent: std::process::id() as libc::pid_t,
+        }
     }
 }
 
@@ -184,10 +190,9 @@ pub fn install(
 ) -> std::io::Result<()> {
     // SAFETY: plain syscalls with valid arguments; `fprog` points into `prog`, alive across the call.
     unsafe {
-        let parent = libc::getppid();
         h.stage.store(Stage::DeathSignal as u32, Ordering::Relaxed);
         check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
-        if libc::getppid() != parent {
+        if libc::getppid() != prog.parent {
             // seccompose died before the death signal was armed: nothing must run.
             libc::_exit(128 + libc::SIGKILL);
         }
