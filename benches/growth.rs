@@ -67,7 +67,10 @@ fn synthetic(rules: usize, conditional: bool, arches: usize) -> String {
             ));
         }
     }
-    let arch_list: Vec<String> = ARCHES[..arches].iter().map(|a| format!("\"{a}\"")).collect();
+    let arch_list: Vec<String> = ARCHES[..arches]
+        .iter()
+        .map(|a| format!("\"{a}\""))
+        .collect();
     format!(
         "{{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"architectures\": [{}], \"syscalls\": [\n{}\n]}}\n",
         arch_list.join(", "),
@@ -124,7 +127,9 @@ fn measure(sizes: &[usize], conditional: bool, arches: usize) -> Vec<Row> {
     for &n in sizes {
         let text = synthetic(n, conditional, arches);
         let runs = runs_for(n);
-        let p = profile::parse(&text, &Catalog).profile.expect("synthetic profiles are valid");
+        let p = profile::parse(&text, &Catalog)
+            .profile
+            .expect("synthetic profiles are valid");
         rows[0].times.push(Some(median(runs, || {
             let _ = profile::parse(&text, &Catalog);
         })));
@@ -137,7 +142,10 @@ fn measure(sizes: &[usize], conditional: bool, arches: usize) -> Vec<Row> {
         if let Err(e) = &compiled {
             eprintln!("  {n} rules: compile refused: {e}");
         }
-        let program = compiled.as_ref().ok().and_then(|c| Program::from_bytes(&c.bpf).ok());
+        let program = compiled
+            .as_ref()
+            .ok()
+            .and_then(|c| Program::from_bytes(&c.bpf).ok());
         rows[2].times.push(program.as_ref().map(|prog| {
             median(runs, || {
                 let _ = bpf::disassemble(prog);
@@ -184,7 +192,11 @@ fn key_to_frame(p: profile::Profile) -> Duration {
     let mut flip = false;
     median(21, || {
         flip = !flip;
-        let code = if flip { KeyCode::Char('j') } else { KeyCode::Char('k') };
+        let code = if flip {
+            KeyCode::Char('j')
+        } else {
+            KeyCode::Char('k')
+        };
         app.key(KeyEvent::new(code, KeyModifiers::NONE));
         terminal
             .draw(|f| seccompose::tui::draw::draw(f, &mut app))
@@ -227,10 +239,20 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return; // cargo test --benches asks for a listing
     }
-    let max: usize = std::env::var("GROWTH_MAX").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
-    let sizes: Vec<usize> = [10, 100, 1000, 10_000].into_iter().filter(|n| *n <= max).collect();
+    let max: usize = std::env::var("GROWTH_MAX")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let sizes: Vec<usize> = [10, 100, 1000, 10_000]
+        .into_iter()
+        .filter(|n| *n <= max)
+        .collect();
     for (conditional, arches) in [(false, 1), (false, 3), (true, 1), (true, 3), (false, 9)] {
-        let shape = if conditional { "conditional rules" } else { "names per rule" };
+        let shape = if conditional {
+            "conditional rules"
+        } else {
+            "names per rule"
+        };
         println!("\n## {shape}, {arches} architecture(s)\n");
         let rows = measure(&sizes, conditional, arches);
         let head: Vec<String> = sizes.iter().map(|n| format!("{n} rules")).collect();

@@ -280,3 +280,29 @@ fn seccomposes_own_block_is_marked() {
     assert!(top.len() > own, "{shown}");
     assert!(top[..own].iter().all(|r| r.own) && !top[own].own, "{shown}");
 }
+
+/// At any size the position line names a real range of the listing (or only its length when
+/// no row fits), never an end before its start.
+#[test]
+fn the_position_line_is_sane_at_any_size() {
+    let mut app = on_fixture("bpf-small.json");
+    press(&mut app, &["2"]);
+    settle(&mut app);
+    for (w, h) in [(20, 6), (24, 7), (30, 8), (40, 10), (60, 16), (100, 40)] {
+        let shown = screen(&mut app, w, h);
+        for line in shown.lines() {
+            let Some((_, rest)) = line.split_once("── ") else {
+                continue;
+            };
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            if let [range, "of", total, ..] = words[..] {
+                let Some((a, b)) = range.split_once('-') else {
+                    continue;
+                };
+                let (a, b): (usize, usize) = (a.parse().unwrap(), b.parse().unwrap());
+                let total: usize = total.parse().unwrap();
+                assert!(a <= b && b < total, "{w}x{h}: {line}\n{shown}");
+            }
+        }
+    }
+}

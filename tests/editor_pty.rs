@@ -143,6 +143,8 @@ fn deny_rmdir_save_and_quit(source: &Path) {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("docker.json");
     std::fs::copy(source, &file).unwrap();
+    // The corpus is read-only, and so is a copy of it; this test edits the copy.
+    std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
     let before = load(&file);
 
     let mut ed = Editor::open(&file, home.path());
@@ -284,97 +286,6 @@ fn the_bpf_view_shows_an_allowed_syscall_without_another_key() {
     ed.wait_for("Save changes before quitting?");
     ed.send("n");
     assert_eq!(ed.wait_exit(), 0);
-}
-
-/// A terminal that disappears (its window closed, the ssh session dropped) ends the editor
-/// instead of leaving it spinning on a dead input; the changes stay in the recovery file.
-#[test]
-fn a_vanished_terminal_ends_the_editor() {
-    use std::os::fd::{AsRawFd, OwnedFd};
-    use std::os::unix::process::CommandExt;
-    let (home, file) = home_with("gone.json", seccompose::tui::DEFAULT_PROFILE);
-    // Our own pseudo-terminal, so that every descriptor of its master side is ours to close.
-    let pty = nix::pty::openpty(None, None).expect("a pseudo-terminal");
-    // Close-on-exec, or the editor (and other tests' children) would keep the master open.
-    for fd in [pty.master.as_raw_fd(), pty.slave.as_raw_fd()] {
-        // SAFETY: setting a flag on descriptors we own.
-        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
-    }
-    let size = libc::winsize {
-        ws_row: 30,
-        ws_col: 100,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: setting the window size of a terminal we just opened.
-    unsafe { libc::ioctl(pty.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
-    let slave: OwnedFd = pty.slave;
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_seccompose"));
-    cmd.arg(&file)
-        .env("TERM", "xterm-256color")
-        .env("XDG_STATE_HOME", home.path().join("state"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .stdin(slave.try_clone().unwrap())
-        .stdout(slave.try_clone().unwrap())
-        .stderr(slave.try_clone().unwrap());
-    // SAFETY: setsid and TIOCSCTTY between fork and exec, as a terminal emulator does.
-    unsafe {
-        cmd.pre_exec(|| {
-            libc::setsid();
-            libc::ioctl(0, libc::TIOCSCTTY, 0);
-            Ok(())
-        });
-    }
-    let mut child = cmd.spawn().expect("the editor starts");
-    drop(slave);
-    let mut master = std::fs::File::from(pty.master);
-    // Read the screen until the editor is up, then mark the document modified with `x`.
-    let mut seen = Vec::new();
-    let start = Instant::now();
-    let mut buf = [0u8; 4096];
-    while !String::from_utf8_lossy(&seen).contains("gone.json") {
-        assert!(start.elapsed() < PATIENCE, "the editor never drew");
-        let n = master.read(&mut buf).unwrap();
-        seen.extend_from_slice(&buf[..n]);
-    }
-    master.write_all(b"x").unwrap();
-    // Keep draining output while a recovery write happens, then close the terminal for good.
-    let deadline = Instant::now() + Duration::from_secs(4);
-    let mut fd = libc::pollfd {
-        fd: master.as_raw_fd(),
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    while Instant::now() < deadline {
-        // SAFETY: polling one descriptor we own.
-        if unsafe { libc::poll(&mut fd, 1, 100) } == 1 {
-            let _ = master.read(&mut buf);
-        }
-    }
-    drop(master);
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > PATIENCE {
-            let _ = child.kill();
-            panic!("the editor kept running without a terminal");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    assert!(!status.success());
-    assert_eq!(
-        std::fs::read_to_string(&file).unwrap(),
-        seccompose::tui::DEFAULT_PROFILE,
-        "the file is untouched"
-    );
-    let recovery = home.path().join("state/seccompose/recovery");
-    assert!(
-        std::fs::read_dir(&recovery).is_ok_and(|mut d| d.next().is_some()),
-        "the changes are in {}",
-        recovery.display()
-    );
 }
 
 fn fixture(name: &str) -> String {

@@ -2,87 +2,11 @@
 
 mod common;
 
+use common::users::*;
+
 use predicates::str::contains;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-/// Who runs seccompose: the current user, or `nobody` through setpriv (when we are root).
-#[derive(Debug, Clone, Copy)]
-enum As {
-    Me,
-    Nobody,
-}
-
-fn users() -> Vec<As> {
-    // SAFETY: getuid has no preconditions.
-    let root = unsafe { libc::getuid() } == 0;
-    let setpriv = Command::new("setpriv")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if root && setpriv {
-        vec![As::Me, As::Nobody]
-    } else {
-        common::skipped(if root {
-            "the unprivileged half: setpriv (util-linux) is missing"
-        } else {
-            "the unprivileged half runs only when the tests run as root (the current user is unprivileged already)"
-        });
-        vec![As::Me]
-    }
-}
-
-/// A world-readable scratch folder (tempfile makes 0700 ones).
-fn scratch() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    Command::new("chmod")
-        .arg("0777")
-        .arg(dir.path())
-        .status()
-        .unwrap();
-    dir
-}
-
-/// The binary, copied where an unprivileged user can run it.
-fn binary() -> PathBuf {
-    static COPY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    COPY.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("seccompose-bin-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let to = dir.join("seccompose");
-        std::fs::copy(env!("CARGO_BIN_EXE_seccompose"), &to).unwrap();
-        Command::new("chmod")
-            .args(["-R", "a+rX"])
-            .arg(&dir)
-            .status()
-            .unwrap();
-        to
-    })
-    .clone()
-}
-
-fn seccompose(who: As) -> Command {
-    match who {
-        As::Me => Command::new(binary()),
-        As::Nobody => {
-            let mut c = Command::new("setpriv");
-            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-                .arg(binary());
-            c
-        }
-    }
-}
-
-fn write_profile(dir: &Path, text: &str) -> PathBuf {
-    let p = dir.join("profile.json");
-    std::fs::write(&p, text).unwrap();
-    Command::new("chmod").arg("0644").arg(&p).status().unwrap();
-    p
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::Output;
 
 #[test]
 fn denied_mkdir_fails_with_eperm_and_is_reported() {
@@ -294,19 +218,6 @@ fn stops_of_a_forked_grandchild_are_reported() {
     }
 }
 
-/// The `sleep MARKER` processes alive.
-fn processes_with(marker: &str) -> Vec<i32> {
-    let wanted = format!("sleep\0{marker}\0");
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .flatten()
-        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
-        .filter(|pid| {
-            std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| c == wanted.as_bytes())
-        })
-        .collect()
-}
-
 #[test]
 fn timeout_ends_the_whole_tree() {
     for (i, who) in users().into_iter().enumerate() {
@@ -349,9 +260,9 @@ fn a_command_the_policy_cannot_start_is_not_run() {
             cmd.arg("--enforce");
         }
         let out = cmd.args(["--", "true"]).output().unwrap();
-        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert_eq!(out.status.code(), Some(126), "{}", stderr(&out));
         assert!(
-            stderr(&out).contains("the command was not run"),
+            stderr(&out).contains("the command was not run: the profile denies execve (EPERM)"),
             "{}",
             stderr(&out)
         );
@@ -435,51 +346,83 @@ fn record_merges_into_a_base_profile() {
     );
 }
 
-/// Even SIGKILL of seccompose leaves nothing behind: as root the command runs in its own PID
-/// namespace, whose processes the kernel ends when seccompose's helper processes die with it.
+/// Even SIGKILL of seccompose leaves nothing behind, as root and as an ordinary user: the
+/// command runs in its own PID namespace (inside a user namespace for an ordinary user),
+/// whose processes the kernel ends when seccompose's helper processes die with it.
 #[test]
 fn killing_seccompose_ends_the_whole_tree() {
-    // SAFETY: getuid has no preconditions.
-    if unsafe { libc::getuid() } != 0 {
-        common::skipped("only root may create PID namespaces; unprivileged runs rely on SIGTERM/SIGINT handling");
-        return;
-    }
     let dir = scratch();
     let profile = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
-    let marker = format!("61.{}", std::process::id());
-    let script = format!("sleep {marker} & sh -c 'sleep {marker}' & sleep {marker}");
-    for enforce in [false, true] {
-        let mut cmd = seccompose(As::Me);
-        cmd.arg("run").arg(&profile);
-        if enforce {
-            cmd.arg("--enforce");
-        }
-        let mut child = cmd.args(["--", "sh", "-c", &script]).spawn().unwrap();
-        let mut waited = 0;
-        while processes_with(&marker).len() < 3 && waited < 1000 {
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            waited += 1;
-        }
-        assert_eq!(
-            processes_with(&marker).len(),
-            3,
-            "the command did not start"
-        );
-        child.kill().unwrap();
-        child.wait().unwrap();
-        let mut left = processes_with(&marker);
-        for _ in 0..500 {
-            if left.is_empty() {
-                break;
+    for (i, who) in users().into_iter().enumerate() {
+        for mode in ["observe", "--enforce", "record"] {
+            let marker = format!("61.{}{i}", std::process::id());
+            let script = format!("sleep {marker} & sleep {marker} & wait");
+            let mut cmd = seccompose(who);
+            match mode {
+                "record" => cmd.args(["record", "-o", "/dev/null"]),
+                "observe" => cmd.arg("run").arg(&profile),
+                _ => cmd.arg("run").arg(&profile).arg(mode),
+            };
+            let mut child = cmd.args(["--", "sh", "-c", &script]).spawn().unwrap();
+            let mut waited = 0;
+            while processes_with(&marker).len() < 2 && waited < 1000 {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                waited += 1;
             }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            left = processes_with(&marker);
+            assert_eq!(
+                processes_with(&marker).len(),
+                2,
+                "{who:?} {mode}: the command did not start"
+            );
+            child.kill().unwrap();
+            child.wait().unwrap();
+            let mut left = processes_with(&marker);
+            for _ in 0..500 {
+                if left.is_empty() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                left = processes_with(&marker);
+            }
+            for pid in &left {
+                // SAFETY: ending the escaped test processes so they do not linger.
+                unsafe { libc::kill(*pid, libc::SIGKILL) };
+            }
+            assert_eq!(
+                left,
+                Vec::<i32>::new(),
+                "{who:?} {mode}: processes outlived a SIGKILLed seccompose"
+            );
         }
-        assert_eq!(
-            left,
-            Vec::<i32>::new(),
-            "enforce={enforce}: processes outlived a SIGKILLed seccompose"
-        );
+    }
+}
+
+/// `run` says which containment it used, in text and in JSON.
+#[test]
+fn the_report_names_the_containment() {
+    let dir = scratch();
+    let profile = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
+    for who in users() {
+        let report = dir.path().join(format!("{who:?}.json"));
+        let out = seccompose(who)
+            .arg("run")
+            .arg(&profile)
+            .arg("--report")
+            .arg(&report)
+            .args(["--", "true"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+        let (name, words) = match who {
+            As::Me if unsafe { libc::getuid() } == 0 => {
+                ("pid-namespace", "contained in a PID namespace")
+            }
+            _ => ("user+pid-namespace", "contained in a user + PID namespace"),
+        };
+        assert_eq!(json["containment"], name, "{who:?}");
+        assert!(stderr(&out).contains(words), "{who:?}: {}", stderr(&out));
     }
 }
 

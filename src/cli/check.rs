@@ -34,7 +34,13 @@ pub fn check(files: &[PathBuf]) -> ExitCode {
     ExitCode::from(u8::from(failed))
 }
 
-pub fn fmt(files: &[PathBuf], check: bool, stdout: bool, backup: bool) -> anyhow::Result<ExitCode> {
+pub fn fmt(
+    files: &[PathBuf],
+    check: bool,
+    stdout: bool,
+    backup: bool,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for path in files {
         let Ok(Parsed {
@@ -49,7 +55,7 @@ pub fn fmt(files: &[PathBuf], check: bool, stdout: bool, backup: bool) -> anyhow
             print!("{text}");
         } else {
             let current =
-                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+                profile::read_input(path).with_context(|| format!("reading {}", path.display()))?;
             if current == text.as_bytes() {
                 continue;
             }
@@ -60,9 +66,18 @@ pub fn fmt(files: &[PathBuf], check: bool, stdout: bool, backup: bool) -> anyhow
                 );
                 failed = true;
             } else {
-                profile::write_atomic(path, &text, backup)
-                    .with_context(|| format!("writing {}", path.display()))?;
-                eprintln!("{}: formatted", path.display());
+                let options = profile::WriteOptions {
+                    keep_backup: backup,
+                    force,
+                };
+                match profile::write_file(path, &text, options) {
+                    Ok(()) => eprintln!("{}: formatted", path.display()),
+                    Err(e) if profile::read_only_error(&e).is_some() => {
+                        eprintln!("seccompose: {e}; `fmt --force` replaces it");
+                        failed = true;
+                    }
+                    Err(e) => return Err(e).with_context(|| format!("writing {}", path.display())),
+                }
             }
         }
     }

@@ -43,6 +43,9 @@ enum Command {
         /// Do not keep the previous version as FILE~.
         #[arg(long)]
         no_backup: bool,
+        /// Also rewrite read-only files (keeping them read-only).
+        #[arg(long)]
+        force: bool,
         /// Profiles to format.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -143,6 +146,10 @@ enum Command {
         /// Merge into this profile instead of starting from scratch.
         #[arg(long)]
         base: Option<PathBuf>,
+        /// Replace OUT even when the command failed (the recording may then be incomplete) or
+        /// OUT is read-only.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         target: target::TargetArgs,
         /// The command and its arguments.
@@ -167,8 +174,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             check,
             stdout,
             no_backup,
+            force,
             files,
-        }) => check::fmt(&files, check, stdout, !no_backup),
+        }) => check::fmt(&files, check, stdout, !no_backup, force),
         Some(Command::Syscalls {
             arch,
             category,
@@ -196,9 +204,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Record {
             output,
             base,
+            force,
             target,
             command,
-        }) => run::record(output.as_ref(), base.as_ref(), &target, &command),
+        }) => run::record(output.as_ref(), base.as_ref(), force, &target, &command),
         Some(Command::Compile {
             file,
             target,

@@ -43,6 +43,24 @@ fn exit(code: i32) -> ExitCode {
     ExitCode::from(code.clamp(0, 255) as u8)
 }
 
+/// Starts a run; a command that is missing or not executable is reported here and gives the
+/// shell's exit status (127 or 126) instead of a session.
+fn start(
+    profile: &profile::Profile,
+    target: &Target,
+    command: &[OsString],
+    options: RunOptions,
+) -> anyhow::Result<Result<Session, ExitCode>> {
+    match Session::start(profile, target, command, options) {
+        Ok(s) => Ok(Ok(s)),
+        Err(sandbox::SandboxError::CannotStart(why)) => {
+            eprintln!("seccompose: cannot run {why}: the command was not run");
+            Ok(Err(exit(why.exit_code())))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// `seccompose run`.
 pub fn run(
     file: &Path,
@@ -69,20 +87,16 @@ pub fn run(
         timeout: timeout.map(Duration::from_secs_f64),
         ..RunOptions::default()
     };
-    let session = Session::start(&profile, &target, command, options)?;
+    let session = match start(&profile, &target, command, options)? {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
     stop_on_signals(&session)?;
     let finished = session.wait()?;
     let rep = Report::new(&finished);
     if enforce {
-        let text = rep.render_text();
         // Only how it ended: enforcement sees no individual stops.
-        eprint!(
-            "{}",
-            text.lines()
-                .last()
-                .map(|l| format!("{l}\n"))
-                .unwrap_or_default()
-        );
+        eprint!("{}", rep.render_ending());
     } else {
         eprint!("{}", rep.render_text());
     }
@@ -97,6 +111,7 @@ pub fn run(
 pub fn record(
     out: Option<&PathBuf>,
     base: Option<&PathBuf>,
+    force: bool,
     target: &TargetArgs,
     command: &[OsString],
 ) -> anyhow::Result<ExitCode> {
@@ -109,15 +124,41 @@ pub fn record(
         mode: Mode::Record,
         ..RunOptions::default()
     };
-    let session = Session::start(&placeholder, &target, command, options)?;
+    let session = match start(&placeholder, &target, command, options)? {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
     stop_on_signals(&session)?;
     let stopper = session.stopper();
     let finished = session.wait()?;
     let recorded = recorded_profile(&finished.stops, base.as_ref(), &target);
     let text = profile::to_canonical_string(&recorded);
+    let failed = finished.termination != sandbox::Termination::Exited(0);
     match out {
-        Some(path) => profile::write_atomic(path, &text, true)
-            .with_context(|| format!("writing {}", path.display()))?,
+        // A failed command may not have done all it does: keep the profile the user had.
+        Some(path) if failed && !force && path.is_file() => eprintln!(
+            "seccompose: {} was not changed: the command failed ({}), so the recording may be \
+             incomplete; --force writes it anyway",
+            path.display(),
+            Report::new(&finished)
+                .render_ending()
+                .lines()
+                .last()
+                .unwrap_or_default()
+                .trim_start_matches("seccompose: ")
+        ),
+        Some(path) => {
+            let options = profile::WriteOptions {
+                keep_backup: true,
+                force,
+            };
+            match profile::write_file(path, &text, options) {
+                Err(e) if profile::read_only_error(&e).is_some() => {
+                    bail!("{e}; `record --force` replaces it")
+                }
+                written => written.with_context(|| format!("writing {}", path.display()))?,
+            }
+        }
         None => print!("{text}"),
     }
     let used = finished

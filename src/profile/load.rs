@@ -28,9 +28,10 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads a profile file; I/O failures are the only `Err`.
+/// Reads a profile file (see [`super::read_input`]: devices, folders and files over 64 MiB
+/// are refused); I/O failures are the only `Err`.
 pub fn load(path: &Path, lexicon: &dyn Lexicon) -> std::io::Result<Parsed> {
-    let bytes = std::fs::read(path)?;
+    let bytes = super::read_input(path)?;
     Ok(parse_bytes(&bytes, lexicon))
 }
 
@@ -67,6 +68,14 @@ pub fn parse(text: &str, lexicon: &dyn Lexicon) -> Parsed {
         return failed(Diagnostic::error(
             index.pos(text.len()),
             "the file is empty: expected a JSON object with at least \"defaultAction\"",
+        ));
+    }
+    if text.starts_with('\u{feff}') {
+        // Go's encoding/json (Docker, runc) refuses it too; name it rather than "expected value".
+        return failed(Diagnostic::error(
+            Pos { line: 1, col: 1 },
+            "the file starts with a UTF-8 byte-order mark (bytes EF BB BF), which Docker and runc \
+             reject: save it as UTF-8 without BOM",
         ));
     }
     // serde_json is the judge of syntax: it is strict JSON and reports the position users expect.

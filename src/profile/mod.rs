@@ -7,6 +7,7 @@ mod load;
 mod model;
 mod preserve;
 mod query;
+mod read;
 mod save;
 mod semantic;
 mod source;
@@ -14,6 +15,7 @@ mod summary;
 mod target;
 mod toggle;
 mod vocab;
+mod write;
 
 pub use diag::{has_errors, Diagnostic, LineIndex, Severity};
 pub use edit::{Document, Edit, EditError};
@@ -21,6 +23,7 @@ pub use effective::{diff, policy, Change, Condition, Policy, PolicyDiff, Treatme
 pub use load::{load, parse, parse_bytes, Lexicon, Parsed};
 pub use model::*;
 pub use query::{rule_errno, rules_for, view, RuleRef, SyscallView};
+pub use read::{read_input, read_input_text, MAX_INPUT_BYTES};
 pub use save::{backup_path, save, to_canonical_string, to_value, write_atomic};
 pub use semantic::{alternatives, filter_arches, rule_warnings};
 pub use source::{disk_state, save_document, DiskState, Rendering, SaveError, Saved, Source};
@@ -28,3 +31,4 @@ pub use summary::{repeated_arguments, ActionSplit, Effect, Effects, SiblingCover
 pub use target::{KernelVersion, Target};
 pub use toggle::{covered_arches, toggle_arch, toggle_flag};
 pub use vocab::*;
+pub use write::{read_only_error, write_file, ReadOnly, WriteOptions};

@@ -2,8 +2,7 @@
 
 use super::model::*;
 use serde_json::{Map, Value};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Builds a JSON object from known keys in canonical order, weaving extras back in.
 struct ObjectWriter<'e> {
@@ -159,98 +158,9 @@ pub fn to_canonical_string(p: &Profile) -> String {
     s
 }
 
-/// The backup path for a file: `FILE~`.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push("~");
-    PathBuf::from(name)
-}
-
-/// Writes `text` to `path` atomically: a temporary file in the same folder, fsync, rename.
-/// With `keep_backup`, the previous content stays as `FILE~`. The file's permissions are kept.
-pub fn write_atomic(path: &Path, text: &str, keep_backup: bool) -> std::io::Result<()> {
-    // Write through symlinks to the file they name rather than replacing the link.
-    let path = match std::fs::canonicalize(path) {
-        Ok(real) => real,
-        Err(_) => path.to_path_buf(),
-    };
-    // A device, FIFO or socket (`-o /dev/null`, `-o /dev/stdout`) is written to, never
-    // replaced: renaming over it would put a regular file in its place.
-    if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
-        return std::fs::OpenOptions::new()
-            .write(true)
-            .open(&path)?
-            .write_all(text.as_bytes());
-    }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".seccompose-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)?;
-    tmp.write_all(text.as_bytes())?;
-    let old = std::fs::metadata(&path).ok();
-    if let Some(meta) = &old {
-        tmp.as_file().set_permissions(meta.permissions())?;
-    }
-    tmp.as_file().sync_all()?;
-    if keep_backup && old.is_some() {
-        let backup = backup_path(&path);
-        let _ = std::fs::remove_file(&backup);
-        if std::fs::hard_link(&path, &backup).is_err() {
-            std::fs::copy(&path, &backup)?;
-        }
-    }
-    tmp.persist(&path).map_err(|e| e.error)?;
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
+pub use super::write::{backup_path, write_atomic};
 
 /// Saves a profile in canonical form (see [`write_atomic`]).
 pub fn save(path: &Path, p: &Profile, keep_backup: bool) -> std::io::Result<()> {
     write_atomic(path, &to_canonical_string(p), keep_backup)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn special_files_are_written_not_replaced() {
-        use std::os::unix::fs::FileTypeExt;
-        let dir = tempfile::tempdir().unwrap();
-        let fifo = dir.path().join("pipe");
-        nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
-        let reader = {
-            let fifo = fifo.clone();
-            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
-        };
-        write_atomic(&fifo, "hello\n", true).unwrap();
-        assert_eq!(reader.join().unwrap(), "hello\n");
-        assert!(
-            std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
-            "still a FIFO"
-        );
-        assert!(!backup_path(&fifo).exists(), "no backup of a FIFO");
-    }
-
-    #[test]
-    fn regular_files_get_a_backup_and_keep_permissions() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("p.json");
-        std::fs::write(&file, "old").unwrap();
-        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomic(&file, "new", true).unwrap();
-        assert_eq!(std::fs::read_to_string(&file).unwrap(), "new");
-        assert_eq!(std::fs::read_to_string(backup_path(&file)).unwrap(), "old");
-        assert_eq!(
-            std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
-            0o640
-        );
-    }
 }

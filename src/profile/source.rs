@@ -5,7 +5,9 @@
 use super::load::{parse_bytes, Lexicon, Parsed};
 use super::model::Profile;
 use super::preserve::patch;
-use super::save::{to_canonical_string, to_value, write_atomic};
+use super::read::read_input;
+use super::save::{to_canonical_string, to_value};
+use super::write::{read_only_error, write_file, ReadOnly, WriteOptions};
 use serde_json::Value;
 use std::path::Path;
 
@@ -48,6 +50,9 @@ pub enum SaveError {
     /// The file is no longer what the document was read from.
     #[error("{}", describe_disk(*.0))]
     ChangedOnDisk(DiskState),
+    /// The file is read-only; it was not changed.
+    #[error(transparent)]
+    ReadOnly(ReadOnly),
     /// Writing failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),
@@ -82,7 +87,7 @@ impl Source {
 
     /// Reads a profile file, keeping its text as the source when it loads without errors.
     pub fn load(path: &Path, lexicon: &dyn Lexicon) -> std::io::Result<(Parsed, Option<Source>)> {
-        let bytes = std::fs::read(path)?;
+        let bytes = read_input(path)?;
         let parsed = parse_bytes(&bytes, lexicon);
         let source = match (&parsed.profile, String::from_utf8(bytes)) {
             (Some(p), Ok(text)) => Some(Source::new(text, p)),
@@ -128,7 +133,7 @@ impl Source {
 /// Compares the file at `path` with the source a document was read from (None: a document
 /// that has no file yet).
 pub fn disk_state(path: &Path, source: Option<&Source>) -> std::io::Result<DiskState> {
-    let on_disk = match std::fs::read(path) {
+    let on_disk = match read_input(path) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
@@ -143,8 +148,9 @@ pub fn disk_state(path: &Path, source: Option<&Source>) -> std::io::Result<DiskS
 }
 
 /// Saves `profile` to `path`: as the smallest change to `source` when there is one, else in
-/// canonical form. Unless `overwrite`, refuses when the file is not what `source` was read
-/// from. The previous content stays as `FILE~` when `keep_backup`.
+/// canonical form. Unless `overwrite` (the user said to write anyway), refuses when the file
+/// is not what `source` was read from, or is read-only. The previous content stays as
+/// `FILE~` when `keep_backup`.
 pub fn save_document(
     path: &Path,
     source: Option<&Source>,
@@ -163,7 +169,16 @@ pub fn save_document(
         Some(s) => s.render(profile, lexicon),
         None => (to_canonical_string(profile), Rendering::Canonical),
     };
-    write_atomic(path, &text, keep_backup)?;
+    let options = WriteOptions {
+        keep_backup,
+        force: overwrite,
+    };
+    if let Err(e) = write_file(path, &text, options) {
+        return Err(match read_only_error(&e) {
+            Some(r) => SaveError::ReadOnly(r.clone()),
+            None => SaveError::Io(e),
+        });
+    }
     Ok(Saved {
         source: Source::new(text, profile),
         rendering,

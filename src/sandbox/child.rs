@@ -5,12 +5,20 @@
 //! is not sent with a syscall: the child publishes its pid and the listener's fd number in a
 //! shared page and spins until the supervisor has taken a copy with `pidfd_getfd`.
 //!
-//! Where the kernel allows it (as root), the command runs in a fresh PID namespace:
+//! Where the kernel allows it, the command runs in a fresh PID namespace (as root directly; as
+//! an ordinary user inside a fresh user namespace that maps only the user's own ids):
 //! seccompose → shim (outside) → init (PID 1) → command. When seccompose dies, even by
 //! SIGKILL, the shim and then init die of PDEATHSIG and the kernel ends every process left in
 //! the namespace. init passes the command's wait status to the shim through the shared page,
 //! and the shim ends the same way, so seccompose sees the command's status.
+//!
+//! The child execs the command itself, right after installing the filter, with vectors built
+//! before fork ([`Launch`]). If that `execve` fails (the profile may deny it), the child must
+//! not touch anything the filter can deny: it leaves the errno in the shared page, tries to
+//! exit, and otherwise spins until seccompose ends it.
 
+use super::launch::Launch;
+use super::Containment;
 use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
 
 /// The page shared by the child and the supervisor (`MAP_SHARED`, survives fork).
@@ -30,6 +38,43 @@ pub struct Handshake {
     pub status: AtomicI32,
     /// 1 when `status` holds the command's wait status.
     pub status_set: AtomicU32,
+    /// The process seccompose forked (as seccompose sees it): the one to end if exec fails.
+    pub victim: AtomicI32,
+    /// 1 when the command's `execve` failed after the filter was installed.
+    pub exec_failed: AtomicU32,
+    /// The errno of that `execve`.
+    pub exec_errno: AtomicI32,
+    /// The [`Containment`] the child achieved, as its `u32` code.
+    pub containment: AtomicU32,
+    /// The step the child is at (a [`Stage`] code), to name the one that failed.
+    pub stage: AtomicU32,
+}
+
+/// The steps of [`install`], in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u32)]
+pub enum Stage {
+    /// Tying the child's life to seccompose's.
+    DeathSignal = 1,
+    /// Making the namespaces.
+    Namespaces = 2,
+    /// Setting no_new_privs.
+    NoNewPrivs = 3,
+    /// Loading the seccomp filter.
+    Filter = 4,
+}
+
+impl Stage {
+    /// What failed, in words, from the code the child left in the page.
+    pub fn describe(code: u32) -> &'static str {
+        match code {
+            1 => "tying the command's life to seccompose's (PR_SET_PDEATHSIG)",
+            2 => "making the PID namespace",
+            3 => "setting no_new_privs",
+            4 => "loading the seccomp filter",
+            _ => "starting the command",
+        }
+    }
 }
 
 /// An anonymous shared mapping holding a [`Handshake`].
@@ -77,14 +122,19 @@ impl Drop for SharedPage {
     }
 }
 
-/// The filter program in the form `seccomp(2)` takes; built before fork.
+/// The filter program in the form `seccomp(2)` takes, and the id maps of a user namespace;
+/// built before fork.
 pub struct Prepared {
     insns: Vec<libc::sock_filter>,
+    id_maps: Option<super::userns::IdMaps>,
+    /// seccompose's pid, to notice a parent that died before the death signal was armed.
+    parent: libc::pid_t,
 }
 
 impl Prepared {
-    /// The program's instructions in the kernel's layout.
-    pub fn new(program: &crate::bpf::Program) -> Prepared {
+    /// The program's instructions in the kernel's layout; with `id_maps`, the child may enter
+    /// a user namespace when it cannot make a PID namespace on its own.
+    pub fn new(program: &crate::bpf::Program, id_maps: Option<super::userns::IdMaps>) -> Prepared {
         let insns = program
             .insns
             .iter()
@@ -95,7 +145,11 @@ impl Prepared {
                 k: i.k,
             })
             .collect();
-        Prepared { insns }
+        Prepared {
+            insns,
+            id_maps,
+            parent: std::process::id() as libc::pid_t,
+        }
     }
 }
 
@@ -107,13 +161,30 @@ fn check(rc: libc::c_long) -> std::io::Result<libc::c_long> {
     }
 }
 
+/// Moves the caller's future children into a fresh PID namespace: directly when allowed (root),
+/// else inside a fresh user namespace when `prog` has id maps. Which one it got.
+unsafe fn enter_namespaces(prog: &Prepared) -> std::io::Result<Containment> {
+    if libc::unshare(libc::CLONE_NEWPID) == 0 {
+        return Ok(Containment::PidNamespace);
+    }
+    let Some(maps) = &prog.id_maps else {
+        return Ok(Containment::None);
+    };
+    // The parent probed that this works here; a failure now is an error, not a fallback:
+    // half-made namespaces would run the command under ids it does not have.
+    check(libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWPID) as libc::c_long)?;
+    maps.write()?;
+    Ok(Containment::UserAndPidNamespace)
+}
+
 /// Runs in the child after fork: dies with the parent, moves the command into a fresh PID
-/// namespace when `isolate` and the kernel allows it, sets no_new_privs, installs the filter
-/// and, with `listen`, hands the listener over. With `terminal`, the command (not the helpers
-/// above it) takes standard input as its controlling terminal. An error here stops the exec
-/// (fail closed).
+/// namespace when `isolate` and the kernel allows it, sets no_new_privs, installs the filter,
+/// with `listen` hands the listener over, and execs the command. With `terminal`, the command
+/// (not the helpers above it) takes standard input as its controlling terminal. An error
+/// before the filter is in place stops the exec (fail closed); never returns `Ok`.
 pub fn install(
     prog: &Prepared,
+    launch: &Launch,
     h: &Handshake,
     listen: bool,
     isolate: bool,
@@ -121,9 +192,24 @@ pub fn install(
 ) -> std::io::Result<()> {
     // SAFETY: plain syscalls with valid arguments; `fprog` points into `prog`, alive across the call.
     unsafe {
+        h.stage.store(Stage::DeathSignal as u32, Ordering::Relaxed);
         check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
+        if libc::getppid() != prog.parent {
+            // seccompose died before the death signal was armed: nothing must run.
+            libc::_exit(128 + libc::SIGKILL);
+        }
         let mut pid = libc::getpid();
-        if isolate && libc::unshare(libc::CLONE_NEWPID) == 0 {
+        h.victim.store(pid, Ordering::Release);
+        h.stage.store(Stage::Namespaces as u32, Ordering::Relaxed);
+        let containment = if isolate {
+            enter_namespaces(prog)?
+        } else {
+            Containment::None
+        };
+        h.containment.store(containment as u32, Ordering::Release);
+        if containment != Containment::None {
+            // Re-armed: entering a user namespace changes credentials.
+            check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
             let init = check(libc::fork() as libc::c_long)? as libc::pid_t;
             if init > 0 {
                 h.init.store(init, Ordering::Release);
@@ -139,7 +225,9 @@ pub fn install(
         if terminal {
             super::pty::take_terminal()?;
         }
+        h.stage.store(Stage::NoNewPrivs as u32, Ordering::Relaxed);
         check(libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) as libc::c_long)?;
+        h.stage.store(Stage::Filter as u32, Ordering::Relaxed);
         let fprog = libc::sock_fprog {
             len: prog.insns.len() as u16,
             filter: prog.insns.as_ptr() as *mut _,
@@ -164,8 +252,16 @@ pub fn install(
                 std::hint::spin_loop();
             }
         }
+        let errno = launch.exec();
+        // The filter may deny anything from here on: report through the page, try to exit,
+        // and otherwise wait without a syscall until seccompose ends this process.
+        h.exec_errno.store(errno, Ordering::Relaxed);
+        h.exec_failed.store(1, Ordering::Release);
+        libc::syscall(libc::SYS_exit_group, 127);
+        loop {
+            std::hint::spin_loop();
+        }
     }
-    Ok(())
 }
 
 /// Closes every descriptor but stdio: in particular std's exec-status pipe, which must close

@@ -8,6 +8,7 @@
 //! for TRAP and KILL. Enforce mode installs the real filter and only watches the exit.
 
 mod child;
+mod launch;
 mod notify;
 mod procs;
 pub mod pty;
@@ -16,7 +17,9 @@ pub mod replay;
 mod report;
 mod supervise;
 pub mod support;
+mod userns;
 
+pub use launch::NotStartable;
 pub use record::{missing_allows, recorded_profile};
 pub use report::{
     describe_action, exit_code, rule_place, signal_name, summarize, Report, StopSummary,
@@ -64,6 +67,40 @@ pub struct RunOptions {
     pub controlling_terminal: bool,
 }
 
+/// What keeps the command's processes from outliving the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Containment {
+    /// Nothing but seccompose itself: it ends every process the command left behind when
+    /// the run ends, is stopped or times out, but a SIGKILL of seccompose leaves them running
+    /// (the kernel allows no PID namespace here, or it was turned off).
+    #[default]
+    None = 0,
+    /// A fresh PID namespace (as root): its processes end with seccompose, even on SIGKILL.
+    PidNamespace = 1,
+    /// A fresh user namespace mapping only the user's ids, and a PID namespace in it (as an
+    /// ordinary user): the same guarantee as [`Containment::PidNamespace`].
+    UserAndPidNamespace = 2,
+}
+
+impl Containment {
+    fn from_code(code: u32) -> Containment {
+        match code {
+            1 => Containment::PidNamespace,
+            2 => Containment::UserAndPidNamespace,
+            _ => Containment::None,
+        }
+    }
+
+    /// A short name for reports (`pid-namespace`, `user+pid-namespace`, `none`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Containment::None => "none",
+            Containment::PidNamespace => "pid-namespace",
+            Containment::UserAndPidNamespace => "user+pid-namespace",
+        }
+    }
+}
+
 /// One syscall that the policy did not simply allow.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stop {
@@ -107,6 +144,14 @@ pub enum Termination {
     TimedOut,
     /// seccompose ended it on request.
     Stopped,
+    /// The command was never run: its `execve` failed under the filter with this errno
+    /// (`denied`: the profile does not allow `execve`).
+    NotRun {
+        /// The errno of the failed `execve`.
+        errno: i32,
+        /// Whether the profile's action for `execve` is not ALLOW.
+        denied: bool,
+    },
 }
 
 /// Why a run could not happen.
@@ -118,6 +163,9 @@ pub enum SandboxError {
     /// The command is empty.
     #[error("no command to run")]
     NoCommand,
+    /// The command is missing or not executable: nothing was started.
+    #[error("cannot run {0}")]
+    CannotStart(#[from] NotStartable),
     /// Starting the command, or loading the filter in it, failed: the command did not run.
     #[error("{0}: the command was not run")]
     Start(String),
@@ -138,6 +186,10 @@ pub struct Session {
     failure: Arc<std::sync::Mutex<Option<String>>>,
     /// Our descendants before the run, which are not the run's to end.
     baseline: std::collections::BTreeSet<i32>,
+    /// The handshake page, where the child leaves a failed exec's errno and its containment.
+    page: Arc<child::SharedPage>,
+    /// Whether the real filter's action for `execve` is not ALLOW.
+    execve_denied: bool,
     /// The real filter's program (what enforcement would run).
     pub program: Arc<Program>,
     /// Record mode: the distinct calls, filled in by the supervisor when it ends.
@@ -153,6 +205,8 @@ pub struct Finished {
     pub stops: Vec<Stop>,
     /// Record mode: every distinct call, with how often it was made (for replay).
     pub calls: replay::Recording,
+    /// What kept the command's processes from outliving the run.
+    pub containment: Containment,
 }
 
 fn program_of(compiled: &compile::Compiled) -> Result<Program, SandboxError> {
@@ -169,6 +223,11 @@ impl Session {
         options: RunOptions,
     ) -> Result<Session, SandboxError> {
         let (program_name, args) = argv.split_first().ok_or(SandboxError::NoCommand)?;
+        let launch = Arc::new(launch::Launch::new(
+            program_name,
+            args,
+            options.cwd.as_deref(),
+        )?);
         let real = compile::build(profile, target, &Options::default())?;
         let program = Arc::new(program_of(&real)?);
         let installed = match options.mode {
@@ -180,7 +239,12 @@ impl Session {
                 &Options::default(),
             )?)?,
         };
-        let prepared = Arc::new(child::Prepared::new(&installed));
+        let isolate = !options.share_pid_namespace;
+        // SAFETY: geteuid has no preconditions.
+        let id_maps = (isolate && unsafe { libc::geteuid() } != 0 && userns::available())
+            .then(userns::IdMaps::own);
+        let prepared = Arc::new(child::Prepared::new(&installed, id_maps));
+        let execve_denied = denies_execve(&program, target.arch);
         let page = Arc::new(child::SharedPage::new()?);
         let stop = Arc::new(AtomicBool::new(false));
         let (sender, events) = mpsc::channel();
@@ -213,24 +277,35 @@ impl Session {
             cmd.stdin(i).stdout(o).stderr(e);
         }
         let listener = options.mode != Mode::Enforce;
-        let isolate = !options.share_pid_namespace;
         let terminal = options.controlling_terminal;
-        let for_child = (prepared.clone(), page.clone());
+        let for_child = (prepared.clone(), page.clone(), launch);
         // SAFETY: the closure only makes async-signal-safe syscalls on memory prepared before fork.
         unsafe {
             cmd.pre_exec(move || {
-                child::install(&for_child.0, for_child.1.get(), listener, isolate, terminal)
+                child::install(
+                    &for_child.0,
+                    &for_child.2,
+                    for_child.1.get(),
+                    listener,
+                    isolate,
+                    terminal,
+                )
             });
         }
-        let child = match cmd.spawn() {
+        let spawning = Arc::new(AtomicBool::new(true));
+        let watcher = watch_failed_exec(page.clone(), spawning.clone());
+        let spawned = cmd.spawn();
+        spawning.store(false, Ordering::Release);
+        let _ = watcher.join();
+        let child = match spawned {
             Ok(c) => c,
             Err(e) => {
                 stop.store(true, Ordering::Release);
                 if let Some(s) = supervisor {
                     let _ = s.join();
                 }
-                let what = program_name.to_string_lossy();
-                return Err(SandboxError::Start(format!("cannot start {what}: {e}")));
+                let step = child::Stage::describe(page.get().stage.load(Ordering::Acquire));
+                return Err(SandboxError::Start(format!("{step} failed ({e})")));
             }
         };
         let deadline = options.timeout.map(|t| Instant::now() + t);
@@ -243,6 +318,8 @@ impl Session {
             deadline,
             baseline,
             failure,
+            page,
+            execve_denied,
             program,
             calls,
         })
@@ -299,6 +376,16 @@ impl Session {
         if let Some(why) = self.failure.lock().ok().and_then(|mut f| f.take()) {
             return Err(SandboxError::Start(why));
         }
+        let h = self.page.get();
+        let termination = if h.exec_failed.load(Ordering::Acquire) == 1 {
+            Termination::NotRun {
+                errno: h.exec_errno.load(Ordering::Relaxed),
+                denied: self.execve_denied,
+            }
+        } else {
+            termination
+        };
+        let containment = Containment::from_code(h.containment.load(Ordering::Acquire));
         let _ = self.sender.send(Event::Exit(termination));
         let calls = self
             .calls
@@ -309,8 +396,49 @@ impl Session {
             termination,
             stops,
             calls,
+            containment,
         })
     }
+}
+
+/// Whether the filter does anything but allow (or log) a plain `execve` on `arch`.
+fn denies_execve(program: &Program, arch: Arch) -> bool {
+    let Some(nr) = crate::catalog::Catalog
+        .syscall("execve")
+        .and_then(|s| s.number(arch))
+    else {
+        return false;
+    };
+    let data = crate::bpf::SeccompData::new(arch, nr, [0; 6]);
+    !matches!(
+        RetAction::from_raw(crate::bpf::run(program, &data)),
+        RetAction::Allow | RetAction::Log
+    )
+}
+
+/// While `spawning`, watches for a child whose exec failed under its filter: such a child
+/// may be unable even to exit (the filter can deny `exit_group`), and `spawn` waits for it,
+/// so it is ended from here.
+fn watch_failed_exec(
+    page: Arc<child::SharedPage>,
+    spawning: Arc<AtomicBool>,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let h = page.get();
+        let mut pause = Duration::from_micros(50);
+        while spawning.load(Ordering::Acquire) {
+            if h.exec_failed.load(Ordering::Acquire) == 1 {
+                let victim = h.victim.load(Ordering::Acquire);
+                if victim > 0 {
+                    // SAFETY: our own child, not yet waited for (spawn is still running).
+                    unsafe { libc::kill(victim, libc::SIGKILL) };
+                }
+                return;
+            }
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(Duration::from_millis(2));
+        }
+    })
 }
 
 fn termination_of(status: ExitStatus) -> Termination {

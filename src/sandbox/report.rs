@@ -1,6 +1,6 @@
 //! What a run reports: the stops grouped by syscall, and how the command ended.
 
-use super::{Finished, Stop, Termination};
+use super::{Containment, Finished, Stop, Termination};
 use crate::bpf::RetAction;
 use crate::catalog::{describe_call, Catalog};
 use crate::profile::{Arch, Profile};
@@ -65,15 +65,36 @@ pub struct Report {
     pub summary: Vec<StopSummary>,
     /// Every stop.
     pub stops: Vec<Stop>,
+    /// What kept the command's processes from outliving the run.
+    pub containment: Containment,
 }
 
 /// The exit status seccompose passes on: the command's, or 128+N for signal N (our own
-/// SIGKILL at a timeout or stop included).
+/// SIGKILL at a timeout or stop included); a command that was never run gets a shell's 127
+/// (not found) or 126 (could not be executed).
 pub fn exit_code(t: Termination) -> i32 {
     match t {
         Termination::Exited(c) => c,
         Termination::Signaled(s) => 128 + s,
         Termination::TimedOut | Termination::Stopped => 128 + libc::SIGKILL,
+        Termination::NotRun { errno, .. } if errno == libc::ENOENT => 127,
+        Termination::NotRun { .. } => 126,
+    }
+}
+
+/// What the containment means for the user, one line.
+fn containment_line(c: Containment) -> &'static str {
+    match c {
+        Containment::PidNamespace => {
+            "seccompose: contained in a PID namespace: no process of the command outlives the run\n"
+        }
+        Containment::UserAndPidNamespace => {
+            "seccompose: contained in a user + PID namespace: no process of the command outlives the run\n"
+        }
+        Containment::None => {
+            "seccompose: not contained (no PID namespace allowed here): processes the command leaves \
+             behind are ended with the run, but would survive a SIGKILL of seccompose\n"
+        }
     }
 }
 
@@ -104,6 +125,7 @@ impl Report {
             termination: finished.termination,
             summary,
             stops: finished.stops.clone(),
+            containment: finished.containment,
         }
     }
 
@@ -152,8 +174,14 @@ impl Report {
                 ));
             }
         }
-        out.push_str(&self.ending());
+        out.push_str(&self.render_ending());
         out
+    }
+
+    /// The last lines of the text report: the containment, then how the command ended (all
+    /// an enforced run reports).
+    pub fn render_ending(&self) -> String {
+        format!("{}{}", containment_line(self.containment), self.ending())
     }
 
     fn ending(&self) -> String {
@@ -181,6 +209,9 @@ impl Report {
             }
             Termination::Stopped => {
                 "seccompose: stopped on request (the whole process tree)\n".into()
+            }
+            Termination::NotRun { errno, denied } => {
+                format!("seccompose: {}\n", not_run(errno, denied))
             }
         }
     }
@@ -216,6 +247,7 @@ impl Report {
             }
             Termination::TimedOut => "ended at the timeout (the whole process tree)".into(),
             Termination::Stopped => "stopped on request (the whole process tree)".into(),
+            Termination::NotRun { errno, denied } => not_run(errno, denied),
         }
     }
 
@@ -226,11 +258,13 @@ impl Report {
             Termination::Signaled(s) => ("signaled", s),
             Termination::TimedOut => ("timeout", libc::SIGKILL),
             Termination::Stopped => ("stopped", libc::SIGKILL),
+            Termination::NotRun { errno, .. } => ("not_run", errno),
         };
         json!({
             "exit_code": exit_code(self.termination),
             "termination": {"kind": kind, "value": value},
             "killed_by_policy": self.killer().map(|k| k.name.clone()),
+            "containment": self.containment.name(),
             "summary": self.summary.iter().map(|s| json!({
                 "syscall": s.name,
                 "arch": s.arch.short_name(),
@@ -278,5 +312,17 @@ fn kill_words(a: RetAction) -> &'static str {
     match a {
         RetAction::Trap(_) => "traps",
         _ => "kills",
+    }
+}
+
+/// Why the command never ran, in words.
+fn not_run(errno: i32, denied: bool) -> String {
+    let name = crate::catalog::Catalog
+        .errno_name(errno as u64)
+        .map_or_else(|| format!("errno {errno}"), str::to_string);
+    if denied {
+        format!("the command was not run: the profile denies execve ({name})")
+    } else {
+        format!("the command was not run: execve failed ({name})")
     }
 }

@@ -113,6 +113,11 @@ pub fn run(ctx: Context) -> Vec<Stop> {
             Ok(None) => continue,
             Err(_) => break,
         };
+        if ctx.page.get().exec_failed.load(Ordering::Acquire) == 1 {
+            // seccompose's own child after a failed exec (trying to exit): not the command.
+            act(&listener, &req, action_of(&ctx, &req));
+            continue;
+        }
         if ctx.record {
             let _ = notify::respond(&listener, req.id, Answer::Continue);
             if let Some(arch) = arch_of(req.arch, req.nr) {
@@ -126,13 +131,7 @@ pub fn run(ctx: Context) -> Vec<Stop> {
             }
             continue;
         }
-        let data = SeccompData {
-            nr: req.nr,
-            arch: req.arch,
-            instruction_pointer: req.ip,
-            args: req.args,
-        };
-        let action = RetAction::from_raw(bpf::run(&ctx.program, &data));
+        let action = action_of(&ctx, &req);
         let stop = describe(&ctx, &req, action);
         if let Some(stop) = &stop {
             let _ = ctx.events.send(Event::Stop(Box::new(stop.clone())));
@@ -146,6 +145,17 @@ pub fn run(ctx: Context) -> Vec<Stop> {
         }
     }
     stops
+}
+
+/// What the real filter does with a notified call.
+fn action_of(ctx: &Context, req: &Request) -> RetAction {
+    let data = SeccompData {
+        nr: req.nr,
+        arch: req.arch,
+        instruction_pointer: req.ip,
+        args: req.args,
+    };
+    RetAction::from_raw(bpf::run(&ctx.program, &data))
 }
 
 fn describe(ctx: &Context, req: &Request, action: RetAction) -> Option<Stop> {
@@ -178,7 +188,8 @@ fn read_strings(pid: u32, name: &str, args: &[u64; 6]) -> [Option<String>; 6] {
         return out;
     };
     for (i, arg) in syscall.args.iter().enumerate().take(6) {
-        let is_string = arg.ty.contains("char") && arg.ty.contains('*') && !arg.ty.contains("**");
+        // `const char *` is a string; `char *const *argv` is an array of them, not shown.
+        let is_string = arg.ty.contains("char") && arg.ty.matches('*').count() == 1;
         if is_string && args[i] != 0 {
             out[i] = read_c_string(pid, args[i]);
         }

@@ -64,7 +64,7 @@ impl Options {
         let dirs = Dirs::of_user();
         let user_keys = dirs
             .user_keys()
-            .and_then(|p| std::fs::read_to_string(p).ok());
+            .and_then(|p| crate::profile::read_input_text(&p).ok());
         let (keymap, problem) = match KeyMap::with_overrides(user_keys.as_deref()) {
             Ok(k) => (k, None),
             Err(e) => (KeyMap::builtin(), Some(format!("keys.toml ignored: {e}"))),
@@ -303,6 +303,10 @@ impl App {
                 self.modal = Some(Modal::Dialog(Dialog::ChangedOnDisk { state, then_quit }));
                 false
             }
+            SaveOutcome::ReadOnly => {
+                self.modal = Some(Modal::Dialog(Dialog::ReadOnly { then_quit }));
+                false
+            }
             SaveOutcome::Failed => false,
         }
     }
@@ -410,7 +414,10 @@ impl App {
                 self.recovery.discard();
                 None
             }
-            (Dialog::ChangedOnDisk { then_quit, .. }, Some(Command::Overwrite)) => {
+            (
+                Dialog::ChangedOnDisk { then_quit, .. } | Dialog::ReadOnly { then_quit },
+                Some(Command::Overwrite),
+            ) => {
                 self.save_to_file(true, then_quit);
                 self.modal.take()
             }
@@ -493,11 +500,13 @@ impl App {
     pub fn tick(&mut self, now: Instant) -> bool {
         self.syscalls.want_man(&mut self.man, now);
         let arrived = self.man.poll(now) | self.sync_bpf() | self.run.tick(&mut self.session);
-        if self.session.doc.is_modified() {
-            let profile = self.session.profile();
-            self.recovery
-                .maybe_write(|| profile::to_canonical_string(profile), now);
-        }
+        let profile = self.session.profile();
+        self.recovery.track(
+            self.session.doc.is_modified(),
+            self.session.generation(),
+            || profile::to_canonical_string(profile),
+            now,
+        );
         arrived
     }
 

@@ -22,7 +22,7 @@ impl Memory {
         let file = state.map(|s| s.join("memory"));
         let text = file
             .as_ref()
-            .and_then(|f| std::fs::read_to_string(f).ok())
+            .and_then(|f| crate::profile::read_input_text(f).ok())
             .unwrap_or_default();
         let mut memory = Memory {
             file,

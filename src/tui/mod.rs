@@ -26,7 +26,7 @@ pub mod worker;
 use self::app::{App, Options};
 use crate::catalog::Catalog;
 use crate::profile::{self, Diagnostic, Profile, Severity};
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use std::path::Path;
@@ -40,6 +40,9 @@ pub const DEFAULT_PROFILE: &str = include_str!("../../profiles/default.json");
 
 /// Set to make the editor exit right after its first frame (start-up benchmarks).
 pub const EXIT_AFTER_FIRST_FRAME: &str = "SECCOMPOSE_EXIT_AFTER_FIRST_FRAME";
+
+/// Set to a character to make that key crash the editor (tests of the way out by panic).
+pub const PANIC_ON_KEY: &str = "SECCOMPOSE_TEST_PANIC_ON_KEY";
 
 /// The built-in profile as a document.
 pub fn default_profile() -> Profile {
@@ -73,10 +76,24 @@ pub fn run(file: Option<&Path>) -> anyhow::Result<ExitCode> {
     let (options, key_problem) = Options::for_user(file);
     let mut app = App::new(profile, file.map(Path::to_path_buf), options);
     app.session.source = source;
-    if let Some(text) = key_problem.or(note) {
-        app.session.say(text, session::Tone::Warning);
+    // SAFETY: geteuid has no preconditions.
+    let notes: Vec<String> = [root_warning(unsafe { libc::geteuid() }), key_problem, note]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !notes.is_empty() {
+        app.session.say(notes.join(" · "), session::Tone::Warning);
     }
     event_loop(app)
+}
+
+/// The warning for an editor run as root: what it runs, it runs as root.
+pub fn root_warning(euid: u32) -> Option<String> {
+    (euid == 0).then(|| {
+        "Running as root: commands run from the editor run as root too (an ordinary user is \
+         safer)"
+            .to_string()
+    })
 }
 
 fn loaded_note(diags: &[Diagnostic]) -> Option<String> {
@@ -95,11 +112,28 @@ fn event_loop(mut app: App) -> anyhow::Result<ExitCode> {
     terminal::watch_for_hangup(Arc::clone(&stop));
     terminal::restore_on_panic();
     let mut term = terminal::enter()?;
+    let result = run_loop(&mut app, &mut term, &stop);
+    if result.is_err() {
+        // The terminal failed under us (gone, or a signal interrupted it): keep the edits.
+        app.flush_recovery();
+    }
+    terminal::leave();
+    result
+}
+
+fn run_loop(
+    app: &mut App,
+    term: &mut terminal::Term,
+    stop: &std::sync::atomic::AtomicBool,
+) -> anyhow::Result<ExitCode> {
     let exit_after_first = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
+    let panic_key = std::env::var(PANIC_ON_KEY)
+        .ok()
+        .and_then(|k| k.chars().next());
     let mut dirty = true;
     let result = loop {
         if dirty {
-            term.draw(|f| draw::draw(f, &mut app))?;
+            term.draw(|f| draw::draw(f, app))?;
             dirty = false;
             if exit_after_first {
                 break ExitCode::SUCCESS;
@@ -129,6 +163,12 @@ fn event_loop(mut app: App) -> anyhow::Result<ExitCode> {
         })?;
         if let Some(event) = ready {
             match event {
+                Event::Key(k)
+                    if panic_key.is_some()
+                        && k.code == KeyCode::Char(panic_key.unwrap_or_default()) =>
+                {
+                    panic!("{PANIC_ON_KEY} was pressed")
+                }
                 Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
                 Event::Mouse(m) => app.mouse(m),
                 Event::Resize(..) => {}
@@ -142,7 +182,6 @@ fn event_loop(mut app: App) -> anyhow::Result<ExitCode> {
             break ExitCode::SUCCESS;
         }
     };
-    terminal::leave();
     Ok(result)
 }
 
@@ -151,8 +190,12 @@ fn event_loop(mut app: App) -> anyhow::Result<ExitCode> {
 fn show_load_errors(path: &Path, diags: &[Diagnostic]) -> anyhow::Result<ExitCode> {
     let file = path.display().to_string();
     let rendered: Vec<String> = diags.iter().map(|d| d.render(&file)).collect();
-    if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_none() {
-        let mut term = terminal::enter()?;
+    // Without a terminal (or at start-up benchmarks) the diagnostics go to stderr only.
+    let screen = match std::env::var_os(EXIT_AFTER_FIRST_FRAME) {
+        None => terminal::enter().ok(),
+        Some(_) => None,
+    };
+    if let Some(mut term) = screen {
         terminal::restore_on_panic();
         let theme = theme::Theme::from_env();
         loop {

@@ -1,9 +1,33 @@
 //! Recovery files: while the document has unsaved changes it is written every few seconds
 //! to the state folder, and offered back when the same file is opened again.
+//!
+//! Between two writes the latest unsaved text is also kept in memory ([`Recovery::track`]),
+//! so that the ways out that cannot reach the editor's state (its terminal gone, a signal
+//! the event loop does not get to, a panic) still write it: [`write_remembered`].
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+/// The recovery file and the latest unsaved text of the open document.
+static REMEMBERED: Mutex<Option<(PathBuf, String)>> = Mutex::new(None);
+
+/// Writes the latest unsaved text to its recovery file, if there is one; for abrupt exits
+/// (a signal watcher, a panic hook). Never blocks on the editor's thread.
+pub fn write_remembered() {
+    let taken = match REMEMBERED.try_lock() {
+        Ok(mut slot) => slot.take(),
+        Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner().take(),
+        Err(std::sync::TryLockError::WouldBlock) => None,
+    };
+    if let Some((file, text)) = taken {
+        if let Some(dir) = file.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = crate::profile::write_atomic(&file, &text, false);
+    }
+}
 
 /// How often unsaved changes are written out.
 pub const INTERVAL: Duration = Duration::from_secs(3);
@@ -14,6 +38,8 @@ pub struct Recovery {
     file: Option<PathBuf>,
     last_written: Option<String>,
     last_time: Option<Instant>,
+    /// The document generation last remembered for [`write_remembered`].
+    remembered: Option<u64>,
 }
 
 impl Recovery {
@@ -24,6 +50,7 @@ impl Recovery {
             file,
             last_written: None,
             last_time: None,
+            remembered: None,
         }
     }
 
@@ -34,7 +61,7 @@ impl Recovery {
 
     /// The text of an earlier session's recovery file, if there is one.
     pub fn pending(&self) -> Option<String> {
-        std::fs::read_to_string(self.file.as_ref()?).ok()
+        crate::profile::read_input_text(self.file.as_ref()?).ok()
     }
 
     /// Writes `text` when it changed and the interval has passed since the last write.
@@ -47,6 +74,32 @@ impl Recovery {
         }
         self.last_time = Some(now);
         self.write(text());
+    }
+
+    /// Follows the document: `modified` with its `generation` (see `Session::generation`):
+    /// remembers its text at each change (for [`write_remembered`]) and writes it every few
+    /// seconds; forgets it when there is nothing unsaved.
+    pub fn track(
+        &mut self,
+        modified: bool,
+        generation: u64,
+        text: impl Fn() -> String,
+        now: Instant,
+    ) {
+        let Some(file) = &self.file else { return };
+        if !modified {
+            if self.remembered.take().is_some() {
+                forget(file);
+            }
+            return;
+        }
+        if self.remembered != Some(generation) {
+            if let Ok(mut slot) = REMEMBERED.lock() {
+                *slot = Some((file.clone(), text()));
+            }
+            self.remembered = Some(generation);
+        }
+        self.maybe_write(text, now);
     }
 
     /// Writes `text` now (unless it is what the file already holds).
@@ -66,9 +119,20 @@ impl Recovery {
     /// Removes the file: the changes were saved or deliberately thrown away.
     pub fn discard(&mut self) {
         if let Some(file) = &self.file {
+            forget(file);
             let _ = std::fs::remove_file(file);
         }
         self.last_written = None;
+        self.remembered = None;
+    }
+}
+
+/// Drops the remembered text of `file` (it was saved, discarded or undone).
+fn forget(file: &Path) {
+    if let Ok(mut slot) = REMEMBERED.lock() {
+        if slot.as_ref().is_some_and(|(f, _)| f == file) {
+            *slot = None;
+        }
     }
 }
 

@@ -61,6 +61,8 @@ pub enum SaveOutcome {
     Saved,
     /// Not written: the file on disk is not what the document was read from.
     ChangedOnDisk(DiskState),
+    /// Not written: the file is read-only.
+    ReadOnly,
     /// Not written; the status bar says why.
     Failed,
 }
@@ -238,6 +240,10 @@ impl Session {
                 SaveOutcome::Saved
             }
             Err(SaveError::ChangedOnDisk(state)) => SaveOutcome::ChangedOnDisk(state),
+            Err(SaveError::ReadOnly(r)) => {
+                self.say(upper_first(&r.to_string()), Tone::Warning);
+                SaveOutcome::ReadOnly
+            }
             Err(e) => {
                 self.say(
                     format!("Could not save {}: {e}", path.display()),

@@ -38,11 +38,12 @@ pub fn leave() {
 }
 
 /// Restores the terminal before the default panic message, so the message is readable and
-/// the shell is usable. The recovery file stays where it is.
+/// the shell is usable, and writes the unsaved changes to the recovery file.
 pub fn restore_on_panic() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();
+        super::recovery::write_remembered();
         eprintln!("seccompose: the editor crashed; unsaved changes are in the recovery file and will be offered next time.");
         previous(info);
     }));
@@ -72,19 +73,23 @@ fn hung_up() -> bool {
 /// Watches for the terminal going away without the event loop noticing: crossterm then
 /// spins inside its own read loop (reading end-of-file) and never returns to us. When the
 /// terminal has hung up, or `stop` was raised and the loop did not leave within half a
-/// second, the watcher ends the process. Unsaved edits are then as recent as the last
-/// recovery write (every few seconds).
+/// second, the watcher writes the unsaved changes to the recovery file and ends the process.
 pub fn watch_for_hangup(stop: Arc<AtomicBool>) {
     // SAFETY: isatty has no preconditions.
     if unsafe { libc::isatty(0) } != 1 {
         return;
     }
     std::thread::spawn(move || loop {
-        std::thread::sleep(std::time::Duration::from_millis(250));
+        std::thread::sleep(std::time::Duration::from_millis(100));
         let stopping = stop.load(std::sync::atomic::Ordering::Acquire);
-        if hung_up() || stopping {
-            std::thread::sleep(std::time::Duration::from_millis(500));
-            std::process::exit(if stopping { 143 } else { 129 });
+        let gone = hung_up();
+        if gone || stopping {
+            if !gone {
+                // Give the event loop its chance to leave cleanly first.
+                std::thread::sleep(std::time::Duration::from_millis(500));
+            }
+            super::recovery::write_remembered();
+            std::process::exit(if gone { 129 } else { 143 });
         }
     });
 }

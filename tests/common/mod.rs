@@ -100,3 +100,4 @@ pub fn fmt_check(file: &Path) -> assert_cmd::assert::Assert {
 }
 
 pub mod probe;
+pub mod users;

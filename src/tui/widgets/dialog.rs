@@ -23,6 +23,11 @@ pub enum Dialog {
         /// Whether the save was on the way out.
         then_quit: bool,
     },
+    /// Saving found the file read-only: write it anyway, or cancel.
+    ReadOnly {
+        /// Whether the save was on the way out.
+        then_quit: bool,
+    },
     /// Quitting while a command runs in view 3: end it (and its whole tree) and quit, or not.
     StopRun,
 }
@@ -82,6 +87,15 @@ pub fn render_dialog(
                 "{} restore (undo goes back to the file) · {} ignore and delete them",
                 keymap.key_for(Context::Dialog, Command::Yes),
                 k(Command::No)
+            ),
+        ),
+        Dialog::ReadOnly { .. } => (
+            "Read-only file",
+            "The file is read-only (no write permission for you). Write it anyway?".to_string(),
+            format!(
+                "{} write anyway · {} cancel",
+                k(Command::Overwrite),
+                k(Command::Cancel)
             ),
         ),
         Dialog::ChangedOnDisk { state, .. } => {

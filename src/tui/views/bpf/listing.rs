@@ -39,13 +39,14 @@ pub fn render(
     cursor.len = preview.lines.len();
     cursor.step(0);
     let height = area.height as usize;
-    let first = cursor.visible(height);
+    let first = cursor.visible(height).min(preview.lines.len());
     let last = (first + height).min(preview.lines.len());
-    let mut rule = format!(
-        "── {first}-{} of {} ",
-        last.saturating_sub(1),
-        preview.lines.len()
-    );
+    let mut rule = if last > first {
+        format!("── {first}-{} of {} ", last - 1, preview.lines.len())
+    } else {
+        // No row fits (a tiny terminal): only the length.
+        format!("── {} instructions ", preview.lines.len())
+    };
     if let Some(q) = marks.query {
         rule.push_str(&format!("· find \"{q}\" (n/N) "));
     }

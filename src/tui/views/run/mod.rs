@@ -314,6 +314,7 @@ impl RunView {
             termination: finished.termination,
             summary: self.summary.clone(),
             stops: Vec::new(),
+            containment: finished.containment,
         };
         let profile = self.ran_with.as_ref().unwrap_or(session.profile());
         self.phase = Phase::Finished {

@@ -1,0 +1,103 @@
+//! Running the built binary as the current user or, when we are root, as `nobody` (through
+//! setpriv), in folders both can use.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Who runs seccompose: the current user, or `nobody` through setpriv (when we are root).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum As {
+    /// Whoever runs the tests.
+    Me,
+    /// uid and gid 65534, no supplementary groups.
+    Nobody,
+}
+
+/// Everyone the tests can run the binary as here (a skipped half says so).
+pub fn users() -> Vec<As> {
+    // SAFETY: getuid has no preconditions.
+    let root = unsafe { libc::getuid() } == 0;
+    let setpriv = Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if root && setpriv {
+        vec![As::Me, As::Nobody]
+    } else {
+        super::skipped(if root {
+            "the unprivileged half: setpriv (util-linux) is missing"
+        } else {
+            "the unprivileged half runs only when the tests run as root (the current user is unprivileged already)"
+        });
+        vec![As::Me]
+    }
+}
+
+/// A world-readable scratch folder (tempfile makes 0700 ones).
+pub fn scratch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    Command::new("chmod")
+        .arg("0777")
+        .arg(dir.path())
+        .status()
+        .unwrap();
+    dir
+}
+
+/// The binary, copied where an unprivileged user can run it.
+pub fn binary() -> PathBuf {
+    static COPY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    COPY.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("seccompose-bin-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let to = dir.join("seccompose");
+        std::fs::copy(env!("CARGO_BIN_EXE_seccompose"), &to).unwrap();
+        Command::new("chmod")
+            .args(["-R", "a+rX"])
+            .arg(&dir)
+            .status()
+            .unwrap();
+        to
+    })
+    .clone()
+}
+
+/// The copied binary, run as `who`.
+pub fn seccompose(who: As) -> Command {
+    match who {
+        As::Me => Command::new(binary()),
+        As::Nobody => {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(binary());
+            c
+        }
+    }
+}
+
+/// Writes a world-readable `profile.json` into `dir`.
+pub fn write_profile(dir: &Path, text: &str) -> PathBuf {
+    let p = dir.join("profile.json");
+    std::fs::write(&p, text).unwrap();
+    Command::new("chmod").arg("0644").arg(&p).status().unwrap();
+    p
+}
+
+/// A command's standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The `sleep MARKER` processes alive.
+pub fn processes_with(marker: &str) -> Vec<i32> {
+    let wanted = format!("sleep\0{marker}\0");
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| c == wanted.as_bytes())
+        })
+        .collect()
+}

@@ -1,0 +1,157 @@
+//! Special and endless inputs: every command that reads a profile (and the editor) refuses a
+//! device, a folder or a file over 64 MiB with a clear error, without allocating for it, and
+//! does not wait for a FIFO that nobody writes to.
+
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A generous bound so a hang fails the test instead of stalling it; no speed is asserted.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// Runs seccompose with its address space capped at 2 GiB (an endless read fails fast
+/// instead of eating the machine's memory); (exit code, stdout + stderr), or a failure if it
+/// hangs. The outputs are small (error messages), so reading them after the exit is safe.
+fn run_capped(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    run_capped_with_input(args, None)
+}
+
+/// As [`run_capped`], with `input` written to a pipe on standard input (then closed).
+fn run_capped_with_input(args: &[&std::ffi::OsStr], input: Option<&str>) -> (Option<i32>, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_seccompose"));
+    cmd.args(args)
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // SAFETY: setrlimit is async-signal-safe.
+    unsafe {
+        cmd.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 2 << 30,
+                rlim_max: 2 << 30,
+            };
+            libc::setrlimit(libc::RLIMIT_AS, &limit);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    if let Some(text) = input {
+        let mut stdin = child.stdin.take().unwrap();
+        std::io::Write::write_all(&mut stdin, text.as_bytes()).unwrap();
+    }
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut text = String::new();
+            std::io::Read::read_to_string(child.stdout.as_mut().unwrap(), &mut text).unwrap();
+            std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut text).unwrap();
+            return (status.code(), text);
+        }
+        if start.elapsed() > PATIENCE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("seccompose {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Every way a profile gets read: each command, the editor, and `record --base`.
+fn readers(input: &Path) -> Vec<Vec<std::ffi::OsString>> {
+    let i = input.as_os_str().to_owned();
+    let words = |w: &[&str]| -> Vec<std::ffi::OsString> { w.iter().map(Into::into).collect() };
+    let with = |before: &[&str], after: &[&str]| {
+        let mut v = words(before);
+        v.push(i.clone());
+        v.extend(words(after));
+        v
+    };
+    vec![
+        with(&["check"], &[]),
+        with(&["fmt"], &[]),
+        with(&["fmt", "--stdout"], &[]),
+        with(&["compile"], &[]),
+        with(&["explain"], &["read"]),
+        with(&["lint"], &[]),
+        with(&["run"], &["--", "true"]),
+        with(&["record", "--base"], &["--", "true"]),
+        with(&[], &[]), // the editor
+    ]
+}
+
+fn fifo(dir: &Path) -> PathBuf {
+    let p = dir.join("pipe.json");
+    nix::unistd::mkfifo(&p, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
+    p
+}
+
+#[test]
+fn devices_folders_and_huge_files_are_refused_by_every_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.json");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(100 << 20)
+        .unwrap();
+    let cases: [(&Path, &str); 4] = [
+        (Path::new("/dev/zero"), "character device"),
+        (Path::new("/dev/urandom"), "character device"),
+        (dir.path(), "folder"),
+        (&huge, "larger than 64 MiB"),
+    ];
+    for (input, words) in cases {
+        for args in readers(input) {
+            let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+            let (code, err) = run_capped(&args);
+            // `lint` gives 2 for a file it cannot read.
+            let expected = if args[0] == "lint" { 2 } else { 1 };
+            assert_eq!(code, Some(expected), "{args:?}: {err}");
+            assert!(err.contains(words), "{args:?}: {err}");
+        }
+    }
+}
+
+#[test]
+fn a_fifo_without_writer_does_not_hang_any_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = fifo(dir.path());
+    for args in readers(&pipe) {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        let (code, err) = run_capped(&args);
+        assert_eq!(code, Some(1), "{args:?}: {err}");
+        assert!(err.contains("empty"), "{args:?}: {err}");
+    }
+}
+
+/// A pipe with a writer (`check <(cat profile)`, `check /dev/stdin`) is still read.
+#[test]
+fn a_pipe_with_a_writer_is_read() {
+    let (code, err) = run_capped_with_input(
+        &["check".as_ref(), "/dev/stdin".as_ref()],
+        Some(r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#),
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let (code, err) = run_capped_with_input(
+        &["check".as_ref(), "/dev/stdin".as_ref()],
+        Some(r#"{"defaultAction": "SCMP_ACT_NOPE"}"#),
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("SCMP_ACT_NOPE"), "{err}");
+}
+
+/// A UTF-8 byte-order mark is named, at 1:1, instead of "expected value".
+#[test]
+fn a_byte_order_mark_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bom.json");
+    std::fs::write(&file, "\u{feff}{\"defaultAction\": \"SCMP_ACT_ALLOW\"}\n").unwrap();
+    let (code, err) = run_capped(&["check".as_ref(), file.as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("bom.json:1:1: error"), "{err}");
+    assert!(err.contains("byte-order mark"), "{err}");
+}
