@@ -8,6 +8,7 @@ pub mod app;
 pub mod component;
 pub mod dirs;
 pub mod draw;
+pub mod highlight;
 pub mod keymap;
 pub mod man;
 pub mod memory;

@@ -4,37 +4,74 @@
 //! as current only while its generation is the session's.
 
 use super::worker::spawn_newest;
+use crate::catalog::Catalog;
 use crate::compile::{CompileError, Options, Preview};
-use crate::profile::{Profile, Target};
+use crate::profile::{Profile, RenderedText, Source, Target};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 /// A compile result, or why there is none.
 pub type Outcome = Result<Preview, CompileError>;
 
-type Request = (u64, Profile, Target);
+/// The two layouts of the same filter (linear, binary tree), or why they do not compile.
+pub type Layouts = Result<Box<[Preview; 2]>, CompileError>;
+
+/// What the worker makes for one generation of the document.
+pub struct Rendered {
+    /// The compiled filter with its disassembly and PFC.
+    pub outcome: Outcome,
+    /// The document as `Ctrl-s` would write it.
+    pub json: RenderedText,
+    /// Both layouts, when they were asked for.
+    pub layouts: Option<Layouts>,
+}
+
+/// One request: the generation, what it is compiled from, and whether to compare layouts.
+pub struct Request {
+    generation: u64,
+    profile: Profile,
+    target: Target,
+    source: Option<Source>,
+    layouts: bool,
+}
+
 /// The channel to the worker thread and the one back.
-type Worker = (Sender<Request>, Receiver<(u64, Outcome)>);
+type Worker = (Sender<Request>, Receiver<(u64, Rendered)>);
 
 /// The latest compiled filter and the request in flight.
 #[derive(Default)]
 pub struct PreviewLoader {
     worker: Option<Worker>,
-    requested: Option<u64>,
-    latest: Option<(u64, Outcome)>,
+    requested: Option<(u64, bool)>,
+    latest: Option<(u64, Rendered)>,
 }
 
 impl PreviewLoader {
-    /// Asks for the filter of `generation` unless it is here or on its way.
-    pub fn want(&mut self, generation: u64, profile: &Profile, target: &Target) {
-        if self.requested == Some(generation) {
+    /// Asks for the filter of `generation` (with both layouts when `layouts`) unless it is
+    /// here or on its way; `source` is the file's text, for the JSON a save would write.
+    pub fn want(
+        &mut self,
+        generation: u64,
+        profile: &Profile,
+        target: &Target,
+        source: Option<&Source>,
+        layouts: bool,
+    ) {
+        let have_layouts = self.requested.is_some_and(|(g, l)| g == generation && l);
+        if self.requested == Some((generation, layouts)) || (have_layouts && !layouts) {
             return;
         }
-        self.requested = Some(generation);
+        self.requested = Some((generation, layouts));
         let (tx, _) = self.worker.get_or_insert_with(spawn);
         // A send fails only when the worker is gone, which it never is while we hold its
         // receiver; the request then stays unanswered and the view keeps saying so.
-        let _ = tx.send((generation, profile.clone(), target.clone()));
+        let _ = tx.send(Request {
+            generation,
+            profile: profile.clone(),
+            target: target.clone(),
+            source: source.cloned(),
+            layouts,
+        });
     }
 
     /// Collects finished compiles; true when one arrived.
@@ -69,28 +106,50 @@ impl PreviewLoader {
 
     /// Whether the last requested filter has arrived.
     pub fn is_done(&self) -> bool {
-        self.requested.is_some() && self.requested == self.latest.as_ref().map(|(g, _)| *g)
+        match (self.requested, &self.latest) {
+            (Some((g, layouts)), Some((h, r))) => g == *h && (!layouts || r.layouts.is_some()),
+            _ => false,
+        }
+    }
+
+    /// Everything made for `generation`, when it has arrived.
+    pub fn rendered(&self, generation: u64) -> Option<&Rendered> {
+        self.latest
+            .as_ref()
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, r)| r)
     }
 
     /// The filter of `generation`, when it has arrived.
     pub fn current(&self, generation: u64) -> Option<&Outcome> {
-        self.latest
-            .as_ref()
-            .filter(|(g, _)| *g == generation)
-            .map(|(_, o)| o)
+        self.rendered(generation).map(|r| &r.outcome)
     }
 
     /// The newest filter that arrived, whatever its generation (shown as outdated while the
     /// current one compiles).
     pub fn latest(&self) -> Option<&Outcome> {
-        self.latest.as_ref().map(|(_, o)| o)
+        self.latest.as_ref().map(|(_, r)| &r.outcome)
+    }
+
+    /// The newest of everything that arrived, whatever its generation.
+    pub fn latest_rendered(&self) -> Option<&Rendered> {
+        self.latest.as_ref().map(|(_, r)| r)
     }
 }
 
 fn spawn() -> Worker {
-    spawn_newest(|(generation, profile, target): Request| {
-        let outcome = Preview::build(&profile, &target, &Options::default());
-        (generation, outcome)
+    spawn_newest(|r: Request| {
+        let outcome = Preview::build(&r.profile, &r.target, &Options::default());
+        let json = crate::profile::rendered(r.source.as_ref(), &r.profile, &Catalog);
+        let layouts = r
+            .layouts
+            .then(|| Preview::layouts(&r.profile, &r.target).map(Box::new));
+        let rendered = Rendered {
+            outcome,
+            json,
+            layouts,
+        };
+        (r.generation, rendered)
     })
 }
 
@@ -111,8 +170,8 @@ mod tests {
         let profile = crate::tui::default_profile();
         let mut loader = PreviewLoader::default();
         assert!(!loader.poll() && !loader.is_done() && loader.latest().is_none());
-        loader.want(1, &profile, &target());
-        loader.want(2, &profile, &target());
+        loader.want(1, &profile, &target(), None, false);
+        loader.want(2, &profile, &target(), None, false);
         assert!(
             loader.wait(Duration::from_secs(30)),
             "generation 2 compiles"
@@ -123,12 +182,21 @@ mod tests {
             loader.current(1).is_none(),
             "a superseded result is never current"
         );
-        loader.want(2, &profile, &target());
+        loader.want(2, &profile, &target(), None, false);
         assert!(
             loader.is_done(),
             "asking again for what is here sends nothing"
         );
-        loader.want(3, &profile, &target());
+        let json = &loader.rendered(2).unwrap().json;
+        assert_eq!(json.text, crate::profile::to_canonical_string(&profile));
+        assert!(loader.rendered(2).unwrap().layouts.is_none());
+        loader.want(2, &profile, &target(), None, true);
+        assert!(!loader.is_done(), "the layouts are on their way");
+        assert!(loader.wait(Duration::from_secs(30)));
+        let layouts = loader.rendered(2).unwrap().layouts.as_ref().unwrap();
+        let [linear, tree] = &**layouts.as_ref().unwrap();
+        assert!(!linear.compiled.tree && tree.compiled.tree);
+        loader.want(3, &profile, &target(), None, false);
         assert!(loader.current(3).is_none() && loader.latest().is_some());
     }
 }
