@@ -1,7 +1,7 @@
 //! The explain prompt in view 2: one line for a call (`socket AF_INET6 SOCK_STREAM 0`), Tab
 //! completing syscall names and the constants that fit the argument being typed.
 
-use crate::catalog::{complete_call, describe_call, parse_call, typed_arg, Catalog};
+use crate::catalog::{complete_call, parse_call, typed_arg, value_text, Catalog};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextInput;
 use ratatui::layout::Rect;
@@ -21,10 +21,15 @@ pub struct Call {
 }
 
 impl Call {
-    /// How the header shows it: `socket(AF_INET6, SOCK_STREAM, 0)`, or `read, args 0`.
+    /// How the header shows it: `socket(AF_INET6, SOCK_STREAM, IPPROTO_IP)`, or `read, args 0`.
     pub fn label(&self) -> String {
         if self.typed {
-            describe_call(&self.name, &self.args, &Default::default())
+            let syscall = Catalog.syscall(&self.name);
+            let count = syscall.map_or(6, |s| s.args.len());
+            let args: Vec<String> = (0..count)
+                .map(|i| value_text(syscall, i as u32, self.args[i]))
+                .collect();
+            format!("{}({})", self.name, args.join(", "))
         } else {
             format!("{}, args 0", self.name)
         }
@@ -149,10 +154,7 @@ mod tests {
             (call.name.as_str(), call.args[..2].to_vec()),
             ("socket", vec![10, 1])
         );
-        assert_eq!(
-            call.label(),
-            "socket(domain=AF_INET6, type=SOCK_STREAM, protocol=IPPROTO_IP)"
-        );
+        assert_eq!(call.label(), "socket(AF_INET6, SOCK_STREAM, IPPROTO_IP)");
         assert!(ExplainPrompt::new("sockte 1")
             .submit()
             .unwrap_err()

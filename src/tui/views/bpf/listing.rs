@@ -26,7 +26,8 @@ pub struct Marks<'a> {
     pub outdated: bool,
 }
 
-/// Draws the rule line with the position in `rule_area`, and the instructions in `area`.
+/// Draws the rule line with the position in `rule_area`, and the instructions in `area`,
+/// highlighted through the cache (keyed by the filter's generation) when one is given.
 #[allow(clippy::too_many_arguments)]
 pub fn render(
     frame: &mut Frame,
@@ -34,7 +35,7 @@ pub fn render(
     area: Rect,
     cursor: &mut Cursor,
     preview: &Preview,
-    (cache, key): (&mut Cache, u64),
+    highlighting: Option<(&mut Cache, u64)>,
     marks: &Marks,
     theme: Theme,
 ) {
@@ -49,7 +50,9 @@ pub fn render(
         marks.query,
         theme,
     );
-    let pieces = cache.lines(Language::Disassembly, key, &preview.lines, shown.clone());
+    let pieces = highlighting.and_then(|(cache, key)| {
+        cache.lines(Language::Disassembly, key, &preview.lines, shown.clone())
+    });
     let digits = preview.lines.len().max(1).to_string().len();
     let query = marks.query.map(str::to_lowercase);
     let rows: Vec<Line> = shown

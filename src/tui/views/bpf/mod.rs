@@ -5,27 +5,28 @@
 //! in any ABI the filter covers (`A`).
 
 mod compare;
+mod draw;
 mod explain;
 mod header;
 mod listing;
 mod text;
+mod trace;
 
+pub use draw::render;
 pub use explain::{Call, ExplainPrompt};
 pub use text::Marked;
 
 use crate::compile::{find_in, Explanation, Preview};
-use crate::profile::{Arch, Pos, RenderedText};
+use crate::profile::Arch;
 use crate::tui::component::{Component, Cursor, Handled};
-use crate::tui::highlight::{self, Cache, Language};
+use crate::tui::highlight::{self, Cache};
 use crate::tui::keymap::{Command, Context};
-use crate::tui::preview::{PreviewLoader, Rendered};
+use crate::tui::preview::PreviewLoader;
 use crate::tui::session::{Session, Tone};
-use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextInput;
-use crate::tui::widgets::pane_block;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use trace::json_lines;
 
 /// The ways view 2 shows the filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +94,8 @@ pub struct BpfView {
     pub compare: bool,
     /// Where the listing was drawn last (for the mouse).
     pub listing_area: Rect,
+    /// Whether the renderings are highlighted (benchmarks compare with plain drawing).
+    pub highlight: bool,
     highlights: [Cache; 3],
     highlighted: bool,
 }
@@ -113,15 +116,11 @@ impl Default for BpfView {
             query: None,
             compare: false,
             listing_area: Rect::default(),
+            highlight: true,
             highlights: Default::default(),
             highlighted: false,
         }
     }
-}
-
-/// The lines of a JSON rendering.
-fn json_lines(json: &RenderedText) -> Vec<&str> {
-    json.text.lines().collect()
 }
 
 impl BpfView {
@@ -144,6 +143,11 @@ impl BpfView {
         self.abi
             .filter(|a| preview.compiled.arches.contains(a))
             .unwrap_or(preview.arch)
+    }
+
+    /// Drops the highlighting done so far (benchmarks measure lines seen for the first time).
+    pub fn forget_highlighting(&mut self) {
+        self.highlights = Default::default();
     }
 
     /// Opens the view on `name`'s part of the program for the target's architecture (`b` in
@@ -213,7 +217,7 @@ impl BpfView {
                 abi,
                 result,
             };
-            place_cursors(&mut self.cursors, rendered, preview, &traced, session);
+            trace::place_cursors(&mut self.cursors, rendered, preview, &traced, session);
             self.traced = Some(traced);
         }
         arrived
@@ -351,58 +355,6 @@ impl BpfView {
     }
 }
 
-/// Puts each rendering's cursor on the traced call's part: the test that decided it, its
-/// section of the PFC, the rule that decided it (or the first naming it) in the JSON.
-fn place_cursors(
-    cursors: &mut [Cursor; 3],
-    rendered: &Rendered,
-    preview: &Preview,
-    traced: &Traced,
-    session: &Session,
-) {
-    let ex = traced.result.as_ref().ok();
-    let third = |c: &mut Cursor, at: usize| {
-        c.selected = at;
-        c.offset = at.saturating_sub(c.page / 3);
-    };
-    if let Some(at) = ex.and_then(Explanation::decision) {
-        third(&mut cursors[Rendering::Disassembly.index()], at);
-    }
-    if let Some(part) = preview.pfc_part(traced.abi, &traced.call.name) {
-        third(&mut cursors[Rendering::Pfc.index()], part.start);
-    }
-    let marked = json_marks(rendered, traced, session);
-    let rule = marked
-        .iter()
-        .find(|m| m.deciding)
-        .or(marked.first())
-        .map(|m| m.lines.start);
-    if let Some(line) = rule {
-        third(&mut cursors[Rendering::Json.index()], line);
-    }
-}
-
-/// The JSON's marks for a traced call: the rules that name it, the deciding one with `▶`.
-fn json_marks(rendered: &Rendered, traced: &Traced, session: &Session) -> Vec<Marked> {
-    let deciding = traced.result.as_ref().ok().and_then(|ex| ex.rule);
-    session
-        .profile()
-        .rules()
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.names().contains(&traced.call.name))
-        .filter_map(|(i, _)| {
-            let span = rendered.json.rules.get(i)?;
-            let start = span.start.line.saturating_sub(1) as usize;
-            let end = span.end.line as usize;
-            Some(Marked {
-                lines: start..end,
-                deciding: deciding == Some(i),
-            })
-        })
-        .collect()
-}
-
 impl Component for BpfView {
     fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
         if self.cursor_mut().navigate(command) {
@@ -443,152 +395,5 @@ impl Component for BpfView {
             _ => return Handled::NotConsumed,
         }
         Handled::Consumed
-    }
-}
-
-/// Draws view 2: the header (figures, warnings, the traced call) over the comparison of
-/// layouts when asked for, the rendering, and the explain prompt; or the compiler's error,
-/// or a note that the filter is being compiled.
-pub fn render(frame: &mut Frame, area: Rect, view: &mut BpfView, session: &Session, theme: Theme) {
-    let block = pane_block(view.rendering.title(), true, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let generation = session.generation();
-    let file = header::file_label(session);
-    let traced = view.traced.as_ref().filter(|t| t.generation == generation);
-    let (head, shown, outdated) = match view.loader.rendered(generation) {
-        Some(Rendered {
-            outcome: Ok(preview),
-            json,
-            ..
-        }) => {
-            let at = |i: usize| -> Option<Pos> { json.rules.get(i).map(|s| s.start) };
-            let head = header::current(preview, traced, view.follow, &at, &file, theme);
-            (head, view.loader.rendered(generation), false)
-        }
-        Some(Rendered {
-            outcome: Err(error),
-            ..
-        }) => {
-            view.listing_area = Rect::default();
-            header::render_error(frame, inner, error, &file, session.target.arch, theme);
-            return;
-        }
-        None => {
-            let previous = view.loader.latest_rendered().filter(|r| r.outcome.is_ok());
-            (header::compiling(previous.is_some(), theme), previous, true)
-        }
-    };
-    let prompt_height = if view.explain_input.is_some() {
-        ExplainPrompt::HEIGHT
-    } else {
-        0
-    };
-    let compare_height = if view.compare { compare::HEIGHT } else { 0 };
-    let [head_area, compare_area, rule_area, listing_area, prompt_area] = Layout::vertical([
-        Constraint::Length(head.len() as u16),
-        Constraint::Length(compare_height),
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(prompt_height),
-    ])
-    .areas(inner);
-    header::render(frame, head_area, head);
-    view.listing_area = listing_area;
-    let Some(rendered) = shown else {
-        return;
-    };
-    let Ok(preview) = &rendered.outcome else {
-        return;
-    };
-    let abi = view.abi_for(preview);
-    if view.compare {
-        let call = traced.map(|t| &t.call);
-        compare::render(
-            frame,
-            compare_area,
-            rendered.layouts.as_ref(),
-            call,
-            abi,
-            theme,
-        );
-    }
-    if let Some(prompt) = &view.explain_input {
-        prompt.render(frame, prompt_area, abi.short_name(), theme);
-    }
-    // The cached highlighting is keyed by generation: a text only changes with it.
-    let key = if outdated { 0 } else { generation };
-    let index = view.rendering.index();
-    let cursor = &mut view.cursors[index];
-    let cache = &mut view.highlights[index];
-    let query = view.query.as_deref();
-    match view.rendering {
-        Rendering::Disassembly => {
-            let marks = listing::Marks {
-                path: traced.and_then(|t| t.result.as_ref().ok()),
-                query,
-                outdated,
-            };
-            listing::render(
-                frame,
-                rule_area,
-                listing_area,
-                cursor,
-                preview,
-                (cache, key),
-                &marks,
-                theme,
-            );
-        }
-        Rendering::Pfc => {
-            let part = traced
-                .and_then(|t| preview.pfc_part(t.abi, &t.call.name))
-                .map(|lines| Marked {
-                    lines,
-                    deciding: true,
-                });
-            let marked: Vec<Marked> = part.into_iter().collect();
-            let marks = text::TextMarks {
-                marked: &marked,
-                query,
-                outdated,
-            };
-            let language = (Language::Pfc, key);
-            text::render(
-                frame,
-                rule_area,
-                listing_area,
-                cursor,
-                &preview.pfc,
-                language,
-                cache,
-                &marks,
-                theme,
-            );
-        }
-        Rendering::Json => {
-            let marked = match traced {
-                Some(t) if !outdated => json_marks(rendered, t, session),
-                _ => Vec::new(),
-            };
-            let marks = text::TextMarks {
-                marked: &marked,
-                query,
-                outdated,
-            };
-            let lines = json_lines(&rendered.json);
-            let language = (Language::Json, key);
-            text::render(
-                frame,
-                rule_area,
-                listing_area,
-                cursor,
-                &lines,
-                language,
-                cache,
-                &marks,
-                theme,
-            );
-        }
     }
 }

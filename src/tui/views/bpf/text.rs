@@ -60,7 +60,8 @@ pub fn window(
     first..last
 }
 
-/// Draws a text rendering: the rule line in `rule_area`, numbered lines in `area`.
+/// Draws a text rendering: the rule line in `rule_area`, numbered lines in `area`,
+/// highlighted through the cache (keyed by the text's generation) when one is given.
 #[allow(clippy::too_many_arguments)]
 pub fn render<S: AsRef<str>>(
     frame: &mut Frame,
@@ -68,8 +69,8 @@ pub fn render<S: AsRef<str>>(
     area: Rect,
     cursor: &mut Cursor,
     text: &[S],
-    (language, key): (Language, u64),
-    cache: &mut Cache,
+    language: Language,
+    highlighting: Option<(&mut Cache, u64)>,
     marks: &TextMarks,
     theme: Theme,
 ) {
@@ -88,7 +89,8 @@ pub fn render<S: AsRef<str>>(
         marks.query,
         theme,
     );
-    let pieces = cache.lines(language, key, text, shown.clone());
+    let pieces =
+        highlighting.and_then(|(cache, key)| cache.lines(language, key, text, shown.clone()));
     let digits = text.len().max(1).to_string().len();
     let query = marks.query.map(str::to_lowercase);
     let rows: Vec<Line> = shown
