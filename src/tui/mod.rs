@@ -72,6 +72,8 @@ pub fn run(file: Option<&Path>) -> anyhow::Result<ExitCode> {
     let (options, key_problem) = Options::for_user(file);
     let mut app = App::new(profile, file.map(Path::to_path_buf), options);
     app.session.source = source;
+    // View 2's highlighting is ready by the time it is opened, without delaying this frame.
+    highlight::load_in_background();
     if let Some(text) = key_problem.or(note) {
         app.session.say(text, session::Tone::Warning);
     }
