@@ -1,7 +1,7 @@
 //! The disassembly, one instruction a row: `▶` on the followed syscall's path, `+` on
 //! seccompose's own block, the index, the raw fields when there is room, the decoded form.
 
-use super::text::{selectable, window, Emphasis};
+use super::text::{selectable, window, Emphasis, DISASSEMBLY};
 use crate::bpf::{op, RetAction};
 use crate::compile::{Explanation, Preview};
 use crate::tui::component::Cursor;
@@ -39,14 +39,13 @@ pub fn render(
     marks: &Marks,
     theme: Theme,
 ) {
-    let what = "disassembly";
     let shown = window(
         frame,
         rule_area,
         area,
         cursor,
         preview.lines.len(),
-        what,
+        DISASSEMBLY,
         marks.query,
         theme,
     );

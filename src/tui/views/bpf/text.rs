@@ -31,6 +31,9 @@ pub struct TextMarks<'a> {
     pub outdated: bool,
 }
 
+/// What the rule line calls the disassembly.
+pub const DISASSEMBLY: &str = "disassembly";
+
 /// Fits the cursor to `len` lines in `area`, draws the rule line with the position (and the
 /// find text, and `what` the rendering is) in `rule_area`; returns the lines to show.
 #[allow(clippy::too_many_arguments)]
@@ -51,7 +54,13 @@ pub fn window(
     let height = area.height as usize;
     let first = cursor.visible(height);
     let last = (first + height).min(len);
-    let mut rule = format!("── {what} · {first}-{} of {len} ", last.saturating_sub(1));
+    // Instructions count from 0 as BPF does, text lines from 1 as editors do.
+    let base = usize::from(what != DISASSEMBLY);
+    let mut rule = format!(
+        "── {what} · {}-{} of {len} ",
+        first + base,
+        (last + base).saturating_sub(1)
+    );
     if let Some(q) = query {
         rule.push_str(&format!("· find \"{q}\" (n/N) "));
     }
@@ -77,7 +86,7 @@ pub fn render<S: AsRef<str>>(
     let what = match language {
         Language::Pfc => "libseccomp's PFC (without seccompose's own block)",
         Language::Json => "JSON as Ctrl-s writes it",
-        Language::Disassembly => "disassembly",
+        Language::Disassembly => DISASSEMBLY,
     };
     let shown = window(
         frame,
