@@ -8,7 +8,6 @@ use seccompose::bpf::{self, Program};
 use seccompose::catalog::Catalog;
 use seccompose::compile::{self, Options};
 use seccompose::profile::{self, Arch, Target};
-use serde_json::Value;
 use std::path::PathBuf;
 
 fn profile_file(dir: &tempfile::TempDir, text: &str) -> PathBuf {
@@ -18,21 +17,13 @@ fn profile_file(dir: &tempfile::TempDir, text: &str) -> PathBuf {
 }
 
 /// `explain --json` for one call; returns (action, errno, rule index).
-fn explain(file: &PathBuf, call: &[&str], extra: &[&str]) -> (String, Option<u64>, Option<u64>) {
-    let out = common::seccompose()
-        .arg("explain")
-        .arg(file)
-        .args(call)
-        .args(extra)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+fn explain(
+    file: &std::path::Path,
+    call: &[&str],
+    extra: &[&str],
+) -> (String, Option<u64>, Option<u64>) {
+    let args: Vec<&str> = call.iter().chain(extra).copied().collect();
+    let v = common::explain_json(file, &args);
     assert!(!v["path"].as_array().unwrap().is_empty());
     (
         v["action"].as_str().unwrap().to_string(),

@@ -101,10 +101,10 @@ fn follow_highlights_the_selected_syscalls_path_and_f_turns_it_off() {
         "only the path is marked: {path:?}"
     );
     assert!(shown.contains("ptrace, args 0: KILL_THREAD by syscalls[1] at 6:5"));
-    let decision = app.bpf.cursor.selected;
+    let decision = app.bpf.cursor().selected;
     assert!(app.session.profile().rules()[1].names() == ["ptrace"]);
     assert!(
-        rows(&shown)[decision - app.bpf.cursor.offset]
+        rows(&shown)[decision - app.bpf.cursor().offset]
             .text
             .contains("ptrace"),
         "the cursor is on the test that decided"
@@ -198,20 +198,20 @@ fn the_listing_scrolls_with_keys_and_the_wheel() {
     press(&mut app, &["2"]);
     let len = {
         bpf_screen(&mut app);
-        app.bpf.cursor.len
+        app.bpf.cursor().len
     };
     assert!(len > 100);
     press(&mut app, &["g"]);
     screen(&mut app, 100, 40);
-    assert_eq!((app.bpf.cursor.selected, app.bpf.cursor.offset), (0, 0));
+    assert_eq!((app.bpf.cursor().selected, app.bpf.cursor().offset), (0, 0));
     press(&mut app, &["j", "j"]);
-    assert_eq!(app.bpf.cursor.selected, 2);
+    assert_eq!(app.bpf.cursor().selected, 2);
     press(&mut app, &["G"]);
-    assert_eq!(app.bpf.cursor.selected, len - 1);
+    assert_eq!(app.bpf.cursor().selected, len - 1);
     screen(&mut app, 100, 40);
-    assert!(app.bpf.cursor.offset > 0, "scrolled to the end");
+    assert!(app.bpf.cursor().offset > 0, "scrolled to the end");
     press(&mut app, &["k", "pageup"]);
-    assert!(app.bpf.cursor.selected < len - 2);
+    assert!(app.bpf.cursor().selected < len - 2);
     press(&mut app, &["g"]);
     app.mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
@@ -219,7 +219,7 @@ fn the_listing_scrolls_with_keys_and_the_wheel() {
         row: 10,
         modifiers: KeyModifiers::NONE,
     });
-    assert_eq!(app.bpf.cursor.selected, 3);
+    assert_eq!(app.bpf.cursor().selected, 3);
 }
 
 #[test]
@@ -232,7 +232,7 @@ fn find_moves_to_matching_instructions() {
     press(&mut app, &["enter"]);
     let at = |app: &App| {
         let preview = app.bpf.loader.latest().unwrap().as_ref().unwrap();
-        preview.lines[app.bpf.cursor.selected].text.clone()
+        preview.lines[app.bpf.cursor().selected].text.clone()
     };
     assert_eq!(at(&app), "return ERRNO(1)");
     press(&mut app, &["n"]);

@@ -91,19 +91,7 @@ fn explain_json(profile_text: &str, args: &[&str]) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.json");
     std::fs::write(&path, profile_text).unwrap();
-    let out = common::seccompose()
-        .arg("explain")
-        .arg(&path)
-        .args(args)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::explain_json(&path, args)
 }
 
 #[test]

@@ -25,6 +25,12 @@ pub struct Line {
     pub reachable: bool,
 }
 
+impl AsRef<str> for Line {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
 /// Disassembles every instruction.
 pub fn disassemble(prog: &Program) -> Vec<Line> {
     disassemble_with(prog, None)

@@ -2,6 +2,7 @@
 //! numbers per architecture and symbolic constants. The tables are compiled in, so
 //! using the catalog costs no loading time.
 
+mod call;
 mod constants;
 mod describe;
 mod lookup;
@@ -9,6 +10,7 @@ pub mod man;
 mod search;
 pub mod signature;
 
+pub use call::{complete_call, parse_call, parse_call_args, typed_arg};
 pub use constants::{complete_value, format_value, parse_errno, parse_value};
 pub use describe::{arg_name, describe_call, describe_condition, value_text};
 pub use lookup::Catalog;

@@ -1,29 +1,13 @@
 //! `explain`.
 
 use super::target::{load_profile, CallArgs};
-use anyhow::{anyhow, bail};
+use anyhow::anyhow;
 use seccompose::bpf::{self, Program, RetAction};
-use seccompose::catalog::{describe_call, parse_value, Catalog};
+use seccompose::catalog::{describe_call, parse_call_args};
 use seccompose::compile::{self, Options};
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
-
-fn parse_args(name: &str, raw: &[String]) -> anyhow::Result<[u64; 6]> {
-    let sc = Catalog.syscall(name);
-    if raw.len() > 6 {
-        bail!("a syscall has at most 6 arguments, {} given", raw.len());
-    }
-    let mut args = [0u64; 6];
-    for (i, text) in raw.iter().enumerate() {
-        let set = sc
-            .and_then(|s| s.args.get(i))
-            .and_then(|a| a.constants)
-            .and_then(|id| Catalog.constant_set(id));
-        args[i] = parse_value(text, set).map_err(|e| anyhow!("argument {i}: {e}"))?;
-    }
-    Ok(args)
-}
 
 /// `seccompose explain`.
 pub fn explain(
@@ -34,7 +18,7 @@ pub fn explain(
     json_out: bool,
 ) -> anyhow::Result<ExitCode> {
     let profile = load_profile(file)?;
-    let args = parse_args(syscall, raw_args)?;
+    let args = parse_call_args(syscall, raw_args).map_err(|e| anyhow!(e))?;
     let (target, abis) = call.resolve()?;
     let compiled = compile::build(&profile, &target, &Options::default())
         .map_err(|e| anyhow!(e.render(&file.display().to_string())))?;

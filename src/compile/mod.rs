@@ -7,7 +7,7 @@ mod supplement;
 mod translation;
 
 pub use explain::{deciding_rule, explain, ExplainError, Explanation};
-pub use preview::Preview;
+pub use preview::{find_in, Preview};
 pub use rules::{plan, Plan, PlannedRule};
 pub use translation::{translation_check, Mismatch};
 
@@ -309,7 +309,12 @@ pub fn build(
 /// libseccomp's own pseudo-filter-code text of the filter.
 pub fn pfc(profile: &Profile, target: &Target, options: &Options) -> Result<String, CompileError> {
     let (ctx, _) = filter(profile, target, options)?;
-    let bytes = export(&ctx, |c, f| c.export_pfc(f))?;
+    pfc_of(&ctx)
+}
+
+/// libseccomp's PFC text of a filter it built.
+fn pfc_of(ctx: &ScmpFilterContext) -> Result<String, CompileError> {
+    let bytes = export(ctx, |c, f| c.export_pfc(f))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

@@ -1,8 +1,8 @@
 //! What a BPF pane shows for a profile on a target: the compiled filter, disassembled and
 //! measured once, and the path any syscall takes through it.
 
-use super::{build, explain, CompileError, Compiled, ExplainError, Explanation, Options};
-use super::{Plan, PlannedRule};
+use super::{explain, filter, pfc_of, CompileError, Compiled, ExplainError, Explanation};
+use super::{Layout, Options, Plan, PlannedRule};
 use crate::bpf::{self, ArchStats, Program};
 use crate::profile::{Arch, Profile, Target};
 
@@ -19,6 +19,9 @@ pub struct Preview {
     pub lines: Vec<bpf::Line>,
     /// What the filter costs on `arch`: reachable instructions and executed ones per syscall.
     pub cost: ArchStats,
+    /// libseccomp's pseudo-filter code of the same filter, one line each (empty for a filter
+    /// that did not come from libseccomp); it leaves out seccompose's own block.
+    pub pfc: Vec<String>,
 }
 
 impl Preview {
@@ -28,8 +31,24 @@ impl Preview {
         target: &Target,
         options: &Options,
     ) -> Result<Preview, CompileError> {
-        let compiled = build(profile, target, options)?;
-        Preview::new(compiled, super::plan(profile, target), target.arch)
+        let (ctx, compiled) = filter(profile, target, options)?;
+        let pfc = pfc_of(&ctx)?.lines().map(str::to_string).collect();
+        let mut preview = Preview::new(compiled, super::plan(profile, target), target.arch)?;
+        preview.pfc = pfc;
+        Ok(preview)
+    }
+
+    /// The filter in the linear and in the binary-tree layout, to compare what each costs.
+    pub fn layouts(profile: &Profile, target: &Target) -> Result<[Preview; 2], CompileError> {
+        let with = |layout| {
+            let options = Options {
+                layout,
+                ..Options::default()
+            };
+            let compiled = super::build(profile, target, &options)?;
+            Preview::new(compiled, super::plan(profile, target), target.arch)
+        };
+        Ok([with(Layout::Linear)?, with(Layout::Tree)?])
     }
 
     /// Disassembles and measures an already compiled filter on `arch`.
@@ -49,6 +68,7 @@ impl Preview {
             arch,
             lines,
             cost,
+            pfc: Vec::new(),
         })
     }
 
@@ -61,7 +81,45 @@ impl Preview {
     /// The path `name` takes on the target's architecture with every argument 0, what the
     /// filter returns, and the rule that decided.
     pub fn follow(&self, name: &str) -> Result<Explanation, ExplainError> {
-        explain(&self.compiled, &self.plan, self.arch, name, [0; 6])
+        self.trace(name, [0; 6], self.arch)
+    }
+
+    /// The path `name(args)` takes when made in the ABI `abi` (a 32-bit process meets the
+    /// same filter as a 64-bit one), what the filter returns, and the rule that decided.
+    pub fn trace(
+        &self,
+        name: &str,
+        args: [u64; 6],
+        abi: Arch,
+    ) -> Result<Explanation, ExplainError> {
+        explain(&self.compiled, &self.plan, abi, name, args)
+    }
+
+    /// The lines of the PFC that test `name` in the section of `abi`: the comment that names
+    /// it, its `if`, and what is nested under them.
+    pub fn pfc_part(&self, abi: Arch, name: &str) -> Option<std::ops::Range<usize>> {
+        let header = format!("# filter for arch {} (", abi.short_name());
+        let token = format!("({})", abi.audit_token());
+        let section = self.pfc.iter().position(|l| {
+            l.starts_with(&header) || (l.starts_with("# filter for arch") && l.ends_with(&token))
+        })?;
+        let named = format!("# filter for syscall \"{name}\" (");
+        let rest = &self.pfc[section + 1..];
+        let end = rest
+            .iter()
+            .position(|l| l.starts_with("# filter for arch"))
+            .unwrap_or(rest.len());
+        let at = rest[..end]
+            .iter()
+            .position(|l| l.trim_start().starts_with(&named))?;
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        let depth = indent(&rest[at]);
+        let len = 2 + rest[at + 2..end]
+            .iter()
+            .take_while(|l| indent(l) > depth)
+            .count();
+        let start = section + 1 + at;
+        Some(start..(start + len).min(section + 1 + end))
     }
 
     /// The planned rule made from `syscalls[index]`.
@@ -73,20 +131,45 @@ impl Preview {
     /// whose disassembly contains `needle`, ignoring case.
     pub fn find(&self, needle: &str, from: usize, forward: bool) -> Option<usize> {
         let needle = needle.to_lowercase();
-        let len = self.lines.len();
-        if needle.is_empty() || len == 0 {
-            return None;
-        }
-        (1..=len)
-            .map(|step| {
-                if forward {
-                    (from + step) % len
-                } else {
-                    (from + len - step % len) % len
-                }
-            })
-            .find(|&i| self.lines[i].text.to_lowercase().contains(&needle))
+        next_match(self.lines.len(), from, forward, |i| {
+            !needle.is_empty() && self.lines[i].text.to_lowercase().contains(&needle)
+        })
     }
+}
+
+/// The next line after `from` (wrapping around; backwards when `forward` is false) that
+/// contains `needle`, ignoring case.
+pub fn find_in<S: AsRef<str>>(
+    lines: &[S],
+    needle: &str,
+    from: usize,
+    forward: bool,
+) -> Option<usize> {
+    let needle = needle.to_lowercase();
+    next_match(lines.len(), from, forward, |i| {
+        !needle.is_empty() && lines[i].as_ref().to_lowercase().contains(&needle)
+    })
+}
+
+/// The next index after `from` among `len` (wrapping around) for which `hit` holds.
+fn next_match(
+    len: usize,
+    from: usize,
+    forward: bool,
+    hit: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    if len == 0 {
+        return None;
+    }
+    (1..=len)
+        .map(|step| {
+            if forward {
+                (from + step) % len
+            } else {
+                (from + len - step % len) % len
+            }
+        })
+        .find(|&i| hit(i))
 }
 
 #[cfg(test)]
@@ -147,6 +230,33 @@ mod tests {
         assert_eq!(
             p.rule(0).map(|r| r.pos),
             Some(Some(Pos { line: 5, col: 5 }))
+        );
+
+        let pfc = p
+            .pfc_part(Arch::X86_64, "write")
+            .expect("write has a part in the PFC");
+        assert!(
+            p.pfc[pfc.start].contains("\"write\""),
+            "{:?}",
+            &p.pfc[pfc.clone()]
+        );
+        assert!(
+            p.pfc[pfc.end - 1].trim() == "action ALLOW;",
+            "{:?}",
+            &p.pfc[pfc.clone()]
+        );
+        assert_eq!(p.pfc_part(Arch::X86_64, "mkdir"), None);
+        assert_eq!(p.pfc_part(Arch::X86, "write"), None, "no x86 section");
+        let on_x86 = p.trace("write", [0; 6], Arch::X86).unwrap();
+        assert!(!on_x86.covered && on_x86.rule.is_none());
+        assert!(p.find("write", 0, true).is_some());
+        assert_eq!(
+            find_in(&p.pfc, "ALLOW", 0, true),
+            p.pfc
+                .iter()
+                .skip(1)
+                .position(|l| l.contains("ALLOW"))
+                .map(|i| i + 1)
         );
 
         let mkdir = p.follow("mkdir").unwrap();

@@ -366,8 +366,14 @@ impl Session {
             }
             std::thread::sleep(Duration::from_millis(2));
         };
-        // What the command left behind was adopted by us (subreaper): end it all.
-        procs::end_leftovers(&self.baseline);
+        let h = self.page.get();
+        let containment = Containment::from_code(h.containment.load(Ordering::Acquire));
+        // In a PID namespace nothing outlives its init, which has ended. Without one, what the
+        // command left behind was adopted by us (subreaper) and cannot be told from another
+        // run's processes: end every new descendant (the weaker mode, documented).
+        if containment == Containment::None {
+            procs::end_leftovers(&self.baseline);
+        }
         self.stop.store(true, Ordering::Release);
         let stops = match self.supervisor.take() {
             Some(s) => s.join().unwrap_or_default(),
@@ -376,7 +382,6 @@ impl Session {
         if let Some(why) = self.failure.lock().ok().and_then(|mut f| f.take()) {
             return Err(SandboxError::Start(why));
         }
-        let h = self.page.get();
         let termination = if h.exec_failed.load(Ordering::Acquire) == 1 {
             Termination::NotRun {
                 errno: h.exec_errno.load(Ordering::Relaxed),
@@ -385,7 +390,6 @@ impl Session {
         } else {
             termination
         };
-        let containment = Containment::from_code(h.containment.load(Ordering::Acquire));
         let _ = self.sender.send(Event::Exit(termination));
         let calls = self
             .calls

@@ -173,9 +173,9 @@ impl App {
         } else if self.view == View::Syscalls && self.syscalls.search_input.is_some() {
             let command = self.keymap.command(&key, &[Context::Prompt]);
             self.syscalls.search_key(&key, command, &self.session);
-        } else if self.view == View::Bpf && self.bpf.search_input.is_some() {
+        } else if self.view == View::Bpf && self.bpf.typing() {
             let command = self.keymap.command(&key, &[Context::Prompt]);
-            self.bpf.search_key(&key, command, &self.session);
+            self.bpf.typing_key(&key, command, &mut self.session);
         } else if self.view == View::Run && self.run.takes_raw_keys() {
             let command = self.keymap.command(&key, self.contexts());
             self.run.raw_key(&key, command, &mut self.session);
@@ -197,6 +197,11 @@ impl App {
                         let editor = RuleEditor::new(s, &self.session);
                         self.modal = Some(Modal::Rules(Box::new(editor)));
                     }
+                    return;
+                }
+                Command::OpenInBpf if self.syscalls.selected().is_some() => {
+                    self.bpf.show_syscall();
+                    self.view = View::Bpf;
                     return;
                 }
                 Command::DenyWith => {

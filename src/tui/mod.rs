@@ -8,6 +8,7 @@ pub mod app;
 pub mod component;
 pub mod dirs;
 pub mod draw;
+pub mod highlight;
 pub mod keymap;
 pub mod man;
 pub mod memory;
@@ -76,6 +77,8 @@ pub fn run(file: Option<&Path>) -> anyhow::Result<ExitCode> {
     let (options, key_problem) = Options::for_user(file);
     let mut app = App::new(profile, file.map(Path::to_path_buf), options);
     app.session.source = source;
+    // View 2's highlighting is ready by the time it is opened, without delaying this frame.
+    highlight::load_in_background();
     // SAFETY: geteuid has no preconditions.
     let notes: Vec<String> = [root_warning(unsafe { libc::geteuid() }), key_problem, note]
         .into_iter()

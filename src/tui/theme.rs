@@ -15,6 +15,33 @@ pub enum Palette {
     Mono,
 }
 
+/// What a piece of highlighted code is, whatever the language; the theme gives each a style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    /// Anything else.
+    Plain,
+    /// Comments and notes.
+    Comment,
+    /// `if`, `goto`, `return`, `action`.
+    Keyword,
+    /// Registers and fields: `A`, `args[1]`, `$a0.hi32`.
+    Variable,
+    /// Numbers.
+    Number,
+    /// JSON strings.
+    Text,
+    /// JSON object keys.
+    Key,
+    /// Architecture names and named constants.
+    Constant,
+    /// Syscall names.
+    Name,
+    /// Something the syntax does not accept.
+    Invalid,
+    /// A filter action (`ALLOW`, `SCMP_ACT_ERRNO`...), in the action's colour.
+    Action(Action),
+}
+
 /// The styles the editor draws with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -140,6 +167,24 @@ impl Theme {
             Risk::High => self
                 .pick(Color::LightRed, Color::Red)
                 .add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// The style of a piece of highlighted code; without colour, only keywords, comments and
+    /// actions stand out.
+    pub fn code(self, code: Code) -> Style {
+        match (self.palette, code) {
+            (_, Code::Action(action)) => self.action(action),
+            (_, Code::Comment) => self.dim(),
+            (_, Code::Invalid) => self.warning(),
+            (Palette::Mono, Code::Keyword) => Style::new().add_modifier(Modifier::BOLD),
+            (Palette::Mono, _) | (_, Code::Plain | Code::Name) => Style::new(),
+            (_, Code::Keyword) => self.pick(Color::LightBlue, Color::Blue),
+            (_, Code::Variable) => self.pick(Color::Cyan, Color::Rgb(0, 110, 140)),
+            (_, Code::Number) => self.pick(Color::LightMagenta, Color::Rgb(120, 0, 120)),
+            (_, Code::Text) => self.pick(Color::LightGreen, Color::Rgb(0, 110, 0)),
+            (_, Code::Key) => self.pick(Color::LightCyan, Color::Rgb(0, 70, 140)),
+            (_, Code::Constant) => self.pick(Color::LightYellow, Color::Rgb(130, 80, 0)),
         }
     }
 

@@ -94,6 +94,23 @@ pub fn seccompose() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("seccompose").expect("binary built")
 }
 
+/// `seccompose explain FILE ARGS... --json`, run and read; panics with stderr on failure.
+pub fn explain_json(file: &Path, args: &[&str]) -> serde_json::Value {
+    let out = seccompose()
+        .arg("explain")
+        .arg(file)
+        .args(args)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// `seccompose fmt --check FILE`, run: exit 0 when FILE is canonical, 1 when not.
 pub fn fmt_check(file: &Path) -> assert_cmd::assert::Assert {
     seccompose().args(["fmt", "--check"]).arg(file).assert()

@@ -112,14 +112,12 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     draw(app, width, height).backend().to_string()
 }
 
-/// The editor on a profile from `tests/fixtures`.
+/// The editor on a profile from `tests/fixtures`, read as `seccompose FILE` reads it.
 pub fn on_fixture(name: &str) -> App {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
-    let parsed = seccompose::profile::load(&path, &seccompose::catalog::Catalog).unwrap();
-    let profile = parsed.profile.expect("the fixture loads");
-    App::new(profile, Some(path), options(true, None, None))
+    opened(&path)
 }
 
 /// Waits for view 2's filter, so the screen shows it.

@@ -32,6 +32,9 @@ pub fn hints(keymap: &KeyMap, context: Context) -> String {
         Context::Settings => parts.push("←/→ change · space toggle".into()),
         Context::Bpf => {
             let b = |c| keymap.key_for(Context::Bpf, c).to_string();
+            parts.push(format!("{} view", b(Command::CycleRendering)));
+            parts.push(format!("{} explain", b(Command::ExplainCall)));
+            parts.push(format!("{} ABI", b(Command::CycleAbi)));
             parts.push(format!("{} follow", b(Command::ToggleFollow)));
             parts.push(format!(
                 "{} find ({}/{} next)",

@@ -30,17 +30,19 @@ fn at(pos: Option<Pos>) -> String {
         .map_or(String::new(), |p| format!(" at {}:{}", p.line, p.col))
 }
 
-/// The header of a filter that compiled for the current document.
+/// The header of a filter that compiled for the current document; `at` gives where a rule
+/// is in the text a save would write.
 pub fn current(
     preview: &Preview,
     traced: Option<&Traced>,
     follow: bool,
+    at: &dyn Fn(usize) -> Option<Pos>,
     file: &str,
     theme: Theme,
 ) -> Vec<Line<'static>> {
     let mut lines = figures(preview, theme);
     lines.extend(warnings(preview, file, theme));
-    lines.push(followed(preview, traced, follow, theme));
+    lines.push(outcome(preview, traced, follow, at, theme));
     lines
 }
 
@@ -116,33 +118,52 @@ fn warnings(preview: &Preview, file: &str, theme: Theme) -> Vec<Line<'static>> {
     lines
 }
 
-/// What the followed syscall gets, and from which rule.
-fn followed(
+/// What the traced call (followed from view 1, or typed) gets, from which rule, and how many
+/// instructions it ran.
+fn outcome(
     preview: &Preview,
     traced: Option<&Traced>,
     follow: bool,
+    at_pos: &dyn Fn(usize) -> Option<Pos>,
     theme: Theme,
 ) -> Line<'static> {
-    let label = Span::styled("Follow ", theme.accent());
-    let Some(traced) = traced.filter(|_| follow) else {
+    let typed = traced.is_some_and(|t| t.call.typed);
+    let label = Span::styled(if typed { "Explain " } else { "Follow " }, theme.accent());
+    let Some(traced) = traced.filter(|t| follow || t.call.typed) else {
         let why = if follow {
-            "no syscall is selected in view 1"
+            "no syscall is selected in view 1 (e explains a call you type)"
         } else {
-            "off (f follows the syscall selected in view 1)"
+            "off (f follows the syscall selected in view 1, e explains a call you type)"
         };
         return Line::from(vec![label, Span::styled(why, theme.dim())]);
     };
+    let on = if traced.abi == preview.arch {
+        String::new()
+    } else {
+        format!(" on {}", traced.abi.short_name())
+    };
+    let call = Span::raw(format!("{}{on}: ", traced.call.label()));
     let ex = match &traced.result {
         Ok(ex) => ex,
-        Err(why) => return Line::from(vec![label, Span::styled(why.clone(), theme.warning())]),
+        Err(why) => {
+            return Line::from(vec![
+                label,
+                call,
+                Span::styled(why.clone(), theme.warning()),
+            ])
+        }
     };
     let decided = match ex.rule {
-        Some(i) => format!("syscalls[{i}]{}", at(preview.rule(i).and_then(|r| r.pos))),
+        Some(i) => format!("syscalls[{i}]{}", at(at_pos(i))),
+        None if !ex.covered => format!(
+            "the bad-architecture action (no {} section)",
+            ex.arch.short_name()
+        ),
         None => "the default action".into(),
     };
     Line::from(vec![
         label,
-        Span::raw(format!("{}, args 0: ", traced.name)),
+        call,
         Span::styled(
             describe_action(ex.action),
             theme.action(ex.action.profile_action()),

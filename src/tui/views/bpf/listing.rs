@@ -1,12 +1,14 @@
 //! The disassembly, one instruction a row: `▶` on the followed syscall's path, `+` on
 //! seccompose's own block, the index, the raw fields when there is room, the decoded form.
 
+use super::text::{selectable, window, Emphasis, DISASSEMBLY};
 use crate::bpf::{op, RetAction};
 use crate::compile::{Explanation, Preview};
 use crate::tui::component::Cursor;
+use crate::tui::highlight::{self, Cache, Language};
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -24,56 +26,40 @@ pub struct Marks<'a> {
     pub outdated: bool,
 }
 
-/// Draws the rule line with the position in `rule_area`, and the instructions in `area`.
+/// Draws the rule line with the position in `rule_area`, and the instructions in `area`,
+/// highlighted through the cache (keyed by the filter's generation) when one is given.
+#[allow(clippy::too_many_arguments)]
 pub fn render(
     frame: &mut Frame,
     rule_area: Rect,
     area: Rect,
     cursor: &mut Cursor,
     preview: &Preview,
+    highlighting: Option<(&mut Cache, u64)>,
     marks: &Marks,
     theme: Theme,
 ) {
-    // The shown filter may be an older one than the cursor was last set for (while a newer
-    // one compiles), so the cursor is fitted to it here.
-    cursor.len = preview.lines.len();
-    cursor.step(0);
-    let height = area.height as usize;
-    let first = cursor.visible(height).min(preview.lines.len());
-    let last = (first + height).min(preview.lines.len());
-    let mut rule = if last > first {
-        format!("── {first}-{} of {} ", last - 1, preview.lines.len())
-    } else {
-        // No row fits (a tiny terminal): only the length.
-        format!("── {} instructions ", preview.lines.len())
-    };
-    if let Some(q) = marks.query {
-        rule.push_str(&format!("· find \"{q}\" (n/N) "));
-    }
-    rule.push_str(&"─".repeat(rule_area.width as usize));
-    frame.render_widget(Paragraph::new(Line::styled(rule, theme.dim())), rule_area);
-
+    let shown = window(
+        frame,
+        rule_area,
+        area,
+        cursor,
+        preview.lines.len(),
+        DISASSEMBLY,
+        marks.query,
+        theme,
+    );
+    let pieces = highlighting.and_then(|(cache, key)| {
+        cache.lines(Language::Disassembly, key, &preview.lines, shown.clone())
+    });
     let digits = preview.lines.len().max(1).to_string().len();
     let query = marks.query.map(str::to_lowercase);
-    let rows: Vec<Line> = preview.lines[first..last]
-        .iter()
-        .map(|line| {
-            let i = line.index;
+    let rows: Vec<Line> = shown
+        .clone()
+        .enumerate()
+        .map(|(row, i)| {
+            let line = &preview.lines[i];
             let on_path = marks.path.is_some_and(|p| p.visits(i));
-            let mut text_style = match line.insn.code {
-                _ if marks.outdated || !line.reachable => theme.dim(),
-                op::RET_K => theme.action(RetAction::from_raw(line.insn.k).profile_action()),
-                _ => theme.text(),
-            };
-            if on_path {
-                text_style = text_style.add_modifier(Modifier::BOLD);
-            }
-            if query
-                .as_deref()
-                .is_some_and(|q| line.text.to_lowercase().contains(q))
-            {
-                text_style = text_style.add_modifier(Modifier::UNDERLINED);
-            }
             let raw = if area.width >= RAW_FROM_WIDTH {
                 let n = line.insn;
                 format!(
@@ -83,19 +69,36 @@ pub fn render(
             } else {
                 String::new()
             };
-            let row = Line::from(vec![
+            let found = query
+                .as_deref()
+                .is_some_and(|q| line.text.to_lowercase().contains(q));
+            let mut spans = vec![
                 Span::styled(if on_path { "▶" } else { " " }, theme.accent()),
                 Span::styled(if preview.is_own(i) { "+" } else { " " }, theme.dim()),
                 Span::styled(format!("{i:>digits$}  "), theme.dim()),
                 Span::styled(raw, theme.dim()),
-                Span::styled(line.text.clone(), text_style),
-            ]);
-            if i == cursor.selected && !marks.outdated {
-                row.style(theme.selected(true))
-            } else {
-                row
-            }
+            ];
+            let body = match &pieces {
+                Some(p) => highlight::spans(&line.text, Some(p[row]), theme),
+                // Before the syntaxes are loaded: a return in its action's colour.
+                None => vec![Span::styled(line.text.as_str(), plain_style(line, theme))],
+            };
+            let emphasis = Emphasis {
+                dim: marks.outdated || !line.reachable,
+                bold: on_path,
+                underline: found,
+            };
+            spans.extend(emphasis.apply(body, theme));
+            selectable(spans, i == cursor.selected && !marks.outdated, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(rows), area);
+}
+
+/// The style of an instruction drawn without highlighting.
+fn plain_style(line: &crate::bpf::Line, theme: Theme) -> Style {
+    match line.insn.code {
+        op::RET_K => theme.action(RetAction::from_raw(line.insn.k).profile_action()),
+        _ => theme.text(),
+    }
 }

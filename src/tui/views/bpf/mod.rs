@@ -1,61 +1,123 @@
 //! View 2: the BPF program the kernel will run for the document on the target, compiled off
-//! the UI thread after every change, with its costs, the compiler's warnings, and the path
-//! of the syscall selected in view 1.
+//! the UI thread after every change, with its costs and the compiler's warnings; shown as
+//! our disassembly, libseccomp's PFC or the JSON a save would write (`v`), highlighted; and
+//! the path of a call through it: the syscall selected in view 1, or one typed with `e`, made
+//! in any ABI the filter covers (`A`).
 
+mod compare;
+mod draw;
+mod explain;
 mod header;
 mod listing;
+mod text;
+mod trace;
 
-use crate::compile::{Explanation, Preview};
+pub use draw::render;
+pub use explain::{Call, ExplainPrompt};
+pub use text::Marked;
+
+use crate::compile::{find_in, Explanation, Preview};
+use crate::profile::Arch;
 use crate::tui::component::{Component, Cursor, Handled};
+use crate::tui::highlight::{self, Cache};
 use crate::tui::keymap::{Command, Context};
-use crate::tui::preview::{preview_loader, PreviewLoader};
+use crate::tui::preview::PreviewLoader;
 use crate::tui::session::{Session, Tone};
-use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextInput;
-use crate::tui::widgets::pane_block;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use trace::json_lines;
 
-/// The followed syscall's path through one generation's filter.
+/// The ways view 2 shows the filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rendering {
+    /// seccompose's annotated disassembly.
+    Disassembly,
+    /// libseccomp's pseudo filter code.
+    Pfc,
+    /// The profile's JSON as a save would write it.
+    Json,
+}
+
+impl Rendering {
+    const ALL: [Rendering; 3] = [Rendering::Disassembly, Rendering::Pfc, Rendering::Json];
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Rendering::Disassembly => "BPF · disassembly",
+            Rendering::Pfc => "BPF · PFC",
+            Rendering::Json => "BPF · JSON",
+        }
+    }
+}
+
+/// A call's path through one generation's filter.
 #[derive(Debug, Clone)]
 pub struct Traced {
     /// The session generation the filter was compiled for.
     pub generation: u64,
-    /// The syscall.
-    pub name: &'static str,
-    /// Its path and outcome, or why it has none (it does not exist on the target's arch).
+    /// The call.
+    pub call: Call,
+    /// The ABI it was made in.
+    pub abi: Arch,
+    /// Its path and outcome, or why it has none (it does not exist in that ABI).
     pub result: Result<Explanation, String>,
 }
 
 /// View 2's state.
 pub struct BpfView {
-    /// The compiled filter, current or on its way.
+    /// The compiled filter and the JSON, current or on their way.
     pub loader: PreviewLoader,
-    /// The selected instruction and the first one shown.
-    pub cursor: Cursor,
+    /// What is shown.
+    pub rendering: Rendering,
+    /// The selected line and the first one shown, per rendering.
+    pub cursors: [Cursor; 3],
     /// Whether the view follows the syscall selected in view 1.
     pub follow: bool,
-    /// The followed syscall's path, for the filter it was traced in.
+    /// A call typed in the explain prompt, traced instead of the followed one.
+    pub explained: Option<Call>,
+    /// The ABI calls are made in; None: the target's own.
+    pub abi: Option<Arch>,
+    /// The traced call's path, for the filter it was traced in.
     pub traced: Option<Traced>,
     /// The find text while typing (None: not typing).
     pub search_input: Option<TextInput>,
-    /// The text the listing was last searched for.
+    /// The explain prompt while it is open.
+    pub explain_input: Option<ExplainPrompt>,
+    /// The text the rendering was last searched for.
     pub query: Option<String>,
+    /// Whether the linear and tree layouts are compared above the listing.
+    pub compare: bool,
     /// Where the listing was drawn last (for the mouse).
     pub listing_area: Rect,
+    /// Whether the renderings are highlighted (benchmarks compare with plain drawing).
+    pub highlight: bool,
+    highlights: [Cache; 3],
+    highlighted: bool,
 }
 
 impl Default for BpfView {
     fn default() -> Self {
         BpfView {
-            loader: preview_loader(),
-            cursor: Cursor::new(0),
+            loader: PreviewLoader::default(),
+            rendering: Rendering::Disassembly,
+            cursors: [Cursor::new(0); 3],
             follow: true,
+            explained: None,
+            abi: None,
             traced: None,
             search_input: None,
+            explain_input: None,
             query: None,
+            compare: false,
             listing_area: Rect::default(),
+            highlight: true,
+            highlights: Default::default(),
+            highlighted: false,
         }
     }
 }
@@ -66,62 +128,142 @@ impl BpfView {
         &[Context::Bpf, Context::Navigation, Context::Global]
     }
 
+    /// The cursor of the rendering shown.
+    pub fn cursor(&self) -> &Cursor {
+        &self.cursors[self.rendering.index()]
+    }
+
+    fn cursor_mut(&mut self) -> &mut Cursor {
+        &mut self.cursors[self.rendering.index()]
+    }
+
+    /// The ABI calls are traced in, among those the filter covers.
+    pub fn abi_for(&self, preview: &Preview) -> Arch {
+        self.abi
+            .filter(|a| preview.compiled.arches.contains(a))
+            .unwrap_or(preview.arch)
+    }
+
+    /// Drops the highlighting done so far (benchmarks measure lines seen for the first time).
+    pub fn forget_highlighting(&mut self) {
+        self.highlights = Default::default();
+    }
+
+    /// Opens the view on `name`'s part of the program for the target's architecture (`b` in
+    /// view 1): following it, in every rendering.
+    pub fn show_syscall(&mut self) {
+        self.follow = true;
+        self.explained = None;
+        self.abi = None;
+        self.traced = None;
+    }
+
     /// Asks for the filter of the session's generation, collects it when it arrives and
-    /// traces `selected` through it; true when a filter arrived.
+    /// traces the call through it; true when something new is there to draw.
     pub fn sync(&mut self, session: &Session, selected: Option<&'static str>) -> bool {
-        let arrived = self.loader.poll();
+        let mut arrived = self.loader.poll();
+        // The editor starts loading the syntaxes at once; elsewhere (tests) the view does.
+        highlight::load_in_background();
+        if !self.highlighted && highlight::ready().is_some() {
+            self.highlighted = true;
+            arrived = true;
+        }
         let generation = session.generation();
-        self.loader.want(generation, || {
-            (session.profile().clone(), session.target.clone())
-        });
-        let Some(Ok(preview)) = self.loader.current(generation) else {
+        let source = session.source.as_ref();
+        self.loader.want(
+            generation,
+            session.profile(),
+            &session.target,
+            source,
+            self.compare,
+        );
+        let Some(rendered) = self.loader.rendered(generation) else {
             return arrived;
         };
-        self.cursor.len = preview.lines.len();
-        self.cursor.step(0);
+        let Ok(preview) = &rendered.outcome else {
+            return arrived;
+        };
+        let lens = [
+            preview.lines.len(),
+            preview.pfc.len(),
+            json_lines(&rendered.json).len(),
+        ];
+        for (cursor, len) in self.cursors.iter_mut().zip(lens) {
+            cursor.len = len;
+            cursor.step(0);
+        }
+        let abi = self.abi_for(preview);
+        let call = self.explained.clone().or_else(|| {
+            selected.filter(|_| self.follow).map(|name| Call {
+                name: name.to_string(),
+                args: [0; 6],
+                typed: false,
+            })
+        });
+        let Some(call) = call else {
+            self.traced = None;
+            return arrived;
+        };
         let stale = self
             .traced
             .as_ref()
-            .is_none_or(|t| t.generation != generation || Some(t.name) != selected);
-        match selected.filter(|_| self.follow) {
-            Some(name) if stale => {
-                let result = preview.follow(name).map_err(|e| e.to_string());
-                if let Some(at) = result.as_ref().ok().and_then(Explanation::decision) {
-                    // The deciding test a third of the way down, its return below it.
-                    self.cursor.selected = at;
-                    self.cursor.offset = at.saturating_sub(self.cursor.page / 3);
-                }
-                self.traced = Some(Traced {
-                    generation,
-                    name,
-                    result,
-                });
-            }
-            Some(_) => {}
-            None => self.traced = None,
+            .is_none_or(|t| t.generation != generation || t.call != call || t.abi != abi);
+        if stale {
+            let result = preview
+                .trace(&call.name, call.args, abi)
+                .map_err(|e| e.to_string());
+            let traced = Traced {
+                generation,
+                call,
+                abi,
+                result,
+            };
+            trace::place_cursors(&mut self.cursors, rendered, preview, &traced, session);
+            self.traced = Some(traced);
         }
         arrived
     }
 
-    /// The filter of the session's generation, when it compiled.
-    fn preview(&self, session: &Session) -> Option<&Preview> {
-        self.loader.current(session.generation())?.as_ref().ok()
-    }
-
-    /// Moves the cursor to the next (or previous) instruction matching the query; `inclusive`
-    /// lets the current one match (while typing).
+    /// Moves the cursor to the next (or previous) line matching the query; `inclusive` lets
+    /// the current one match (while typing).
     fn find(&mut self, session: &Session, forward: bool, inclusive: bool) {
-        let (Some(query), Some(preview)) = (&self.query, self.preview(session)) else {
+        let Some(query) = self.query.clone() else {
             return;
         };
-        let len = preview.lines.len().max(1);
-        let from = if inclusive {
-            (self.cursor.selected + len - 1) % len
-        } else {
-            self.cursor.selected
+        let Some(rendered) = self.loader.rendered(session.generation()) else {
+            return;
         };
-        if let Some(at) = preview.find(query, from, forward) {
-            self.cursor.selected = at;
+        let Ok(preview) = &rendered.outcome else {
+            return;
+        };
+        let cursor = self.cursors[self.rendering.index()];
+        let len = cursor.len.max(1);
+        let from = if inclusive {
+            (cursor.selected + len - 1) % len
+        } else {
+            cursor.selected
+        };
+        let found = match self.rendering {
+            Rendering::Disassembly => preview.find(&query, from, forward),
+            Rendering::Pfc => find_in(&preview.pfc, &query, from, forward),
+            Rendering::Json => find_in(&json_lines(&rendered.json), &query, from, forward),
+        };
+        if let Some(at) = found {
+            self.cursor_mut().selected = at;
+        }
+    }
+
+    /// Whether a line of text is being typed in the view (find or explain).
+    pub fn typing(&self) -> bool {
+        self.search_input.is_some() || self.explain_input.is_some()
+    }
+
+    /// A key while the find box or the explain prompt is open.
+    pub fn typing_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &mut Session) {
+        if self.explain_input.is_some() {
+            self.explain_key(key, command, session);
+        } else {
+            self.search_key(key, command, session);
         }
     }
 
@@ -147,28 +289,82 @@ impl BpfView {
         }
     }
 
-    /// A mouse click: selects the instruction under it.
-    pub fn click(&mut self, at: Position) {
-        if self.listing_area.contains(at) {
-            let row = at.y.saturating_sub(self.listing_area.y) as usize;
-            self.cursor.click(row);
+    /// A key while the explain prompt is open: Tab completes, Enter traces the call typed,
+    /// Esc closes the prompt.
+    fn explain_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &mut Session) {
+        let Some(prompt) = &mut self.explain_input else {
+            return;
+        };
+        match (command, key.code) {
+            (_, KeyCode::Tab) => prompt.complete(),
+            (Some(Command::Apply), _) | (_, KeyCode::Enter) => match prompt.submit() {
+                Ok(call) => {
+                    session.say(
+                        format!("Explaining {} (esc goes back to following)", call.label()),
+                        Tone::Info,
+                    );
+                    self.explained = Some(call);
+                    self.explain_input = None;
+                }
+                Err(e) => prompt.error = Some(e),
+            },
+            (Some(Command::Cancel), _) | (_, KeyCode::Esc) => self.explain_input = None,
+            _ => {
+                if prompt.input.edit(key) {
+                    prompt.edited();
+                }
+            }
         }
     }
 
-    /// The mouse wheel: scrolls the listing.
+    /// A mouse click: selects the line under it.
+    pub fn click(&mut self, at: Position) {
+        if self.listing_area.contains(at) {
+            let row = at.y.saturating_sub(self.listing_area.y) as usize;
+            self.cursor_mut().click(row);
+        }
+    }
+
+    /// The mouse wheel: scrolls the rendering.
     pub fn wheel(&mut self, down: bool) {
-        self.cursor.step(if down { 3 } else { -3 });
+        self.cursor_mut().step(if down { 3 } else { -3 });
+    }
+
+    /// `A`: the next ABI the filter covers.
+    fn cycle_abi(&mut self, session: &mut Session) {
+        let Some(Ok(preview)) = self.loader.current(session.generation()) else {
+            return;
+        };
+        let arches = &preview.compiled.arches;
+        if arches.is_empty() {
+            return;
+        }
+        let now = self.abi_for(preview);
+        let at = arches.iter().position(|a| *a == now).unwrap_or(0);
+        let next = arches[(at + 1) % arches.len()];
+        let native = preview.arch;
+        self.abi = (next != native).then_some(next);
+        let note = if next == native {
+            " (the target's own)".to_string()
+        } else {
+            format!(" (a {next} process under the {native} host's filter)")
+        };
+        session.say(
+            format!("Calls are made in the {next} ABI{note}"),
+            Tone::Info,
+        );
     }
 }
 
 impl Component for BpfView {
     fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
-        if self.cursor.navigate(command) {
+        if self.cursor_mut().navigate(command) {
             return Handled::Consumed;
         }
         match command {
             Command::ToggleFollow => {
                 self.follow = !self.follow;
+                self.explained = None;
                 self.traced = None;
                 let state = if self.follow { "on" } else { "off" };
                 session.say(
@@ -176,63 +372,29 @@ impl Component for BpfView {
                     Tone::Info,
                 );
             }
+            Command::CycleRendering => {
+                let at = Rendering::ALL.iter().position(|r| *r == self.rendering);
+                self.rendering = Rendering::ALL[(at.unwrap_or(0) + 1) % Rendering::ALL.len()];
+            }
+            Command::ExplainCall => {
+                let text = match &self.explained {
+                    Some(c) => format!("{} ", c.name),
+                    None => String::new(),
+                };
+                self.explain_input = Some(ExplainPrompt::new(&text));
+            }
+            Command::CycleAbi => self.cycle_abi(session),
+            Command::CompareLayouts => self.compare = !self.compare,
             Command::FindInListing => self.search_input = Some(TextInput::default()),
             Command::FindNext => self.find(session, true, false),
             Command::FindPrev => self.find(session, false, false),
             Command::Back if self.query.is_some() => self.query = None,
+            Command::Back if self.explained.is_some() => {
+                self.explained = None;
+                self.traced = None;
+            }
             _ => return Handled::NotConsumed,
         }
         Handled::Consumed
     }
-}
-
-/// Draws view 2: the header (figures, warnings, the followed path) over the listing, or the
-/// compiler's error, or a note that the filter is being compiled.
-pub fn render(frame: &mut Frame, area: Rect, view: &mut BpfView, session: &Session, theme: Theme) {
-    let block = pane_block("BPF", true, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let generation = session.generation();
-    let file = header::file_label(session);
-    let traced = view.traced.as_ref().filter(|t| t.generation == generation);
-    let (head, shown, outdated) = match view.loader.current(generation) {
-        Some(Ok(preview)) => {
-            let head = header::current(preview, traced, view.follow, &file, theme);
-            (head, Some(preview), false)
-        }
-        Some(Err(error)) => {
-            view.listing_area = Rect::default();
-            header::render_error(frame, inner, error, &file, session.target.arch, theme);
-            return;
-        }
-        None => {
-            let previous = view.loader.latest().and_then(|o| o.as_ref().ok());
-            (header::compiling(previous.is_some(), theme), previous, true)
-        }
-    };
-    let [head_area, rule_area, listing_area] = Layout::vertical([
-        Constraint::Length(head.len() as u16),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
-    header::render(frame, head_area, head);
-    view.listing_area = listing_area;
-    let Some(preview) = shown else {
-        return;
-    };
-    let marks = listing::Marks {
-        path: traced.and_then(|t| t.result.as_ref().ok()),
-        query: view.query.as_deref(),
-        outdated,
-    };
-    listing::render(
-        frame,
-        rule_area,
-        listing_area,
-        &mut view.cursor,
-        preview,
-        &marks,
-        theme,
-    );
 }

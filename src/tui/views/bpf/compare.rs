@@ -1,0 +1,107 @@
+//! The linear and the binary-tree layout of the draft side by side: size, what the traced call
+//! runs in each, and the spread over every call, so one sees why runc picks the tree above 8
+//! rules.
+
+use super::explain::Call;
+use crate::compile::{CompileError, Preview};
+use crate::profile::Arch;
+use crate::tui::preview::Layouts;
+use crate::tui::theme::Theme;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Row, Table};
+use ratatui::Frame;
+
+/// Rows the comparison takes, its heading included.
+pub const HEIGHT: u16 = 6;
+
+/// The rule count above which runc asks libseccomp for the binary tree.
+const RUNC_TREE_ABOVE: usize = 8;
+
+/// What the traced call runs in one layout.
+fn runs(preview: &Preview, call: Option<&Call>, abi: Arch) -> String {
+    let Some(call) = call else {
+        return "-".into();
+    };
+    match preview.trace(&call.name, call.args, abi) {
+        Ok(ex) => ex.path.len().to_string(),
+        Err(_) => "-".into(),
+    }
+}
+
+/// Draws the comparison, or why it is not there yet.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    layouts: Option<&Layouts>,
+    call: Option<&Call>,
+    abi: Arch,
+    theme: Theme,
+) {
+    let [linear, tree] = match layouts {
+        Some(Ok(both)) => &**both,
+        Some(Err(e)) => return note(frame, area, &compile_failed(e), theme),
+        None => return note(frame, area, "Comparing the layouts…", theme),
+    };
+    let spread = |p: &Preview| match &p.cost.summary {
+        Some(s) => format!("{} / {} / {}", s.min, s.median, s.max),
+        None => "-".into(),
+    };
+    let arch = linear.arch.short_name();
+    let traced = call.map_or("the traced call".into(), |c| c.name.clone());
+    let rows = [
+        (
+            "instructions".to_string(),
+            linear.compiled.instruction_count().to_string(),
+            tree.compiled.instruction_count().to_string(),
+        ),
+        (
+            format!("run by {traced}"),
+            runs(linear, call, abi),
+            runs(tree, call, abi),
+        ),
+        (
+            format!("min / median / max on {arch}"),
+            spread(linear),
+            spread(tree),
+        ),
+    ];
+    let active = linear.plan.active_rules;
+    let choice = if active > RUNC_TREE_ABOVE {
+        "binary tree"
+    } else {
+        "linear"
+    };
+    let table = Table::new(
+        rows.into_iter()
+            .map(|(what, l, t)| Row::new(vec![Cell::from(what), Cell::from(l), Cell::from(t)])),
+        [
+            Constraint::Length(30),
+            Constraint::Length(16),
+            Constraint::Length(16),
+        ],
+    )
+    .header(Row::new(vec!["layout", "linear", "binary tree"]).style(theme.accent()));
+    let [table_area, footer, _] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    frame.render_widget(table, table_area);
+    let why = format!(
+        "{active} active rules: runc uses the {choice} (the tree above {RUNC_TREE_ABOVE}); L hides this"
+    );
+    note(frame, footer, &why, theme);
+}
+
+fn compile_failed(e: &CompileError) -> String {
+    format!("The layouts do not compile: {e}")
+}
+
+fn note(frame: &mut Frame, area: Rect, text: &str, theme: Theme) {
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(Line::styled(text.to_string(), theme.dim())),
+        area,
+    );
+}

@@ -1,0 +1,176 @@
+//! The text renderings of view 2 (libseccomp's PFC, the profile's JSON): numbered lines,
+//! highlighted, with the part that decides the traced call marked in the gutter; and the
+//! rule line with the position that every rendering shares.
+
+use crate::tui::component::Cursor;
+use crate::tui::highlight::{self, Cache, Language};
+use crate::tui::theme::Theme;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use std::ops::Range;
+
+/// A marked run of lines: `▶` where the traced call is decided, `│` for the rest of its part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked {
+    /// The lines (0-based).
+    pub lines: Range<usize>,
+    /// Whether this part decided the call.
+    pub deciding: bool,
+}
+
+/// What to point out in a text rendering.
+pub struct TextMarks<'a> {
+    /// The parts of the text that concern the traced call.
+    pub marked: &'a [Marked],
+    /// The find text.
+    pub query: Option<&'a str>,
+    /// The text is not the current document's (a newer one is compiling): all dimmed.
+    pub outdated: bool,
+}
+
+/// What the rule line calls the disassembly.
+pub const DISASSEMBLY: &str = "disassembly";
+
+/// Fits the cursor to `len` lines in `area`, draws the rule line with the position (and the
+/// find text, and `what` the rendering is) in `rule_area`; returns the lines to show.
+#[allow(clippy::too_many_arguments)]
+pub fn window(
+    frame: &mut Frame,
+    rule_area: Rect,
+    area: Rect,
+    cursor: &mut Cursor,
+    len: usize,
+    what: &str,
+    query: Option<&str>,
+    theme: Theme,
+) -> Range<usize> {
+    // The shown text may be an older one than the cursor was last set for (while a newer
+    // one compiles), so the cursor is fitted to it here.
+    cursor.len = len;
+    cursor.step(0);
+    let height = area.height as usize;
+    let first = cursor.visible(height).min(len);
+    let last = (first + height).min(len);
+    // Instructions count from 0 as BPF does, text lines from 1 as editors do.
+    let base = usize::from(what != DISASSEMBLY);
+    let mut rule = if last > first {
+        format!(
+            "── {what} · {}-{} of {len} ",
+            first + base,
+            (last + base).saturating_sub(1)
+        )
+    } else {
+        // No row fits (a tiny terminal): only the length.
+        format!("── {what} · {len} lines ")
+    };
+    if let Some(q) = query {
+        rule.push_str(&format!("· find \"{q}\" (n/N) "));
+    }
+    rule.push_str(&"─".repeat(rule_area.width as usize));
+    frame.render_widget(Paragraph::new(Line::styled(rule, theme.dim())), rule_area);
+    first..last
+}
+
+/// Draws a text rendering: the rule line in `rule_area`, numbered lines in `area`,
+/// highlighted through the cache (keyed by the text's generation) when one is given.
+#[allow(clippy::too_many_arguments)]
+pub fn render<S: AsRef<str>>(
+    frame: &mut Frame,
+    rule_area: Rect,
+    area: Rect,
+    cursor: &mut Cursor,
+    text: &[S],
+    language: Language,
+    highlighting: Option<(&mut Cache, u64)>,
+    marks: &TextMarks,
+    theme: Theme,
+) {
+    let what = match language {
+        Language::Pfc => "libseccomp's PFC (without seccompose's own block)",
+        Language::Json => "JSON as Ctrl-s writes it",
+        Language::Disassembly => DISASSEMBLY,
+    };
+    let shown = window(
+        frame,
+        rule_area,
+        area,
+        cursor,
+        text.len(),
+        what,
+        marks.query,
+        theme,
+    );
+    let pieces =
+        highlighting.and_then(|(cache, key)| cache.lines(language, key, text, shown.clone()));
+    let digits = text.len().max(1).to_string().len();
+    let query = marks.query.map(str::to_lowercase);
+    let rows: Vec<Line> = shown
+        .clone()
+        .enumerate()
+        .map(|(row, i)| {
+            let line = text[i].as_ref();
+            let mark = marks.marked.iter().find(|m| m.lines.contains(&i));
+            let gutter = match mark {
+                Some(m) if m.deciding => "▶",
+                Some(_) => "│",
+                None => " ",
+            };
+            let mut spans = vec![
+                Span::styled(gutter, theme.accent()),
+                Span::styled(format!("{:>digits$}  ", i + 1), theme.dim()),
+            ];
+            let body = highlight::spans(line, pieces.as_ref().map(|p| p[row]), theme);
+            let found = query
+                .as_deref()
+                .is_some_and(|q| line.to_lowercase().contains(q));
+            let emphasis = Emphasis {
+                dim: marks.outdated,
+                bold: mark.is_some_and(|m| m.deciding),
+                underline: found,
+            };
+            spans.extend(emphasis.apply(body, theme));
+            selectable(spans, i == cursor.selected && !marks.outdated, theme)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(rows), area);
+}
+
+/// How a line's text is set off from the rest.
+pub struct Emphasis {
+    /// Dimmed all over (outdated, unreachable).
+    pub dim: bool,
+    /// Bold (on the traced path).
+    pub bold: bool,
+    /// Underlined (matches the find).
+    pub underline: bool,
+}
+
+impl Emphasis {
+    /// The spans of a line's text with the emphasis laid over their highlighting.
+    pub fn apply<'a>(&self, body: Vec<Span<'a>>, theme: Theme) -> impl Iterator<Item = Span<'a>> {
+        let (dim, bold, underline) = (self.dim, self.bold, self.underline);
+        body.into_iter().map(move |s| {
+            let mut style = if dim { theme.dim() } else { s.style };
+            if bold {
+                style = style.add_modifier(Modifier::BOLD);
+            }
+            if underline {
+                style = style.add_modifier(Modifier::UNDERLINED);
+            }
+            s.style(style)
+        })
+    }
+}
+
+/// A row of spans, in reverse video when it is the selected one.
+pub fn selectable(spans: Vec<Span<'_>>, selected: bool, theme: Theme) -> Line<'_> {
+    let line = Line::from(spans);
+    if selected {
+        line.style(theme.selected(true))
+    } else {
+        line
+    }
+}
