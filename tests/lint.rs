@@ -97,7 +97,7 @@ fn json_lists_every_finding_with_its_fields() {
         keys.sort_unstable();
         assert_eq!(
             keys,
-            ["col", "help", "id", "line", "message", "rule", "severity", "syscalls"]
+            ["col", "fix", "help", "id", "line", "message", "rule", "severity", "syscalls"]
         );
         assert!(["note", "warning", "error"].contains(&obj["severity"].as_str().unwrap()));
         assert!(obj["line"].as_u64().unwrap() >= 1 && obj["col"].as_u64().unwrap() >= 1);

@@ -1,10 +1,10 @@
 //! Holes: calls a profile means to stop but that get through another way, high-risk calls let
 //! through, and profiles that stop nothing (or stop the program from starting at all).
 
-use super::finding::Finding;
+use super::finding::{Finding, Fix};
 use super::scope::{action_text, list, push_new, them, unique_names, Scope};
 use crate::catalog::{Catalog, Risk, Syscall};
-use crate::profile::{rule_errno, Action, Rule, Severity};
+use crate::profile::{rule_errno, Action, Edit, Rule, Severity};
 
 /// What one rule blocks while a sibling of it stays allowed.
 #[derive(Default)]
@@ -134,9 +134,38 @@ fn gap_finding(s: &Scope, index: usize, rule: &Rule, gap: &Gap, fallback: bool) 
         )
     };
     let named = [&gap.blocked[..], &gap.allowed[..]].concat();
-    Finding::new(id, severity, message, help)
+    let found = Finding::new(id, severity, message, help)
         .at_rule(index, rule)
-        .naming(&named)
+        .naming(&named);
+    // A conditional block's conditions name arguments of its own syscalls, not the siblings'.
+    if fallback || !rule.conditions().is_empty() {
+        return found;
+    }
+    found.fixed_by(deny_too(&gap.allowed, rule))
+}
+
+/// Gives `names` the action and errno of `rule` (taking them out of the rules that allow
+/// them), so they are stopped the same way.
+fn deny_too(names: &[&str], rule: &Rule) -> Fix {
+    let errno = rule.action.takes_errno().then(|| rule_errno(rule));
+    let label = format!(
+        "{} {} with {}",
+        if rule.action == Action::Errno {
+            "deny"
+        } else {
+            "block"
+        },
+        list(names),
+        action_text(rule.action, rule_errno(rule))
+    );
+    Fix::new(
+        label,
+        Edit::SetAction {
+            names: names.iter().map(|n| n.to_string()).collect(),
+            action: Some(rule.action),
+            errno,
+        },
+    )
 }
 
 /// `; open does not even exist on aarch64` for blocked names the filter's architectures lack.

@@ -7,13 +7,19 @@ mod arches;
 mod check;
 mod conditions;
 mod finding;
+mod fix;
 mod holes;
 mod overlap;
+mod rules;
+mod sarif;
 mod scope;
 #[cfg(test)]
 mod tests;
 
-pub use finding::{fails, Finding};
+pub use finding::{fails, Finding, Fix};
+pub use fix::{fix_all, Applied};
+pub use rules::{explain, translation, RULES};
+pub use sarif::sarif;
 
 use crate::profile::{rule_warnings, Parsed, Profile, Target};
 use scope::Scope;
@@ -34,6 +40,7 @@ pub fn lint(profile: &Profile, target: &Target) -> Vec<Finding> {
     conditions::conditions(&scope, &mut out);
     actions::actions(&scope, &mut out);
     arches::not_on_arch(&scope, &mut out);
+    arches::go_names(&scope, &mut out);
     finding::sort(&mut out);
     out
 }
@@ -56,7 +63,15 @@ pub fn lint_parsed(parsed: &Parsed, targets: &[Target]) -> Vec<Finding> {
     }
     let rules = parsed.profile.as_ref().map_or(&[][..], Profile::rules);
     for d in &parsed.diagnostics {
-        // lint() recomputes the rule-level warnings, so those are already in `out`.
+        // lint() recomputes the rule-level warnings, so those are already in `out`; some it
+        // places at their rule, where the file knows the exact spot.
+        if let Some(same) = out
+            .iter_mut()
+            .find(|f| f.message == d.message && Some(f.id) == d.code)
+        {
+            same.pos = d.pos;
+            continue;
+        }
         if !out.iter().any(|f| f.pos == d.pos && f.message == d.message) {
             let rule = rules.iter().enumerate().find(|(_, r)| r.pos == Some(d.pos));
             out.push(check::finding(d, rule));

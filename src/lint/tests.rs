@@ -1,6 +1,8 @@
 //! One or more small profiles per finding, linted with the real catalog on a fixed x86_64 target.
 
 use super::*;
+
+mod fixes;
 use crate::catalog::Catalog;
 use crate::profile::{parse, Arch, KernelVersion, Pos, Severity};
 
@@ -417,6 +419,7 @@ fn render_is_compiler_style() {
         help: "h".into(),
         syscalls: vec!["chmod".into()],
         rule: Some(0),
+        fix: None,
     };
     assert_eq!(
         f.render("p.json"),

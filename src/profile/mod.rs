@@ -22,7 +22,7 @@ pub use load::{load, parse, parse_bytes, Lexicon, Parsed};
 pub use model::*;
 pub use query::{rule_errno, rules_for, view, RuleRef, SyscallView};
 pub use save::{backup_path, save, to_canonical_string, to_value, write_atomic};
-pub use semantic::{alternatives, filter_arches, rule_warnings};
+pub use semantic::{alternatives, arch_never_matches, filter_arches, rule_warnings};
 pub use source::{disk_state, save_document, DiskState, Rendering, SaveError, Saved, Source};
 pub use summary::{repeated_arguments, ActionSplit, Effect, Effects, SiblingCoverage};
 pub use target::{KernelVersion, Target};
