@@ -9,6 +9,7 @@ pub mod component;
 pub mod dirs;
 pub mod draw;
 pub mod keymap;
+pub mod lint;
 pub mod man;
 pub mod memory;
 pub mod preview;
