@@ -156,9 +156,9 @@ fn fix_refuses_a_file_that_is_not_a_profile_and_dry_run_needs_fix() {
 #[test]
 fn deny_chooses_the_exit_threshold() {
     let dir = tempfile::tempdir().unwrap();
-    // Only a note: execve etc. allowed, riscv_hwprobe absent on x86_64.
+    // Only a note: recv and send, which x86_64 lacks.
     std::fs::copy(
-        common::fixture("runtime-default.json"),
+        common::fixture("service-4space.json"),
         dir.path().join("p.json"),
     )
     .unwrap();

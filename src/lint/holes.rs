@@ -3,7 +3,7 @@
 
 use super::finding::{Finding, Fix};
 use super::scope::{action_text, list, push_new, them, unique_names, Scope};
-use crate::catalog::{Catalog, Risk, Syscall};
+use crate::catalog::{Catalog, Risk, Syscall, MULTIPLEXERS};
 use crate::profile::{rule_errno, Action, Edit, Rule, Severity};
 
 /// What one rule blocks while a sibling of it stays allowed.
@@ -53,10 +53,14 @@ pub(super) fn incomplete_blocks(s: &Scope, out: &mut Vec<Finding>) {
                 continue;
             };
             // A riskier call blocked beside a tamer sibling is deliberate (open_by_handle_at
-            // versus openat), not a hole.
+            // versus openat), not a hole. 32-bit twins and multiplexers have checks of their
+            // own (twin-open, multiplexer-bypass) that say what is special about them.
+            let twins = syscall.twins();
             let open: Vec<&'static Syscall> = syscall
                 .siblings()
                 .into_iter()
+                .filter(|sib| !twins.iter().any(|t| t.name == sib.name))
+                .filter(|sib| !MULTIPLEXERS.iter().any(|(m, _)| *m == sib.name))
                 .filter(|sib| sib.risk >= syscall.risk && s.exists(sib))
                 .filter(|sib| s.effects.of(sib.name).action.allows())
                 .collect();
@@ -146,7 +150,7 @@ fn gap_finding(s: &Scope, index: usize, rule: &Rule, gap: &Gap, fallback: bool) 
 
 /// Gives `names` the action and errno of `rule` (taking them out of the rules that allow
 /// them), so they are stopped the same way.
-fn deny_too(names: &[&str], rule: &Rule) -> Fix {
+pub(super) fn deny_too(names: &[&str], rule: &Rule) -> Fix {
     let errno = rule.action.takes_errno().then(|| rule_errno(rule));
     let label = format!(
         "{} {} with {}",

@@ -2,6 +2,7 @@
 //! (holes left by sibling syscalls, dangerous allows, rules that never apply, conditions BPF
 //! cannot evaluate). A superset of `check`: its diagnostics come along with ids and hints.
 
+mod abi;
 mod actions;
 mod arches;
 mod check;
@@ -13,6 +14,7 @@ mod overlap;
 mod rules;
 mod sarif;
 mod scope;
+mod startup;
 #[cfg(test)]
 mod tests;
 
@@ -41,6 +43,13 @@ pub fn lint(profile: &Profile, target: &Target) -> Vec<Finding> {
     actions::actions(&scope, &mut out);
     arches::not_on_arch(&scope, &mut out);
     arches::go_names(&scope, &mut out);
+    abi::twins(&scope, &mut out);
+    abi::multiplexers(&scope, &mut out);
+    abi::high_bits(&scope, &mut out);
+    abi::sign_extension(&scope, &mut out);
+    startup::startup(&scope, &mut out);
+    startup::default_kill(&scope, &mut out);
+    startup::clone3(&scope, &mut out);
     finding::sort(&mut out);
     out
 }

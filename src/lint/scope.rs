@@ -68,6 +68,14 @@ pub(super) fn unique_names(rule: &Rule) -> Vec<&str> {
     out
 }
 
+/// The catalog's entries for a rule's names (names it does not know left out), without repeats.
+pub(super) fn rule_syscalls(rule: &Rule) -> Vec<&'static Syscall> {
+    unique_names(rule)
+        .into_iter()
+        .filter_map(|n| crate::catalog::Catalog.syscall(n))
+        .collect()
+}
+
 /// `a, b and c`.
 pub(super) fn list<S: AsRef<str>>(items: &[S]) -> String {
     match items {

@@ -3,6 +3,7 @@
 use super::*;
 
 mod fixes;
+mod traps;
 use crate::catalog::Catalog;
 use crate::profile::{parse, Arch, KernelVersion, Pos, Severity};
 
@@ -339,7 +340,9 @@ fn same_conditions_with_different_actions_make_libseccomp_fail() {
 #[test]
 fn calls_no_filter_architecture_has_are_a_note() {
     let text = r#"{"defaultAction": "SCMP_ACT_ERRNO",
-      "syscalls": [{"names": ["execve", "riscv_hwprobe"], "action": "SCMP_ACT_ALLOW"}]}"#;
+      "syscalls": [{"names": ["execve", "riscv_hwprobe", "brk", "mmap", "mprotect",
+        "munmap", "openat", "read", "pread64", "close", "newfstatat", "exit_group"],
+        "action": "SCMP_ACT_ALLOW"}]}"#;
     let findings = run(text);
     let f = one(&findings, "not-on-arch");
     assert_eq!(
@@ -401,7 +404,9 @@ fn invalid_profile_reports_check_s_errors() {
 #[test]
 fn notes_alone_do_not_fail_and_targets_do_not_repeat_findings() {
     let text = r#"{"defaultAction": "SCMP_ACT_ERRNO",
-      "syscalls": [{"names": ["execve", "riscv_hwprobe"], "action": "SCMP_ACT_ALLOW"}]}"#;
+      "syscalls": [{"names": ["execve", "riscv_hwprobe", "brk", "arch_prctl", "mmap", "mprotect",
+        "munmap", "openat", "read", "pread64", "close", "newfstatat", "exit_group"],
+        "action": "SCMP_ACT_ALLOW"}]}"#;
     let parsed = parse(text, &Catalog);
     let once = lint_parsed(&parsed, &[target()]);
     assert_eq!(once.len(), 1, "{once:#?}");
