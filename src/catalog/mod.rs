@@ -187,6 +187,9 @@ pub struct Syscall {
     pub risk: Risk,
     /// Why, for medium and high.
     pub risk_reason: &'static str,
+    /// The capability without which allowing it is harmless (adjtimex without CAP_SYS_TIME
+    /// only reads the clock; mount without CAP_SYS_ADMIN fails with EPERM), when there is one.
+    pub cap: Option<&'static str>,
     numbers: [Option<u32>; 9],
     groups: &'static [usize],
     families: &'static [usize],

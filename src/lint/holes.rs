@@ -206,10 +206,15 @@ pub(super) fn dangerous_allows(s: &Scope, out: &mut Vec<Finding>) {
                 continue;
             }
             // A rule gated on a capability or a kernel version allows the call on purpose, for
-            // that case (Docker: mount with CAP_SYS_ADMIN, ptrace from 4.8), so it is advice.
-            let (severity, gate) = match gate(rule) {
-                Some(g) => (Severity::Note, format!(" ({g})")),
-                None => (Severity::Warning, String::new()),
+            // that case (Docker: mount with CAP_SYS_ADMIN, ptrace from 4.8), so it is advice;
+            // so is a call that can do harm only with a capability the target lacks.
+            let (severity, gate) = match (gate(rule), s.lacks_cap(syscall)) {
+                (Some(g), _) => (Severity::Note, format!(" ({g})")),
+                (None, Some(cap)) => (
+                    Severity::Note,
+                    format!(" (it needs {cap} to do harm, which the target does not hold)"),
+                ),
+                (None, None) => (Severity::Warning, String::new()),
             };
             let message = format!(
                 "syscalls[{index}] allows {name}{gate} with no argument condition; it is high risk: {}",
@@ -230,7 +235,7 @@ pub(super) fn dangerous_allows(s: &Scope, out: &mut Vec<Finding>) {
     let through: Vec<&str> = Catalog
         .syscalls()
         .iter()
-        .filter(|sc| sc.risk == Risk::High && s.exists(sc))
+        .filter(|sc| sc.risk == Risk::High && s.exists(sc) && s.lacks_cap(sc).is_none())
         .filter(|sc| s.effects.decided_by(sc.name).is_none())
         .filter(|sc| !s.effects.of(sc.name).conditional)
         .map(|sc| sc.name)

@@ -228,3 +228,50 @@ fn sign_extension_of_int_arguments() {
     let small = rule.replace("4294967196", "3");
     assert!(with(&run(&allowlist("", &small)), "sign-extension").is_empty());
 }
+
+#[test]
+fn dangerous_allow_weighs_the_capability_the_call_needs() {
+    let rule = r#",
+    {"names": ["adjtimex", "keyctl"], "action": "SCMP_ACT_ALLOW"}"#;
+    let text = allowlist("", rule);
+    let findings = run(&text);
+    let of = |name: &str| {
+        with(&findings, "dangerous-allow")
+            .into_iter()
+            .find(|f| f.syscalls == [name])
+            .cloned()
+            .expect(name)
+    };
+    let adjtimex = of("adjtimex");
+    assert_eq!(
+        adjtimex.severity,
+        Severity::Note,
+        "Docker's set lacks CAP_SYS_TIME"
+    );
+    mentions(&adjtimex.message, "needs CAP_SYS_TIME to do harm");
+    assert_eq!(
+        of("keyctl").severity,
+        Severity::Warning,
+        "needs no capability"
+    );
+    // A target that holds the capability makes it a warning again.
+    let mut holding = target();
+    holding.add_cap("CAP_SYS_TIME").unwrap();
+    let findings = lint(&profile(&text), &holding);
+    let f = with(&findings, "dangerous-allow")
+        .into_iter()
+        .find(|f| f.syscalls == ["adjtimex"])
+        .unwrap();
+    assert_eq!(f.severity, Severity::Warning);
+    // An allowing default action lists only what is dangerous on the target.
+    let open = r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
+        {"names": ["chmod", "fchmod", "fchmodat", "fchmodat2"], "action": "SCMP_ACT_ERRNO"}]}"#;
+    let f = one(&run(open), "dangerous-allow").clone();
+    assert!(f.syscalls.iter().any(|n| n == "keyctl"));
+    assert!(!f.syscalls.iter().any(|n| n == "adjtimex" || n == "mount"));
+    let f = lint(&profile(open), &holding);
+    assert!(one(&f, "dangerous-allow")
+        .syscalls
+        .iter()
+        .any(|n| n == "adjtimex"));
+}
