@@ -311,6 +311,11 @@ fn catalog_code(dir: &Path) -> Result<String, String> {
         if risk != "Low" && reason.is_empty() {
             return Err(format!("{name}: a {risk} risk needs risk_reason"));
         }
+        let cap = match t.get("cap").and_then(|v| v.as_str()) {
+            Some(c) if c.starts_with("CAP_") => format!("Some({c:?})"),
+            Some(c) => return Err(format!("{name}: cap {c} is not a CAP_* name")),
+            None => "None".into(),
+        };
         let consts = t.get("consts").and_then(|v| v.as_table());
         let mut args = String::new();
         let params = signature::params(sig);
@@ -346,7 +351,7 @@ fn catalog_code(dir: &Path) -> Result<String, String> {
         let nums = numbers.get(name).copied().unwrap_or([None; ARCHES]);
         writeln!(
             code,
-            "    Syscall {{ name: {name:?}, category: {ci}, summary: {:?}, signature: {sig:?}, args: &[{args}], risk: Risk::{risk}, risk_reason: {reason:?}, numbers: {nums:?}, groups: &{:?}, families: &{:?} }},",
+            "    Syscall {{ name: {name:?}, category: {ci}, summary: {:?}, signature: {sig:?}, args: &[{args}], risk: Risk::{risk}, risk_reason: {reason:?}, cap: {cap}, numbers: {nums:?}, groups: &{:?}, families: &{:?} }},",
             s(t, "summary", name)?,
             tags.get(name).cloned().unwrap_or_default(),
             family_of.get(name).cloned().unwrap_or_default(),

@@ -464,3 +464,49 @@ fn without_user_notification_the_run_pane_falls_back_to_enforce_mode() {
     ed.send("q");
     assert_eq!(ed.wait_exit(), 0);
 }
+
+/// View 4 on the seed example (defaultAction ALLOW, mkdir/chmod/chown denied): the
+/// incomplete-block fix is one key, undone, redone and saved; the file then denies the
+/// siblings coreutils calls.
+#[test]
+fn lint_view_fix_undo_redo_save() {
+    let (home, file) = home_with("seed.json", &fixture("seed-mkdir-chmod-chown.json"));
+    let mut ed = Editor::open(&file, home.path());
+    ed.wait_for("seed.json");
+    ed.wait_for("W2"); // the title bar counts the findings on every view
+    ed.send("4");
+    ed.wait_for("Warnings (2)");
+    ed.send("j");
+    ed.wait_for("warning[incomplete-block] at 4:5");
+    ed.send("f");
+    ed.wait_for("Deny mkdirat");
+    ed.wait_for("Lint: 1 warning");
+    ed.send("u");
+    ed.wait_for("Undid: deny mkdirat");
+    ed.wait_for("Lint: 2 warnings");
+    ed.send("\x12"); // Ctrl-r
+    ed.wait_for("Redid: deny mkdirat");
+    ed.wait_for("Lint: 1 warning");
+    ed.send("\x13"); // Ctrl-s
+    ed.wait_for("Saved");
+    ed.send("q");
+    assert_eq!(ed.wait_exit(), 0);
+
+    let saved = load(&file);
+    let target = Target::host();
+    for name in [
+        "mkdir",
+        "mkdirat",
+        "chmod",
+        "fchmod",
+        "fchmodat",
+        "fchmodat2",
+        "chown",
+        "fchown",
+        "fchownat",
+        "lchown",
+    ] {
+        assert_eq!(view(&saved, name, &target).action, Action::Errno, "{name}");
+    }
+    assert_eq!(view(&saved, "read", &target).action, Action::Allow);
+}

@@ -40,10 +40,15 @@ fn search() {
 }
 
 #[test]
-fn placeholder_views() {
+fn lint_view() {
     let mut app = builtin();
     press(&mut app, &["4"]);
     snap("lint", &mut app);
+    let mut app = on_fixture("seed-mkdir-chmod-chown.json");
+    press(&mut app, &["4"]);
+    assert!(app.wait_for_lint(std::time::Duration::from_secs(60)));
+    press(&mut app, &["j"]);
+    snap("lint_seed", &mut app);
 }
 
 /// A small x86-64-only profile, so the listing is the same with any libseccomp 2.5.

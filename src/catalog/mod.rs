@@ -64,6 +64,114 @@ pub struct Arg {
     pub constants: Option<&'static str>,
 }
 
+impl Arg {
+    /// Whether the argument is a signed 32-bit integer in C (`int`, `pid_t`, `clockid_t`, ...):
+    /// a negative value reaches the filter sign-extended to 64 bits or not, depending on how
+    /// the caller's C library and compiler widen it.
+    pub fn is_signed_int(&self) -> bool {
+        matches!(
+            self.ty,
+            "int"
+                | "pid_t"
+                | "clockid_t"
+                | "mqd_t"
+                | "timer_t"
+                | "key_t"
+                | "key_serial_t"
+                | "idtype_t"
+        )
+    }
+}
+
+/// What a dynamically linked program calls before `main` (the dynamic loader mapping its
+/// libraries, glibc setting up memory and thread state) and to exit, besides `execve`: each
+/// entry lists calls that do the job, any one of which is enough (older C libraries use
+/// `open` and `fstat`, newer ones `openat` and `newfstatat`).
+pub const STARTUP: &[&[&str]] = &[
+    &["brk"],
+    &["arch_prctl", "set_thread_area"],
+    &["mmap", "mmap2"],
+    &["mprotect"],
+    &["munmap"],
+    &["openat", "open"],
+    &["read"],
+    &["pread64"],
+    &["close"],
+    &["newfstatat", "fstat", "fstat64", "fstatat64", "statx"],
+    &["exit_group", "exit"],
+];
+
+/// The multiplexers of 32-bit ABIs and the calls they reach with arguments in memory, which
+/// a filter cannot see: `socketcall(SYS_SOCKET, args)` is `socket(...)`.
+pub const MULTIPLEXERS: &[(&str, &[&str])] = &[
+    (
+        "socketcall",
+        &[
+            "socket",
+            "bind",
+            "connect",
+            "listen",
+            "accept",
+            "accept4",
+            "getsockname",
+            "getpeername",
+            "socketpair",
+            "send",
+            "sendto",
+            "recv",
+            "recvfrom",
+            "shutdown",
+            "setsockopt",
+            "getsockopt",
+            "sendmsg",
+            "recvmsg",
+            "recvmmsg",
+            "sendmmsg",
+        ],
+    ),
+    (
+        "ipc",
+        &[
+            "semop",
+            "semget",
+            "semctl",
+            "semtimedop",
+            "msgsnd",
+            "msgrcv",
+            "msgget",
+            "msgctl",
+            "shmat",
+            "shmdt",
+            "shmget",
+            "shmctl",
+        ],
+    ),
+];
+
+/// Calls of 32-bit ABIs that do what a 64-bit call does under another name, beyond the ones
+/// whose name only adds a suffix (`chown32`, `fcntl64`, `clock_settime64`).
+const RENAMED_TWINS: &[(&str, &str)] = &[
+    ("lseek", "_llseek"),
+    ("select", "_newselect"),
+    ("newfstatat", "fstatat64"),
+];
+
+impl Syscall {
+    /// Its twins on 32-bit ABIs: siblings named after it with a suffix (`chown32`, `fcntl64`,
+    /// `mmap2`, `clock_gettime64`) or renamed (`_llseek` for lseek).
+    pub fn twins(&self) -> Vec<&'static Syscall> {
+        let name = self.name;
+        self.siblings()
+            .into_iter()
+            .filter(|s| {
+                s.name.strip_prefix(name).is_some_and(|rest| {
+                    matches!(rest, "32" | "64" | "2" | "_64" | "_time64") || rest == "64_64"
+                }) || RENAMED_TWINS.contains(&(name, s.name))
+            })
+            .collect()
+    }
+}
+
 /// Everything the catalog knows about one syscall.
 #[derive(Debug)]
 pub struct Syscall {
@@ -81,6 +189,9 @@ pub struct Syscall {
     pub risk: Risk,
     /// Why, for medium and high.
     pub risk_reason: &'static str,
+    /// The capability without which allowing it is harmless (adjtimex without CAP_SYS_TIME
+    /// only reads the clock; mount without CAP_SYS_ADMIN fails with EPERM), when there is one.
+    pub cap: Option<&'static str>,
     numbers: [Option<u32>; 9],
     groups: &'static [usize],
     families: &'static [usize],

@@ -75,6 +75,7 @@ fn to_json(s: &Syscall) -> serde_json::Value {
         })).collect::<Vec<_>>(),
         "risk": s.risk.name(),
         "risk_reason": (!s.risk_reason.is_empty()).then_some(s.risk_reason),
+        "cap": s.cap,
         "siblings": s.siblings().iter().map(|x| x.name).collect::<Vec<_>>(),
         "numbers": numbers,
     })

@@ -1,17 +1,73 @@
-//! `lint`.
+//! `lint`: findings as text, JSON or SARIF; `--fix` writes lint's fixes through the normal save.
 
 use super::target::TargetArgs;
+use clap::{Args, ValueEnum};
 use seccompose::catalog::Catalog;
-use seccompose::lint::{fails, lint_parsed};
-use seccompose::profile::{self, Severity};
+use seccompose::compile;
+use seccompose::lint::{self, fix_all, lint_parsed, Finding};
+use seccompose::profile::{self, Parsed, Profile, Rendering, SaveError, Severity, Source, Target};
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Exit status for a file that cannot be read or target options that make no sense.
 const USAGE: u8 = 2;
 
-/// `seccompose lint`: findings to stdout; exit 1 when any is a warning or an error.
-pub fn lint(file: &Path, target: &TargetArgs, json: bool) -> anyhow::Result<ExitCode> {
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// `FILE:LINE:COL: warning[ID]: MESSAGE` and a help line, like a compiler.
+    Text,
+    /// An array of objects.
+    Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+}
+
+/// The least severity that makes `lint` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// Only errors.
+    Error,
+    /// Warnings and errors (the default).
+    Warning,
+    /// Any finding.
+    Note,
+}
+
+impl Deny {
+    fn severity(self) -> Severity {
+        match self {
+            Deny::Error => Severity::Error,
+            Deny::Warning => Severity::Warning,
+            Deny::Note => Severity::Note,
+        }
+    }
+}
+
+/// `lint`'s options beyond the file and the target.
+#[derive(Debug, Args, Clone)]
+pub struct LintArgs {
+    /// Print JSON (the same as --format json).
+    #[arg(long)]
+    pub json: bool,
+    /// Output format.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// Exit 1 when a finding of this severity or above remains.
+    #[arg(long, value_enum, default_value = "warning", value_name = "LEVEL")]
+    pub deny: Deny,
+    /// Apply every fix lint knows and save the file (only what the fixes change; FILE~ keeps
+    /// the previous version).
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: write nothing, print what the fixes would change in the effective policy;
+    /// exit 1 when they would change something.
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
+}
+
+/// `seccompose lint`: findings to stdout; exit 1 when any reaches the --deny level.
+pub fn lint(file: &Path, target: &TargetArgs, args: &LintArgs) -> anyhow::Result<ExitCode> {
     let name = file.display().to_string();
     let targets = match target.targets() {
         Ok(t) => t,
@@ -20,28 +76,136 @@ pub fn lint(file: &Path, target: &TargetArgs, json: bool) -> anyhow::Result<Exit
             return Ok(ExitCode::from(USAGE));
         }
     };
-    let parsed = match profile::load(file, &Catalog) {
-        Ok(p) => p,
+    let (parsed, source) = match Source::load(file, &Catalog) {
+        Ok(x) => x,
         Err(e) => {
             eprintln!("{name}: error: cannot read the file: {e}");
             return Ok(ExitCode::from(USAGE));
         }
     };
-    let findings = lint_parsed(&parsed, &targets);
-    if json {
-        let items: Vec<_> = findings.iter().map(|f| f.to_json()).collect();
-        println!("{}", serde_json::to_string_pretty(&items)?);
-    } else {
-        for f in &findings {
-            println!("{}", f.render(&name));
+    let parsed = match (&parsed.profile, args.fix) {
+        (Some(profile), true) => match fix(file, profile, source.as_ref(), &targets, args) {
+            Ok(fixed) => fixed,
+            Err(code) => return Ok(ExitCode::from(code)),
+        },
+        _ => parsed,
+    };
+    let findings = findings(&parsed, &targets);
+    print(&findings, &name, args)?;
+    let threshold = args.deny.severity();
+    Ok(ExitCode::from(u8::from(
+        findings.iter().any(|f| f.severity >= threshold),
+    )))
+}
+
+/// lint's findings for every target, and the compiler's translation check where the profile
+/// compiles (lint itself does not compile).
+fn findings(parsed: &Parsed, targets: &[Target]) -> Vec<Finding> {
+    let mut out = lint_parsed(parsed, targets);
+    let Some(profile) = &parsed.profile else {
+        return out;
+    };
+    for t in targets {
+        let Ok(compiled) = compile::build(profile, t, &compile::Options::default()) else {
+            continue; // lint says why the filter cannot be built
+        };
+        for m in compile::translation_check(profile, t, &compiled) {
+            let found = lint::translation(&m.name, m.describe(), profile.rules());
+            if !out.contains(&found) {
+                out.push(found);
+            }
         }
-        let count = |s| findings.iter().filter(|f| f.severity == s).count();
-        eprintln!(
-            "{name}: {} errors, {} warnings, {} notes",
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Note)
-        );
     }
-    Ok(ExitCode::from(u8::from(fails(&findings))))
+    out.sort_by_key(|f| f.pos);
+    out
+}
+
+/// Prints the findings in the chosen format (counts on stderr for text).
+fn print(findings: &[Finding], name: &str, args: &LintArgs) -> anyhow::Result<()> {
+    let format = args.format.unwrap_or(if args.json {
+        Format::Json
+    } else {
+        Format::Text
+    });
+    match format {
+        Format::Json => {
+            let items: Vec<_> = findings.iter().map(Finding::to_json).collect();
+            println!("{}", serde_json::to_string_pretty(&items)?);
+        }
+        Format::Sarif => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&lint::sarif(findings, name))?
+            );
+        }
+        Format::Text => {
+            for f in findings {
+                println!("{}", f.render(name));
+            }
+            let count = |s| findings.iter().filter(|f| f.severity == s).count();
+            eprintln!(
+                "{name}: {} errors, {} warnings, {} notes",
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Note)
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Applies every fix and saves through the normal save. Returns the fixed file read back, or
+/// the exit status to end with: a failure, or a dry run's (which prints the change of the
+/// effective policy and exits 1 when the fixes would change something).
+fn fix(
+    file: &Path,
+    profile: &Profile,
+    source: Option<&Source>,
+    targets: &[Target],
+    args: &LintArgs,
+) -> Result<Parsed, u8> {
+    let name = file.display().to_string();
+    let (fixed, applied) = fix_all(profile, targets);
+    let verb = if args.dry_run { "would fix" } else { "fixed" };
+    for a in &applied {
+        eprintln!("{name}: {verb}[{}]: {}", a.id, a.label);
+    }
+    if applied.is_empty() {
+        eprintln!("{name}: nothing to fix");
+    }
+    if args.dry_run {
+        for t in targets {
+            for line in profile::diff(profile, &fixed, t).lines() {
+                println!("{line}");
+            }
+        }
+        return Err(u8::from(!applied.is_empty()));
+    }
+    if !applied.is_empty() {
+        match profile::save_document(file, source, &fixed, &Catalog, false, true) {
+            Ok(saved) => {
+                if let Rendering::Fallback(why) = saved.rendering {
+                    eprintln!("{name}: saved in canonical form ({why})");
+                }
+            }
+            Err(SaveError::ChangedOnDisk(state)) => {
+                eprintln!(
+                    "{name}: error: not saved: {}",
+                    SaveError::ChangedOnDisk(state)
+                );
+                return Err(USAGE);
+            }
+            Err(e) => {
+                eprintln!("{name}: error: cannot save: {e}");
+                return Err(USAGE);
+            }
+        }
+    }
+    match profile::load(file, &Catalog) {
+        Ok(parsed) => Ok(parsed),
+        Err(e) => {
+            eprintln!("{name}: error: cannot read the file back: {e}");
+            Err(USAGE)
+        }
+    }
 }

@@ -115,9 +115,8 @@ enum Command {
         file: PathBuf,
         #[command(flatten)]
         target: target::TargetArgs,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        options: lint::LintArgs,
     },
     /// Run a command under the profile and report what the policy stopped.
     Run {
@@ -190,7 +189,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             call,
             json,
         }) => explain::explain(&file, &syscall, &args, &call, json),
-        Some(Command::Lint { file, target, json }) => lint::lint(&file, &target, json),
+        Some(Command::Lint {
+            file,
+            target,
+            options,
+        }) => lint::lint(&file, &target, &options),
         Some(Command::Doctor) => Ok(doctor::doctor()),
         Some(Command::Diff { a, b, target, json }) => diff::diff(&a, &b, &target, json),
         Some(Command::Run {

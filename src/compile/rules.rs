@@ -120,42 +120,13 @@ enum Resolved {
     Absent,
 }
 
-/// Calls that 32-bit ABIs also reach through `socketcall` or `ipc`, which libseccomp handles
-/// itself even where its table gives them a pseudo-number.
-pub(super) const MULTIPLEXED: &[&str] = &[
-    "socket",
-    "bind",
-    "connect",
-    "listen",
-    "accept",
-    "accept4",
-    "getsockname",
-    "getpeername",
-    "socketpair",
-    "send",
-    "recv",
-    "sendto",
-    "recvfrom",
-    "shutdown",
-    "setsockopt",
-    "getsockopt",
-    "sendmsg",
-    "recvmsg",
-    "recvmmsg",
-    "sendmmsg",
-    "semop",
-    "semget",
-    "semctl",
-    "semtimedop",
-    "msgsnd",
-    "msgrcv",
-    "msgget",
-    "msgctl",
-    "shmat",
-    "shmdt",
-    "shmget",
-    "shmctl",
-];
+/// Whether 32-bit ABIs also reach a call through `socketcall` or `ipc`, which libseccomp
+/// handles itself even where its table gives them a pseudo-number.
+pub(super) fn multiplexed(name: &str) -> bool {
+    crate::catalog::MULTIPLEXERS
+        .iter()
+        .any(|(_, calls)| calls.contains(&name))
+}
 
 /// libseccomp's answers, remembered: its name lookups are linear scans.
 pub(super) fn libseccomp_number(name: &str, arch: Option<ScmpArch>) -> Option<i32> {
@@ -185,7 +156,7 @@ fn resolve(name: &str, arch: Arch, sarch: ScmpArch) -> Resolved {
     };
     let on_arch = libseccomp_number(name, Some(sarch)).unwrap_or(-1);
     match catalog_nr {
-        Some(nr) if on_arch < 0 && !MULTIPLEXED.contains(&name) => Resolved::Supplement(nr),
+        Some(nr) if on_arch < 0 && !multiplexed(name) => Resolved::Supplement(nr),
         _ => Resolved::ByName(ScmpSyscall::from(native)),
     }
 }

@@ -11,7 +11,7 @@
 //! The sections run before libseccomp's main program, which then sees only the calls none
 //! of them decided (and applies the default action to the unknown names).
 
-use super::rules::{compare, libseccomp_number, MULTIPLEXED};
+use super::rules::{compare, libseccomp_number, multiplexed};
 use super::{filter_err, scmp_action, scmp_arch, single_arch_filter, CompileError};
 use crate::bpf::{flow, op, Insn, Program, RetAction};
 use crate::catalog::Catalog;
@@ -86,7 +86,7 @@ fn twins(entries: &[Entry], arch: Arch, sarch: ScmpArch) -> Vec<Twin> {
     let mut candidates = Catalog
         .syscalls()
         .iter()
-        .filter(|s| !MULTIPLEXED.contains(&s.name))
+        .filter(|s| !multiplexed(s.name))
         .filter_map(|s| {
             let native = libseccomp_number(s.name, None)?;
             let there = u32::try_from(libseccomp_number(s.name, Some(sarch))?).ok()?;

@@ -1,9 +1,9 @@
 //! Actions that do something other than what their author probably expects: the legacy KILL
 //! (one thread), NOTIFY with no listener, ERRNO 0 (a fake success).
 
-use super::finding::Finding;
+use super::finding::{Finding, Fix};
 use super::scope::Scope;
-use crate::profile::{rule_errno, Action, Profile, Severity};
+use crate::profile::{rule_errno, Action, Edit, Profile, Severity};
 
 /// A finding for each place the profile writes an action that `pick` (action, errno) selects:
 /// `defaultAction` at 1:1, then each rule at its start; `says` words the message for a path.
@@ -28,13 +28,21 @@ fn each_use(
 /// `kill-thread`, `notify-without-listener` and `errno-zero`.
 pub(super) fn actions(s: &Scope, out: &mut Vec<Finding>) {
     let p = s.profile;
-    out.extend(each_use(p, |a, _| a == Action::Kill, |path| {
-        Finding::new(
+    let kills = each_use(
+        p,
+        |a, _| a == Action::Kill,
+        |path| {
+            Finding::new(
             "kill-thread",
             Severity::Note,
             format!("{path} uses SCMP_ACT_KILL, which kills only the calling thread: the rest of the process goes on, possibly holding locks the dead thread took"),
             "write SCMP_ACT_KILL_PROCESS to stop the whole process, or SCMP_ACT_KILL_THREAD if one thread is really meant",
         )
+        },
+    );
+    out.extend(kills.into_iter().map(|f| {
+        let fix = kill_process(p, f.rule);
+        f.fixed_by(fix)
     }));
     if p.listener_path.is_none() {
         out.extend(each_use(p, |a, _| a == Action::Notify, |path| {
@@ -54,4 +62,25 @@ pub(super) fn actions(s: &Scope, out: &mut Vec<Finding>) {
             "use a real errno such as EPERM (1) or ENOSYS (38); keep 0 only to fake success on purpose",
         )
     }));
+}
+
+/// Renames SCMP_ACT_KILL to SCMP_ACT_KILL_PROCESS in rule `rule` (None: the default action).
+fn kill_process(p: &Profile, rule: Option<usize>) -> Fix {
+    match rule.and_then(|i| Some((i, p.rules().get(i)?))) {
+        Some((index, r)) => {
+            let mut fixed = r.clone();
+            fixed.action = Action::KillProcess;
+            Fix::new(
+                format!("make syscalls[{index}] SCMP_ACT_KILL_PROCESS"),
+                Edit::ReplaceRule(index, fixed),
+            )
+        }
+        None => Fix::new(
+            "make defaultAction SCMP_ACT_KILL_PROCESS",
+            Edit::SetDefault {
+                action: Action::KillProcess,
+                errno: p.default_errno_ret,
+            },
+        ),
+    }
 }

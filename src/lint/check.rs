@@ -1,8 +1,8 @@
 //! `check`'s diagnostics as lint findings: the profile layer owns those checks, lint gives each
 //! its id and a hint.
 
-use super::finding::Finding;
-use crate::profile::{Diagnostic, Rule};
+use super::finding::{Finding, Fix};
+use crate::profile::{Diagnostic, Edit, Rule};
 
 /// The hint for a diagnostic of `check`, by its code (None: an error without a code).
 fn help(code: Option<&str>) -> &'static str {
@@ -40,7 +40,32 @@ pub(super) fn finding(d: &Diagnostic, rule: Option<(usize, &Rule)>) -> Finding {
         )
     };
     match rule {
-        Some((index, rule)) => found.at_rule(index, rule).naming(rule.names()),
+        Some((index, rule)) => {
+            let found = found.at_rule(index, rule).naming(rule.names());
+            match fix(d.code, index, rule) {
+                Some(fix) => found.fixed_by(fix),
+                None => found,
+            }
+        }
         None => found,
+    }
+}
+
+/// The fix for a diagnostic about rule `index`, for the codes that have an obvious one.
+fn fix(code: Option<&str>, index: usize, rule: &Rule) -> Option<Fix> {
+    match code? {
+        "default-action-rule" | "empty-rule" => Some(Fix::new(
+            format!("remove syscalls[{index}]"),
+            Edit::RemoveRule(index),
+        )),
+        "errno-ignored" => {
+            let mut fixed = rule.clone();
+            fixed.errno_ret = None;
+            Some(Fix::new(
+                format!("drop errnoRet from syscalls[{index}]"),
+                Edit::ReplaceRule(index, fixed),
+            ))
+        }
+        _ => None,
     }
 }

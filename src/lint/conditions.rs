@@ -3,8 +3,8 @@
 //! ORs those where a reader expects AND).
 
 use super::finding::Finding;
-use super::scope::{list, unique_names, Scope};
-use crate::catalog::{arg_name, Catalog, Syscall};
+use super::scope::{list, rule_syscalls, Scope};
+use crate::catalog::{arg_name, Syscall};
 use crate::profile::{repeated_arguments, ArgCond, Op, Rule, Severity};
 
 /// `pointer-argument`, `missing-argument` and `repeated-argument`, for the active rules (the
@@ -12,10 +12,7 @@ use crate::profile::{repeated_arguments, ArgCond, Op, Rule, Severity};
 /// orders arguments differently, as s390x does clone's).
 pub(super) fn conditions(s: &Scope, out: &mut Vec<Finding>) {
     for (index, rule) in s.active_rules() {
-        let syscalls: Vec<&'static Syscall> = unique_names(rule)
-            .into_iter()
-            .filter_map(|n| Catalog.syscall(n))
-            .collect();
+        let syscalls = rule_syscalls(rule);
         for (at, cond) in rule.conditions().iter().enumerate() {
             let path = format!("syscalls[{index}].args[{at}]");
             let found = [

@@ -1,10 +1,42 @@
 //! One lint finding, and how it is printed for people and for programs.
 
-use crate::profile::{Pos, Rule, Severity};
+use crate::profile::{Edit, Pos, Rule, Severity};
 use serde_json::{json, Value};
 
+/// The change that resolves a finding, as edits of the profile the finding was made on (rule
+/// indices refer to that profile): the editor applies it as one undoable step, `lint --fix`
+/// writes it through the normal save.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    /// What it does, for people: `deny fchmodat and fchownat with SCMP_ACT_ERRNO (EPERM)`.
+    pub label: String,
+    /// The edits, in order.
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A fix made of one edit.
+    pub fn new(label: impl Into<String>, edit: Edit) -> Fix {
+        Fix {
+            label: label.into(),
+            edits: vec![edit],
+        }
+    }
+
+    /// The fix as one edit (one step of undo).
+    pub fn edit(&self) -> Edit {
+        match self.edits.as_slice() {
+            [one] if one.label() == self.label => one.clone(),
+            _ => Edit::Batch {
+                label: self.label.clone(),
+                edits: self.edits.clone(),
+            },
+        }
+    }
+}
+
 /// One thing lint found, at a place in the profile.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Stable kebab-case id of the kind of finding (`incomplete-block`).
     pub id: &'static str,
@@ -20,6 +52,8 @@ pub struct Finding {
     pub syscalls: Vec<String>,
     /// The index in `syscalls` of the rule concerned, when there is one.
     pub rule: Option<usize>,
+    /// The change that resolves it, when lint knows one.
+    pub fix: Option<Fix>,
 }
 
 /// The position of findings about the profile as a whole.
@@ -41,6 +75,15 @@ impl Finding {
             help: help.into(),
             syscalls: Vec::new(),
             rule: None,
+            fix: None,
+        }
+    }
+
+    /// The same finding, with a fix.
+    pub(super) fn fixed_by(self, fix: Fix) -> Finding {
+        Finding {
+            fix: Some(fix),
+            ..self
         }
     }
 
@@ -69,9 +112,11 @@ impl Finding {
         )
     }
 
-    /// The finding as a JSON object: id, severity, line, col, message, help, syscalls, rule.
+    /// The finding as a JSON object: id, severity, line, col, message, help, syscalls, rule,
+    /// fix (what the fix does, or null).
     pub fn to_json(&self) -> Value {
         json!({
+            "fix": self.fix.as_ref().map(|f| f.label.as_str()),
             "id": self.id,
             "severity": self.severity.to_string(),
             "line": self.pos.line,

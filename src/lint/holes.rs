@@ -1,10 +1,10 @@
 //! Holes: calls a profile means to stop but that get through another way, high-risk calls let
 //! through, and profiles that stop nothing (or stop the program from starting at all).
 
-use super::finding::Finding;
+use super::finding::{Finding, Fix};
 use super::scope::{action_text, list, push_new, them, unique_names, Scope};
-use crate::catalog::{Catalog, Risk, Syscall};
-use crate::profile::{rule_errno, Action, Rule, Severity};
+use crate::catalog::{Catalog, Risk, Syscall, MULTIPLEXERS};
+use crate::profile::{rule_errno, Action, Edit, Rule, Severity};
 
 /// What one rule blocks while a sibling of it stays allowed.
 #[derive(Default)]
@@ -53,10 +53,14 @@ pub(super) fn incomplete_blocks(s: &Scope, out: &mut Vec<Finding>) {
                 continue;
             };
             // A riskier call blocked beside a tamer sibling is deliberate (open_by_handle_at
-            // versus openat), not a hole.
+            // versus openat), not a hole. 32-bit twins and multiplexers have checks of their
+            // own (twin-open, multiplexer-bypass) that say what is special about them.
+            let twins = syscall.twins();
             let open: Vec<&'static Syscall> = syscall
                 .siblings()
                 .into_iter()
+                .filter(|sib| !twins.iter().any(|t| t.name == sib.name))
+                .filter(|sib| !MULTIPLEXERS.iter().any(|(m, _)| *m == sib.name))
                 .filter(|sib| sib.risk >= syscall.risk && s.exists(sib))
                 .filter(|sib| s.effects.of(sib.name).action.allows())
                 .collect();
@@ -134,9 +138,38 @@ fn gap_finding(s: &Scope, index: usize, rule: &Rule, gap: &Gap, fallback: bool) 
         )
     };
     let named = [&gap.blocked[..], &gap.allowed[..]].concat();
-    Finding::new(id, severity, message, help)
+    let found = Finding::new(id, severity, message, help)
         .at_rule(index, rule)
-        .naming(&named)
+        .naming(&named);
+    // A conditional block's conditions name arguments of its own syscalls, not the siblings'.
+    if fallback || !rule.conditions().is_empty() {
+        return found;
+    }
+    found.fixed_by(deny_too(&gap.allowed, rule))
+}
+
+/// Gives `names` the action and errno of `rule` (taking them out of the rules that allow
+/// them), so they are stopped the same way.
+pub(super) fn deny_too(names: &[&str], rule: &Rule) -> Fix {
+    let errno = rule.action.takes_errno().then(|| rule_errno(rule));
+    let label = format!(
+        "{} {} with {}",
+        if rule.action == Action::Errno {
+            "deny"
+        } else {
+            "block"
+        },
+        list(names),
+        action_text(rule.action, rule_errno(rule))
+    );
+    Fix::new(
+        label,
+        Edit::SetAction {
+            names: names.iter().map(|n| n.to_string()).collect(),
+            action: Some(rule.action),
+            errno,
+        },
+    )
 }
 
 /// `; open does not even exist on aarch64` for blocked names the filter's architectures lack.
@@ -173,10 +206,15 @@ pub(super) fn dangerous_allows(s: &Scope, out: &mut Vec<Finding>) {
                 continue;
             }
             // A rule gated on a capability or a kernel version allows the call on purpose, for
-            // that case (Docker: mount with CAP_SYS_ADMIN, ptrace from 4.8), so it is advice.
-            let (severity, gate) = match gate(rule) {
-                Some(g) => (Severity::Note, format!(" ({g})")),
-                None => (Severity::Warning, String::new()),
+            // that case (Docker: mount with CAP_SYS_ADMIN, ptrace from 4.8), so it is advice;
+            // so is a call that can do harm only with a capability the target lacks.
+            let (severity, gate) = match (gate(rule), s.lacks_cap(syscall)) {
+                (Some(g), _) => (Severity::Note, format!(" ({g})")),
+                (None, Some(cap)) => (
+                    Severity::Note,
+                    format!(" (it needs {cap} to do harm, which the target does not hold)"),
+                ),
+                (None, None) => (Severity::Warning, String::new()),
             };
             let message = format!(
                 "syscalls[{index}] allows {name}{gate} with no argument condition; it is high risk: {}",
@@ -197,7 +235,7 @@ pub(super) fn dangerous_allows(s: &Scope, out: &mut Vec<Finding>) {
     let through: Vec<&str> = Catalog
         .syscalls()
         .iter()
-        .filter(|sc| sc.risk == Risk::High && s.exists(sc))
+        .filter(|sc| sc.risk == Risk::High && s.exists(sc) && s.lacks_cap(sc).is_none())
         .filter(|sc| s.effects.decided_by(sc.name).is_none())
         .filter(|sc| !s.effects.of(sc.name).conditional)
         .map(|sc| sc.name)

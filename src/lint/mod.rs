@@ -2,18 +2,26 @@
 //! (holes left by sibling syscalls, dangerous allows, rules that never apply, conditions BPF
 //! cannot evaluate). A superset of `check`: its diagnostics come along with ids and hints.
 
+mod abi;
 mod actions;
 mod arches;
 mod check;
 mod conditions;
 mod finding;
+mod fix;
 mod holes;
 mod overlap;
+mod rules;
+mod sarif;
 mod scope;
+mod startup;
 #[cfg(test)]
 mod tests;
 
-pub use finding::{fails, Finding};
+pub use finding::{fails, Finding, Fix};
+pub use fix::{fix_all, Applied};
+pub use rules::{explain, translation, RULES};
+pub use sarif::sarif;
 
 use crate::profile::{rule_warnings, Parsed, Profile, Target};
 use scope::Scope;
@@ -34,6 +42,14 @@ pub fn lint(profile: &Profile, target: &Target) -> Vec<Finding> {
     conditions::conditions(&scope, &mut out);
     actions::actions(&scope, &mut out);
     arches::not_on_arch(&scope, &mut out);
+    arches::go_names(&scope, &mut out);
+    abi::twins(&scope, &mut out);
+    abi::multiplexers(&scope, &mut out);
+    abi::high_bits(&scope, &mut out);
+    abi::sign_extension(&scope, &mut out);
+    startup::startup(&scope, &mut out);
+    startup::default_kill(&scope, &mut out);
+    startup::clone3(&scope, &mut out);
     finding::sort(&mut out);
     out
 }
@@ -56,7 +72,15 @@ pub fn lint_parsed(parsed: &Parsed, targets: &[Target]) -> Vec<Finding> {
     }
     let rules = parsed.profile.as_ref().map_or(&[][..], Profile::rules);
     for d in &parsed.diagnostics {
-        // lint() recomputes the rule-level warnings, so those are already in `out`.
+        // lint() recomputes the rule-level warnings, so those are already in `out`; some it
+        // places at their rule, where the file knows the exact spot.
+        if let Some(same) = out
+            .iter_mut()
+            .find(|f| f.message == d.message && Some(f.id) == d.code)
+        {
+            same.pos = d.pos;
+            continue;
+        }
         if !out.iter().any(|f| f.pos == d.pos && f.message == d.message) {
             let rule = rules.iter().enumerate().find(|(_, r)| r.pos == Some(d.pos));
             out.push(check::finding(d, rule));

@@ -4,10 +4,10 @@
 //! stands; two conditional rules with the same conditions but different actions make it refuse
 //! the whole filter.
 
-use super::finding::Finding;
+use super::finding::{Finding, Fix};
 use super::scope::{action_text, list, push_new, them, unique_names, Scope};
 use crate::profile::alternatives;
-use crate::profile::{rule_errno, ArgCond, Effect, Op, Rule, Severity};
+use crate::profile::{rule_errno, ArgCond, Edit, Effect, Names, Op, Rule, Severity};
 use std::collections::HashMap;
 
 /// What a rule does to a call it decides.
@@ -100,9 +100,31 @@ fn overridden_finding(s: &Scope, index: usize, decider: usize, names: &[&str]) -
             format!("remove {shown} from {other} so that the conditions decide, or from {path}"),
         )
     };
-    Finding::new(id, severity, message, help)
+    let found = Finding::new(id, severity, message, help)
         .at_rule(index, rule)
-        .naming(names)
+        .naming(names);
+    if id == "duplicate-name" {
+        return found.fixed_by(without(index, rule, names));
+    }
+    found
+}
+
+/// Takes `names` out of rule `index` (removing the rule when none is left): the other rule
+/// already does the same to them, so the two merge into it.
+fn without(index: usize, rule: &Rule, names: &[&str]) -> Fix {
+    let label = format!("remove {} from syscalls[{index}]", list(names));
+    let kept: Vec<String> = rule
+        .names()
+        .iter()
+        .filter(|n| !names.contains(&n.as_str()))
+        .cloned()
+        .collect();
+    if kept.is_empty() {
+        return Fix::new(label, Edit::RemoveRule(index));
+    }
+    let mut fixed = rule.clone();
+    fixed.names = Some(Names::List(kept));
+    Fix::new(label, Edit::ReplaceRule(index, fixed))
 }
 
 /// `duplicate-name` for a name listed twice in one rule.
@@ -121,6 +143,12 @@ fn repeated_within(index: usize, rule: &Rule, out: &mut Vec<Finding>) {
         "syscalls[{index}].names lists {} more than once",
         list(&twice)
     );
+    let mut fixed = rule.clone();
+    fixed.names = Some(Names::List(unique.iter().map(|n| n.to_string()).collect()));
+    let fix = Fix::new(
+        format!("list {} once in syscalls[{index}]", list(&twice)),
+        Edit::ReplaceRule(index, fixed),
+    );
     out.push(
         Finding::new(
             "duplicate-name",
@@ -129,7 +157,8 @@ fn repeated_within(index: usize, rule: &Rule, out: &mut Vec<Finding>) {
             "remove the repeats",
         )
         .at_rule(index, rule)
-        .naming(&twice),
+        .naming(&twice)
+        .fixed_by(fix),
     );
 }
 
@@ -182,7 +211,8 @@ fn same_conditions(s: &Scope, conditional: &HashMap<&str, Vec<usize>>, out: &mut
     for ((earlier, index), names) in pairs {
         let (first, rule) = (&rules[earlier], &rules[index]);
         let shown = list(&names);
-        let (id, severity, message, help) = if outcome(first).same_as(&outcome(rule)) {
+        let same = outcome(first).same_as(&outcome(rule));
+        let (id, severity, message, help) = if same {
             (
                 "duplicate-name",
                 Severity::Note,
@@ -201,10 +231,13 @@ fn same_conditions(s: &Scope, conditional: &HashMap<&str, Vec<usize>>, out: &mut
                 format!("keep {shown} in only one of the two rules"),
             )
         };
-        out.push(
-            Finding::new(id, severity, message, help)
-                .at_rule(index, rule)
-                .naming(&names),
-        );
+        let found = Finding::new(id, severity, message, help)
+            .at_rule(index, rule)
+            .naming(&names);
+        out.push(if same {
+            found.fixed_by(without(index, rule, &names))
+        } else {
+            found
+        });
     }
 }

@@ -3,6 +3,7 @@
 use crate::catalog::{Syscall, CATALOG_ARCHES};
 use crate::profile::filter_arches;
 use crate::profile::{Action, Arch, Effects, Profile, Rule, Target};
+use std::collections::BTreeSet;
 
 /// A profile evaluated on a target: effects of all syscalls, filter architectures, active rules.
 pub(super) struct Scope<'p> {
@@ -12,6 +13,8 @@ pub(super) struct Scope<'p> {
     pub effects: Effects,
     /// The architectures the filter covers (native first), as runc chooses them.
     pub arches: Vec<Arch>,
+    /// The capabilities the target holds.
+    pub caps: BTreeSet<String>,
     active: Vec<bool>,
 }
 
@@ -22,6 +25,7 @@ impl<'p> Scope<'p> {
             profile,
             effects: Effects::new(profile, target),
             arches: filter_arches(profile, target),
+            caps: target.caps.clone(),
             active: profile
                 .rules()
                 .iter()
@@ -42,6 +46,11 @@ impl<'p> Scope<'p> {
         self.arches
             .iter()
             .any(|&a| !CATALOG_ARCHES.contains(&a) || syscall.number(a).is_some())
+    }
+
+    /// The capability a syscall needs to do harm, when the target does not hold it.
+    pub fn lacks_cap(&self, syscall: &Syscall) -> Option<&'static str> {
+        syscall.cap.filter(|c| !self.caps.contains(*c))
     }
 
     /// Where `name` gets its action: `syscalls[3]` or `defaultAction`.
@@ -66,6 +75,14 @@ pub(super) fn unique_names(rule: &Rule) -> Vec<&str> {
         push_new(&mut out, name.as_str());
     }
     out
+}
+
+/// The catalog's entries for a rule's names (names it does not know left out), without repeats.
+pub(super) fn rule_syscalls(rule: &Rule) -> Vec<&'static Syscall> {
+    unique_names(rule)
+        .into_iter()
+        .filter_map(|n| crate::catalog::Catalog.syscall(n))
+        .collect()
 }
 
 /// `a, b and c`.

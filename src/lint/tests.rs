@@ -1,6 +1,9 @@
 //! One or more small profiles per finding, linted with the real catalog on a fixed x86_64 target.
 
 use super::*;
+
+mod fixes;
+mod traps;
 use crate::catalog::Catalog;
 use crate::profile::{parse, Arch, KernelVersion, Pos, Severity};
 
@@ -163,7 +166,7 @@ fn allowing_default_lists_the_high_risk_calls_it_lets_through() {
     let findings = run(text);
     let f = one(&findings, "dangerous-allow");
     assert_eq!((f.pos, f.rule), (Pos { line: 1, col: 1 }, None));
-    assert!(f.syscalls.contains(&"kexec_load".to_string()));
+    assert!(f.syscalls.contains(&"ptrace".to_string()));
     assert!(!f.syscalls.contains(&"bpf".to_string()), "bpf is denied");
     assert!(
         !f.syscalls.contains(&"read".to_string()),
@@ -337,7 +340,9 @@ fn same_conditions_with_different_actions_make_libseccomp_fail() {
 #[test]
 fn calls_no_filter_architecture_has_are_a_note() {
     let text = r#"{"defaultAction": "SCMP_ACT_ERRNO",
-      "syscalls": [{"names": ["execve", "riscv_hwprobe"], "action": "SCMP_ACT_ALLOW"}]}"#;
+      "syscalls": [{"names": ["execve", "riscv_hwprobe", "brk", "mmap", "mprotect",
+        "munmap", "openat", "read", "pread64", "close", "newfstatat", "exit_group"],
+        "action": "SCMP_ACT_ALLOW"}]}"#;
     let findings = run(text);
     let f = one(&findings, "not-on-arch");
     assert_eq!(
@@ -399,7 +404,9 @@ fn invalid_profile_reports_check_s_errors() {
 #[test]
 fn notes_alone_do_not_fail_and_targets_do_not_repeat_findings() {
     let text = r#"{"defaultAction": "SCMP_ACT_ERRNO",
-      "syscalls": [{"names": ["execve", "riscv_hwprobe"], "action": "SCMP_ACT_ALLOW"}]}"#;
+      "syscalls": [{"names": ["execve", "riscv_hwprobe", "brk", "arch_prctl", "mmap", "mprotect",
+        "munmap", "openat", "read", "pread64", "close", "newfstatat", "exit_group"],
+        "action": "SCMP_ACT_ALLOW"}]}"#;
     let parsed = parse(text, &Catalog);
     let once = lint_parsed(&parsed, &[target()]);
     assert_eq!(once.len(), 1, "{once:#?}");
@@ -417,6 +424,7 @@ fn render_is_compiler_style() {
         help: "h".into(),
         syscalls: vec!["chmod".into()],
         rule: Some(0),
+        fix: None,
     };
     assert_eq!(
         f.render("p.json"),

@@ -56,6 +56,13 @@ pub enum Edit {
     SetFlags(Option<Vec<String>>),
     /// Replace the whole profile (restoring a recovery file, say) as one undoable step.
     ReplaceAll(Box<Profile>),
+    /// Several edits applied in order as one undoable step (a lint fix), under one label.
+    Batch {
+        /// What the edits do together, for undo/redo messages.
+        label: String,
+        /// The edits, each seeing the profile the previous one left.
+        edits: Vec<Edit>,
+    },
 }
 
 /// Why an edit could not be applied.
@@ -95,6 +102,7 @@ impl Edit {
             Edit::SetArchMap(_) => "change the architecture map".into(),
             Edit::SetFlags(_) => "change the flags".into(),
             Edit::ReplaceAll(_) => "replace the whole profile".into(),
+            Edit::Batch { label, .. } => label.clone(),
         }
     }
 
@@ -140,6 +148,11 @@ impl Edit {
             Edit::SetArchMap(m) => p.arch_map = m.clone(),
             Edit::SetFlags(f) => p.flags = f.clone(),
             Edit::ReplaceAll(whole) => *p = (**whole).clone(),
+            Edit::Batch { edits, .. } => {
+                for edit in edits {
+                    edit.apply(p)?;
+                }
+            }
         }
         Ok(())
     }

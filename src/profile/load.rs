@@ -2,7 +2,7 @@
 
 use super::diag::{has_errors, Diagnostic, LineIndex};
 use super::model::*;
-use super::semantic::rule_warnings;
+use super::semantic::{arch_never_matches, rule_warnings};
 use super::vocab::{capability, Action, Arch, Op, RuncErrno, FILTER_FLAGS};
 use jsonc_parser::ast::{self, ObjectPropName};
 use jsonc_parser::common::Ranged;
@@ -711,22 +711,8 @@ impl<'a> Reader<'a> {
                 }
                 "arches" => {
                     filter.arches = self.strings(g, |r, n, path, s| {
-                        if Arch::from_go_name(&s).is_none() {
-                            let hint = match Arch::parse(&s) {
-                                Some(a) => format!(
-                                    "; runc compares Go names, so write \"{}\"",
-                                    a.go_name()
-                                ),
-                                None => format!(
-                                    "; runc compares Go names such as {}",
-                                    quoted_list(Arch::all().take(6).map(Arch::go_name))
-                                ),
-                            };
-                            r.warning(
-                                n,
-                                "arch-never-matches",
-                                format!("architecture \"{s}\" at {path} never matches{hint}"),
-                            );
+                        if let Some(message) = arch_never_matches(&s, path) {
+                            r.warning(n, "arch-never-matches", message);
                         }
                         Some(s)
                     })

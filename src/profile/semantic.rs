@@ -83,3 +83,21 @@ pub fn filter_arches(profile: &Profile, target: &Target) -> Vec<Arch> {
     }
     out
 }
+
+/// The warning for an `includes`/`excludes` architecture at `path` that runc never matches
+/// (it compares Go names such as `amd64`), or None for a Go name.
+pub fn arch_never_matches(name: &str, path: &str) -> Option<String> {
+    if Arch::from_go_name(name).is_some() {
+        return None;
+    }
+    let hint = match Arch::parse(name) {
+        Some(a) => format!("; runc compares Go names, so write \"{}\"", a.go_name()),
+        None => {
+            let names: Vec<&str> = Arch::all().take(6).map(Arch::go_name).collect();
+            format!("; runc compares Go names such as {}", names.join(", "))
+        }
+    };
+    Some(format!(
+        "architecture \"{name}\" at {path} never matches{hint}"
+    ))
+}

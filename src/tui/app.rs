@@ -11,6 +11,7 @@ use super::recovery::Recovery;
 use super::session::{SaveOutcome, Session, Tone};
 use super::theme::Theme;
 use super::views::bpf::BpfView;
+use super::views::lint::{Jump, LintView};
 use super::views::rules::form::RuleForm;
 use super::views::rules::RuleEditor;
 use super::views::run::RunView;
@@ -100,6 +101,8 @@ pub struct App {
     pub run: RunView,
     /// View 1 shows the run's stops beside the list (on wide terminals).
     pub run_beside: bool,
+    /// View 4 (its findings are counted in the title bar on every view).
+    pub lint: LintView,
     /// View 5.
     pub settings: SettingsView,
     /// The open window, if any.
@@ -128,6 +131,7 @@ impl App {
             bpf: BpfView::default(),
             run: RunView::new(options.run_history),
             run_beside: false,
+            lint: LintView::default(),
             settings: SettingsView::default(),
             modal: None,
             man: ManLoader::new(options.man),
@@ -160,7 +164,7 @@ impl App {
             (None, View::Bpf) => self.bpf.contexts(),
             (None, View::Settings) => &[Context::Settings, Context::Navigation, Context::Global],
             (None, View::Run) => self.run.contexts(),
-            (None, _) => &[Context::Global],
+            (None, View::Lint) => self.lint.contexts(),
         }
     }
 
@@ -187,6 +191,7 @@ impl App {
         }
         self.syscalls.want_man(&mut self.man, Instant::now());
         self.sync_bpf();
+        self.lint.sync(&self.session);
     }
 
     fn command(&mut self, command: Command) {
@@ -226,6 +231,13 @@ impl App {
                 }
                 h
             }
+            View::Lint => {
+                let h = self.lint.handle(command, &mut self.session);
+                if let Some(jump) = self.lint.wants.take() {
+                    self.jump(jump);
+                }
+                h
+            }
             View::Settings => {
                 let h = self.settings.handle(command, &mut self.session);
                 if let Some(kind) = self.settings.wants_prompt.take() {
@@ -233,10 +245,21 @@ impl App {
                 }
                 h
             }
-            _ => Handled::NotConsumed,
         };
         if handled == Handled::NotConsumed {
             self.global(command);
+        }
+    }
+
+    /// Goes where a finding points: its syscall in view 1, or the rule editor for it.
+    fn jump(&mut self, jump: Jump) {
+        let (Jump::Syscall(s) | Jump::Rules(s)) = jump;
+        self.view = View::Syscalls;
+        self.syscalls.reveal(s, &self.session);
+        self.syscalls.focus = Focus::List;
+        if let Jump::Rules(s) = jump {
+            let editor = RuleEditor::new(s, &self.session);
+            self.modal = Some(Modal::Rules(Box::new(editor)));
         }
     }
 
@@ -465,6 +488,9 @@ impl App {
                     self.settings.cursor.click(row);
                 }
                 (View::Bpf, MouseEventKind::Down(MouseButton::Left)) => self.bpf.click(at),
+                (View::Lint, MouseEventKind::Down(MouseButton::Left)) => self.lint.click(at),
+                (View::Lint, MouseEventKind::ScrollDown) => self.lint.cursor.step(3),
+                (View::Lint, MouseEventKind::ScrollUp) => self.lint.cursor.step(-3),
                 (View::Bpf, MouseEventKind::ScrollDown) => self.bpf.wheel(true),
                 (View::Bpf, MouseEventKind::ScrollUp) => self.bpf.wheel(false),
                 (View::Settings, MouseEventKind::ScrollDown) => self.settings.cursor.step(3),
@@ -474,6 +500,7 @@ impl App {
         }
         self.syscalls.want_man(&mut self.man, Instant::now());
         self.sync_bpf();
+        self.lint.sync(&self.session);
     }
 
     /// Keeps view 2 on the current document and target while it is shown (nothing is
@@ -500,11 +527,20 @@ impl App {
         done
     }
 
+    /// Waits up to `timeout` for the findings about the current draft; true when they are
+    /// here (tests, which need a settled title bar and view 4).
+    pub fn wait_for_lint(&mut self, timeout: Duration) -> bool {
+        self.lint.wait(&self.session, timeout)
+    }
+
     /// Time passing: man pages and compiled filters arrive, unsaved changes go to the
     /// recovery file. Returns whether the screen needs drawing again.
     pub fn tick(&mut self, now: Instant) -> bool {
         self.syscalls.want_man(&mut self.man, now);
-        let arrived = self.man.poll(now) | self.sync_bpf() | self.run.tick(&mut self.session);
+        let arrived = self.man.poll(now)
+            | self.sync_bpf()
+            | self.run.tick(&mut self.session)
+            | self.lint.sync(&self.session);
         let profile = self.session.profile();
         self.recovery.track(
             self.session.doc.is_modified(),

@@ -1,8 +1,9 @@
 //! Drawing a frame: title bar, the current view, status bar, and any open window on top.
 
 use super::app::{App, Modal};
-use super::views::{bpf, placeholder, rules, run, settings, syscalls, View};
+use super::views::{bpf, lint, rules, run, settings, syscalls, View};
 use super::widgets::{dialog, help, status, title, tour};
+use crate::profile::Severity;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::Frame;
 
@@ -15,7 +16,16 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     ])
     .areas(frame.area());
     let theme = app.theme;
-    title::render(frame, title_area, &app.session, app.view, theme);
+    let counts = app.lint.shown(&app.session).map(|(report, stale)| {
+        let count = |s| report.count(s);
+        title::LintCounts {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            notes: count(Severity::Note),
+            stale,
+        }
+    });
+    title::render(frame, title_area, &app.session, app.view, counts, theme);
     match app.view {
         View::Syscalls => {
             let main = if app.run_beside && body.width >= 160 {
@@ -55,13 +65,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
                 theme,
             );
         }
-        other => placeholder::render(
-            frame,
-            body,
-            other.label(),
-            other.promise().unwrap_or(""),
-            theme,
-        ),
+        View::Lint => lint::render(frame, body, &mut app.lint, &app.session, &app.keymap, theme),
     }
     let search = match (&app.modal, app.view) {
         (None, View::Syscalls) => app.syscalls.search_input.as_ref(),

@@ -30,6 +30,8 @@ pub enum Context {
     Run,
     /// The run view's proposal after a recording.
     Proposal,
+    /// The lint view.
+    Lint,
     /// The command's terminal in the run view, while it has the keyboard.
     Terminal,
     /// Text prompts and the search box.
@@ -40,7 +42,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::Navigation,
         Context::Actions,
@@ -50,6 +52,7 @@ impl Context {
         Context::Settings,
         Context::Run,
         Context::Proposal,
+        Context::Lint,
         Context::Terminal,
         Context::Prompt,
         Context::Dialog,
@@ -67,6 +70,7 @@ impl Context {
             Context::Settings => "Profile settings",
             Context::Run => "Run view",
             Context::Proposal => "Run view: proposal after a recording",
+            Context::Lint => "Lint view",
             Context::Terminal => "Run view: typing into the command",
             Context::Prompt => "Search and prompts",
             Context::Dialog => "Questions",
@@ -84,6 +88,7 @@ impl Context {
             Context::Settings => "settings",
             Context::Run => "run",
             Context::Proposal => "proposal",
+            Context::Lint => "lint",
             Context::Terminal => "terminal",
             Context::Prompt => "prompt",
             Context::Dialog => "dialog",
@@ -168,6 +173,8 @@ pub enum Command {
     AcceptAll,
     RejectAll,
     ToggleRunStops,
+    JumpToRule,
+    ApplyFix,
 }
 
 /// One line of the help: a command, its keys as written, what it does.

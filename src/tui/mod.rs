@@ -10,6 +10,7 @@ pub mod dirs;
 pub mod draw;
 pub mod highlight;
 pub mod keymap;
+pub mod lint;
 pub mod man;
 pub mod memory;
 pub mod preview;

@@ -98,8 +98,13 @@ pub fn type_text(app: &mut App, text: &str) {
     }
 }
 
-/// Draws the app at a size and returns the terminal (its backend shows the text).
+/// Draws the app at a size and returns the terminal (its backend shows the text), once the
+/// findings about the current draft are in (the title bar counts them).
 pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    assert!(
+        app.wait_for_lint(std::time::Duration::from_secs(60)),
+        "lint answers"
+    );
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| seccompose::tui::draw::draw(f, app))

@@ -1,7 +1,7 @@
 //! The editor's views (keys 1-5) and the rule editor window.
 
 pub mod bpf;
-pub mod placeholder;
+pub mod lint;
 pub mod rules;
 pub mod run;
 pub mod settings;
@@ -40,14 +40,6 @@ impl View {
             View::Run => "Run",
             View::Lint => "Lint",
             View::Settings => "Profile",
-        }
-    }
-
-    /// For views not built yet: what they will show.
-    pub fn promise(self) -> Option<&'static str> {
-        match self {
-            View::Lint => Some("findings about the profile (holes left by sibling syscalls, rules that add nothing), with their places."),
-            _ => None,
         }
     }
 }

@@ -51,6 +51,11 @@ pub fn hints(keymap: &KeyMap, context: Context) -> String {
             parts.push(format!("{} allow", r(Command::Allow)));
             parts.push(format!("{} rules", r(Command::OpenRules)));
         }
+        Context::Lint => {
+            let l = |c| keymap.key_for(Context::Lint, c).to_string();
+            parts.push(format!("{} fix", l(Command::ApplyFix)));
+            parts.push(format!("{} go to", l(Command::JumpToRule)));
+        }
         Context::Terminal => {
             let t = keymap.key_for(Context::Terminal, Command::ReleaseTerminal);
             return format!("keys go to the command · {t} back to the editor");

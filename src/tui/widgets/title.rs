@@ -49,8 +49,56 @@ pub fn document_text(session: &Session) -> String {
     )
 }
 
+/// How many findings lint has about the draft, for the bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LintCounts {
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Notes.
+    pub notes: usize,
+    /// Whether they are about an older draft (the newest is being checked).
+    pub stale: bool,
+}
+
+/// The counts as the bar shows them: `E1 W2 N3` (words when `wide`), `lint ok` when none.
+fn lint_text(counts: Option<LintCounts>, wide: bool) -> String {
+    let Some(c) = counts else {
+        return " lint … ".into();
+    };
+    let parts: Vec<String> = [
+        (c.errors, "E", "error", "errors"),
+        (c.warnings, "W", "warning", "warnings"),
+        (c.notes, "N", "note", "notes"),
+    ]
+    .iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, short, one, many)| match (wide, *n) {
+        (false, n) => format!("{short}{n}"),
+        (true, 1) => format!("1 {one}"),
+        (true, n) => format!("{n} {many}"),
+    })
+    .collect();
+    let body = if parts.is_empty() {
+        "lint ok".to_string()
+    } else if wide {
+        format!("lint: {}", parts.join(", "))
+    } else {
+        parts.join(" ")
+    };
+    format!(" {body}{} ", if c.stale { "…" } else { "" })
+}
+
 /// Draws the bar.
-pub fn render(frame: &mut Frame, area: Rect, session: &Session, view: View, theme: Theme) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    session: &Session,
+    view: View,
+    lint: Option<LintCounts>,
+    theme: Theme,
+) {
     let wide = area.width >= 120;
     let mut tabs = Vec::new();
     for (i, v) in View::ALL.iter().enumerate() {
@@ -69,6 +117,11 @@ pub fn render(frame: &mut Frame, area: Rect, session: &Session, view: View, them
         };
         tabs.push(Span::styled(text, style));
     }
+    let lint_style = match lint {
+        Some(c) if c.errors + c.warnings > 0 => theme.bar().add_modifier(Modifier::BOLD),
+        _ => theme.bar(),
+    };
+    tabs.insert(0, Span::styled(lint_text(lint, wide), lint_style));
     let tabs_width: u16 = tabs.iter().map(|s| s.width() as u16).sum();
     let [left, right] =
         Layout::horizontal([Constraint::Min(10), Constraint::Length(tabs_width)]).areas(area);

@@ -169,19 +169,26 @@ impl SyscallsView {
 
     /// Drops the filter and shows the selected syscall in its own category.
     fn clear_filter(&mut self, session: &Session) {
-        let keep = self.selected();
+        if let Some(s) = self.selected() {
+            self.reveal(s, session);
+        } else {
+            self.filter = None;
+            self.shown_scope = None;
+        }
+    }
+
+    /// Shows `s` selected in its own category, with no search filter.
+    pub fn reveal(&mut self, s: &'static Syscall, session: &Session) {
         self.filter = None;
         self.shown_scope = None;
-        if let Some(s) = keep {
-            let home = session.scopes.iter().position(
-                |scope| matches!(scope, crate::tui::session::Scope::Category(c) if c.id == s.category().id),
-            );
-            if let Some(i) = home {
-                self.categories.cursor.selected = i;
-            }
-            self.sync(session);
-            self.list.select(s.name);
+        let home = session.scopes.iter().position(
+            |scope| matches!(scope, crate::tui::session::Scope::Category(c) if c.id == s.category().id),
+        );
+        if let Some(i) = home {
+            self.categories.cursor.selected = i;
         }
+        self.sync(session);
+        self.list.select(s.name);
     }
 
     /// Keeps the list showing the selected category (unless a search filter is active) and

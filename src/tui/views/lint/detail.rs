@@ -1,0 +1,63 @@
+//! The selected finding in full: message, what the kind of finding means, how to fix it, and
+//! what the two keys do with it.
+
+use crate::lint::{explain, Finding};
+use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::pane_block;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+/// Draws the details of `finding` (or a hint when there is none).
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    finding: Option<&Finding>,
+    keymap: &KeyMap,
+    theme: Theme,
+) {
+    let title = match finding {
+        Some(f) => format!("{}[{}] at {}:{}", f.severity, f.id, f.pos.line, f.pos.col),
+        None => "Finding".to_string(),
+    };
+    let block = pane_block(&title, false, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(f) = finding else {
+        return;
+    };
+    let key = |c| keymap.key_for(Context::Lint, c).to_string();
+    let mut keys = Vec::new();
+    if let Some(fix) = &f.fix {
+        keys.push(Span::styled(
+            format!("{} fix: {}", key(Command::ApplyFix), fix.label),
+            theme.ok(),
+        ));
+    }
+    if let Some(name) = f.syscalls.first() {
+        if !keys.is_empty() {
+            keys.push(Span::raw(" · "));
+        }
+        keys.push(Span::raw(format!(
+            "{} go to {name}",
+            key(Command::JumpToRule)
+        )));
+    }
+    // What can be done first: the message of a wide finding may fill the pane.
+    let mut lines = Vec::new();
+    if !keys.is_empty() {
+        lines.push(Line::from(keys));
+    }
+    lines.push(Line::raw(f.message.clone()));
+    lines.push(Line::from(vec![
+        Span::styled("Help: ", theme.accent()),
+        Span::raw(f.help.clone()),
+    ]));
+    let why = explain(f.id);
+    if !why.is_empty() {
+        lines.push(Line::styled(why, theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}

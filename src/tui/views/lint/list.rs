@@ -1,0 +1,152 @@
+//! The findings, grouped under a heading per severity, each on one row: place, id, whether
+//! it has a fix, message.
+
+use super::LintView;
+use crate::lint::Finding;
+use crate::profile::Severity;
+use crate::tui::lint::Report;
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::views::syscalls::categories::fit;
+use crate::tui::widgets::pane_block;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// The severities in the order the list shows them, with their group headings.
+const GROUPS: [(Severity, &str, &str); 3] = [
+    (Severity::Error, "error", "errors"),
+    (Severity::Warning, "warning", "warnings"),
+    (Severity::Note, "note", "notes"),
+];
+
+/// `2 warnings, 1 note`, or `nothing found`.
+pub fn summary(count: impl Fn(Severity) -> usize) -> String {
+    let parts: Vec<String> = GROUPS
+        .iter()
+        .filter(|(s, ..)| count(*s) > 0)
+        .map(|(s, one, many)| {
+            let n = count(*s);
+            format!("{n} {}", if n == 1 { one } else { many })
+        })
+        .collect();
+    if parts.is_empty() {
+        "nothing found".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn style_of(severity: Severity, theme: Theme) -> Style {
+    match severity {
+        Severity::Error | Severity::Warning => theme.warning(),
+        Severity::Note => theme.dim(),
+    }
+}
+
+/// One finding's row.
+fn row(f: &Finding, width: usize, theme: Theme) -> Line<'static> {
+    let place = format!("{:>5}:{:<3} ", f.pos.line, f.pos.col);
+    let id = format!("{:<19} ", fit(f.id, 19));
+    let fix = if f.fix.is_some() { "fix " } else { "    " };
+    let used = place.len() + id.len() + fix.len();
+    Line::from(vec![
+        Span::styled(place, theme.dim()),
+        Span::styled(id, style_of(f.severity, theme)),
+        Span::styled(fix, theme.ok()),
+        Span::raw(fit(&f.message, width.saturating_sub(used))),
+    ])
+}
+
+/// The list's lines and the finding on each (None: a heading), for a report.
+fn lines(
+    report: &Report,
+    selected: usize,
+    width: usize,
+    theme: Theme,
+) -> (Vec<Line<'static>>, Vec<Option<usize>>) {
+    let mut rows: Vec<Option<usize>> = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
+    for (severity, _, many) in GROUPS {
+        let members: Vec<usize> = (0..report.findings.len())
+            .filter(|&i| report.findings[i].severity == severity)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        rows.push(None);
+        let heading = format!("{} ({})", upper_first(many), members.len());
+        lines.push(Line::styled(heading, style_of(severity, theme)));
+        for i in members {
+            rows.push(Some(i));
+            let mut line = row(&report.findings[i], width, theme);
+            if i == selected {
+                line = line.style(theme.selected(true));
+            }
+            lines.push(line);
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled(
+            "No findings: lint sees nothing wrong with this draft on the target.",
+            theme.dim(),
+        ));
+    }
+    (lines, rows)
+}
+
+/// Draws the list in its pane, keeping the selected finding in sight.
+pub fn render(frame: &mut Frame, area: Rect, view: &mut LintView, session: &Session, theme: Theme) {
+    let (title, content) = match view.shown(session) {
+        None => ("Lint: checking…".to_string(), None),
+        Some((report, stale)) => (
+            format!(
+                "Lint: {}{}",
+                summary(|s| report.count(s)),
+                if stale {
+                    " (checking the last edit…)"
+                } else {
+                    ""
+                }
+            ),
+            Some(report),
+        ),
+    };
+    let block = pane_block(&title, true, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(report) = content else {
+        view.list_area = inner;
+        view.rows.clear();
+        return;
+    };
+    let (lines, rows) = lines(report, view.cursor.selected, inner.width as usize, theme);
+    view.list_area = inner;
+    // Scroll by rows so the selected finding (and its heading, near the top) stays visible.
+    let height = inner.height as usize;
+    let at = rows
+        .iter()
+        .position(|r| *r == Some(view.cursor.selected))
+        .unwrap_or(0);
+    let offset = &mut view.cursor.offset;
+    if at < *offset + 1 {
+        *offset = at.saturating_sub(1);
+    } else if height > 0 && at >= *offset + height {
+        *offset = at + 1 - height;
+    }
+    *offset = (*offset).min(lines.len().saturating_sub(height.max(1)));
+    view.cursor.page = height.saturating_sub(1).max(1);
+    let visible: Vec<Line> = lines.into_iter().skip(*offset).take(height).collect();
+    view.rows = rows;
+    frame.render_widget(Paragraph::new(visible), inner);
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

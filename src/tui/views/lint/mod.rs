@@ -1,0 +1,190 @@
+//! View 4: the findings about the draft, recomputed off the UI thread after every change and
+//! grouped by severity; the selected one's explanation, the rule it concerns (Enter jumps to
+//! it) and its fix (`f` applies it as one undoable edit).
+
+mod detail;
+mod list;
+
+use crate::catalog::{Catalog, Syscall};
+use crate::lint::Finding;
+use crate::tui::component::{Component, Cursor, Handled};
+use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::lint::{lint_loader, LintLoader, Report};
+use crate::tui::session::{Session, Tone};
+use crate::tui::theme::Theme;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::Frame;
+use std::time::Duration;
+
+/// Where Enter on a finding leads.
+#[derive(Debug, Clone, Copy)]
+pub enum Jump {
+    /// The syscall in view 1.
+    Syscall(&'static Syscall),
+    /// The rule editor of the syscall (findings about argument conditions).
+    Rules(&'static Syscall),
+}
+
+/// View 4's state.
+pub struct LintView {
+    /// The findings, current or on their way.
+    pub loader: LintLoader,
+    /// The selected finding.
+    pub cursor: Cursor,
+    /// Set by Enter: where the app should go.
+    pub wants: Option<Jump>,
+    /// Where the list was drawn last (for the mouse).
+    pub list_area: Rect,
+    /// The finding on each row of the list as last drawn (None: a group heading).
+    pub rows: Vec<Option<usize>>,
+}
+
+impl Default for LintView {
+    fn default() -> Self {
+        LintView {
+            loader: lint_loader(),
+            cursor: Cursor::new(0),
+            wants: None,
+            list_area: Rect::default(),
+            rows: Vec::new(),
+        }
+    }
+}
+
+/// Findings whose rule is best looked at in the rule editor: they are about its conditions.
+const ABOUT_CONDITIONS: &[&str] = &[
+    "pointer-argument",
+    "missing-argument",
+    "repeated-argument",
+    "sign-extension",
+    "high-bits-32",
+    "translation",
+];
+
+impl LintView {
+    /// The key contexts of the view, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        &[Context::Lint, Context::Navigation, Context::Global]
+    }
+
+    /// Asks for the findings of the session's generation and collects them; true when a
+    /// report arrived. Runs on every view: the title bar counts the findings.
+    pub fn sync(&mut self, session: &Session) -> bool {
+        let arrived = self.loader.poll();
+        self.loader.want(session.generation(), || {
+            (session.profile().clone(), session.target.clone())
+        });
+        if let Some(report) = self.loader.latest() {
+            self.cursor.len = report.findings.len();
+            self.cursor.step(0);
+        }
+        arrived
+    }
+
+    /// Waits up to `timeout` for the current generation's report (tests, benchmarks).
+    pub fn wait(&mut self, session: &Session, timeout: Duration) -> bool {
+        self.sync(session);
+        let done = self.loader.wait(timeout);
+        self.sync(session);
+        done
+    }
+
+    /// The report for the session's generation, when it has arrived.
+    pub fn current(&self, session: &Session) -> Option<&Report> {
+        self.loader.current(session.generation())
+    }
+
+    /// The newest report and whether it is for an older draft.
+    pub fn shown(&self, session: &Session) -> Option<(&Report, bool)> {
+        match self.current(session) {
+            Some(r) => Some((r, false)),
+            None => self.loader.latest().map(|r| (r, true)),
+        }
+    }
+
+    fn selected<'r>(&self, report: &'r Report) -> Option<&'r Finding> {
+        report.findings.get(self.cursor.selected)
+    }
+
+    /// Applies the selected finding's fix, when the findings are the current draft's.
+    fn apply_fix(&mut self, session: &mut Session) {
+        let Some(report) = self.current(session) else {
+            session.say(
+                "Lint is still looking at the latest edit".into(),
+                Tone::Info,
+            );
+            return;
+        };
+        let Some(finding) = self.selected(report) else {
+            return;
+        };
+        match &finding.fix {
+            Some(fix) => {
+                let edit = fix.edit();
+                session.apply(&edit);
+            }
+            None => session.say(
+                format!("No automatic fix for {}: {}", finding.id, finding.help),
+                Tone::Info,
+            ),
+        }
+    }
+
+    /// Where Enter on the selected finding leads.
+    fn jump(&self, session: &Session) -> Option<Jump> {
+        let (report, _) = self.shown(session)?;
+        let finding = self.selected(report)?;
+        let syscall = finding.syscalls.iter().find_map(|n| Catalog.syscall(n))?;
+        Some(if ABOUT_CONDITIONS.contains(&finding.id) {
+            Jump::Rules(syscall)
+        } else {
+            Jump::Syscall(syscall)
+        })
+    }
+
+    /// A mouse click: selects the finding under it.
+    pub fn click(&mut self, at: Position) {
+        if self.list_area.contains(at) {
+            let row = self.cursor.offset + at.y.saturating_sub(self.list_area.y) as usize;
+            if let Some(Some(index)) = self.rows.get(row) {
+                self.cursor.selected = *index;
+            }
+        }
+    }
+}
+
+impl Component for LintView {
+    fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
+        if self.cursor.navigate(command) {
+            return Handled::Consumed;
+        }
+        match command {
+            Command::ApplyFix => self.apply_fix(session),
+            Command::JumpToRule => match self.jump(session) {
+                Some(jump) => self.wants = Some(jump),
+                None => session.say("This finding names no syscall".into(), Tone::Info),
+            },
+            _ => return Handled::NotConsumed,
+        }
+        Handled::Consumed
+    }
+}
+
+/// Draws view 4: the findings grouped by severity over the selected one's details.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    view: &mut LintView,
+    session: &Session,
+    keymap: &KeyMap,
+    theme: Theme,
+) {
+    let detail_height = (area.height / 3).clamp(6, 14);
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
+    list::render(frame, list_area, view, session, theme);
+    let selected = view
+        .shown(session)
+        .and_then(|(r, _)| r.findings.get(view.cursor.selected));
+    detail::render(frame, detail_area, selected, keymap, theme);
+}
