@@ -3,6 +3,7 @@
 mod diag;
 mod edit;
 mod effective;
+pub mod formats;
 mod load;
 mod model;
 mod preserve;
@@ -10,6 +11,7 @@ mod query;
 mod save;
 mod semantic;
 mod source;
+pub mod starters;
 mod summary;
 mod target;
 mod toggle;
