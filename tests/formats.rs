@@ -2,6 +2,7 @@
 //! settings, through `seccompose convert`, checked with `seccompose diff` (effects, not text).
 
 mod common;
+mod editor_support;
 
 use common::{fixture, seccompose};
 use predicates::str::contains;
@@ -308,6 +309,27 @@ fn the_editor_saves_a_manifest_and_a_config_back_in_their_format() {
             Container::Spo { .. } => assert!(text.contains("- mkdir"), "{text}"),
             _ => assert!(text.contains("\"mkdir\""), "{text}"),
         }
+        // A second save goes through the source the first one left: the same format again.
+        doc.apply(&Edit::SetAction {
+            names: vec!["rmdir".into()],
+            action: Some(Action::KillProcess),
+            errno: None,
+        })
+        .unwrap();
+        let second = profile::save_document(
+            &path,
+            Some(&saved.source),
+            doc.profile(),
+            &Catalog,
+            false,
+            false,
+        )
+        .unwrap();
+        assert_eq!(second.rendering, profile::Rendering::Minimal, "{name}");
+        let again = formats::open(&path, None, pick, &Catalog).unwrap();
+        assert_eq!(again.imported.container, opened.imported.container);
+        let again = again.imported.parsed.profile.expect("reads back");
+        assert_eq!(profile::to_value(&again), profile::to_value(doc.profile()));
     }
 }
 
@@ -452,4 +474,38 @@ fn completions_and_the_manual_are_generated_from_the_command_line_definitions() 
     ] {
         assert!(page.contains(section), "{section} missing:\n{page}");
     }
+}
+
+#[test]
+fn view_5_shows_what_the_unsaved_changes_do() {
+    use editor_support::{press, screen, type_text};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.yaml");
+    std::fs::copy(fixture("spo-profiles.yaml"), &path).unwrap();
+    let opened_file = formats::open(&path, None, None, &Catalog).unwrap();
+    let mut app = seccompose::tui::app::App::new(
+        opened_file.imported.parsed.profile.unwrap(),
+        Some(path.clone()),
+        editor_support::options(true, None, None),
+    );
+    app.session.source = opened_file.source;
+    press(&mut app, &["5", "c"]);
+    assert!(screen(&mut app, 160, 48).contains("No unsaved changes."));
+    press(&mut app, &["1", "/"]);
+    type_text(&mut app, "read");
+    press(&mut app, &["enter", "esc", "x", "5"]);
+    let text = screen(&mut app, 160, 48);
+    assert!(text.contains("against the saved file"), "{text}");
+    assert!(
+        text.contains("read: SCMP_ACT_ALLOW -> SCMP_ACT_KILL_PROCESS"),
+        "{text}"
+    );
+    press(&mut app, &["ctrl-s"]);
+    let text = screen(&mut app, 160, 48);
+    assert!(text.contains("No unsaved changes."), "{text}");
+    assert!(std::fs::read_to_string(&path)
+        .unwrap()
+        .contains("kind: SeccompProfile"));
+    press(&mut app, &["c"]);
+    assert!(!screen(&mut app, 160, 48).contains("Unsaved changes:"));
 }

@@ -94,6 +94,11 @@ impl Source {
         Ok((opened.imported.parsed, opened.source))
     }
 
+    /// The profile the text holds, as saved (read again from the text).
+    pub fn saved_profile(&self, lexicon: &dyn Lexicon) -> Option<Profile> {
+        formats::reimport(&self.text, &self.container, lexicon).profile
+    }
+
     /// Where the profile sits in the file.
     pub fn container(&self) -> &Container {
         &self.container
@@ -193,8 +198,9 @@ pub fn save_document(
         None => (to_canonical_string(profile), Rendering::Canonical),
     };
     write_atomic(path, &text, keep_backup)?;
+    let container = source.map_or(Container::Profile, |s| s.container.clone());
     Ok(Saved {
-        source: Source::new(text, profile),
+        source: Source::in_container(text, profile, container),
         rendering,
     })
 }

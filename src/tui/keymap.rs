@@ -163,6 +163,7 @@ pub enum Command {
     AcceptAll,
     RejectAll,
     ToggleRunStops,
+    ShowChanges,
 }
 
 /// One line of the help: a command, its keys as written, what it does.
