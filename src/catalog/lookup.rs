@@ -175,3 +175,21 @@ impl Lexicon for Catalog {
         Catalog::errno_value(self, name)
     }
 }
+
+impl crate::profile::formats::Sets for Catalog {
+    fn systemd_sets(&self) -> Vec<(&'static str, Vec<&'static str>)> {
+        GROUPS
+            .iter()
+            .filter(|g| g.source == "systemd")
+            .map(|g| (g.name, g.members().map(|s| s.name).collect()))
+            .collect()
+    }
+
+    fn exists_on(&self, name: &str, arch: Arch) -> bool {
+        self.syscall(name).is_some_and(|s| s.number(arch).is_some())
+    }
+
+    fn errno_name(&self, value: u64) -> Option<&'static str> {
+        Catalog::errno_name(self, value)
+    }
+}

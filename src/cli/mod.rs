@@ -3,6 +3,7 @@
 mod catalog;
 mod check;
 mod compile;
+mod convert;
 mod diff;
 mod doctor;
 mod explain;
@@ -18,8 +19,16 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "seccompose", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
-    /// Profile to open in the editor (default: the built-in default profile).
+    /// Profile to open in the editor (default: the built-in default profile): Docker/OCI JSON,
+    /// an OCI runtime config.json or an SPO manifest; it is saved back in its own format.
     pub file: Option<PathBuf>,
+    /// Start from this starter profile (`--new list` lists them); FILE, if given, must not
+    /// exist yet and is where the profile is saved.
+    #[arg(long, value_name = "STARTER")]
+    pub new: Option<String>,
+    /// In a manifest file holding several SeccompProfiles, the one to open (metadata.name).
+    #[arg(long)]
+    pub name: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -155,6 +164,22 @@ enum Command {
         #[arg(last = true, required = true)]
         command: Vec<std::ffi::OsString>,
     },
+    /// Convert a profile to another format (Docker JSON, OCI, SPO manifest, systemd settings);
+    /// exit 1 when the output cannot express all of it (unless --lossy), 2 when nothing was written.
+    Convert(convert::ConvertArgs),
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print seccompose's manual page (roff, for `man -l -`), made from the same definitions
+    /// as --help.
+    Manpage {
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Show the manual page of a syscall (or the catalog's description when none is installed).
     Man {
         /// The syscall.
@@ -218,6 +243,56 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             layout,
             output,
         }) => compile::compile(&file, &target, format, layout, output.as_ref()),
-        None => seccompose::tui::run(cli.file.as_deref()),
+        Some(Command::Convert(args)) => convert::convert(&args),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "seccompose", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Manpage { output }) => manpage(output.as_deref()),
+        None if cli.new.as_deref() == Some("list") => {
+            for s in seccompose::profile::starters::STARTERS {
+                println!("{:24} {}", s.name, s.about);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        None => seccompose::tui::run(seccompose::tui::Open {
+            file: cli.file.as_deref(),
+            starter: cli.new.as_deref(),
+            name: cli.name.as_deref(),
+        }),
     }
+}
+
+/// The manual page, from the clap definitions (each subcommand as a section of its own).
+fn manpage(output: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut page = Vec::new();
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    man.render_options_section(&mut page)?;
+    man.render_subcommands_section(&mut page)?;
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = format!("seccompose {}", sub.get_name());
+        let sub_man = clap_mangen::Man::new(sub.clone().bin_name(name));
+        let mut roff = Vec::new();
+        sub_man.render_synopsis_section(&mut roff)?;
+        sub_man.render_options_section(&mut roff)?;
+        let text = String::from_utf8_lossy(&roff)
+            .replace(
+                ".SH SYNOPSIS",
+                &format!(".SH \"COMMAND: {}\"", sub.get_name().to_uppercase()),
+            )
+            .replace(".SH OPTIONS", ".SS Options");
+        page.extend_from_slice(text.as_bytes());
+    }
+    man.render_version_section(&mut page)?;
+    match output {
+        Some(path) => std::fs::write(path, &page)?,
+        None => std::io::Write::write_all(&mut std::io::stdout(), &page)?,
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -96,15 +96,20 @@ impl CallArgs {
     }
 }
 
-/// Loads a profile for a command that needs a valid one: diagnostics to stderr, errors fail.
+/// Loads a profile for a command that needs a valid one (any format `convert` reads):
+/// diagnostics to stderr, errors fail.
 pub fn load_profile(path: &Path) -> anyhow::Result<Profile> {
-    let parsed =
-        profile::load(path, &Catalog).with_context(|| format!("cannot read {}", path.display()))?;
+    let opened = profile::formats::open(path, None, None, &Catalog)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let parsed = opened.imported.parsed;
     let name = path.display().to_string();
     for d in &parsed.diagnostics {
         if d.severity == profile::Severity::Error {
             eprintln!("{}", d.render(&name));
         }
+    }
+    if !opened.imported.others.is_empty() {
+        bail!("{name} holds several SeccompProfiles; take one out with `seccompose convert {name} --name NAME --to docker`");
     }
     match parsed.profile {
         Some(p) => Ok(p),

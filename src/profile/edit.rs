@@ -356,4 +356,9 @@ impl Document {
     pub fn mark_saved(&mut self) {
         self.saved_state = self.state;
     }
+
+    /// The profile the document started from (before the oldest edit it can undo).
+    pub fn original(&self) -> &Profile {
+        self.undo.first().map_or(&self.profile, |(p, _, _)| p)
+    }
 }

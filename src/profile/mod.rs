@@ -3,6 +3,7 @@
 mod diag;
 mod edit;
 mod effective;
+pub mod formats;
 mod load;
 mod model;
 mod preserve;
@@ -12,6 +13,7 @@ mod rendered;
 mod save;
 mod semantic;
 mod source;
+pub mod starters;
 mod summary;
 mod target;
 mod toggle;

@@ -19,12 +19,48 @@ pub struct PatchError(String);
 /// Rewrites `text`, whose meaning is `before`, so that it means `after`, changing only the
 /// parts whose values differ.
 pub fn patch(text: &str, before: &Value, after: &Value) -> Result<String, PatchError> {
+    patch_at(text, &[], Some(before), after)
+}
+
+/// Rewrites the value at `path` (object keys from the root) of `text`, whose meaning there is
+/// `before` (None: the path does not exist yet), so that it means `after`; everything outside
+/// the path keeps its bytes. Missing objects along the path are added.
+pub fn patch_at(
+    text: &str,
+    path: &[&str],
+    before: Option<&Value>,
+    after: &Value,
+) -> Result<String, PatchError> {
     let root = CstRootNode::parse(text, &Default::default())
         .map_err(|e| PatchError(format!("the old text does not parse: {e}")))?;
-    let node = root
+    let mut node = root
         .value()
         .ok_or_else(|| PatchError("the old text holds no value".into()))?;
-    patch_value(node, before, after)?;
+    for (depth, key) in path.iter().enumerate() {
+        let obj = node.as_object().ok_or_else(|| {
+            PatchError(format!("\"{}\" is not an object", path[..depth].join(".")))
+        })?;
+        match property(&obj, key) {
+            Some(prop) => {
+                node = prop
+                    .value()
+                    .ok_or_else(|| PatchError(format!("\"{key}\" has no value in the text")))?;
+            }
+            None => {
+                let value = path[depth + 1..]
+                    .iter()
+                    .rev()
+                    .fold(after.clone(), |v, k| serde_json::json!({ *k: v }));
+                let prop = obj.append(key, input(&value));
+                obj.ensure_multiline();
+                if let Some(inner) = prop.value().and_then(|v| v.as_object()) {
+                    inner.ensure_multiline();
+                }
+                return Ok(root.to_string());
+            }
+        }
+    }
+    patch_value(node, before.unwrap_or(&Value::Null), after)?;
     Ok(root.to_string())
 }
 

@@ -2,9 +2,9 @@
 //! Saving an edited profile through it changes only the bytes the edit must change, and
 //! never writes over a file that someone else changed in the meantime without being told to.
 
-use super::load::{parse_bytes, Lexicon, Parsed};
+use super::formats::{self, Container};
+use super::load::{Lexicon, Parsed};
 use super::model::Profile;
-use super::preserve::patch;
 use super::read::read_input;
 use super::save::{to_canonical_string, to_value};
 use super::write::{read_only_error, write_file, ReadOnly, WriteOptions};
@@ -18,6 +18,7 @@ const BOM: char = '\u{feff}';
 pub struct Source {
     text: String,
     meaning: Value,
+    container: Container,
 }
 
 /// How the text of a save was made.
@@ -79,21 +80,33 @@ pub struct Saved {
 impl Source {
     /// A source from text and the profile it means.
     pub fn new(text: String, profile: &Profile) -> Source {
+        Source::in_container(text, profile, Container::Profile)
+    }
+
+    /// A source whose profile sits in a file of another format (an OCI configuration, a
+    /// manifest), so that a save writes it back there.
+    pub fn in_container(text: String, profile: &Profile, container: Container) -> Source {
         Source {
             text,
             meaning: to_value(profile),
+            container,
         }
     }
 
     /// Reads a profile file, keeping its text as the source when it loads without errors.
     pub fn load(path: &Path, lexicon: &dyn Lexicon) -> std::io::Result<(Parsed, Option<Source>)> {
-        let bytes = read_input(path)?;
-        let parsed = parse_bytes(&bytes, lexicon);
-        let source = match (&parsed.profile, String::from_utf8(bytes)) {
-            (Some(p), Ok(text)) => Some(Source::new(text, p)),
-            _ => None,
-        };
-        Ok((parsed, source))
+        let opened = formats::open(path, Some(formats::Format::Docker), None, lexicon)?;
+        Ok((opened.imported.parsed, opened.source))
+    }
+
+    /// The profile the text holds, as saved (read again from the text).
+    pub fn saved_profile(&self, lexicon: &dyn Lexicon) -> Option<Profile> {
+        formats::reimport(&self.text, &self.container, lexicon).profile
+    }
+
+    /// Where the profile sits in the file.
+    pub fn container(&self) -> &Container {
+        &self.container
     }
 
     /// The text, byte for byte.
@@ -109,24 +122,45 @@ impl Source {
     /// `edited` written as the smallest change to this text. The result is read back and
     /// must mean exactly `edited`; if the minimal writer fails that, the canonical text is
     /// returned with the reason, so a bug here can never save a meaning the user did not see.
+    /// A profile inside another format is always written back into that format.
     pub fn render(&self, edited: &Profile, lexicon: &dyn Lexicon) -> (String, Rendering) {
         let wanted = to_value(edited);
         let (bom, body) = match self.text.strip_prefix(BOM) {
             Some(rest) => (BOM.to_string(), rest),
             None => (String::new(), self.text.as_str()),
         };
-        let failure = match patch(body, &self.meaning, &wanted) {
+        let failure = match formats::write_into(body, &self.container, &self.meaning, &wanted) {
             Ok(text) => {
                 let text = bom + &text;
-                match parse_bytes(text.as_bytes(), lexicon).profile {
+                match formats::reimport(&text, &self.container, lexicon).profile {
                     Some(back) if to_value(&back) == wanted => return (text, Rendering::Minimal),
                     Some(_) => "the minimal edit did not read back as the same profile".to_string(),
                     None => "the minimal edit did not read back as a valid profile".to_string(),
                 }
             }
-            Err(e) => e.to_string(),
+            Err(e) => e,
         };
-        (to_canonical_string(edited), Rendering::Fallback(failure))
+        (self.canonical(edited), Rendering::Fallback(failure))
+    }
+
+    /// The canonical text of `edited` in this source's format: for a profile, the canonical
+    /// JSON; inside an OCI configuration or a manifest file, the whole file parsed and written
+    /// out again (every document kept) with the new profile in its place.
+    fn canonical(&self, edited: &Profile) -> String {
+        let wanted = to_value(edited);
+        match &self.container {
+            Container::Profile => to_canonical_string(edited),
+            Container::OciConfig => {
+                let mut config: Value = serde_json::from_str(self.text.trim_start_matches(BOM))
+                    .unwrap_or_else(|_| serde_json::json!({}));
+                config["linux"]["seccomp"] = wanted;
+                let mut s = serde_json::to_string_pretty(&config).expect("JSON serializes");
+                s.push('\n');
+                s
+            }
+            Container::Spo { name } => formats::rewrite_manifests(&self.text, name, &wanted)
+                .unwrap_or_else(|_| formats::manifest(edited, name, None)),
+        }
     }
 }
 
@@ -179,8 +213,9 @@ pub fn save_document(
             None => SaveError::Io(e),
         });
     }
+    let container = source.map_or(Container::Profile, |s| s.container.clone());
     Ok(Saved {
-        source: Source::new(text, profile),
+        source: Source::in_container(text, profile, container),
         rendering,
     })
 }

@@ -175,6 +175,7 @@ pub enum Command {
     ToggleRunStops,
     JumpToRule,
     ApplyFix,
+    ShowChanges,
 }
 
 /// One line of the help: a command, its keys as written, what it does.

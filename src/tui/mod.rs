@@ -53,25 +53,66 @@ pub fn default_profile() -> Profile {
         .expect("profiles/default.json is valid")
 }
 
-/// Opens the editor on `file` (a new file starts from the built-in profile), or on the
-/// built-in profile; returns when the user quits.
-pub fn run(file: Option<&Path>) -> anyhow::Result<ExitCode> {
+/// What the editor is asked to open.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Open<'a> {
+    /// The file (any format `convert` reads); None: an unsaved document.
+    pub file: Option<&'a Path>,
+    /// Start from this starter profile instead (the file, if any, must not exist yet).
+    pub starter: Option<&'a str>,
+    /// In a manifest file holding several profiles, the one to open.
+    pub name: Option<&'a str>,
+}
+
+/// Opens the editor on a file (a new file starts from the built-in profile or the starter
+/// asked for), or on an unsaved document; returns when the user quits.
+pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
+    let file = open.file;
+    let starter = match open.starter {
+        Some(name) => Some(profile::starters::find(name).ok_or_else(|| {
+            anyhow::anyhow!(
+                "no starter profile \"{name}\"; there are: {}",
+                profile::starters::names().join(", ")
+            )
+        })?),
+        None => None,
+    };
+    let fresh = |what: String| {
+        let p = starter.map_or_else(default_profile, |s| s.profile(&Catalog));
+        let from = starter.map_or("the built-in profile".to_string(), |s| {
+            format!("the starter profile {}", s.name)
+        });
+        (p, None, Some(what.replace("{from}", &from)))
+    };
     let (profile, source, note) = match file {
+        None if starter.is_some() => fresh("Starting from {from} (unsaved)".into()),
         None => (default_profile(), None, None),
-        Some(path) if !path.exists() => (
-            default_profile(),
-            None,
-            Some(format!(
-                "New file {}: starting from the built-in profile",
-                path.display()
-            )),
+        Some(path) if !path.exists() => fresh(format!(
+            "New file {}: starting from {{from}}",
+            path.display()
+        )),
+        Some(path) if starter.is_some() => anyhow::bail!(
+            "{} exists already: --new starts a new file (give a new name, or open it without --new)",
+            path.display()
         ),
         Some(path) => {
-            let (parsed, source) = profile::Source::load(path, &Catalog)
+            let opened = profile::formats::open(path, None, open.name, &Catalog)
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
-            match parsed.profile {
-                Some(p) => (p, source, loaded_note(&parsed.diagnostics)),
-                None => return show_load_errors(path, &parsed.diagnostics),
+            let imported = opened.imported;
+            match imported.parsed.profile {
+                Some(p) => {
+                    let mut note = loaded_note(&imported.parsed.diagnostics);
+                    if let (profile::formats::Container::Spo { name }, false) =
+                        (&imported.container, imported.others.is_empty())
+                    {
+                        note = Some(format!(
+                            "Opened SeccompProfile {name}; the file also has {} (seccompose FILE --name NAME opens another)",
+                            imported.others.join(", ")
+                        ));
+                    }
+                    (p, opened.source, note)
+                }
+                None => return show_load_errors(path, &imported.parsed.diagnostics),
             }
         }
     };

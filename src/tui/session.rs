@@ -260,7 +260,17 @@ impl Session {
         let Some(path) = self.path.clone() else {
             return false;
         };
-        let loaded = Source::load(&path, &Catalog);
+        let container = self.source.as_ref().map(|s| s.container().clone());
+        let loaded = profile::formats::open(
+            &path,
+            container.as_ref().map(|c| c.format()),
+            container.as_ref().and_then(|c| match c {
+                profile::formats::Container::Spo { name } => Some(name.as_str()),
+                _ => None,
+            }),
+            &Catalog,
+        )
+        .map(|o| (o.imported.parsed, o.source));
         match loaded {
             Ok((parsed, Some(source))) => {
                 let profile = parsed.profile.expect("a source comes with its profile");

@@ -16,33 +16,7 @@ pub fn probe(m32: bool) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("seccompose-probe-{}", std::process::id()));
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let out = dir.join(if m32 { "probe32" } else { "probe" });
-        let compiler = std::env::var("CC").unwrap_or_else(|_| "cc".into());
-        let mut cc = Command::new(&compiler);
-        // -fno-pie/-no-pie: a plain static executable whatever the compiler's default;
-        // -fno-stack-protector: the canary lives in the C library's thread block.
-        cc.args([
-            "-O1",
-            "-nostdlib",
-            "-static",
-            "-ffreestanding",
-            "-fno-pie",
-            "-no-pie",
-            "-fno-stack-protector",
-        ]);
-        if m32 {
-            cc.arg("-m32");
-        }
-        cc.arg("-o").arg(&out).arg(&src);
-        let result = cc
-            .output()
-            .map_err(|e| format!("cannot run the C compiler {compiler:?}: {e}"))?;
-        if !result.status.success() {
-            return Err(format!(
-                "{compiler} could not build the {} probe:\n{}",
-                if m32 { "32-bit" } else { "native" },
-                String::from_utf8_lossy(&result.stderr)
-            ));
-        }
+        freestanding(&src, &out, m32)?;
         // Readable and runnable by the unprivileged user of the drop-privileges tests.
         let _ = Command::new("chmod")
             .args(["-R", "a+rX"])
@@ -51,4 +25,37 @@ pub fn probe(m32: bool) -> PathBuf {
         Ok(out)
     });
     built.clone().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Builds a freestanding C file (no C library, its own `_start`) into a static executable.
+pub fn freestanding(src: &std::path::Path, out: &std::path::Path, m32: bool) -> Result<(), String> {
+    let compiler = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    let mut cc = Command::new(&compiler);
+    // -fno-pie/-no-pie: a plain static executable whatever the compiler's default;
+    // -fno-stack-protector: the canary lives in the C library's thread block.
+    cc.args([
+        "-O1",
+        "-nostdlib",
+        "-static",
+        "-ffreestanding",
+        "-fno-pie",
+        "-no-pie",
+        "-fno-stack-protector",
+    ]);
+    if m32 {
+        cc.arg("-m32");
+    }
+    cc.arg("-o").arg(out).arg(src);
+    let result = cc
+        .output()
+        .map_err(|e| format!("cannot run the C compiler {compiler:?}: {e}"))?;
+    if !result.status.success() {
+        return Err(format!(
+            "{compiler} could not build {} ({}):\n{}",
+            src.display(),
+            if m32 { "32-bit" } else { "native" },
+            String::from_utf8_lossy(&result.stderr)
+        ));
+    }
+    Ok(())
 }

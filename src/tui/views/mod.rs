@@ -1,6 +1,7 @@
 //! The editor's views (keys 1-5) and the rule editor window.
 
 pub mod bpf;
+pub mod changes;
 pub mod lint;
 pub mod rules;
 pub mod run;

@@ -8,8 +8,9 @@ use crate::tui::keymap::{Command, Context, KeyMap};
 use crate::tui::prompt::PromptKind;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::views::changes::{self, Changes};
 use crate::tui::widgets::pane_block;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -61,6 +62,8 @@ pub struct SettingsView {
     pub cursor: Cursor,
     /// A prompt the view wants the app to open.
     pub wants_prompt: Option<PromptKind>,
+    /// Whether the unsaved-changes pane is shown, and its diff.
+    pub changes: Option<Changes>,
 }
 
 impl Default for SettingsView {
@@ -68,6 +71,7 @@ impl Default for SettingsView {
         SettingsView {
             cursor: Cursor::new(rows().len()),
             wants_prompt: None,
+            changes: None,
         }
     }
 }
@@ -128,6 +132,12 @@ impl Component for SettingsView {
             Command::ChangeNext => self.change(row, 1, session),
             Command::ChangePrev => self.change(row, -1, session),
             Command::Toggle => self.toggle(row, session),
+            Command::ShowChanges => {
+                self.changes = match self.changes {
+                    Some(_) => None,
+                    None => Some(Changes::default()),
+                }
+            }
             _ => return Handled::NotConsumed,
         }
         Handled::Consumed
@@ -233,6 +243,15 @@ pub fn render(
     keymap: &KeyMap,
     theme: Theme,
 ) {
+    let area = match &mut view.changes {
+        Some(c) => {
+            let [top, bottom] =
+                Layout::vertical([Constraint::Min(8), Constraint::Percentage(40)]).areas(area);
+            changes::render(frame, bottom, c, session, theme);
+            top
+        }
+        None => area,
+    };
     let block = pane_block("Profile settings and target", true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -261,10 +280,11 @@ pub fn render(
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!(
-            "{}/{} change · {} toggle or type a value · the target is not saved in the profile",
+            "{}/{} change · {} toggle or type a value · {} unsaved changes · the target is not saved in the profile",
             k(Command::ChangePrev),
             k(Command::ChangeNext),
-            k(Command::Toggle)
+            k(Command::Toggle),
+            k(Command::ShowChanges)
         ),
         theme.dim(),
     ));

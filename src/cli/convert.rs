@@ -1,0 +1,208 @@
+//! `convert`: a profile from one format to another (Docker/OCI JSON, an OCI runtime
+//! configuration, a Security Profiles Operator manifest, systemd unit settings).
+
+use super::target::TargetArgs;
+use anyhow::{anyhow, bail, Context};
+use clap::ValueEnum;
+use seccompose::catalog::Catalog;
+use seccompose::profile::formats::{self, Container, Format};
+use seccompose::profile::{self, Profile, Severity};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit status when the input cannot be read or the options make no sense.
+const TROUBLE: u8 = 2;
+
+/// A format on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Docker/OCI/podman seccomp profile (JSON).
+    Docker,
+    /// OCI: the `linux.seccomp` object (read: a whole runtime `config.json`).
+    Oci,
+    /// Kubernetes Security Profiles Operator `SeccompProfile` manifest (YAML).
+    Spo,
+    /// systemd unit settings (SystemCallFilter=, ...); output only.
+    Systemd,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Docker => Format::Docker,
+            FormatArg::Oci => Format::Oci,
+            FormatArg::Spo => Format::Spo,
+            FormatArg::Systemd => Format::Systemd,
+        }
+    }
+}
+
+/// What `convert` was asked to do.
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// The profile: Docker/OCI JSON, an OCI runtime config.json, or an SPO manifest.
+    pub file: PathBuf,
+    /// The format to write.
+    #[arg(long, value_enum)]
+    pub to: FormatArg,
+    /// The input's format, when the guess from its name and content is wrong.
+    #[arg(long, value_enum)]
+    pub from: Option<FormatArg>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// With --to oci: write a copy of this runtime config.json with the profile as its
+    /// linux.seccomp, every other byte unchanged.
+    #[arg(long, value_name = "CONFIG.json")]
+    pub patch: Option<PathBuf>,
+    /// The manifest's metadata.name: picks the profile out of a manifest file, and names the
+    /// manifest written (default: the input's name, or the file's name).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// With --to spo: the manifest's metadata.namespace.
+    #[arg(long)]
+    pub namespace: Option<String>,
+    /// Exit 0 even when the output format cannot express all of the profile (what it cannot
+    /// express is listed either way).
+    #[arg(long)]
+    pub lossy: bool,
+    /// The machine Docker-only parts (includes/excludes, archMap) are decided for.
+    #[command(flatten)]
+    pub target: TargetArgs,
+}
+
+/// A Kubernetes name from a file name: lower case, other characters as dashes.
+fn name_from_file(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("profile");
+    let mut name: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    name = name.trim_matches(['-', '.']).to_string();
+    if name.is_empty() {
+        "profile".into()
+    } else {
+        name
+    }
+}
+
+/// Reads the input; diagnostics to stderr.
+fn read(args: &ConvertArgs) -> anyhow::Result<(Profile, Container)> {
+    let path = &args.file;
+    let label = path.display().to_string();
+    let opened = formats::open(
+        path,
+        args.from.map(Format::from),
+        args.name.as_deref(),
+        &Catalog,
+    )
+    .with_context(|| format!("cannot read {label}"))?;
+    let imported = opened.imported;
+    for d in &imported.parsed.diagnostics {
+        if d.severity == Severity::Error {
+            eprintln!("{}", d.render(&label));
+        }
+    }
+    let Some(profile) = imported.parsed.profile else {
+        bail!("{label} has errors; nothing was written");
+    };
+    if args.name.is_none() && !imported.others.is_empty() {
+        let Container::Spo { name } = &imported.container else {
+            unreachable!("only manifests hold several profiles")
+        };
+        bail!(
+            "{label} holds several SeccompProfiles ({name}, {}): pick one with --name",
+            imported.others.join(", ")
+        );
+    }
+    Ok((profile, imported.container))
+}
+
+/// `seccompose convert`: 0 done, 1 written but the format could not express everything
+/// (unless --lossy), 2 nothing written.
+pub fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
+    match run(args) {
+        Ok(lossy) => Ok(ExitCode::from(u8::from(lossy && !args.lossy))),
+        Err(e) => {
+            eprintln!("seccompose: error: {e:#}");
+            Ok(ExitCode::from(TROUBLE))
+        }
+    }
+}
+
+fn run(args: &ConvertArgs) -> anyhow::Result<bool> {
+    if args.patch.is_some() && args.to != FormatArg::Oci {
+        bail!("--patch CONFIG.json goes with --to oci");
+    }
+    if args.namespace.is_some() && args.to != FormatArg::Spo {
+        bail!("--namespace goes with --to spo");
+    }
+    let targets = args.target.targets()?;
+    let [target] = targets.as_slice() else {
+        bail!("convert decides a profile for one machine: give at most one --arch");
+    };
+    let (profile, container) = read(args)?;
+    let note = |n: &str| eprintln!("seccompose: note: {n}");
+    let mut lossy = Vec::new();
+    let text = match args.to {
+        FormatArg::Docker => profile::to_canonical_string(&profile),
+        FormatArg::Oci => {
+            let resolved = formats::resolve(&profile, target);
+            resolved.notes.iter().for_each(|n| note(n));
+            match &args.patch {
+                None => profile::to_canonical_string(&resolved.profile),
+                Some(config) => {
+                    let text = std::fs::read_to_string(config)
+                        .with_context(|| format!("cannot read {}", config.display()))?;
+                    formats::patch_config(&text, &profile::to_value(&resolved.profile))
+                        .map_err(|e| anyhow!("{}: {e}", config.display()))?
+                }
+            }
+        }
+        FormatArg::Spo => {
+            let resolved = formats::resolve(&profile, target);
+            resolved.notes.iter().for_each(|n| note(n));
+            let name = match (&args.name, &container) {
+                (Some(n), _) => n.clone(),
+                (None, Container::Spo { name }) if !name.is_empty() => name.clone(),
+                _ => name_from_file(&args.file),
+            };
+            if !formats::valid_name(&name) {
+                bail!("\"{name}\" is not a valid Kubernetes name (lower-case letters, digits, '-' and '.'): give one with --name");
+            }
+            lossy = formats::spec_limits(&resolved.profile);
+            formats::manifest(&resolved.profile, &name, args.namespace.as_deref())
+        }
+        FormatArg::Systemd => {
+            let label = args.file.display().to_string();
+            let unit = formats::systemd_unit(&profile, target, &Catalog, &label);
+            lossy = unit.lossy;
+            unit.text
+        }
+    };
+    let format = Format::from(args.to).name();
+    for l in &lossy {
+        eprintln!("seccompose: {format} cannot express: {l}");
+    }
+    match &args.output {
+        Some(out) => profile::write_atomic(out, &text, false)
+            .with_context(|| format!("writing {}", out.display()))?,
+        None => print!("{text}"),
+    }
+    if !lossy.is_empty() && !args.lossy {
+        eprintln!(
+            "seccompose: the {format} output leaves out {} part(s) of the profile (listed above); --lossy accepts that",
+            lossy.len()
+        );
+    }
+    Ok(!lossy.is_empty())
+}

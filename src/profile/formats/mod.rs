@@ -1,0 +1,233 @@
+//! Profiles in the files where they are used: Docker/OCI seccomp JSON, the `linux.seccomp`
+//! object of an OCI runtime `config.json`, Kubernetes Security Profiles Operator
+//! `SeccompProfile` manifests (YAML), and systemd unit settings (export only).
+//!
+//! Import gives the same [`Parsed`] the JSON loader gives, with positions in the file as it
+//! is (a diagnostic in a manifest points at its YAML line). Export for OCI and SPO first
+//! resolves what only Docker reads (`includes`/`excludes`, `archMap`, `name`) for a target,
+//! as Docker does before it hands a profile to runc.
+
+mod oci;
+mod resolve;
+mod spo;
+mod systemd;
+mod yaml;
+
+pub use oci::{patch_config, SECCOMP_PATH};
+pub use resolve::{resolve, Resolved};
+pub use spo::{manifest, rewrite_manifests, spec_limits, valid_name, SPO_API_VERSION};
+pub use systemd::{systemd_unit, Sets, SystemdUnit};
+
+use super::diag::{Diagnostic, LineIndex};
+use super::load::{parse_bytes, Lexicon, Parsed};
+use super::model::Pos;
+use super::source::Source;
+use std::path::Path;
+
+/// The file formats seccompose knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A Docker/OCI/podman seccomp profile (JSON).
+    Docker,
+    /// An OCI runtime configuration (`config.json`) holding the profile at `linux.seccomp`.
+    Oci,
+    /// A Security Profiles Operator `SeccompProfile` manifest (YAML, several documents).
+    Spo,
+    /// systemd unit settings (`SystemCallFilter=` ...); written, never read.
+    Systemd,
+}
+
+impl Format {
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Docker => "docker",
+            Format::Oci => "oci",
+            Format::Spo => "spo",
+            Format::Systemd => "systemd",
+        }
+    }
+}
+
+/// Where the profile sits in its file, so that a save writes it back there.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Container {
+    /// The whole file is the profile.
+    #[default]
+    Profile,
+    /// `linux.seccomp` of an OCI runtime configuration.
+    OciConfig,
+    /// The `spec` of the `SeccompProfile` with this `metadata.name`.
+    Spo {
+        /// `metadata.name`.
+        name: String,
+    },
+}
+
+impl Container {
+    /// The format of a file that holds a profile this way.
+    pub fn format(&self) -> Format {
+        match self {
+            Container::Profile => Format::Docker,
+            Container::OciConfig => Format::Oci,
+            Container::Spo { .. } => Format::Spo,
+        }
+    }
+
+    fn spo_name(&self) -> Option<&str> {
+        match self {
+            Container::Spo { name } => Some(name),
+            _ => None,
+        }
+    }
+}
+
+/// A profile read out of a file of any format seccompose imports.
+#[derive(Debug)]
+pub struct Imported {
+    /// The profile and the diagnostics, positions in the file's own text.
+    pub parsed: Parsed,
+    /// Where the profile was found.
+    pub container: Container,
+    /// For a manifest file: the names of the other `SeccompProfile`s in it.
+    pub others: Vec<String>,
+}
+
+/// What [`open`] read.
+#[derive(Debug)]
+pub struct Opened {
+    /// The import.
+    pub imported: Imported,
+    /// The file's text and meaning, for a save that changes only what was edited (None when
+    /// the profile did not load).
+    pub source: Option<Source>,
+}
+
+/// Guesses a file's format from its name and text: `.yaml`/`.yml` or YAML text is a manifest;
+/// a JSON object with `ociVersion` or `linux` and no `defaultAction` is an OCI configuration.
+pub fn detect(path: Option<&Path>, text: &str) -> Format {
+    let ext = path
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if matches!(ext.as_deref(), Some("yaml" | "yml")) {
+        return Format::Spo;
+    }
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    if !body.starts_with('{') {
+        let yaml = body.lines().any(|l| l.starts_with("kind:") || l == "---");
+        return if yaml { Format::Spo } else { Format::Docker };
+    }
+    match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(o))
+            if !o.contains_key("defaultAction")
+                && (o.contains_key("ociVersion") || o.contains_key("linux")) =>
+        {
+            Format::Oci
+        }
+        _ => Format::Docker,
+    }
+}
+
+/// Reads a profile out of `text` in `format`; `name` picks a manifest by `metadata.name`
+/// (the first one when None).
+pub fn import(text: &str, format: Format, name: Option<&str>, lexicon: &dyn Lexicon) -> Imported {
+    match format {
+        Format::Docker => Imported {
+            parsed: parse_bytes(text.as_bytes(), lexicon),
+            container: Container::Profile,
+            others: Vec::new(),
+        },
+        Format::Oci => oci::import(text, lexicon),
+        Format::Spo => spo::import(text, name, lexicon),
+        Format::Systemd => failed(
+            Container::Profile,
+            Diagnostic::error(
+                Pos { line: 1, col: 1 },
+                "systemd unit settings can be written but not read: convert from the JSON profile",
+            ),
+        ),
+    }
+}
+
+/// Reads a file in `format` (guessed when None) and keeps its text for a save in the same
+/// format. I/O failures are the only `Err`.
+pub fn open(
+    path: &Path,
+    format: Option<Format>,
+    name: Option<&str>,
+    lexicon: &dyn Lexicon,
+) -> std::io::Result<Opened> {
+    let bytes = super::read::read_input(path)?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return Ok(Opened {
+                imported: Imported {
+                    parsed: parse_bytes(e.as_bytes(), lexicon),
+                    container: Container::Profile,
+                    others: Vec::new(),
+                },
+                source: None,
+            })
+        }
+    };
+    let format = format.unwrap_or_else(|| detect(Some(path), &text));
+    let imported = import(&text, format, name, lexicon);
+    let source = imported
+        .parsed
+        .profile
+        .as_ref()
+        .map(|p| Source::in_container(text, p, imported.container.clone()));
+    Ok(Opened { imported, source })
+}
+
+/// Reads `text` back the way it was read first: the profile a save wrote, for checking.
+pub(crate) fn reimport(text: &str, container: &Container, lexicon: &dyn Lexicon) -> Parsed {
+    import(text, container.format(), container.spo_name(), lexicon).parsed
+}
+
+/// Writes `profile` into `text` (a file read as `container`), changing only the profile's part.
+pub(crate) fn write_into(
+    text: &str,
+    container: &Container,
+    before: &serde_json::Value,
+    after: &serde_json::Value,
+) -> Result<String, String> {
+    match container {
+        Container::Profile => {
+            super::preserve::patch(text, before, after).map_err(|e| e.to_string())
+        }
+        Container::OciConfig => super::preserve::patch_at(text, &SECCOMP_PATH, Some(before), after)
+            .map_err(|e| e.to_string()),
+        Container::Spo { name } => spo::replace_spec(text, name, before, after),
+    }
+}
+
+fn failed(container: Container, diag: Diagnostic) -> Imported {
+    Imported {
+        parsed: Parsed {
+            profile: None,
+            diagnostics: vec![diag],
+        },
+        container,
+        others: Vec::new(),
+    }
+}
+
+/// Moves every position of a profile read from an excerpt to where it is in the whole file.
+fn remap(parsed: &mut Parsed, f: impl Fn(Pos) -> Pos) {
+    for d in &mut parsed.diagnostics {
+        d.pos = f(d.pos);
+    }
+    if let Some(rules) = parsed.profile.as_mut().and_then(|p| p.syscalls.as_mut()) {
+        for rule in rules {
+            rule.pos = rule.pos.map(&f);
+        }
+    }
+}
+
+/// The position of byte `offset` of `text`.
+fn pos_of(text: &str, offset: usize) -> Pos {
+    LineIndex::new(text).pos(offset)
+}

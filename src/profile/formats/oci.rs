@@ -1,0 +1,148 @@
+//! The OCI runtime configuration (`config.json`): the profile is its `linux.seccomp` object.
+//! Reading takes that object out with its positions in the whole file; writing patches it
+//! into a configuration and leaves every other byte as it was.
+
+use super::{failed, pos_of, remap, Container, Imported};
+use crate::profile::diag::Diagnostic;
+use crate::profile::load::{parse, Lexicon};
+use crate::profile::model::Pos;
+use crate::profile::preserve::patch_at;
+use jsonc_parser::ast::{Object, Value as Ast};
+use jsonc_parser::common::Ranged;
+use serde_json::Value;
+
+/// Where a runtime configuration keeps the seccomp profile.
+pub const SECCOMP_PATH: [&str; 2] = ["linux", "seccomp"];
+
+/// The last property named `key` (the loader and runc read the last of duplicate keys).
+fn property<'a, 't>(obj: &'a Object<'t>, key: &str) -> Option<&'a Ast<'t>> {
+    obj.properties
+        .iter()
+        .rev()
+        .find(|p| p.name.as_str() == key)
+        .map(|p| &p.value)
+}
+
+/// Reads `linux.seccomp` out of a whole runtime configuration.
+pub(super) fn import(text: &str, lexicon: &dyn Lexicon) -> Imported {
+    let error = |offset: usize, msg: String| {
+        failed(
+            Container::OciConfig,
+            Diagnostic::error(pos_of(text, offset), msg),
+        )
+    };
+    if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+        // The loader reports bad JSON the way it does for any profile file.
+        return Imported {
+            parsed: parse(text, lexicon),
+            container: Container::OciConfig,
+            others: Vec::new(),
+        };
+    }
+    let ast = match jsonc_parser::parse_to_ast(text, &Default::default(), &Default::default()) {
+        Ok(r) => r.value,
+        Err(e) => return error(e.range().start, format!("invalid JSON: {}", e.kind())),
+    };
+    let Some(Ast::Object(root)) = ast else {
+        return error(0, "an OCI runtime configuration is a JSON object".into());
+    };
+    let Some(linux) = property(&root, "linux") else {
+        return error(
+            root.start(),
+            "this runtime configuration has no \"linux\" object, so no seccomp profile".into(),
+        );
+    };
+    let Ast::Object(linux_obj) = linux else {
+        return error(linux.start(), "\"linux\" is not an object".into());
+    };
+    let Some(seccomp) = property(linux_obj, "seccomp") else {
+        return error(
+            linux.start(),
+            "\"linux\" has no \"seccomp\" object: the container runs without a seccomp profile"
+                .into(),
+        );
+    };
+    let range = seccomp.range();
+    let start = pos_of(text, range.start);
+    let mut parsed = parse(&text[range.start..range.end], lexicon);
+    remap(&mut parsed, |p| {
+        if p.line == 1 {
+            Pos {
+                line: start.line,
+                col: start.col + p.col - 1,
+            }
+        } else {
+            Pos {
+                line: start.line + p.line - 1,
+                col: p.col,
+            }
+        }
+    });
+    Imported {
+        parsed,
+        container: Container::OciConfig,
+        others: Vec::new(),
+    }
+}
+
+/// Removes `linux.seccomp` (and a `linux` left empty that `had_linux` says was not there) so
+/// that what stays can be compared.
+fn without_seccomp(mut config: Value, had_linux: bool) -> Value {
+    if let Some(linux) = config.get_mut("linux").and_then(Value::as_object_mut) {
+        linux.shift_remove("seccomp");
+        if linux.is_empty() && !had_linux {
+            config.as_object_mut().map(|o| o.shift_remove("linux"));
+        }
+    }
+    config
+}
+
+/// `config` (the text of a runtime configuration) with `linux.seccomp` set to `seccomp`,
+/// every other byte kept; checked by reading the result back.
+pub fn patch_config(config: &str, seccomp: &Value) -> Result<String, String> {
+    let before: Value = serde_json::from_str(config)
+        .map_err(|e| format!("the configuration is not valid JSON: {e}"))?;
+    if !before.is_object() {
+        return Err("the configuration is not a JSON object".into());
+    }
+    let had_linux = before.get("linux").is_some();
+    if had_linux && !before["linux"].is_object() {
+        return Err("the configuration's \"linux\" is not an object".into());
+    }
+    let old = before.pointer("/linux/seccomp");
+    let text = patch_at(config, &SECCOMP_PATH, old, seccomp).map_err(|e| e.to_string())?;
+    let after: Value = serde_json::from_str(&text)
+        .map_err(|e| format!("the patched configuration does not read back: {e}"))?;
+    if after.pointer("/linux/seccomp") != Some(seccomp) {
+        return Err("the patched configuration does not hold the profile".into());
+    }
+    if without_seccomp(after, had_linux) != without_seccomp(before, true) {
+        return Err("patching changed more than linux.seccomp".into());
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn only_the_seccomp_object_changes() {
+        let config = "{\n    \"ociVersion\": \"1.0.2\",\n    \"process\": {\"args\": [\"sh\"]},\n    \"linux\": {\n        \"namespaces\": [ {\"type\": \"pid\"} ],\n        \"seccomp\": {\"defaultAction\": \"SCMP_ACT_ALLOW\"}\n    }\n}\n";
+        let out = patch_config(config, &json!({"defaultAction": "SCMP_ACT_ERRNO"})).unwrap();
+        assert_eq!(out, config.replace("SCMP_ACT_ALLOW", "SCMP_ACT_ERRNO"));
+    }
+
+    #[test]
+    fn a_missing_linux_object_is_added() {
+        let config = "{\n  \"ociVersion\": \"1.0.2\"\n}\n";
+        let out = patch_config(config, &json!({"defaultAction": "SCMP_ACT_LOG"})).unwrap();
+        assert!(
+            out.starts_with("{\n  \"ociVersion\": \"1.0.2\",\n"),
+            "{out}"
+        );
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["linux"]["seccomp"]["defaultAction"], "SCMP_ACT_LOG");
+    }
+}

@@ -1,0 +1,75 @@
+//! The starter profiles in `profiles/`, compiled in: `seccompose --new NAME` and the editor's
+//! picker start from one of them.
+
+use super::load::{parse, Lexicon};
+use super::model::Profile;
+
+/// One starter profile.
+#[derive(Debug, Clone, Copy)]
+pub struct Starter {
+    /// Its name (the file name without `.json`).
+    pub name: &'static str,
+    /// What it is for, in one line.
+    pub about: &'static str,
+    /// The file's text.
+    pub text: &'static str,
+}
+
+impl Starter {
+    /// The profile (the files are tested to load without errors).
+    pub fn profile(&self, lexicon: &dyn Lexicon) -> Profile {
+        parse(self.text, lexicon)
+            .profile
+            .unwrap_or_else(|| panic!("profiles/{}.json is a valid profile", self.name))
+    }
+}
+
+/// Every starter, the built-in default first.
+pub const STARTERS: &[Starter] = &[
+    Starter {
+        name: "default",
+        about: "deny by default; what ordinary programs need, none of the dangerous corners",
+        text: include_str!("../../profiles/default.json"),
+    },
+    Starter {
+        name: "deny-mkdir-chmod-chown",
+        about: "allow everything but creating directories and changing modes or owners (the *at siblings too)",
+        text: include_str!("../../profiles/deny-mkdir-chmod-chown.json"),
+    },
+    Starter {
+        name: "no-network",
+        about: "allow everything but opening network sockets (Unix sockets stay)",
+        text: include_str!("../../profiles/no-network.json"),
+    },
+    Starter {
+        name: "read-only-fs",
+        about: "allow everything but writing to the filesystem (files, directories, links, metadata)",
+        text: include_str!("../../profiles/read-only-fs.json"),
+    },
+    Starter {
+        name: "no-new-processes",
+        about: "allow everything but fork, vfork and clone without CLONE_THREAD (threads stay)",
+        text: include_str!("../../profiles/no-new-processes.json"),
+    },
+    Starter {
+        name: "strict",
+        about: "seccomp's original strict mode: read, write, exit, rt_sigreturn (and the execve that starts the program)",
+        text: include_str!("../../profiles/strict.json"),
+    },
+    Starter {
+        name: "static-hello",
+        about: "the least a statically linked program needs to start, print and exit",
+        text: include_str!("../../profiles/static-hello.json"),
+    },
+];
+
+/// A starter by name (`no-network` or `no-network.json`).
+pub fn find(name: &str) -> Option<&'static Starter> {
+    let name = name.strip_suffix(".json").unwrap_or(name);
+    STARTERS.iter().find(|s| s.name == name)
+}
+
+/// The starters' names.
+pub fn names() -> Vec<&'static str> {
+    STARTERS.iter().map(|s| s.name).collect()
+}

@@ -1,0 +1,70 @@
+//! View 5's "unsaved changes" pane: what the edits since the last save do, as the effective
+//! diff (per syscall, as runc reads the profile on the target), not as a text diff.
+
+use crate::catalog::Catalog;
+use crate::profile;
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::pane_block;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+/// The diff, kept until the document or the target changes.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// The document generation and saved state the diff was made for.
+    made_for: Option<(u64, bool)>,
+    title: String,
+    lines: Vec<String>,
+}
+
+impl Changes {
+    fn refresh(&mut self, session: &Session) {
+        let now = (session.generation(), session.doc.is_modified());
+        if self.made_for == Some(now) {
+            return;
+        }
+        self.made_for = Some(now);
+        let saved = session
+            .source
+            .as_ref()
+            .and_then(|s| s.saved_profile(&Catalog));
+        let (base, against) = match &saved {
+            Some(p) => (p, "the saved file"),
+            None => (session.doc.original(), "where the document started"),
+        };
+        let diff = profile::diff(base, session.profile(), &session.target);
+        self.title = format!(
+            "Unsaved changes: what they do on {}, against {against}",
+            session.target.arch
+        );
+        self.lines = if diff.is_empty() && !session.doc.is_modified() {
+            vec!["No unsaved changes.".into()]
+        } else if diff.is_empty() {
+            vec!["The edits change the text only: every syscall gets what it got before.".into()]
+        } else {
+            diff.lines()
+        };
+    }
+}
+
+/// Draws the pane.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    changes: &mut Changes,
+    session: &Session,
+    theme: Theme,
+) {
+    changes.refresh(session);
+    let block = pane_block(&changes.title, false, theme);
+    let lines: Vec<Line> = changes.lines.iter().map(|l| Line::raw(l.clone())).collect();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
