@@ -12,9 +12,12 @@ use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::os::fd::AsFd;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{channel, sync_channel, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+/// How many chunks of output (up to 64 KiB each) may wait for the terminal emulation.
+const BACKLOG: usize = 1024;
 
 /// The emulated screen a run draws on, shared with the thread that reads the output.
 pub type Screen = Arc<Mutex<vt100::Parser>>;
@@ -70,21 +73,31 @@ impl Runner {
         let mut reader = master.try_clone()?;
         let fresh = Arc::new(AtomicBool::new(false));
         let (sink, flag) = (Arc::clone(&screen), Arc::clone(&fresh));
+        // Reading and parsing on separate threads: the command writes at full speed while the
+        // terminal emulation catches up (up to BACKLOG chunks behind, then the command waits).
+        let (chunks, backlog) = sync_channel::<Vec<u8>>(BACKLOG);
         std::thread::spawn(move || {
             let mut buf = vec![0u8; 1 << 16];
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) => break,
                     Ok(n) => {
-                        if let Ok(mut parser) = sink.lock() {
-                            parser.process(&buf[..n]);
+                        if chunks.send(buf[..n].to_vec()).is_err() {
+                            break;
                         }
-                        flag.store(true, Ordering::Release);
                     }
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                     // EIO: every process holding the terminal side has ended.
                     Err(_) => break,
                 }
+            }
+        });
+        std::thread::spawn(move || {
+            for chunk in backlog {
+                if let Ok(mut parser) = sink.lock() {
+                    parser.process(&chunk);
+                }
+                flag.store(true, Ordering::Release);
             }
         });
         let events = session.take_events();
