@@ -306,3 +306,20 @@ fn the_position_line_is_sane_at_any_size() {
         }
     }
 }
+
+/// The translation check shows in view 2: where the filter does not do what the profile says.
+#[test]
+fn view_2_says_where_the_filter_differs_from_the_profile() {
+    let mut app = on_fixture("miscompiled-ranges.json");
+    press(&mut app, &["2"]);
+    settle(&mut app);
+    let shown = screen(&mut app, 160, 48);
+    assert!(
+        shown.contains("the filter differs from the profile") && shown.contains("getpgid("),
+        "{shown}"
+    );
+    let mut clean = on_fixture("bpf-small.json");
+    press(&mut clean, &["2"]);
+    settle(&mut clean);
+    assert!(!screen(&mut clean, 160, 48).contains("differs from the profile"));
+}

@@ -22,6 +22,8 @@ pub struct Preview {
     /// libseccomp's pseudo-filter code of the same filter, one line each (empty for a filter
     /// that did not come from libseccomp); it leaves out seccompose's own block.
     pub pfc: Vec<String>,
+    /// Calls where the filter does not do what the profile says (the translation check).
+    pub mismatches: Vec<super::Mismatch>,
 }
 
 impl Preview {
@@ -33,8 +35,10 @@ impl Preview {
     ) -> Result<Preview, CompileError> {
         let (ctx, compiled) = filter(profile, target, options)?;
         let pfc = pfc_of(&ctx)?.lines().map(str::to_string).collect();
+        let mismatches = super::translation_check(profile, target, &compiled);
         let mut preview = Preview::new(compiled, super::plan(profile, target), target.arch)?;
         preview.pfc = pfc;
+        preview.mismatches = mismatches;
         Ok(preview)
     }
 
@@ -69,6 +73,7 @@ impl Preview {
             lines,
             cost,
             pfc: Vec::new(),
+            mismatches: Vec::new(),
         })
     }
 

@@ -115,6 +115,22 @@ fn warnings(preview: &Preview, file: &str, theme: Theme) -> Vec<Line<'static>> {
             theme.warning(),
         ));
     }
+    // The translation check: where the filter does not do what the profile says.
+    lines.extend(preview.mismatches.iter().take(SHOWN_WARNINGS).map(|m| {
+        Line::styled(
+            format!("⚠ the filter differs from the profile: {}", m.describe()),
+            theme.warning(),
+        )
+    }));
+    if preview.mismatches.len() > SHOWN_WARNINGS {
+        lines.push(Line::styled(
+            format!(
+                "⚠ and {} more differences (seccompose compile lists them all)",
+                preview.mismatches.len() - SHOWN_WARNINGS
+            ),
+            theme.warning(),
+        ));
+    }
     lines
 }
 
