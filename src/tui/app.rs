@@ -226,6 +226,11 @@ impl App {
         drop(snap);
         match news {
             Some(text) => {
+                // After what the key did, not instead of it.
+                let text = match self.session.status.take() {
+                    Some((before, _)) => format!("{before} · {text}"),
+                    None => text,
+                };
                 self.session.say(text, Tone::Good);
                 true
             }
