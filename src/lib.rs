@@ -5,6 +5,7 @@
 pub mod bpf;
 pub mod catalog;
 pub mod compile;
+pub mod learn;
 pub mod lint;
 pub mod profile;
 pub mod sandbox;

@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use seccompose::catalog::Catalog;
 use seccompose::profile::formats::{self, Container, Format};
 use seccompose::profile::{self, Profile, Severity};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Exit status when the input cannot be read or the options make no sense.
@@ -69,30 +69,6 @@ pub struct ConvertArgs {
     /// The machine Docker-only parts (includes/excludes, archMap) are decided for.
     #[command(flatten)]
     pub target: TargetArgs,
-}
-
-/// A Kubernetes name from a file name: lower case, other characters as dashes.
-fn name_from_file(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("profile");
-    let mut name: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    name = name.trim_matches(['-', '.']).to_string();
-    if name.is_empty() {
-        "profile".into()
-    } else {
-        name
-    }
 }
 
 /// Reads the input; diagnostics to stderr.
@@ -174,7 +150,7 @@ fn run(args: &ConvertArgs) -> anyhow::Result<bool> {
             let name = match (&args.name, &container) {
                 (Some(n), _) => n.clone(),
                 (None, Container::Spo { name }) if !name.is_empty() => name.clone(),
-                _ => name_from_file(&args.file),
+                _ => formats::name_from_file(&args.file),
             };
             if !formats::valid_name(&name) {
                 bail!("\"{name}\" is not a valid Kubernetes name (lower-case letters, digits, '-' and '.'): give one with --name");

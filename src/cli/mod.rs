@@ -7,9 +7,11 @@ mod convert;
 mod diff;
 mod doctor;
 mod explain;
+mod learn;
 mod lint;
 mod run;
 mod target;
+mod usage;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -29,6 +31,9 @@ pub struct Cli {
     /// In a manifest file holding several SeccompProfiles, the one to open (metadata.name).
     #[arg(long)]
     pub name: Option<String>,
+    /// The language of the lessons and the strings they show (en, pt-BR; default: LANG).
+    #[arg(long)]
+    pub lang: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -104,6 +109,29 @@ enum Command {
     /// What this machine offers: seccomp filters, actions, user notification, libseccomp, man
     /// pages; exit 0 when everything the editor needs is there.
     Doctor,
+    /// The exact lines that apply the profile: Docker, podman, Kubernetes (Localhost and the
+    /// operator), systemd, bubblewrap with the compiled filter.
+    Usage {
+        /// The profile.
+        file: PathBuf,
+        #[command(flatten)]
+        target: target::TargetArgs,
+        /// Only this section: docker, kubernetes, spo, systemd, bwrap.
+        #[arg(long, value_name = "ID")]
+        only: Option<String>,
+    },
+    /// Lessons in the editor, checked as you go: what a syscall is, blocking one, why that is
+    /// not enough, argument rules, reading the filter, default deny.
+    Learn {
+        /// The lesson: its number or id (default: choose in the editor).
+        lesson: Option<String>,
+        /// The language (en, pt-BR; default: LC_ALL, LC_MESSAGES or LANG, then English).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Print the lessons instead.
+        #[arg(long)]
+        list: bool,
+    },
     /// Compare what two profiles do (per syscall: action, errno, argument conditions after
     /// runc's reading), not their text; exit 0 when they do the same, 1 when not, 2 on trouble.
     Diff {
@@ -220,6 +248,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             options,
         }) => lint::lint(&file, &target, &options),
         Some(Command::Doctor) => Ok(doctor::doctor()),
+        Some(Command::Usage { file, target, only }) => {
+            usage::usage(&file, &target, only.as_deref())
+        }
+        Some(Command::Learn { lesson, lang, list }) => {
+            learn::learn(lesson.as_deref(), lang.as_deref(), list)
+        }
         Some(Command::Diff { a, b, target, json }) => diff::diff(&a, &b, &target, json),
         Some(Command::Run {
             file,
@@ -260,6 +294,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             file: cli.file.as_deref(),
             starter: cli.new.as_deref(),
             name: cli.name.as_deref(),
+            lang: cli.lang.as_deref(),
+            lesson: None,
         }),
     }
 }

@@ -17,6 +17,7 @@ pub mod starters;
 mod summary;
 mod target;
 mod toggle;
+pub mod usage;
 mod vocab;
 mod write;
 

@@ -1,9 +1,11 @@
 //! The application state and its update: keys and mouse in, document edits and view changes
 //! out. Drawing lives in `draw`, which only reads the state (apart from scroll bookkeeping).
 
+use super::component::Cursor;
 use super::component::{Component, Handled};
 use super::dirs::Dirs;
 use super::keymap::{Command, Context, KeyMap};
+use super::lesson::{self, Lessons};
 use super::man::{ManLoader, ManSource};
 use super::memory::Memory;
 use super::prompt::{Prompt, PromptKind};
@@ -19,6 +21,7 @@ use super::views::settings::SettingsView;
 use super::views::syscalls::{Focus, SyscallsView};
 use super::views::View;
 use super::widgets::dialog::Dialog;
+use super::widgets::usage::UsagePanel;
 use crate::catalog::Catalog;
 use crate::profile::{self, DiskState, Edit, Profile, Target};
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -38,6 +41,10 @@ pub enum Modal {
     Dialog(Dialog),
     /// The rule editor.
     Rules(Box<RuleEditor>),
+    /// The lesson chooser.
+    Lessons(Cursor),
+    /// The lines that apply the profile (Docker, Kubernetes, systemd, bubblewrap).
+    Usage(Box<UsagePanel>),
 }
 
 /// Everything the app is started with that tests and benchmarks replace.
@@ -111,6 +118,8 @@ pub struct App {
     pub man: ManLoader,
     /// The recovery file.
     pub recovery: Recovery,
+    /// The lessons, in the editor's language, and the one followed.
+    pub lessons: Lessons,
     /// Set when the app should end.
     pub quit: bool,
     quit_after_save: bool,
@@ -136,6 +145,7 @@ impl App {
             modal: None,
             man: ManLoader::new(options.man),
             recovery: options.recovery,
+            lessons: Lessons::default(),
             quit: false,
             quit_after_save: false,
             settings_area: Rect::default(),
@@ -192,6 +202,40 @@ impl App {
         self.syscalls.want_man(&mut self.man, Instant::now());
         self.sync_bpf();
         self.lint.sync(&self.session);
+        self.check_lesson();
+    }
+
+    /// Starts lesson `index` on the document as it is (the lesson's own profile), in place of
+    /// the first-start tour.
+    pub fn begin_lesson(&mut self, index: usize) {
+        self.lessons.begin(index, self.run.runs);
+        if matches!(self.modal, Some(Modal::Tour(_))) {
+            self.modal = None;
+        }
+        self.check_lesson();
+    }
+
+    /// Moves the lesson followed through the steps the editor's state shows done; true when
+    /// it moved.
+    fn check_lesson(&mut self) -> bool {
+        if self.lessons.progress.is_none() {
+            return false;
+        }
+        let snap = lesson::snapshot(&self.session, self.view, &self.run, &self.lint, &self.bpf);
+        let news = self.lessons.update(&snap);
+        drop(snap);
+        match news {
+            Some(text) => {
+                // After what the key did, not instead of it.
+                let text = match self.session.status.take() {
+                    Some((before, _)) => format!("{before} · {text}"),
+                    None => text,
+                };
+                self.session.say(text, Tone::Good);
+                true
+            }
+            None => false,
+        }
     }
 
     fn command(&mut self, command: Command) {
@@ -296,6 +340,11 @@ impl App {
             Command::Save => self.save(),
             Command::ToggleTheme => self.theme = self.theme.toggled(),
             Command::Help => self.modal = Some(Modal::Help(0)),
+            Command::Lessons => self.modal = Some(Modal::Lessons(self.lessons.chooser_cursor())),
+            Command::Usage => {
+                let panel = UsagePanel::new(&self.session, &self.lessons, self.theme);
+                self.modal = Some(Modal::Usage(Box::new(panel)));
+            }
             Command::ToggleRunStops => self.run_beside = !self.run_beside,
             Command::Quit => {
                 if self.run.is_running() {
@@ -341,6 +390,32 @@ impl App {
 
     fn modal_key(&mut self, modal: Modal, key: &KeyEvent) -> Option<Modal> {
         match modal {
+            Modal::Help(_)
+                if self.keymap.command(key, &[Context::Global]) == Some(Command::Lessons) =>
+            {
+                Some(Modal::Lessons(self.lessons.chooser_cursor()))
+            }
+            Modal::Lessons(cursor) => {
+                let command = self.keymap.command(
+                    key,
+                    &[Context::Prompt, Context::Navigation, Context::Global],
+                );
+                let runs = self.run.runs;
+                self.lessons
+                    .chooser_key(cursor, command, &mut self.session, runs)
+                    .map(Modal::Lessons)
+            }
+            Modal::Usage(mut panel) => {
+                let command = self.keymap.command(key, &[Context::Navigation]);
+                panel.scroll = match command {
+                    Some(Command::Down) => panel.scroll + 1,
+                    Some(Command::Up) => panel.scroll.saturating_sub(1),
+                    Some(Command::PageDown) => panel.scroll + 10,
+                    Some(Command::PageUp) => panel.scroll.saturating_sub(10),
+                    _ => return None,
+                };
+                Some(Modal::Usage(panel))
+            }
             Modal::Help(scroll) => {
                 let command = self.keymap.command(key, &[Context::Navigation]);
                 let scroll = match command {
@@ -501,6 +576,7 @@ impl App {
         self.syscalls.want_man(&mut self.man, Instant::now());
         self.sync_bpf();
         self.lint.sync(&self.session);
+        self.check_lesson();
     }
 
     /// Keeps view 2 on the current document and target while it is shown (nothing is
@@ -541,6 +617,7 @@ impl App {
             | self.sync_bpf()
             | self.run.tick(&mut self.session)
             | self.lint.sync(&self.session);
+        let arrived = arrived | self.check_lesson();
         let profile = self.session.profile();
         self.recovery.track(
             self.session.doc.is_modified(),

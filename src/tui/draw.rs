@@ -2,7 +2,7 @@
 
 use super::app::{App, Modal};
 use super::views::{bpf, lint, rules, run, settings, syscalls, View};
-use super::widgets::{dialog, help, status, title, tour};
+use super::widgets::{dialog, help, lesson, status, title, tour, usage};
 use crate::profile::Severity;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::Frame;
@@ -25,7 +25,37 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             stale,
         }
     });
-    title::render(frame, title_area, &app.session, app.view, counts, theme);
+    let l = &app.lessons;
+    let labels = [
+        "view.syscalls",
+        "view.bpf",
+        "view.run",
+        "view.lint",
+        "view.settings",
+    ]
+    .map(|k| l.ui(k));
+    title::render(
+        frame,
+        title_area,
+        &app.session,
+        app.view,
+        counts,
+        labels,
+        theme,
+    );
+    let full = body;
+    // A lesson followed takes the bottom of the body; the views get the rest.
+    let body = if app.lessons.progress.is_some() {
+        let [views, panel] = Layout::vertical([
+            Constraint::Min(3),
+            Constraint::Length(lesson::height(body.height)),
+        ])
+        .areas(body);
+        lesson::render(frame, panel, &app.lessons, &app.keymap, theme);
+        views
+    } else {
+        body
+    };
     match app.view {
         View::Syscalls => {
             let main = if app.run_beside && body.width >= 160 {
@@ -76,12 +106,21 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let hint = status::hints(&app.keymap, app.contexts()[0]);
     status::render(frame, status_area, &app.session, search, hint, theme);
     match &mut app.modal {
-        Some(Modal::Help(scroll)) => help::render(frame, body, &app.keymap, scroll, theme),
-        Some(Modal::Tour(page)) => tour::render(frame, body, *page, theme),
-        Some(Modal::Prompt(p)) => dialog::render_prompt(frame, body, p, theme),
-        Some(Modal::Dialog(d)) => dialog::render_dialog(frame, body, d, &app.keymap, theme),
+        Some(Modal::Help(scroll)) => {
+            let extra = lesson::help_lines(&app.lessons, &app.keymap, theme);
+            help::render(frame, full, &app.keymap, extra, scroll, theme)
+        }
+        Some(Modal::Lessons(cursor)) => {
+            lesson::render_chooser(frame, full, &app.lessons, cursor, theme)
+        }
+        Some(Modal::Usage(panel)) => {
+            usage::render(frame, full, panel, app.lessons.ui("usage.title"), theme)
+        }
+        Some(Modal::Tour(page)) => tour::render(frame, full, *page, theme),
+        Some(Modal::Prompt(p)) => dialog::render_prompt(frame, full, p, theme),
+        Some(Modal::Dialog(d)) => dialog::render_dialog(frame, full, d, &app.keymap, theme),
         Some(Modal::Rules(editor)) => {
-            rules::render(frame, body, editor, &app.session, &app.keymap, theme)
+            rules::render(frame, full, editor, &app.session, &app.keymap, theme)
         }
         None => {}
     }

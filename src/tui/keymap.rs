@@ -176,6 +176,8 @@ pub enum Command {
     JumpToRule,
     ApplyFix,
     ShowChanges,
+    Usage,
+    Lessons,
 }
 
 /// One line of the help: a command, its keys as written, what it does.

@@ -10,6 +10,7 @@ pub mod dirs;
 pub mod draw;
 pub mod highlight;
 pub mod keymap;
+pub mod lesson;
 pub mod lint;
 pub mod man;
 pub mod memory;
@@ -62,6 +63,11 @@ pub struct Open<'a> {
     pub starter: Option<&'a str>,
     /// In a manifest file holding several profiles, the one to open.
     pub name: Option<&'a str>,
+    /// The language of the lessons and their strings (None: the environment's).
+    pub lang: Option<&'a str>,
+    /// Follow a lesson: Some(None) opens the chooser, Some(Some(i)) starts lesson i on its
+    /// own profile (unsaved).
+    pub lesson: Option<Option<usize>>,
 }
 
 /// Opens the editor on a file (a new file starts from the built-in profile or the starter
@@ -84,7 +90,22 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
         });
         (p, None, Some(what.replace("{from}", &from)))
     };
+    let lessons = crate::learn::choose(open.lang).map_err(anyhow::Error::msg)?;
+    let lesson_start = match open.lesson {
+        Some(Some(i)) => {
+            let lesson = lessons
+                .lessons
+                .get(i)
+                .ok_or_else(|| anyhow::anyhow!("no lesson {}", i + 1))?;
+            Some((i, lesson.start.profile().map_err(anyhow::Error::msg)?))
+        }
+        _ => None,
+    };
     let (profile, source, note) = match file {
+        None if lesson_start.is_some() => {
+            let (_, p) = lesson_start.clone().expect("checked");
+            (p, None, None)
+        }
         None if starter.is_some() => fresh("Starting from {from} (unsaved)".into()),
         None => (default_profile(), None, None),
         Some(path) if !path.exists() => fresh(format!(
@@ -119,6 +140,12 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
     let (options, key_problem) = Options::for_user(file);
     let mut app = App::new(profile, file.map(Path::to_path_buf), options);
     app.session.source = source;
+    app.lessons = lesson::Lessons::new(lessons);
+    match open.lesson {
+        Some(Some(i)) => app.begin_lesson(i),
+        Some(None) => app.modal = Some(app::Modal::Lessons(app.lessons.chooser_cursor())),
+        None => {}
+    }
     // View 2's highlighting is ready by the time it is opened, without delaying this frame.
     highlight::load_in_background();
     // SAFETY: geteuid has no preconditions.

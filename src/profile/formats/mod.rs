@@ -15,7 +15,9 @@ mod yaml;
 
 pub use oci::{patch_config, SECCOMP_PATH};
 pub use resolve::{resolve, Resolved};
-pub use spo::{manifest, rewrite_manifests, spec_limits, valid_name, SPO_API_VERSION};
+pub use spo::{
+    manifest, name_from_file, rewrite_manifests, spec_limits, valid_name, SPO_API_VERSION,
+};
 pub use systemd::{systemd_unit, Sets, SystemdUnit};
 
 use super::diag::{Diagnostic, LineIndex};

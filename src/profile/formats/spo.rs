@@ -12,6 +12,7 @@ use crate::profile::save::to_value;
 use crate::profile::vocab::Action;
 use saphyr::MarkedYaml;
 use serde_json::{Map, Value};
+use std::path::Path;
 
 /// The operator's API group and version.
 pub const SPO_API_VERSION: &str = "security-profiles-operator.x-k8s.io/v1";
@@ -296,6 +297,30 @@ pub fn rewrite_manifests(text: &str, name: &str, spec: &Value) -> Result<String,
         }
     }
     Ok(out)
+}
+
+/// A Kubernetes name from a file name: lower case, other characters as dashes.
+pub fn name_from_file(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("profile");
+    let mut name: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    name = name.trim_matches(['-', '.']).to_string();
+    if name.is_empty() {
+        "profile".into()
+    } else {
+        name
+    }
 }
 
 #[cfg(test)]

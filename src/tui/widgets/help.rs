@@ -27,7 +27,14 @@ pub fn lines(keymap: &KeyMap, theme: Theme) -> Vec<Line<'static>> {
 }
 
 /// Draws the help window, scrolled by `scroll` lines (clamped to the text).
-pub fn render(frame: &mut Frame, area: Rect, keymap: &KeyMap, scroll: &mut u16, theme: Theme) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    keymap: &KeyMap,
+    extra: Vec<Line<'static>>,
+    scroll: &mut u16,
+    theme: Theme,
+) {
     let window = centered(area, 96, area.height.saturating_sub(2));
     frame.render_widget(Clear, window);
     let block = pane_block(
@@ -37,7 +44,8 @@ pub fn render(frame: &mut Frame, area: Rect, keymap: &KeyMap, scroll: &mut u16, 
     );
     let inner = block.inner(window);
     frame.render_widget(block, window);
-    let text = lines(keymap, theme);
+    let mut text = lines(keymap, theme);
+    text.extend(extra);
     let max = text.len().saturating_sub(inner.height as usize) as u16;
     *scroll = (*scroll).min(max);
     frame.render_widget(Paragraph::new(text).scroll((*scroll, 0)), inner);

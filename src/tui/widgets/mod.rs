@@ -4,9 +4,11 @@ pub mod bar;
 pub mod dialog;
 pub mod help;
 pub mod input;
+pub mod lesson;
 pub mod status;
 pub mod title;
 pub mod tour;
+pub mod usage;
 pub mod vt;
 
 use super::theme::Theme;

@@ -97,6 +97,7 @@ pub fn render(
     session: &Session,
     view: View,
     lint: Option<LintCounts>,
+    labels: [&str; 5],
     theme: Theme,
 ) {
     let wide = area.width >= 120;
@@ -104,7 +105,7 @@ pub fn render(
     for (i, v) in View::ALL.iter().enumerate() {
         let active = *v == view;
         let text = if active || wide {
-            format!(" {} {} ", i + 1, v.label())
+            format!(" {} {} ", i + 1, labels[i])
         } else {
             format!(" {} ", i + 1)
         };

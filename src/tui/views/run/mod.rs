@@ -367,6 +367,11 @@ impl RunView {
         }
     }
 
+    /// The profile the last run used.
+    pub fn ran_with(&self) -> Option<&Profile> {
+        self.ran_with.as_ref()
+    }
+
     /// The selected stop.
     pub fn selected(&self) -> Option<&StopSummary> {
         self.summary.get(self.cursor.selected)

@@ -1,0 +1,55 @@
+//! `usage`: the exact lines that apply a profile (Docker, podman, Kubernetes, the operator,
+//! systemd, bubblewrap), computed by `profile::usage`.
+
+use super::target::TargetArgs;
+use anyhow::{bail, Context};
+use seccompose::catalog::Catalog;
+use seccompose::profile::formats;
+use seccompose::profile::usage::usage as sections;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Prints every section (or the one asked for).
+pub fn usage(file: &Path, target: &TargetArgs, only: Option<&str>) -> anyhow::Result<ExitCode> {
+    let targets = target.targets()?;
+    let [target] = targets.as_slice() else {
+        bail!("usage applies a profile on one machine: give at most one --arch");
+    };
+    let opened = formats::open(file, None, None, &Catalog)
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    let profile = match opened.imported.parsed.profile {
+        Some(p) if opened.imported.others.is_empty() => p,
+        Some(_) => bail!(
+            "{} holds several SeccompProfiles; take one out with `seccompose convert {} --name NAME --to docker`",
+            file.display(),
+            file.display()
+        ),
+        None => bail!(
+            "{} has errors; run `seccompose check {}` for them",
+            file.display(),
+            file.display()
+        ),
+    };
+    let absolute = std::path::absolute(file)?;
+    let format = opened.imported.container.format();
+    let all = sections(&profile, target, Some(&absolute), format, &Catalog);
+    let ids: Vec<&str> = all.iter().map(|s| s.id).collect();
+    if let Some(id) = only.filter(|id| !ids.contains(id)) {
+        bail!("no section \"{id}\"; there are: {}", ids.join(", "));
+    }
+    let mut first = true;
+    for s in all.iter().filter(|s| only.is_none_or(|id| id == s.id)) {
+        if !first {
+            println!();
+        }
+        first = false;
+        println!("# {}", s.title);
+        for b in &s.blocks {
+            print!("{}", b.text);
+        }
+        for n in &s.notes {
+            println!("# note: {n}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

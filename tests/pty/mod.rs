@@ -1,0 +1,148 @@
+//! The real binary in a pseudo-terminal, for end-to-end tests of the editor: start it, type
+//! keys, wait for text on its screen.
+#![allow(dead_code)]
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+use std::ffi::OsStr;
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// A generous bound so a broken build fails instead of hanging; no test asserts on speed.
+pub const PATIENCE: Duration = Duration::from_secs(60);
+
+pub struct Editor {
+    pub child: Box<dyn Child + Send + Sync>,
+    pub writer: Box<dyn Write + Send>,
+    pub screen: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Editor {
+    /// The editor on `file`.
+    pub fn open(file: &Path, home: &Path) -> Editor {
+        Editor::open_with(file, home, &[])
+    }
+
+    /// The editor with extra environment variables.
+    pub fn open_with(file: &Path, home: &Path, env: &[(&str, &str)]) -> Editor {
+        Editor::start(&[file.as_os_str()], home, None, env)
+    }
+
+    /// `seccompose ARGS...` with `home` as its home (and, when given, `cwd` as its working
+    /// folder, where view 3 runs commands) and extra environment variables.
+    pub fn start(args: &[&OsStr], home: &Path, cwd: Option<&Path>, env: &[(&str, &str)]) -> Editor {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_seccompose"));
+        cmd.args(args);
+        if let Some(dir) = cwd {
+            cmd.cwd(dir);
+        }
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_STATE_HOME", home.join("state"));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("HOME", home);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("the editor starts");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(30).unwrap(),
+            NonZeroU16::new(100).unwrap(),
+            0,
+        )));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let sink = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Editor {
+            child,
+            writer,
+            screen,
+            _master: pty.master,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    pub fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while !done(&self.text()) {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "never saw {what}; screen:\n{}",
+                self.text()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn wait_for(&self, text: &str) {
+        self.wait_until(text, |s| s.contains(text));
+    }
+
+    pub fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "the editor did not exit; screen:\n{}",
+                self.text()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// A home folder holding `name` with `text`, where the tour was already seen.
+pub fn home_with(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join(name);
+    std::fs::write(&file, text).unwrap();
+    let memory = home.path().join("state/seccompose");
+    std::fs::create_dir_all(&memory).unwrap();
+    std::fs::write(memory.join("memory"), "tour-done\n").unwrap();
+    (home, file)
+}
+
+/// Puts `text` on view 3's command line (enter edits, esc leaves it there without running).
+pub fn command_line(ed: &mut Editor, text: &str) {
+    ed.send("3");
+    ed.wait_for("[observed mode]");
+    ed.send("\r");
+    ed.wait_for("Editing the command");
+    // Clear what the history pre-filled, then type.
+    ed.send(&"\x7f".repeat(200));
+    ed.send(text);
+    ed.send("\x1b");
+    // Wait for the escape to be taken alone (a key sent sooner could arrive glued to it, as
+    // alt-KEY).
+    ed.wait_until("the line left", |s| !s.contains("Editing the command"));
+}
