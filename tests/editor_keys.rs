@@ -401,3 +401,36 @@ fn the_mouse_selects_and_scrolls() {
     });
     assert_eq!(app.syscalls.list.cursor.selected, 3);
 }
+
+#[test]
+fn the_starter_picker_starts_over_as_one_undoable_edit() {
+    use seccompose::profile::starters::STARTERS;
+    let mut app = builtin();
+    let before = app.session.profile().clone();
+    press(&mut app, &["ctrl-n"]);
+    assert!(matches!(app.modal, Some(Modal::Starters(_))));
+    let screen = editor_support::screen(&mut app, 160, 48);
+    for s in STARTERS {
+        assert!(screen.contains(s.name), "{} listed:\n{screen}", s.name);
+    }
+    let pick = STARTERS
+        .iter()
+        .position(|s| s.name == "no-network")
+        .expect("a no-network starter");
+    for _ in 0..pick {
+        press(&mut app, &["j"]);
+    }
+    press(&mut app, &["enter"]);
+    assert!(app.modal.is_none());
+    assert_eq!(
+        profile::to_value(app.session.profile()),
+        profile::to_value(&STARTERS[pick].profile(&Catalog))
+    );
+    press(&mut app, &["u"]);
+    assert_eq!(app.session.profile(), &before, "one undo goes back");
+    press(&mut app, &["ctrl-n", "esc"]);
+    assert!(
+        app.modal.is_none() && app.session.profile() == &before,
+        "esc changes nothing"
+    );
+}

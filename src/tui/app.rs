@@ -23,6 +23,7 @@ use super::views::View;
 use super::widgets::dialog::Dialog;
 use super::widgets::usage::UsagePanel;
 use crate::catalog::Catalog;
+use crate::profile::starters::STARTERS;
 use crate::profile::{self, DiskState, Edit, Profile, Target};
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -45,6 +46,8 @@ pub enum Modal {
     Lessons(Cursor),
     /// The lines that apply the profile (Docker, Kubernetes, systemd, bubblewrap).
     Usage(Box<UsagePanel>),
+    /// The starter picker.
+    Starters(Cursor),
 }
 
 /// Everything the app is started with that tests and benchmarks replace.
@@ -341,6 +344,7 @@ impl App {
             Command::ToggleTheme => self.theme = self.theme.toggled(),
             Command::Help => self.modal = Some(Modal::Help(0)),
             Command::Lessons => self.modal = Some(Modal::Lessons(self.lessons.chooser_cursor())),
+            Command::Starters => self.modal = Some(Modal::Starters(Cursor::new(STARTERS.len()))),
             Command::Usage => {
                 let panel = UsagePanel::new(&self.session, &self.lessons, self.theme);
                 self.modal = Some(Modal::Usage(Box::new(panel)));
@@ -404,6 +408,29 @@ impl App {
                 self.lessons
                     .chooser_key(cursor, command, &mut self.session, runs)
                     .map(Modal::Lessons)
+            }
+            Modal::Starters(mut cursor) => {
+                let command = self
+                    .keymap
+                    .command(key, &[Context::Prompt, Context::Navigation]);
+                match command {
+                    Some(Command::Apply) => {
+                        let starter = &STARTERS[cursor.selected.min(STARTERS.len() - 1)];
+                        let profile = starter.profile(&Catalog);
+                        self.session.apply(&Edit::ReplaceAll(Box::new(profile)));
+                        self.session.say(
+                            format!("Started from the {} starter (u goes back)", starter.name),
+                            Tone::Good,
+                        );
+                        None
+                    }
+                    Some(Command::Cancel) => None,
+                    Some(c) => {
+                        cursor.navigate(c);
+                        Some(Modal::Starters(cursor))
+                    }
+                    None => Some(Modal::Starters(cursor)),
+                }
             }
             Modal::Usage(mut panel) => {
                 let command = self.keymap.command(key, &[Context::Navigation]);

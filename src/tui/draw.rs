@@ -2,7 +2,7 @@
 
 use super::app::{App, Modal};
 use super::views::{bpf, lint, rules, run, settings, syscalls, View};
-use super::widgets::{dialog, help, lesson, status, title, tour, usage};
+use super::widgets::{dialog, help, lesson, starters, status, title, tour, usage};
 use crate::profile::Severity;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::Frame;
@@ -113,6 +113,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Some(Modal::Lessons(cursor)) => {
             lesson::render_chooser(frame, full, &app.lessons, cursor, theme)
         }
+        Some(Modal::Starters(cursor)) => starters::render(frame, full, cursor, theme),
         Some(Modal::Usage(panel)) => {
             usage::render(frame, full, panel, app.lessons.ui("usage.title"), theme)
         }

@@ -178,6 +178,7 @@ pub enum Command {
     ShowChanges,
     Usage,
     Lessons,
+    Starters,
 }
 
 /// One line of the help: a command, its keys as written, what it does.
