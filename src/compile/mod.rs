@@ -165,13 +165,19 @@ fn effective(action: Action, errno: u64, _options: &Options) -> RetAction {
     ret_action(action, errno)
 }
 
-/// The observed-mode variant of a program: every return but ALLOW becomes NOTIFY, so a
-/// supervisor sees each stop while allowed calls stay in the kernel.
+/// The observed-mode variant of a program: the returns whose effect a supervisor can give
+/// (ERRNO, LOG, TRACE, NOTIFY) become NOTIFY, so that it sees each of those stops; ALLOW stays
+/// in the kernel, and so do TRAP and KILL, which only the kernel delivers exactly (the
+/// signal's `siginfo`, one thread killed, a SIGSYS nothing can catch): the sandbox observes
+/// those with ptrace instead.
 pub fn observe_variant(program: &crate::bpf::Program) -> crate::bpf::Program {
-    program.map_returns(|a| {
-        if a == RetAction::Allow {
-            a
-        } else {
+    program.map_returns(|a| match a {
+        RetAction::Allow
+        | RetAction::Trap(_)
+        | RetAction::KillThread
+        | RetAction::KillProcess
+        | RetAction::Unknown(_) => a,
+        RetAction::Errno(_) | RetAction::Log | RetAction::Trace(_) | RetAction::UserNotif => {
             RetAction::UserNotif
         }
     })
