@@ -147,14 +147,9 @@ fn observed_mode_matches_enforcement() {
         for (args, want) in table {
             let mut results = Vec::new();
             for enforce in [false, true] {
-                let mut cmd = seccompose(who);
-                cmd.arg("run").arg(&profile);
-                if enforce {
-                    cmd.arg("--enforce");
-                }
                 // The probe catches SIGSYS: the kill rows show that the kernel's kill ignores
                 // the handler in observed mode too.
-                let out = cmd
+                let out = run_as(who, &profile, enforce)
                     .arg("--")
                     .arg(&probe)
                     .args(args.split(' '))

@@ -75,12 +75,14 @@ fn observed_and_enforced_runs_agree_on_trap_and_kill() {
             let mut results = Vec::new();
             for enforce in [false, true] {
                 let report = dir.path().join(format!("{mode}-{enforce}.json"));
-                let mut cmd = seccompose(who);
-                cmd.arg("run").arg(&profile).arg("--report").arg(&report);
-                if enforce {
-                    cmd.arg("--enforce");
-                }
-                let out = cmd.arg("--").arg(&program).arg(mode).output().unwrap();
+                let out = run_as(who, &profile, enforce)
+                    .arg("--report")
+                    .arg(&report)
+                    .arg("--")
+                    .arg(&program)
+                    .arg(mode)
+                    .output()
+                    .unwrap();
                 let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
                 let context = format!("{who:?} {mode} enforce={enforce} ({})", stderr(&out));
                 check_outcome(mode, out.status.code(), &stdout, &context);
@@ -159,5 +161,31 @@ fn without_a_namespace_too() {
             results.push((code, stdout));
         }
         assert_eq!(results[0], results[1], "{mode}: observed vs enforced");
+    }
+}
+
+/// A debugger run under seccompose attaches to its children in observed mode as it does under
+/// enforcement: the tracer lets go of a process before the command's own ptrace attaches.
+#[test]
+fn the_commands_own_debugger_works_as_under_enforcement() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let program = common::probe::with_libc("signals");
+    let want = "seize a running child: ok\ninterrupt it: ok\nit stopped for us\n\
+                a child stopped itself\nseize the stopped child: ok\n\
+                traceme: the child stops for us\ntraceme: the child exited with 5\n";
+    for who in users() {
+        let dir = scratch();
+        let profile = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
+        for enforce in [false, true] {
+            let out = run_as(who, &profile, enforce)
+                .arg("--")
+                .arg(&program)
+                .arg("debugger")
+                .output()
+                .unwrap();
+            let context = format!("{who:?} enforce={enforce}: {}", stderr(&out));
+            assert_eq!(String::from_utf8_lossy(&out.stdout), want, "{context}");
+            assert_eq!(out.status.code(), Some(0), "{context}");
+        }
     }
 }

@@ -1,12 +1,14 @@
 //! Profile + Target → the BPF program the kernel runs, through libseccomp, with runc's semantics.
 
 mod explain;
+mod observe;
 mod preview;
 mod rules;
 mod supplement;
 mod translation;
 
 pub use explain::{deciding_rule, explain, ExplainError, Explanation};
+pub use observe::{observe_variant, PTRACE_ATTACH_MARK};
 pub use preview::{find_in, Preview};
 pub use rules::{plan, Plan, PlannedRule};
 pub use translation::{translation_check, Mismatch};
@@ -163,24 +165,6 @@ fn scmp_action(action: RetAction) -> ScmpAction {
 /// The action a rule or default takes in the filter.
 fn effective(action: Action, errno: u64, _options: &Options) -> RetAction {
     ret_action(action, errno)
-}
-
-/// The observed-mode variant of a program: the returns whose effect a supervisor can give
-/// (ERRNO, LOG, TRACE, NOTIFY) become NOTIFY, so that it sees each of those stops; ALLOW stays
-/// in the kernel, and so do TRAP and KILL, which only the kernel delivers exactly (the
-/// signal's `siginfo`, one thread killed, a SIGSYS nothing can catch): the sandbox observes
-/// those with ptrace instead.
-pub fn observe_variant(program: &crate::bpf::Program) -> crate::bpf::Program {
-    program.map_returns(|a| match a {
-        RetAction::Allow
-        | RetAction::Trap(_)
-        | RetAction::KillThread
-        | RetAction::KillProcess
-        | RetAction::Unknown(_) => a,
-        RetAction::Errno(_) | RetAction::Log | RetAction::Trace(_) | RetAction::UserNotif => {
-            RetAction::UserNotif
-        }
-    })
 }
 
 /// An empty libseccomp filter for one architecture with a default action.

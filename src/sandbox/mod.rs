@@ -363,7 +363,8 @@ impl Session {
         let h = self.page.get();
         let containment = Containment::from_code(h.containment.load(Ordering::Acquire));
         // Without a PID namespace our child is the command itself, traced in observed mode by
-        // the tracer thread: only that thread may wait for it (see `trace::Seized`).
+        // the tracer thread: only that thread may wait for it (see `trace::Seized`), until the
+        // tracer lets go of it.
         let traced_root = containment == Containment::None
             && self
                 .seized
@@ -371,7 +372,7 @@ impl Session {
                 .is_some_and(|s| s.done.load(Ordering::Acquire));
         let termination = loop {
             let status = match &self.seized {
-                Some(seized) if traced_root => seized
+                Some(seized) if traced_root && !seized.let_go.load(Ordering::Acquire) => seized
                     .status
                     .lock()
                     .ok()

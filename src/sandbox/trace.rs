@@ -25,11 +25,18 @@
 use super::supervise::Observer;
 use super::Stop;
 use crate::bpf::RetAction;
+use crate::compile::PTRACE_ATTACH_MARK;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Mutex};
 
+/// `PTRACE_EVENT_FORK`, `_VFORK`, `_CLONE`: a new tracee (its id in the event message).
+const EVENT_FORK: i32 = 1;
+const EVENT_CLONE: i32 = 3;
 /// `PTRACE_EVENT_EXIT`: a thread is about to exit (its registers are still there).
 const EVENT_EXIT: i32 = 6;
+/// `PTRACE_EVENT_SECCOMP`: a filter returned TRACE (the data in the event message).
+const EVENT_SECCOMP: i32 = 7;
 /// `PTRACE_EVENT_STOP`: a group-stop, or the first stop of a thread attached automatically.
 const EVENT_STOP: i32 = 128;
 /// `si_code` of the SIGSYS that seccomp raises.
@@ -40,6 +47,8 @@ const SYS_SECCOMP: i32 = 1;
 pub struct Seized {
     /// Set once the command is seized (and so before it execs).
     pub done: AtomicBool,
+    /// Set when the tracer let go of it (its own debugger attached): wait for it as usual.
+    pub let_go: AtomicBool,
     /// Its wait status once it ended. Without a PID namespace that process is seccompose's own
     /// child, which only the tracer may wait for (a wait from another thread could take its
     /// ptrace stops), so the session reads its status here.
@@ -81,6 +90,7 @@ pub fn start(
                 | libc::PTRACE_O_TRACEFORK
                 | libc::PTRACE_O_TRACEVFORK
                 | libc::PTRACE_O_TRACEEXIT
+                | libc::PTRACE_O_TRACESECCOMP
                 | libc::PTRACE_O_EXITKILL;
             let ok = ptrace(libc::PTRACE_SEIZE, pid, 0, options as usize) == 0;
             let _ = tell.send(if ok {
@@ -104,9 +114,39 @@ pub fn start(
     }
 }
 
+/// How a stopped tracee goes on.
+enum Resume {
+    /// `PTRACE_CONT`, delivering this signal (0: none).
+    With(i32),
+    /// `PTRACE_LISTEN`: it is in a group-stop.
+    Listen,
+    /// Not now (detached, or waiting for another tracee).
+    Not,
+}
+
+/// The tracer's bookkeeping.
+struct Follower<'a> {
+    root: i32,
+    observer: &'a Observer,
+    seized: &'a Seized,
+    /// The threads it traces.
+    tracees: BTreeSet<i32>,
+    /// Tracees to let go of at their next stop, each with the thread whose `ptrace` attach
+    /// waits for that (stopped in its seccomp stop until then).
+    letting_go: BTreeMap<i32, i32>,
+    stops: Vec<Stop>,
+}
+
 /// Resumes every stop as it came, reporting the ones seccomp caused, until no tracee is left.
 fn follow(root: i32, observer: &Observer, seized: &Seized) -> Vec<Stop> {
-    let mut stops = Vec::new();
+    let mut f = Follower {
+        root,
+        observer,
+        seized,
+        tracees: BTreeSet::from([root]),
+        letting_go: BTreeMap::new(),
+        stops: Vec::new(),
+    };
     loop {
         let mut status = 0;
         // SAFETY: waits only for this thread's tracees (it has no children of its own).
@@ -118,44 +158,159 @@ fn follow(root: i32, observer: &Observer, seized: &Seized) -> Vec<Stop> {
             break; // ECHILD: nothing left to follow
         }
         if !libc::WIFSTOPPED(status) {
-            if tid == root {
-                if let Ok(mut slot) = seized.status.lock() {
-                    *slot = Some(status);
-                }
-            }
+            f.ended(tid, status);
             continue;
         }
+        f.tracees.insert(tid);
+        let resume = f.stopped(tid, status);
+        if let Some(caller) = f.letting_go.remove(&tid) {
+            // Its own debugger is about to attach: let go (a group-stop stays one), then let
+            // the attach run.
+            let signal = match resume {
+                Resume::With(signal) => signal,
+                Resume::Listen | Resume::Not => 0,
+            };
+            f.let_go(tid, signal);
+            ptrace(libc::PTRACE_CONT, caller, 0, 0);
+            continue;
+        }
+        match resume {
+            Resume::With(signal) => ptrace(libc::PTRACE_CONT, tid, 0, signal as usize),
+            // A group-stop: stay stopped until SIGCONT, as an untraced process would.
+            Resume::Listen => ptrace(libc::PTRACE_LISTEN, tid, 0, 0),
+            Resume::Not => 0,
+        };
+    }
+    f.stops
+}
+
+impl Follower<'_> {
+    /// A tracee is gone.
+    fn ended(&mut self, tid: i32, status: i32) {
+        self.tracees.remove(&tid);
+        if let Some(caller) = self.letting_go.remove(&tid) {
+            ptrace(libc::PTRACE_CONT, caller, 0, 0);
+        }
+        if tid == self.root {
+            if let Ok(mut slot) = self.seized.status.lock() {
+                *slot = Some(status);
+            }
+        }
+    }
+
+    /// Detaches a tracee, delivering `signal`.
+    fn let_go(&mut self, tid: i32, signal: i32) {
+        ptrace(libc::PTRACE_DETACH, tid, 0, signal as usize);
+        self.tracees.remove(&tid);
+        if tid == self.root {
+            self.seized.let_go.store(true, Ordering::Release);
+        }
+    }
+
+    /// Handles one stop; how to resume it.
+    fn stopped(&mut self, tid: i32, status: i32) -> Resume {
         let signal = libc::WSTOPSIG(status);
-        let deliver = match status >> 16 {
+        match status >> 16 {
             0 => {
                 if signal == libc::SIGSYS && raised_by_seccomp(tid) {
-                    stops.extend(observe(tid, observer, |a| matches!(a, RetAction::Trap(_))));
+                    let trapped = |a| matches!(a, RetAction::Trap(_));
+                    self.stops.extend(observe(tid, self.observer, trapped));
                 }
-                signal
+                Resume::With(signal)
             }
-            EVENT_STOP if is_stop_signal(signal) => {
-                // A group-stop: stay stopped until SIGCONT, as an untraced process would.
-                ptrace(libc::PTRACE_LISTEN, tid, 0, 0);
-                continue;
-            }
+            EVENT_STOP if is_stop_signal(signal) => Resume::Listen,
             EVENT_EXIT => {
-                let mut code: libc::c_ulong = 0;
-                ptrace(
-                    libc::PTRACE_GETEVENTMSG,
-                    tid,
-                    0,
-                    &mut code as *mut _ as usize,
-                );
-                if code & 0x7f == libc::SIGSYS as libc::c_ulong {
-                    stops.extend(observe(tid, observer, kills));
+                if event_message(tid) & 0x7f == libc::SIGSYS as libc::c_ulong {
+                    self.stops.extend(observe(tid, self.observer, kills));
                 }
-                0
+                Resume::With(0)
             }
-            _ => 0,
-        };
-        ptrace(libc::PTRACE_CONT, tid, 0, deliver as usize);
+            EVENT_FORK..=EVENT_CLONE => {
+                self.tracees.insert(event_message(tid) as i32);
+                Resume::With(0)
+            }
+            EVENT_SECCOMP if event_message(tid) == libc::c_ulong::from(PTRACE_ATTACH_MARK) => {
+                self.attach_requested(tid)
+            }
+            EVENT_SECCOMP => {
+                // The command's own filter returned TRACE; with no tracer that asked for
+                // seccomp stops, the kernel fails the call with ENOSYS.
+                skip_syscall(tid);
+                Resume::With(0)
+            }
+            _ => Resume::With(0),
+        }
     }
-    stops
+
+    /// A tracee makes an attach-like `ptrace` call that the policy allows: let go of the
+    /// process it names (itself, for `PTRACE_TRACEME`), so that the call finds it as it would
+    /// under enforcement. The caller waits, stopped, until then.
+    fn attach_requested(&mut self, caller: i32) -> Resume {
+        let Some(call) = call_of(caller) else {
+            return Resume::With(0);
+        };
+        match call.args[0] as u32 {
+            0 => {
+                // PTRACE_TRACEME: the caller itself; the call runs when it resumes.
+                self.let_go(caller, 0);
+                Resume::Not
+            }
+            _ => match self.tracee_named(caller, call.args[1] as i32) {
+                Some(target) if target != caller => {
+                    ptrace(libc::PTRACE_INTERRUPT, target, 0, 0);
+                    self.letting_go.insert(target, caller);
+                    Resume::Not
+                }
+                _ => Resume::With(0),
+            },
+        }
+    }
+
+    /// The tracee that `caller` names `pid` (in its own PID namespace).
+    fn tracee_named(&self, caller: i32, pid: i32) -> Option<i32> {
+        let depth = ns_pids(caller)?.len();
+        self.tracees
+            .iter()
+            .copied()
+            .find(|&t| ns_pids(t).and_then(|ids| ids.get(depth - 1).copied()) == Some(pid))
+    }
+}
+
+/// A thread's ids in each PID namespace it is in, outermost first (`NSpid` in its status).
+fn ns_pids(tid: i32) -> Option<Vec<i32>> {
+    let status = std::fs::read_to_string(format!("/proc/{tid}/status")).ok()?;
+    let line = status.lines().find_map(|l| l.strip_prefix("NSpid:"))?;
+    line.split_whitespace().map(|v| v.parse().ok()).collect()
+}
+
+/// `PTRACE_GETEVENTMSG`: the message of the event a tracee is stopped at.
+fn event_message(tid: i32) -> libc::c_ulong {
+    let mut message: libc::c_ulong = 0;
+    ptrace(
+        libc::PTRACE_GETEVENTMSG,
+        tid,
+        0,
+        &mut message as *mut _ as usize,
+    );
+    message
+}
+
+/// Makes the syscall a tracee is stopped at (in a seccomp stop) fail with ENOSYS, as the
+/// kernel fails a TRACE return when no tracer asked for seccomp stops: number -1 skips it, and
+/// the return register already holds -ENOSYS from the syscall entry.
+fn skip_syscall(tid: i32) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        const ORIG_RAX: usize = 15; // its slot in struct user_regs_struct
+        ptrace(
+            libc::PTRACE_POKEUSER,
+            tid,
+            ORIG_RAX * 8,
+            usize::MAX, // -1
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = tid; // elsewhere the call goes through (documented in docs/RELIABILITY.md)
 }
 
 fn is_stop_signal(signal: i32) -> bool {
