@@ -35,8 +35,7 @@ pub enum Layout {
 pub struct Options {
     /// Linear or tree layout.
     pub layout: Layout,
-    /// Replace every action but ALLOW with NOTIFY, so a supervisor sees each stop
-    /// (the sandbox's observed mode).
+    /// Build the program of the sandbox's observed mode (see [`observe_variant`]).
     pub observe: bool,
 }
 

@@ -20,6 +20,7 @@ mod report;
 mod supervise;
 pub mod support;
 mod trace;
+mod tracee;
 mod userns;
 
 pub use launch::NotStartable;

@@ -23,6 +23,7 @@
 //! `PTRACE_O_EXITKILL`: should the tracer die, the command dies too rather than run unseen.
 
 use super::supervise::Observer;
+use super::tracee::{call_of, event_message, ns_pids, ptrace, raised_by_seccomp, skip_syscall};
 use super::Stop;
 use crate::bpf::RetAction;
 use crate::compile::PTRACE_ATTACH_MARK;
@@ -39,8 +40,6 @@ const EVENT_EXIT: i32 = 6;
 const EVENT_SECCOMP: i32 = 7;
 /// `PTRACE_EVENT_STOP`: a group-stop, or the first stop of a thread attached automatically.
 const EVENT_STOP: i32 = 128;
-/// `si_code` of the SIGSYS that seccomp raises.
-const SYS_SECCOMP: i32 = 1;
 
 /// What the session learns from the tracer about the process it seized.
 #[derive(Debug, Default)]
@@ -53,26 +52,6 @@ pub struct Seized {
     /// child, which only the tracer may wait for (a wait from another thread could take its
     /// ptrace stops), so the session reads its status here.
     pub status: Mutex<Option<i32>>,
-}
-
-/// The type of a ptrace request in the C library's prototype.
-#[cfg(target_env = "gnu")]
-type Request = libc::c_uint;
-#[cfg(not(target_env = "gnu"))]
-type Request = libc::c_int;
-
-/// One ptrace request; errors (a tracee killed meanwhile) are the caller's to ignore.
-fn ptrace(request: Request, tid: i32, addr: usize, data: usize) -> libc::c_long {
-    // SAFETY: requests on our own tracees; pointers, when passed, point to live buffers of the
-    // size the request writes.
-    unsafe {
-        libc::ptrace(
-            request,
-            tid,
-            addr as *mut libc::c_void,
-            data as *mut libc::c_void,
-        )
-    }
 }
 
 /// Seizes `pid` from a new thread that then follows it until nothing it traces is left;
@@ -276,43 +255,6 @@ impl Follower<'_> {
     }
 }
 
-/// A thread's ids in each PID namespace it is in, outermost first (`NSpid` in its status).
-fn ns_pids(tid: i32) -> Option<Vec<i32>> {
-    let status = std::fs::read_to_string(format!("/proc/{tid}/status")).ok()?;
-    let line = status.lines().find_map(|l| l.strip_prefix("NSpid:"))?;
-    line.split_whitespace().map(|v| v.parse().ok()).collect()
-}
-
-/// `PTRACE_GETEVENTMSG`: the message of the event a tracee is stopped at.
-fn event_message(tid: i32) -> libc::c_ulong {
-    let mut message: libc::c_ulong = 0;
-    ptrace(
-        libc::PTRACE_GETEVENTMSG,
-        tid,
-        0,
-        &mut message as *mut _ as usize,
-    );
-    message
-}
-
-/// Makes the syscall a tracee is stopped at (in a seccomp stop) fail with ENOSYS, as the
-/// kernel fails a TRACE return when no tracer asked for seccomp stops: number -1 skips it, and
-/// the return register already holds -ENOSYS from the syscall entry.
-fn skip_syscall(tid: i32) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        const ORIG_RAX: usize = 15; // its slot in struct user_regs_struct
-        ptrace(
-            libc::PTRACE_POKEUSER,
-            tid,
-            ORIG_RAX * 8,
-            usize::MAX, // -1
-        );
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = tid; // elsewhere the call goes through (documented in docs/RELIABILITY.md)
-}
-
 fn is_stop_signal(signal: i32) -> bool {
     matches!(
         signal,
@@ -327,66 +269,6 @@ fn kills(action: RetAction) -> bool {
     )
 }
 
-/// Whether the pending signal of a thread in a signal-delivery stop comes from seccomp.
-fn raised_by_seccomp(tid: i32) -> bool {
-    let mut info = [0u8; 128]; // sizeof(siginfo_t)
-    if ptrace(libc::PTRACE_GETSIGINFO, tid, 0, info.as_mut_ptr() as usize) != 0 {
-        return false;
-    }
-    // si_signo, si_errno, si_code: three ints at the start on every Linux ABI.
-    i32::from_ne_bytes([info[8], info[9], info[10], info[11]]) == SYS_SECCOMP
-}
-
-/// The syscall a stopped thread is in: its ABI's audit token, number, arguments and address.
-struct Call {
-    token: u32,
-    nr: i32,
-    args: [u64; 6],
-    ip: u64,
-}
-
-/// The call a thread stopped in: the ABI from `PTRACE_GET_SYSCALL_INFO` (the kernel's own
-/// answer, right for `int $0x80` from 64-bit code too), the number and arguments from
-/// `/proc/TID/syscall` (the registers as the syscall entry saw them, on every architecture).
-fn call_of(tid: i32) -> Option<Call> {
-    // struct ptrace_syscall_info: u8 op, 3 bytes of padding, u32 arch, then the rest.
-    let mut info = [0u64; 12];
-    let got = ptrace(
-        libc::PTRACE_GET_SYSCALL_INFO,
-        tid,
-        std::mem::size_of_val(&info),
-        info.as_mut_ptr() as usize,
-    );
-    if got < 8 {
-        return None;
-    }
-    let token = (info[0] >> 32) as u32;
-    let text = std::fs::read_to_string(format!("/proc/{tid}/syscall")).ok()?;
-    parse_proc_syscall(&text).map(|(nr, args, ip)| Call {
-        token,
-        nr,
-        args,
-        ip,
-    })
-}
-
-/// `NR 0xA0 ... 0xA5 0xSP 0xPC` from `/proc/TID/syscall`; None outside a syscall.
-fn parse_proc_syscall(text: &str) -> Option<(i32, [u64; 6], u64)> {
-    let mut fields = text.split_whitespace();
-    let nr: i32 = fields.next()?.parse().ok()?;
-    if nr < 0 {
-        return None;
-    }
-    let mut numbers = fields.map(|f| u64::from_str_radix(f.trim_start_matches("0x"), 16));
-    let mut args = [0u64; 6];
-    for a in &mut args {
-        *a = numbers.next()?.ok()?;
-    }
-    let _sp = numbers.next()?.ok()?;
-    let ip = numbers.next()?.ok()?;
-    Some((nr, args, ip))
-}
-
 /// Reports the call `tid` stopped in when the real filter's action for it is one `wanted`.
 fn observe(tid: i32, observer: &Observer, wanted: fn(RetAction) -> bool) -> Option<Stop> {
     let call = call_of(tid)?;
@@ -397,20 +279,4 @@ fn observe(tid: i32, observer: &Observer, wanted: fn(RetAction) -> bool) -> Opti
     let stop = observer.stop(tid as u32, call.token, call.nr, call.args, action)?;
     observer.report(&stop);
     Some(stop)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_proc_syscall() {
-        let line = "39 0x1 0x2 0x3 0x4 0x5 0xffffffffffffffff 0x7ffc1000 0x401000\n";
-        assert_eq!(
-            parse_proc_syscall(line),
-            Some((39, [1, 2, 3, 4, 5, u64::MAX], 0x401000))
-        );
-        assert_eq!(parse_proc_syscall("-1 0x7ffc1000 0x401000\n"), None);
-        assert_eq!(parse_proc_syscall("running\n"), None);
-    }
 }
