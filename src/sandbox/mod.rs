@@ -387,7 +387,15 @@ impl Session {
             let timed_out = self.deadline.is_some_and(|d| Instant::now() >= d);
             if timed_out || self.stop.load(Ordering::Acquire) {
                 procs::kill_tree(root, true);
-                let _ = self.child.wait();
+                match &self.seized {
+                    // The tracer resumes its exit stop and reaps it.
+                    Some(s) if traced_root && !s.let_go.load(Ordering::Acquire) => {
+                        procs::reap_when_dead(root)
+                    }
+                    _ => {
+                        let _ = self.child.wait();
+                    }
+                }
                 break if timed_out {
                     Termination::TimedOut
                 } else {
