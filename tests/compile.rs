@@ -337,13 +337,17 @@ fn i386_section_matches_the_kernel() {
     }
 }
 
-/// The observed-mode program stops exactly the calls the real one does not allow.
+/// The observed-mode program notifies exactly the calls the real one does not allow, except
+/// TRAP and KILL, which stay with the kernel (observed through ptrace).
 #[test]
 fn observe_variant_notifies_exactly_the_stops() {
     let text = r#"{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [
         {"names": ["read", "write"], "action": "SCMP_ACT_ALLOW"},
         {"names": ["mkdir"], "action": "SCMP_ACT_KILL_PROCESS"},
         {"names": ["getpid"], "action": "SCMP_ACT_LOG"},
+        {"names": ["getppid"], "action": "SCMP_ACT_TRAP"},
+        {"names": ["getuid"], "action": "SCMP_ACT_KILL"},
+        {"names": ["gettid"], "action": "SCMP_ACT_TRACE"},
         {"names": ["personality"], "action": "SCMP_ACT_ALLOW", "args": [{"index": 0, "value": 8, "op": "SCMP_CMP_EQ"}]}]}"#;
     let p = profile::parse(text, &Catalog).profile.unwrap();
     let target = Target::host();
@@ -354,7 +358,7 @@ fn observe_variant_notifies_exactly_the_stops() {
     )
     .unwrap();
     let observed = compile::observe_variant(&real);
-    assert_eq!(observed.len(), real.len());
+    // Only a check for attach-like ptrace calls is appended (ptrace is not allowed here).
     let mut stops = 0;
     for s in Catalog
         .syscalls()
@@ -371,7 +375,13 @@ fn observe_variant_notifies_exactly_the_stops() {
                 bpf::RetAction::from_raw(bpf::run(&real, &data)),
                 bpf::RetAction::from_raw(bpf::run(&observed, &data)),
             );
-            if r == bpf::RetAction::Allow {
+            if matches!(
+                r,
+                bpf::RetAction::Allow
+                    | bpf::RetAction::Trap(_)
+                    | bpf::RetAction::KillThread
+                    | bpf::RetAction::KillProcess
+            ) {
                 assert_eq!(o, r, "{}", s.name);
             } else {
                 assert_eq!(o, bpf::RetAction::UserNotif, "{} ({r:?})", s.name);

@@ -1,12 +1,14 @@
 //! Profile + Target → the BPF program the kernel runs, through libseccomp, with runc's semantics.
 
 mod explain;
+mod observe;
 mod preview;
 mod rules;
 mod supplement;
 mod translation;
 
 pub use explain::{deciding_rule, explain, ExplainError, Explanation};
+pub use observe::{observe_variant, PTRACE_ATTACH_MARK};
 pub use preview::{find_in, Preview};
 pub use rules::{plan, Plan, PlannedRule};
 pub use translation::{translation_check, Mismatch};
@@ -33,8 +35,7 @@ pub enum Layout {
 pub struct Options {
     /// Linear or tree layout.
     pub layout: Layout,
-    /// Replace every action but ALLOW with NOTIFY, so a supervisor sees each stop
-    /// (the sandbox's observed mode).
+    /// Build the program of the sandbox's observed mode (see [`observe_variant`]).
     pub observe: bool,
 }
 
@@ -163,18 +164,6 @@ fn scmp_action(action: RetAction) -> ScmpAction {
 /// The action a rule or default takes in the filter.
 fn effective(action: Action, errno: u64, _options: &Options) -> RetAction {
     ret_action(action, errno)
-}
-
-/// The observed-mode variant of a program: every return but ALLOW becomes NOTIFY, so a
-/// supervisor sees each stop while allowed calls stay in the kernel.
-pub fn observe_variant(program: &crate::bpf::Program) -> crate::bpf::Program {
-    program.map_returns(|a| {
-        if a == RetAction::Allow {
-            a
-        } else {
-            RetAction::UserNotif
-        }
-    })
 }
 
 /// An empty libseccomp filter for one architecture with a default action.

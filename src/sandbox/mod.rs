@@ -1,11 +1,13 @@
 //! Running a command under a draft policy and seeing what the policy stopped.
 //!
 //! Observed mode compiles the policy twice: the real filter, kept for reference, and a
-//! variant in which every action but ALLOW becomes NOTIFY. The command runs under the
-//! variant; allowed calls never leave the kernel, and each other call comes to the
+//! variant in which ERRNO, LOG, TRACE and NOTIFY become NOTIFY. The command runs under the
+//! variant; allowed calls never leave the kernel, and each notified call comes to the
 //! supervisor, which runs the real filter on it (in the BPF emulator) and answers exactly as
-//! the real filter would have acted: the same errno, the call going through for LOG, SIGSYS
-//! for TRAP and KILL. Enforce mode installs the real filter and only watches the exit.
+//! the real filter would have acted: the same errno, the call going through for LOG. TRAP and
+//! KILL stay in the variant, so the kernel itself delivers them; a tracer seized on the
+//! command reports them (see `trace`). Enforce mode installs the real filter and only watches
+//! the exit.
 
 mod child;
 mod launch;
@@ -17,6 +19,8 @@ pub mod replay;
 mod report;
 mod supervise;
 pub mod support;
+mod trace;
+mod tracee;
 mod userns;
 
 pub use launch::NotStartable;
@@ -194,6 +198,8 @@ pub struct Session {
     pub program: Arc<Program>,
     /// Record mode: the distinct calls, filled in by the supervisor when it ends.
     calls: Arc<std::sync::Mutex<replay::Recording>>,
+    /// Observed mode: what the tracer learnt about the process it seized.
+    seized: Option<Arc<trace::Seized>>,
 }
 
 /// A finished run.
@@ -253,15 +259,19 @@ impl Session {
         procs::become_subreaper();
         let baseline = procs::descendants(std::process::id() as i32);
 
+        let seized = (options.mode == Mode::Observe).then(Arc::<trace::Seized>::default);
         let supervisor = (options.mode != Mode::Enforce).then(|| {
             let ctx = supervise::Context {
                 page: page.clone(),
-                program: program.clone(),
-                plan: compile::plan(profile, target),
+                observer: supervise::Observer {
+                    program: program.clone(),
+                    plan: Arc::new(compile::plan(profile, target)),
+                    events: sender.clone(),
+                    started: Instant::now(),
+                },
                 record: options.mode == Mode::Record,
+                trace: seized.clone(),
                 stop: stop.clone(),
-                events: sender.clone(),
-                started: Instant::now(),
                 failure: failure.clone(),
                 calls: calls.clone(),
             };
@@ -322,6 +332,7 @@ impl Session {
             execve_denied,
             program,
             calls,
+            seized,
         })
     }
 
@@ -350,14 +361,41 @@ impl Session {
     /// process it left behind.
     pub fn wait(mut self) -> Result<Finished, SandboxError> {
         let root = self.child.id() as i32;
+        let h = self.page.get();
+        let containment = Containment::from_code(h.containment.load(Ordering::Acquire));
+        // Without a PID namespace our child is the command itself, traced in observed mode by
+        // the tracer thread: only that thread may wait for it (see `trace::Seized`), until the
+        // tracer lets go of it.
+        let traced_root = containment == Containment::None
+            && self
+                .seized
+                .as_ref()
+                .is_some_and(|s| s.done.load(Ordering::Acquire));
         let termination = loop {
-            if let Some(status) = self.child.try_wait()? {
+            let status = match &self.seized {
+                Some(seized) if traced_root && !seized.let_go.load(Ordering::Acquire) => seized
+                    .status
+                    .lock()
+                    .ok()
+                    .and_then(|s| *s)
+                    .map(ExitStatus::from_raw),
+                _ => self.child.try_wait()?,
+            };
+            if let Some(status) = status {
                 break termination_of(status);
             }
             let timed_out = self.deadline.is_some_and(|d| Instant::now() >= d);
             if timed_out || self.stop.load(Ordering::Acquire) {
                 procs::kill_tree(root, true);
-                let _ = self.child.wait();
+                match &self.seized {
+                    // The tracer resumes its exit stop and reaps it.
+                    Some(s) if traced_root && !s.let_go.load(Ordering::Acquire) => {
+                        procs::reap_when_dead(root)
+                    }
+                    _ => {
+                        let _ = self.child.wait();
+                    }
+                }
                 break if timed_out {
                     Termination::TimedOut
                 } else {
@@ -366,8 +404,6 @@ impl Session {
             }
             std::thread::sleep(Duration::from_millis(2));
         };
-        let h = self.page.get();
-        let containment = Containment::from_code(h.containment.load(Ordering::Acquire));
         // In a PID namespace nothing outlives its init, which has ended. Without one, what the
         // command left behind was adopted by us (subreaper) and cannot be told from another
         // run's processes: end every new descendant (the weaker mode, documented).

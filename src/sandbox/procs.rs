@@ -118,9 +118,28 @@ pub fn end_leftovers(baseline: &BTreeSet<i32>) {
             unsafe { libc::kill(*pid, libc::SIGKILL) };
         }
         for pid in victims {
-            // SAFETY: reaping a child of ours; WNOHANG-free wait is fine after SIGKILL,
-            // but a non-child pid just yields ECHILD.
-            unsafe { libc::waitpid(pid, std::ptr::null_mut(), 0) };
+            reap_when_dead(pid);
+        }
+    }
+}
+
+/// Waits until a process we sent SIGKILL is a zombie (or gone), then reaps it if it is ours.
+/// No blocking wait: in observed mode our descendants are ptrace tracees of the tracer thread,
+/// and a wait from another thread of ours would take their ptrace stops (a tracee dying of
+/// SIGKILL still stops at its exit), which the tracer would then never resume.
+pub fn reap_when_dead(pid: i32) {
+    loop {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|s| s.rfind(')').and_then(|i| s[i + 2..].chars().next()));
+        match state {
+            None => return,
+            Some('Z') => {
+                // SAFETY: reaping a zombie; a pid that is not our child yields ECHILD.
+                unsafe { libc::waitpid(pid, std::ptr::null_mut(), libc::WNOHANG) };
+                return;
+            }
+            Some(_) => std::thread::sleep(std::time::Duration::from_millis(1)),
         }
     }
 }

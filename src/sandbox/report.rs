@@ -131,7 +131,8 @@ impl Report {
 
     /// The syscall whose kill action ended the command, if a kill did.
     pub fn killer(&self) -> Option<&StopSummary> {
-        let killed_by_sigsys = matches!(self.termination, Termination::Signaled(s) if s == libc::SIGSYS || s == libc::SIGKILL);
+        let killed_by_sigsys =
+            matches!(self.termination, Termination::Signaled(s) if s == libc::SIGSYS);
         if !killed_by_sigsys {
             return None;
         }
@@ -190,12 +191,6 @@ impl Report {
             Termination::Signaled(sig) => {
                 let name = signal_name(sig);
                 match self.killer() {
-                    Some(k) if sig == libc::SIGKILL => format!(
-                        "seccompose: killed by {name}: the policy {} on {}; the command catches SIGSYS, so \
-                         seccompose ended it with SIGKILL (the real filter kills with SIGSYS regardless)\n",
-                        kill_words(k.action),
-                        k.name
-                    ),
                     Some(k) => format!(
                         "seccompose: killed by {name}: the policy {} on {}\n",
                         kill_words(k.action),
@@ -238,12 +233,7 @@ impl Report {
                 let place = rule_place(k.rule, profile)
                     .map(|p| format!(", {p}"))
                     .unwrap_or_default();
-                let caught = if sig == libc::SIGKILL {
-                    " (it catches SIGSYS, so seccompose ended it with SIGKILL)"
-                } else {
-                    ""
-                };
-                format!("killed by {name}: {by}{place}{caught}")
+                format!("killed by {name}: {by}{place}")
             }
             Termination::TimedOut => "ended at the timeout (the whole process tree)".into(),
             Termination::Stopped => "stopped on request (the whole process tree)".into(),

@@ -3,40 +3,113 @@
 
 use super::child::SharedPage;
 use super::notify::{self, Answer, Request};
+use super::trace::Seized;
 use super::{Event, Stop};
 use crate::bpf::{self, Program, RetAction, SeccompData};
 use crate::catalog::Catalog;
 use crate::compile::{deciding_rule, Plan};
 use crate::profile::Arch;
 use std::collections::BTreeSet;
+use std::os::fd::OwnedFd;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
+
+/// The tracer thread of an observed run; its result is the TRAP and KILL stops it saw.
+type Tracer = std::thread::JoinHandle<Vec<Stop>>;
+
+/// What turning a stopped call into a reported [`Stop`] needs; shared by the supervisor (for
+/// notified calls) and the tracer (for TRAP and KILL, which the kernel delivers itself).
+#[derive(Clone)]
+pub struct Observer {
+    /// The real filter.
+    pub program: Arc<Program>,
+    /// The compiled rules, for naming the rule that decided.
+    pub plan: Arc<Plan>,
+    /// Where events go.
+    pub events: mpsc::Sender<Event>,
+    /// When the run started.
+    pub started: Instant,
+}
+
+impl Observer {
+    /// What the real filter does with a call.
+    pub fn action(&self, token: u32, nr: i32, ip: u64, args: [u64; 6]) -> RetAction {
+        let data = SeccompData {
+            nr,
+            arch: token,
+            instruction_pointer: ip,
+            args,
+        };
+        RetAction::from_raw(bpf::run(&self.program, &data))
+    }
+
+    /// The stop of thread `pid` at a call (None for an ABI we do not know).
+    pub fn stop(
+        &self,
+        pid: u32,
+        token: u32,
+        nr: i32,
+        args: [u64; 6],
+        action: RetAction,
+    ) -> Option<Stop> {
+        let arch = arch_of(token, nr)?;
+        let nr = nr as u32;
+        let name = Catalog.name_of(arch, nr);
+        let rule = name.and_then(|n| deciding_rule(&self.plan, n, &args, action));
+        let texts = name
+            .map(|n| read_strings(pid, n, &args))
+            .unwrap_or_default();
+        Some(Stop {
+            elapsed: self.started.elapsed(),
+            pid,
+            arch,
+            nr,
+            name,
+            args,
+            texts,
+            action,
+            rule,
+        })
+    }
+
+    /// Streams a stop to whoever shows the run.
+    pub fn report(&self, stop: &Stop) {
+        let _ = self.events.send(Event::Stop(Box::new(stop.clone())));
+    }
+}
 
 /// Everything the supervisor thread needs.
 pub struct Context {
     /// The handshake page shared with the child.
     pub page: Arc<SharedPage>,
-    /// The real filter.
-    pub program: Arc<Program>,
-    /// The compiled rules, for naming the rule that decided.
-    pub plan: Plan,
+    /// The real filter, the rules and where stops go.
+    pub observer: Observer,
     /// Record mode: let everything through, note first uses.
     pub record: bool,
+    /// Observed mode: seize the command with ptrace (see [`super::trace`]) before it execs.
+    pub trace: Option<Arc<Seized>>,
     /// Set when the run is over (or failed to start).
     pub stop: Arc<AtomicBool>,
-    /// Where events go.
-    pub events: mpsc::Sender<Event>,
-    /// When the run started.
-    pub started: Instant,
     /// Why observing failed, if it did (the command is then ended before it runs).
     pub failure: Arc<std::sync::Mutex<Option<String>>>,
     /// Record mode: where the distinct calls go when the run ends.
     pub calls: Arc<std::sync::Mutex<super::replay::Recording>>,
 }
 
-/// Waits for the child's listener; None if the run ended first.
-fn take_listener(ctx: &Context) -> Option<std::os::fd::OwnedFd> {
+/// Notes why observing failed and ends the command before it execs (fail closed: the child
+/// waits for us and has not run anything of the command yet).
+fn fail(ctx: &Context, pid: i32, why: String) {
+    if let Ok(mut slot) = ctx.failure.lock() {
+        *slot = Some(why);
+    }
+    // SAFETY: killing our own descendant by pid.
+    unsafe { libc::kill(pid, libc::SIGKILL) };
+}
+
+/// Waits for the child's listener and, in observed mode, seizes the child (the tracer thread);
+/// None if the run ended first or either failed (the child is then ended).
+fn take_listener(ctx: &Context) -> Option<(OwnedFd, Option<Tracer>)> {
     let h = ctx.page.get();
     let mut pause = Duration::from_micros(20);
     while h.ready.load(Ordering::Acquire) == 0 {
@@ -71,23 +144,33 @@ fn take_listener(ctx: &Context) -> Option<std::os::fd::OwnedFd> {
         }
         p => p,
     };
-    match notify::steal_fd(pid, h.fd.load(Ordering::Relaxed)) {
-        Ok(fd) => {
-            h.taken.store(1, Ordering::Release);
-            Some(fd)
-        }
+    let listener = match notify::steal_fd(pid, h.fd.load(Ordering::Relaxed)) {
+        Ok(fd) => fd,
         Err(e) => {
-            if let Ok(mut slot) = ctx.failure.lock() {
-                *slot = Some(format!(
-                    "cannot take the seccomp listener from the command (pidfd_getfd: {e})"
-                ));
-            }
-            // Without the listener the child would wait forever: end it (fail closed).
-            // SAFETY: killing our own child by pid.
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-            None
+            // Without the listener the child would wait forever: end it.
+            let why =
+                format!("cannot take the seccomp listener from the command (pidfd_getfd: {e})");
+            fail(ctx, pid, why);
+            return None;
         }
-    }
+    };
+    let tracer = match &ctx.trace {
+        Some(seized) => match super::trace::start(pid, ctx.observer.clone(), seized.clone()) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                let why = format!(
+                    "cannot observe TRAP and KILL: the kernel refuses to trace the command \
+                     (PTRACE_SEIZE: {e}); `run --enforce` runs it under the exact filter without \
+                     reporting stops"
+                );
+                fail(ctx, pid, why);
+                return None;
+            }
+        },
+        None => None,
+    };
+    h.taken.store(1, Ordering::Release);
+    Some((listener, tracer))
 }
 
 /// The architecture of a notification: x32 shares x86-64's token and sets bit 30 of nr.
@@ -98,14 +181,15 @@ pub fn arch_of(token: u32, nr: i32) -> Option<Arch> {
     Arch::all().find(|a| a.audit_token() == token && *a != Arch::X32)
 }
 
-/// Runs until the listener closes or the run is stopped; returns every stop.
+/// Runs until the listener closes or the run is stopped; returns every stop, in order.
 pub fn run(ctx: Context) -> Vec<Stop> {
     let mut stops = Vec::new();
-    let Some(listener) = take_listener(&ctx) else {
+    let Some((listener, tracer)) = take_listener(&ctx) else {
         return stops;
     };
     let mut seen: BTreeSet<(u32, i32)> = BTreeSet::new();
     let mut calls = super::replay::Tally::default();
+    let observer = &ctx.observer;
     loop {
         let req = match notify::receive(&listener, 50) {
             Ok(Some(r)) => r,
@@ -113,9 +197,10 @@ pub fn run(ctx: Context) -> Vec<Stop> {
             Ok(None) => continue,
             Err(_) => break,
         };
+        let action = observer.action(req.arch, req.nr, req.ip, req.args);
         if ctx.page.get().exec_failed.load(Ordering::Acquire) == 1 {
             // seccompose's own child after a failed exec (trying to exit): not the command.
-            act(&listener, &req, action_of(&ctx, &req));
+            answer(&listener, &req, action);
             continue;
         }
         if ctx.record {
@@ -124,19 +209,20 @@ pub fn run(ctx: Context) -> Vec<Stop> {
                 calls.add(arch, req.nr as u32, req.args);
             }
             if seen.insert((req.arch, req.nr)) {
-                if let Some(stop) = describe(&ctx, &req, RetAction::Allow) {
-                    let _ = ctx.events.send(Event::Stop(Box::new(stop.clone())));
+                if let Some(stop) =
+                    observer.stop(req.pid, req.arch, req.nr, req.args, RetAction::Allow)
+                {
+                    observer.report(&stop);
                     stops.push(stop);
                 }
             }
             continue;
         }
-        let action = action_of(&ctx, &req);
-        let stop = describe(&ctx, &req, action);
+        let stop = observer.stop(req.pid, req.arch, req.nr, req.args, action);
         if let Some(stop) = &stop {
-            let _ = ctx.events.send(Event::Stop(Box::new(stop.clone())));
+            observer.report(stop);
         }
-        act(&listener, &req, action);
+        answer(&listener, &req, action);
         stops.extend(stop);
     }
     if ctx.record {
@@ -144,39 +230,12 @@ pub fn run(ctx: Context) -> Vec<Stop> {
             *slot = calls.finish();
         }
     }
+    // The tracer ends when nothing it traces is left, which the end of the listener means.
+    if let Some(tracer) = tracer {
+        stops.extend(tracer.join().unwrap_or_default());
+        stops.sort_by_key(|s| s.elapsed);
+    }
     stops
-}
-
-/// What the real filter does with a notified call.
-fn action_of(ctx: &Context, req: &Request) -> RetAction {
-    let data = SeccompData {
-        nr: req.nr,
-        arch: req.arch,
-        instruction_pointer: req.ip,
-        args: req.args,
-    };
-    RetAction::from_raw(bpf::run(&ctx.program, &data))
-}
-
-fn describe(ctx: &Context, req: &Request, action: RetAction) -> Option<Stop> {
-    let arch = arch_of(req.arch, req.nr)?;
-    let nr = req.nr as u32;
-    let name = Catalog.name_of(arch, nr);
-    let rule = name.and_then(|n| deciding_rule(&ctx.plan, n, &req.args, action));
-    let texts = name
-        .map(|n| read_strings(req.pid, n, &req.args))
-        .unwrap_or_default();
-    Some(Stop {
-        elapsed: ctx.started.elapsed(),
-        pid: req.pid,
-        arch,
-        nr,
-        name,
-        args: req.args,
-        texts,
-        action,
-        rule,
-    })
 }
 
 /// The strings that the `char *` arguments of a stopped call point to (paths, names), read
@@ -220,63 +279,19 @@ fn read_c_string(pid: u32, address: u64) -> Option<String> {
     Some(String::from_utf8_lossy(&bytes[..end]).into_owned())
 }
 
-/// The thread group of a thread, from /proc.
-fn thread_group(tid: u32) -> Option<i32> {
-    let status = std::fs::read_to_string(format!("/proc/{tid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("Tgid:"))
-        .and_then(|v| v.trim().parse().ok())
-}
-
-/// Whether a process handles, blocks or ignores SIGSYS (so SIGSYS would not kill it).
-fn sigsys_is_caught(tgid: i32) -> bool {
-    let Ok(status) = std::fs::read_to_string(format!("/proc/{tgid}/status")) else {
-        return false;
-    };
-    let bit = 1u64 << (libc::SIGSYS - 1);
-    status
-        .lines()
-        .filter(|l| {
-            l.starts_with("SigBlk:") || l.starts_with("SigIgn:") || l.starts_with("SigCgt:")
-        })
-        .filter_map(|l| u64::from_str_radix(l.split_whitespace().nth(1)?, 16).ok())
-        .any(|mask| mask & bit != 0)
-}
-
-/// Makes the stopped call end as the real filter would have ended it.
-fn act(listener: &std::os::fd::OwnedFd, req: &Request, action: RetAction) {
-    let tid = req.pid as i32;
-    let tgid = thread_group(req.pid).unwrap_or(tid);
+/// Ends a notified call as the real filter would have: the same errno, or the call going on.
+fn answer(listener: &OwnedFd, req: &Request, action: RetAction) {
     let answer = match action {
         RetAction::Allow | RetAction::Log => Answer::Continue,
         RetAction::Errno(e) => Answer::Errno(i32::from(e)),
-        // No tracer and no listener in a real run: the kernel fails these with ENOSYS.
+        // No tracer asks for seccomp stops and no listener is set up in a real run: the kernel
+        // fails these with ENOSYS.
         RetAction::Trace(_) | RetAction::UserNotif => Answer::Errno(libc::ENOSYS),
-        RetAction::Trap(_) => {
-            // SAFETY: signalling a thread of the supervised command.
-            unsafe { libc::syscall(libc::SYS_tgkill, tgid, tid, libc::SIGSYS) };
-            Answer::Errno(libc::ENOSYS)
-        }
-        RetAction::KillThread => {
-            // SAFETY: as above.
-            unsafe { libc::syscall(libc::SYS_tgkill, tgid, tid, fatal_signal(tgid)) };
-            Answer::Errno(libc::ENOSYS)
-        }
-        RetAction::KillProcess | RetAction::Unknown(_) => {
-            // SAFETY: as above.
-            unsafe { libc::kill(tgid, fatal_signal(tgid)) };
-            Answer::Errno(libc::ENOSYS)
-        }
+        // Never notified: the observed program leaves these to the kernel.
+        RetAction::Trap(_)
+        | RetAction::KillThread
+        | RetAction::KillProcess
+        | RetAction::Unknown(_) => Answer::Errno(libc::ENOSYS),
     };
     let _ = notify::respond(listener, req.id, answer);
-}
-
-/// SIGSYS kills as the kernel's kill actions do, unless the program catches it: then SIGKILL.
-fn fatal_signal(tgid: i32) -> i32 {
-    if sigsys_is_caught(tgid) {
-        libc::SIGKILL
-    } else {
-        libc::SIGSYS
-    }
 }

@@ -59,3 +59,36 @@ pub fn freestanding(src: &std::path::Path, out: &std::path::Path, m32: bool) -> 
     }
     Ok(())
 }
+
+/// Builds tests/probe/NAME.c with the system compiler and C library (`-pthread`), once per test
+/// binary, where the unprivileged user of the drop-privileges tests can run it.
+pub fn with_libc(name: &str) -> PathBuf {
+    static BUILT: std::sync::Mutex<Vec<(String, PathBuf)>> = std::sync::Mutex::new(Vec::new());
+    let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, path)) = built.iter().find(|(n, _)| n == name) {
+        return path.clone();
+    }
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/probe/{name}.c"));
+    let dir = std::env::temp_dir().join(format!("seccompose-probe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join(name);
+    let compiler = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    let result = Command::new(&compiler)
+        .args(["-O1", "-pthread", "-o"])
+        .arg(&out)
+        .arg(&src)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run the C compiler {compiler:?}: {e}"));
+    assert!(
+        result.status.success(),
+        "{compiler} could not build {}:\n{}",
+        src.display(),
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let _ = Command::new("chmod")
+        .args(["-R", "a+rX"])
+        .arg(&dir)
+        .status();
+    built.push((name.to_string(), out.clone()));
+    out
+}

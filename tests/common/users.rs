@@ -101,3 +101,14 @@ pub fn processes_with(marker: &str) -> Vec<i32> {
         })
         .collect()
 }
+
+/// `seccompose run PROFILE`, observed or (`enforce`) enforced, as `who`; the caller adds
+/// options, `--` and the command.
+pub fn run_as(who: As, profile: &Path, enforce: bool) -> Command {
+    let mut cmd = seccompose(who);
+    cmd.arg("run").arg(profile);
+    if enforce {
+        cmd.arg("--enforce");
+    }
+    cmd
+}

@@ -1,0 +1,168 @@
+//! The program an observed run installs (see `sandbox`): what a supervisor can answer goes to
+//! it, what only the kernel can deliver stays with the kernel.
+
+use crate::bpf::{op, Insn, Program, RetAction};
+use crate::catalog::Catalog;
+use crate::profile::Arch;
+
+/// The TRACE data with which the observed program hands the command's own attach-like
+/// `ptrace` calls (`PTRACE_TRACEME`, `PTRACE_ATTACH`, `PTRACE_SEIZE`) that the real filter
+/// allows to seccompose's tracer, which lets go of the process they name before the call runs.
+pub const PTRACE_ATTACH_MARK: u16 = 0x5ecc;
+
+/// `PTRACE_TRACEME`, `PTRACE_ATTACH` and `PTRACE_SEIZE`: the requests that make a tracer.
+const ATTACH_REQUESTS: [u32; 3] = [0, 16, 0x4206];
+
+/// The observed-mode variant of a program: the returns whose effect a supervisor can give
+/// (ERRNO, LOG, TRACE, NOTIFY) become NOTIFY, so that it sees each of those stops; TRAP and
+/// KILL stay, because only the kernel delivers them exactly (the signal's `siginfo`, one
+/// thread killed, a SIGSYS nothing can catch), and the sandbox observes them with ptrace.
+/// ALLOW stays too, except for an attach-like `ptrace` call, which becomes
+/// TRACE([`PTRACE_ATTACH_MARK`]): the tracer that follows the command must let go of a
+/// process before the command's own debugger can attach to it.
+pub fn observe_variant(program: &Program) -> Program {
+    let mapped = program.map_returns(|a| match a {
+        RetAction::Allow
+        | RetAction::Trap(_)
+        | RetAction::KillThread
+        | RetAction::KillProcess
+        | RetAction::Unknown(_) => a,
+        RetAction::Errno(_) | RetAction::Log | RetAction::Trace(_) | RetAction::UserNotif => {
+            RetAction::UserNotif
+        }
+    });
+    let allow = RetAction::Allow.to_raw();
+    let tail_start = mapped.insns.len();
+    // Every ALLOW jumps to the check at the end instead: same length, so no offset moves.
+    let mut insns: Vec<Insn> = mapped
+        .insns
+        .iter()
+        .enumerate()
+        .map(|(pc, i)| {
+            if i.code == op::RET_K && i.k == allow {
+                Insn::stmt(op::JMP_JA, (tail_start - pc - 1) as u32)
+            } else {
+                *i
+            }
+        })
+        .collect();
+    insns.extend(ptrace_check());
+    Program::new(insns)
+}
+
+/// The `ptrace` numbers of every ABI, grouped by the audit token that announces the ABI.
+fn ptrace_numbers() -> Vec<(u32, Vec<u32>)> {
+    let mut by_token: Vec<(u32, Vec<u32>)> = Vec::new();
+    let Some(ptrace) = Catalog.syscall("ptrace") else {
+        return by_token;
+    };
+    // The native ABI first: most calls are native, and each section they pass costs two
+    // instructions.
+    let native = Arch::native();
+    let arches = std::iter::once(native).chain(Arch::all().filter(|a| *a != native));
+    for arch in arches {
+        let Some(nr) = ptrace.number(arch) else {
+            continue;
+        };
+        // x32 calls come with x86-64's token and bit 30 set in the number.
+        let nr = if arch == Arch::X32 {
+            nr | 0x4000_0000
+        } else {
+            nr
+        };
+        let token = arch.audit_token();
+        match by_token.iter_mut().find(|(t, _)| *t == token) {
+            Some((_, nrs)) => nrs.push(nr),
+            None => by_token.push((token, vec![nr])),
+        }
+    }
+    by_token
+}
+
+/// The end of the observed program: ALLOW, unless the call is an attach-like `ptrace`.
+fn ptrace_check() -> Vec<Insn> {
+    // seccomp_data: nr at 0, arch at 4, args[0] at 16 (its low word first on little-endian
+    // machines; requests are small numbers, so the low word tells them apart).
+    let request_low = if cfg!(target_endian = "little") {
+        16
+    } else {
+        20
+    };
+    let sections = ptrace_numbers();
+    // Layout: per token [ld arch; jeq token; ld nr; jeq nr...; ja allow], then
+    // allow: ret ALLOW; request: ld arg0; jeq r... -> trace; ret ALLOW; trace: ret TRACE.
+    let section_len = |nrs: &Vec<u32>| 4 + nrs.len();
+    let sections_len: usize = sections.iter().map(|(_, n)| section_len(n)).sum();
+    let allow_at = sections_len;
+    let request_at = allow_at + 1;
+    let trace_at = request_at + 1 + ATTACH_REQUESTS.len() + 1;
+    let mut out = Vec::new();
+    for (token, nrs) in &sections {
+        let here = out.len();
+        let next = here + section_len(nrs);
+        out.push(Insn::stmt(op::LD_W_ABS, 4));
+        out.push(Insn::jump(op::JEQ_K, *token, 0, (next - here - 2) as u8));
+        out.push(Insn::stmt(op::LD_W_ABS, 0));
+        for nr in nrs {
+            let pc = out.len();
+            out.push(Insn::jump(op::JEQ_K, *nr, (request_at - pc - 1) as u8, 0));
+        }
+        let pc = out.len();
+        out.push(Insn::stmt(op::JMP_JA, (allow_at - pc - 1) as u32));
+    }
+    out.push(Insn::stmt(op::RET_K, RetAction::Allow.to_raw()));
+    out.push(Insn::stmt(op::LD_W_ABS, request_low));
+    for r in ATTACH_REQUESTS {
+        let pc = out.len();
+        out.push(Insn::jump(op::JEQ_K, r, (trace_at - pc - 1) as u8, 0));
+    }
+    out.push(Insn::stmt(op::RET_K, RetAction::Allow.to_raw()));
+    out.push(Insn::stmt(
+        op::RET_K,
+        RetAction::Trace(PTRACE_ATTACH_MARK).to_raw(),
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bpf::{self, SeccompData};
+
+    fn run(p: &Program, arch: Arch, name: &str, args: [u64; 6]) -> RetAction {
+        let nr = Catalog.syscall(name).unwrap().number(arch).unwrap();
+        let nr = if arch == Arch::X32 {
+            nr | 0x4000_0000
+        } else {
+            nr
+        };
+        RetAction::from_raw(bpf::run(p, &SeccompData::new(arch, nr, args)))
+    }
+
+    #[test]
+    fn only_allowed_attach_requests_go_to_the_tracer() {
+        let allow_all = Program::new(vec![Insn::stmt(op::RET_K, RetAction::Allow.to_raw())]);
+        let observed = observe_variant(&allow_all);
+        assert!(observed.validate().is_ok(), "{observed:?}");
+        let mark = RetAction::Trace(PTRACE_ATTACH_MARK);
+        for arch in [Arch::X86_64, Arch::X86, Arch::X32] {
+            for (request, want) in [
+                (0u64, mark),
+                (16, mark),
+                (0x4206, mark),
+                (12, RetAction::Allow),
+                (0x4200, RetAction::Allow),
+            ] {
+                let got = run(&observed, arch, "ptrace", [request, 1, 0, 0, 0, 0]);
+                assert_eq!(got, want, "{arch:?} request {request:#x}");
+            }
+            assert_eq!(run(&observed, arch, "getpid", [0; 6]), RetAction::Allow);
+        }
+        // Another ABI's ptrace number is another syscall: ioperm is 101 on i386.
+        let ioperm = RetAction::from_raw(bpf::run(
+            &observed,
+            &SeccompData::new(Arch::X86, 101, [0; 6]),
+        ));
+        assert_eq!(ioperm, RetAction::Allow);
+    }
+}
