@@ -202,3 +202,23 @@ fn compile_reports_where_the_filter_does_not_do_what_the_profile_says() {
     let stderr = String::from_utf8_lossy(&compile_text(&clean).stderr).into_owned();
     assert!(!stderr.contains("translation"), "{stderr}");
 }
+
+#[test]
+fn lint_reports_the_translation_check_at_the_rule() {
+    let out = common::seccompose()
+        .arg("lint")
+        .arg(common::fixture("miscompiled-ranges.json"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("miscompiled-ranges.json:13:5: warning[translation]: on x86_64, getpgid("),
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.matches("warning[translation]").count(),
+        1,
+        "once: {stdout}"
+    );
+}

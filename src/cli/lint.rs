@@ -109,12 +109,9 @@ fn findings(parsed: &Parsed, targets: &[Target]) -> Vec<Finding> {
         let Ok(compiled) = compile::build(profile, t, &compile::Options::default()) else {
             continue; // lint says why the filter cannot be built
         };
-        for m in compile::translation_check(profile, t, &compiled) {
-            let found = lint::translation(&m.name, m.describe(), profile.rules());
-            if !out.contains(&found) {
-                out.push(found);
-            }
-        }
+        let differences = compile::translation_check(profile, t, &compiled);
+        let differences = differences.iter().map(|m| (m.name.clone(), m.describe()));
+        lint::add_translation(&mut out, differences, profile.rules());
     }
     out.sort_by_key(|f| f.pos);
     out

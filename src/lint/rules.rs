@@ -53,6 +53,23 @@ pub fn explain(id: &str) -> &'static str {
 /// A `translation` finding: the compiled filter disagrees with the profile for a call of
 /// `syscall`, as `what` describes. The compiler finds these (lint does not compile); it is
 /// placed at the first active rule with argument conditions for the syscall.
+/// Adds the compiler's translation-check differences (`(syscall, description)`, from the
+/// caller, which compiles: lint does not) to `findings`, once each.
+pub fn add_translation(
+    findings: &mut Vec<Finding>,
+    differences: impl IntoIterator<Item = (String, String)>,
+    rules: &[Rule],
+) {
+    for (syscall, what) in differences {
+        let found = translation(&syscall, what, rules);
+        if !findings.contains(&found) {
+            findings.push(found);
+        }
+    }
+}
+
+/// A finding for one translation-check difference, at the first conditional rule naming the
+/// syscall.
 pub fn translation(syscall: &str, what: String, rules: &[Rule]) -> Finding {
     let rule = rules
         .iter()

@@ -20,12 +20,9 @@ impl Report {
     pub fn of(profile: &Profile, target: &Target) -> Report {
         let mut findings = lint::lint(profile, target);
         if let Ok(compiled) = compile::build(profile, target, &compile::Options::default()) {
-            for m in compile::translation_check(profile, target, &compiled) {
-                let found = lint::translation(&m.name, m.describe(), profile.rules());
-                if !findings.contains(&found) {
-                    findings.push(found);
-                }
-            }
+            let differences = compile::translation_check(profile, target, &compiled);
+            let differences = differences.iter().map(|m| (m.name.clone(), m.describe()));
+            lint::add_translation(&mut findings, differences, profile.rules());
         }
         findings.sort_by(|a, b| (b.severity, a.pos).cmp(&(a.severity, b.pos)));
         Report { findings }
