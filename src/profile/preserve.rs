@@ -155,6 +155,9 @@ fn patch_array(arr: &CstArray, old: &[Value], new: &[Value]) -> Result<(), Patch
                     PatchError("an array is shorter in the text than in the model".into())
                 })?;
                 node.remove();
+                if at == 0 {
+                    tidy_inline_start(arr);
+                }
             }
             Step::Insert(j) => {
                 let node = arr.insert(at, input(&new[j]));
@@ -170,6 +173,18 @@ fn patch_array(arr: &CstArray, old: &[Value], new: &[Value]) -> Result<(), Patch
         }
     }
     Ok(())
+}
+
+/// After the first element of a one-line array is removed, the space that followed its comma
+/// would stay behind the bracket (`[ "b"]`): take it away.
+fn tidy_inline_start(arr: &CstArray) {
+    let children = arr.children();
+    if children.iter().any(|c| c.is_newline()) {
+        return;
+    }
+    if let Some(space) = children.get(1).filter(|c| c.is_whitespace()) {
+        space.clone().remove();
+    }
 }
 
 /// Lines up two arrays: a longest common subsequence of equal elements; between two equal
@@ -350,6 +365,14 @@ mod tests {
             out,
             "{\n  \"r\": [\n    {\"n\": 1, \"a\": \"y\"},\n    {\"n\": 3}\n  ]\n}\n"
         );
+    }
+
+    #[test]
+    fn removing_the_first_of_a_one_line_array_leaves_no_space() {
+        let out = patched("{\"n\": [\"a\", \"b\", \"c\"]}", json!({"n": ["b", "c"]}));
+        assert_eq!(out, "{\"n\": [\"b\", \"c\"]}");
+        let out = patched("{\"n\": [\"a\", \"b\"]}", json!({"n": ["b"]}));
+        assert_eq!(out, "{\"n\": [\"b\"]}");
     }
 
     #[test]
