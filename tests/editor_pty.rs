@@ -326,6 +326,8 @@ fn without_user_notification_the_run_pane_falls_back_to_enforce_mode() {
     let mut ed = Editor::open_with(&file, home.path(), &[(fake, "1")]);
     ed.wait_for("deny-mkdir.json");
     command_line(&mut ed, &format!("mkdir {}", dir.display()));
+    // Known from the probe at start, before anything runs.
+    ed.wait_for("[enforce mode: this kernel has no user notification]");
     ed.send("r");
     ed.wait_for("cannot hand out user-notification");
     ed.wait_for("Operation not permitted");

@@ -96,32 +96,52 @@ pub fn user_notification_works() -> bool {
     if std::env::var_os(FAKE_NO_USER_NOTIFICATION).is_some() {
         return false;
     }
-    static ANSWER: OnceLock<bool> = OnceLock::new();
-    *ANSWER.get_or_init(|| {
-        // Only the syscall numbered u32::MAX would be notified: nothing the child makes.
-        let program = [
-            libc::sock_filter {
-                code: 0x20,
-                jt: 0,
-                jf: 0,
-                k: 0,
-            },
-            libc::sock_filter {
-                code: 0x15,
-                jt: 0,
-                jf: 1,
-                k: u32::MAX,
-            },
-            libc::sock_filter {
-                code: 0x06,
-                jt: 0,
-                jf: 0,
-                k: 0x7fc0_0000,
-            },
-            RET_ALLOW,
-        ];
-        loads_in_child(&program, libc::SECCOMP_FILTER_FLAG_NEW_LISTENER)
-    })
+    *NOTIFY_ANSWER.get_or_init(probe_user_notification)
+}
+
+/// The answer of [`user_notification_works`] if it is already known, without waiting for it.
+pub fn user_notification_known() -> Option<bool> {
+    if std::env::var_os(FAKE_NO_USER_NOTIFICATION).is_some() {
+        return Some(false);
+    }
+    NOTIFY_ANSWER.get().copied()
+}
+
+/// Runs the probes on a thread of their own, so that the editor knows what this machine
+/// offers soon after start without its first frame waiting for two forks.
+pub fn probe_in_background() {
+    std::thread::spawn(|| {
+        filters_work();
+        user_notification_works();
+    });
+}
+
+static NOTIFY_ANSWER: OnceLock<bool> = OnceLock::new();
+
+fn probe_user_notification() -> bool {
+    // Only the syscall numbered u32::MAX would be notified: nothing the child makes.
+    let program = [
+        libc::sock_filter {
+            code: 0x20,
+            jt: 0,
+            jf: 0,
+            k: 0,
+        },
+        libc::sock_filter {
+            code: 0x15,
+            jt: 0,
+            jf: 1,
+            k: u32::MAX,
+        },
+        libc::sock_filter {
+            code: 0x06,
+            jt: 0,
+            jf: 0,
+            k: 0x7fc0_0000,
+        },
+        RET_ALLOW,
+    ];
+    loads_in_child(&program, libc::SECCOMP_FILTER_FLAG_NEW_LISTENER)
 }
 
 /// The kernel's build configuration, from /proc/config.gz or /boot, when readable.

@@ -148,6 +148,8 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
     }
     // View 2's highlighting is ready by the time it is opened, without delaying this frame.
     highlight::load_in_background();
+    // What the machine offers (doctor's probes), known before the first run needs it.
+    crate::sandbox::support::probe_in_background();
     // SAFETY: geteuid has no preconditions.
     let notes: Vec<String> = [root_warning(unsafe { libc::geteuid() }), key_problem, note]
         .into_iter()

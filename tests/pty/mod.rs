@@ -135,7 +135,9 @@ pub fn home_with(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
 /// Puts `text` on view 3's command line (enter edits, esc leaves it there without running).
 pub fn command_line(ed: &mut Editor, text: &str) {
     ed.send("3");
-    ed.wait_for("[observed mode]");
+    ed.wait_until("view 3", |s| {
+        s.contains("[observed mode]") || s.contains("[enforce mode")
+    });
     ed.send("\r");
     ed.wait_for("Editing the command");
     // Clear what the history pre-filled, then type.

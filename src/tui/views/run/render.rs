@@ -75,6 +75,10 @@ fn mode_label(view: &RunView) -> &'static str {
         (true, Mode::Enforce, _) => "enforced",
         (true, Mode::Observe, _) => "observed",
         (false, _, true) => "enforce mode",
+        // Known from the start-up probe: observed runs would fall back, so say it now.
+        (false, _, false) if crate::sandbox::support::user_notification_known() == Some(false) => {
+            "enforce mode: this kernel has no user notification"
+        }
         (false, _, false) => "observed mode",
     }
 }
