@@ -74,7 +74,7 @@ pub fn resize(master: BorrowedFd<'_>, rows: u16, cols: u16) -> std::io::Result<(
 /// Between fork and exec, in the command itself: a new session whose controlling terminal is
 /// standard input, so the terminal's signals (Ctrl-C, Ctrl-Z, SIGWINCH) reach the command and
 /// not seccompose's helpers. Async-signal-safe: two syscalls, no allocation.
-pub(super) fn take_terminal() -> std::io::Result<()> {
+pub fn take_terminal() -> std::io::Result<()> {
     // SAFETY: plain syscalls with constant arguments.
     unsafe {
         if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {

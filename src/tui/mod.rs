@@ -5,6 +5,7 @@
 //! UI thread, `terminal` owns the terminal.
 
 pub mod app;
+mod backlog;
 pub mod component;
 pub mod dirs;
 pub mod draw;

@@ -1,31 +1,99 @@
-//! A command running under the draft in a pseudo-terminal, for view 3: a thread reads the
-//! command's output into a `vt100` screen (the UI draws that screen at its own pace, so a
-//! flood of output never holds it up), another waits for the end; stops stream in as they
-//! happen.
+//! A command running under the draft in a pseudo-terminal, for view 3: one thread reads the
+//! command's output, another emulates the terminal (`vt100`) on a screen of its own and
+//! publishes copies that the UI draws at its own pace (so a flood of output never holds it
+//! up), a third waits for the end; stops stream in as they happen.
 
 use crate::profile::{Profile, Target};
 use crate::sandbox::pty::{self, Pty};
 use crate::sandbox::{Event, Finished, Mode, RunOptions, SandboxError, Session, Stop};
+use crate::tui::backlog;
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::os::fd::AsFd;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{channel, sync_channel, Receiver, RecvTimeoutError};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// How many chunks of output (up to 64 KiB each) may wait for the terminal emulation.
-const BACKLOG: usize = 1024;
+/// How much output the emulation parses between two looks at the clock.
+const SLICE: usize = 64 << 10;
+
+/// How often a busy emulation shows its screen: about the editor's frame rate.
+const PUBLISH_EVERY: Duration = Duration::from_millis(15);
 
 /// The emulated screen a run draws on, shared with the thread that reads the output.
 pub type Screen = Arc<Mutex<vt100::Parser>>;
 
 /// A blank screen of `rows` x `cols`.
 pub fn blank_screen(rows: u16, cols: u16) -> Screen {
-    let size = |n: u16| NonZeroU16::new(n.max(1)).unwrap_or(NonZeroU16::MIN);
-    Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)))
+    Arc::new(Mutex::new(vt100::Parser::new(
+        nonzero(rows),
+        nonzero(cols),
+        0,
+    )))
+}
+
+fn nonzero(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n.max(1)).unwrap_or(NonZeroU16::MIN)
+}
+
+/// A terminal size in one word, so the emulation thread can pick up a resize without a lock.
+fn packed(rows: u16, cols: u16) -> u32 {
+    (u32::from(rows) << 16) | u32::from(cols)
+}
+
+/// The terminal emulation of a run: it parses into a screen of its own and publishes a copy
+/// to the shown one at most once per frame (and whenever it has caught up), so drawing
+/// never waits for parsing and parsing never waits for drawing.
+struct Emulation {
+    own: vt100::Parser,
+    shown: Screen,
+    fresh: Arc<AtomicBool>,
+    wanted: Arc<AtomicU32>,
+}
+
+impl Emulation {
+    fn run(mut self, backlog: backlog::Reader) {
+        // The command's CPU comes first: on a busy machine the emulation runs behind it and
+        // catches up, rather than slowing the command it shows.
+        lower_this_threads_priority();
+        let mut published = Instant::now();
+        while let Some(bytes) = backlog.take() {
+            self.follow_resize();
+            for slice in bytes.chunks(SLICE) {
+                self.own.process(slice);
+                if published.elapsed() >= PUBLISH_EVERY {
+                    self.publish();
+                    published = Instant::now();
+                }
+            }
+            // Caught up with what had arrived: show it now (typed echo appears at once).
+            self.publish();
+            published = Instant::now();
+        }
+        self.publish();
+    }
+
+    fn follow_resize(&mut self) {
+        let wanted = self.wanted.load(Ordering::Acquire);
+        let (rows, cols) = ((wanted >> 16) as u16, wanted as u16);
+        if self.own.screen().size() != (nonzero(rows), nonzero(cols)) {
+            self.own.set_size(nonzero(rows), nonzero(cols));
+        }
+    }
+
+    fn publish(&self) {
+        // Copied outside the lock; the old screen is dropped outside it too.
+        let copy = self.own.screen().clone();
+        let old = match self.shown.lock() {
+            Ok(mut shown) => std::mem::replace(shown.screen_mut(), copy),
+            Err(_) => return,
+        };
+        drop(old);
+        self.fresh.store(true, Ordering::Release);
+    }
 }
 
 /// News from a run.
@@ -42,6 +110,7 @@ pub struct Runner {
     master: File,
     screen: Screen,
     fresh: Arc<AtomicBool>,
+    wanted: Arc<AtomicU32>,
     events: Receiver<Event>,
     done: Receiver<Result<Finished, SandboxError>>,
     stopper: Arc<AtomicBool>,
@@ -72,17 +141,17 @@ impl Runner {
         let master = File::from(pty.into_master());
         let mut reader = master.try_clone()?;
         let fresh = Arc::new(AtomicBool::new(false));
-        let (sink, flag) = (Arc::clone(&screen), Arc::clone(&fresh));
+        let wanted = Arc::new(AtomicU32::new(packed(rows.get(), cols.get())));
         // Reading and parsing on separate threads: the command writes at full speed while the
-        // terminal emulation catches up (up to BACKLOG chunks behind, then the command waits).
-        let (chunks, backlog) = sync_channel::<Vec<u8>>(BACKLOG);
+        // terminal emulation catches up (up to backlog::LIMIT bytes behind, then it waits).
+        let (chunks, waiting) = backlog::backlog();
         std::thread::spawn(move || {
             let mut buf = vec![0u8; 1 << 16];
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) => break,
                     Ok(n) => {
-                        if chunks.send(buf[..n].to_vec()).is_err() {
+                        if !chunks.push(&buf[..n], backlog::LIMIT) {
                             break;
                         }
                     }
@@ -92,14 +161,13 @@ impl Runner {
                 }
             }
         });
-        std::thread::spawn(move || {
-            for chunk in backlog {
-                if let Ok(mut parser) = sink.lock() {
-                    parser.process(&chunk);
-                }
-                flag.store(true, Ordering::Release);
-            }
-        });
+        let emulation = Emulation {
+            own: vt100::Parser::new(rows, cols, 0),
+            shown: screen.clone(),
+            fresh: Arc::clone(&fresh),
+            wanted: Arc::clone(&wanted),
+        };
+        std::thread::spawn(move || emulation.run(waiting));
         let events = session.take_events();
         let stopper = session.stopper();
         let (tx, done) = channel();
@@ -110,6 +178,7 @@ impl Runner {
             master,
             screen,
             fresh,
+            wanted,
             events,
             done,
             stopper,
@@ -161,9 +230,9 @@ impl Runner {
     /// Gives the command's terminal a new size.
     pub fn resize(&mut self, rows: u16, cols: u16) {
         if let Ok(mut parser) = self.screen.lock() {
-            let size = |n: u16| NonZeroU16::new(n.max(1)).unwrap_or(NonZeroU16::MIN);
-            parser.set_size(size(rows), size(cols));
+            parser.set_size(nonzero(rows), nonzero(cols));
         }
+        self.wanted.store(packed(rows, cols), Ordering::Release);
         let _ = pty::resize(self.master.as_fd(), rows, cols);
     }
 
@@ -185,6 +254,15 @@ impl Runner {
             }
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
         }
+    }
+}
+
+/// Gives the calling thread the lowest scheduling priority (Linux applies `nice` per thread).
+fn lower_this_threads_priority() {
+    // SAFETY: gettid has no preconditions; setpriority only reads its arguments.
+    unsafe {
+        let tid = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 19);
     }
 }
 
