@@ -60,5 +60,9 @@ for bench in compile editor replay highlight catalog; do
 done
 
 echo
+echo "## Run pane (benches/pane.rs: the command's time in the pane, keys during a flood)"
+cargo bench --quiet --bench pane 2>/dev/null | tee "$out/pane.txt"
+
+echo
 echo "## Growth (benches/growth.rs)"
 GROWTH_MAX=${QUICK:+1000} cargo bench --quiet --bench growth 2>/dev/null | tee "$out/growth.md"
