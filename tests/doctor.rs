@@ -14,6 +14,7 @@ fn doctor_reports_what_this_machine_offers() {
         "seccomp filters",
         "actions",
         "user notification",
+        "tracing",
         "libseccomp",
         "man pages",
         "user",
@@ -64,4 +65,58 @@ fn without_user_notification_run_falls_back_to_enforce_and_record_refuses() {
         .assert()
         .failure()
         .stderr(contains("recording needs user notification"));
+}
+
+/// Where ptrace is refused (here: an outer run whose profile denies it, as a container's
+/// might), an observed run falls back to enforce mode and says why, instead of failing, and
+/// doctor names the missing piece; as root and as an ordinary user.
+#[test]
+fn where_tracing_is_refused_run_falls_back_to_enforce() {
+    use common::users::{binary, run_as, scratch, seccompose, stderr, users, write_profile};
+    let dir = scratch();
+    let outer = write_profile(
+        dir.path(),
+        r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["ptrace"], "action": "SCMP_ACT_ERRNO"}]}"#,
+    );
+    let inner = dir.path().join("inner.json");
+    std::fs::write(
+        &inner,
+        r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO"}]}"#,
+    )
+    .unwrap();
+    let made = dir.path().join("made");
+    for who in users() {
+        let out = run_as(who, &outer, true)
+            .arg("--")
+            .arg(binary())
+            .arg("run")
+            .arg(&inner)
+            .arg("--")
+            .arg("mkdir")
+            .arg(&made)
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{who:?}: {err}");
+        assert!(err.contains("may not trace the command"), "{who:?}: {err}");
+        assert!(err.contains("Operation not permitted"), "{who:?}: {err}");
+        assert!(!made.exists(), "{who:?}: the policy still applied");
+
+        let doctor = run_as(who, &outer, true)
+            .arg("--")
+            .arg(binary())
+            .arg("doctor")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&doctor.stdout);
+        assert!(text.contains("warning tracing"), "{who:?}: {text}");
+        assert!(doctor.status.success(), "{who:?}: {text}");
+    }
+    // Without the outer profile, tracing works here.
+    let text = seccompose(users()[0])
+        .arg("doctor")
+        .output()
+        .unwrap()
+        .stdout;
+    assert!(String::from_utf8_lossy(&text).contains("ok      tracing"));
 }

@@ -1,6 +1,6 @@
 //! What this machine offers the tool: seccomp filters, the actions the kernel knows, user
-//! notification (which observed runs need), libseccomp, man pages. `seccompose doctor` prints
-//! it; `run` and the run pane fall back to enforce mode when user notification is missing.
+//! notification and tracing (which observed runs need), libseccomp, man pages. `seccompose
+//! doctor` prints it; `run` and the run pane fall back to enforce mode when either is missing.
 
 use std::io::Read;
 use std::sync::OnceLock;
@@ -8,6 +8,10 @@ use std::sync::OnceLock;
 /// Set (to anything) to make the user-notification probe fail, as on a kernel without it:
 /// how tests check the fallback on a machine that has it.
 pub const FAKE_NO_USER_NOTIFICATION: &str = "SECCOMPOSE_FAKE_NO_USER_NOTIFICATION";
+
+/// Set (to anything) to make the tracing probe fail, as where ptrace is forbidden (Yama's
+/// `ptrace_scope` 3, or a container profile that denies it).
+pub const FAKE_NO_TRACING: &str = "SECCOMPOSE_FAKE_NO_TRACING";
 
 /// How one check came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,16 +111,55 @@ pub fn user_notification_known() -> Option<bool> {
     NOTIFY_ANSWER.get().copied()
 }
 
+/// Whether this process may trace a child it starts (observed runs watch TRAP and KILL
+/// stops with ptrace).
+pub fn tracing_works() -> bool {
+    if std::env::var_os(FAKE_NO_TRACING).is_some() {
+        return false;
+    }
+    *TRACE_ANSWER.get_or_init(probe_tracing)
+}
+
+/// The answer of [`tracing_works`] if it is already known, without waiting for it.
+pub fn tracing_known() -> Option<bool> {
+    if std::env::var_os(FAKE_NO_TRACING).is_some() {
+        return Some(false);
+    }
+    TRACE_ANSWER.get().copied()
+}
+
 /// Runs the probes on a thread of their own, so that the editor knows what this machine
-/// offers soon after start without its first frame waiting for two forks.
+/// offers soon after start without its first frame waiting for the forks.
 pub fn probe_in_background() {
     std::thread::spawn(|| {
         filters_work();
         user_notification_works();
+        tracing_works();
     });
 }
 
 static NOTIFY_ANSWER: OnceLock<bool> = OnceLock::new();
+static TRACE_ANSWER: OnceLock<bool> = OnceLock::new();
+
+fn probe_tracing() -> bool {
+    // SAFETY: the child only waits for its end; the parent makes plain syscalls on its pid.
+    unsafe {
+        let pid = libc::fork();
+        if pid < 0 {
+            return false;
+        }
+        if pid == 0 {
+            loop {
+                libc::pause();
+            }
+        }
+        let seized = libc::ptrace(libc::PTRACE_SEIZE, pid, 0, 0) == 0;
+        libc::kill(pid, libc::SIGKILL);
+        let mut status = 0;
+        libc::waitpid(pid, &mut status, 0);
+        seized
+    }
+}
 
 fn probe_user_notification() -> bool {
     // Only the syscall numbered u32::MAX would be notified: nothing the child makes.
@@ -259,6 +302,24 @@ pub fn report() -> Report {
         },
         (!notify).then_some("runs work in enforce mode only: the command sees the policy, but stopped syscalls are not reported"),
     ));
+    let trace = tracing_works();
+    checks.push(check(
+        "tracing",
+        if trace { Status::Ok } else { Status::Warning },
+        if trace {
+            "this process may trace the commands it starts".into()
+        } else {
+            format!(
+                "ptrace of a child is refused (Yama ptrace_scope: {})",
+                std::fs::read_to_string("/proc/sys/kernel/yama/ptrace_scope")
+                    .map(|s| s.trim().to_string())
+                    .unwrap_or_else(|_| "not set".into())
+            )
+        },
+        (!trace).then_some(
+            "observed runs cannot watch TRAP and KILL stops, so runs work in enforce mode only",
+        ),
+    ));
     let (version, api) = (libseccomp::ScmpVersion::current(), libseccomp::get_api());
     checks.push(match version {
         Ok(v) => check(
@@ -302,19 +363,24 @@ pub fn report() -> Report {
 /// Why an observed run became an enforced one.
 pub const FELL_BACK: &str = "this kernel cannot hand out user-notification listeners (see `seccompose doctor`), so the command runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported";
 
+/// Why an observed run became an enforced one when tracing is refused.
+pub const FELL_BACK_NO_TRACING: &str = "this process may not trace the command (see `seccompose doctor`), so it runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported";
+
 /// Why a recording cannot happen.
 pub const CANNOT_RECORD: &str = "recording needs user notification, which this kernel cannot hand out (see `seccompose doctor`)";
 
 /// The mode a run can have on this machine: an observed run falls back to enforcement when
-/// user notification is missing (with the reason to show); a recording cannot happen then.
+/// user notification or tracing is missing (with the reason to show); a recording cannot
+/// happen without user notification (it traces nothing).
 pub fn available_mode(
     requested: super::Mode,
 ) -> Result<(super::Mode, Option<&'static str>), &'static str> {
     use super::Mode;
     match requested {
         Mode::Enforce => Ok((Mode::Enforce, None)),
-        _ if user_notification_works() => Ok((requested, None)),
-        Mode::Observe => Ok((Mode::Enforce, Some(FELL_BACK))),
-        Mode::Record => Err(CANNOT_RECORD),
+        Mode::Observe if !user_notification_works() => Ok((Mode::Enforce, Some(FELL_BACK))),
+        Mode::Observe if !tracing_works() => Ok((Mode::Enforce, Some(FELL_BACK_NO_TRACING))),
+        Mode::Record if !user_notification_works() => Err(CANNOT_RECORD),
+        _ => Ok((requested, None)),
     }
 }

@@ -70,14 +70,18 @@ pub fn render_stops_column(
 }
 
 fn mode_label(view: &RunView) -> &'static str {
+    use crate::sandbox::support;
     match (view.phase == Phase::Running, view.mode, view.enforce) {
         (true, Mode::Record, _) => "recording",
         (true, Mode::Enforce, _) => "enforced",
         (true, Mode::Observe, _) => "observed",
         (false, _, true) => "enforce mode",
         // Known from the start-up probe: observed runs would fall back, so say it now.
-        (false, _, false) if crate::sandbox::support::user_notification_known() == Some(false) => {
+        (false, _, false) if support::user_notification_known() == Some(false) => {
             "enforce mode: this kernel has no user notification"
+        }
+        (false, _, false) if support::tracing_known() == Some(false) => {
+            "enforce mode: tracing the command is not allowed here"
         }
         (false, _, false) => "observed mode",
     }
