@@ -87,6 +87,28 @@ fn running_an_interactive_command_then_ending_it() {
     );
 }
 
+/// Programs ask their terminal where the cursor is and wait for the answer (shells,
+/// full-screen programs): the pane answers, so the command does not hang.
+#[test]
+fn the_pane_answers_a_cursor_position_query() {
+    let mut app = on_fixture("deny-mkdir.json");
+    press(&mut app, &["3"]);
+    draw(&mut app, 80, 24);
+    run(
+        &mut app,
+        r#"sh -c 'stty raw -echo; printf "ab\033[6n"; timeout --foreground 5 head -c 6 | od -An -c; stty sane'"#,
+    );
+    settle(&mut app);
+    wait_until(&mut app, "the answer, as od prints it", |s| {
+        s.contains("033   [   1   ;   3   R")
+    });
+    assert!(
+        matches!(&app.run.phase, Phase::Finished { ok: true, .. }),
+        "{:?}",
+        app.run.phase
+    );
+}
+
 #[test]
 fn finished_with_stops_then_allow_and_run_again() {
     let dir = tempfile::tempdir().unwrap();

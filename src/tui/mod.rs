@@ -9,6 +9,7 @@ mod backlog;
 pub mod component;
 pub mod dirs;
 pub mod draw;
+mod emulation;
 pub mod highlight;
 pub mod keymap;
 pub mod lesson;

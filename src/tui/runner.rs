@@ -1,27 +1,21 @@
 //! A command running under the draft in a pseudo-terminal, for view 3: one thread reads the
-//! command's output, another emulates the terminal (`vt100`) on a screen of its own and
-//! publishes copies that the UI draws at its own pace (so a flood of output never holds it
-//! up), a third waits for the end; stops stream in as they happen.
+//! command's output, another emulates its terminal (`emulation`: a screen of its own, copies
+//! published for the UI to draw at its own pace, so a flood of output never holds it up), a
+//! third waits for the end; stops stream in as they happen.
 
 use crate::profile::{Profile, Target};
 use crate::sandbox::pty::{self, Pty};
 use crate::sandbox::{Event, Finished, Mode, RunOptions, SandboxError, Session, Stop};
 use crate::tui::backlog;
+use crate::tui::emulation::{nonzero, packed, Emulation};
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::{Read, Write};
-use std::num::NonZeroU16;
 use std::os::fd::AsFd;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-/// How much output the emulation parses between two looks at the clock.
-const SLICE: usize = 64 << 10;
-
-/// How often a busy emulation shows its screen: about the editor's frame rate.
-const PUBLISH_EVERY: Duration = Duration::from_millis(15);
+use std::time::Duration;
 
 /// The emulated screen a run draws on, shared with the thread that reads the output.
 pub type Screen = Arc<Mutex<vt100::Parser>>;
@@ -33,67 +27,6 @@ pub fn blank_screen(rows: u16, cols: u16) -> Screen {
         nonzero(cols),
         0,
     )))
-}
-
-fn nonzero(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n.max(1)).unwrap_or(NonZeroU16::MIN)
-}
-
-/// A terminal size in one word, so the emulation thread can pick up a resize without a lock.
-fn packed(rows: u16, cols: u16) -> u32 {
-    (u32::from(rows) << 16) | u32::from(cols)
-}
-
-/// The terminal emulation of a run: it parses into a screen of its own and publishes a copy
-/// to the shown one at most once per frame (and whenever it has caught up), so drawing
-/// never waits for parsing and parsing never waits for drawing.
-struct Emulation {
-    own: vt100::Parser,
-    shown: Screen,
-    fresh: Arc<AtomicBool>,
-    wanted: Arc<AtomicU32>,
-}
-
-impl Emulation {
-    fn run(mut self, backlog: backlog::Reader) {
-        // The command's CPU comes first: on a busy machine the emulation runs behind it and
-        // catches up, rather than slowing the command it shows.
-        lower_this_threads_priority();
-        let mut published = Instant::now();
-        while let Some(bytes) = backlog.take() {
-            self.follow_resize();
-            for slice in bytes.chunks(SLICE) {
-                self.own.process(slice);
-                if published.elapsed() >= PUBLISH_EVERY {
-                    self.publish();
-                    published = Instant::now();
-                }
-            }
-            // Caught up with what had arrived: show it now (typed echo appears at once).
-            self.publish();
-            published = Instant::now();
-        }
-        self.publish();
-    }
-
-    fn follow_resize(&mut self) {
-        let wanted = self.wanted.load(Ordering::Acquire);
-        let (rows, cols) = ((wanted >> 16) as u16, wanted as u16);
-        if self.own.screen().size() != (nonzero(rows), nonzero(cols)) {
-            self.own.set_size(nonzero(rows), nonzero(cols));
-        }
-    }
-
-    fn publish(&self) {
-        // Copied outside the lock; the old screen is dropped outside it too.
-        let copy = self.own.screen().clone();
-        let old = match self.shown.lock() {
-            Ok(mut shown) => std::mem::replace(shown.screen_mut(), copy),
-            Err(_) => return,
-        };
-        drop(old);
-        self.fresh.store(true, Ordering::Release);
-    }
 }
 
 /// News from a run.
@@ -161,12 +94,13 @@ impl Runner {
                 }
             }
         });
-        let emulation = Emulation {
-            own: vt100::Parser::new(rows, cols, 0),
-            shown: screen.clone(),
-            fresh: Arc::clone(&fresh),
-            wanted: Arc::clone(&wanted),
-        };
+        let emulation = Emulation::new(
+            (rows, cols),
+            screen.clone(),
+            Arc::clone(&fresh),
+            Arc::clone(&wanted),
+            master.try_clone()?,
+        );
         std::thread::spawn(move || emulation.run(waiting));
         let events = session.take_events();
         let stopper = session.stopper();
@@ -254,15 +188,6 @@ impl Runner {
             }
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
         }
-    }
-}
-
-/// Gives the calling thread the lowest scheduling priority (Linux applies `nice` per thread).
-fn lower_this_threads_priority() {
-    // SAFETY: gettid has no preconditions; setpriority only reads its arguments.
-    unsafe {
-        let tid = libc::gettid();
-        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 19);
     }
 }
 
