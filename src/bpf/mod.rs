@@ -7,6 +7,7 @@
 //! installed, [`emulate`] runs it the way the kernel does, [`disassemble`] explains it
 //! instruction by instruction, and [`stats`] tells what it costs per syscall.
 
+mod cache;
 mod disasm;
 mod emulate;
 pub(crate) mod flow;
@@ -19,6 +20,7 @@ mod tests;
 #[cfg(test)]
 mod testutil;
 
+pub use cache::{const_allow, skips_filter, workload_cost, WorkloadCost, CACHED_NR_LIMIT};
 pub use disasm::{disassemble, disassemble_with, listing, listing_with, Line};
 pub use emulate::{emulate, run, run_counted, Outcome, SeccompData};
 pub use stats::{stats, ArchStats, CostSummary, Stats, SyscallCost};
