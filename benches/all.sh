@@ -3,7 +3,8 @@
 # against `true` and bubblewrap (hyperfine), the sandbox's observed/enforced/record ratios
 # (benches/sandbox.sh), start-up to first frame (benches/startup.sh), the in-process criterion
 # benchmarks (compile against bare libseccomp, key press to frame, replay, highlighting,
-# catalog) and how each stage grows with the profile (benches/growth.rs).
+# catalog), filter quality against libseccomp's layouts (benches/quality) and how each stage
+# grows with the profile (benches/growth.rs).
 # Writes the raw output to target/performance/ and prints a summary; paste what changed
 # into docs/PERFORMANCE.md. Needs hyperfine (Debian package hyperfine); bwrap and strace
 # are used when installed. QUICK=1 runs fewer repetitions and growth up to 1,000 rules.
@@ -58,6 +59,10 @@ for bench in compile editor replay highlight catalog; do
   cargo bench --quiet --bench "$bench" -- --noplot 2>/dev/null | grep -E "^[a-z].*|time:" | paste - - |
     awk '{$1=$1; print}' | tee "$out/$bench.txt"
 done
+
+echo
+echo "## Filter quality (benches/quality: instructions per call on recorded workloads, ns per call)"
+QUALITY_ROUNDS=${QUICK:+9} cargo bench --quiet --bench quality 2>/dev/null | tee "$out/quality.md"
 
 echo
 echo "## Growth (benches/growth.rs)"

@@ -163,7 +163,10 @@ mod unit {
         assert!(const_allow(&p, x86_64, 0), "read");
         assert!(!const_allow(&p, x86_64, 1), "write reads arg0");
         assert!(const_allow(&p, x86_64, 39), "getpid through AND and JA");
-        assert!(!const_allow(&p, x86_64, 257), "a constant ERRNO is not cached");
+        assert!(
+            !const_allow(&p, x86_64, 257),
+            "a constant ERRNO is not cached"
+        );
         assert!(!const_allow(&p, x86_64, 2), "a constant kill is not cached");
         assert!(!const_allow(&p, Arch::X86.audit_token(), 0), "other arch");
         // The emulator agrees that these calls are allowed.
@@ -177,7 +180,10 @@ mod unit {
         let unknown = [
             Program::new(vec![s(op::LD_W_ABS, 8), s(op::RET_K, RET_ALLOW)]),
             Program::new(vec![s(op::LD_IMM, 0), s(op::RET_K, RET_ALLOW)]),
-            Program::new(vec![s(op::ALU | op::OR | op::K, 1), s(op::RET_K, RET_ALLOW)]),
+            Program::new(vec![
+                s(op::ALU | op::OR | op::K, 1),
+                s(op::RET_K, RET_ALLOW),
+            ]),
             Program::new(vec![s(op::LD_W_ABS, 0), s(op::RET_A, 0)]),
             Program::new(vec![s(op::LD_W_ABS, 0)]),
             Program::new(vec![s(op::JMP_JA, u32::MAX)]),

@@ -96,6 +96,18 @@ impl Insn {
     }
 }
 
+impl From<Insn> for libc::sock_filter {
+    /// The kernel's own struct, as `seccomp(SECCOMP_SET_MODE_FILTER)` takes it.
+    fn from(i: Insn) -> libc::sock_filter {
+        libc::sock_filter {
+            code: i.code,
+            jt: i.jt,
+            jf: i.jf,
+            k: i.k,
+        }
+    }
+}
+
 /// A classic BPF program: the instructions of one `struct sock_fprog`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Program {
