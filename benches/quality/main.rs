@@ -178,6 +178,7 @@ fn main() {
             costs.join(", ")
         );
     }
+    more_than_tree(&variants);
     ns_table(&variants);
     println!("# load average at the end {}", loadavg());
 }
@@ -224,6 +225,45 @@ fn instruction_table(
     println!(
         "\nCalls the cache cannot skip, all workloads: {}",
         list.join(", ")
+    );
+}
+
+/// Every catalog syscall with arguments 0 on the native ABI: where seccompose runs more or
+/// fewer instructions than libseccomp's tree.
+fn more_than_tree(variants: &[Variant]) {
+    let arch = [Arch::native()];
+    let ours = bpf::stats(&variants[0].program, &arch);
+    let tree = bpf::stats(&variants[1].program, &arch);
+    let (mut more, mut fewer, mut same) = (Vec::new(), 0, 0);
+    for (a, b) in ours.arches[0]
+        .per_syscall
+        .iter()
+        .zip(&tree.arches[0].per_syscall)
+    {
+        match a.executed.cmp(&b.executed) {
+            std::cmp::Ordering::Greater => more.push((a.name, a.executed - b.executed, a.action)),
+            std::cmp::Ordering::Less => fewer += 1,
+            std::cmp::Ordering::Equal => same += 1,
+        }
+    }
+    // Grouped by what the filter returns: (action, how many, most extra instructions).
+    let mut by_action: Vec<(&str, usize, usize)> = Vec::new();
+    for (_, d, a) in &more {
+        match by_action.iter_mut().find(|(n, _, _)| *n == a.scmp_name()) {
+            Some(e) => (e.1, e.2) = (e.1 + 1, e.2.max(*d)),
+            None => by_action.push((a.scmp_name(), 1, *d)),
+        }
+    }
+    let detail: Vec<String> = by_action
+        .iter()
+        .map(|(n, c, d)| format!("{c} returning {n} (up to +{d})"))
+        .collect();
+    println!(
+        "# every {} syscall, arguments 0: seccompose runs the same instructions as libseccomp's tree for {same}, fewer for {fewer}, more for {}{}{}",
+        Arch::native(),
+        more.len(),
+        if more.is_empty() { "" } else { ": " },
+        detail.join(", ")
     );
 }
 
