@@ -10,8 +10,9 @@
 //!    denied call, against the bare call measured in the same rounds.
 //!
 //! Run: `cargo bench --bench quality` (as root or a user who may record; QUALITY_ROUNDS,
-//! QUALITY_ITERS set the effort). The profile is ../shared/corpus/moby-default.json when
-//! present, else the project's Docker-shaped fixture tests/fixtures/runtime-default.json.
+//! QUALITY_ITERS set the effort). The profile is SECCOMPOSE_BENCH_PROFILE, else
+//! ../shared/corpus/moby-default.json when present, else the project's Docker-shaped fixture
+//! tests/fixtures/runtime-default.json.
 
 #[path = "../common/reference.rs"]
 mod reference;
@@ -53,7 +54,9 @@ fn env_usize(name: &str, default: usize) -> usize {
 fn load() -> (PathBuf, Profile) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let corpus = root.join("../shared/corpus/moby-default.json");
-    let path = if corpus.is_file() {
+    let path = if let Some(chosen) = std::env::var_os("SECCOMPOSE_BENCH_PROFILE") {
+        PathBuf::from(chosen)
+    } else if corpus.is_file() {
         corpus
     } else {
         eprintln!("note: ../shared/corpus is missing; using the project's Docker-shaped fixture");
