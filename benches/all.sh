@@ -3,7 +3,8 @@
 # against `true` and bubblewrap (hyperfine), the sandbox's observed/enforced/record ratios
 # (benches/sandbox.sh), start-up to first frame (benches/startup.sh), the in-process criterion
 # benchmarks (compile against bare libseccomp, key press to frame, replay, highlighting,
-# catalog) and how each stage grows with the profile (benches/growth.rs).
+# catalog), filter quality against libseccomp's layouts (benches/quality) and how each stage
+# grows with the profile (benches/growth.rs).
 # Writes the raw output to target/performance/ and prints a summary; paste what changed
 # into docs/PERFORMANCE.md. Needs hyperfine (Debian package hyperfine); bwrap and strace
 # are used when installed. QUICK=1 runs fewer repetitions and growth up to 1,000 rules.
@@ -62,6 +63,10 @@ done
 echo
 echo "## Run pane (benches/pane.rs: the command's time in the pane, keys during a flood)"
 cargo bench --quiet --bench pane 2>/dev/null | tee "$out/pane.txt"
+
+echo
+echo "## Filter quality (benches/quality: instructions per call on recorded workloads, ns per call)"
+QUALITY_ROUNDS=${QUICK:+9} cargo bench --quiet --bench quality 2>/dev/null | tee "$out/quality.md"
 
 echo
 echo "## Growth (benches/growth.rs)"

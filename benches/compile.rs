@@ -4,15 +4,15 @@
 //! Run: `cargo bench --bench compile`. Needs ../shared/corpus/moby-default.json, or a profile
 //! path in SECCOMPOSE_BENCH_PROFILE.
 
+#[path = "common/reference.rs"]
+mod reference;
+
 use criterion::{criterion_group, criterion_main, Criterion};
-use libseccomp::{
-    ScmpAction, ScmpArch, ScmpArgCompare, ScmpCompareOp, ScmpFilterContext, ScmpSyscall,
-};
+use reference::{bare_libseccomp, RefLayout};
 use seccompose::bpf::{self, Program};
 use seccompose::catalog::Catalog;
 use seccompose::compile::{self, Options};
-use seccompose::profile::{self, Op, Profile, Target};
-use std::io::{Read, Seek};
+use seccompose::profile::{self, Profile, Target};
 use std::path::PathBuf;
 
 fn load() -> Profile {
@@ -27,55 +27,6 @@ fn load() -> Profile {
         .expect("valid profile")
 }
 
-/// The reference: what a runtime does with libseccomp alone (names it knows, one multi-arch filter).
-fn bare_libseccomp(plan: &compile::Plan, default_errno: i32) -> Vec<u8> {
-    let mut ctx = ScmpFilterContext::new(ScmpAction::Errno(default_errno)).unwrap();
-    ctx.add_arch(ScmpArch::X86).unwrap();
-    ctx.add_arch(ScmpArch::X32).unwrap();
-    ctx.set_ctl_optimize(2).unwrap();
-    for rule in &plan.rules {
-        let action = match rule.action.semantic() {
-            profile::Action::Allow => ScmpAction::Allow,
-            profile::Action::Errno => ScmpAction::Errno(rule.errno as i32),
-            _ => ScmpAction::KillThread,
-        };
-        for name in &rule.names {
-            let Ok(sys) = ScmpSyscall::from_name(name) else {
-                continue;
-            };
-            for alt in &rule.alternatives {
-                let cmps: Vec<ScmpArgCompare> = alt
-                    .iter()
-                    .map(|c| {
-                        let op = match c.op {
-                            Op::MaskedEq => ScmpCompareOp::MaskedEqual(c.value),
-                            Op::Eq => ScmpCompareOp::Equal,
-                            Op::Ne => ScmpCompareOp::NotEqual,
-                            Op::Lt => ScmpCompareOp::Less,
-                            Op::Le => ScmpCompareOp::LessOrEqual,
-                            Op::Gt => ScmpCompareOp::Greater,
-                            Op::Ge => ScmpCompareOp::GreaterEqual,
-                        };
-                        let datum = if c.op == Op::MaskedEq {
-                            c.value_two.unwrap_or(0)
-                        } else {
-                            c.value
-                        };
-                        ScmpArgCompare::new(c.index, op, datum)
-                    })
-                    .collect();
-                let _ = ctx.add_rule_conditional(action, sys, &cmps);
-            }
-        }
-    }
-    let mut file = tempfile::tempfile().unwrap();
-    ctx.export_bpf(&file).unwrap();
-    file.rewind().unwrap();
-    let mut out = Vec::new();
-    file.read_to_end(&mut out).unwrap();
-    out
-}
-
 fn bench(c: &mut Criterion) {
     let p = load();
     let target = Target::host();
@@ -83,7 +34,7 @@ fn bench(c: &mut Criterion) {
     let errno = p.default_errno() as i32;
     let mut group = c.benchmark_group("docker-default-3-arches");
     group.bench_function("reference: bare libseccomp build+export", |b| {
-        b.iter(|| bare_libseccomp(&plan, errno))
+        b.iter(|| bare_libseccomp(&plan, errno, RefLayout::Tree, &[]))
     });
     group.bench_function("seccompose compile+disassemble", |b| {
         b.iter(|| {

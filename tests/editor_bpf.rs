@@ -32,6 +32,7 @@ fn bpf_screen(app: &mut App) -> String {
 struct Row {
     on_path: bool,
     own: bool,
+    index: usize,
     text: String,
 }
 
@@ -45,10 +46,10 @@ fn rows(screen: &str) -> Vec<Row> {
             let (path, own) = (chars.next()?, chars.next()?);
             let rest = chars.as_str().trim_start();
             let (index, text) = rest.split_once("  ")?;
-            index.parse::<usize>().ok()?;
             Some(Row {
                 on_path: path == '▶',
                 own: own == '+',
+                index: index.parse().ok()?,
                 text: text.trim_end_matches([' ', '┃']).to_string(),
             })
         })
@@ -272,13 +273,27 @@ fn seccomposes_own_block_is_marked() {
         .as_ref()
         .unwrap()
         .compiled
-        .supplement_len;
-    assert!(own > 0, "{} has no own block", unknown.name);
-    assert!(shown.contains(&format!("+ 0-{}: seccompose's own block", own - 1)));
-    press(&mut app, &["g"]);
-    let top = rows(&screen(&mut app, 100, 40));
-    assert!(top.len() > own, "{shown}");
-    assert!(top[..own].iter().all(|r| r.own) && !top[own].own, "{shown}");
+        .own
+        .clone();
+    assert!(!own.is_empty(), "{} has no own block", unknown.name);
+    let header = format!("+ {}-{}: seccompose's own block", own.start, own.end - 1);
+    assert!(shown.contains(&header), "{shown}");
+    // The block closes the program: marked rows are exactly its rows, at the top and bottom.
+    for end in ["g", "G"] {
+        press(&mut app, &[end]);
+        let shown = screen(&mut app, 100, 40);
+        let listed = rows(&shown);
+        assert!(
+            listed.iter().all(|r| r.own == own.contains(&r.index)),
+            "{shown}"
+        );
+        let edge = if end == "g" {
+            listed.first()
+        } else {
+            listed.last()
+        };
+        assert_eq!(edge.map(|r| r.own), Some(end == "G"), "{shown}");
+    }
 }
 
 /// At any size the position line names a real range of the listing (or only its length when

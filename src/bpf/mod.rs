@@ -7,6 +7,7 @@
 //! installed, [`emulate`] runs it the way the kernel does, [`disassemble`] explains it
 //! instruction by instruction, and [`stats`] tells what it costs per syscall.
 
+mod cache;
 mod disasm;
 mod emulate;
 pub(crate) mod flow;
@@ -19,6 +20,7 @@ mod tests;
 #[cfg(test)]
 mod testutil;
 
+pub use cache::{const_allow, skips_filter, workload_cost, WorkloadCost, CACHED_NR_LIMIT};
 pub use disasm::{disassemble, disassemble_with, listing, listing_with, Line};
 pub use emulate::{emulate, run, run_counted, Outcome, SeccompData};
 pub use stats::{stats, ArchStats, CostSummary, Stats, SyscallCost};
@@ -91,6 +93,18 @@ impl Insn {
         let [c0, c1] = self.code.to_ne_bytes();
         let [k0, k1, k2, k3] = self.k.to_ne_bytes();
         [c0, c1, self.jt, self.jf, k0, k1, k2, k3]
+    }
+}
+
+impl From<Insn> for libc::sock_filter {
+    /// The kernel's own struct, as `seccomp(SECCOMP_SET_MODE_FILTER)` takes it.
+    fn from(i: Insn) -> libc::sock_filter {
+        libc::sock_filter {
+            code: i.code,
+            jt: i.jt,
+            jf: i.jf,
+            k: i.k,
+        }
     }
 }
 

@@ -233,3 +233,14 @@ fn libseccomp_program_statistics() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn an_instruction_becomes_the_kernels_struct_field_by_field() {
+    let insn = Insn::jump(op::JEQ_K, 0xc000_003e, 3, 7);
+    let raw: libc::sock_filter = insn.into();
+    assert_eq!((raw.code, raw.jt, raw.jf, raw.k), (0x15, 3, 7, 0xc000_003e));
+    // The same bytes as the exported record, since the kernel reads the record as that struct.
+    // SAFETY: sock_filter is a plain 8-byte C struct.
+    let bytes: [u8; 8] = unsafe { std::mem::transmute(raw) };
+    assert_eq!(bytes, insn.to_record());
+}

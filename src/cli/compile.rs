@@ -85,10 +85,10 @@ pub fn compile(
                     program.len(),
                     arches.join(", ")
                 );
-                if compiled.supplement_len > 0 {
+                if !compiled.own.is_empty() {
                     text.push_str(&format!(
-                        "# instructions 0..{} are seccompose's own, for calls the installed libseccomp does not know\n",
-                        compiled.supplement_len
+                        "# instructions {}..{} are seccompose's own, for calls the installed libseccomp does not know\n",
+                        compiled.own.start, compiled.own.end
                     ));
                 }
                 let cost = bpf::stats(&program, &[t.arch]).arches.pop();

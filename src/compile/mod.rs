@@ -48,8 +48,9 @@ pub struct Compiled {
     pub arches: Vec<Arch>,
     /// Whether the binary-tree layout was used.
     pub tree: bool,
-    /// How many leading instructions are seccompose's own block for calls libseccomp lacks.
-    pub supplement_len: usize,
+    /// Where seccompose's own block for calls libseccomp lacks is (empty when there is none):
+    /// the end of the program, reached where libseccomp's part would return the default.
+    pub own: std::ops::Range<usize>,
     /// Names skipped or compiled by number, and similar notes.
     pub warnings: Vec<Diagnostic>,
 }
@@ -261,16 +262,20 @@ pub fn filter(
             ScmpFilterContext::new(scmp_action(default)).map_err(filter_err("create a filter"))?
         }
     };
-    let prefix = supplement::program(&extras)?;
-    let mut bpf = crate::bpf::Program::new(prefix.clone()).to_bytes();
-    bpf.extend(export(&ctx, |c, f| c.export_bpf(f))?);
-    if options.observe {
-        let program = crate::bpf::Program::from_bytes(&bpf).map_err(|e| CompileError::Filter {
-            step: "read back the filter",
-            message: e.to_string(),
+    let block = supplement::program(&extras)?;
+    let main =
+        crate::bpf::Program::from_bytes(&export(&ctx, |c, f| c.export_bpf(f))?).map_err(|e| {
+            CompileError::Filter {
+                step: "read back the filter",
+                message: e.to_string(),
+            }
         })?;
-        bpf = observe_variant(&program).to_bytes();
-    }
+    let (program, own) = supplement::attach(&main, &block, default);
+    let bpf = if options.observe {
+        observe_variant(&program).to_bytes()
+    } else {
+        program.to_bytes()
+    };
     if bpf.len() / 8 > 4096 {
         return Err(CompileError::TooLong(bpf.len() / 8));
     }
@@ -280,7 +285,7 @@ pub fn filter(
             bpf,
             arches,
             tree,
-            supplement_len: prefix.len(),
+            own,
             warnings,
         },
     ))

@@ -80,7 +80,7 @@ impl Preview {
     /// Whether instruction `index` belongs to seccompose's own block for calls that the
     /// installed libseccomp does not know.
     pub fn is_own(&self, index: usize) -> bool {
-        index < self.compiled.supplement_len
+        self.compiled.own.contains(&index)
     }
 
     /// The path `name` takes on the target's architecture with every argument 0, what the
@@ -282,7 +282,7 @@ mod tests {
         );
     }
 
-    fn hand_made(supplement_len: usize) -> Preview {
+    fn hand_made(own: std::ops::Range<usize>) -> Preview {
         let insns = [
             Insn::stmt(bpf::op::LD_W_ABS, 0),
             Insn::jump(bpf::op::JEQ_K, 39, 0, 1),
@@ -293,23 +293,23 @@ mod tests {
             bpf: Program::new(insns.to_vec()).to_bytes(),
             arches: vec![Arch::X86_64],
             tree: false,
-            supplement_len,
+            own,
             warnings: Vec::new(),
         };
         Preview::new(compiled, Plan::default(), Arch::X86_64).unwrap()
     }
 
     #[test]
-    fn the_own_block_is_the_first_supplement_len_instructions() {
-        let p = hand_made(2);
+    fn the_own_block_is_the_range_it_says() {
+        let p = hand_made(2..4);
         let own: Vec<bool> = (0..p.lines.len()).map(|i| p.is_own(i)).collect();
-        assert_eq!(own, [true, true, false, false]);
-        assert!(!hand_made(0).is_own(0));
+        assert_eq!(own, [false, false, true, true]);
+        assert!(!hand_made(0..0).is_own(0));
     }
 
     #[test]
     fn find_wraps_around_in_both_directions() {
-        let p = hand_made(0);
+        let p = hand_made(0..0);
         assert_eq!(p.find("RETURN", 0, true), Some(2));
         assert_eq!(p.find("return", 2, true), Some(3));
         assert_eq!(p.find("return", 3, true), Some(2), "wraps to the top");

@@ -8,8 +8,9 @@
 //! name are given to a *twin*, a syscall libseccomp knows there, in a scratch filter whose
 //! default and bad-arch actions are a sentinel; in the exported program the twin's number
 //! is replaced by the real one and every sentinel return becomes a jump past the section.
-//! The sections run before libseccomp's main program, which then sees only the calls none
-//! of them decided (and applies the default action to the unknown names).
+//! The block goes after libseccomp's main program, whose every return of the default action
+//! becomes a jump into it ([`attach`]): only calls libseccomp leaves to the default pay for
+//! the block, so an argument rule or an allowed call runs exactly libseccomp's own path.
 
 use super::rules::{compare, libseccomp_number, multiplexed};
 use super::{filter_err, scmp_action, scmp_arch, single_arch_filter, CompileError};
@@ -17,6 +18,7 @@ use crate::bpf::{flow, op, Insn, Program, RetAction};
 use crate::catalog::Catalog;
 use crate::profile::{Arch, ArgCond, Pos};
 use libseccomp::{ScmpArch, ScmpSyscall};
+use std::ops::Range;
 
 /// The rules of one profile rule for one syscall libseccomp cannot take on an architecture.
 #[derive(Debug, Clone)]
@@ -36,8 +38,8 @@ pub struct Entry {
 }
 
 /// The whole block for every architecture that needs one; it falls through to whatever
-/// follows it (libseccomp's main program). Calls below the smallest number it handles (most
-/// calls) leave after three instructions.
+/// follows it (the default action's return, see [`attach`]). Calls below the smallest number
+/// it handles leave after three instructions.
 pub fn program(per_arch: &[(Arch, Vec<Entry>)]) -> Result<Vec<Insn>, CompileError> {
     let mut sections = Vec::new();
     for (arch, entries) in per_arch.iter().filter(|(_, e)| !e.is_empty()) {
@@ -53,6 +55,31 @@ pub fn program(per_arch: &[(Arch, Vec<Entry>)]) -> Result<Vec<Insn>, CompileErro
     ];
     out.extend(sections);
     Ok(out)
+}
+
+/// libseccomp's program followed by the block (none: the program unchanged): every return of
+/// `default` in the program jumps to the block instead, and a return of `default` ends it.
+/// Returns the whole program and where the block is in it.
+pub fn attach(main: &Program, block: &[Insn], default: RetAction) -> (Program, Range<usize>) {
+    if block.is_empty() {
+        return (main.clone(), 0..0);
+    }
+    let start = main.insns.len();
+    let mut insns: Vec<Insn> = main
+        .insns
+        .iter()
+        .enumerate()
+        .map(|(at, insn)| match insn.code {
+            op::RET_K if insn.k == default.to_raw() => {
+                Insn::stmt(op::JMP_JA, (start - at - 1) as u32)
+            }
+            _ => *insn,
+        })
+        .collect();
+    insns.extend_from_slice(block);
+    insns.push(Insn::stmt(op::RET_K, default.to_raw()));
+    let end = insns.len();
+    (Program::new(insns), start..end)
 }
 
 /// A return value that no entry uses, to mark "not decided here".
@@ -173,4 +200,58 @@ fn relink(program: &Program, twins: &[Twin], sentinel: u32) -> Result<Vec<Insn>,
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+    use crate::bpf::{emulate, SeccompData, RET_ALLOW};
+
+    #[test]
+    fn the_block_takes_over_where_libseccomp_returns_the_default() {
+        let deny = RetAction::Errno(1);
+        // libseccomp's part: getppid (110) allowed, personality (135) allowed for arg0 == 8.
+        let main = Program::new(vec![
+            Insn::stmt(op::LD_W_ABS, 0),
+            Insn::jump(op::JEQ_K, 110, 3, 0),
+            Insn::jump(op::JEQ_K, 135, 0, 3),
+            Insn::stmt(op::LD_W_ABS, 16),
+            Insn::jump(op::JEQ_K, 8, 0, 1),
+            Insn::stmt(op::RET_K, RET_ALLOW),
+            Insn::stmt(op::RET_K, deny.to_raw()),
+        ]);
+        // Our block: 462 allowed.
+        let block = [
+            Insn::stmt(op::LD_W_ABS, 0),
+            Insn::jump(op::JEQ_K, 462, 0, 1),
+            Insn::stmt(op::RET_K, RET_ALLOW),
+        ];
+        let (whole, own) = attach(&main, &block, deny);
+        assert_eq!(own, 7..11);
+        assert_eq!(whole.insns[6], Insn::stmt(op::JMP_JA, 0));
+        assert_eq!(whole.insns[10], Insn::stmt(op::RET_K, deny.to_raw()));
+        let path = |nr, arg0| {
+            emulate(
+                &whole,
+                &SeccompData::new(Arch::X86_64, nr, [arg0, 0, 0, 0, 0, 0]),
+            )
+        };
+        // What libseccomp decides runs its own path only, as long as without the block.
+        for (nr, arg0) in [(110, 0), (135, 8)] {
+            let out = path(nr, arg0);
+            let alone = emulate(
+                &main,
+                &SeccompData::new(Arch::X86_64, nr, [arg0, 0, 0, 0, 0, 0]),
+            );
+            assert_eq!((out.action, &out.path), (RetAction::Allow, &alone.path));
+        }
+        assert_eq!(path(462, 0).action, RetAction::Allow);
+        assert_eq!(path(462, 0).path, [0, 1, 2, 6, 7, 8, 9]);
+        // The default, reached in libseccomp's part, is still the default after the block.
+        assert_eq!(path(135, 9).action, deny);
+        assert_eq!(path(135, 9).path.last(), Some(&10));
+        assert_eq!(path(39, 0).action, deny);
+        // No block: the program as libseccomp wrote it.
+        assert_eq!(attach(&main, &[], deny), (main.clone(), 0..0));
+    }
 }

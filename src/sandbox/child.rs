@@ -135,16 +135,7 @@ impl Prepared {
     /// The program's instructions in the kernel's layout; with `id_maps`, the child may enter
     /// a user namespace when it cannot make a PID namespace on its own.
     pub fn new(program: &crate::bpf::Program, id_maps: Option<super::userns::IdMaps>) -> Prepared {
-        let insns = program
-            .insns
-            .iter()
-            .map(|i| libc::sock_filter {
-                code: i.code,
-                jt: i.jt,
-                jf: i.jf,
-                k: i.k,
-            })
-            .collect();
+        let insns = program.insns.iter().map(|&i| i.into()).collect();
         Prepared {
             insns,
             id_maps,

@@ -82,11 +82,12 @@ fn figures(preview: &Preview, theme: Theme) -> Vec<Line<'static>> {
             theme.dim(),
         ),
     });
-    if compiled.supplement_len > 0 {
+    if !compiled.own.is_empty() {
         lines.push(Line::styled(
             format!(
-                "+ 0-{}: seccompose's own block, for calls the installed libseccomp does not know",
-                compiled.supplement_len - 1
+                "+ {}-{}: seccompose's own block, for calls the installed libseccomp does not know",
+                compiled.own.start,
+                compiled.own.end - 1
             ),
             theme.dim(),
         ));
