@@ -48,6 +48,49 @@ pub struct Handshake {
     pub containment: AtomicU32,
     /// The step the child is at (a [`Stage`] code), to name the one that failed.
     pub stage: AtomicU32,
+    /// Bumped (with a futex wake) when the child reaches a step its parent waits for, so that
+    /// the parent's threads sleep on it instead of polling.
+    pub doorbell: AtomicU32,
+    /// Without containment: 1 when the child asks for the baseline of seccompose's
+    /// descendants (taken while it waits, before anything of the command runs), 2 once taken.
+    pub baseline: AtomicU32,
+}
+
+/// `FUTEX_WAIT` on a word of the shared page (not private: the page is shared across fork),
+/// for at most `timeout` when given; returns when the word is no longer `seen`, on a wake, or
+/// on time out. Async-signal-safe.
+pub fn futex_wait(word: &AtomicU32, seen: u32, timeout: Option<std::time::Duration>) {
+    let ts = timeout.map(|t| libc::timespec {
+        tv_sec: t.as_secs() as libc::time_t,
+        tv_nsec: t.subsec_nanos() as libc::c_long,
+    });
+    let ts_ptr = ts
+        .as_ref()
+        .map_or(std::ptr::null(), |t| t as *const libc::timespec);
+    // SAFETY: a valid, aligned u32 in a live mapping; a timespec or NULL.
+    unsafe {
+        libc::syscall(
+            libc::SYS_futex,
+            word.as_ptr(),
+            libc::FUTEX_WAIT,
+            seen,
+            ts_ptr,
+        )
+    };
+}
+
+/// Wakes every waiter of [`futex_wait`] on `word`. Async-signal-safe.
+pub fn futex_wake(word: &AtomicU32) {
+    // SAFETY: a valid, aligned u32 in a live mapping.
+    unsafe { libc::syscall(libc::SYS_futex, word.as_ptr(), libc::FUTEX_WAKE, i32::MAX) };
+}
+
+impl Handshake {
+    /// Rings the doorbell: wakes the parent's threads waiting for the child's next step.
+    pub fn ring(&self) {
+        self.doorbell.fetch_add(1, Ordering::Release);
+        futex_wake(&self.doorbell);
+    }
 }
 
 /// The steps of [`install`], in order.
@@ -207,7 +250,15 @@ pub fn install(
             Containment::None
         };
         h.containment.store(containment as u32, Ordering::Release);
-        if containment != Containment::None {
+        if containment == Containment::None {
+            // seccompose ends what the command leaves behind by telling it from what was there
+            // before: let it look now, while nothing of the command runs yet.
+            h.baseline.store(1, Ordering::Release);
+            h.ring();
+            while h.baseline.load(Ordering::Acquire) != 2 {
+                futex_wait(&h.baseline, 1, None);
+            }
+        } else {
             // Re-armed: entering a user namespace changes credentials.
             check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
             let init = check(libc::fork() as libc::c_long)? as libc::pid_t;
@@ -220,7 +271,9 @@ pub fn install(
             if command > 0 {
                 init_process(command, h);
             }
-            pid = 0; // the supervisor finds our outer pid as init's child
+            // Our pid as seccompose sees it: /proc is still its mount (0: find it as init's
+            // child).
+            pid = outer_pid();
         }
         if terminal {
             super::pty::take_terminal()?;
@@ -228,6 +281,10 @@ pub fn install(
         h.stage.store(Stage::NoNewPrivs as u32, Ordering::Relaxed);
         check(libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) as libc::c_long)?;
         h.stage.store(Stage::Filter as u32, Ordering::Relaxed);
+        if listen {
+            // The supervisor sleeps until here, then waits the few microseconds of the load.
+            h.ring();
+        }
         let fprog = libc::sock_fprog {
             len: prog.insns.len() as u16,
             filter: prog.insns.as_ptr() as *mut _,
@@ -262,6 +319,24 @@ pub fn install(
             std::hint::spin_loop();
         }
     }
+}
+
+/// The calling process's pid in the PID namespace of the `/proc` mount (seccompose's), read
+/// from the `/proc/self` link with raw syscalls; 0 when unreadable. Async-signal-safe.
+unsafe fn outer_pid() -> libc::pid_t {
+    let mut buf = [0u8; 16];
+    let n = libc::readlink(c"/proc/self".as_ptr(), buf.as_mut_ptr().cast(), buf.len());
+    if n <= 0 {
+        return 0;
+    }
+    let mut pid: libc::pid_t = 0;
+    for &b in &buf[..n as usize] {
+        if !b.is_ascii_digit() {
+            return 0;
+        }
+        pid = pid * 10 + (b - b'0') as libc::pid_t;
+    }
+    pid
 }
 
 /// Closes every descriptor but stdio: in particular std's exec-status pipe, which must close

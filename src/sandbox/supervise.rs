@@ -1,7 +1,7 @@
 //! The supervisor thread: takes the listener from the child, then answers every
 //! notification as the real filter would act.
 
-use super::child::SharedPage;
+use super::child::{futex_wait, SharedPage, Stage};
 use super::notify::{self, Answer, Request};
 use super::trace::Seized;
 use super::{Event, Stop};
@@ -111,13 +111,19 @@ fn fail(ctx: &Context, pid: i32, why: String) {
 /// None if the run ended first or either failed (the child is then ended).
 fn take_listener(ctx: &Context) -> Option<(OwnedFd, Option<Tracer>)> {
     let h = ctx.page.get();
-    let mut pause = Duration::from_micros(20);
     while h.ready.load(Ordering::Acquire) == 0 {
         if ctx.stop.load(Ordering::Acquire) {
             return None;
         }
-        std::thread::sleep(pause);
-        pause = (pause * 2).min(Duration::from_millis(2));
+        let bell = h.doorbell.load(Ordering::Acquire);
+        if h.stage.load(Ordering::Acquire) < Stage::Filter as u32 {
+            // The child rings when it starts loading its filter; the timeout only lets a stop
+            // request be seen.
+            futex_wait(&h.doorbell, bell, Some(Duration::from_millis(10)));
+        } else {
+            // Loading takes microseconds, and the child can ring no more once it has loaded.
+            std::thread::sleep(Duration::from_micros(20));
+        }
     }
     let pid = match h.pid.load(Ordering::Relaxed) {
         // In a PID namespace the command knows only its inner pid: it is init's child.
