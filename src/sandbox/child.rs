@@ -3,7 +3,8 @@
 //! Only async-signal-safe work happens here: no allocation, no locks, raw syscalls.
 //! Once the filter is installed every syscall of the child goes through it, so the listener
 //! is not sent with a syscall: the child publishes its pid and the listener's fd number in a
-//! shared page and spins until the supervisor has taken a copy with `pidfd_getfd`.
+//! shared page and waits until the supervisor has taken a copy with `pidfd_getfd`: asleep on
+//! a futex when the filter lets that exact call through, else spinning.
 //!
 //! Where the kernel allows it, the command runs in a fresh PID namespace (as root directly; as
 //! an ordinary user inside a fresh user namespace that maps only the user's own ids):
@@ -17,6 +18,7 @@
 //! not touch anything the filter can deny: it leaves the errno in the shared page, tries to
 //! exit, and otherwise spins until seccompose ends it.
 
+pub use super::futex::{futex_passes, futex_wait, futex_wake};
 use super::launch::Launch;
 use super::Containment;
 use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
@@ -54,35 +56,6 @@ pub struct Handshake {
     /// Without containment: 1 when the child asks for the baseline of seccompose's
     /// descendants (taken while it waits, before anything of the command runs), 2 once taken.
     pub baseline: AtomicU32,
-}
-
-/// `FUTEX_WAIT` on a word of the shared page (not private: the page is shared across fork),
-/// for at most `timeout` when given; returns when the word is no longer `seen`, on a wake, or
-/// on time out. Async-signal-safe.
-pub fn futex_wait(word: &AtomicU32, seen: u32, timeout: Option<std::time::Duration>) {
-    let ts = timeout.map(|t| libc::timespec {
-        tv_sec: t.as_secs() as libc::time_t,
-        tv_nsec: t.subsec_nanos() as libc::c_long,
-    });
-    let ts_ptr = ts
-        .as_ref()
-        .map_or(std::ptr::null(), |t| t as *const libc::timespec);
-    // SAFETY: a valid, aligned u32 in a live mapping; a timespec or NULL.
-    unsafe {
-        libc::syscall(
-            libc::SYS_futex,
-            word.as_ptr(),
-            libc::FUTEX_WAIT,
-            seen,
-            ts_ptr,
-        )
-    };
-}
-
-/// Wakes every waiter of [`futex_wait`] on `word`. Async-signal-safe.
-pub fn futex_wake(word: &AtomicU32) {
-    // SAFETY: a valid, aligned u32 in a live mapping.
-    unsafe { libc::syscall(libc::SYS_futex, word.as_ptr(), libc::FUTEX_WAKE, i32::MAX) };
 }
 
 impl Handshake {
@@ -172,6 +145,9 @@ pub struct Prepared {
     id_maps: Option<super::userns::IdMaps>,
     /// seccompose's pid, to notice a parent that died before the death signal was armed.
     parent: libc::pid_t,
+    /// Whether the installed filter lets the child sleep on the handshake page's `taken` with
+    /// `futex` (see [`futex_passes`]); if not, it spins until the supervisor has the listener.
+    pub sleep_until_taken: bool,
 }
 
 impl Prepared {
@@ -192,6 +168,7 @@ impl Prepared {
             insns,
             id_maps,
             parent: std::process::id() as libc::pid_t,
+            sleep_until_taken: false,
         }
     }
 }
@@ -304,9 +281,14 @@ pub fn install(
             h.pid.store(pid, Ordering::Relaxed);
             h.fd.store(fd as i32, Ordering::Relaxed);
             h.ready.store(1, Ordering::Release);
-            // No syscalls from here until exec: spin until the supervisor has the listener.
+            // Only syscalls the filter lets through from here until exec: sleep when it
+            // allows this one, else spin until the supervisor has the listener.
             while h.taken.load(Ordering::Acquire) == 0 {
-                std::hint::spin_loop();
+                if prog.sleep_until_taken {
+                    futex_wait(&h.taken, 0, None);
+                } else {
+                    std::hint::spin_loop();
+                }
             }
         }
         let errno = launch.exec();

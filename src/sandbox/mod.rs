@@ -10,6 +10,7 @@
 //! the exit.
 
 mod child;
+mod futex;
 mod launch;
 mod notify;
 mod procs;
@@ -253,9 +254,12 @@ impl Session {
         // SAFETY: geteuid has no preconditions.
         let id_maps = (isolate && unsafe { libc::geteuid() } != 0 && userns::available())
             .then(userns::IdMaps::own);
-        let prepared = Arc::new(child::Prepared::new(&installed, id_maps));
         let execve_denied = denies_execve(&program, target.arch);
         let page = Arc::new(child::SharedPage::new()?);
+        let mut prepared = child::Prepared::new(&installed, id_maps);
+        prepared.sleep_until_taken =
+            child::futex_passes(&installed, target.arch, &page.get().taken);
+        let prepared = Arc::new(prepared);
         let stop = Arc::new(AtomicBool::new(false));
         let (sender, events) = mpsc::channel();
         let failure = Arc::new(std::sync::Mutex::new(None));
