@@ -76,7 +76,7 @@ RUNS=${QUICK:+3} bash benches/sandbox.sh ${QUICK:+200000} | tee "$out/sandbox.tx
 
 echo
 echo "## Start-up to first frame (benches/startup.sh)"
-RUNS=$runs bash benches/startup.sh 2>&1 | grep -E "Time|±|faster|slower" | tee "$out/startup.txt"
+RUNS=$runs bash benches/startup.sh 2>&1 | grep -E "Benchmark|Time|±" | tee "$out/startup.txt"
 
 echo
 echo "## In-process (criterion medians)"
