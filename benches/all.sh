@@ -39,7 +39,7 @@ commands+=(
   "$bin compile $docker -o /dev/null"
   "$bin lint $docker"
 )
-hyperfine -N --warmup 5 --runs "$runs" --export-markdown "$out/processes.md" "${commands[@]}" >"$out/processes.txt" 2>&1
+hyperfine -N -i --warmup 5 --runs "$runs" --export-markdown "$out/processes.md" "${commands[@]}" >"$out/processes.txt" 2>&1
 echo
 echo "## Whole processes (mean; reference: true)"
 cat "$out/processes.md"
