@@ -40,10 +40,36 @@ commands+=(
   "$bin compile $docker -o /dev/null"
   "$bin lint $docker"
 )
-hyperfine -N --warmup 3 --runs "$runs" --export-markdown "$out/processes.md" "${commands[@]}" >"$out/processes.txt" 2>&1
+hyperfine -N -i --warmup 5 --runs "$runs" --export-markdown "$out/processes.md" "${commands[@]}" >"$out/processes.txt" 2>&1
 echo
 echo "## Whole processes (mean; reference: true)"
 cat "$out/processes.md"
+
+# The same runs as an ordinary user (user + PID namespace instead of a PID namespace).
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+  chmod a+r "$small"
+  user_commands=("$as_user true")
+  command -v bwrap >/dev/null &&
+    user_commands+=("$as_user bwrap --unshare-user --unshare-pid --bind / / true")
+  user_commands+=("$as_user $bin run --enforce $small -- true" "$as_user $bin run $small -- true")
+  hyperfine -N --warmup 5 --runs "$runs" --export-markdown "$out/processes-user.md" \
+    "${user_commands[@]}" \
+    >"$out/processes-user.txt" 2>&1
+  echo
+  echo "## Whole processes as an ordinary user (mean; reference: setpriv ... true)"
+  cat "$out/processes-user.md"
+fi
+
+echo
+echo "## Memory (peak RSS)"
+{
+  # The command's output goes to its own stdout, not through seccompose.
+  /usr/bin/time -f "run while the command prints 100 MB: %M KiB peak RSS" \
+    "$bin" run --enforce "$small" -- sh -c 'head -c 100000000 /dev/zero' >/dev/null
+  cargo bench --quiet --bench memory -- recorded 2>/dev/null
+  cargo bench --quiet --bench memory -- output 2>/dev/null
+} 2>&1 | grep -E "peak|recorded|printed" | tee "$out/memory.txt"
 
 echo
 echo "## Sandbox (benches/sandbox.sh)"
@@ -51,7 +77,7 @@ RUNS=${QUICK:+3} bash benches/sandbox.sh ${QUICK:+200000} | tee "$out/sandbox.tx
 
 echo
 echo "## Start-up to first frame (benches/startup.sh)"
-RUNS=$runs bash benches/startup.sh 2>&1 | grep -E "Time|±|faster|slower" | tee "$out/startup.txt"
+RUNS=$runs bash benches/startup.sh 2>&1 | grep -E "Benchmark|Time|±" | tee "$out/startup.txt"
 
 echo
 echo "## In-process (criterion medians)"

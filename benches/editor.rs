@@ -3,41 +3,22 @@
 //! corpus is absent). Target: under 2 ms median. In view 2, undo/redo recompiles on the
 //! worker thread while the frame shows the previous filter, so the frame never waits for it.
 
+mod support;
+
 use criterion::measurement::WallTime;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
-use seccompose::catalog::Catalog;
-use seccompose::profile::{self, Profile, Target};
-use seccompose::tui::app::{App, Options};
-use seccompose::tui::keymap::KeyMap;
+use seccompose::tui::app::App;
 use seccompose::tui::man::ManSource;
-use seccompose::tui::memory::Memory;
-use seccompose::tui::recovery::Recovery;
-use seccompose::tui::theme::Theme;
-use std::path::Path;
 use std::time::Duration;
 
-fn docker_or_builtin() -> Profile {
-    let docker = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/moby-default.json");
-    profile::load(&docker, &Catalog)
-        .ok()
-        .and_then(|p| p.profile)
-        .unwrap_or_else(seccompose::tui::default_profile)
-}
-
 fn app() -> App {
-    let options = Options {
-        target: Target::host(),
-        memory: Memory::in_memory(true),
-        keymap: KeyMap::builtin(),
-        theme: Theme::from_env(),
-        man: ManSource::Fixed(|name, _| format!("{name}(2)\n").repeat(200)),
-        recovery: Recovery::for_document(None, None),
-        run_history: None,
-    };
-    App::new(docker_or_builtin(), None, options)
+    support::editor(
+        support::docker_profile(),
+        ManSource::Fixed(|name, _| format!("{name}(2)\n").repeat(200)),
+    )
 }
 
 fn key(c: char) -> KeyEvent {

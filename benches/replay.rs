@@ -5,30 +5,17 @@
 //! Run: `cargo bench --bench replay`. Uses ../shared/corpus/moby-default.json, or a profile
 //! path in SECCOMPOSE_BENCH_PROFILE; the built-in profile when neither is there.
 
+mod support;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use seccompose::bpf::{self, Program, SeccompData};
 use seccompose::catalog::Catalog;
 use seccompose::compile::{self, Options};
-use seccompose::profile::{self, Action, Edit, Profile, Target};
+use seccompose::profile::{Action, Edit, Profile, Target};
 use seccompose::sandbox::replay::{replay, Tally};
-use std::path::PathBuf;
 
 fn load() -> Profile {
-    let path = std::env::var_os("SECCOMPOSE_BENCH_PROFILE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/moby-default.json")
-        });
-    match profile::load(&path, &Catalog).ok().and_then(|p| p.profile) {
-        Some(p) => p,
-        None => {
-            eprintln!(
-                "note: {} not found; using the built-in profile",
-                path.display()
-            );
-            seccompose::tui::default_profile()
-        }
-    }
+    support::docker_profile()
 }
 
 /// 100,000 distinct calls of a dozen syscalls, some of which Docker's profile judges by

@@ -22,7 +22,9 @@ reference="$size $bin --version"
 runs=${RUNS:-30}
 
 if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 3 --runs "$runs" -N \
+  # `script` alone (running `true`) is most of the time: the editor's own start-up is the
+  # difference between the last line and the first.
+  hyperfine --warmup 3 --runs "$runs" -N "script -qec '$size true' /dev/null" \
     "script -qec '$reference' /dev/null" "script -qec '$editor' /dev/null"
   exit
 fi

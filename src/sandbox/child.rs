@@ -3,7 +3,8 @@
 //! Only async-signal-safe work happens here: no allocation, no locks, raw syscalls.
 //! Once the filter is installed every syscall of the child goes through it, so the listener
 //! is not sent with a syscall: the child publishes its pid and the listener's fd number in a
-//! shared page and spins until the supervisor has taken a copy with `pidfd_getfd`.
+//! shared page and waits until the supervisor has taken a copy with `pidfd_getfd`: asleep on
+//! a futex when the filter lets that exact call through, else spinning.
 //!
 //! Where the kernel allows it, the command runs in a fresh PID namespace (as root directly; as
 //! an ordinary user inside a fresh user namespace that maps only the user's own ids):
@@ -17,7 +18,9 @@
 //! not touch anything the filter can deny: it leaves the errno in the shared page, tries to
 //! exit, and otherwise spins until seccompose ends it.
 
+pub use super::futex::{futex_passes, futex_wait, futex_wake};
 use super::launch::Launch;
+use super::userns::{enter_namespaces, Entered};
 use super::Containment;
 use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
 
@@ -48,6 +51,23 @@ pub struct Handshake {
     pub containment: AtomicU32,
     /// The step the child is at (a [`Stage`] code), to name the one that failed.
     pub stage: AtomicU32,
+    /// Bumped (with a futex wake) when the child reaches a step its parent waits for, so that
+    /// the parent's threads sleep on it instead of polling.
+    pub doorbell: AtomicU32,
+    /// As an ordinary user: 1 once the shim has written the id maps of init's user namespace,
+    /// 2 when the kernel refused them (init then exits and the run is not contained).
+    pub maps: AtomicU32,
+    /// Without containment: 1 when the child asks for the baseline of seccompose's
+    /// descendants (taken while it waits, before anything of the command runs), 2 once taken.
+    pub baseline: AtomicU32,
+}
+
+impl Handshake {
+    /// Rings the doorbell: wakes the parent's threads waiting for the child's next step.
+    pub fn ring(&self) {
+        self.doorbell.fetch_add(1, Ordering::Release);
+        futex_wake(&self.doorbell);
+    }
 }
 
 /// The steps of [`install`], in order.
@@ -126,9 +146,12 @@ impl Drop for SharedPage {
 /// built before fork.
 pub struct Prepared {
     insns: Vec<libc::sock_filter>,
-    id_maps: Option<super::userns::IdMaps>,
+    pub(super) id_maps: Option<super::userns::IdMaps>,
     /// seccompose's pid, to notice a parent that died before the death signal was armed.
     parent: libc::pid_t,
+    /// Whether the installed filter lets the child sleep on the handshake page's `taken` with
+    /// `futex` (see [`futex_passes`]); if not, it spins until the supervisor has the listener.
+    pub sleep_until_taken: bool,
 }
 
 impl Prepared {
@@ -140,6 +163,7 @@ impl Prepared {
             insns,
             id_maps,
             parent: std::process::id() as libc::pid_t,
+            sleep_until_taken: false,
         }
     }
 }
@@ -150,22 +174,6 @@ fn check(rc: libc::c_long) -> std::io::Result<libc::c_long> {
     } else {
         Ok(rc)
     }
-}
-
-/// Moves the caller's future children into a fresh PID namespace: directly when allowed (root),
-/// else inside a fresh user namespace when `prog` has id maps. Which one it got.
-unsafe fn enter_namespaces(prog: &Prepared) -> std::io::Result<Containment> {
-    if libc::unshare(libc::CLONE_NEWPID) == 0 {
-        return Ok(Containment::PidNamespace);
-    }
-    let Some(maps) = &prog.id_maps else {
-        return Ok(Containment::None);
-    };
-    // The parent probed that this works here; a failure now is an error, not a fallback:
-    // half-made namespaces would run the command under ids it does not have.
-    check(libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWPID) as libc::c_long)?;
-    maps.write()?;
-    Ok(Containment::UserAndPidNamespace)
 }
 
 /// Runs in the child after fork: dies with the parent, moves the command into a fresh PID
@@ -192,26 +200,44 @@ pub fn install(
         let mut pid = libc::getpid();
         h.victim.store(pid, Ordering::Release);
         h.stage.store(Stage::Namespaces as u32, Ordering::Relaxed);
-        let containment = if isolate {
-            enter_namespaces(prog)?
+        let entered = if isolate {
+            enter_namespaces(prog, h)
         } else {
-            Containment::None
+            Entered::Outside
+        };
+        let containment = match entered {
+            Entered::Outside => Containment::None,
+            Entered::Unshared => Containment::PidNamespace,
+            Entered::Shim(_) | Entered::Init => Containment::UserAndPidNamespace,
         };
         h.containment.store(containment as u32, Ordering::Release);
-        if containment != Containment::None {
-            // Re-armed: entering a user namespace changes credentials.
-            check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
-            let init = check(libc::fork() as libc::c_long)? as libc::pid_t;
+        if containment == Containment::None {
+            // seccompose ends what the command leaves behind by telling it from what was there
+            // before: let it look now, while nothing of the command runs yet.
+            h.baseline.store(1, Ordering::Release);
+            h.ring();
+            while h.baseline.load(Ordering::Acquire) != 2 {
+                futex_wait(&h.baseline, 1, None);
+            }
+        } else {
+            let init = match entered {
+                Entered::Unshared => check(libc::fork() as libc::c_long)? as libc::pid_t,
+                Entered::Shim(init) => init,
+                _ => 0,
+            };
             if init > 0 {
                 h.init.store(init, Ordering::Release);
                 shim(init, h);
             }
+            // init: a new process, so the death signal is armed again.
             check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
             let command = check(libc::fork() as libc::c_long)? as libc::pid_t;
             if command > 0 {
                 init_process(command, h);
             }
-            pid = 0; // the supervisor finds our outer pid as init's child
+            // Our pid as seccompose sees it: /proc is still its mount (0: find it as init's
+            // child).
+            pid = outer_pid();
         }
         if terminal {
             super::pty::take_terminal()?;
@@ -219,6 +245,10 @@ pub fn install(
         h.stage.store(Stage::NoNewPrivs as u32, Ordering::Relaxed);
         check(libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) as libc::c_long)?;
         h.stage.store(Stage::Filter as u32, Ordering::Relaxed);
+        if listen {
+            // The supervisor sleeps until here, then waits the few microseconds of the load.
+            h.ring();
+        }
         let fprog = libc::sock_fprog {
             len: prog.insns.len() as u16,
             filter: prog.insns.as_ptr() as *mut _,
@@ -238,9 +268,14 @@ pub fn install(
             h.pid.store(pid, Ordering::Relaxed);
             h.fd.store(fd as i32, Ordering::Relaxed);
             h.ready.store(1, Ordering::Release);
-            // No syscalls from here until exec: spin until the supervisor has the listener.
+            // Only syscalls the filter lets through from here until exec: sleep when it
+            // allows this one, else spin until the supervisor has the listener.
             while h.taken.load(Ordering::Acquire) == 0 {
-                std::hint::spin_loop();
+                if prog.sleep_until_taken {
+                    futex_wait(&h.taken, 0, None);
+                } else {
+                    std::hint::spin_loop();
+                }
             }
         }
         let errno = launch.exec();
@@ -255,6 +290,24 @@ pub fn install(
     }
 }
 
+/// The calling process's pid in the PID namespace of the `/proc` mount (seccompose's), read
+/// from the `/proc/self` link with raw syscalls; 0 when unreadable. Async-signal-safe.
+unsafe fn outer_pid() -> libc::pid_t {
+    let mut buf = [0u8; 16];
+    let n = libc::readlink(c"/proc/self".as_ptr(), buf.as_mut_ptr().cast(), buf.len());
+    if n <= 0 {
+        return 0;
+    }
+    let mut pid: libc::pid_t = 0;
+    for &b in &buf[..n as usize] {
+        if !b.is_ascii_digit() {
+            return 0;
+        }
+        pid = pid * 10 + (b - b'0') as libc::pid_t;
+    }
+    pid
+}
+
 /// Closes every descriptor but stdio: in particular std's exec-status pipe, which must close
 /// when the command execs, not when it ends.
 unsafe fn close_all_but_stdio() {
@@ -262,7 +315,7 @@ unsafe fn close_all_but_stdio() {
 }
 
 /// Waits for one child; its wait status.
-unsafe fn wait_for(pid: libc::pid_t) -> i32 {
+pub(super) unsafe fn wait_for(pid: libc::pid_t) -> i32 {
     let mut status = 0;
     loop {
         let r = libc::waitpid(pid, &mut status, 0);

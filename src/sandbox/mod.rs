@@ -10,6 +10,7 @@
 //! the exit.
 
 mod child;
+mod futex;
 mod launch;
 mod notify;
 mod procs;
@@ -22,6 +23,7 @@ pub mod support;
 mod trace;
 mod tracee;
 mod userns;
+mod watch;
 
 pub use launch::NotStartable;
 pub use record::{missing_allows, recorded_profile};
@@ -178,6 +180,9 @@ pub enum SandboxError {
     Io(#[from] std::io::Error),
 }
 
+/// How long a request to stop (from a signal handler or another thread) may wait to be seen.
+const STOP_LATENCY: Duration = Duration::from_millis(10);
+
 /// A running command.
 pub struct Session {
     child: std::process::Child,
@@ -188,7 +193,7 @@ pub struct Session {
     deadline: Option<Instant>,
     /// Why observing failed, if it did.
     failure: Arc<std::sync::Mutex<Option<String>>>,
-    /// Our descendants before the run, which are not the run's to end.
+    /// Without containment: our descendants before the run, which are not the run's to end.
     baseline: std::collections::BTreeSet<i32>,
     /// The handshake page, where the child leaves a failed exec's errno and its containment.
     page: Arc<child::SharedPage>,
@@ -247,17 +252,19 @@ impl Session {
         };
         let isolate = !options.share_pid_namespace;
         // SAFETY: geteuid has no preconditions.
-        let id_maps = (isolate && unsafe { libc::geteuid() } != 0 && userns::available())
-            .then(userns::IdMaps::own);
-        let prepared = Arc::new(child::Prepared::new(&installed, id_maps));
+        // Whether the kernel lets us make a user namespace is found out by trying, in the child.
+        let id_maps = (isolate && unsafe { libc::geteuid() } != 0).then(userns::IdMaps::own);
         let execve_denied = denies_execve(&program, target.arch);
         let page = Arc::new(child::SharedPage::new()?);
+        let mut prepared = child::Prepared::new(&installed, id_maps);
+        prepared.sleep_until_taken =
+            child::futex_passes(&installed, target.arch, &page.get().taken);
+        let prepared = Arc::new(prepared);
         let stop = Arc::new(AtomicBool::new(false));
         let (sender, events) = mpsc::channel();
         let failure = Arc::new(std::sync::Mutex::new(None));
         let calls = Arc::new(std::sync::Mutex::new(replay::Recording::default()));
         procs::become_subreaper();
-        let baseline = procs::descendants(std::process::id() as i32);
 
         let seized = (options.mode == Mode::Observe).then(Arc::<trace::Seized>::default);
         let supervisor = (options.mode != Mode::Enforce).then(|| {
@@ -302,11 +309,10 @@ impl Session {
                 )
             });
         }
-        let spawning = Arc::new(AtomicBool::new(true));
-        let watcher = watch_failed_exec(page.clone(), spawning.clone());
+        let watcher = watch::watch_spawn(page.clone());
         let spawned = cmd.spawn();
-        spawning.store(false, Ordering::Release);
-        let _ = watcher.join();
+        // Only an uncontained child asks for a baseline (a PID namespace ends everything).
+        let baseline = watcher.finish();
         let child = match spawned {
             Ok(c) => c,
             Err(e) => {
@@ -371,6 +377,8 @@ impl Session {
                 .seized
                 .as_ref()
                 .is_some_and(|s| s.done.load(Ordering::Acquire));
+        // Readable when the child has ended; the stop flag is looked at between waits.
+        let exit_fd = watch::pidfd(root);
         let termination = loop {
             let status = match &self.seized {
                 Some(seized) if traced_root && !seized.let_go.load(Ordering::Acquire) => seized
@@ -402,7 +410,13 @@ impl Session {
                     Termination::Stopped
                 };
             }
-            std::thread::sleep(Duration::from_millis(2));
+            let left = self.deadline.map_or(STOP_LATENCY, |d| {
+                d.saturating_duration_since(Instant::now())
+            });
+            if watch::wait_exit(exit_fd.as_ref(), left.min(STOP_LATENCY)) && traced_root {
+                // Ended, but the tracer has yet to pass its status on.
+                std::thread::sleep(Duration::from_micros(100));
+            }
         };
         // In a PID namespace nothing outlives its init, which has ended. Without one, what the
         // command left behind was adopted by us (subreaper) and cannot be told from another
@@ -454,31 +468,6 @@ fn denies_execve(program: &Program, arch: Arch) -> bool {
         RetAction::from_raw(crate::bpf::run(program, &data)),
         RetAction::Allow | RetAction::Log
     )
-}
-
-/// While `spawning`, watches for a child whose exec failed under its filter: such a child
-/// may be unable even to exit (the filter can deny `exit_group`), and `spawn` waits for it,
-/// so it is ended from here.
-fn watch_failed_exec(
-    page: Arc<child::SharedPage>,
-    spawning: Arc<AtomicBool>,
-) -> std::thread::JoinHandle<()> {
-    std::thread::spawn(move || {
-        let h = page.get();
-        let mut pause = Duration::from_micros(50);
-        while spawning.load(Ordering::Acquire) {
-            if h.exec_failed.load(Ordering::Acquire) == 1 {
-                let victim = h.victim.load(Ordering::Acquire);
-                if victim > 0 {
-                    // SAFETY: our own child, not yet waited for (spawn is still running).
-                    unsafe { libc::kill(victim, libc::SIGKILL) };
-                }
-                return;
-            }
-            std::thread::sleep(pause);
-            pause = (pause * 2).min(Duration::from_millis(2));
-        }
-    })
 }
 
 fn termination_of(status: ExitStatus) -> Termination {

@@ -59,9 +59,12 @@ impl Tally {
         }
     }
 
-    /// The recording.
+    /// The recording (the index is dropped, and the list keeps no spare room: the editor holds
+    /// it for as long as it shows the run).
     pub fn finish(self) -> Recording {
-        Recording { calls: self.calls }
+        let mut calls = self.calls;
+        calls.shrink_to_fit();
+        Recording { calls }
     }
 }
 

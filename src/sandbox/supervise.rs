@@ -1,7 +1,7 @@
 //! The supervisor thread: takes the listener from the child, then answers every
 //! notification as the real filter would act.
 
-use super::child::SharedPage;
+use super::child::{futex_wait, SharedPage, Stage};
 use super::notify::{self, Answer, Request};
 use super::trace::Seized;
 use super::{Event, Stop};
@@ -110,14 +110,32 @@ fn fail(ctx: &Context, pid: i32, why: String) {
 /// Waits for the child's listener and, in observed mode, seizes the child (the tracer thread);
 /// None if the run ended first or either failed (the child is then ended).
 fn take_listener(ctx: &Context) -> Option<(OwnedFd, Option<Tracer>)> {
+    // Started now, while the child is being forked, rather than while it waits for us.
+    let tracer = ctx
+        .trace
+        .as_ref()
+        .map(|seized| super::trace::ready(ctx.observer.clone(), seized.clone()));
     let h = ctx.page.get();
-    let mut pause = Duration::from_micros(20);
+    let mut loading_since = None;
     while h.ready.load(Ordering::Acquire) == 0 {
         if ctx.stop.load(Ordering::Acquire) {
             return None;
         }
-        std::thread::sleep(pause);
-        pause = (pause * 2).min(Duration::from_millis(2));
+        let bell = h.doorbell.load(Ordering::Acquire);
+        if h.stage.load(Ordering::Acquire) < Stage::Filter as u32 {
+            // The child rings when it starts loading its filter; the timeout only lets a stop
+            // request be seen.
+            futex_wait(&h.doorbell, bell, Some(Duration::from_millis(10)));
+        } else {
+            // Loading takes microseconds, and the child can ring no more once it has loaded
+            // (it spins until we have taken the listener): look again at once, for a while.
+            let since = *loading_since.get_or_insert_with(Instant::now);
+            if since.elapsed() < Duration::from_millis(2) {
+                std::thread::yield_now();
+            } else {
+                std::thread::sleep(Duration::from_micros(50));
+            }
+        }
     }
     let pid = match h.pid.load(Ordering::Relaxed) {
         // In a PID namespace the command knows only its inner pid: it is init's child.
@@ -154,8 +172,8 @@ fn take_listener(ctx: &Context) -> Option<(OwnedFd, Option<Tracer>)> {
             return None;
         }
     };
-    let tracer = match &ctx.trace {
-        Some(seized) => match super::trace::start(pid, ctx.observer.clone(), seized.clone()) {
+    let tracer = match tracer {
+        Some(ready) => match ready.and_then(|r| r.seize(pid)) {
             Ok(t) => Some(t),
             Err(e) => {
                 let why = format!(
@@ -170,6 +188,7 @@ fn take_listener(ctx: &Context) -> Option<(OwnedFd, Option<Tracer>)> {
         None => None,
     };
     h.taken.store(1, Ordering::Release);
+    super::child::futex_wake(&h.taken);
     Some((listener, tracer))
 }
 

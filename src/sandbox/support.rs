@@ -162,6 +162,43 @@ fn probe_tracing() -> bool {
 }
 
 fn probe_user_notification() -> bool {
+    // Without a fork when we can tell: the kernel answers SECCOMP_GET_NOTIF_SIZES when it has
+    // user notification (both came in Linux 5.0), and a process under no filter has no
+    // ancestor filter with a listener (the one thing that makes a second listener fail).
+    if notif_sizes_known() && !under_a_filter() {
+        return true;
+    }
+    loads_in_child_with_listener()
+}
+
+/// Whether the kernel knows `SECCOMP_GET_NOTIF_SIZES`.
+fn notif_sizes_known() -> bool {
+    let mut sizes = [0u16; 3];
+    // SAFETY: the kernel writes three u16 into `sizes`.
+    unsafe {
+        libc::syscall(
+            libc::SYS_seccomp,
+            libc::SECCOMP_GET_NOTIF_SIZES,
+            0,
+            sizes.as_mut_ptr(),
+        ) == 0
+    }
+}
+
+/// Whether this process runs under a seccomp filter (or its state cannot be read).
+fn under_a_filter() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Seccomp:"))
+                .map(|v| v.trim() != "0")
+        })
+        .unwrap_or(true)
+}
+
+/// The probe itself: loads a filter with a listener in a forked child.
+fn loads_in_child_with_listener() -> bool {
     // Only the syscall numbered u32::MAX would be notified: nothing the child makes.
     let program = [
         libc::sock_filter {

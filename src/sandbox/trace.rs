@@ -54,17 +54,25 @@ pub struct Seized {
     pub status: Mutex<Option<i32>>,
 }
 
-/// Seizes `pid` from a new thread that then follows it until nothing it traces is left;
-/// returns that thread, whose result is the stops it saw. Fails when the kernel refuses.
-pub fn start(
-    pid: i32,
-    observer: Observer,
-    seized: std::sync::Arc<Seized>,
-) -> std::io::Result<std::thread::JoinHandle<Vec<Stop>>> {
-    let (tell, told) = mpsc::sync_channel(1);
+/// A tracer thread started ahead of the command, so that seizing it costs no thread start
+/// while the command waits (spinning) for it.
+pub struct Ready {
+    pid: mpsc::SyncSender<i32>,
+    answer: mpsc::Receiver<std::io::Result<()>>,
+    thread: std::thread::JoinHandle<Vec<Stop>>,
+}
+
+/// Starts the tracer thread; it waits for [`Ready::seize`] (and ends at once, seizing
+/// nothing, when the `Ready` is dropped instead).
+pub fn ready(observer: Observer, seized: std::sync::Arc<Seized>) -> std::io::Result<Ready> {
+    let (pid_tx, pid_rx) = mpsc::sync_channel::<i32>(1);
+    let (tell, answer) = mpsc::sync_channel(1);
     let thread = std::thread::Builder::new()
         .name("seccompose-tracer".into())
         .spawn(move || {
+            let Ok(pid) = pid_rx.recv() else {
+                return Vec::new();
+            };
             let options = libc::PTRACE_O_TRACECLONE
                 | libc::PTRACE_O_TRACEFORK
                 | libc::PTRACE_O_TRACEVFORK
@@ -83,13 +91,29 @@ pub fn start(
             seized.done.store(true, Ordering::Release);
             follow(pid, &observer, &seized)
         })?;
-    match told.recv() {
-        Ok(Ok(())) => Ok(thread),
-        Ok(Err(e)) => {
-            let _ = thread.join();
-            Err(e)
+    Ok(Ready {
+        pid: pid_tx,
+        answer,
+        thread,
+    })
+}
+
+impl Ready {
+    /// Seizes `pid`; the thread then follows it until nothing it traces is left, and its
+    /// result is the stops it saw. Fails when the kernel refuses.
+    pub fn seize(self, pid: i32) -> std::io::Result<std::thread::JoinHandle<Vec<Stop>>> {
+        let told = match self.pid.send(pid) {
+            Ok(()) => self.answer.recv(),
+            Err(_) => Err(mpsc::RecvError),
+        };
+        match told {
+            Ok(Ok(())) => Ok(self.thread),
+            Ok(Err(e)) => {
+                let _ = self.thread.join();
+                Err(e)
+            }
+            Err(_) => Err(std::io::Error::other("the tracer thread ended")),
         }
-        Err(_) => Err(std::io::Error::other("the tracer thread ended")),
     }
 }
 

@@ -1,0 +1,98 @@
+//! Waiting without polling: for the child between fork and exec (a baseline it asks for, an
+//! exec that failed under its filter), and for the command's end (a pidfd).
+
+use super::child::{futex_wait, SharedPage};
+use super::procs;
+use std::collections::BTreeSet;
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The thread that watches the child while `spawn` runs.
+pub struct SpawnWatch {
+    page: Arc<SharedPage>,
+    spawning: Arc<AtomicBool>,
+    thread: std::thread::JoinHandle<BTreeSet<i32>>,
+}
+
+/// While `spawn` runs: takes the baseline of our descendants when an uncontained child asks
+/// for it (see [`super::child::Handshake::baseline`]), and ends a child whose exec failed
+/// under its filter: such a child may be unable even to exit (the filter can deny
+/// `exit_group`), and `spawn` waits for it. The child rings the doorbell for the first; the
+/// second happens after its filter is in place, where it can make no syscall, so it is looked
+/// for at growing intervals.
+pub fn watch_spawn(page: Arc<SharedPage>) -> SpawnWatch {
+    let spawning = Arc::new(AtomicBool::new(true));
+    let (p, s) = (page.clone(), spawning.clone());
+    let thread = std::thread::spawn(move || {
+        let h = p.get();
+        let mut baseline = BTreeSet::new();
+        let mut pause = Duration::from_micros(50);
+        loop {
+            let bell = h.doorbell.load(Ordering::Acquire);
+            if !s.load(Ordering::Acquire) {
+                return baseline;
+            }
+            if h.baseline.load(Ordering::Acquire) == 1 {
+                let child = h.victim.load(Ordering::Acquire);
+                baseline = procs::descendants(std::process::id() as i32);
+                baseline.remove(&child);
+                h.baseline.store(2, Ordering::Release);
+                super::child::futex_wake(&h.baseline);
+            }
+            if h.exec_failed.load(Ordering::Acquire) == 1 {
+                let victim = h.victim.load(Ordering::Acquire);
+                if victim > 0 {
+                    // SAFETY: our own child, not yet waited for (spawn is still running).
+                    unsafe { libc::kill(victim, libc::SIGKILL) };
+                }
+                return baseline;
+            }
+            futex_wait(&h.doorbell, bell, Some(pause));
+            pause = (pause * 2).min(Duration::from_millis(2));
+        }
+    });
+    SpawnWatch {
+        page,
+        spawning,
+        thread,
+    }
+}
+
+impl SpawnWatch {
+    /// Stops the watch once `spawn` returned; the baseline it took, if the child asked.
+    pub fn finish(self) -> BTreeSet<i32> {
+        self.spawning.store(false, Ordering::Release);
+        self.page.get().ring();
+        self.thread.join().unwrap_or_default()
+    }
+}
+
+/// A pidfd of a child of ours: readable once it has ended. None when the kernel has no
+/// `pidfd_open` (before 5.3) or refuses it: the caller then polls.
+pub fn pidfd(pid: i32) -> Option<OwnedFd> {
+    // SAFETY: pidfd_open with a pid of our own unwaited child; the fd is ours.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
+    // SAFETY: a fresh descriptor owned by nobody else.
+    (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd as i32) })
+}
+
+/// Waits up to `limit` for the process behind `fd` to end (or a signal); without a pidfd,
+/// sleeps a short while instead. Whether it has ended, as far as the pidfd tells.
+pub fn wait_exit(fd: Option<&OwnedFd>, limit: Duration) -> bool {
+    use std::os::fd::AsRawFd;
+    let Some(fd) = fd else {
+        std::thread::sleep(limit.min(Duration::from_millis(2)));
+        return false;
+    };
+    let mut pfd = libc::pollfd {
+        fd: fd.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = limit.as_millis().clamp(0, i32::MAX as u128) as i32;
+    // SAFETY: one valid pollfd.
+    let n = unsafe { libc::poll(&mut pfd, 1, ms) };
+    n > 0 && pfd.revents != 0
+}
