@@ -20,7 +20,6 @@
 
 pub use super::futex::{futex_passes, futex_wait, futex_wake};
 use super::launch::Launch;
-use super::userns::{enter_namespaces, Entered};
 use super::Containment;
 use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
 
@@ -54,9 +53,6 @@ pub struct Handshake {
     /// Bumped (with a futex wake) when the child reaches a step its parent waits for, so that
     /// the parent's threads sleep on it instead of polling.
     pub doorbell: AtomicU32,
-    /// As an ordinary user: 1 once the shim has written the id maps of init's user namespace,
-    /// 2 when the kernel refused them (init then exits and the run is not contained).
-    pub maps: AtomicU32,
     /// Without containment: 1 when the child asks for the baseline of seccompose's
     /// descendants (taken while it waits, before anything of the command runs), 2 once taken.
     pub baseline: AtomicU32,
@@ -146,7 +142,7 @@ impl Drop for SharedPage {
 /// built before fork.
 pub struct Prepared {
     insns: Vec<libc::sock_filter>,
-    pub(super) id_maps: Option<super::userns::IdMaps>,
+    id_maps: Option<super::userns::IdMaps>,
     /// seccompose's pid, to notice a parent that died before the death signal was armed.
     parent: libc::pid_t,
     /// Whether the installed filter lets the child sleep on the handshake page's `taken` with
@@ -176,6 +172,22 @@ fn check(rc: libc::c_long) -> std::io::Result<libc::c_long> {
     }
 }
 
+/// Moves the caller's future children into a fresh PID namespace: directly when allowed (root),
+/// else inside a fresh user namespace when `prog` has id maps. Which one it got.
+unsafe fn enter_namespaces(prog: &Prepared) -> std::io::Result<Containment> {
+    if libc::unshare(libc::CLONE_NEWPID) == 0 {
+        return Ok(Containment::PidNamespace);
+    }
+    let Some(maps) = &prog.id_maps else {
+        return Ok(Containment::None);
+    };
+    // The parent probed that this works here; a failure now is an error, not a fallback:
+    // half-made namespaces would run the command under ids it does not have.
+    check(libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWPID) as libc::c_long)?;
+    maps.write()?;
+    Ok(Containment::UserAndPidNamespace)
+}
+
 /// Runs in the child after fork: dies with the parent, moves the command into a fresh PID
 /// namespace when `isolate` and the kernel allows it, sets no_new_privs, installs the filter,
 /// with `listen` hands the listener over, and execs the command. With `terminal`, the command
@@ -200,15 +212,10 @@ pub fn install(
         let mut pid = libc::getpid();
         h.victim.store(pid, Ordering::Release);
         h.stage.store(Stage::Namespaces as u32, Ordering::Relaxed);
-        let entered = if isolate {
-            enter_namespaces(prog, h)
+        let containment = if isolate {
+            enter_namespaces(prog)?
         } else {
-            Entered::Outside
-        };
-        let containment = match entered {
-            Entered::Outside => Containment::None,
-            Entered::Unshared => Containment::PidNamespace,
-            Entered::Shim(_) | Entered::Init => Containment::UserAndPidNamespace,
+            Containment::None
         };
         h.containment.store(containment as u32, Ordering::Release);
         if containment == Containment::None {
@@ -220,16 +227,13 @@ pub fn install(
                 futex_wait(&h.baseline, 1, None);
             }
         } else {
-            let init = match entered {
-                Entered::Unshared => check(libc::fork() as libc::c_long)? as libc::pid_t,
-                Entered::Shim(init) => init,
-                _ => 0,
-            };
+            // Re-armed: entering a user namespace changes credentials.
+            check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
+            let init = check(libc::fork() as libc::c_long)? as libc::pid_t;
             if init > 0 {
                 h.init.store(init, Ordering::Release);
                 shim(init, h);
             }
-            // init: a new process, so the death signal is armed again.
             check(libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) as libc::c_long)?;
             let command = check(libc::fork() as libc::c_long)? as libc::pid_t;
             if command > 0 {
@@ -315,7 +319,7 @@ unsafe fn close_all_but_stdio() {
 }
 
 /// Waits for one child; its wait status.
-pub(super) unsafe fn wait_for(pid: libc::pid_t) -> i32 {
+unsafe fn wait_for(pid: libc::pid_t) -> i32 {
     let mut status = 0;
     loop {
         let r = libc::waitpid(pid, &mut status, 0);

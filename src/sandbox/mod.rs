@@ -252,8 +252,8 @@ impl Session {
         };
         let isolate = !options.share_pid_namespace;
         // SAFETY: geteuid has no preconditions.
-        // Whether the kernel lets us make a user namespace is found out by trying, in the child.
-        let id_maps = (isolate && unsafe { libc::geteuid() } != 0).then(userns::IdMaps::own);
+        let id_maps = (isolate && unsafe { libc::geteuid() } != 0 && userns::available())
+            .then(userns::IdMaps::own);
         let execve_denied = denies_execve(&program, target.arch);
         let page = Arc::new(child::SharedPage::new()?);
         let mut prepared = child::Prepared::new(&installed, id_maps);

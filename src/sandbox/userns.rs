@@ -2,16 +2,8 @@
 //! that an ordinary user may make the PID namespace that ends the command's whole process
 //! tree with the run. Inside, the command keeps its ids and gains no capability (it is not
 //! uid 0 there, so `execve` clears them); files of other users show as the overflow id.
-//!
-//! Nothing is probed beforehand: the shim makes init in the new namespaces and writes its id
-//! maps from outside, and a kernel or security module that refuses either (a sysctl, a
-//! container's filter, AppArmor's restriction of unprivileged user namespaces, which lets the
-//! namespace be made and then refuses the maps) leaves the run uncontained, as a probe would
-//! have, with nothing of the command started in between.
 
-use super::child::{wait_for, Handshake, Prepared};
-use super::futex::{futex_wait, futex_wake};
-use std::sync::atomic::Ordering;
+use std::sync::OnceLock;
 
 /// The contents of `/proc/self/{setgroups,uid_map,gid_map}`, prepared before fork.
 #[derive(Debug, Clone)]
@@ -21,9 +13,8 @@ pub struct IdMaps {
 }
 
 /// Writes `data` to a `/proc/self` file with raw syscalls (async-signal-safe).
-unsafe fn write_proc(path: &[u8], data: &[u8]) -> std::io::Result<()> {
-    // NUL-terminated by construction (see `proc_path`).
-    let fd = libc::open(path.as_ptr().cast(), libc::O_WRONLY | libc::O_CLOEXEC);
+unsafe fn write_proc(path: &std::ffi::CStr, data: &[u8]) -> std::io::Result<()> {
+    let fd = libc::open(path.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
     if fd < 0 {
         return Err(std::io::Error::last_os_error());
     }
@@ -48,105 +39,40 @@ impl IdMaps {
         }
     }
 
-    /// Writes the maps of the user namespace of `pid`, a child the caller just made in a fresh
-    /// one: the caller, in the parent namespace, owns it. Async-signal-safe (no allocation).
+    /// Writes the maps for the calling process's fresh user namespace. Async-signal-safe.
     ///
     /// # Safety
-    /// Call only in a process that may make raw syscalls (between fork and exec).
-    pub unsafe fn write_for(&self, pid: libc::pid_t) -> std::io::Result<()> {
+    /// Call in a process that has just entered a user namespace.
+    pub unsafe fn write(&self) -> std::io::Result<()> {
         // An unprivileged process may map its gid only after giving up setgroups.
-        write_proc(&proc_path(pid, b"setgroups"), b"deny")?;
-        write_proc(&proc_path(pid, b"uid_map"), &self.uid_map)?;
-        write_proc(&proc_path(pid, b"gid_map"), &self.gid_map)
+        write_proc(c"/proc/self/setgroups", b"deny")?;
+        write_proc(c"/proc/self/uid_map", &self.uid_map)?;
+        write_proc(c"/proc/self/gid_map", &self.gid_map)
     }
 }
 
-/// `/proc/PID/FILE` as a NUL-terminated path on the stack.
-fn proc_path(pid: libc::pid_t, file: &[u8]) -> [u8; 40] {
-    let mut out = [0u8; 40];
-    let mut digits = [0u8; 12];
-    let (mut n, mut len) = (pid.unsigned_abs(), 0);
-    loop {
-        digits[len] = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
+/// Whether this kernel lets us make a user + PID namespace and map our ids in it (tried once
+/// in a throw-away child: sysctls, container runtimes and security modules may forbid it).
+pub fn available() -> bool {
+    static WORKS: OnceLock<bool> = OnceLock::new();
+    *WORKS.get_or_init(|| {
+        let maps = IdMaps::own();
+        // SAFETY: the child makes only async-signal-safe calls on memory prepared before fork.
+        unsafe {
+            let pid = libc::fork();
+            if pid == 0 {
+                let ok = libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWPID) == 0
+                    && maps.write().is_ok();
+                libc::_exit(if ok { 0 } else { 1 });
+            }
+            if pid < 0 {
+                return false;
+            }
+            let mut status = 0;
+            while libc::waitpid(pid, &mut status, 0) < 0 && *libc::__errno_location() == libc::EINTR
+            {
+            }
+            libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0
         }
-    }
-    let mut at = 0;
-    for &b in b"/proc/"
-        .iter()
-        .chain(digits[..len].iter().rev())
-        .chain(b"/")
-        .chain(file)
-    {
-        if at + 1 < out.len() {
-            out[at] = b;
-            at += 1;
-        }
-    }
-    out
-}
-
-/// Where [`enter_namespaces`] left the caller.
-pub enum Entered {
-    /// Its next child will be PID 1 of a fresh PID namespace (root, after `unshare`).
-    Unshared,
-    /// It made init itself, in a fresh user + PID namespace (an ordinary user): this pid.
-    Shim(libc::pid_t),
-    /// It is that init.
-    Init,
-    /// No namespace: the run is not contained.
-    Outside,
-}
-
-/// Moves the command into a fresh PID namespace: with `unshare` when allowed (root), else (when
-/// `prog` has id maps) by making init with `clone(CLONE_NEWUSER | CLONE_NEWPID)` and writing
-/// its id maps from outside, as the owner of its user namespace. Kernels and security modules
-/// that forbid either make the run uncontained; a refused map ends init before it runs
-/// anything.
-pub unsafe fn enter_namespaces(prog: &Prepared, h: &Handshake) -> Entered {
-    if libc::unshare(libc::CLONE_NEWPID) == 0 {
-        return Entered::Unshared;
-    }
-    let Some(maps) = &prog.id_maps else {
-        return Entered::Outside;
-    };
-    let flags = (libc::CLONE_NEWUSER | libc::CLONE_NEWPID | libc::SIGCHLD) as libc::c_ulong;
-    // A fork-like clone (no new stack): the child goes on from here on a copy of ours.
-    let init = libc::syscall(libc::SYS_clone, flags, 0usize, 0usize, 0usize, 0usize) as libc::pid_t;
-    if init < 0 {
-        return Entered::Outside;
-    }
-    if init == 0 {
-        while h.maps.load(Ordering::Acquire) == 0 {
-            futex_wait(&h.maps, 0, None);
-        }
-        if h.maps.load(Ordering::Acquire) != 1 {
-            libc::_exit(127);
-        }
-        return Entered::Init;
-    }
-    let written = maps.write_for(init).is_ok();
-    h.maps.store(if written { 1 } else { 2 }, Ordering::Release);
-    futex_wake(&h.maps);
-    if written {
-        Entered::Shim(init)
-    } else {
-        wait_for(init);
-        Entered::Outside
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn proc_paths_are_built_without_allocating() {
-        let p = super::proc_path(4194304, b"uid_map");
-        let end = p.iter().position(|&b| b == 0).unwrap();
-        assert_eq!(&p[..end], b"/proc/4194304/uid_map");
-        let p = super::proc_path(7, b"setgroups");
-        assert!(p.starts_with(b"/proc/7/setgroups\0"));
-    }
+    })
 }
