@@ -86,8 +86,9 @@ fn where_tracing_is_refused_run_falls_back_to_enforce() {
     .unwrap();
     let made = dir.path().join("made");
     for who in users() {
+        // A bound, so a nested run that never ends fails instead of hanging the tests.
         let out = run_as(who, &outer, true)
-            .arg("--")
+            .args(["--timeout", "60", "--"])
             .arg(binary())
             .arg("run")
             .arg(&inner)
@@ -101,6 +102,8 @@ fn where_tracing_is_refused_run_falls_back_to_enforce() {
         assert!(err.contains("may not trace the command"), "{who:?}: {err}");
         assert!(err.contains("Operation not permitted"), "{who:?}: {err}");
         assert!(!made.exists(), "{who:?}: the policy still applied");
+        // Both runs, the inner one too, contained their commands.
+        assert_eq!(err.matches("contained in a").count(), 2, "{who:?}: {err}");
 
         let doctor = run_as(who, &outer, true)
             .arg("--")

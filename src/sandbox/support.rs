@@ -142,6 +142,25 @@ static NOTIFY_ANSWER: OnceLock<bool> = OnceLock::new();
 static TRACE_ANSWER: OnceLock<bool> = OnceLock::new();
 
 fn probe_tracing() -> bool {
+    // Without a fork when we can tell: Yama (when present) decides who may trace whom, and
+    // only a filter we run under could deny ptrace itself. Scope 2 wants a capability: try.
+    match yama_ptrace_scope() {
+        Some(3) => return false,
+        None | Some(0) | Some(1) if !under_a_filter() => return true,
+        _ => {}
+    }
+    seizes_a_child()
+}
+
+/// Yama's `ptrace_scope`, when the kernel has Yama.
+fn yama_ptrace_scope() -> Option<u8> {
+    std::fs::read_to_string("/proc/sys/kernel/yama/ptrace_scope")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+}
+
+/// The probe itself: seizes a forked child with ptrace.
+fn seizes_a_child() -> bool {
     // SAFETY: the child only waits for its end; the parent makes plain syscalls on its pid.
     unsafe {
         let pid = libc::fork();
@@ -346,12 +365,10 @@ pub fn report() -> Report {
         if trace {
             "this process may trace the commands it starts".into()
         } else {
-            format!(
-                "ptrace of a child is refused (Yama ptrace_scope: {})",
-                std::fs::read_to_string("/proc/sys/kernel/yama/ptrace_scope")
-                    .map(|s| s.trim().to_string())
-                    .unwrap_or_else(|_| "not set".into())
-            )
+            match yama_ptrace_scope() {
+                Some(scope) => format!("ptrace of a child is refused (Yama ptrace_scope: {scope})"),
+                None => "ptrace of a child is refused".into(),
+            }
         },
         (!trace).then_some(
             "observed runs cannot watch TRAP and KILL stops, so runs work in enforce mode only",
