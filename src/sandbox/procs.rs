@@ -8,6 +8,33 @@ pub fn become_subreaper() {
     unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
 }
 
+/// Whether /proc numbers processes as this process sees them. Not so inside a PID namespace
+/// whose creator did not mount a /proc of its own (a run nested in another run): there the
+/// tree cannot be walked by pid, so every walk below finds nothing rather than the processes
+/// of another namespace (killing the wrong ones, or waiting forever for ones that never end).
+pub fn tree_visible() -> bool {
+    static OURS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *OURS.get_or_init(|| {
+        std::fs::read_link("/proc/self")
+            .ok()
+            .and_then(|p| p.to_str()?.parse::<u32>().ok())
+            == Some(std::process::id())
+    })
+}
+
+/// The pids /proc lists, when they are ours (see [`tree_visible`]).
+fn listed_pids() -> Vec<i32> {
+    if !tree_visible() {
+        return Vec::new();
+    }
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+        .collect()
+}
+
 /// The parent pid of a process, from /proc.
 fn parent_of(pid: i32) -> Option<i32> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
@@ -18,39 +45,18 @@ fn parent_of(pid: i32) -> Option<i32> {
 
 /// The children of a process.
 pub fn children_of(pid: i32) -> Vec<i32> {
-    let mut out = Vec::new();
-    if let Ok(dir) = std::fs::read_dir("/proc") {
-        for entry in dir.flatten() {
-            if let Some(child) = entry
-                .file_name()
-                .to_str()
-                .and_then(|s| s.parse::<i32>().ok())
-            {
-                if parent_of(child) == Some(pid) {
-                    out.push(child);
-                }
-            }
-        }
-    }
-    out
+    listed_pids()
+        .into_iter()
+        .filter(|&child| parent_of(child) == Some(pid))
+        .collect()
 }
 
 /// Every living descendant of `root` (not `root` itself).
 pub fn descendants(root: i32) -> BTreeSet<i32> {
-    let mut parents: Vec<(i32, i32)> = Vec::new();
-    if let Ok(dir) = std::fs::read_dir("/proc") {
-        for entry in dir.flatten() {
-            if let Some(pid) = entry
-                .file_name()
-                .to_str()
-                .and_then(|s| s.parse::<i32>().ok())
-            {
-                if let Some(ppid) = parent_of(pid) {
-                    parents.push((pid, ppid));
-                }
-            }
-        }
-    }
+    let parents: Vec<(i32, i32)> = listed_pids()
+        .into_iter()
+        .filter_map(|pid| Some((pid, parent_of(pid)?)))
+        .collect();
     let mut found = BTreeSet::new();
     let mut frontier = vec![root];
     while let Some(p) = frontier.pop() {
@@ -128,6 +134,9 @@ pub fn end_leftovers(baseline: &BTreeSet<i32>) {
 /// and a wait from another thread of ours would take their ptrace stops (a tracee dying of
 /// SIGKILL still stops at its exit), which the tracer would then never resume.
 pub fn reap_when_dead(pid: i32) {
+    if !tree_visible() {
+        return;
+    }
     loop {
         let state = std::fs::read_to_string(format!("/proc/{pid}/stat"))
             .ok()

@@ -91,6 +91,11 @@ fn containment_line(c: Containment) -> &'static str {
         Containment::UserAndPidNamespace => {
             "seccompose: contained in a user + PID namespace: no process of the command outlives the run\n"
         }
+        Containment::None if !super::procs::tree_visible() => {
+            "seccompose: not contained (no PID namespace allowed here), and /proc here belongs to \
+             another PID namespace: processes the command leaves behind cannot be found, and may \
+             outlive the run\n"
+        }
         Containment::None => {
             "seccompose: not contained (no PID namespace allowed here): processes the command leaves \
              behind are ended with the run, but would survive a SIGKILL of seccompose\n"

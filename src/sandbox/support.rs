@@ -420,6 +420,12 @@ pub const FELL_BACK: &str = "this kernel cannot hand out user-notification liste
 /// Why an observed run became an enforced one when tracing is refused.
 pub const FELL_BACK_NO_TRACING: &str = "this process may not trace the command (see `seccompose doctor`), so it runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported";
 
+/// Why an observed run became an enforced one inside another PID namespace.
+pub const FELL_BACK_FOREIGN_PROC: &str = "/proc here belongs to another PID namespace (a run inside a run?), where the command cannot be found to observe it, so it runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported";
+
+/// Why a recording cannot happen inside another PID namespace.
+pub const CANNOT_RECORD_FOREIGN_PROC: &str = "recording needs to find the command in /proc, which here belongs to another PID namespace (a run inside a run?)";
+
 /// Why a recording cannot happen.
 pub const CANNOT_RECORD: &str = "recording needs user notification, which this kernel cannot hand out (see `seccompose doctor`)";
 
@@ -435,6 +441,10 @@ pub fn available_mode(
         Mode::Observe if !user_notification_works() => Ok((Mode::Enforce, Some(FELL_BACK))),
         Mode::Observe if !tracing_works() => Ok((Mode::Enforce, Some(FELL_BACK_NO_TRACING))),
         Mode::Record if !user_notification_works() => Err(CANNOT_RECORD),
+        Mode::Observe if !super::procs::tree_visible() => {
+            Ok((Mode::Enforce, Some(FELL_BACK_FOREIGN_PROC)))
+        }
+        Mode::Record if !super::procs::tree_visible() => Err(CANNOT_RECORD_FOREIGN_PROC),
         _ => Ok((requested, None)),
     }
 }
