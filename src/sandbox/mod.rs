@@ -363,11 +363,37 @@ impl Session {
         self.stop.clone()
     }
 
+    /// Observed mode: the supervisor seizes the command on its own thread, after `start` has
+    /// returned. Until it has (or has failed, or the command is gone), whether our child is a
+    /// tracee is unknown, and a wait from this thread could take the tracer's ptrace stops
+    /// (the tracee then stays stopped for ever): so wait for that first.
+    fn until_seized(&self, exit_fd: Option<&std::os::fd::OwnedFd>) {
+        if self.seized.is_none() {
+            return;
+        }
+        let h = self.page.get();
+        loop {
+            let settled = h.taken.load(Ordering::Acquire) != 0
+                || self.failure.lock().map_or(true, |f| f.is_some())
+                || self.supervisor.as_ref().is_none_or(|s| s.is_finished())
+                || self.stop.load(Ordering::Acquire)
+                || watch::wait_exit(exit_fd, Duration::ZERO);
+            if settled {
+                return;
+            }
+            // The supervisor wakes this word when it has taken the listener and seized.
+            child::futex_wait(&h.taken, 0, Some(Duration::from_millis(1)));
+        }
+    }
+
     /// Waits for the command (ending it at the timeout or on request), then ends every
     /// process it left behind.
     pub fn wait(mut self) -> Result<Finished, SandboxError> {
         let root = self.child.id() as i32;
         let h = self.page.get();
+        // Readable when the child has ended; the stop flag is looked at between waits.
+        let exit_fd = watch::pidfd(root);
+        self.until_seized(exit_fd.as_ref());
         let containment = Containment::from_code(h.containment.load(Ordering::Acquire));
         // Without a PID namespace our child is the command itself, traced in observed mode by
         // the tracer thread: only that thread may wait for it (see `trace::Seized`), until the
@@ -377,8 +403,6 @@ impl Session {
                 .seized
                 .as_ref()
                 .is_some_and(|s| s.done.load(Ordering::Acquire));
-        // Readable when the child has ended; the stop flag is looked at between waits.
-        let exit_fd = watch::pidfd(root);
         let termination = loop {
             let status = match &self.seized {
                 Some(seized) if traced_root && !seized.let_go.load(Ordering::Acquire) => seized

@@ -80,6 +80,10 @@ pub fn ready(observer: Observer, seized: std::sync::Arc<Seized>) -> std::io::Res
                 | libc::PTRACE_O_TRACESECCOMP
                 | libc::PTRACE_O_EXITKILL;
             let ok = ptrace(libc::PTRACE_SEIZE, pid, 0, options as usize) == 0;
+            if ok {
+                // Before the answer: the session decides who may wait for the command from it.
+                seized.done.store(true, Ordering::Release);
+            }
             let _ = tell.send(if ok {
                 Ok(())
             } else {
@@ -88,7 +92,6 @@ pub fn ready(observer: Observer, seized: std::sync::Arc<Seized>) -> std::io::Res
             if !ok {
                 return Vec::new();
             }
-            seized.done.store(true, Ordering::Release);
             follow(pid, &observer, &seized)
         })?;
     Ok(Ready {
