@@ -78,3 +78,19 @@ fn a_manifest_without_a_name_reads_again_and_saves_its_edits() {
         "  defaultAction: \"SCMP_ACT_LOG\"\n",
     ));
 }
+
+/// YAML ends a line at a lone `\r` too; the spec's line number counted those but the save
+/// split the text at `\n` only, so the save indexed past the last line and panicked (found by
+/// the `import` target in a manifest file with a run of `\r` before the profile).
+#[test]
+fn a_manifest_with_lone_carriage_returns_saves_without_a_panic() {
+    manifest_saves_back(concat!(
+        "kind: Namespace\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\n",
+        "---\n",
+        "kind: SeccompProfile\n",
+        "metadata:\n",
+        "  name: log-everything\n",
+        "spec:\n",
+        "  defaultAction: SCMP_ACT_LOG\n",
+    ));
+}

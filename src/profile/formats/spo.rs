@@ -258,8 +258,11 @@ pub(super) fn replace_spec(
     };
     let (line, col) = (key.span.start.line(), key.span.start.col());
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let first = line - 1;
+    let lines = yaml::lines(text);
+    let first = line
+        .checked_sub(1)
+        .filter(|f| *f < lines.len())
+        .ok_or("the spec key is not on a line of the file")?;
     // The block: the key's line and every later line indented deeper, up to the last such
     // line that holds something (blank lines and comments after it stay outside).
     let mut last = first;
@@ -269,7 +272,9 @@ pub(super) fn replace_spec(
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        if body.len() - trimmed.len() <= col || body.starts_with("---") || body.starts_with("...") {
+        // Columns count characters, as the parser does.
+        let indent = body.chars().count() - trimmed.chars().count();
+        if indent <= col || body.starts_with("---") || body.starts_with("...") {
             break;
         }
         last = i;
