@@ -52,10 +52,18 @@ fn is_seccomp_profile(doc: &MarkedYaml<'_>) -> bool {
     get(doc, "kind").and_then(scalar_text) == Some("SeccompProfile")
 }
 
-fn name_of<'n>(doc: &'n MarkedYaml<'_>) -> Option<&'n str> {
+/// `metadata.name`; a manifest without one is named "" (so that it can be found again).
+fn name_of<'n>(doc: &'n MarkedYaml<'_>) -> &'n str {
     get(doc, "metadata")
         .and_then(|m| get(m, "name"))
         .and_then(scalar_text)
+        .unwrap_or("")
+}
+
+/// Whether `doc` is the SeccompProfile that import, save and rewrite all mean by `name`: the
+/// first one of that name is the one read and the one written.
+fn is_named(doc: &MarkedYaml<'_>, name: &str) -> bool {
+    is_seccomp_profile(doc) && name_of(doc) == name
 }
 
 /// Reads the `spec` of the `SeccompProfile` named `name` (the first one when None).
@@ -66,10 +74,10 @@ pub(super) fn import(text: &str, name: Option<&str>, lexicon: &dyn Lexicon) -> I
         Err((pos, msg)) => return failed(container(""), Diagnostic::error(pos, msg)),
     };
     let profiles: Vec<_> = docs.iter().filter(|d| is_seccomp_profile(d)).collect();
-    let names: Vec<&str> = profiles.iter().map(|d| name_of(d).unwrap_or("")).collect();
+    let names: Vec<&str> = profiles.iter().map(|d| name_of(d)).collect();
     let first = Pos { line: 1, col: 1 };
     let chosen = match name {
-        Some(n) => profiles.iter().find(|d| name_of(d) == Some(n)),
+        Some(n) => profiles.iter().find(|d| is_named(d, n)),
         None => profiles.first(),
     };
     let Some(doc) = chosen else {
@@ -85,7 +93,7 @@ pub(super) fn import(text: &str, name: Option<&str>, lexicon: &dyn Lexicon) -> I
         };
         return failed(container(name.unwrap_or("")), Diagnostic::error(first, msg));
     };
-    let chosen_name = name_of(doc).unwrap_or("").to_string();
+    let chosen_name = name_of(doc).to_string();
     let others = names
         .iter()
         .filter(|n| **n != chosen_name)
@@ -237,8 +245,7 @@ pub(super) fn replace_spec(
     let docs = documents(text).map_err(|(_, m)| m)?;
     let doc = docs
         .iter()
-        .filter(|d| is_seccomp_profile(d))
-        .find(|d| name_of(d) == Some(name))
+        .find(|d| is_named(d, name))
         .ok_or_else(|| format!("the file no longer has a SeccompProfile named \"{name}\""))?;
     let key = key_node(doc, "spec").ok_or("the SeccompProfile has no spec")?;
     let spec_node = get(doc, "spec").ok_or("the SeccompProfile has no spec")?;
@@ -251,8 +258,11 @@ pub(super) fn replace_spec(
     };
     let (line, col) = (key.span.start.line(), key.span.start.col());
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let first = line - 1;
+    let lines = yaml::lines(text);
+    let first = line
+        .checked_sub(1)
+        .filter(|f| *f < lines.len())
+        .ok_or("the spec key is not on a line of the file")?;
     // The block: the key's line and every later line indented deeper, up to the last such
     // line that holds something (blank lines and comments after it stay outside).
     let mut last = first;
@@ -262,7 +272,9 @@ pub(super) fn replace_spec(
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        if body.len() - trimmed.len() <= col || body.starts_with("---") || body.starts_with("...") {
+        // Columns count characters, as the parser does.
+        let indent = body.chars().count() - trimmed.chars().count();
+        if indent <= col || body.starts_with("---") || body.starts_with("...") {
             break;
         }
         last = i;
@@ -285,16 +297,22 @@ pub(super) fn replace_spec(
 pub fn rewrite_manifests(text: &str, name: &str, spec: &Value) -> Result<String, String> {
     let docs = documents(text).map_err(|(_, m)| m)?;
     let mut out = String::new();
+    let mut replaced = false;
     for doc in &docs {
         let (mut value, _) = to_json(doc).map_err(|(_, m)| m)?;
-        if is_seccomp_profile(doc) && name_of(doc) == Some(name) {
+        if !replaced && is_named(doc, name) {
             value["spec"] = spec.clone();
+            replaced = true;
         }
         out.push_str("---\n");
         match &value {
             Value::Object(map) => yaml::write_mapping(&mut out, map, 0),
             other => out.push_str(&format!("{other}\n")),
         }
+    }
+    if !replaced {
+        // Written without the profile, the file would silently lose the edits.
+        return Err(format!("the file has no SeccompProfile named \"{name}\""));
     }
     Ok(out)
 }

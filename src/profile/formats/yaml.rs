@@ -19,6 +19,34 @@ pub fn documents(text: &str) -> Result<Vec<MarkedYaml<'_>>, (Pos, String)> {
     Ok(loader.into_documents())
 }
 
+/// The lines of `text` as YAML counts them, each with its line break: a line ends at `\r\n`,
+/// `\n` or a lone `\r`, so a node's line number (from 1) indexes this list.
+pub fn lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let end = match (bytes[i], bytes.get(i + 1)) {
+            (b'\r', Some(b'\n')) => Some(i + 2),
+            (b'\r' | b'\n', _) => Some(i + 1),
+            _ => None,
+        };
+        match end {
+            Some(end) => {
+                out.push(&text[start..end]);
+                start = end;
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
 fn pos(m: &saphyr::Marker) -> Pos {
     Pos {
         line: m.line() as u32,
@@ -276,6 +304,13 @@ fn plain_or_quoted(s: &str) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn lines_end_where_yaml_says() {
+        assert_eq!(lines("a\nb\r\nc\rd"), ["a\n", "b\r\n", "c\r", "d"]);
+        assert_eq!(lines("a\n\n"), ["a\n", "\n"]);
+        assert!(lines("").is_empty());
+    }
 
     #[test]
     fn written_yaml_reads_back_the_same() {
