@@ -30,6 +30,10 @@ pub enum Rendering {
     Canonical,
     /// The canonical writer, because the minimal one failed; the reason.
     Fallback(String),
+    /// Neither writer could put the profile back into its file without losing the file's other
+    /// content (the rest of an OCI configuration, the other manifests); the reason. The text
+    /// is the file as it was, and a save writes nothing.
+    Refused(String),
 }
 
 /// A file compared with the text it was read as.
@@ -54,6 +58,9 @@ pub enum SaveError {
     /// The file is read-only; it was not changed.
     #[error(transparent)]
     ReadOnly(ReadOnly),
+    /// The profile cannot be written back into its file without losing other content.
+    #[error("the profile cannot be written back into this file without losing its other content ({0}); nothing was written: save it as a new file instead")]
+    WouldLoseContent(String),
     /// Writing failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),
@@ -140,26 +147,32 @@ impl Source {
             }
             Err(e) => e,
         };
-        (self.canonical(edited), Rendering::Fallback(failure))
+        match self.canonical(edited) {
+            Ok(text) => (text, Rendering::Fallback(failure)),
+            Err(lost) => (
+                self.text.clone(),
+                Rendering::Refused(format!("{failure}; {lost}")),
+            ),
+        }
     }
 
     /// The canonical text of `edited` in this source's format: for a profile, the canonical
     /// JSON; inside an OCI configuration or a manifest file, the whole file parsed and written
     /// out again (every document kept) with the new profile in its place.
-    fn canonical(&self, edited: &Profile) -> String {
+    fn canonical(&self, edited: &Profile) -> Result<String, String> {
         let wanted = to_value(edited);
         match &self.container {
-            Container::Profile => to_canonical_string(edited),
+            Container::Profile => Ok(to_canonical_string(edited)),
             Container::OciConfig => {
                 let mut config: Value = serde_json::from_str(self.text.trim_start_matches(BOM))
-                    .unwrap_or_else(|_| serde_json::json!({}));
+                    .map_err(|e| format!("the configuration is not plain JSON: {e}"))?;
                 config["linux"]["seccomp"] = wanted;
                 let mut s = serde_json::to_string_pretty(&config).expect("JSON serializes");
                 s.push('\n');
-                s
+                Ok(s)
             }
             Container::Spo { name } => formats::rewrite_manifests(&self.text, name, &wanted)
-                .unwrap_or_else(|_| formats::manifest(edited, name, None)),
+                .map_err(|e| format!("the manifests could not be written again: {e}")),
         }
     }
 }
@@ -203,6 +216,9 @@ pub fn save_document(
         Some(s) => s.render(profile, lexicon),
         None => (to_canonical_string(profile), Rendering::Canonical),
     };
+    if let Rendering::Refused(why) = rendering {
+        return Err(SaveError::WouldLoseContent(why));
+    }
     let options = WriteOptions {
         keep_backup,
         force: overwrite,
@@ -218,4 +234,36 @@ pub fn save_document(
         source: Source::in_container(text, profile, container),
         rendering,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::profile::{Action, Profile};
+
+    /// A configuration that only a forgiving reader takes (a comment), whose recorded meaning
+    /// is not its text's, so the minimal writer's result cannot read back as the edit: the
+    /// canonical writer would have to parse it as plain JSON and cannot.
+    #[test]
+    fn a_save_that_would_drop_the_rest_of_a_configuration_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.json");
+        let text = "{\n  // the runtime's settings\n  \"process\": {\"args\": [\"sh\"]},\n  \"linux\": {\"seccomp\": {\"defaultAction\": \"SCMP_ACT_ALLOW\"}}\n}\n";
+        std::fs::write(&path, text).unwrap();
+        let unrelated = Profile::new(Action::KillProcess);
+        let source = Source::in_container(text.into(), &unrelated, Container::OciConfig);
+        let edited = Profile::new(Action::Errno);
+        let (shown, rendering) = source.render(&edited, &Catalog);
+        assert!(matches!(rendering, Rendering::Refused(_)), "{rendering:?}");
+        assert_eq!(
+            shown, text,
+            "what a refused render shows is the file as it was"
+        );
+        let err = save_document(&path, Some(&source), &edited, &Catalog, true, false)
+            .expect_err("the save is refused");
+        assert!(matches!(err, SaveError::WouldLoseContent(_)), "{err}");
+        assert!(err.to_string().contains("nothing was written"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
 }
