@@ -1,15 +1,26 @@
 //! Output waiting for the terminal emulation: bytes, bounded by their count (not by how many
 //! reads they came in), so a fast command is held up only when the emulation is a whole
-//! limit behind, and the emulation takes everything waiting in one go.
+//! limit behind; the emulation takes them a slice at a time, so that memory holds the limit
+//! and one slice, not two limits.
 
+use std::collections::VecDeque;
 use std::sync::{Arc, Condvar, Mutex};
 
-/// How many bytes of output may wait for the terminal emulation before the command waits.
-pub const LIMIT: usize = 64 << 20;
+/// How many bytes of output may wait for the terminal emulation before the command waits:
+/// a burst of `seq 1 2000000` (15 MB) fits, so the command never waits for the emulation
+/// (which parses it in a little more time than `seq` takes to print it); a command printing
+/// without end costs the editor at most this much.
+pub const LIMIT: usize = 24 << 20;
+
+/// The most the emulation takes at a time.
+pub const SLICE: usize = 1 << 20;
 
 #[derive(Default)]
 struct State {
-    bytes: Vec<u8>,
+    /// The reads, in order.
+    chunks: VecDeque<Vec<u8>>,
+    /// How many bytes they hold.
+    bytes: usize,
     /// The writer is done (the command's terminal closed).
     closed: bool,
     /// The reader is gone: writing is pointless.
@@ -41,7 +52,7 @@ impl Writer {
         let Ok(mut state) = self.0.state.lock() else {
             return false;
         };
-        while state.bytes.len() >= limit && !state.abandoned {
+        while state.bytes >= limit && !state.abandoned {
             state = match self.0.changed.wait(state) {
                 Ok(s) => s,
                 Err(_) => return false,
@@ -50,7 +61,8 @@ impl Writer {
         if state.abandoned {
             return false;
         }
-        state.bytes.extend_from_slice(bytes);
+        state.chunks.push_back(bytes.to_vec());
+        state.bytes += bytes.len();
         self.0.changed.notify_all();
         true
     }
@@ -66,19 +78,23 @@ impl Drop for Writer {
 }
 
 impl Reader {
-    /// Everything waiting, after waiting for something; `None` once the writer is done and
-    /// all was taken.
-    pub fn take(&self) -> Option<Vec<u8>> {
+    /// What is waiting, up to about `most` bytes (whole reads, at least one), after waiting
+    /// for something; `None` once the writer is done and all was taken.
+    pub fn take(&self, most: usize) -> Option<Vec<u8>> {
         let mut state = self.0.state.lock().ok()?;
-        while state.bytes.is_empty() && !state.closed {
+        while state.chunks.is_empty() && !state.closed {
             state = self.0.changed.wait(state).ok()?;
         }
-        if state.bytes.is_empty() {
-            return None;
+        let mut out = state.chunks.pop_front()?;
+        while out.len() < most {
+            match state.chunks.pop_front() {
+                Some(next) => out.extend_from_slice(&next),
+                None => break,
+            }
         }
-        let bytes = std::mem::take(&mut state.bytes);
+        state.bytes -= out.len();
         self.0.changed.notify_all();
-        Some(bytes)
+        Some(out)
     }
 }
 
@@ -104,7 +120,7 @@ mod tests {
             }
         });
         let mut got = Vec::new();
-        while let Some(b) = r.take() {
+        while let Some(b) = r.take(usize::MAX) {
             got.extend(b);
         }
         writer.join().unwrap();
@@ -119,10 +135,23 @@ mod tests {
         let writer = std::thread::spawn(move || w.push(&[2; 5], 10));
         std::thread::sleep(std::time::Duration::from_millis(50));
         assert!(!writer.is_finished(), "the writer should wait for room");
-        assert_eq!(r.take(), Some(vec![1; 10]));
+        assert_eq!(r.take(usize::MAX), Some(vec![1; 10]));
         assert!(writer.join().unwrap());
-        assert_eq!(r.take(), Some(vec![2; 5]));
-        assert_eq!(r.take(), None);
+        assert_eq!(r.take(usize::MAX), Some(vec![2; 5]));
+        assert_eq!(r.take(usize::MAX), None);
+    }
+
+    #[test]
+    fn the_reader_takes_whole_reads_up_to_about_what_it_asks() {
+        let (w, r) = backlog();
+        for b in 1..=3u8 {
+            assert!(w.push(&[b; 10], 100));
+        }
+        let first = r.take(15).unwrap();
+        assert_eq!(first, [[1u8; 10], [2; 10]].concat());
+        drop(w);
+        assert_eq!(r.take(15), Some(vec![3; 10]));
+        assert_eq!(r.take(15), None);
     }
 
     #[test]

@@ -95,7 +95,7 @@ impl Emulation {
         // catches up, rather than slowing the command it shows.
         lower_this_threads_priority();
         let mut published = Instant::now();
-        while let Some(bytes) = backlog.take() {
+        while let Some(bytes) = backlog.take(backlog::SLICE) {
             self.follow_resize();
             for slice in bytes.chunks(SLICE) {
                 self.own.process(slice);
