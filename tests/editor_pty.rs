@@ -211,6 +211,22 @@ fn run_pane_stop_allow_and_run_again() {
     assert_eq!(view(&saved, "mkdir", &Target::host()).action, Action::Allow);
 }
 
+/// A burst of output, then the command ends: the pane draws the last lines, even when its
+/// terminal emulation catches up only after the command has ended (the editor used to stop
+/// looking for new screens then, and showed where the emulation had been).
+#[test]
+fn the_run_pane_shows_the_end_of_a_burst() {
+    let (home, file) = home_with("deny-mkdir.json", &fixture("deny-mkdir.json"));
+    let mut ed = Editor::open(&file, home.path());
+    ed.wait_for("deny-mkdir.json");
+    command_line(&mut ed, "sh -c 'seq 1 300000; echo THE-END'");
+    ed.send("r");
+    ed.wait_for("exited with status 0");
+    ed.wait_until("the last lines", |s| {
+        s.contains("300000") && s.contains("THE-END")
+    });
+}
+
 /// Lines of `ls -la /` but those of /tmp and /proc, whose link counts (files made, processes
 /// started) and times change while tests run.
 fn listing_without_tmp(text: &str) -> Vec<String> {

@@ -142,8 +142,9 @@ static NOTIFY_ANSWER: OnceLock<bool> = OnceLock::new();
 static TRACE_ANSWER: OnceLock<bool> = OnceLock::new();
 
 fn probe_tracing() -> bool {
-    // Without a fork when we can tell: Yama (when present) decides who may trace whom, and
-    // only a filter we run under could deny ptrace itself. Scope 2 wants a capability: try.
+    // Without a fork when Yama and the absence of a filter answer (scope 2 wants a capability:
+    // try). Another security module (SELinux, AppArmor) may still refuse: the run then ends
+    // before the command runs and says so (PTRACE_SEIZE), rather than falling back.
     match yama_ptrace_scope() {
         Some(3) => return false,
         None | Some(0) | Some(1) if !under_a_filter() => return true,

@@ -147,6 +147,12 @@ impl Runner {
         self.fresh.swap(false, Ordering::AcqRel)
     }
 
+    /// The flag behind [`Runner::take_fresh`], to keep after the run: the emulation may still
+    /// be catching up with the output when the command has ended.
+    pub fn freshness(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.fresh)
+    }
+
     /// Types into the command's terminal. A command that does not read its input may leave
     /// the terminal's buffer full; the bytes are then dropped rather than blocking the editor.
     pub fn write(&mut self, bytes: &[u8]) {

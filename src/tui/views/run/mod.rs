@@ -92,6 +92,8 @@ pub struct RunView {
     pub runs: usize,
     /// The last run's terminal screen.
     pub screen: Screen,
+    /// After a run: its emulation's "something new to draw" flag, while it catches up.
+    catching_up: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// The last run's stops, grouped by syscall.
     pub summary: Vec<StopSummary>,
     /// Record mode: how many syscalls were seen so far.
@@ -125,6 +127,7 @@ impl RunView {
             ran: String::new(),
             runs: 0,
             screen: blank_screen(20, 80),
+            catching_up: None,
             summary: Vec::new(),
             recorded_names: 0,
             cursor: Cursor::new(0),
@@ -263,7 +266,13 @@ impl RunView {
                 changed |= r.take_fresh();
                 r.poll()
             }
-            None => Vec::new(),
+            None => {
+                // The last run's screen may still be catching up with its output.
+                if let Some(fresh) = &self.catching_up {
+                    changed |= fresh.swap(false, std::sync::atomic::Ordering::AcqRel);
+                }
+                Vec::new()
+            }
         };
         for update in updates {
             changed = true;
@@ -299,7 +308,7 @@ impl RunView {
         result: Result<crate::sandbox::Finished, SandboxError>,
         session: &mut Session,
     ) {
-        self.runner = None;
+        self.catching_up = self.runner.take().map(|r| r.freshness());
         if self.focus == Focus::Terminal {
             self.focus = Focus::Stops;
         }
