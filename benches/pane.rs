@@ -2,7 +2,8 @@
 //! 1. its cost to the command it runs: `seq 1 2000000` under an allow-all profile in the pane
 //!    (its pseudo-terminal drained into the vt100 screen) against the same command in a bare
 //!    pseudo-terminal drained by a thread that only reads; the two alternate, and the ratio
-//!    is the median of the pairs' ratios (target: within 1.1x);
+//!    is the median of the pairs' ratios (target: within 1.1x). The same for coloured lines
+//!    (`seq | sed`), which the pane parses in full: it cannot skip escape sequences;
 //! 2. the editor answers keys while a command floods the pane: the real binary in a
 //!    pseudo-terminal runs `seq` in view 3, and the bench gives the keys back and forth
 //!    (`ctrl-]`, `i`), timing each until the pane's title shows it; reference: the same keys
@@ -23,11 +24,14 @@ use std::os::unix::process::CommandExt;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const ARGV: [&str; 3] = ["seq", "1", "2000000"];
+/// Plain lines, which the pane skims when they scroll away unseen.
+const PLAIN: [&str; 3] = ["seq", "1", "2000000"];
+/// Coloured lines: every line has escape sequences, so the pane parses all of it.
+const COLOURED: [&str; 3] = ["sh", "-c", r"seq 1 300000 | sed 's/.*/\x1b[32m&\x1b[0m/'"];
 const PAIRS: usize = 7;
 
 /// Wall time of the command in a bare pseudo-terminal whose output is read and dropped.
-fn bare() -> Duration {
+fn bare(argv: &[&str]) -> Duration {
     let pty = Pty::open(24, 80).expect("a pseudo-terminal");
     let (i, o, e) = pty.stdio().expect("stdio");
     let mut master = std::fs::File::from(pty.into_master());
@@ -35,8 +39,8 @@ fn bare() -> Duration {
         let mut buf = vec![0u8; 1 << 16];
         while matches!(master.read(&mut buf), Ok(n) if n > 0) {}
     });
-    let mut command = Command::new(ARGV[0]);
-    command.args(&ARGV[1..]).stdin(i).stdout(o).stderr(e);
+    let mut command = Command::new(argv[0]);
+    command.args(&argv[1..]).stdin(i).stdout(o).stderr(e);
     // As a terminal emulator starts a shell, and as the pane starts its command: a session of
     // its own with the terminal as its controlling terminal (which also gives it a scheduler
     // autogroup of its own, as the pane's command has).
@@ -53,9 +57,9 @@ fn bare() -> Duration {
 }
 
 /// Wall time of the command in the run pane, until the pane learns that it ended, and until
-/// its screen shows the last line.
-fn pane() -> (Duration, Duration) {
-    let argv: Vec<OsString> = ARGV.iter().map(OsString::from).collect();
+/// its screen shows `last`, the last line.
+fn pane(argv: &[&str], last: &str) -> (Duration, Duration) {
+    let argv: Vec<OsString> = argv.iter().map(OsString::from).collect();
     let screen = blank_screen(24, 80);
     let start = Instant::now();
     let mut runner = Runner::start(
@@ -76,7 +80,7 @@ fn pane() -> (Duration, Duration) {
         }
         std::thread::sleep(Duration::from_millis(1));
     };
-    let last = format!("\n{}", ARGV[2]);
+    let last = format!("\n{last}");
     while !screen.lock().unwrap().screen().contents().ends_with(&last) {
         std::thread::sleep(Duration::from_millis(1));
     }
@@ -92,18 +96,19 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-fn command_cost() {
+/// The command's run time in the pane against a bare pseudo-terminal; `label` names it.
+fn command_cost(label: &str, argv: &[&str], last: &str) {
     let (mut bares, mut panes, mut ratios, mut shown) = (vec![], vec![], vec![], vec![]);
     for _ in 0..PAIRS {
-        let b = ms(bare());
-        let (p, s) = pane();
+        let b = ms(bare(argv));
+        let (p, s) = pane(argv, last);
         bares.push(b);
         panes.push(ms(p));
         ratios.push(ms(p) / b);
         shown.push(ms(s) / b);
     }
     println!(
-        "seq 1 2000000: bare pty {:.1} ms (reference, median of {PAIRS}), run pane {:.1} ms, median ratio of the pairs {:.2} (target <= 1.1); the pane's screen showed the last line at {:.2}x",
+        "{label}: bare pty {:.1} ms (reference, median of {PAIRS}), run pane {:.1} ms, median ratio of the pairs {:.2} (target <= 1.1); the pane's screen showed the last line at {:.2}x",
         median(bares),
         median(panes),
         median(ratios),
@@ -184,6 +189,7 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
-    command_cost();
+    command_cost("seq 1 2000000", &PLAIN, "2000000");
+    command_cost("seq 1 300000, coloured by sed", &COLOURED, "300000");
     key_latency();
 }

@@ -6,6 +6,7 @@
 
 use crate::tui::backlog;
 use crate::tui::runner::Screen;
+use crate::tui::unseen::{Unseen, Visible};
 use std::fs::File;
 use std::io::Write;
 use std::num::NonZeroU16;
@@ -63,6 +64,8 @@ impl vt100::Callbacks for Replies {
 /// The emulation thread's state.
 pub struct Emulation {
     own: vt100::Parser<Replies>,
+    /// What of the output can be skipped because it would scroll away unseen.
+    unseen: Unseen,
     shown: Screen,
     fresh: Arc<AtomicBool>,
     wanted: Arc<AtomicU32>,
@@ -82,6 +85,7 @@ impl Emulation {
     ) -> Emulation {
         Emulation {
             own: vt100::Parser::new_with_callbacks(rows, cols, 0, Replies::default()),
+            unseen: Unseen::default(),
             shown,
             fresh,
             wanted,
@@ -98,7 +102,7 @@ impl Emulation {
         while let Some(bytes) = backlog.take(backlog::SLICE) {
             self.follow_resize();
             for slice in bytes.chunks(SLICE) {
-                self.own.process(slice);
+                self.parse(slice);
                 self.send_replies();
                 if published.elapsed() >= PUBLISH_EVERY {
                     self.publish();
@@ -110,6 +114,17 @@ impl Emulation {
             published = Instant::now();
         }
         self.publish();
+    }
+
+    fn parse(&mut self, bytes: &[u8]) {
+        let rows = self.own.screen().size().0.get();
+        match self.unseen.visible(bytes, rows) {
+            Visible::All(all) => self.own.process(all),
+            Visible::Tail(tail) => {
+                self.own.process(b"\r\n");
+                self.own.process(tail);
+            }
+        }
     }
 
     fn send_replies(&mut self) {
