@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every figure of docs/PERFORMANCE.md, measured again on this machine: whole-process costs
 # against `true` and bubblewrap (hyperfine), the sandbox's observed/enforced/record ratios
-# (benches/sandbox.sh), start-up to first frame (benches/startup.sh), the in-process criterion
+# (benches/sandbox.sh), start-up to first frame (benches/startup.sh), CPU per edit in view 2
+# (benches/settle.rs), the in-process criterion
 # benchmarks (compile against bare libseccomp, key press to frame, replay, highlighting,
 # catalog), filter quality against libseccomp's layouts (benches/quality) and how each stage
 # grows with the profile (benches/growth.rs).
@@ -87,6 +88,10 @@ for bench in compile editor replay highlight catalog; do
 done
 
 echo
+echo "## CPU per edit in view 2 (benches/settle.rs: the draft compiled once for view 2 and lint)"
+cargo bench --quiet --bench settle 2>/dev/null | tee "$out/settle.txt"
+echo
+
 echo "## Run pane (benches/pane.rs: the command's time in the pane, keys during a flood)"
 cargo bench --quiet --bench pane 2>/dev/null | tee "$out/pane.txt"
 

@@ -1,5 +1,6 @@
 //! Profile + Target → the BPF program the kernel runs, through libseccomp, with runc's semantics.
 
+mod draft;
 mod explain;
 mod observe;
 mod preview;
@@ -7,6 +8,7 @@ mod rules;
 mod supplement;
 mod translation;
 
+pub use draft::{Draft, SharedDraft};
 pub use explain::{deciding_rule, explain, ExplainError, Explanation};
 pub use observe::{observe_variant, PTRACE_ATTACH_MARK};
 pub use preview::{find_in, Preview};

@@ -1,7 +1,7 @@
 //! What a BPF pane shows for a profile on a target: the compiled filter, disassembled and
 //! measured once, and the path any syscall takes through it.
 
-use super::{explain, filter, pfc_of, CompileError, Compiled, ExplainError, Explanation};
+use super::{explain, CompileError, Compiled, Draft, ExplainError, Explanation};
 use super::{Layout, Options, Plan, PlannedRule};
 use crate::bpf::{self, ArchStats, Program};
 use crate::profile::{Arch, Profile, Target};
@@ -33,12 +33,18 @@ impl Preview {
         target: &Target,
         options: &Options,
     ) -> Result<Preview, CompileError> {
-        let (ctx, compiled) = filter(profile, target, options)?;
-        let pfc = pfc_of(&ctx)?.lines().map(str::to_string).collect();
-        let mismatches = super::translation_check(profile, target, &compiled);
-        let mut preview = Preview::new(compiled, super::plan(profile, target), target.arch)?;
-        preview.pfc = pfc;
-        preview.mismatches = mismatches;
+        Preview::of_draft(Draft::build(profile, target, options)?, profile, target)
+    }
+
+    /// Disassembles and measures `draft`, compiled from `profile` for `target`.
+    pub fn of_draft(
+        draft: Draft,
+        profile: &Profile,
+        target: &Target,
+    ) -> Result<Preview, CompileError> {
+        let mut preview = Preview::new(draft.compiled, super::plan(profile, target), target.arch)?;
+        preview.pfc = draft.pfc;
+        preview.mismatches = draft.mismatches;
         Ok(preview)
     }
 

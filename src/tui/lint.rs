@@ -1,10 +1,10 @@
 //! View 4's findings, computed off the UI thread after every change: lint itself takes a few
-//! milliseconds on a runtime's default profile, and the translation check behind it compiles
-//! the filter (about 10 ms), too long for a keystroke. Results carry the session generation,
-//! as view 2's filter does.
+//! milliseconds on a runtime's default profile, and the translation check behind it needs the
+//! filter compiled (about 14 ms, shared with view 2), too long for a keystroke. Results carry
+//! the session generation, as view 2's filter does.
 
 use super::worker::Keyed;
-use crate::compile;
+use crate::compile::{Draft, SharedDraft};
 use crate::lint::{self, Finding};
 use crate::profile::{Profile, Severity, Target};
 
@@ -16,12 +16,13 @@ pub struct Report {
 }
 
 impl Report {
-    /// Lint's findings and the compiler's translation check for a profile on a target.
-    pub fn of(profile: &Profile, target: &Target) -> Report {
+    /// Lint's findings and the compiler's translation check (in `draft`, the profile compiled
+    /// for the target, when it compiles) for a profile on a target.
+    pub fn of(profile: &Profile, target: &Target, draft: Option<&Draft>) -> Report {
         let mut findings = lint::lint(profile, target);
-        if let Ok(compiled) = compile::build(profile, target, &compile::Options::default()) {
-            let differences = compile::translation_check(profile, target, &compiled);
-            let differences = differences.iter().map(|m| (m.name.clone(), m.describe()));
+        if let Some(draft) = draft {
+            let differences = draft.mismatches.iter();
+            let differences = differences.map(|m| (m.name.clone(), m.describe()));
             lint::add_translation(&mut findings, differences, profile.rules());
         }
         findings.sort_by(|a, b| (b.severity, a.pos).cmp(&(a.severity, b.pos)));
@@ -38,9 +39,12 @@ impl Report {
 }
 
 /// The latest report and the request in flight, keyed by session generation.
-pub type LintLoader = Keyed<u64, (Profile, Target), Report>;
+pub type LintLoader = Keyed<u64, (Profile, Target, SharedDraft), Report>;
 
 /// A loader that lints on its own thread.
 pub fn lint_loader() -> LintLoader {
-    Keyed::new(|(profile, target)| Report::of(&profile, &target))
+    Keyed::new(|(profile, target, draft)| {
+        let compiled = draft.get(&profile, &target);
+        Report::of(&profile, &target, compiled)
+    })
 }

@@ -5,7 +5,7 @@
 
 use super::worker::Keyed;
 use crate::catalog::Catalog;
-use crate::compile::{CompileError, Options, Preview};
+use crate::compile::{CompileError, Options, Preview, SharedDraft};
 use crate::profile::{Profile, RenderedText, Source, Target};
 use std::time::Duration;
 
@@ -31,10 +31,16 @@ pub struct Request {
     target: Target,
     source: Option<Source>,
     layouts: bool,
+    /// The draft's compile, which the lint worker may have made already.
+    draft: SharedDraft,
 }
 
 fn render(r: Request) -> Rendered {
-    let outcome = Preview::build(&r.profile, &r.target, &Options::default());
+    let outcome = match r.draft.get(&r.profile, &r.target) {
+        Some(draft) => Preview::of_draft(draft.clone(), &r.profile, &r.target),
+        // It does not compile: compile again for the error, which is not shared.
+        None => Preview::build(&r.profile, &r.target, &Options::default()),
+    };
     let json = crate::profile::rendered(r.source.as_ref(), &r.profile, &Catalog);
     let layouts = r
         .layouts
@@ -64,13 +70,14 @@ impl Default for PreviewLoader {
 
 impl PreviewLoader {
     /// Asks for the filter of `generation` (with both layouts when `layouts`) unless it is
-    /// here or on its way; `source` is the file's text, for the JSON a save would write.
+    /// here or on its way; `source` is the file's text, for the JSON a save would write, and
+    /// `draft` the generation's shared compile.
     pub fn want(
         &mut self,
         generation: u64,
-        profile: &Profile,
-        target: &Target,
+        (profile, target): (&Profile, &Target),
         source: Option<&Source>,
+        draft: &SharedDraft,
         layouts: bool,
     ) {
         self.layouts = layouts;
@@ -79,6 +86,7 @@ impl PreviewLoader {
             target: target.clone(),
             source: source.cloned(),
             layouts,
+            draft: draft.clone(),
         });
     }
 
@@ -136,9 +144,16 @@ mod tests {
     fn only_the_newest_generation_counts_as_current() {
         let profile = crate::tui::default_profile();
         let mut loader = PreviewLoader::default();
+        let shared = SharedDraft::default();
         assert!(!loader.poll() && !loader.is_done() && loader.latest().is_none());
-        loader.want(1, &profile, &target(), None, false);
-        loader.want(2, &profile, &target(), None, false);
+        loader.want(
+            1,
+            (&profile, &target()),
+            None,
+            &SharedDraft::default(),
+            false,
+        );
+        loader.want(2, (&profile, &target()), None, &shared, false);
         assert!(
             loader.wait(Duration::from_secs(30)),
             "generation 2 compiles"
@@ -149,7 +164,7 @@ mod tests {
             loader.current(1).is_none(),
             "a superseded result is never current"
         );
-        loader.want(2, &profile, &target(), None, false);
+        loader.want(2, (&profile, &target()), None, &shared, false);
         assert!(
             loader.is_done(),
             "asking again for what is here sends nothing"
@@ -157,13 +172,19 @@ mod tests {
         let json = &loader.rendered(2).unwrap().json;
         assert_eq!(json.text, crate::profile::to_canonical_string(&profile));
         assert!(loader.rendered(2).unwrap().layouts.is_none());
-        loader.want(2, &profile, &target(), None, true);
+        loader.want(2, (&profile, &target()), None, &shared, true);
         assert!(!loader.is_done(), "the layouts are on their way");
         assert!(loader.wait(Duration::from_secs(30)));
         let layouts = loader.rendered(2).unwrap().layouts.as_ref().unwrap();
         let [linear, tree] = &**layouts.as_ref().unwrap();
         assert!(!linear.compiled.tree && tree.compiled.tree);
-        loader.want(3, &profile, &target(), None, false);
+        loader.want(
+            3,
+            (&profile, &target()),
+            None,
+            &SharedDraft::default(),
+            false,
+        );
         assert!(loader.current(3).is_none() && loader.latest().is_some());
     }
 }

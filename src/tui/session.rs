@@ -3,6 +3,7 @@
 
 use super::memory::Memory;
 use crate::catalog::{Catalog, Category, Group, Syscall};
+use crate::compile::SharedDraft;
 use crate::profile::{
     self, Action, ActionSplit, DiskState, Document, Edit, Effects, Profile, Rendering, SaveError,
     Source, Target,
@@ -102,6 +103,8 @@ pub struct Session {
     /// An action just used for the first time, to explain in the detail pane.
     pub lesson: Option<Action>,
     generation: u64,
+    /// The draft's compile for this generation, shared by view 2 and the lint worker.
+    compiled: SharedDraft,
 }
 
 impl Session {
@@ -120,6 +123,7 @@ impl Session {
             memory,
             lesson: None,
             generation: 0,
+            compiled: SharedDraft::default(),
         };
         s.refresh();
         s
@@ -136,9 +140,15 @@ impl Session {
         self.generation
     }
 
+    /// The compile of this generation's draft, made once by the first worker that needs it.
+    pub fn compiled(&self) -> &SharedDraft {
+        &self.compiled
+    }
+
     /// Recomputes what the panes derive from the profile and the target.
     pub fn refresh(&mut self) {
         self.generation += 1;
+        self.compiled = SharedDraft::default();
         self.effects = Effects::new(self.doc.profile(), &self.target);
         let effects = &self.effects;
         self.splits = self

@@ -172,9 +172,9 @@ impl BpfView {
         let source = session.source.as_ref();
         self.loader.want(
             generation,
-            session.profile(),
-            &session.target,
+            (session.profile(), &session.target),
             source,
+            session.compiled(),
             self.compare,
         );
         let Some(rendered) = self.loader.rendered(generation) else {

@@ -72,7 +72,8 @@ impl LintView {
     pub fn sync(&mut self, session: &Session) -> bool {
         let arrived = self.loader.poll();
         self.loader.want(session.generation(), || {
-            (session.profile().clone(), session.target.clone())
+            let draft = session.compiled().clone();
+            (session.profile().clone(), session.target.clone(), draft)
         });
         if let Some(report) = self.loader.latest() {
             self.cursor.len = report.findings.len();
