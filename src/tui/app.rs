@@ -1,5 +1,6 @@
 //! The application state and its update: keys and mouse in, document edits and view changes
-//! out. Drawing lives in `draw`, which only reads the state (apart from scroll bookkeeping).
+//! out. Drawing lives in `draw`, which only reads the state (apart from scroll bookkeeping);
+//! the windows that take the keys while open, and saving, live in `modal`.
 
 use super::component::Cursor;
 use super::component::{Component, Handled};
@@ -10,7 +11,7 @@ use super::man::{ManLoader, ManSource};
 use super::memory::Memory;
 use super::prompt::{Prompt, PromptKind};
 use super::recovery::Recovery;
-use super::session::{SaveOutcome, Session, Tone};
+use super::session::{Session, Tone};
 use super::theme::Theme;
 use super::views::bpf::BpfView;
 use super::views::lint::{Jump, LintView};
@@ -24,11 +25,13 @@ use super::widgets::dialog::Dialog;
 use super::widgets::usage::UsagePanel;
 use crate::catalog::Catalog;
 use crate::profile::starters::STARTERS;
-use crate::profile::{self, DiskState, Edit, Profile, Target};
+use crate::profile::{self, Profile, Target};
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+mod modal;
 
 /// A window over the views that takes the keys while it is open.
 pub enum Modal {
@@ -360,207 +363,6 @@ impl App {
                 }
             }
             _ => {}
-        }
-    }
-
-    fn save(&mut self) {
-        if self.session.path.is_none() {
-            self.open_prompt(PromptKind::SaveAs);
-        } else {
-            self.save_to_file(false, false);
-        }
-    }
-
-    /// Saves to the document's file; when the file changed on disk, asks what to do.
-    /// Returns whether the file was written.
-    fn save_to_file(&mut self, overwrite: bool, then_quit: bool) -> bool {
-        match self.session.save(overwrite) {
-            SaveOutcome::Saved => {
-                self.recovery.discard();
-                self.quit |= then_quit;
-                true
-            }
-            SaveOutcome::ChangedOnDisk(state) => {
-                self.modal = Some(Modal::Dialog(Dialog::ChangedOnDisk { state, then_quit }));
-                false
-            }
-            SaveOutcome::ReadOnly => {
-                self.modal = Some(Modal::Dialog(Dialog::ReadOnly { then_quit }));
-                false
-            }
-            SaveOutcome::Failed => false,
-        }
-    }
-
-    fn modal_key(&mut self, modal: Modal, key: &KeyEvent) -> Option<Modal> {
-        match modal {
-            Modal::Help(_)
-                if self.keymap.command(key, &[Context::Global]) == Some(Command::Lessons) =>
-            {
-                Some(Modal::Lessons(self.lessons.chooser_cursor()))
-            }
-            Modal::Lessons(cursor) => {
-                let command = self.keymap.command(
-                    key,
-                    &[Context::Prompt, Context::Navigation, Context::Global],
-                );
-                let runs = self.run.runs;
-                self.lessons
-                    .chooser_key(cursor, command, &mut self.session, runs)
-                    .map(Modal::Lessons)
-            }
-            Modal::Starters(mut cursor) => {
-                let command = self
-                    .keymap
-                    .command(key, &[Context::Prompt, Context::Navigation]);
-                match command {
-                    Some(Command::Apply) => {
-                        let starter = &STARTERS[cursor.selected.min(STARTERS.len() - 1)];
-                        let profile = starter.profile(&Catalog);
-                        self.session.apply(&Edit::ReplaceAll(Box::new(profile)));
-                        self.session.say(
-                            format!("Started from the {} starter (u goes back)", starter.name),
-                            Tone::Good,
-                        );
-                        None
-                    }
-                    Some(Command::Cancel) => None,
-                    Some(c) => {
-                        cursor.navigate(c);
-                        Some(Modal::Starters(cursor))
-                    }
-                    None => Some(Modal::Starters(cursor)),
-                }
-            }
-            Modal::Usage(mut panel) => {
-                let command = self.keymap.command(key, &[Context::Navigation]);
-                panel.scroll = match command {
-                    Some(Command::Down) => panel.scroll + 1,
-                    Some(Command::Up) => panel.scroll.saturating_sub(1),
-                    Some(Command::PageDown) => panel.scroll + 10,
-                    Some(Command::PageUp) => panel.scroll.saturating_sub(10),
-                    _ => return None,
-                };
-                Some(Modal::Usage(panel))
-            }
-            Modal::Help(scroll) => {
-                let command = self.keymap.command(key, &[Context::Navigation]);
-                let scroll = match command {
-                    Some(Command::Down) => scroll + 1,
-                    Some(Command::Up) => scroll.saturating_sub(1),
-                    Some(Command::PageDown) => scroll + 10,
-                    Some(Command::PageUp) => scroll.saturating_sub(10),
-                    _ => return None,
-                };
-                Some(Modal::Help(scroll))
-            }
-            Modal::Tour(page) => match self.keymap.command(key, &[Context::Prompt]) {
-                Some(Command::Apply) if page + 1 < super::widgets::tour::PAGES.len() => {
-                    Some(Modal::Tour(page + 1))
-                }
-                Some(Command::Apply | Command::Cancel) => {
-                    self.session.memory.finish_tour();
-                    None
-                }
-                _ => Some(Modal::Tour(page)),
-            },
-            Modal::Prompt(mut prompt) => match self.keymap.command(key, &[Context::Prompt]) {
-                Some(Command::Cancel) => {
-                    self.quit_after_save = false;
-                    None
-                }
-                Some(Command::Apply) => match prompt.submit(&mut self.session) {
-                    Ok(()) => {
-                        if prompt.kind == PromptKind::SaveAs {
-                            self.recovery.discard();
-                            self.quit |= self.quit_after_save;
-                        }
-                        None
-                    }
-                    Err(e) => {
-                        prompt.error = Some(e);
-                        Some(Modal::Prompt(prompt))
-                    }
-                },
-                _ => {
-                    prompt.input.edit(key);
-                    prompt.error = None;
-                    Some(Modal::Prompt(prompt))
-                }
-            },
-            Modal::Dialog(dialog) => self.dialog_key(dialog, key),
-            Modal::Rules(mut editor) => {
-                if let Some(command) = editor.key(key, &self.keymap, &mut self.session) {
-                    if matches!(command, Command::Undo | Command::Redo | Command::Save) {
-                        self.global(command);
-                    }
-                }
-                if editor.closed {
-                    None
-                } else {
-                    Some(Modal::Rules(editor))
-                }
-            }
-        }
-    }
-
-    fn dialog_key(&mut self, dialog: Dialog, key: &KeyEvent) -> Option<Modal> {
-        let command = self.keymap.command(key, &[Context::Dialog]);
-        match (dialog, command) {
-            (Dialog::Quit, Some(Command::Yes)) => {
-                if self.session.path.is_none() {
-                    self.quit_after_save = true;
-                    return Some(Modal::Prompt(Prompt::new(
-                        PromptKind::SaveAs,
-                        &self.session,
-                    )));
-                }
-                self.save_to_file(false, true);
-                self.modal.take()
-            }
-            (Dialog::Quit, Some(Command::No)) => {
-                self.recovery.discard();
-                self.quit = true;
-                None
-            }
-            (Dialog::StopRun, Some(Command::Yes)) => {
-                self.run.end_run(&mut self.session);
-                if self.session.doc.is_modified() {
-                    return Some(Modal::Dialog(Dialog::Quit));
-                }
-                self.quit = true;
-                None
-            }
-            (Dialog::StopRun, Some(Command::No)) => None,
-            (Dialog::Recover(profile), Some(Command::Yes | Command::Reload)) => {
-                self.session.apply(&Edit::ReplaceAll(profile));
-                self.session.say(
-                    "Restored the unsaved changes (u goes back to the file)".into(),
-                    Tone::Good,
-                );
-                None
-            }
-            (Dialog::Recover(_), Some(Command::No)) => {
-                self.recovery.discard();
-                None
-            }
-            (
-                Dialog::ChangedOnDisk { then_quit, .. } | Dialog::ReadOnly { then_quit },
-                Some(Command::Overwrite),
-            ) => {
-                self.save_to_file(true, then_quit);
-                self.modal.take()
-            }
-            (Dialog::ChangedOnDisk { state, .. }, Some(Command::Reload))
-                if state != DiskState::Gone =>
-            {
-                if self.session.reload() {
-                    self.recovery.discard();
-                }
-                None
-            }
-            (_, Some(Command::Cancel)) => None,
-            (dialog, _) => Some(Modal::Dialog(dialog)),
         }
     }
 
