@@ -20,6 +20,10 @@ const SLICE: usize = 64 << 10;
 /// How often a busy emulation shows its screen: about the editor's frame rate.
 const PUBLISH_EVERY: Duration = Duration::from_millis(15);
 
+/// Tests set this to a number of milliseconds the emulation waits before each batch of output,
+/// to play a machine too busy for it to keep up with the command.
+pub const SLOW_EMULATION: &str = "SECCOMPOSE_TEST_SLOW_EMULATION";
+
 /// A screen dimension the emulator accepts (at least 1).
 pub fn nonzero(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n.max(1)).unwrap_or(NonZeroU16::MIN)
@@ -71,6 +75,8 @@ pub struct Emulation {
     wanted: Arc<AtomicU32>,
     /// The terminal's master side, where replies go.
     master: File,
+    /// A wait before each batch (tests: see [`SLOW_EMULATION`]).
+    delay: Option<Duration>,
 }
 
 impl Emulation {
@@ -90,6 +96,10 @@ impl Emulation {
             fresh,
             wanted,
             master,
+            delay: std::env::var(SLOW_EMULATION)
+                .ok()
+                .and_then(|ms| ms.parse().ok())
+                .map(Duration::from_millis),
         }
     }
 
@@ -100,6 +110,9 @@ impl Emulation {
         lower_this_threads_priority();
         let mut published = Instant::now();
         while let Some(bytes) = backlog.take(backlog::SLICE) {
+            if let Some(delay) = self.delay {
+                std::thread::sleep(delay);
+            }
             self.follow_resize();
             for slice in bytes.chunks(SLICE) {
                 self.parse(slice);

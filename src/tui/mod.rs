@@ -29,6 +29,8 @@ pub mod views;
 pub mod widgets;
 pub mod worker;
 
+pub use emulation::SLOW_EMULATION;
+
 use self::app::{App, Options};
 use crate::catalog::Catalog;
 use crate::profile::{self, Diagnostic, Profile, Severity};
