@@ -35,9 +35,7 @@ fn tiny() -> &'static Path {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     BUILT.get_or_init(|| {
         let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/probe/tiny.c");
-        let dir = std::env::temp_dir().join(format!("seccompose-tiny-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let out = dir.join("tiny");
+        let out = common::process_folder().join("tiny");
         common::probe::freestanding(&src, &out, false).unwrap_or_else(|e| panic!("{e}"));
         out
     })

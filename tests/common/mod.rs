@@ -118,3 +118,27 @@ pub fn fmt_check(file: &Path) -> assert_cmd::assert::Assert {
 
 pub mod probe;
 pub mod users;
+
+/// This test process's world-readable folder for what it builds or copies (the probes, the
+/// binary where nobody can reach it), removed when the process exits: a folder left behind
+/// by every test process filled the disk.
+pub fn process_folder() -> &'static Path {
+    static FOLDER: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    extern "C" fn remove_folder() {
+        if let Some(dir) = FOLDER.get() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+    FOLDER.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("seccompose-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::process::Command::new("chmod")
+            .arg("0755")
+            .arg(&dir)
+            .status()
+            .unwrap();
+        // SAFETY: registers a function without arguments that only removes a folder.
+        unsafe { libc::atexit(remove_folder) };
+        dir
+    })
+}

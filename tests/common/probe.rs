@@ -13,18 +13,17 @@ pub fn probe(m32: bool) -> PathBuf {
     let cell = if m32 { &I386 } else { &NATIVE };
     let built = cell.get_or_init(|| {
         let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/probe/probe.c");
-        let dir = std::env::temp_dir().join(format!("seccompose-probe-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let out = dir.join(if m32 { "probe32" } else { "probe" });
+        let out = super::process_folder().join(if m32 { "probe32" } else { "probe" });
         freestanding(&src, &out, m32)?;
-        // Readable and runnable by the unprivileged user of the drop-privileges tests.
-        let _ = Command::new("chmod")
-            .args(["-R", "a+rX"])
-            .arg(&dir)
-            .status();
+        runnable_by_all(&out);
         Ok(out)
     });
     built.clone().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Lets the unprivileged user of the drop-privileges tests run `program`, whatever the umask.
+fn runnable_by_all(program: &std::path::Path) {
+    let _ = Command::new("chmod").arg("a+rx").arg(program).status();
 }
 
 /// Builds a freestanding C file (no C library, its own `_start`) into a static executable.
@@ -69,9 +68,7 @@ pub fn with_libc(name: &str) -> PathBuf {
         return path.clone();
     }
     let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/probe/{name}.c"));
-    let dir = std::env::temp_dir().join(format!("seccompose-probe-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let out = dir.join(name);
+    let out = super::process_folder().join(name);
     let compiler = std::env::var("CC").unwrap_or_else(|_| "cc".into());
     let result = Command::new(&compiler)
         .args(["-O1", "-pthread", "-o"])
@@ -85,10 +82,7 @@ pub fn with_libc(name: &str) -> PathBuf {
         src.display(),
         String::from_utf8_lossy(&result.stderr)
     );
-    let _ = Command::new("chmod")
-        .args(["-R", "a+rX"])
-        .arg(&dir)
-        .status();
+    runnable_by_all(&out);
     built.push((name.to_string(), out.clone()));
     out
 }

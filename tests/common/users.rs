@@ -45,22 +45,38 @@ pub fn scratch() -> tempfile::TempDir {
     dir
 }
 
-/// The binary, copied where an unprivileged user can run it.
+/// The binary where an unprivileged user can run it: where cargo built it when they can reach
+/// it there, else a copy in the test process's folder (the binary is over 100 MB with debug
+/// information, so the copy goes when the process ends, with the folder).
 pub fn binary() -> PathBuf {
-    static COPY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    COPY.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("seccompose-bin-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let to = dir.join("seccompose");
-        std::fs::copy(env!("CARGO_BIN_EXE_seccompose"), &to).unwrap();
-        Command::new("chmod")
-            .args(["-R", "a+rX"])
-            .arg(&dir)
-            .status()
-            .unwrap();
-        to
-    })
-    .clone()
+    static BINARY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BINARY
+        .get_or_init(|| {
+            let built = PathBuf::from(env!("CARGO_BIN_EXE_seccompose"));
+            if !is_root() || nobody_can_run(&built) {
+                return built;
+            }
+            let to = super::process_folder().join("seccompose");
+            std::fs::copy(&built, &to).unwrap();
+            Command::new("chmod").arg("0755").arg(&to).status().unwrap();
+            to
+        })
+        .clone()
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// Whether nobody (uid 65534) can run `binary` where it is.
+fn nobody_can_run(binary: &Path) -> bool {
+    Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(binary)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// The copied binary, run as `who`.
