@@ -1,0 +1,306 @@
+//! The walker of a profile's JSON tree: typed readers for each kind of value, which report
+//! what is wrong with a value at its line and column and carry on, so one pass finds every
+//! problem.
+
+use super::Lexicon;
+use crate::profile::diag::{Diagnostic, LineIndex};
+use crate::profile::model::*;
+use crate::profile::vocab::{Action, Arch, RuncErrno};
+use jsonc_parser::ast::{self, ObjectPropName};
+use jsonc_parser::common::Ranged;
+use serde_json::Value;
+
+/// Walks one document, collecting diagnostics.
+pub(super) struct Reader<'a> {
+    pub(super) index: LineIndex<'a>,
+    pub(super) lexicon: &'a dyn Lexicon,
+    pub(super) diags: Vec<Diagnostic>,
+}
+
+/// What kind of JSON value `v` is, for messages.
+pub(super) fn describe(v: &ast::Value) -> &'static str {
+    match v {
+        ast::Value::StringLit(_) => "a string",
+        ast::Value::NumberLit(_) => "a number",
+        ast::Value::BooleanLit(_) => "a boolean",
+        ast::Value::Object(_) => "an object",
+        ast::Value::Array(_) => "an array",
+        ast::Value::NullKeyword(_) => "null",
+    }
+}
+
+/// The path of `key` inside `path`, for messages.
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Items joined for a message.
+pub(super) fn quoted_list<'s>(items: impl Iterator<Item = &'s str>) -> String {
+    items.collect::<Vec<_>>().join(", ")
+}
+
+/// Converts a subtree we do not interpret into a JSON value, keeping key order.
+fn to_json(v: &ast::Value) -> Value {
+    match v {
+        ast::Value::StringLit(s) => Value::String(s.value.to_string()),
+        ast::Value::NumberLit(n) => {
+            serde_json::from_str(n.value).unwrap_or_else(|_| Value::String(n.value.to_string()))
+        }
+        ast::Value::BooleanLit(b) => Value::Bool(b.value),
+        ast::Value::NullKeyword(_) => Value::Null,
+        ast::Value::Array(a) => Value::Array(a.elements.iter().map(to_json).collect()),
+        ast::Value::Object(o) => Value::Object(
+            o.properties
+                .iter()
+                .map(|p| (p.name.as_str().to_string(), to_json(&p.value)))
+                .collect(),
+        ),
+    }
+}
+
+/// One property of an object being read, with what the walker needs to know about it.
+pub(super) struct Field<'v, 't> {
+    pub(super) key: &'static str,
+    pub(super) value: &'v ast::Value<'t>,
+    pub(super) path: String,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn pos(&self, node: &impl Ranged) -> Pos {
+        self.index.pos(node.start())
+    }
+
+    pub(super) fn error(&mut self, node: &impl Ranged, msg: String) {
+        let pos = self.pos(node);
+        self.diags.push(Diagnostic::error(pos, msg));
+    }
+
+    pub(super) fn warning(&mut self, node: &impl Ranged, code: &'static str, msg: String) {
+        let pos = self.pos(node);
+        self.diags
+            .push(Diagnostic::warning(pos, msg).with_code(code));
+    }
+
+    /// Splits an object into its known fields (in source order) and its extras.
+    pub(super) fn fields<'v, 't>(
+        &mut self,
+        obj: &'v ast::Object<'t>,
+        path: &str,
+        known: &'static [&'static str],
+        extras: &mut Extras,
+    ) -> Vec<Field<'v, 't>> {
+        let mut out: Vec<Field> = Vec::new();
+        let mut last: Option<&'static str> = None;
+        for prop in &obj.properties {
+            let name = prop.name.as_str();
+            let key_node = match &prop.name {
+                ObjectPropName::String(s) => s.range,
+                ObjectPropName::Word(w) => w.range,
+            };
+            match known.iter().find(|k| **k == name) {
+                Some(&key) => {
+                    if let Some(i) = out.iter().position(|f| f.key == key) {
+                        self.warning(
+                            &key_node,
+                            "duplicate-key",
+                            format!(
+                                "duplicate key \"{key}\" at {}: the last one wins",
+                                join(path, key)
+                            ),
+                        );
+                        out.remove(i);
+                    }
+                    last = Some(key);
+                    if matches!(prop.value, ast::Value::NullKeyword(_)) {
+                        extras.nulls.push(key);
+                    } else {
+                        out.push(Field {
+                            key,
+                            value: &prop.value,
+                            path: join(path, key),
+                        });
+                    }
+                }
+                None => {
+                    if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(name)) {
+                        self.warning(
+                            &key_node,
+                            "unknown-key",
+                            format!("unknown key \"{name}\" at {}: did you mean \"{k}\"? (kept as an unknown field)", join(path, name)),
+                        );
+                    }
+                    extras
+                        .fields
+                        .push((last, name.to_string(), to_json(&prop.value)));
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn object<'v, 't>(
+        &mut self,
+        v: &'v ast::Value<'t>,
+        path: &str,
+    ) -> Option<&'v ast::Object<'t>> {
+        match v {
+            ast::Value::Object(o) => Some(o),
+            other => {
+                self.error(
+                    other,
+                    format!("{path} must be an object, found {}", describe(other)),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn string(&mut self, f: &Field) -> Option<String> {
+        match f.value {
+            ast::Value::StringLit(s) => Some(s.value.to_string()),
+            other => {
+                self.error(
+                    other,
+                    format!("{} must be a string, found {}", f.path, describe(other)),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn unsigned(&mut self, v: &ast::Value, path: &str) -> Option<u64> {
+        match v {
+            ast::Value::NumberLit(n) => match n.value.parse::<u64>() {
+                Ok(x) => Some(x),
+                Err(_) => {
+                    self.error(
+                        n,
+                        format!(
+                            "{path} must be an unsigned 64-bit integer, found {}",
+                            n.value
+                        ),
+                    );
+                    None
+                }
+            },
+            other => {
+                self.error(
+                    other,
+                    format!(
+                        "{path} must be an unsigned integer, found {}",
+                        describe(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn errno(&mut self, f: &Field) -> Option<u64> {
+        self.unsigned(f.value, &f.path)
+    }
+
+    /// Says what runc will do with an errno value that it wraps or libseccomp refuses.
+    pub(super) fn errno_range(
+        &mut self,
+        fields: &[Field],
+        key: &str,
+        value: Option<u64>,
+        action: Option<Action>,
+    ) {
+        let (Some(value), Some(action)) = (value, action) else {
+            return;
+        };
+        if !action.takes_errno() {
+            return; // rule_warnings says it has no effect
+        }
+        let Some(f) = fields.iter().find(|f| f.key == key) else {
+            return;
+        };
+        if let Some(message) = RuncErrno::of(value, action).problem(&f.path, value) {
+            self.warning(f.value, "errno-out-of-range", message);
+        }
+    }
+
+    pub(super) fn errno_name(&mut self, f: &Field) -> Option<String> {
+        let name = self.string(f)?;
+        if self.lexicon.errno_value(&name).is_none() {
+            self.error(
+                f.value,
+                format!(
+                    "{} is \"{name}\", which is not an errno name (such as EPERM or ENOSYS)",
+                    f.path
+                ),
+            );
+        }
+        Some(name)
+    }
+
+    pub(super) fn array<'v, 't>(&mut self, f: &Field<'v, 't>) -> Option<&'v [ast::Value<'t>]> {
+        match f.value {
+            ast::Value::Array(a) => Some(&a.elements),
+            other => {
+                self.error(
+                    other,
+                    format!("{} must be an array, found {}", f.path, describe(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// An array of strings, each checked by `check` (which reports and may reject).
+    pub(super) fn strings<T>(
+        &mut self,
+        f: &Field,
+        mut check: impl FnMut(&mut Self, &ast::Value, &str, String) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let items = self.array(f)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{}[{i}]", f.path);
+            match item {
+                ast::Value::StringLit(s) => {
+                    out.extend(check(self, item, &path, s.value.to_string()))
+                }
+                other => self.error(
+                    other,
+                    format!("{path} must be a string, found {}", describe(other)),
+                ),
+            }
+        }
+        Some(out)
+    }
+
+    pub(super) fn action(&mut self, f: &Field) -> Option<Action> {
+        let name = self.string(f)?;
+        let action = Action::from_name(&name);
+        if action.is_none() {
+            let valid = quoted_list(Action::ALL.iter().map(|a| a.name()));
+            self.error(
+                f.value,
+                format!(
+                    "unknown action \"{name}\" at {}; valid actions: {valid}",
+                    f.path
+                ),
+            );
+        }
+        action
+    }
+
+    pub(super) fn arch(&mut self, node: &ast::Value, path: &str, name: String) -> Option<Arch> {
+        let arch = Arch::from_scmp_name(&name);
+        if arch.is_none() {
+            let valid = quoted_list(Arch::all().map(Arch::scmp_name));
+            self.error(
+                node,
+                format!("unknown architecture \"{name}\" at {path}; valid architectures: {valid}"),
+            );
+        }
+        arch
+    }
+}
