@@ -243,6 +243,33 @@ fn the_run_pane_shows_a_screen_that_is_ready_after_the_end() {
     burst_shows_its_end(3000, &[(seccompose::tui::SLOW_EMULATION, "400")]);
 }
 
+/// A command keeps the terminal size it started with: the pane's layout does not change when
+/// the run starts, so no command is resized (SIGWINCH) just after it began, neither the first
+/// run (whose header explains observed mode) nor the next.
+#[test]
+fn the_run_pane_does_not_resize_a_command_it_starts() {
+    let (home, file) = home_with("deny-mkdir.json", &fixture("deny-mkdir.json"));
+    // A short command line: the header's "finished" line fits in one row, its "running" line
+    // (with the keys) takes two, which used to grow the header as the second run started.
+    let script = r#"trap "echo RE$((0))SIZED" WINCH; sleep 1; echo END-$((6*7))"#;
+    std::fs::write(home.path().join("w.sh"), script).unwrap();
+    let args = [file.as_os_str()];
+    let mut ed = Editor::start(&args, home.path(), Some(home.path()), &[]);
+    ed.wait_for("deny-mkdir.json");
+    command_line(&mut ed, "sh w.sh");
+    for run in 1..=2 {
+        ed.send("r");
+        ed.wait_for(&format!("#{run} `sh w.sh`"));
+        ed.wait_for("END-42");
+        ed.wait_for("exited with status 0");
+        assert!(
+            !ed.text().contains("RE0SIZED"),
+            "run {run} was resized:\n{}",
+            ed.text()
+        );
+    }
+}
+
 /// Lines of `ls -la /` but those of /tmp and /proc, whose link counts (files made, processes
 /// started) and times change while tests run.
 fn listing_without_tmp(text: &str) -> Vec<String> {

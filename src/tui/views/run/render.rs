@@ -22,10 +22,14 @@ pub fn render(
     keymap: &KeyMap,
     theme: Theme,
 ) {
-    let head = header_lines(view, session, keymap, theme);
-    // Rows the header takes once wrapped, at most half the pane.
+    let shown = (&view.phase, view.focus, view.mode);
+    let head = header_lines(view, shown, session, keymap, theme);
+    // Rows the header takes once wrapped, at most half the pane; never fewer than it takes
+    // while an observed command runs, so a command is not resized as soon as it starts.
     let width = area.width.saturating_sub(2).max(1) as usize;
-    let rows: usize = head.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    let observed_run = (&Phase::Running, Focus::Terminal, Mode::Observe);
+    let running = header_lines(view, observed_run, session, keymap, theme);
+    let rows = wrapped_rows(&head, width).max(wrapped_rows(&running, width));
     let rows = (rows as u16).min(area.height / 2) + 2;
     let [head_area, body] =
         Layout::vertical([Constraint::Length(rows), Constraint::Min(6)]).areas(area);
@@ -87,14 +91,21 @@ fn mode_label(view: &RunView) -> &'static str {
     }
 }
 
+/// How many rows `lines` take wrapped at `width` columns.
+fn wrapped_rows(lines: &[Line], width: usize) -> usize {
+    lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum()
+}
+
+/// The header of view 3 in a phase, with the focus on a part, for a run in a mode.
 fn header_lines(
     view: &RunView,
+    (phase, focus, mode): (&Phase, Focus, Mode),
     session: &Session,
     keymap: &KeyMap,
     theme: Theme,
 ) -> Vec<Line<'static>> {
     let k = |c| keymap.key_for(Context::Run, c).to_string();
-    let editing = view.focus == Focus::Command;
+    let editing = focus == Focus::Command;
     let mut first = vec![Span::styled("$ ", theme.accent())];
     first.extend(view.line.input.spans(theme.text(), editing).spans);
     first.push(Span::styled(
@@ -102,7 +113,7 @@ fn header_lines(
         theme.accent(),
     ));
     let mut lines = vec![Line::from(first)];
-    let state = match &view.phase {
+    let state = match phase {
         _ if editing => Line::styled(
             "Editing the command: enter runs it · esc leaves it as it is · up/down: history",
             theme.accent(),
@@ -118,7 +129,7 @@ fn header_lines(
             theme.dim(),
         ),
         Phase::Running => {
-            let keys = if view.focus == Focus::Terminal {
+            let keys = if focus == Focus::Terminal {
                 format!(
                     "Keys go to the command; {} gives them back to the editor.",
                     keymap.key_for(Context::Terminal, Command::ReleaseTerminal)
@@ -149,7 +160,8 @@ fn header_lines(
         Phase::Failed(why) => Line::styled(format!("✗ {why}"), theme.warning()),
     };
     lines.push(state);
-    if !session.memory.run_explained && view.mode == Mode::Observe && !view.enforce {
+    // Until the first observed run has ended.
+    if !session.memory.run_explained && mode == Mode::Observe && !view.enforce {
         lines.push(Line::styled(
             "Observed mode: the command sees exactly what the profile does (errno, SIGSYS); seccompose only watches and lists each stop.",
             theme.dim(),
