@@ -133,7 +133,10 @@ impl Emulation {
         let rows = self.own.screen().size().0.get();
         match self.unseen.visible(bytes, rows) {
             Visible::All(all) => self.own.process(all),
-            Visible::Tail(tail) => {
+            Visible::Tail { before, tail } => {
+                for piece in before {
+                    self.own.process(piece);
+                }
                 self.own.process(b"\r\n");
                 self.own.process(tail);
             }
