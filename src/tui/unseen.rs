@@ -94,7 +94,8 @@ impl Unseen {
 
     /// Scans `chunk` for escape sequences, continuing where the chunk before ended.
     fn scan(&mut self, chunk: &[u8]) -> Option<Scanned> {
-        let carried = self.scan != Scan::Text;
+        // Inside a sequence that began in the chunk before: its end is found first.
+        let mut in_carried = self.scan != Scan::Text;
         let mut carried_end = 0;
         let mut attributes = Vec::new();
         let (mut start, mut resets) = (0, true);
@@ -111,16 +112,14 @@ impl Unseen {
                     resets = false;
                     Scan::Csi
                 }
+                (Scan::Csi, b'm') if in_carried => {
+                    in_carried = false;
+                    carried_end = at + 1;
+                    Scan::Text
+                }
                 (Scan::Csi, b'm') => {
-                    if carried && carried_end == 0 && attributes.is_empty() && start == 0 {
-                        carried_end = at + 1;
-                    } else {
-                        attributes.push(Attributes {
-                            start,
-                            end: at + 1,
-                            resets,
-                        });
-                    }
+                    let end = at + 1;
+                    attributes.push(Attributes { start, end, resets });
                     Scan::Text
                 }
                 // Anything else moves the cursor, changes modes, or is not understood here.
