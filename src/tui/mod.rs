@@ -24,7 +24,7 @@ pub mod runner;
 pub mod session;
 pub mod terminal;
 pub mod theme;
-mod unseen;
+pub mod unseen;
 pub mod views;
 pub mod widgets;
 pub mod worker;
