@@ -4,7 +4,7 @@
 //! has rows decides the screen by its tail alone, given the attributes in force where the tail
 //! begins. The emulation then parses those attributes, a line break and the tail, and drops the
 //! lines that would have scrolled past between two frames: for a flood such as
-//! `seq 1 2000000` or `ls --color=always -R /`, nearly all of the parsing, which otherwise
+//! `seq 1 2000000` or `cat` of a coloured log, nearly all of the parsing, which otherwise
 //! takes the CPU the command itself needs.
 
 /// What the emulation must parse of one chunk of output.
