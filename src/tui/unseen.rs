@@ -1,5 +1,6 @@
 //! Skipping output nobody could see. Until a command's output holds an escape sequence other
-//! than colours and text attributes (SGR, `ESC [ ... m`), the cursor only moves down or along
+//! than colours and text attributes (SGR, `ESC [ ... m`) or erasing in the cursor's line
+//! (`ESC [ ... K`, which `grep --color` prints), the cursor only moves down or along
 //! its line and every row below it is blank, so a chunk with more line breaks than the screen
 //! has rows decides the screen by its tail alone, given the attributes in force where the tail
 //! begins. The emulation then parses those attributes, a line break and the tail, and drops the
@@ -112,7 +113,7 @@ impl Unseen {
                     resets = false;
                     Scan::Csi
                 }
-                (Scan::Csi, b'm') if in_carried => {
+                (Scan::Csi, b'm' | b'K') if in_carried => {
                     in_carried = false;
                     carried_end = at + 1;
                     Scan::Text
@@ -122,6 +123,8 @@ impl Unseen {
                     attributes.push(Attributes { start, end, resets });
                     Scan::Text
                 }
+                // Erasing (part of) the cursor's row changes that row only, as text does.
+                (Scan::Csi, b'K') => Scan::Text,
                 // Anything else moves the cursor, changes modes, or is not understood here.
                 _ => return None,
             };
@@ -194,6 +197,10 @@ mod tests {
         b"\x1b[0m",
         b"\x1b[m",
         b"\x1b[00m",
+        b"\x1b[K",
+        b"\x1b[1K",
+        b"\x1b[2K",
+        b"\x1b[0K",
     ];
 
     /// Sequences that move the cursor or change the screen otherwise: after one, the emulation
