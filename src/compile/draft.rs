@@ -1,32 +1,39 @@
 //! A draft compiled once for everything that shows it: view 2 disassembles the filter and lint
 //! reports its translation check, and on Docker's default the compile is most of the cost of
 //! either (about 14 ms of 16), so the first of them to ask compiles and the other shares it.
+//! libseccomp's pseudo-filter code (about 1 ms more) is made only when view 2 asked for it.
 
 use super::{filter, pfc_of, translation_check, CompileError, Compiled, Mismatch, Options};
 use crate::profile::{Profile, Target};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
-/// A compiled filter with what every view of it needs: libseccomp's pseudo-filter code and
-/// the calls where the filter and the profile disagree.
+/// A compiled filter with what the views of it need: the calls where the filter and the
+/// profile disagree, and libseccomp's pseudo-filter code when asked for.
 #[derive(Debug, Clone)]
 pub struct Draft {
     /// The filter as the kernel will load it.
     pub compiled: Compiled,
-    /// libseccomp's pseudo-filter code of the same filter, one line each.
-    pub pfc: Vec<String>,
+    /// libseccomp's pseudo-filter code of the same filter, one line each, when asked for.
+    pub pfc: Option<Vec<String>>,
     /// Calls where the filter does not do what the profile says.
     pub mismatches: Vec<Mismatch>,
 }
 
 impl Draft {
-    /// Compiles `profile` for `target` and checks the translation.
+    /// Compiles `profile` for `target`, checks the translation, and exports the pseudo-filter
+    /// code when `with_pfc`.
     pub fn build(
         profile: &Profile,
         target: &Target,
         options: &Options,
+        with_pfc: bool,
     ) -> Result<Draft, CompileError> {
         let (ctx, compiled) = filter(profile, target, options)?;
-        let pfc = pfc_of(&ctx)?.lines().map(str::to_string).collect();
+        let pfc = match with_pfc {
+            true => Some(pfc_of(&ctx)?.lines().map(str::to_string).collect()),
+            false => None,
+        };
         let mismatches = translation_check(profile, target, &compiled);
         Ok(Draft {
             compiled,
@@ -39,14 +46,27 @@ impl Draft {
 /// One version of a draft's compile, shared between threads: made by the first caller of
 /// [`SharedDraft::get`], waited for by the others. A new version of the draft needs a new one.
 #[derive(Clone, Default)]
-pub struct SharedDraft(Arc<OnceLock<Option<Draft>>>);
+pub struct SharedDraft(Arc<Shared>);
+
+#[derive(Default)]
+struct Shared {
+    draft: OnceLock<Option<Draft>>,
+    pfc_wanted: AtomicBool,
+}
 
 impl SharedDraft {
+    /// Asks for the pseudo-filter code too; it counts if asked before the compile starts.
+    pub fn want_pfc(&self) {
+        self.0.pfc_wanted.store(true, Ordering::Release);
+    }
+
     /// The draft compiled with the default options, or None when it does not compile (the
     /// caller that needs the error compiles again). Every caller must pass the same version.
     pub fn get(&self, profile: &Profile, target: &Target) -> Option<&Draft> {
+        let with_pfc = self.0.pfc_wanted.load(Ordering::Acquire);
         self.0
-            .get_or_init(|| Draft::build(profile, target, &Options::default()).ok())
+            .draft
+            .get_or_init(|| Draft::build(profile, target, &Options::default(), with_pfc).ok())
             .as_ref()
     }
 }
@@ -71,7 +91,18 @@ mod tests {
             "the second caller compiled again"
         );
         let allow_all = Profile::new(Action::Allow);
-        let own = Draft::build(&allow_all, &Target::host(), &Options::default()).unwrap();
+        let own = Draft::build(&allow_all, &Target::host(), &Options::default(), false).unwrap();
         assert_ne!(first, own.compiled.bpf);
+    }
+
+    #[test]
+    fn the_pseudo_filter_code_is_made_only_when_asked_for() {
+        let (profile, host) = (crate::tui::default_profile(), Target::host());
+        let lint_only = SharedDraft::default();
+        assert!(lint_only.get(&profile, &host).unwrap().pfc.is_none());
+        let shown = SharedDraft::default();
+        shown.want_pfc();
+        let pfc = shown.get(&profile, &host).unwrap().pfc.as_ref().unwrap();
+        assert!(pfc.iter().any(|line| line.contains("mkdir")), "{pfc:?}");
     }
 }

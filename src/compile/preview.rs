@@ -33,17 +33,22 @@ impl Preview {
         target: &Target,
         options: &Options,
     ) -> Result<Preview, CompileError> {
-        Preview::of_draft(Draft::build(profile, target, options)?, profile, target)
+        Preview::of_draft(
+            Draft::build(profile, target, options, true)?,
+            profile,
+            target,
+        )
     }
 
-    /// Disassembles and measures `draft`, compiled from `profile` for `target`.
+    /// Disassembles and measures `draft`, compiled from `profile` for `target` (with its
+    /// pseudo-filter code, when it has it).
     pub fn of_draft(
         draft: Draft,
         profile: &Profile,
         target: &Target,
     ) -> Result<Preview, CompileError> {
         let mut preview = Preview::new(draft.compiled, super::plan(profile, target), target.arch)?;
-        preview.pfc = draft.pfc;
+        preview.pfc = draft.pfc.unwrap_or_default();
         preview.mismatches = draft.mismatches;
         Ok(preview)
     }

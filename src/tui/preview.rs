@@ -37,9 +37,12 @@ pub struct Request {
 
 fn render(r: Request) -> Rendered {
     let outcome = match r.draft.get(&r.profile, &r.target) {
-        Some(draft) => Preview::of_draft(draft.clone(), &r.profile, &r.target),
-        // It does not compile: compile again for the error, which is not shared.
-        None => Preview::build(&r.profile, &r.target, &Options::default()),
+        Some(draft) if draft.pfc.is_some() => {
+            Preview::of_draft(draft.clone(), &r.profile, &r.target)
+        }
+        // It does not compile (compile again for the error, which is not shared), or it was
+        // compiled for lint alone before view 2 was shown.
+        _ => Preview::build(&r.profile, &r.target, &Options::default()),
     };
     let json = crate::profile::rendered(r.source.as_ref(), &r.profile, &Catalog);
     let layouts = r
@@ -81,6 +84,8 @@ impl PreviewLoader {
         layouts: bool,
     ) {
         self.layouts = layouts;
+        // Before the lint worker is asked for the same generation (the app asks view 2 first).
+        draft.want_pfc();
         self.keyed.want((generation, layouts), || Request {
             profile: profile.clone(),
             target: target.clone(),
