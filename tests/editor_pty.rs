@@ -268,6 +268,14 @@ fn the_run_pane_does_not_resize_a_command_it_starts() {
             ed.text()
         );
     }
+    // A longer command than the last one run: its "running" line wraps to more rows.
+    command_line(&mut ed, &format!("sh w.sh # {}", "long ".repeat(18)));
+    ed.send("r");
+    ed.wait_for("#3 `sh w.sh");
+    ed.wait_for("END-42");
+    ed.wait_for("exited with");
+    let text = ed.text();
+    assert!(!text.contains("RE0SIZED"), "run 3 was resized:\n{text}");
 }
 
 /// Lines of `ls -la /` but those of /tmp and /proc, whose link counts (files made, processes

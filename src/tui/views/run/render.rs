@@ -22,12 +22,14 @@ pub fn render(
     keymap: &KeyMap,
     theme: Theme,
 ) {
-    let shown = (&view.phase, view.focus, view.mode);
+    let shown = (&view.phase, view.focus, view.mode, view.ran.as_str());
     let head = header_lines(view, shown, session, keymap, theme);
     // Rows the header takes once wrapped, at most half the pane; never fewer than it takes
     // while an observed command runs, so a command is not resized as soon as it starts.
     let width = area.width.saturating_sub(2).max(1) as usize;
-    let observed_run = (&Phase::Running, Focus::Terminal, Mode::Observe);
+    // The command line as it stands is what the next run runs.
+    let next = view.line.input.text();
+    let observed_run = (&Phase::Running, Focus::Terminal, Mode::Observe, next.trim());
     let running = header_lines(view, observed_run, session, keymap, theme);
     let rows = wrapped_rows(&head, width).max(wrapped_rows(&running, width));
     let rows = (rows as u16).min(area.height / 2) + 2;
@@ -96,10 +98,10 @@ fn wrapped_rows(lines: &[Line], width: usize) -> usize {
     lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum()
 }
 
-/// The header of view 3 in a phase, with the focus on a part, for a run in a mode.
+/// The header of view 3 in a phase, with the focus on a part, for a run of `ran` in a mode.
 fn header_lines(
     view: &RunView,
-    (phase, focus, mode): (&Phase, Focus, Mode),
+    (phase, focus, mode, ran): (&Phase, Focus, Mode, &str),
     session: &Session,
     keymap: &KeyMap,
     theme: Theme,
@@ -138,7 +140,7 @@ fn header_lines(
                 format!("{} type into it", k(Command::FocusTerminal))
             };
             Line::styled(
-                format!("Running `{}` · {keys} · {} ends it (the whole tree)", view.ran, k(Command::StopRun)),
+                format!("Running `{ran}` · {keys} · {} ends it (the whole tree)", k(Command::StopRun)),
                 theme.accent(),
             )
         }
