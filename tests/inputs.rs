@@ -155,3 +155,26 @@ fn a_byte_order_mark_is_named() {
     assert!(err.contains("bom.json:1:1: error"), "{err}");
     assert!(err.contains("byte-order mark"), "{err}");
 }
+
+/// A minified profile is one line of megabytes: a mistake near its end is still placed at
+/// the exact column (counted in characters, with wide characters before it). Its speed is
+/// held by `benches/positions.rs`, not here.
+#[test]
+fn a_mistake_at_the_end_of_a_huge_single_line_profile_is_placed_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("minified.json");
+    let rule = r#"{"names":["read","write","openat"],"action":"SCMP_ACT_ALLOW","comment":"é€"},"#;
+    let mut text = String::from(r#"{"defaultAction":"SCMP_ACT_ERRNO","syscalls":["#);
+    while text.len() < 8 << 20 {
+        text.push_str(rule);
+    }
+    let before = text.chars().count();
+    text.push_str(r#"{"names":["mkdri"],"action":"SCMP_ACT_ALLOW"}]}"#);
+    std::fs::write(&file, &text).unwrap();
+    let (code, err) = run_capped(&["check".as_ref(), file.as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    // The name's string starts 10 characters into the last rule (`{"names":[` is 10 long).
+    let expected = format!("minified.json:1:{}: error", before + 11);
+    assert!(err.contains(&expected), "wanted {expected} in {err}");
+    assert!(err.contains("mkdri"), "{err}");
+}

@@ -80,18 +80,53 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| d.severity == Severity::Error)
 }
 
-/// Maps byte offsets of a text to line and column.
+/// Maps byte offsets of a text to line and column, each lookup in bounded time whatever the
+/// lines' lengths (a minified profile is one line of megabytes).
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Characters before every `CHECKPOINT`-th byte: a column is counted from the nearest one.
+    chars_before: Vec<usize>,
+}
+
+/// How many bytes apart the character-count checkpoints are.
+const CHECKPOINT: usize = 256;
+
+/// Whether a byte starts a character (is not a UTF-8 continuation byte).
+fn starts_char(b: &u8) -> bool {
+    b & 0xc0 != 0x80
 }
 
 impl<'a> LineIndex<'a> {
-    /// Indexes the line starts of `text`.
+    /// Indexes the line starts and character counts of `text`.
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        let mut chars_before = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut total = 0;
+        for chunk in text.as_bytes().chunks(CHECKPOINT) {
+            chars_before.push(total);
+            total += chunk.iter().filter(|b| starts_char(b)).count();
+        }
+        // One more for the text's end, so every offset up to `text.len()` has a slot.
+        chars_before.push(total);
+        LineIndex {
+            text,
+            starts,
+            chars_before,
+        }
+    }
+
+    /// How many characters the text has before a byte offset (`offset <= text.len()`; at
+    /// most `CHECKPOINT` bytes are counted).
+    fn chars_upto(&self, offset: usize) -> usize {
+        let slot = offset / CHECKPOINT;
+        let from = slot * CHECKPOINT;
+        self.chars_before[slot]
+            + self.text.as_bytes()[from..offset]
+                .iter()
+                .filter(|b| starts_char(b))
+                .count()
     }
 
     /// The position of a byte offset (columns in characters).
@@ -99,13 +134,50 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let col = self.chars_upto(offset) - self.chars_upto(start);
         Pos {
             line: line as u32 + 1,
             col: col as u32 + 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The column as the definition says: characters from the line's start.
+    fn counted(text: &str, offset: usize) -> Pos {
+        let before = &text[..offset];
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        Pos {
+            line: before.matches('\n').count() as u32 + 1,
+            col: before[start..].chars().count() as u32 + 1,
+        }
+    }
+
+    #[test]
+    fn positions_match_counting_on_long_lines_and_wide_characters() {
+        let mut seed = 0x9e37_79b9_u32;
+        let pieces = ["a", "\n", "é", "€", "𝄞", "{\"x\": 1}", "\r\n"];
+        for len in [0, 1, 255, 256, 257, 511, 512, 513, 3000] {
+            let mut text = String::new();
+            while text.len() < len {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                // Mostly one long line, as a minified profile is.
+                let piece = pieces[(seed % 40) as usize % pieces.len()];
+                text.push_str(if seed % 40 >= 7 { "b" } else { piece });
+            }
+            let index = LineIndex::new(&text);
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                assert_eq!(
+                    index.pos(offset),
+                    counted(&text, offset),
+                    "offset {offset} of {text:?}"
+                );
+            }
         }
     }
 }
