@@ -237,3 +237,41 @@ fn fmt_never_touches_a_file_with_errors() {
         .code(1)
         .stdout("");
 }
+
+/// `check` reads what every other command reads: an OCI runtime `config.json` (its
+/// `linux.seccomp`) and a manifest file, every `SeccompProfile` in it, with errors at their
+/// line in the file itself.
+#[test]
+fn an_oci_config_and_every_manifest_of_a_file_are_checked() {
+    common::seccompose()
+        .args([
+            "check".as_ref(),
+            common::fixture("oci-config.json").as_os_str(),
+        ])
+        .assert()
+        .code(0);
+    let manifests = std::fs::read_to_string(common::fixture("spo-profiles.yaml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("profiles.yaml");
+    std::fs::write(&file, &manifests).unwrap();
+    common::seccompose()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .code(0);
+    // A mistake in the second manifest is found at its own line.
+    let broken = manifests.replace("SCMP_ACT_LOG", "SCMP_ACT_LOGG");
+    let line = broken
+        .lines()
+        .position(|l| l.contains("SCMP_ACT_LOGG"))
+        .unwrap()
+        + 1;
+    std::fs::write(&file, &broken).unwrap();
+    common::seccompose()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(contains(format!("profiles.yaml:{line}:")))
+        .stderr(contains("SCMP_ACT_LOGG"));
+}

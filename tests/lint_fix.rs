@@ -253,3 +253,42 @@ fn runtime_defaults_have_no_errors() {
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
 }
+
+/// `lint` reads an OCI runtime `config.json` as the other commands do, and refuses a file of
+/// several manifests with the way to take one out (exit 2), instead of "invalid JSON".
+#[test]
+fn lint_reads_an_oci_config_and_names_the_way_out_of_several_manifests() {
+    common::seccompose()
+        .args([
+            "lint".as_ref(),
+            common::fixture("oci-config.json").as_os_str(),
+        ])
+        .assert()
+        .stdout(contains("startup-missing"))
+        .stderr(contains("oci-config.json: 0 errors"));
+    common::seccompose()
+        .args([
+            "lint".as_ref(),
+            common::fixture("spo-profiles.yaml").as_os_str(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("several SeccompProfiles"))
+        .stderr(contains("log-everything"))
+        .stderr(contains("invalid JSON").not());
+}
+
+/// On a file it may not write, `lint --fix` says what it would fix, never "fixed".
+#[test]
+fn lint_fix_on_a_read_only_file_says_would_fix() {
+    let (dir, file) = seed_copy();
+    let mut perms = std::fs::metadata(&file).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o444);
+    std::fs::set_permissions(&file, perms).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let out = lint(dir.path(), &["--fix"]).get_output().clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("would fix["), "{err}");
+    assert!(!err.contains(": fixed["), "{err}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}

@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 use seccompose::catalog::Catalog;
+use seccompose::profile::formats::{self, Format, Imported};
 use seccompose::profile::{self, has_errors, Parsed};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,9 +12,7 @@ fn load_reporting(path: &Path) -> Result<Parsed, ()> {
     let name = path.display().to_string();
     match profile::load(path, &Catalog) {
         Ok(parsed) => {
-            for d in &parsed.diagnostics {
-                eprintln!("{}", d.render(&name));
-            }
+            report(&name, &parsed);
             Ok(parsed)
         }
         Err(e) => {
@@ -23,14 +22,46 @@ fn load_reporting(path: &Path) -> Result<Parsed, ()> {
     }
 }
 
-pub fn check(files: &[PathBuf]) -> ExitCode {
-    let mut failed = false;
-    for path in files {
-        match load_reporting(path) {
-            Ok(parsed) if !has_errors(&parsed.diagnostics) => {}
-            _ => failed = true,
-        }
+fn report(name: &str, parsed: &Parsed) {
+    for d in &parsed.diagnostics {
+        eprintln!("{}", d.render(name));
     }
+}
+
+/// Checks one file in any format seccompose reads (a profile, an OCI `config.json`, a
+/// manifest with every `SeccompProfile` in it); whether it has no error.
+fn check_file(path: &Path) -> bool {
+    let name = path.display().to_string();
+    let opened = match formats::open(path, None, None, &Catalog) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{name}: error: cannot read the file: {e}");
+            return false;
+        }
+    };
+    let Imported { parsed, others, .. } = opened.imported;
+    report(&name, &parsed);
+    let mut ok = !has_errors(&parsed.diagnostics);
+    if others.is_empty() {
+        return ok;
+    }
+    // The first manifest was read above; read the others by name from the same text.
+    let text = match profile::read_input(path).map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        _ => return false,
+    };
+    for other in &others {
+        let parsed = formats::import(&text, Format::Spo, Some(other), &Catalog).parsed;
+        report(&name, &parsed);
+        ok &= !has_errors(&parsed.diagnostics);
+    }
+    ok
+}
+
+pub fn check(files: &[PathBuf]) -> ExitCode {
+    let failed = files
+        .iter()
+        .fold(false, |failed, f| !check_file(f) | failed);
     ExitCode::from(u8::from(failed))
 }
 

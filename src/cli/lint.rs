@@ -76,12 +76,9 @@ pub fn lint(file: &Path, target: &TargetArgs, args: &LintArgs) -> anyhow::Result
             return Ok(ExitCode::from(USAGE));
         }
     };
-    let (parsed, source) = match Source::load(file, &Catalog) {
+    let (parsed, source) = match read(file) {
         Ok(x) => x,
-        Err(e) => {
-            eprintln!("{name}: error: cannot read the file: {e}");
-            return Ok(ExitCode::from(USAGE));
-        }
+        Err(code) => return Ok(ExitCode::from(code)),
     };
     let parsed = match (&parsed.profile, args.fix) {
         (Some(profile), true) => match fix(file, profile, source.as_ref(), &targets, args) {
@@ -163,14 +160,17 @@ fn fix(
 ) -> Result<Parsed, u8> {
     let name = file.display().to_string();
     let (fixed, applied) = fix_all(profile, targets);
-    let verb = if args.dry_run { "would fix" } else { "fixed" };
-    for a in &applied {
-        eprintln!("{name}: {verb}[{}]: {}", a.id, a.label);
-    }
+    // What was fixed is said once it is written; before that, what would be.
+    let tell = |verb: &str| {
+        for a in &applied {
+            eprintln!("{name}: {verb}[{}]: {}", a.id, a.label);
+        }
+    };
     if applied.is_empty() {
         eprintln!("{name}: nothing to fix");
     }
     if args.dry_run {
+        tell("would fix");
         for t in targets {
             for line in profile::diff(profile, &fixed, t).lines() {
                 println!("{line}");
@@ -181,11 +181,13 @@ fn fix(
     if !applied.is_empty() {
         match profile::save_document(file, source, &fixed, &Catalog, false, true) {
             Ok(saved) => {
+                tell("fixed");
                 if let Rendering::Fallback(why) = saved.rendering {
                     eprintln!("{name}: saved in canonical form ({why})");
                 }
             }
             Err(SaveError::ChangedOnDisk(state)) => {
+                tell("would fix");
                 eprintln!(
                     "{name}: error: not saved: {}",
                     SaveError::ChangedOnDisk(state)
@@ -193,16 +195,36 @@ fn fix(
                 return Err(USAGE);
             }
             Err(e) => {
+                tell("would fix");
                 eprintln!("{name}: error: cannot save: {e}");
                 return Err(USAGE);
             }
         }
     }
-    match profile::load(file, &Catalog) {
-        Ok(parsed) => Ok(parsed),
+    read(file).map(|(parsed, _)| parsed)
+}
+
+/// Reads the file in any format (one profile: a manifest holding several is refused with the
+/// way to take one out), or the exit status to end with.
+fn read(file: &Path) -> Result<(Parsed, Option<Source>), u8> {
+    let name = file.display().to_string();
+    let opened = match profile::formats::open(file, None, None, &Catalog) {
+        Ok(opened) => opened,
         Err(e) => {
-            eprintln!("{name}: error: cannot read the file back: {e}");
-            Err(USAGE)
+            eprintln!("{name}: error: cannot read the file: {e}");
+            return Err(USAGE);
         }
+    };
+    let others = &opened.imported.others;
+    if !others.is_empty() {
+        eprintln!(
+            "{name}: error: the file holds several SeccompProfiles ({} more besides the first: \
+             {}); lint one at a time: `seccompose convert {name} --name NAME --to docker -o \
+             NAME.json`",
+            others.len(),
+            others.join(", ")
+        );
+        return Err(USAGE);
     }
+    Ok((opened.imported.parsed, opened.source))
 }

@@ -100,9 +100,10 @@ impl Source {
         }
     }
 
-    /// Reads a profile file, keeping its text as the source when it loads without errors.
+    /// Reads a profile file in any format seccompose reads (the first profile of a manifest),
+    /// keeping its text as the source when it loads without errors.
     pub fn load(path: &Path, lexicon: &dyn Lexicon) -> std::io::Result<(Parsed, Option<Source>)> {
-        let opened = formats::open(path, Some(formats::Format::Docker), None, lexicon)?;
+        let opened = formats::open(path, None, None, lexicon)?;
         Ok((opened.imported.parsed, opened.source))
     }
 
