@@ -10,6 +10,7 @@ use seccompose::catalog::Catalog;
 use seccompose::profile::formats::{self, Container};
 use seccompose::profile::{self, Action, Edit};
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// Every profile the round trips are checked on: the project's fixtures that load, and the
 /// real-world profiles in ../shared/corpus when that folder exists.
@@ -508,4 +509,38 @@ fn view_5_shows_what_the_unsaved_changes_do() {
         .contains("kind: SeccompProfile"));
     press(&mut app, &["c"]);
     assert!(!screen(&mut app, 160, 48).contains("Unsaved changes:"));
+}
+
+/// A file `convert -o` creates gets the user's umask (0644 under 022, 0600 under 077), as any
+/// program's new file does; a file that exists keeps its own mode.
+#[test]
+fn new_files_get_the_users_umask_and_old_ones_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = common::fixture("deny-mkdir.json");
+    let bin = env!("CARGO_BIN_EXE_seccompose");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    for (umask, expected) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
+        let out = dir.path().join(format!("out-{umask}.json"));
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask {umask} && exec \"$0\" convert \"$1\" --to oci -o \"$2\""
+            ))
+            .args([bin.as_ref(), input.as_os_str(), out.as_os_str()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(mode(&out), expected, "umask {umask}");
+    }
+    let kept = dir.path().join("out-022.json");
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg("umask 000 && exec \"$0\" convert \"$1\" --to docker -o \"$2\"")
+        .args([bin.as_ref(), input.as_os_str(), kept.as_os_str()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(mode(&kept), 0o640);
 }

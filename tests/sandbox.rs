@@ -259,11 +259,23 @@ fn a_command_the_policy_cannot_start_is_not_run() {
             stderr(&out)
         );
     }
+    // seccompose's own failures are 125, as `docker run`'s are: never the command's status 1.
     common::seccompose()
         .args(["run", "/nonexistent.json", "--", "true"])
         .assert()
-        .code(1)
+        .code(125)
         .stderr(contains("cannot read"));
+    let broken = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_NOPE"}"#);
+    let run = ["run".as_ref(), broken.as_os_str(), "--enforce".as_ref()];
+    let record = ["record".as_ref(), "--base".as_ref(), broken.as_os_str()];
+    for args in [run, record] {
+        common::seccompose()
+            .args(args)
+            .args(["--", "true"])
+            .assert()
+            .code(125)
+            .stderr(contains("SCMP_ACT_NOPE"));
+    }
 }
 
 #[test]

@@ -262,14 +262,27 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             report,
             timeout,
             command,
-        }) => run::run(&file, &target, enforce, report.as_ref(), timeout, &command),
+        }) => own_failures(run::run(
+            &file,
+            &target,
+            enforce,
+            report.as_ref(),
+            timeout,
+            &command,
+        )),
         Some(Command::Record {
             output,
             base,
             force,
             target,
             command,
-        }) => run::record(output.as_ref(), base.as_ref(), force, &target, &command),
+        }) => own_failures(run::record(
+            output.as_ref(),
+            base.as_ref(),
+            force,
+            &target,
+            &command,
+        )),
         Some(Command::Compile {
             file,
             target,
@@ -298,6 +311,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             lesson: None,
         }),
     }
+}
+
+/// `run` and `record` end with 125 for their own failures (a profile with errors, a sandbox
+/// that cannot start), as `docker run` does, so that they are never taken for the command's
+/// own exit status.
+fn own_failures(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+    result.or_else(|e| {
+        eprintln!("seccompose: error: {e:#}");
+        Ok(ExitCode::from(125))
+    })
 }
 
 /// The manual page, from the clap definitions (each subcommand as a section of its own).

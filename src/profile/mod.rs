@@ -36,4 +36,4 @@ pub use summary::{repeated_arguments, ActionSplit, Effect, Effects, SiblingCover
 pub use target::{KernelVersion, Target};
 pub use toggle::{covered_arches, toggle_arch, toggle_flag};
 pub use vocab::*;
-pub use write::{read_only_error, write_file, ReadOnly, WriteOptions};
+pub use write::{read_only_error, write_file, write_private, ReadOnly, WriteOptions};

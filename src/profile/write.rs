@@ -73,6 +73,18 @@ fn is_root() -> bool {
     unsafe { libc::geteuid() == 0 }
 }
 
+/// The process's umask, read without changing it (`umask(2)` can only set it, racing other
+/// threads); 022 where /proc does not say.
+fn umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("Umask:"))?;
+            u32::from_str_radix(line["Umask:".len()..].trim(), 8).ok()
+        })
+        .unwrap_or(0o022)
+}
+
 /// Read-only as editors mean it: no write bit at all, or none that applies to us.
 fn read_only(path: &Path, meta: &Metadata) -> bool {
     if meta.mode() & 0o222 == 0 {
@@ -83,8 +95,24 @@ fn read_only(path: &Path, meta: &Metadata) -> bool {
 }
 
 /// Writes `text` to `path` (see the module documentation). Devices and FIFOs are written to,
-/// never replaced. An error leaves the file as it was, except for in-place writes.
+/// never replaced. An error leaves the file as it was, except for in-place writes. A new file
+/// gets 0666 less the user's umask, as any program's new file does.
 pub fn write_file(path: &Path, text: &str, options: WriteOptions) -> io::Result<()> {
+    write_with_mode(path, text, options, 0o666 & !umask())
+}
+
+/// As [`write_file`] without a backup, a new file readable by its owner only: for the
+/// editor's own files (recovery drafts), which nobody else needs to read.
+pub fn write_private(path: &Path, text: &str) -> io::Result<()> {
+    write_with_mode(path, text, WriteOptions::default(), 0o600)
+}
+
+fn write_with_mode(
+    path: &Path,
+    text: &str,
+    options: WriteOptions,
+    new_mode: u32,
+) -> io::Result<()> {
     let given = path;
     // Write through symlinks to the file they name rather than replacing the link.
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
@@ -138,6 +166,9 @@ pub fn write_file(path: &Path, text: &str, options: WriteOptions) -> io::Result<
         }
         tmp.file
             .set_permissions(std::fs::Permissions::from_mode(meta.mode() & 0o7777))?;
+    } else {
+        tmp.file
+            .set_permissions(std::fs::Permissions::from_mode(new_mode))?;
     }
     tmp.file.write_all(text.as_bytes())?;
     tmp.file.sync_all()?;
@@ -378,5 +409,24 @@ mod tests {
         assert!(!dead.exists());
         assert!(alive.exists(), "a running seccompose's file stays");
         assert!(other.exists(), "not a temporary of ours");
+    }
+
+    #[test]
+    fn private_files_are_made_for_their_owner_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("draft.json");
+        write_private(&file, "{}").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().mode() & 0o7777;
+        assert_eq!(mode(&file), 0o600);
+        // An existing file keeps its own mode.
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_private(&file, "{ }").unwrap();
+        assert_eq!(
+            (
+                mode(&file),
+                std::fs::read_to_string(&file).unwrap().as_str()
+            ),
+            (0o640, "{ }")
+        );
     }
 }

@@ -25,7 +25,7 @@ pub fn write_remembered() {
         if let Some(dir) = file.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let _ = crate::profile::write_atomic(&file, &text, false);
+        let _ = crate::profile::write_private(&file, &text);
     }
 }
 
@@ -111,7 +111,7 @@ impl Recovery {
         if let Some(dir) = file.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        if crate::profile::write_atomic(file, &text, false).is_ok() {
+        if crate::profile::write_private(file, &text).is_ok() {
             self.last_written = Some(text);
         }
     }
