@@ -104,7 +104,9 @@ pub fn load_profile(path: &Path) -> anyhow::Result<Profile> {
     let parsed = opened.imported.parsed;
     let name = path.display().to_string();
     for d in &parsed.diagnostics {
-        if d.severity == profile::Severity::Error {
+        if d.severity == profile::Severity::Error
+            || d.code == Some(profile::formats::BACKUP_AVAILABLE)
+        {
             eprintln!("{}", d.render(&name));
         }
     }

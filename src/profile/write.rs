@@ -7,8 +7,9 @@
 //! `.seccompose-PID-N.tmp` is used; either way, such files left by a seccompose that is no
 //! longer running are removed at the next save in that folder. A file with several hard
 //! links is written in place (a rename would split it from its other names), and so is one
-//! whose owner a rename would change and cannot be given back (not root). A read-only file
-//! is refused unless forced.
+//! whose owner a rename would change and cannot be given back (not root): a complete copy of
+//! the old content is made durable as `FILE~` before such a write, so a crash in its middle
+//! loses nothing. A read-only file is refused unless forced.
 
 use std::ffi::CString;
 use std::fs::{File, Metadata};
@@ -141,14 +142,15 @@ fn write_with_mode(
         _ => PathBuf::from("."),
     };
     remove_stale_temporaries(&dir);
-    if options.keep_backup && old.is_some() {
-        make_backup(&path, old.as_ref().is_some_and(|m| m.nlink() > 1))?;
-    }
     if let Some(meta) = &old {
+        // SAFETY: geteuid has no preconditions.
         let foreign_owner = meta.uid() != unsafe { libc::geteuid() } && !is_root();
         if meta.nlink() > 1 || foreign_owner {
-            return write_in_place(&path, text);
+            return write_in_place(&path, text, options.keep_backup);
         }
+    }
+    if options.keep_backup && old.is_some() {
+        make_backup(&path)?;
     }
     let mut tmp = Temporary::create(&dir)?;
     if let Some(meta) = &old {
@@ -162,7 +164,7 @@ fn write_with_mode(
         if ids.is_err() {
             // A group we cannot give back: keep the file's own inode instead.
             drop(tmp);
-            return write_in_place(&path, text);
+            return write_in_place(&path, text, options.keep_backup);
         }
         tmp.file
             .set_permissions(std::fs::Permissions::from_mode(meta.mode() & 0o7777))?;
@@ -179,23 +181,50 @@ fn write_with_mode(
     Ok(())
 }
 
-/// `FILE~`: a hard link to the old content when it is about to be replaced, a copy when it
-/// is about to be written in place (a link would then change with it).
-fn make_backup(path: &Path, in_place: bool) -> io::Result<()> {
+/// `FILE~` before the file is replaced by a rename: a hard link to the old content (which the
+/// rename leaves alone), or a complete copy where links cannot be made.
+fn make_backup(path: &Path) -> io::Result<()> {
     let backup = backup_path(path);
     let _ = std::fs::remove_file(&backup);
-    if in_place || std::fs::hard_link(path, &backup).is_err() {
-        std::fs::copy(path, &backup)?;
+    if std::fs::hard_link(path, &backup).is_err() {
+        durable_copy(path, &backup)?;
     }
     Ok(())
 }
 
-/// Overwrites the file itself (same inode): its links, owner and mode stay.
-fn write_in_place(path: &Path, text: &str) -> io::Result<()> {
+/// A complete copy of `from` at `to`, or none: copied into a temporary, synced, renamed.
+fn durable_copy(from: &Path, to: &Path) -> io::Result<()> {
+    let dir = match to.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = Temporary::create(dir)?;
+    io::copy(&mut File::open(from)?, &mut tmp.file)?;
+    let mode = std::fs::metadata(from)?.mode() & 0o777;
+    tmp.file
+        .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    tmp.file.sync_all()?;
+    tmp.replace(to)?;
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Overwrites the file itself (same inode): its links, owner and mode stay. A crash in the
+/// middle leaves a file that is neither old nor new, so a complete copy of the old content
+/// is made durable as `FILE~` first (and removed afterwards when no backup was asked for).
+fn write_in_place(path: &Path, text: &str, keep_backup: bool) -> io::Result<()> {
+    let backup = backup_path(path);
+    durable_copy(path, &backup)?;
     let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
     f.write_all(text.as_bytes())?;
     f.set_len(text.len() as u64)?;
-    f.sync_all()
+    f.sync_all()?;
+    if !keep_backup {
+        let _ = std::fs::remove_file(&backup);
+    }
+    Ok(())
 }
 
 /// The new content on its way in.

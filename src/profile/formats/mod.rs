@@ -175,13 +175,46 @@ pub fn open(
         }
     };
     let format = format.unwrap_or_else(|| detect(Some(path), &text));
-    let imported = import(&text, format, name, lexicon);
+    let mut imported = import(&text, format, name, lexicon);
+    if imported.parsed.profile.is_none() {
+        imported
+            .parsed
+            .diagnostics
+            .extend(backup_note(path, format, name, lexicon));
+    }
     let source = imported
         .parsed
         .profile
         .as_ref()
         .map(|p| Source::in_container(text, p, imported.container.clone()));
     Ok(Opened { imported, source })
+}
+
+/// Id of the note that a file which does not load has a backup that does.
+pub const BACKUP_AVAILABLE: &str = "backup-available";
+
+/// For a file that does not load: a note when its `FILE~` holds a profile that does (a save
+/// written in place may have been cut short), with the way to bring it back.
+fn backup_note(
+    path: &Path,
+    format: Format,
+    name: Option<&str>,
+    lexicon: &dyn Lexicon,
+) -> Option<Diagnostic> {
+    let backup = super::write::backup_path(path);
+    let text = String::from_utf8(super::read::read_input(&backup).ok()?).ok()?;
+    import(&text, format, name, lexicon).parsed.profile?;
+    let (file, backup) = (path.display(), backup.display());
+    let note = Diagnostic {
+        severity: super::diag::Severity::Note,
+        pos: Pos { line: 1, col: 1 },
+        message: format!(
+            "{backup} holds a complete earlier version that reads without errors (a save may \
+             have been cut short): `cp '{backup}' '{file}'` brings it back"
+        ),
+        code: None,
+    };
+    Some(note.with_code(BACKUP_AVAILABLE))
 }
 
 /// Reads `text` back the way it was read first: the profile a save wrote, for checking.
