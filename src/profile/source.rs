@@ -8,6 +8,7 @@ use super::model::Profile;
 use super::read::read_input;
 use super::save::{to_canonical_string, to_value};
 use super::write::{read_only_error, write_file, ReadOnly, WriteOptions};
+use nix::fcntl::{Flock, FlockArg};
 use serde_json::Value;
 use std::path::Path;
 
@@ -195,6 +196,20 @@ pub fn disk_state(path: &Path, source: Option<&Source>) -> std::io::Result<DiskS
     })
 }
 
+/// An exclusive advisory lock on the folder of `path`, held while a save compares the file
+/// with what was read and writes it (the file itself is replaced, so it cannot hold the
+/// lock). None where the folder cannot be opened or locked: the save goes on unlocked.
+fn lock_folder(path: &Path) -> Option<Flock<std::fs::File>> {
+    // The folder the write happens in: a link's target's (see `write_file`).
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let folder = std::fs::File::open(dir).ok()?;
+    Flock::lock(folder, FlockArg::LockExclusive).ok()
+}
+
 /// Saves `profile` to `path`: as the smallest change to `source` when there is one, else in
 /// canonical form. Unless `overwrite` (the user said to write anyway), refuses when the file
 /// is not what `source` was read from, or is read-only. The previous content stays as
@@ -207,6 +222,8 @@ pub fn save_document(
     overwrite: bool,
     keep_backup: bool,
 ) -> Result<Saved, SaveError> {
+    // Two seccomposes saving the same file at once: the second sees the first's bytes.
+    let _lock = lock_folder(path);
     if !overwrite {
         let state = disk_state(path, source)?;
         if state != DiskState::Same {
@@ -266,5 +283,46 @@ mod tests {
         assert!(matches!(err, SaveError::WouldLoseContent(_)), "{err}");
         assert!(err.to_string().contains("nothing was written"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+
+    /// Two saves of the same document at the same moment (two editors on one file): one
+    /// writes, the other is told the file changed on disk, in every round; nothing is lost
+    /// silently.
+    #[test]
+    fn two_saves_racing_on_one_file_never_both_succeed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.json");
+        for round in 0..100 {
+            let text =
+                format!("{{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"comment\": \"{round}\"}}\n");
+            std::fs::write(&path, &text).unwrap();
+            let read = Profile::new(Action::Allow);
+            let source = Source::in_container(text, &read, Container::Profile);
+            let barrier = std::sync::Barrier::new(2);
+            let outcomes: Vec<bool> = std::thread::scope(|scope| {
+                let editors: Vec<_> = [Action::Errno, Action::KillProcess]
+                    .into_iter()
+                    .map(|action| {
+                        let (source, barrier, path) = (&source, &barrier, &path);
+                        scope.spawn(move || {
+                            let edited = Profile::new(action);
+                            barrier.wait();
+                            match save_document(path, Some(source), &edited, &Catalog, false, false)
+                            {
+                                Ok(_) => true,
+                                Err(SaveError::ChangedOnDisk(_)) => false,
+                                Err(e) => panic!("round {round}: {e}"),
+                            }
+                        })
+                    })
+                    .collect();
+                editors.into_iter().map(|e| e.join().unwrap()).collect()
+            });
+            assert_eq!(
+                outcomes.iter().filter(|saved| **saved).count(),
+                1,
+                "round {round}: {outcomes:?}"
+            );
+        }
     }
 }
