@@ -284,9 +284,15 @@ fn the_editor_saves_a_manifest_and_a_config_back_in_their_format() {
             errno: None,
         })
         .unwrap();
-        let saved =
-            profile::save_document(&path, Some(&source), doc.profile(), &Catalog, false, false)
-                .unwrap();
+        let saved = profile::save_document(
+            &path,
+            Some(&source),
+            doc.profile(),
+            &Catalog,
+            Default::default(),
+            false,
+        )
+        .unwrap();
         assert_eq!(saved.rendering, profile::Rendering::Minimal, "{name}");
         let text = std::fs::read_to_string(&path).unwrap();
         let again = formats::open(&path, None, pick, &Catalog).unwrap();
@@ -322,7 +328,7 @@ fn the_editor_saves_a_manifest_and_a_config_back_in_their_format() {
             Some(&saved.source),
             doc.profile(),
             &Catalog,
-            false,
+            Default::default(),
             false,
         )
         .unwrap();

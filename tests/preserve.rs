@@ -5,8 +5,8 @@ mod common;
 
 use seccompose::catalog::Catalog;
 use seccompose::profile::{
-    self, save_document, Action, Arch, ArgCond, DiskState, Document, Edit, Op, Profile, Rendering,
-    Rule, SaveError, Source,
+    self, save_document, Action, Arch, ArgCond, Consent, DiskState, Document, Edit, Op, Profile,
+    Rendering, Rule, SaveError, Source,
 };
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
@@ -39,7 +39,7 @@ fn edit_and_save(text: &str, edit: &Edit) -> String {
         source.as_ref(),
         doc.profile(),
         &Catalog,
-        false,
+        Default::default(),
         false,
     )
     .expect("saved");
@@ -319,7 +319,14 @@ fn a_file_changed_behind_the_documents_back_is_not_overwritten() {
     let (path, p, source) = write_and_open(dir.path(), &text);
     let theirs = text.replace("\"mkdir\",", "\"mkdirat\",");
     std::fs::write(&path, &theirs).unwrap();
-    match save_document(&path, source.as_ref(), &p, &Catalog, false, true) {
+    match save_document(
+        &path,
+        source.as_ref(),
+        &p,
+        &Catalog,
+        Default::default(),
+        true,
+    ) {
         Err(SaveError::ChangedOnDisk(DiskState::Changed)) => {}
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -329,17 +336,35 @@ fn a_file_changed_behind_the_documents_back_is_not_overwritten() {
         "their file is untouched"
     );
     // Told to, it overwrites.
-    save_document(&path, source.as_ref(), &p, &Catalog, true, true).unwrap();
+    save_document(
+        &path,
+        source.as_ref(),
+        &p,
+        &Catalog,
+        Consent {
+            changed_on_disk: true,
+            read_only: false,
+        },
+        true,
+    )
+    .unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 
     std::fs::remove_file(&path).unwrap();
     assert!(matches!(
-        save_document(&path, source.as_ref(), &p, &Catalog, false, false),
+        save_document(
+            &path,
+            source.as_ref(),
+            &p,
+            &Catalog,
+            Default::default(),
+            false
+        ),
         Err(SaveError::ChangedOnDisk(DiskState::Gone))
     ));
     std::fs::write(&path, "{}").unwrap();
     assert!(matches!(
-        save_document(&path, None, &p, &Catalog, false, false),
+        save_document(&path, None, &p, &Catalog, Default::default(), false),
         Err(SaveError::ChangedOnDisk(DiskState::Appeared))
     ));
 }

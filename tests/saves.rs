@@ -142,6 +142,29 @@ fn the_editor_reports_a_read_only_file() {
     assert_eq!(std::fs::metadata(&file).unwrap().mode() & 0o777, 0o444);
 }
 
+/// One answer, one question: a file that was changed on disk AND made read-only asks both,
+/// in turn; "overwrite" to the first does not also write over the read-only file.
+#[test]
+fn overwriting_a_changed_file_still_asks_about_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("both.json");
+    std::fs::write(&file, UNFORMATTED).unwrap();
+    let mut app = editor_support::opened(&file);
+    let theirs = UNFORMATTED.replace("rmdir", "mkdir");
+    std::fs::write(&file, &theirs).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    editor_support::press(&mut app, &["d", "ctrl-s"]);
+    let screen = editor_support::screen(&mut app, 160, 48);
+    assert!(screen.contains("changed on disk"), "{screen}");
+    editor_support::press(&mut app, &["o"]);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs, "not written yet");
+    let screen = editor_support::screen(&mut app, 160, 48);
+    assert!(screen.contains("read-only"), "{screen}");
+    editor_support::press(&mut app, &["o"]);
+    assert_ne!(std::fs::read_to_string(&file).unwrap(), theirs);
+    assert!(!app.session.doc.is_modified());
+}
+
 /// What `fmt` would make of a file.
 fn canonical(file: &Path) -> String {
     let out = seccompose(As::Me)

@@ -179,7 +179,7 @@ fn fix(
         return Err(u8::from(!applied.is_empty()));
     }
     if !applied.is_empty() {
-        match profile::save_document(file, source, &fixed, &Catalog, false, true) {
+        match profile::save_document(file, source, &fixed, &Catalog, Default::default(), true) {
             Ok(saved) => {
                 tell("fixed");
                 if let Rendering::Fallback(why) = saved.rendering {

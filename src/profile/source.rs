@@ -76,6 +76,16 @@ fn describe_disk(state: DiskState) -> &'static str {
     }
 }
 
+/// What the user agreed to when a save asked: each question is answered on its own, so
+/// saying "overwrite" to a file changed on disk does not also write over a read-only one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Consent {
+    /// Write over a file that is no longer what the document was read from.
+    pub changed_on_disk: bool,
+    /// Write a read-only file.
+    pub read_only: bool,
+}
+
 /// What a save wrote.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
@@ -211,20 +221,20 @@ fn lock_folder(path: &Path) -> Option<Flock<std::fs::File>> {
 }
 
 /// Saves `profile` to `path`: as the smallest change to `source` when there is one, else in
-/// canonical form. Unless `overwrite` (the user said to write anyway), refuses when the file
-/// is not what `source` was read from, or is read-only. The previous content stays as
-/// `FILE~` when `keep_backup`.
+/// canonical form. Refuses, unless the user consented to it, when the file is not what
+/// `source` was read from, or is read-only. The previous content stays as `FILE~` when
+/// `keep_backup`.
 pub fn save_document(
     path: &Path,
     source: Option<&Source>,
     profile: &Profile,
     lexicon: &dyn Lexicon,
-    overwrite: bool,
+    consent: Consent,
     keep_backup: bool,
 ) -> Result<Saved, SaveError> {
     // Two seccomposes saving the same file at once: the second sees the first's bytes.
     let _lock = lock_folder(path);
-    if !overwrite {
+    if !consent.changed_on_disk {
         let state = disk_state(path, source)?;
         if state != DiskState::Same {
             return Err(SaveError::ChangedOnDisk(state));
@@ -239,7 +249,7 @@ pub fn save_document(
     }
     let options = WriteOptions {
         keep_backup,
-        force: overwrite,
+        force: consent.read_only,
     };
     if let Err(e) = write_file(path, &text, options) {
         return Err(match read_only_error(&e) {
@@ -278,8 +288,18 @@ mod tests {
             shown, text,
             "what a refused render shows is the file as it was"
         );
-        let err = save_document(&path, Some(&source), &edited, &Catalog, true, false)
-            .expect_err("the save is refused");
+        let err = save_document(
+            &path,
+            Some(&source),
+            &edited,
+            &Catalog,
+            Consent {
+                changed_on_disk: true,
+                read_only: true,
+            },
+            false,
+        )
+        .expect_err("the save is refused");
         assert!(matches!(err, SaveError::WouldLoseContent(_)), "{err}");
         assert!(err.to_string().contains("nothing was written"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
@@ -307,8 +327,14 @@ mod tests {
                         scope.spawn(move || {
                             let edited = Profile::new(action);
                             barrier.wait();
-                            match save_document(path, Some(source), &edited, &Catalog, false, false)
-                            {
+                            match save_document(
+                                path,
+                                Some(source),
+                                &edited,
+                                &Catalog,
+                                Consent::default(),
+                                false,
+                            ) {
                                 Ok(_) => true,
                                 Err(SaveError::ChangedOnDisk(_)) => false,
                                 Err(e) => panic!("round {round}: {e}"),

@@ -108,7 +108,12 @@ impl Prompt {
                 let overwrite = self.error.as_deref() == Some(replace.as_str());
                 let old_path = session.path.replace(PathBuf::from(text));
                 let old_source = session.source.take();
-                let outcome = session.save(overwrite);
+                // Replacing a file that exists answers only that question, not a read-only one.
+                let consent = crate::profile::Consent {
+                    changed_on_disk: overwrite,
+                    read_only: false,
+                };
+                let outcome = session.save(consent);
                 if outcome != SaveOutcome::Saved {
                     session.path = old_path;
                     session.source = old_source;

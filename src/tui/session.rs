@@ -217,9 +217,9 @@ impl Session {
     }
 
     /// Saves atomically to the document's file (keeping the previous version as FILE~),
-    /// changing only what the edits changed. Unless `overwrite`, a file that changed on disk
-    /// since it was read is left alone and its state returned, for the editor to ask.
-    pub fn save(&mut self, overwrite: bool) -> SaveOutcome {
+    /// changing only what the edits changed. A file that changed on disk since it was read, or
+    /// is read-only, is left alone unless `consent` says otherwise, for the editor to ask.
+    pub fn save(&mut self, consent: profile::Consent) -> SaveOutcome {
         let Some(path) = self.path.clone() else {
             self.say(
                 "The built-in profile has no file yet: save it with a name".into(),
@@ -232,7 +232,7 @@ impl Session {
             self.source.as_ref(),
             self.doc.profile(),
             &Catalog,
-            overwrite,
+            consent,
             true,
         );
         match saved {

@@ -4,7 +4,7 @@
 use super::{App, Modal};
 use crate::catalog::Catalog;
 use crate::profile::starters::STARTERS;
-use crate::profile::{DiskState, Edit};
+use crate::profile::{Consent, DiskState, Edit};
 use crate::tui::keymap::{Command, Context};
 use crate::tui::prompt::{Prompt, PromptKind};
 use crate::tui::session::{SaveOutcome, Tone};
@@ -28,14 +28,14 @@ impl App {
         if self.session.path.is_none() {
             self.open_prompt(PromptKind::SaveAs);
         } else {
-            self.save_to_file(false, false);
+            self.save_to_file(Consent::default(), false);
         }
     }
 
     /// Saves to the document's file; when the file changed on disk, asks what to do.
     /// Returns whether the file was written.
-    pub(super) fn save_to_file(&mut self, overwrite: bool, then_quit: bool) -> bool {
-        match self.session.save(overwrite) {
+    pub(super) fn save_to_file(&mut self, consent: Consent, then_quit: bool) -> bool {
+        match self.session.save(consent) {
             SaveOutcome::Saved => {
                 self.recovery.discard();
                 self.quit |= then_quit;
@@ -46,7 +46,10 @@ impl App {
                 false
             }
             SaveOutcome::ReadOnly => {
-                self.modal = Some(Modal::Dialog(Dialog::ReadOnly { then_quit }));
+                self.modal = Some(Modal::Dialog(Dialog::ReadOnly {
+                    then_quit,
+                    changed_on_disk: consent.changed_on_disk,
+                }));
                 false
             }
             SaveOutcome::Failed => false,
@@ -165,7 +168,7 @@ impl App {
                         &self.session,
                     )));
                 }
-                self.save_to_file(false, true);
+                self.save_to_file(Consent::default(), true);
                 self.modal.take()
             }
             (Dialog::Quit, Some(Command::No)) => {
@@ -194,11 +197,27 @@ impl App {
                 self.recovery.discard();
                 None
             }
+            (Dialog::ChangedOnDisk { then_quit, .. }, Some(Command::Overwrite)) => {
+                // The read-only question, if the file is read-only, comes next on its own.
+                let consent = Consent {
+                    changed_on_disk: true,
+                    read_only: false,
+                };
+                self.save_to_file(consent, then_quit);
+                self.modal.take()
+            }
             (
-                Dialog::ChangedOnDisk { then_quit, .. } | Dialog::ReadOnly { then_quit },
+                Dialog::ReadOnly {
+                    then_quit,
+                    changed_on_disk,
+                },
                 Some(Command::Overwrite),
             ) => {
-                self.save_to_file(true, then_quit);
+                let consent = Consent {
+                    changed_on_disk,
+                    read_only: true,
+                };
+                self.save_to_file(consent, then_quit);
                 self.modal.take()
             }
             (Dialog::ChangedOnDisk { state, .. }, Some(Command::Reload))

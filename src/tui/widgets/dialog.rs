@@ -27,6 +27,8 @@ pub enum Dialog {
     ReadOnly {
         /// Whether the save was on the way out.
         then_quit: bool,
+        /// Whether the user already agreed to write over a file changed on disk.
+        changed_on_disk: bool,
     },
     /// Quitting while a command runs in view 3: end it (and its whole tree) and quit, or not.
     StopRun,
