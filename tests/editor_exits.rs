@@ -175,6 +175,7 @@ fn assert_recovered(home: &Path, file: &Path, name: &str, how: &str) {
         .unwrap_or_else(|e| panic!("{how}: no recovery folder {}: {e}", dir.display()))
         .flatten()
         .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     assert_eq!(files.len(), 1, "{how}: {files:?}");
     let recovered = profile::load(&files[0], &Catalog)
@@ -248,4 +249,41 @@ fn the_editor_warns_when_it_runs_as_root() {
     ed.wait_for(|l| l.contains("Running as root"));
     ed.signal(libc::SIGTERM);
     ed.wait_exit();
+}
+
+/// A draft is offered only once the session that wrote it has ended: a second editor on the
+/// same file, while the first still runs, asks nothing; after the first is killed, the next
+/// one is asked.
+#[test]
+fn a_running_sessions_draft_is_never_offered() {
+    let (home, file) = home_with_profile();
+    let (mut first, _) = two_quick_edits(&file, home.path(), &[]);
+    let dir = home.path().join("state/seccompose/recovery");
+    let started = Instant::now();
+    let has_draft = || {
+        std::fs::read_dir(&dir).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "json"))
+        })
+    };
+    while !has_draft() {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the first editor wrote no draft"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut second = Editor::open(&file, home.path(), &[]);
+    second.wait_for(|l| l.contains("mine.json"));
+    let screen = second.screen.screen().contents();
+    assert!(!screen.contains("earlier session"), "{screen}");
+    first.signal(libc::SIGKILL);
+    first.wait_exit();
+    let mut third = Editor::open(&file, home.path(), &[]);
+    third.wait_for(|l| l.contains("earlier session left unsaved changes"));
+    for ed in [&mut second, &mut third] {
+        ed.signal(libc::SIGTERM);
+        ed.wait_exit();
+    }
 }

@@ -340,8 +340,22 @@ fn a_recovery_file_is_offered_and_restores_as_one_undoable_edit() {
     );
     assert!(matches!(
         second.modal,
-        Some(Modal::Dialog(Dialog::Recover(_)))
+        Some(Modal::Dialog(Dialog::Recover { .. }))
     ));
+    // Typing that started before the question answers nothing, however long it goes on.
+    for _ in 0..3 {
+        press(&mut second, &["p", "y", "r", "n"]);
+        std::thread::sleep(seccompose::tui::app::ANSWER_AFTER_QUIET / 2);
+    }
+    assert!(
+        matches!(second.modal, Some(Modal::Dialog(Dialog::Recover { .. }))),
+        "a burst of typing did not answer"
+    );
+    assert!(!second.session.doc.is_modified());
+    // A key after a pause does; other keys never do.
+    std::thread::sleep(seccompose::tui::app::ANSWER_AFTER_QUIET);
+    press(&mut second, &["j"]);
+    std::thread::sleep(seccompose::tui::app::ANSWER_AFTER_QUIET);
     press(&mut second, &["r"]);
     assert_eq!(
         profile::to_canonical_string(second.session.profile()),

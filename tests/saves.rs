@@ -157,7 +157,11 @@ fn overwriting_a_changed_file_still_asks_about_read_only() {
     let screen = editor_support::screen(&mut app, 160, 48);
     assert!(screen.contains("changed on disk"), "{screen}");
     editor_support::press(&mut app, &["o"]);
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs, "not written yet");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        theirs,
+        "not written yet"
+    );
     let screen = editor_support::screen(&mut app, 160, 48);
     assert!(screen.contains("read-only"), "{screen}");
     editor_support::press(&mut app, &["o"]);

@@ -10,7 +10,7 @@ use super::lesson::{self, Lessons};
 use super::man::{ManLoader, ManSource};
 use super::memory::Memory;
 use super::prompt::{Prompt, PromptKind};
-use super::recovery::Recovery;
+use super::recovery::{Origin, Recovery};
 use super::session::{Session, Tone};
 use super::theme::Theme;
 use super::views::bpf::BpfView;
@@ -32,6 +32,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 mod modal;
+
+pub use modal::ANSWER_AFTER_QUIET;
 
 /// A window over the views that takes the keys while it is open.
 pub enum Modal {
@@ -74,7 +76,7 @@ pub struct Options {
 impl Options {
     /// Options for a user's real session on `document`: their folders, keys and this machine.
     /// Returns also a problem with their keys.toml, if any.
-    pub fn for_user(document: Option<&std::path::Path>) -> (Options, Option<String>) {
+    pub fn for_user(origin: Origin) -> (Options, Option<String>) {
         let dirs = Dirs::of_user();
         let user_keys = dirs
             .user_keys()
@@ -89,7 +91,7 @@ impl Options {
             keymap,
             theme: Theme::from_env(),
             man: ManSource::System,
-            recovery: Recovery::for_document(dirs.state.as_deref(), document),
+            recovery: Recovery::for_origin(dirs.state.as_deref(), origin),
             run_history: dirs.state.as_ref().map(|s| s.join("run-history")),
         };
         (options, problem)
@@ -163,12 +165,17 @@ impl App {
     }
 
     /// A recovery file that differs from what was opened, as a question.
-    fn recovery_offer(&self) -> Option<Modal> {
+    fn recovery_offer(&mut self) -> Option<Modal> {
         let text = self.recovery.pending()?;
         let recovered = profile::parse(&text, &Catalog).profile?;
         let same = profile::to_canonical_string(&recovered)
             == profile::to_canonical_string(self.session.profile());
-        (!same).then(|| Modal::Dialog(Dialog::Recover(Box::new(recovered))))
+        (!same).then(|| {
+            Modal::Dialog(Dialog::Recover {
+                profile: Box::new(recovered),
+                quiet_since: std::time::Instant::now(),
+            })
+        })
     }
 
     /// The key contexts where the focus is (for dispatch and the status hints).

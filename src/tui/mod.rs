@@ -142,7 +142,13 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let (options, key_problem) = Options::for_user(file);
+    let origin = match (file, &lesson_start, starter) {
+        (Some(path), _, _) => recovery::Origin::File(path),
+        (None, Some((i, _)), _) => recovery::Origin::Lesson(i + 1),
+        (None, None, Some(s)) => recovery::Origin::Starter(s.name),
+        (None, None, None) => recovery::Origin::Builtin,
+    };
+    let (options, key_problem) = Options::for_user(origin);
     let mut app = App::new(profile, file.map(Path::to_path_buf), options);
     app.session.source = source;
     app.lessons = lesson::Lessons::new(lessons);

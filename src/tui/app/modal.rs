@@ -10,6 +10,10 @@ use crate::tui::prompt::{Prompt, PromptKind};
 use crate::tui::session::{SaveOutcome, Tone};
 use crate::tui::widgets::dialog::Dialog;
 use ratatui::crossterm::event::KeyEvent;
+use std::time::{Duration, Instant};
+
+/// How long no key must have come before one answers the recovery question.
+pub const ANSWER_AFTER_QUIET: Duration = Duration::from_millis(400);
 
 /// A scrolling window's new position after `command`; None for a key that closes it.
 fn scrolled(scroll: u16, command: Option<Command>) -> Option<u16> {
@@ -160,6 +164,25 @@ impl App {
     fn dialog_key(&mut self, dialog: Dialog, key: &KeyEvent) -> Option<Modal> {
         let command = self.keymap.command(key, &[Context::Dialog]);
         match (dialog, command) {
+            // Typing that went on from before the question (a command being typed as the
+            // editor started) answers nothing, and no other key does either.
+            (
+                Dialog::Recover {
+                    profile,
+                    quiet_since,
+                },
+                command,
+            ) if quiet_since.elapsed() < ANSWER_AFTER_QUIET
+                || !matches!(
+                    command,
+                    Some(Command::Yes | Command::Reload | Command::No | Command::Cancel)
+                ) =>
+            {
+                Some(Modal::Dialog(Dialog::Recover {
+                    profile,
+                    quiet_since: Instant::now(),
+                }))
+            }
             (Dialog::Quit, Some(Command::Yes)) => {
                 if self.session.path.is_none() {
                     self.quit_after_save = true;
@@ -185,7 +208,8 @@ impl App {
                 None
             }
             (Dialog::StopRun, Some(Command::No)) => None,
-            (Dialog::Recover(profile), Some(Command::Yes | Command::Reload)) => {
+            (Dialog::Recover { profile, .. }, Some(Command::Yes | Command::Reload)) => {
+                self.recovery.answered();
                 self.session.apply(&Edit::ReplaceAll(profile));
                 self.session.say(
                     "Restored the unsaved changes (u goes back to the file)".into(),
@@ -193,8 +217,8 @@ impl App {
                 );
                 None
             }
-            (Dialog::Recover(_), Some(Command::No)) => {
-                self.recovery.discard();
+            (Dialog::Recover { .. }, Some(Command::No)) => {
+                self.recovery.answered();
                 None
             }
             (Dialog::ChangedOnDisk { then_quit, .. }, Some(Command::Overwrite)) => {

@@ -15,7 +15,13 @@ pub enum Dialog {
     /// Quitting with unsaved changes: save, discard, or cancel.
     Quit,
     /// A recovery file from an earlier session: restore it or not.
-    Recover(Box<crate::profile::Profile>),
+    Recover {
+        /// The draft it holds.
+        profile: Box<crate::profile::Profile>,
+        /// Since when no key came: keys typed in a burst (begun before the question was
+        /// shown) are not taken as answers.
+        quiet_since: std::time::Instant,
+    },
     /// Saving found the file changed by someone else: overwrite, reload or cancel.
     ChangedOnDisk {
         /// What happened to the file.
@@ -82,7 +88,7 @@ pub fn render_dialog(
                 k(Command::No)
             ),
         ),
-        Dialog::Recover(_) => (
+        Dialog::Recover { .. } => (
             "Recovery file",
             "An earlier session left unsaved changes to this profile. Restore them?".to_string(),
             format!(
