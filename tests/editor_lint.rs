@@ -92,3 +92,33 @@ fn enter_goes_to_the_syscall_or_to_the_rule_editor() {
     assert!(matches!(app.modal, Some(Modal::Rules(_))));
     assert_eq!(app.syscalls.selected().map(|s| s.name), Some("openat"));
 }
+
+/// After a save that moved lines, what points into the file (view 4's findings, the rule
+/// editor) points where the rules are in the file now, as `seccompose lint` on it says.
+#[test]
+fn positions_follow_the_saved_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.json");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/runtime-default.json");
+    std::fs::copy(fixture, &file).unwrap();
+    let mut app = editor_support::opened(&file);
+    let positions =
+        |p: &seccompose::profile::Profile| -> Vec<_> { p.rules().iter().map(|r| r.pos).collect() };
+    let before = positions(app.session.profile());
+    // Taking `read` out of the big allow list removes a line above every later rule.
+    app.session
+        .set_action(vec!["read".into()], Some(Action::Errno), Some(1));
+    press(&mut app, &["ctrl-s"]);
+    assert!(!app.session.doc.is_modified(), "saved");
+    let on_disk = seccompose::profile::load(&file, &seccompose::catalog::Catalog)
+        .unwrap()
+        .profile
+        .unwrap();
+    let now = positions(app.session.profile());
+    assert_eq!(now, positions(&on_disk));
+    assert_ne!(
+        now[..before.len().min(now.len())],
+        before[..before.len().min(now.len())]
+    );
+}

@@ -357,6 +357,26 @@ impl Document {
         self.saved_state = self.state;
     }
 
+    /// Takes the rules' positions from `saved`, the same profile read back from the file as
+    /// saved, so that what points into the file points where the rules are now. Nothing
+    /// changes when `saved` means something else (positions aside).
+    pub fn relocate(&mut self, saved: &Profile) {
+        let unplaced = |p: &Profile| {
+            let mut p = p.clone();
+            for rule in p.syscalls.iter_mut().flatten() {
+                rule.pos = None;
+            }
+            p
+        };
+        if unplaced(saved) != unplaced(&self.profile) {
+            return;
+        }
+        let theirs = saved.syscalls.iter().flatten();
+        for (mine, theirs) in self.profile.syscalls.iter_mut().flatten().zip(theirs) {
+            mine.pos = theirs.pos;
+        }
+    }
+
     /// The profile the document started from (before the oldest edit it can undo).
     pub fn original(&self) -> &Profile {
         self.undo.first().map_or(&self.profile, |(p, _, _)| p)

@@ -238,6 +238,11 @@ impl Session {
         match saved {
             Ok(saved) => {
                 self.doc.mark_saved();
+                // Lines may have moved: what points into the file follows the saved text.
+                if let Some(placed) = saved.source.saved_profile(&Catalog) {
+                    self.doc.relocate(&placed);
+                    self.refresh();
+                }
                 self.source = Some(saved.source);
                 let (text, tone) = match saved.rendering {
                     Rendering::Fallback(why) => (
