@@ -1,5 +1,6 @@
 //! Profile + Target → the BPF program the kernel runs, through libseccomp, with runc's semantics.
 
+mod bound;
 mod draft;
 mod explain;
 mod observe;
@@ -19,6 +20,9 @@ use crate::bpf::RetAction;
 use crate::profile::{filter_arches, Action, Arch, Diagnostic, Pos, Profile, RuncErrno, Target};
 use libseccomp::{ScmpAction, ScmpArch, ScmpFilterContext};
 use std::io::{Read, Seek};
+
+/// The most instructions the kernel takes in one filter (BPF_MAXINSNS).
+pub const MAX_INSTRUCTIONS: usize = 4096;
 
 /// How libseccomp lays out the syscall checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -100,6 +104,9 @@ pub enum CompileError {
     /// The program is longer than the kernel accepts.
     #[error("the filter has {0} instructions, more than the kernel's limit of 4096")]
     TooLong(usize),
+    /// The program would be longer than the kernel accepts, known before compiling it.
+    #[error("the filter would have at least {0} instructions, more than the kernel's limit of 4096 (each value compared is a jump of its own)")]
+    AtLeastTooLong(usize),
 }
 
 fn filter_err(step: &'static str) -> impl Fn(libseccomp::error::SeccompError) -> CompileError {
@@ -197,6 +204,11 @@ pub fn filter(
 ) -> Result<(ScmpFilterContext, Compiled), CompileError> {
     let arches = filter_arches(profile, target);
     let planned = plan(profile, target);
+    // Refused before libseccomp spends minutes finding out (see `bound`).
+    let least = bound::lower_bound(&planned, &arches);
+    if least > MAX_INSTRUCTIONS {
+        return Err(CompileError::AtLeastTooLong(least));
+    }
     let tree = match options.layout {
         Layout::Auto => planned.active_rules > 8,
         Layout::Linear => false,
@@ -278,7 +290,7 @@ pub fn filter(
     } else {
         program.to_bytes()
     };
-    if bpf.len() / 8 > 4096 {
+    if bpf.len() / 8 > MAX_INSTRUCTIONS {
         return Err(CompileError::TooLong(bpf.len() / 8));
     }
     Ok((
