@@ -62,10 +62,7 @@ mod tests {
     use crate::profile::{filter_arches, Action, ArgCond, Profile, Rule, Target};
 
     fn target() -> Target {
-        Target {
-            arch: Arch::X86_64,
-            ..Target::host()
-        }
+        Target::host_as(Arch::X86_64)
     }
 
     /// Random profiles of argument rules (equal values, masks, chains, unconditional rules

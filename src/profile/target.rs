@@ -91,6 +91,14 @@ impl Target {
         }
     }
 
+    /// This machine's target with another native architecture.
+    pub fn host_as(arch: Arch) -> Target {
+        Target {
+            arch,
+            ..Target::host()
+        }
+    }
+
     /// Adds a capability (`sys_admin` or `CAP_SYS_ADMIN`); Err names the unknown one.
     pub fn add_cap(&mut self, name: &str) -> Result<(), String> {
         let cap = capability(name).ok_or_else(|| format!("unknown capability \"{name}\""))?;

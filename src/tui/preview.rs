@@ -139,10 +139,7 @@ mod tests {
     use crate::profile::Arch;
 
     fn target() -> Target {
-        Target {
-            arch: Arch::X86_64,
-            ..Target::host()
-        }
+        Target::host_as(Arch::X86_64)
     }
 
     #[test]
