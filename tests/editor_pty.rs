@@ -138,6 +138,8 @@ fn sigterm_restores_the_terminal_and_keeps_the_changes_for_next_time() {
 
     let mut ed = Editor::open(&file, home.path());
     ed.wait_for("Restore them?");
+    // Keys typed right as the question shows are taken for typing begun before it.
+    std::thread::sleep(seccompose::tui::app::ANSWER_AFTER_QUIET);
     ed.send("r");
     ed.wait_for("Restored the unsaved changes");
     ed.wait_for("●");
