@@ -179,9 +179,13 @@ enum Command {
         /// Where to write the profile (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Merge into this profile instead of starting from scratch.
+        /// Add to this profile instead of starting from scratch: rules only for the calls it
+        /// would stop; its own rules stay as they are.
         #[arg(long)]
         base: Option<PathBuf>,
+        /// Allow each syscall by name (every argument) instead of only the values seen.
+        #[arg(long)]
+        names_only: bool,
         /// Replace OUT even when the command failed (the recording may then be incomplete) or
         /// OUT is read-only.
         #[arg(long)]
@@ -266,10 +270,17 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Record {
             output,
             base,
+            names_only,
             force,
             target,
             command,
-        }) => run::record(output.as_ref(), base.as_ref(), force, &target, &command),
+        }) => run::record(
+            output.as_ref(),
+            base.as_ref(),
+            run::RecordOptions { force, names_only },
+            &target,
+            &command,
+        ),
         Some(Command::Compile {
             file,
             target,

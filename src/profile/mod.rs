@@ -6,6 +6,7 @@ mod effective;
 pub mod formats;
 mod load;
 mod model;
+pub mod narrow;
 mod preserve;
 mod query;
 mod read;

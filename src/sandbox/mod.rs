@@ -26,7 +26,7 @@ mod userns;
 mod watch;
 
 pub use launch::NotStartable;
-pub use record::{missing_allows, recorded_profile};
+pub use record::{propose, recorded_profile, Held, Proposal};
 pub use report::{
     describe_action, exit_code, rule_place, signal_name, summarize, Report, StopSummary,
 };

@@ -1,0 +1,284 @@
+//! The proposal after a recording: the syscalls whose recorded calls the draft would stop,
+//! each as its narrow rule (the values seen) or, on a key, by name; computed off the UI
+//! thread for the current draft, so it always agrees with the replay line beside it.
+
+use crate::catalog::Catalog;
+use crate::profile::narrow::Addition;
+use crate::profile::{Edit, Profile, Target};
+use crate::sandbox::replay::Recording;
+use crate::sandbox::{propose, Proposal as Proposed};
+use crate::tui::component::{Cursor, Handled};
+use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::session::{Session, Tone};
+use crate::tui::theme::Theme;
+use crate::tui::views::syscalls::categories::fit;
+use crate::tui::widgets::pane_block;
+use crate::tui::worker::Keyed;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+use std::sync::Arc;
+
+/// What a proposal is for: the session generation and the recording's serial number.
+pub type Key = (u64, u64);
+
+/// Proposals computed on their own thread.
+pub type ProposalLoader = Keyed<Key, (Profile, Target, Arc<Recording>), Result<Proposed, String>>;
+
+/// A loader that proposes on its own thread.
+pub fn proposal_loader() -> ProposalLoader {
+    Keyed::new(|(profile, target, recording)| {
+        propose(&recording, &profile, &target).map_err(|e| e.to_string())
+    })
+}
+
+/// One proposed syscall and the user's choices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The rules it would add.
+    pub addition: Addition,
+    /// Whether it is accepted.
+    pub accepted: bool,
+    /// Narrow (the values seen) or by name.
+    pub narrow: bool,
+}
+
+/// The proposal on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    /// What it was computed for.
+    pub key: Key,
+    /// The syscalls.
+    pub items: Vec<Item>,
+    /// What the engine found (held back and unnamed calls, counts).
+    pub found: Proposed,
+    /// The selected item.
+    pub cursor: Cursor,
+}
+
+impl Proposal {
+    /// The proposal for `found`, keeping the choices made on `old` for the same syscalls.
+    pub fn new(key: Key, found: Proposed, old: Option<&Proposal>) -> Proposal {
+        let items: Vec<Item> = found
+            .additions
+            .iter()
+            .map(|a| {
+                let before = old.and_then(|o| o.items.iter().find(|i| i.addition.name == a.name));
+                Item {
+                    addition: a.clone(),
+                    accepted: before.is_none_or(|b| b.accepted),
+                    narrow: before.is_none_or(|b| b.narrow),
+                }
+            })
+            .collect();
+        let mut cursor = Cursor::new(items.len());
+        if let Some(o) = old {
+            cursor.selected = o.cursor.selected.min(items.len().saturating_sub(1));
+        }
+        Proposal {
+            key,
+            items,
+            found,
+            cursor,
+        }
+    }
+
+    /// The edit adding the accepted items (None: nothing accepted).
+    fn edit(&self) -> Option<Edit> {
+        let chosen: Vec<(&Addition, bool)> = self
+            .items
+            .iter()
+            .filter(|i| i.accepted)
+            .map(|i| (&i.addition, i.narrow))
+            .collect();
+        if chosen.is_empty() {
+            return None;
+        }
+        let count = chosen.len();
+        let edits = crate::profile::narrow::chosen_rules(chosen)
+            .into_iter()
+            .map(|rule| Edit::AddRule { rule, at: None })
+            .collect();
+        Some(Edit::Batch {
+            label: format!(
+                "allow the recorded calls of {count} syscall{}",
+                if count == 1 { "" } else { "s" }
+            ),
+            edits,
+        })
+    }
+
+    /// A key on the proposal; `Some(true)` when it was applied or put away.
+    pub fn command(&mut self, command: Command, session: &mut Session) -> (Handled, bool) {
+        if self.cursor.navigate(command) {
+            return (Handled::Consumed, false);
+        }
+        let at = self.cursor.selected;
+        match command {
+            Command::Yes | Command::No => {
+                if let Some(item) = self.items.get_mut(at) {
+                    item.accepted = command == Command::Yes;
+                }
+                self.cursor.step(1);
+            }
+            Command::Mark => {
+                if let Some(item) = self.items.get_mut(at) {
+                    item.accepted = !item.accepted;
+                }
+            }
+            Command::ToggleNarrow => {
+                if let Some(item) = self.items.get_mut(at) {
+                    match &item.addition.why_by_name {
+                        Some(why) => session.say(
+                            format!("{}: only by name: {why}", item.addition.name),
+                            Tone::Info,
+                        ),
+                        None => item.narrow = !item.narrow,
+                    }
+                }
+            }
+            Command::AcceptAll | Command::RejectAll => {
+                for item in &mut self.items {
+                    item.accepted = command == Command::AcceptAll;
+                }
+            }
+            Command::Apply => {
+                match self.edit() {
+                    Some(edit) => {
+                        session.apply(&edit);
+                    }
+                    None => session.say(
+                        "Nothing accepted: the profile is unchanged".into(),
+                        Tone::Info,
+                    ),
+                }
+                return (Handled::Consumed, true);
+            }
+            Command::Cancel => return (Handled::Consumed, true),
+            _ => return (Handled::NotConsumed, false),
+        }
+        (Handled::Consumed, false)
+    }
+}
+
+/// The line a proposal item shows: the narrow rule in words, or "every call".
+fn rule_text(item: &Item) -> String {
+    if item.narrow && item.addition.is_narrow() {
+        item.addition.describe().join(" ; ")
+    } else {
+        "every call (by name)".to_string()
+    }
+}
+
+/// Draws the proposal, or says it is being worked out for this draft.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    p: Option<&mut Proposal>,
+    keymap: &KeyMap,
+    theme: Theme,
+    focused: bool,
+) {
+    let Some(p) = p else {
+        let block = pane_block("Proposal", focused, theme);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                "Judging every recorded call against this draft…",
+                theme.dim(),
+            )),
+            inner,
+        );
+        return;
+    };
+    let accepted = p.items.iter().filter(|i| i.accepted).count();
+    let title = format!(
+        "Proposal: allow {accepted} of {} syscall{} the draft would stop",
+        p.items.len(),
+        if p.items.len() == 1 { "" } else { "s" }
+    );
+    let block = pane_block(&title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let k = |c| keymap.key_for(Context::Proposal, c).to_string();
+    let mut notes: Vec<Line> = Vec::new();
+    for h in &p.found.held {
+        notes.push(Line::styled(
+            format!("{} stays stopped: {}; change that by hand", h.name, h.why),
+            theme.warning(),
+        ));
+    }
+    let help = format!(
+        "{} accept · {} reject · {} narrow/by name · {} all · {} none · {} apply (one edit) · {} put away",
+        k(Command::Yes),
+        k(Command::No),
+        k(Command::ToggleNarrow),
+        k(Command::AcceptAll),
+        k(Command::RejectAll),
+        k(Command::Apply),
+        k(Command::Cancel)
+    );
+    let selected = p.items.get(p.cursor.selected);
+    let detail = selected.map(|i| {
+        let summary = Catalog.syscall(&i.addition.name).map_or("", |s| s.summary);
+        let how = match &i.addition.why_by_name {
+            Some(why) => format!("By name only: {why}."),
+            None if i.narrow => format!(
+                "Narrow: only the values seen ({} distinct call{}).",
+                i.addition.distinct,
+                if i.addition.distinct == 1 { "" } else { "s" }
+            ),
+            None => "By name: every call, whatever its arguments.".to_string(),
+        };
+        format!("{summary} {how}")
+    });
+    let [list_area, notes_area, detail_area, help_area] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(notes.len().min(3) as u16),
+        Constraint::Length(if detail.is_some() { 2 } else { 0 }),
+        Constraint::Length(2),
+    ])
+    .areas(inner);
+    let first = p.cursor.visible(list_area.height as usize);
+    let width = list_area.width as usize;
+    let lines: Vec<Line> = p
+        .items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(list_area.height as usize)
+        .map(|(i, item)| {
+            let line = Line::from(vec![
+                Span::styled(if item.accepted { "[x] " } else { "[ ] " }, theme.accent()),
+                Span::raw(format!("{:<14} ", fit(&item.addition.name, 14))),
+                Span::styled(
+                    fit(&rule_text(item), width.saturating_sub(19)),
+                    if item.narrow && item.addition.is_narrow() {
+                        theme.ok()
+                    } else {
+                        theme.warning()
+                    },
+                ),
+            ]);
+            if i == p.cursor.selected {
+                line.style(theme.selected(focused))
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list_area);
+    frame.render_widget(Paragraph::new(notes), notes_area);
+    if let Some(d) = detail {
+        frame.render_widget(
+            Paragraph::new(Line::styled(d, theme.dim())).wrap(Wrap { trim: true }),
+            detail_area,
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(help, theme.dim())).wrap(Wrap { trim: true }),
+        help_area,
+    );
+}
