@@ -176,3 +176,150 @@ pub fn recorded_profile(
     let narrow = vec![!names_only; proposal.additions.len()];
     Ok((proposal.apply(&draft, &narrow), proposal))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bpf::testutil::Rng;
+    use crate::bpf::{self, Program, RetAction, SeccompData};
+    use crate::catalog::Catalog;
+    use crate::compile::{self, Options};
+    use crate::profile::narrow::value_args;
+    use crate::profile::{Arch, ArgCond, Op};
+    use crate::sandbox::replay::Tally;
+
+    const NAMES: [&str; 9] = [
+        "socket",
+        "personality",
+        "clone",
+        "ioctl",
+        "fcntl",
+        "getpid",
+        "kill",
+        "mmap",
+        "madvise",
+    ];
+    const VALUES: [u64; 9] = [0, 1, 2, 8, 10, 16, 0x80001, 0x5401, 0x1000_0011];
+
+    fn target() -> Target {
+        Target {
+            arch: Arch::X86_64,
+            ..Target::host()
+        }
+    }
+
+    fn nr(name: &str) -> u32 {
+        Catalog.syscall(name).unwrap().number(Arch::X86_64).unwrap()
+    }
+
+    fn random_call(rng: &mut Rng) -> Call {
+        let name = rng.pick(&NAMES);
+        let mut args = [0u64; 6];
+        for a in &mut args {
+            // Value arguments from a small pool (so calls repeat), the rest anything.
+            *a = rng.next();
+        }
+        for i in value_args(name) {
+            args[i as usize] = rng.pick(&VALUES);
+        }
+        Call {
+            arch: Arch::X86_64,
+            nr: nr(name),
+            args,
+        }
+    }
+
+    fn random_draft(rng: &mut Rng) -> Profile {
+        let mut p = Profile::new(rng.pick(&[Action::Errno, Action::Errno, Action::Allow]));
+        p.architectures = Some(vec![Arch::X86_64]);
+        let mut rules = Vec::new();
+        for _ in 0..rng.below(6) {
+            let name = rng.pick(&NAMES);
+            let mut rule = Rule::new(
+                vec![name.to_string()],
+                rng.pick(&[Action::Allow, Action::Errno]),
+            );
+            let indices = value_args(name);
+            if !indices.is_empty() {
+                let conds: Vec<ArgCond> = (0..rng.below(3))
+                    .map(|_| {
+                        let op = rng.pick(&[Op::Eq, Op::Ne, Op::Ge, Op::MaskedEq]);
+                        let two = (op == Op::MaskedEq).then(|| rng.pick(&VALUES));
+                        ArgCond::new(rng.pick(&indices), op, rng.pick(&VALUES), two)
+                    })
+                    .collect();
+                rule.args = (!conds.is_empty()).then_some(conds);
+            }
+            rules.push(rule);
+        }
+        p.syscalls = Some(rules);
+        p
+    }
+
+    fn program(p: &Profile) -> Option<Program> {
+        let c = compile::build(p, &target(), &Options::default()).ok()?;
+        Program::from_bytes(&c.bpf).ok()
+    }
+
+    fn allows(program: &Program, call: &Call) -> bool {
+        let data = SeccompData::new(call.arch, call.nr, call.args);
+        RetAction::from_raw(bpf::run(program, &data)).allows()
+    }
+
+    /// For random drafts and recordings, judged on the compiled programs: the result of
+    /// `record --base` allows every recorded call (or says why not), everything the draft
+    /// allowed, and a call the draft denied only when a recorded call of that syscall had the
+    /// same values in the arguments the rules compare.
+    #[test]
+    fn record_base_allows_the_run_keeps_the_draft_and_widens_only_to_values_seen() {
+        let mut rng = Rng(0x5eed_0022_c0ff_ee01);
+        let mut judged = 0;
+        for _ in 0..150 {
+            let draft = random_draft(&mut rng);
+            let Some(before) = program(&draft) else {
+                continue;
+            };
+            let mut tally = Tally::default();
+            let recorded: Vec<Call> = (0..1 + rng.below(20))
+                .map(|_| random_call(&mut rng))
+                .collect();
+            for c in &recorded {
+                tally.add(c.arch, c.nr, c.args);
+            }
+            let (result, proposal) =
+                recorded_profile(&tally.finish(), Some(&draft), &target(), false).unwrap();
+            let after = program(&result).expect("the result compiles");
+            for c in &recorded {
+                let held = proposal
+                    .held
+                    .iter()
+                    .any(|h| Some(h.name.as_str()) == c.name());
+                assert!(
+                    allows(&after, c) || held,
+                    "{c:?} stays stopped unsaid in {result:#?}"
+                );
+            }
+            let probes: Vec<Call> = (0..200)
+                .map(|_| random_call(&mut rng))
+                .chain(recorded.iter().copied())
+                .collect();
+            for c in &probes {
+                match (allows(&before, c), allows(&after, c)) {
+                    (true, false) => panic!("{c:?} was allowed by {draft:#?}, not by {result:#?}"),
+                    (false, true) => {
+                        let same = |r: &Call| {
+                            r.nr == c.nr
+                                && value_args(c.name().unwrap())
+                                    .iter()
+                                    .all(|&i| r.args[i as usize] == c.args[i as usize])
+                        };
+                        assert!(recorded.iter().any(same), "{c:?} widened in {result:#?}");
+                    }
+                    _ => {}
+                }
+            }
+            judged += 1;
+        }
+        assert!(judged > 100, "only {judged} drafts compiled");
+    }
+}
