@@ -1,6 +1,8 @@
 //! Replay: 100,000 distinct recorded calls judged against Docker's default profile after an
 //! edit (what view 3 does after each key), against two references measured in the same run:
-//! compiling the profile alone, and emulating the filter on every call one by one.
+//! compiling the profile alone, and emulating the filter on every call one by one. And the
+//! proposal a recording makes (judge, narrow rules, check them by compiling again), against
+//! the replay of the same recording.
 //!
 //! Run: `cargo bench --bench replay`. Uses ../shared/corpus/moby-default.json, or a profile
 //! path in SECCOMPOSE_BENCH_PROFILE; the built-in profile when neither is there.
@@ -12,6 +14,7 @@ use seccompose::bpf::{self, Program, SeccompData};
 use seccompose::catalog::Catalog;
 use seccompose::compile::{self, Options};
 use seccompose::profile::{Action, Edit, Profile, Target};
+use seccompose::sandbox::propose;
 use seccompose::sandbox::replay::{replay, Tally};
 
 fn load() -> Profile {
@@ -97,6 +100,16 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("replay after an edit (compile + judge)", |b| {
         b.iter(|| replay(&rec, &p, &target).unwrap())
+    });
+    let proposal = propose(&rec, &p, &target).unwrap();
+    eprintln!(
+        "proposal: {} distinct calls stopped, {} syscalls to add, {} rules",
+        proposal.stopped,
+        proposal.additions.len(),
+        proposal.rules(&[]).len()
+    );
+    group.bench_function("proposal (judge + narrow + check)", |b| {
+        b.iter(|| propose(&rec, &p, &target).unwrap())
     });
     group.finish();
 }

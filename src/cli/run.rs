@@ -211,6 +211,18 @@ fn proposal_text(p: &sandbox::Proposal, based: bool, names_only: bool) -> String
     if !by_name.is_empty() {
         let _ = writeln!(out, "  + every call of: {}", by_name.join(", "));
     }
+    if !p.unseen.is_empty() {
+        let names: Vec<String> = p
+            .unseen
+            .iter()
+            .map(|(n, of)| format!("{n} (for {of})"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "seccompose: note, not added: the run did not call these, which do the same job as calls it made and which another C library, kernel or error path may use: {}",
+            names.join(", ")
+        );
+    }
     for h in &p.held {
         let _ = writeln!(
             out,

@@ -18,6 +18,9 @@ pub struct Proposal {
     pub held: Vec<Held>,
     /// Stopped calls whose number the catalog cannot name, so no rule can name them.
     pub unnamed: Vec<Call>,
+    /// A note, not additions: syscalls the run did not make that do the job of ones it
+    /// made, with the one each stands in for (see [`unseen_siblings`]).
+    pub unseen: Vec<(&'static str, &'static str)>,
     /// How many distinct calls were judged.
     pub distinct: usize,
     /// How many of them the draft would stop.
@@ -86,6 +89,7 @@ pub fn propose(
         additions: additions(named),
         held: Vec::new(),
         unnamed,
+        unseen: unseen_siblings(recording, draft, target),
         distinct: recording.calls.len(),
         stopped: stopped.calls.len(),
     };
@@ -99,6 +103,44 @@ pub fn propose(
         .additions
         .retain(|a| !proposal.held.iter().any(|h| h.name == a.name));
     Ok(proposal)
+}
+
+/// Syscalls the run did not make that do the same job as ones it made (the catalog's
+/// families), exist on the target and are not allowed by name in the draft: another C library
+/// or kernel, or an error path, may call them instead. Each comes with the call it stands in
+/// for. High-risk ones are left out: a note should not nudge towards them.
+pub fn unseen_siblings(
+    recording: &Recording,
+    draft: &Profile,
+    target: &Target,
+) -> Vec<(&'static str, &'static str)> {
+    use crate::catalog::{Catalog, Risk};
+    let made: std::collections::BTreeSet<&'static str> = recording
+        .calls
+        .iter()
+        .filter_map(|(c, _)| c.name())
+        .collect();
+    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+    for &name in &made {
+        let Some(syscall) = Catalog.syscall(name) else {
+            continue;
+        };
+        for sib in syscall.siblings() {
+            let fits = sib.number(target.arch).is_some()
+                && sib.risk != Risk::High
+                && !made.contains(sib.name)
+                && !out.iter().any(|(n, _)| *n == sib.name)
+                && crate::profile::view(draft, sib.name, target)
+                    .action
+                    .semantic()
+                    != Action::Allow;
+            if fits {
+                out.push((sib.name, name));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// The additions that do not let their calls through once appended to the draft, judged by
@@ -264,6 +306,32 @@ mod tests {
     fn allows(program: &Program, call: &Call) -> bool {
         let data = SeccompData::new(call.arch, call.nr, call.args);
         RetAction::from_raw(bpf::run(program, &data)).allows()
+    }
+
+    /// The note lists same-job syscalls the run did not make and the draft does not allow by
+    /// name, never a high-risk one, never one the run made.
+    #[test]
+    fn unseen_siblings_are_a_note_of_what_the_run_did_not_call() {
+        let mut tally = Tally::default();
+        for name in ["openat", "clone"] {
+            tally.add(Arch::X86_64, nr(name), [0; 6]);
+        }
+        let rec = tally.finish();
+        let mut draft = Profile::new(Action::Errno);
+        draft.syscalls = Some(vec![Rule::new(vec!["open".into()], Action::Allow)]);
+        let unseen = unseen_siblings(&rec, &draft, &target());
+        assert!(unseen.contains(&("openat2", "openat")), "{unseen:?}");
+        assert!(unseen.contains(&("fork", "clone")), "{unseen:?}");
+        assert!(!unseen.iter().any(|(n, _)| *n == "open"), "allowed already");
+        assert!(!unseen
+            .iter()
+            .any(|(n, _)| ["unshare", "setns", "openat"].contains(n)));
+        let p = propose(&rec, &draft, &target()).unwrap();
+        assert_eq!(p.unseen, unseen);
+        assert!(p
+            .rules(&[])
+            .iter()
+            .all(|r| !r.names().contains(&"openat2".to_string())));
     }
 
     /// For random drafts and recordings, judged on the compiled programs: the result of

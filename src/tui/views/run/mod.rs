@@ -339,10 +339,14 @@ impl RunView {
             }
             Ok(found) if found.is_empty() => {
                 let text = if was_pending {
-                    format!(
+                    let mut text = format!(
                         "Recorded: the draft already allows every call the command made, with its arguments ({} distinct calls judged)",
                         found.distinct
-                    )
+                    );
+                    if !found.unseen.is_empty() {
+                        text = format!("{text}. {}", proposal::unseen_note(found));
+                    }
+                    text
                 } else {
                     "The draft now allows every recorded call: nothing left to propose".into()
                 };

@@ -162,6 +162,17 @@ impl Proposal {
     }
 }
 
+/// The note on calls the run did not make (not additions), at most six named.
+pub fn unseen_note(found: &Proposed) -> String {
+    let names: Vec<&str> = found.unseen.iter().take(6).map(|(n, _)| *n).collect();
+    let more = found.unseen.len().saturating_sub(6);
+    format!(
+        "Not called this run, but doing the job of calls it made (another libc or an error path may use them; not added): {}{}",
+        names.join(", "),
+        if more > 0 { format!(" and {more} more") } else { String::new() }
+    )
+}
+
 /// The line a proposal item shows: the narrow rule in words, or "every call".
 fn rule_text(item: &Item) -> String {
     if item.narrow && item.addition.is_narrow() {
@@ -210,6 +221,9 @@ pub fn render(
             theme.warning(),
         ));
     }
+    if !p.found.unseen.is_empty() {
+        notes.push(Line::styled(unseen_note(&p.found), theme.dim()));
+    }
     let help = format!(
         "{} accept · {} reject · {} narrow/by name · {} all · {} none · {} apply (one edit) · {} put away",
         k(Command::Yes),
@@ -234,10 +248,12 @@ pub fn render(
         };
         format!("{summary} {how}")
     });
+    // A short pane keeps its rows for the list itself.
+    let roomy = inner.height >= 10;
     let [list_area, notes_area, detail_area, help_area] = Layout::vertical([
         Constraint::Min(1),
-        Constraint::Length(notes.len().min(3) as u16),
-        Constraint::Length(if detail.is_some() { 2 } else { 0 }),
+        Constraint::Length(if roomy { notes.len().min(4) as u16 } else { 0 }),
+        Constraint::Length(if detail.is_some() && roomy { 2 } else { 0 }),
         Constraint::Length(2),
     ])
     .areas(inner);
@@ -270,7 +286,7 @@ pub fn render(
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list_area);
-    frame.render_widget(Paragraph::new(notes), notes_area);
+    frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: true }), notes_area);
     if let Some(d) = detail {
         frame.render_widget(
             Paragraph::new(Line::styled(d, theme.dim())).wrap(Wrap { trim: true }),
