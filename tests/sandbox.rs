@@ -437,6 +437,29 @@ fn doctor_finds_user_notification_for_every_user() {
     }
 }
 
+/// The probe's arguments for socket(domain, SOCK_STREAM|SOCK_CLOEXEC, 0), as Python asks
+/// (socket=41 on x86_64).
+fn socket_call(domain: &str) -> Vec<String> {
+    format!("41 {domain} 0x80001 0 0 0 0")
+        .split(' ')
+        .map(str::to_string)
+        .collect()
+}
+
+/// Runs the probe enforced under `profile` with one socket call per domain; its output lines.
+fn probe_sockets(mut cmd: std::process::Command, domains: &[&str]) -> (Vec<String>, Output) {
+    cmd.arg("--").arg(common::probe::probe(false));
+    for d in domains {
+        cmd.args(socket_call(d));
+    }
+    let out = cmd.output().unwrap();
+    let lines = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    (lines, out)
+}
+
 /// The scenario: a Python program opening an AF_INET6 socket.
 const INET6: &str = "import socket; socket.socket(socket.AF_INET6); print(42)";
 
@@ -504,21 +527,8 @@ fn record_proposes_only_what_the_base_stops_and_only_the_values_seen() {
     // record writes the profile for its owner only; the ordinary user reads it too.
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&narrowed, std::fs::Permissions::from_mode(0o644)).unwrap();
-    let probe = common::probe::probe(false);
-    // socket=41 on x86_64; type SOCK_STREAM|SOCK_CLOEXEC, as Python asks.
-    let socket = |domain: &str| format!("41 {domain} 0x80001 0 0 0 0");
     for who in users() {
-        let out = run_as(who, &narrowed, true)
-            .arg("--")
-            .arg(&probe)
-            .args(socket("10").split(' '))
-            .args(socket("2").split(' '))
-            .output()
-            .unwrap();
-        let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .map(str::to_string)
-            .collect();
+        let (lines, out) = probe_sockets(run_as(who, &narrowed, true), &["10", "2"]);
         assert_eq!(lines.len(), 2, "{who:?}: {}", stderr(&out));
         assert!(lines[0].starts_with("ok "), "{who:?} AF_INET6: {lines:?}");
         assert_eq!(lines[1], "errno 1", "{who:?} AF_INET stays denied");
@@ -602,4 +612,73 @@ fn narrow_recorded_profiles_run_their_commands_and_stop_another_family() {
         .assert()
         .success()
         .stdout("42\n");
+}
+
+/// `merge` of two recordings of the probe (socket AF_INET6, socket AF_INET): both calls go
+/// through under the union in the kernel, AF_UNIX does not, the two narrow socket rules stay
+/// two, and a disagreement of default actions is said while the first file's is kept.
+#[test]
+fn merge_unions_recordings_rule_by_rule_without_widening() {
+    let dir = scratch();
+    let probe = common::probe::probe(false);
+    let record = |domain: &str| {
+        let out = dir.path().join(format!("socket-{domain}.json"));
+        let o = common::seccompose()
+            .arg("record")
+            .arg("-o")
+            .arg(&out)
+            .arg("--")
+            .arg(&probe)
+            .args(socket_call(domain))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        out
+    };
+    let (six, four) = (record("10"), record("2"));
+    let merged = dir.path().join("merged.json");
+    let o = common::seccompose()
+        .arg("merge")
+        .arg(&six)
+        .arg(&four)
+        .arg("-o")
+        .arg(&merged)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&merged).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let socket_rules: Vec<&serde_json::Value> = v["syscalls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["names"] == serde_json::json!(["socket"]))
+        .collect();
+    assert_eq!(socket_rules.len(), 2, "{text}");
+    assert!(socket_rules
+        .iter()
+        .all(|r| r["args"].as_array().unwrap().len() == 3));
+    let (lines, out) = probe_sockets(run_as(As::Me, &merged, true), &["10", "2", "1"]);
+    assert_eq!(lines.len(), 3, "{}", stderr(&out));
+    assert!(
+        lines[0].starts_with("ok ") && lines[1].starts_with("ok "),
+        "{lines:?}"
+    );
+    assert_eq!(lines[2], "errno 1", "AF_UNIX: neither recording made it");
+
+    let strict = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/strict.json");
+    let o = common::seccompose()
+        .arg("merge")
+        .arg(&six)
+        .arg(&strict)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("has default action SCMP_ACT_KILL_PROCESS"),
+        "{}",
+        stderr(&o)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["defaultAction"], "SCMP_ACT_ERRNO");
 }

@@ -9,6 +9,7 @@ mod doctor;
 mod explain;
 mod learn;
 mod lint;
+mod merge;
 mod run;
 mod target;
 mod usage;
@@ -199,6 +200,21 @@ enum Command {
     /// Convert a profile to another format (Docker JSON, OCI, SPO manifest, systemd settings);
     /// exit 1 when the output cannot express all of it (unless --lossy), 2 when nothing was written.
     Convert(convert::ConvertArgs),
+    /// The union of several profiles, rule by rule (a narrow rule stays narrow), keeping the
+    /// first one's settings and saying where the files disagree.
+    Merge {
+        /// The profiles; the first one's default action, architectures and flags are kept.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+        /// Where to write the union (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace OUT even when it is read-only.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        target: target::TargetArgs,
+    },
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -259,6 +275,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             learn::learn(lesson.as_deref(), lang.as_deref(), list)
         }
         Some(Command::Diff { a, b, target, json }) => diff::diff(&a, &b, &target, json),
+        Some(Command::Merge {
+            files,
+            output,
+            force,
+            target,
+        }) => merge::merge(&files, output.as_ref(), force, &target),
         Some(Command::Run {
             file,
             enforce,

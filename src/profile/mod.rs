@@ -5,6 +5,7 @@ mod edit;
 mod effective;
 pub mod formats;
 mod load;
+pub mod merge;
 mod model;
 pub mod narrow;
 mod preserve;

@@ -12,6 +12,7 @@
 mod child;
 mod futex;
 mod launch;
+pub mod merge;
 mod notify;
 mod procs;
 pub mod pty;
@@ -20,6 +21,8 @@ pub mod replay;
 mod report;
 mod supervise;
 pub mod support;
+#[cfg(test)]
+mod testgen;
 mod trace;
 mod tracee;
 mod userns;
