@@ -13,7 +13,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use seccompose::bpf::{self, Program, SeccompData};
 use seccompose::catalog::Catalog;
 use seccompose::compile::{self, Options};
-use seccompose::profile::{Action, Edit, Profile, Target};
+use seccompose::profile::{Action, ArgCond, Edit, Op, Profile, Rule, Target};
 use seccompose::sandbox::propose;
 use seccompose::sandbox::replay::{replay, Tally};
 
@@ -111,6 +111,24 @@ fn bench(c: &mut Criterion) {
     group.bench_function("proposal (judge + narrow + check)", |b| {
         b.iter(|| propose(&rec, &p, &target).unwrap())
     });
+    // The slow path: a stopping rule of the draft names a proposed syscall (socket, for a
+    // domain the run never asks for), so the proposal compiles the draft with its 500-odd
+    // narrow socket rules and judges those calls again.
+    let mut contested = p.clone();
+    let mut other = Rule::new(vec!["socket".into()], Action::Errno);
+    other.errno_ret = Some(13);
+    other.args = Some(vec![ArgCond::new(0, Op::Eq, 99, None)]);
+    contested.syscalls.get_or_insert_with(Vec::new).push(other);
+    let held = propose(&rec, &contested, &target).unwrap();
+    eprintln!(
+        "contested proposal: {} syscalls to add, {} held back",
+        held.additions.len(),
+        held.held.len()
+    );
+    group.bench_function(
+        "proposal, a draft rule stops socket (check compiles)",
+        |b| b.iter(|| propose(&rec, &contested, &target).unwrap()),
+    );
     group.finish();
 }
 

@@ -226,7 +226,7 @@ fn proposal_text(p: &sandbox::Proposal, based: bool, names_only: bool) -> String
     for h in &p.held {
         let _ = writeln!(
             out,
-            "seccompose: {} cannot be allowed by adding a rule: {}; change that by hand",
+            "seccompose: not added: {} stays stopped: {}; change that rule by hand if the command needs it",
             h.name, h.why
         );
     }

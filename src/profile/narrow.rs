@@ -86,19 +86,23 @@ impl Addition {
 
 /// The additions allowing `calls` (ABI, syscall name, arguments), one per syscall in name order.
 pub fn additions<'a>(calls: impl IntoIterator<Item = (Arch, &'a str, [u64; 6])>) -> Vec<Addition> {
-    let mut seen: BTreeMap<&str, BTreeSet<Vec<u64>>> = BTreeMap::new();
+    let mut seen: BTreeMap<&str, (Vec<u32>, BTreeSet<Vec<u64>>)> = BTreeMap::new();
     let mut distinct: BTreeMap<&str, usize> = BTreeMap::new();
     for (arch, name, args) in calls {
-        let values = value_args(name)
-            .into_iter()
-            .map(|i| compared(arch, args[i as usize]))
-            .collect();
-        seen.entry(name).or_default().insert(values);
+        // The catalog is asked once per syscall, not once per call.
+        let (indices, tuples) = seen
+            .entry(name)
+            .or_insert_with(|| (value_args(name), BTreeSet::new()));
+        tuples.insert(
+            indices
+                .iter()
+                .map(|&i| compared(arch, args[i as usize]))
+                .collect(),
+        );
         *distinct.entry(name).or_default() += 1;
     }
     seen.into_iter()
-        .map(|(name, tuples)| {
-            let indices = value_args(name);
+        .map(|(name, (indices, tuples))| {
             let why_by_name = indices.is_empty().then(|| by_name_reason(name));
             let narrow = if indices.is_empty() {
                 vec![Rule::new(vec![name.to_string()], Action::Allow)]

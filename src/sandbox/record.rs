@@ -2,9 +2,9 @@
 //! (judged as replay judges them, with their arguments), each syscall as the narrowest rule
 //! that lets its calls through, appended after the draft's own rules, which stay as they are.
 
-use super::describe_action;
 use super::replay::{replay, stopped_calls, Call, Recording, Stopped};
-use crate::compile::CompileError;
+use super::{describe_action, rule_place};
+use crate::compile::{self, deciding_rule, CompileError};
 use crate::profile::narrow::{additions, chosen_rules, Addition};
 use crate::profile::{Action, Profile, Rule, Target};
 
@@ -72,22 +72,53 @@ pub fn propose(
     draft: &Profile,
     target: &Target,
 ) -> Result<Proposal, CompileError> {
-    let stopped = stopped_calls(recording, draft, target)?;
-    let mut unnamed = Vec::new();
-    let named: Vec<_> = stopped
-        .calls
+    let (stopped, actions) = stopped_calls(recording, draft, target)?;
+    // Syscalls a rule of the draft stops on purpose (not by the default action): a call such
+    // a rule decides is held back, never allowed over the rule's head.
+    let stopping: Vec<&str> = draft
+        .rules()
         .iter()
-        .filter_map(|(call, _)| match call.name() {
-            Some(name) => Some((call.arch, name, call.args)),
-            None => {
-                unnamed.push(*call);
-                None
-            }
-        })
+        .filter(|r| !r.action.allows() && !draft.rule_has_default_action(r))
+        .flat_map(|r| r.names().iter().map(String::as_str))
         .collect();
+    let plan = (!stopping.is_empty()).then(|| compile::plan(draft, target));
+    let mut unnamed = Vec::new();
+    let mut held: Vec<Held> = Vec::new();
+    let mut named = Vec::new();
+    let mut proposed = Recording::default();
+    for ((call, count), action) in stopped.calls.iter().zip(&actions) {
+        let Some(name) = call.name() else {
+            unnamed.push(*call);
+            continue;
+        };
+        let decided = plan
+            .as_ref()
+            .filter(|_| stopping.contains(&name))
+            .and_then(|plan| deciding_rule(plan, name, &call.args, *action));
+        match decided {
+            Some(rule) => {
+                if !held.iter().any(|h| h.name == name) {
+                    let place = rule_place(Some(rule), draft)
+                        .unwrap_or_else(|| format!("syscalls[{rule}]"));
+                    held.push(Held {
+                        name: name.to_string(),
+                        rule: Some(rule),
+                        why: format!(
+                            "the draft's rule at {place} stops it on purpose ({})",
+                            describe_action(*action)
+                        ),
+                    });
+                }
+            }
+            None => {
+                named.push((call.arch, name, call.args));
+                proposed.calls.push((*call, *count));
+            }
+        }
+    }
     let mut proposal = Proposal {
         additions: additions(named),
-        held: Vec::new(),
+        held,
         unnamed,
         unseen: unseen_siblings(recording, draft, target),
         distinct: recording.calls.len(),
@@ -96,12 +127,24 @@ pub fn propose(
     if proposal.additions.is_empty() {
         return Ok(proposal);
     }
-    proposal.held = held_back(&proposal.additions, &stopped, draft, target);
+    // Rules of one action are OR'ed, so where every rule of the draft naming a syscall
+    // allows (or only repeats the default action), an appended ALLOW rule lets its calls
+    // through: only the other syscalls need compiling and judging again.
+    let contested: Vec<Addition> = proposal
+        .additions
+        .iter()
+        .filter(|a| stopping.contains(&a.name.as_str()))
+        .cloned()
+        .collect();
+    if !contested.is_empty() {
+        let still = held_back(&contested, &proposed, draft, target);
+        proposal
+            .additions
+            .retain(|a| !still.iter().any(|h| h.name == a.name));
+        proposal.held.extend(still);
+    }
     proposal.held.sort_by(|a, b| a.name.cmp(&b.name));
     proposal.held.dedup_by(|a, b| a.name == b.name);
-    proposal
-        .additions
-        .retain(|a| !proposal.held.iter().any(|h| h.name == a.name));
     Ok(proposal)
 }
 
@@ -226,7 +269,7 @@ mod tests {
     use crate::bpf::{self, Program, RetAction, SeccompData};
     use crate::compile::{self, Options};
     use crate::profile::narrow::value_args;
-    use crate::profile::Arch;
+    use crate::profile::{Arch, ArgCond, Op};
     use crate::sandbox::replay::Tally;
     use crate::sandbox::testgen::{nr, random_call, random_draft, target};
 
@@ -264,6 +307,43 @@ mod tests {
             .rules(&[])
             .iter()
             .all(|r| !r.names().contains(&"openat2".to_string())));
+    }
+
+    /// A call a rule of the draft stops on purpose is held back and said, never allowed over
+    /// the rule's head; other calls of the same syscall, which only the default stops, are
+    /// still proposed; the draft's rules stay as they are.
+    #[test]
+    fn a_stopping_rule_of_the_draft_is_held_back_not_overridden() {
+        let mut tally = Tally::default();
+        tally.add(Arch::X86_64, nr("socket"), [40, 1, 0, 0, 0, 0]);
+        tally.add(Arch::X86_64, nr("socket"), [2, 1, 0, 0, 0, 0]);
+        tally.add(Arch::X86_64, nr("personality"), [8, 0, 0, 0, 0, 0]);
+        let rec = tally.finish();
+        let mut draft = Profile::new(Action::Errno);
+        let mut vsock = Rule::new(vec!["socket".into()], Action::Errno);
+        vsock.errno_ret = Some(13);
+        vsock.args = Some(vec![ArgCond::new(0, Op::Eq, 40, None)]);
+        draft.syscalls = Some(vec![vsock]);
+        let (result, p) = recorded_profile(&rec, Some(&draft), &target(), false).unwrap();
+        let held: Vec<&str> = p.held.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(held, ["socket"]);
+        assert!(p.held[0].why.contains("syscalls[0]"), "{}", p.held[0].why);
+        assert!(p.held[0].why.contains("on purpose"), "{}", p.held[0].why);
+        let added: Vec<&str> = p.additions.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(added, ["personality", "socket"]);
+        assert_eq!(result.rules()[0], draft.rules()[0]);
+        let after = program(&result).unwrap();
+        let call = |name: &str, a0: u64| Call {
+            arch: Arch::X86_64,
+            nr: nr(name),
+            args: [a0, 1, 0, 0, 0, 0],
+        };
+        assert!(allows(&after, &call("socket", 2)));
+        let data = SeccompData::new(Arch::X86_64, nr("socket"), [40, 1, 0, 0, 0, 0]);
+        assert_eq!(
+            RetAction::from_raw(bpf::run(&after, &data)),
+            RetAction::Errno(13)
+        );
     }
 
     /// For random drafts and recordings, judged on the compiled programs: the result of

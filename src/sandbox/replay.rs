@@ -120,21 +120,24 @@ pub fn replay(
     ))
 }
 
-/// The calls of a recording that a profile would stop (not simply allow), with their counts:
-/// the same judgement as [`replay`], call by call.
+/// The calls of a recording that a profile would stop (not simply allow), with their counts,
+/// and what the filter does with each: the same judgement as [`replay`], call by call.
 pub fn stopped_calls(
     recording: &Recording,
     profile: &Profile,
     target: &Target,
-) -> Result<Recording, CompileError> {
+) -> Result<(Recording, Vec<RetAction>), CompileError> {
     let program = compiled_for(recording, profile, target)?;
     let mut calls = Vec::new();
+    let mut actions = Vec::new();
     judge(recording, &program, |call, count, ret| {
-        if !RetAction::from_raw(ret).allows() {
+        let action = RetAction::from_raw(ret);
+        if !action.allows() {
             calls.push((*call, count));
+            actions.push(action);
         }
     });
-    Ok(Recording { calls })
+    Ok((Recording { calls }, actions))
 }
 
 /// The filter a recording is judged by: the profile compiled as a run would compile it, for

@@ -217,7 +217,10 @@ pub fn render(
     let mut notes: Vec<Line> = Vec::new();
     for h in &p.found.held {
         notes.push(Line::styled(
-            format!("{} stays stopped: {}; change that by hand", h.name, h.why),
+            format!(
+                "Not added: {} stays stopped: {}; change that rule by hand if the command needs it",
+                h.name, h.why
+            ),
             theme.warning(),
         ));
     }
