@@ -195,12 +195,27 @@ fn held_back(
     draft: &Profile,
     target: &Target,
 ) -> Vec<Held> {
+    // Only the rules and calls of these syscalls bear on their verdicts: the rest of the
+    // draft and of the recording is left out of the check, which is a compile and a replay.
+    let names = |n: &str| adds.iter().any(|a| a.name == n);
+    let calls = Recording {
+        calls: stopped
+            .calls
+            .iter()
+            .filter(|(c, _)| c.name().is_some_and(names))
+            .copied()
+            .collect(),
+    };
+    let mut own = draft.clone();
+    if let Some(rules) = &mut own.syscalls {
+        rules.retain(|r| r.names().iter().any(|n| names(n)));
+    }
     let with = |chosen: &[Addition]| {
-        let mut p = draft.clone();
+        let mut p = own.clone();
         p.syscalls
             .get_or_insert_with(Vec::new)
             .extend(chosen_rules(chosen.iter().map(|a| (a, true))));
-        replay(stopped, &p, target)
+        replay(&calls, &p, target)
     };
     let still = |stops: Vec<Stopped>, name: &str| -> Vec<Held> {
         stops
@@ -214,7 +229,7 @@ fn held_back(
                     describe_action(s.action)
                 ),
                 name: s.name,
-                rule: s.rule,
+                rule: None,
             })
             .collect()
     };
