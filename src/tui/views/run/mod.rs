@@ -325,8 +325,9 @@ impl RunView {
             return false;
         }
         let Some(found) = self.proposer.current(key) else {
-            // A proposal for an older draft is not shown: it could contradict the replay.
-            return self.proposal.take().is_some();
+            // A proposal for an older draft is kept for its choices but not shown (see
+            // `live_proposal`): it could contradict the replay line.
+            return false;
         };
         let was_pending = std::mem::take(&mut self.proposing);
         match found {
@@ -435,11 +436,43 @@ impl RunView {
         self.summary.get(self.cursor.selected)
     }
 
+    /// The proposal's key for the current draft and recording.
+    pub fn proposal_key(&self, session: &Session) -> Option<proposal::Key> {
+        self.recorded
+            .as_ref()
+            .map(|r| (session.generation(), r.serial))
+    }
+
+    /// The proposal, when it was worked out for the current draft (only then is it shown or
+    /// taken keys: an older one could contradict the replay line).
+    pub fn live_proposal(&mut self, key: Option<proposal::Key>) -> Option<&mut Proposal> {
+        self.proposal.as_mut().filter(|p| Some(p.key) == key)
+    }
+
     fn proposal_command(&mut self, command: Command, session: &mut Session) -> Handled {
-        let Some(p) = &mut self.proposal else {
+        let key = self.proposal_key(session);
+        let proposing = self.proposing || self.proposal.is_some();
+        let Some(p) = self.live_proposal(key) else {
             // While the proposal is worked out, esc gives it up.
-            if self.proposing && command == Command::Cancel {
+            if proposing && command == Command::Cancel {
                 self.proposing = false;
+                self.proposal = None;
+                return Handled::Consumed;
+            }
+            let proposal_keys = [
+                Command::Yes,
+                Command::No,
+                Command::Mark,
+                Command::ToggleNarrow,
+                Command::AcceptAll,
+                Command::RejectAll,
+                Command::Apply,
+            ];
+            if proposing && proposal_keys.contains(&command) {
+                session.say(
+                    "The proposal is being worked out for this draft".into(),
+                    Tone::Info,
+                );
                 return Handled::Consumed;
             }
             return Handled::NotConsumed;

@@ -73,8 +73,14 @@ impl Proposal {
             })
             .collect();
         let mut cursor = Cursor::new(items.len());
-        if let Some(o) = old {
-            cursor.selected = o.cursor.selected.min(items.len().saturating_sub(1));
+        // The selection follows its syscall, wherever it moved in the new list.
+        let selected = old.and_then(|o| o.items.get(o.cursor.selected));
+        if let Some(at) = selected.and_then(|sel| {
+            items
+                .iter()
+                .position(|i| i.addition.name == sel.addition.name)
+        }) {
+            cursor.selected = at;
         }
         Proposal {
             key,

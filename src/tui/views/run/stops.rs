@@ -36,7 +36,8 @@ pub fn render(
     focused: bool,
 ) {
     if view.proposal.is_some() || view.proposing {
-        super::proposal::render(frame, area, view.proposal.as_mut(), keymap, theme, focused);
+        let key = view.proposal_key(session);
+        super::proposal::render(frame, area, view.live_proposal(key), keymap, theme, focused);
         return;
     }
     let calls: usize = view.summary.iter().map(|s| s.count).sum();
