@@ -16,7 +16,8 @@ pub struct Proposal {
     /// Syscalls the draft would stop that a rule added after the draft's own cannot let
     /// through: these need a change of the draft's rule by hand.
     pub held: Vec<Held>,
-    /// Stopped calls whose number the catalog cannot name, so no rule can name them.
+    /// Stopped calls whose number the catalog cannot name, so no rule can name them (the first
+    /// call of each number).
     pub unnamed: Vec<Call>,
     /// A note, not additions: syscalls the run did not make that do the job of ones it
     /// made, with the one each stands in for (see [`unseen_siblings`]).
@@ -88,7 +89,12 @@ pub fn propose(
     let mut proposed = Recording::default();
     for ((call, count), action) in stopped.calls.iter().zip(&actions) {
         let Some(name) = call.name() else {
-            unnamed.push(*call);
+            if !unnamed
+                .iter()
+                .any(|c: &Call| (c.arch, c.nr) == (call.arch, call.nr))
+            {
+                unnamed.push(*call);
+            }
             continue;
         };
         let decided = plan
@@ -359,6 +365,21 @@ mod tests {
             RetAction::from_raw(bpf::run(&after, &data)),
             RetAction::Errno(13)
         );
+    }
+
+    /// A number the catalog cannot name is said once, never turned into a rule.
+    #[test]
+    fn an_unnamed_number_is_said_once_and_not_added() {
+        let mut tally = Tally::default();
+        tally.add(Arch::X86_64, 999, [1, 0, 0, 0, 0, 0]);
+        tally.add(Arch::X86_64, 999, [2, 0, 0, 0, 0, 0]);
+        tally.add(Arch::X86_64, nr("getpid"), [0; 6]);
+        let p = propose(&tally.finish(), &Profile::new(Action::Errno), &target()).unwrap();
+        assert_eq!(p.unnamed.len(), 1);
+        assert_eq!(p.unnamed[0].nr, 999);
+        let added: Vec<&str> = p.additions.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(added, ["getpid"]);
+        assert_eq!((p.distinct, p.stopped), (3, 3));
     }
 
     /// For random drafts and recordings, judged on the compiled programs: the result of

@@ -230,6 +230,21 @@ pub fn render(
             theme.warning(),
         ));
     }
+    if !p.found.unnamed.is_empty() {
+        let numbers: Vec<String> = p
+            .found
+            .unnamed
+            .iter()
+            .map(|c| format!("{} ({})", c.nr, c.arch.short_name()))
+            .collect();
+        notes.push(Line::styled(
+            format!(
+                "Not added: syscall numbers the catalog cannot name, so no rule can allow them: {}",
+                numbers.join(", ")
+            ),
+            theme.warning(),
+        ));
+    }
     if !p.found.unseen.is_empty() {
         notes.push(Line::styled(unseen_note(&p.found), theme.dim()));
     }
