@@ -5,6 +5,7 @@
 pub mod command;
 pub mod input;
 pub mod proposal;
+mod proposal_draw;
 mod render;
 mod stops;
 
@@ -303,65 +304,6 @@ impl RunView {
         changed
     }
 
-    /// Asks for the proposal for the current draft while one is wanted or shown, and takes it
-    /// in when it arrives (keeping the choices made); true when it changed.
-    fn keep_proposal_current(&mut self, session: &mut Session) -> bool {
-        let Some(rec) = &self.recorded else {
-            return false;
-        };
-        if !self.proposing && self.proposal.is_none() {
-            return false;
-        }
-        let key = (session.generation(), rec.serial);
-        self.proposer.want(key, || {
-            (
-                session.profile().clone(),
-                session.target.clone(),
-                Arc::clone(&rec.calls),
-            )
-        });
-        self.proposer.poll();
-        if self.proposal.as_ref().is_some_and(|p| p.key == key) {
-            return false;
-        }
-        let Some(found) = self.proposer.current(key) else {
-            // A proposal for an older draft is kept for its choices but not shown (see
-            // `live_proposal`): it could contradict the replay line.
-            return false;
-        };
-        let was_pending = std::mem::take(&mut self.proposing);
-        match found {
-            Err(e) => {
-                session.say(
-                    format!("No proposal: the draft does not compile: {e}"),
-                    Tone::Warning,
-                );
-                self.proposal = None;
-            }
-            Ok(found) if found.is_empty() => {
-                let text = if was_pending {
-                    let mut text = format!(
-                        "Recorded: the draft already allows every call the command made, with its arguments ({} distinct calls judged)",
-                        found.distinct
-                    );
-                    if !found.unseen.is_empty() {
-                        text = format!("{text}. {}", proposal::unseen_note(found));
-                    }
-                    text
-                } else {
-                    "The draft now allows every recorded call: nothing left to propose".into()
-                };
-                session.say(text, Tone::Good);
-                self.proposal = None;
-            }
-            Ok(found) => {
-                let old = self.proposal.take();
-                self.proposal = Some(Proposal::new(key, found.clone(), old.as_ref()));
-            }
-        }
-        true
-    }
-
     /// Takes in how the run ended.
     fn finish(
         &mut self,
@@ -434,54 +376,6 @@ impl RunView {
     /// The selected stop.
     pub fn selected(&self) -> Option<&StopSummary> {
         self.summary.get(self.cursor.selected)
-    }
-
-    /// The proposal's key for the current draft and recording.
-    pub fn proposal_key(&self, session: &Session) -> Option<proposal::Key> {
-        self.recorded
-            .as_ref()
-            .map(|r| (session.generation(), r.serial))
-    }
-
-    /// The proposal, when it was worked out for the current draft (only then is it shown or
-    /// taken keys: an older one could contradict the replay line).
-    pub fn live_proposal(&mut self, key: Option<proposal::Key>) -> Option<&mut Proposal> {
-        self.proposal.as_mut().filter(|p| Some(p.key) == key)
-    }
-
-    fn proposal_command(&mut self, command: Command, session: &mut Session) -> Handled {
-        let key = self.proposal_key(session);
-        let proposing = self.proposing || self.proposal.is_some();
-        let Some(p) = self.live_proposal(key) else {
-            // While the proposal is worked out, esc gives it up.
-            if proposing && command == Command::Cancel {
-                self.proposing = false;
-                self.proposal = None;
-                return Handled::Consumed;
-            }
-            let proposal_keys = [
-                Command::Yes,
-                Command::No,
-                Command::Mark,
-                Command::ToggleNarrow,
-                Command::AcceptAll,
-                Command::RejectAll,
-                Command::Apply,
-            ];
-            if proposing && proposal_keys.contains(&command) {
-                session.say(
-                    "The proposal is being worked out for this draft".into(),
-                    Tone::Info,
-                );
-                return Handled::Consumed;
-            }
-            return Handled::NotConsumed;
-        };
-        let (handled, done) = p.command(command, session);
-        if done {
-            self.proposal = None;
-        }
-        handled
     }
 }
 

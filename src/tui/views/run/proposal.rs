@@ -2,23 +2,17 @@
 //! each as its narrow rule (the values seen) or, on a key, by name; computed off the UI
 //! thread for the current draft, so it always agrees with the replay line beside it.
 
-use crate::catalog::Catalog;
 use crate::profile::narrow::Addition;
 use crate::profile::{Edit, Profile, Target};
 use crate::sandbox::replay::Recording;
 use crate::sandbox::{propose, Proposal as Proposed};
 use crate::tui::component::{Cursor, Handled};
-use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::keymap::Command;
 use crate::tui::session::{Session, Tone};
-use crate::tui::theme::Theme;
-use crate::tui::views::syscalls::categories::fit;
-use crate::tui::widgets::pane_block;
 use crate::tui::worker::Keyed;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
-use ratatui::Frame;
 use std::sync::Arc;
+
+pub use super::proposal_draw::{render, unseen_note};
 
 /// What a proposal is for: the session generation and the recording's serial number.
 pub type Key = (u64, u64);
@@ -168,157 +162,111 @@ impl Proposal {
     }
 }
 
-/// The note on calls the run did not make (not additions), at most six named.
-pub fn unseen_note(found: &Proposed) -> String {
-    let names: Vec<&str> = found.unseen.iter().take(6).map(|(n, _)| *n).collect();
-    let more = found.unseen.len().saturating_sub(6);
-    format!(
-        "Not called this run, but doing the job of calls it made (another libc or an error path may use them; not added): {}{}",
-        names.join(", "),
-        if more > 0 { format!(" and {more} more") } else { String::new() }
-    )
-}
-
-/// The line a proposal item shows: the narrow rule in words, or "every call".
-fn rule_text(item: &Item) -> String {
-    if item.narrow && item.addition.is_narrow() {
-        item.addition.describe().join(" ; ")
-    } else {
-        "every call (by name)".to_string()
-    }
-}
-
-/// Draws the proposal, or says it is being worked out for this draft.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    p: Option<&mut Proposal>,
-    keymap: &KeyMap,
-    theme: Theme,
-    focused: bool,
-) {
-    let Some(p) = p else {
-        let block = pane_block("Proposal", focused, theme);
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                "Judging every recorded call against this draft…",
-                theme.dim(),
-            )),
-            inner,
-        );
-        return;
-    };
-    let accepted = p.items.iter().filter(|i| i.accepted).count();
-    let title = format!(
-        "Proposal: allow {accepted} of {} syscall{} the draft would stop",
-        p.items.len(),
-        if p.items.len() == 1 { "" } else { "s" }
-    );
-    let block = pane_block(&title, focused, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let k = |c| keymap.key_for(Context::Proposal, c).to_string();
-    let mut notes: Vec<Line> = Vec::new();
-    for h in &p.found.held {
-        notes.push(Line::styled(
-            format!(
-                "Not added: {} stays stopped: {}; change that rule by hand if the command needs it",
-                h.name, h.why
-            ),
-            theme.warning(),
-        ));
-    }
-    if !p.found.unnamed.is_empty() {
-        let numbers: Vec<String> = p
-            .found
-            .unnamed
-            .iter()
-            .map(|c| format!("{} ({})", c.nr, c.arch.short_name()))
-            .collect();
-        notes.push(Line::styled(
-            format!(
-                "Not added: syscall numbers the catalog cannot name, so no rule can allow them: {}",
-                numbers.join(", ")
-            ),
-            theme.warning(),
-        ));
-    }
-    if !p.found.unseen.is_empty() {
-        notes.push(Line::styled(unseen_note(&p.found), theme.dim()));
-    }
-    let help = format!(
-        "{} accept · {} reject · {} narrow/by name · {} all · {} none · {} apply (one edit) · {} put away",
-        k(Command::Yes),
-        k(Command::No),
-        k(Command::ToggleNarrow),
-        k(Command::AcceptAll),
-        k(Command::RejectAll),
-        k(Command::Apply),
-        k(Command::Cancel)
-    );
-    let selected = p.items.get(p.cursor.selected);
-    let detail = selected.map(|i| {
-        let summary = Catalog.syscall(&i.addition.name).map_or("", |s| s.summary);
-        let how = match &i.addition.why_by_name {
-            Some(why) => format!("By name only: {why}."),
-            None if i.narrow => format!(
-                "Narrow: only the values seen ({} distinct call{}).",
-                i.addition.distinct,
-                if i.addition.distinct == 1 { "" } else { "s" }
-            ),
-            None => "By name: every call, whatever its arguments.".to_string(),
+impl super::RunView {
+    /// Asks for the proposal for the current draft while one is wanted or shown, and takes it
+    /// in when it arrives (keeping the choices made); true when it changed.
+    pub(super) fn keep_proposal_current(&mut self, session: &mut Session) -> bool {
+        let Some(rec) = &self.recorded else {
+            return false;
         };
-        format!("{summary} {how}")
-    });
-    // A short pane keeps its rows for the list itself.
-    let roomy = inner.height >= 10;
-    let [list_area, notes_area, detail_area, help_area] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(if roomy { notes.len().min(4) as u16 } else { 0 }),
-        Constraint::Length(if detail.is_some() && roomy { 2 } else { 0 }),
-        Constraint::Length(2),
-    ])
-    .areas(inner);
-    let first = p.cursor.visible(list_area.height as usize);
-    let width = list_area.width as usize;
-    let lines: Vec<Line> = p
-        .items
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(list_area.height as usize)
-        .map(|(i, item)| {
-            let line = Line::from(vec![
-                Span::styled(if item.accepted { "[x] " } else { "[ ] " }, theme.accent()),
-                Span::raw(format!("{:<14} ", fit(&item.addition.name, 14))),
-                Span::styled(
-                    fit(&rule_text(item), width.saturating_sub(19)),
-                    if item.narrow && item.addition.is_narrow() {
-                        theme.ok()
-                    } else {
-                        theme.warning()
-                    },
-                ),
-            ]);
-            if i == p.cursor.selected {
-                line.style(theme.selected(focused))
-            } else {
-                line
+        if !self.proposing && self.proposal.is_none() {
+            return false;
+        }
+        let key = (session.generation(), rec.serial);
+        self.proposer.want(key, || {
+            (
+                session.profile().clone(),
+                session.target.clone(),
+                Arc::clone(&rec.calls),
+            )
+        });
+        self.proposer.poll();
+        if self.proposal.as_ref().is_some_and(|p| p.key == key) {
+            return false;
+        }
+        let Some(found) = self.proposer.current(key) else {
+            // A proposal for an older draft is kept for its choices but not shown (see
+            // `live_proposal`): it could contradict the replay line.
+            return false;
+        };
+        let was_pending = std::mem::take(&mut self.proposing);
+        match found {
+            Err(e) => {
+                session.say(
+                    format!("No proposal: the draft does not compile: {e}"),
+                    Tone::Warning,
+                );
+                self.proposal = None;
             }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), list_area);
-    frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: true }), notes_area);
-    if let Some(d) = detail {
-        frame.render_widget(
-            Paragraph::new(Line::styled(d, theme.dim())).wrap(Wrap { trim: true }),
-            detail_area,
-        );
+            Ok(found) if found.is_empty() => {
+                let text = if was_pending {
+                    let mut text = format!(
+                        "Recorded: the draft already allows every call the command made, with its arguments ({} distinct calls judged)",
+                        found.distinct
+                    );
+                    if !found.unseen.is_empty() {
+                        text = format!("{text}. {}", unseen_note(found));
+                    }
+                    text
+                } else {
+                    "The draft now allows every recorded call: nothing left to propose".into()
+                };
+                session.say(text, Tone::Good);
+                self.proposal = None;
+            }
+            Ok(found) => {
+                let old = self.proposal.take();
+                self.proposal = Some(Proposal::new(key, found.clone(), old.as_ref()));
+            }
+        }
+        true
     }
-    frame.render_widget(
-        Paragraph::new(Line::styled(help, theme.dim())).wrap(Wrap { trim: true }),
-        help_area,
-    );
+
+    /// The proposal's key for the current draft and recording.
+    pub fn proposal_key(&self, session: &Session) -> Option<Key> {
+        self.recorded
+            .as_ref()
+            .map(|r| (session.generation(), r.serial))
+    }
+
+    /// The proposal, when it was worked out for the current draft (only then is it shown or
+    /// taken keys: an older one could contradict the replay line).
+    pub fn live_proposal(&mut self, key: Option<Key>) -> Option<&mut Proposal> {
+        self.proposal.as_mut().filter(|p| Some(p.key) == key)
+    }
+
+    pub(super) fn proposal_command(&mut self, command: Command, session: &mut Session) -> Handled {
+        let key = self.proposal_key(session);
+        let proposing = self.proposing || self.proposal.is_some();
+        let Some(p) = self.live_proposal(key) else {
+            // While the proposal is worked out, esc gives it up.
+            if proposing && command == Command::Cancel {
+                self.proposing = false;
+                self.proposal = None;
+                return Handled::Consumed;
+            }
+            let proposal_keys = [
+                Command::Yes,
+                Command::No,
+                Command::Mark,
+                Command::ToggleNarrow,
+                Command::AcceptAll,
+                Command::RejectAll,
+                Command::Apply,
+            ];
+            if proposing && proposal_keys.contains(&command) {
+                session.say(
+                    "The proposal is being worked out for this draft".into(),
+                    Tone::Info,
+                );
+                return Handled::Consumed;
+            }
+            return Handled::NotConsumed;
+        };
+        let (handled, done) = p.command(command, session);
+        if done {
+            self.proposal = None;
+        }
+        handled
+    }
 }
