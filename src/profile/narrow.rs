@@ -258,6 +258,9 @@ mod tests {
         assert_eq!(value_args("tgkill"), [2]);
         assert_eq!(value_args("mprotect"), [2]);
         assert!(value_args("clone3").is_empty());
+        // SO_REUSEADDR on the socket level: the level by name, the option (no set) by number.
+        let opt = additions([(Arch::X86_64, "setsockopt", [3, 1, 2, 0x7ffd_0000, 4, 0])]);
+        assert_eq!(opt[0].describe(), ["level == SOL_SOCKET && optname == 2"]);
         assert!(value_args("read").is_empty());
     }
 }
