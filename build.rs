@@ -350,11 +350,24 @@ fn catalog_code(dir: &Path) -> Result<String, String> {
             None => "None".into(),
         };
         let consts = t.get("consts").and_then(|v| v.as_table());
-        let mut args = String::new();
         let params = signature::params(sig);
         if params.len() > 6 {
             return Err(format!("{name}: more than six arguments"));
         }
+        // Arguments the filter can judge as values although no constant set names them.
+        let values: Vec<&str> = t
+            .get("values")
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        for v in &values {
+            if !params.iter().any(|(a, _)| a == v) {
+                return Err(format!(
+                    "{name}: values names {v}, which the signature lacks"
+                ));
+            }
+        }
+        let mut args = String::new();
         for (arg, ty) in &params {
             let set = match consts.and_then(|c| c.get(*arg)).and_then(|v| v.as_str()) {
                 Some(id) => {
@@ -365,9 +378,10 @@ fn catalog_code(dir: &Path) -> Result<String, String> {
                 }
                 None => "None".into(),
             };
+            let value = !signature::is_pointer(ty) && (set != "None" || values.contains(arg));
             write!(
                 args,
-                "Arg {{ name: {arg:?}, ty: {ty:?}, pointer: {}, constants: {set} }}, ",
+                "Arg {{ name: {arg:?}, ty: {ty:?}, pointer: {}, constants: {set}, value: {value} }}, ",
                 signature::is_pointer(ty)
             )
             .unwrap();

@@ -1,6 +1,8 @@
 //! Replay: 100,000 distinct recorded calls judged against Docker's default profile after an
 //! edit (what view 3 does after each key), against two references measured in the same run:
-//! compiling the profile alone, and emulating the filter on every call one by one.
+//! compiling the profile alone, and emulating the filter on every call one by one. And the
+//! proposal a recording makes (judge, narrow rules, check them by compiling again), against
+//! the replay of the same recording.
 //!
 //! Run: `cargo bench --bench replay`. Uses ../shared/corpus/moby-default.json, or a profile
 //! path in SECCOMPOSE_BENCH_PROFILE; the built-in profile when neither is there.
@@ -11,7 +13,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use seccompose::bpf::{self, Program, SeccompData};
 use seccompose::catalog::Catalog;
 use seccompose::compile::{self, Options};
-use seccompose::profile::{Action, Edit, Profile, Target};
+use seccompose::profile::{Action, ArgCond, Edit, Op, Profile, Rule, Target};
+use seccompose::sandbox::propose;
 use seccompose::sandbox::replay::{replay, Tally};
 
 fn load() -> Profile {
@@ -98,6 +101,34 @@ fn bench(c: &mut Criterion) {
     group.bench_function("replay after an edit (compile + judge)", |b| {
         b.iter(|| replay(&rec, &p, &target).unwrap())
     });
+    let proposal = propose(&rec, &p, &target).unwrap();
+    eprintln!(
+        "proposal: {} distinct calls stopped, {} syscalls to add, {} rules",
+        proposal.stopped,
+        proposal.additions.len(),
+        proposal.rules(&[]).len()
+    );
+    group.bench_function("proposal (judge + narrow + check)", |b| {
+        b.iter(|| propose(&rec, &p, &target).unwrap())
+    });
+    // The slow path: a stopping rule of the draft names a proposed syscall (socket, for a
+    // domain the run never asks for), so the proposal compiles the draft with its 500-odd
+    // narrow socket rules and judges those calls again.
+    let mut contested = p.clone();
+    let mut other = Rule::new(vec!["socket".into()], Action::Errno);
+    other.errno_ret = Some(13);
+    other.args = Some(vec![ArgCond::new(0, Op::Eq, 99, None)]);
+    contested.syscalls.get_or_insert_with(Vec::new).push(other);
+    let held = propose(&rec, &contested, &target).unwrap();
+    eprintln!(
+        "contested proposal: {} syscalls to add, {} held back",
+        held.additions.len(),
+        held.held.len()
+    );
+    group.bench_function(
+        "proposal, a draft rule stops socket (check compiles)",
+        |b| b.iter(|| propose(&rec, &contested, &target).unwrap()),
+    );
     group.finish();
 }
 

@@ -303,7 +303,7 @@ fn run_pane_record_accept_and_enforce() {
     ed.wait_for("Proposal: allow");
     ed.send("A\r");
     ed.wait_until("the proposal applied", |s| {
-        s.contains("syscalls to SCMP_ACT_ALLOW")
+        s.contains("Allow the recorded calls of")
     });
     std::fs::remove_file(&out).unwrap();
     ed.send("E");
@@ -350,6 +350,67 @@ fn run_pane_replays_the_last_recording_after_an_edit() {
     ed.wait_for("Save changes before quitting?");
     ed.send("n");
     assert_eq!(ed.wait_exit(), 0);
+}
+
+/// The issue's scenario in the pane: recording a Python program that opens an AF_INET6 socket
+/// under the built-in default proposes nothing (the status and the replay line agree); under
+/// the default without its socket rules it proposes socket for AF_INET6 only, and once that is
+/// accepted and saved the kernel still denies socket(AF_INET) (the probe, enforced).
+#[test]
+fn run_pane_record_proposes_only_what_the_draft_stops_narrowly() {
+    let python = "python3 -c \"import socket; socket.socket(socket.AF_INET6); print(42)\"";
+    let (home, file) = home_with("mine.json", seccompose::tui::DEFAULT_PROFILE);
+    let mut ed = Editor::open(&file, home.path());
+    ed.wait_for("mine.json");
+    command_line(&mut ed, python);
+    ed.send("R");
+    ed.wait_for("already allows every call the command made");
+    ed.wait_for("would run without a stop");
+    assert!(!ed.text().contains("Proposal"));
+    ed.send("q");
+    assert_eq!(ed.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        seccompose::tui::DEFAULT_PROFILE
+    );
+
+    let mut doc: serde_json::Value =
+        serde_json::from_str(seccompose::tui::DEFAULT_PROFILE).unwrap();
+    doc["syscalls"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|r| !r["names"].as_array().unwrap().iter().any(|n| n == "socket"));
+    let (home, file) = home_with("nosock.json", &serde_json::to_string_pretty(&doc).unwrap());
+    let mut ed = Editor::open(&file, home.path());
+    ed.wait_for("nosock.json");
+    command_line(&mut ed, python);
+    ed.send("R");
+    ed.wait_for("Proposal: allow 1 of 1 syscall the draft would stop");
+    ed.wait_for("domain == AF_INET6");
+    ed.wait_for("would now be stopped at 1 calls: socket");
+    ed.send("\r");
+    ed.wait_for("Allow the recorded calls of 1 syscall");
+    ed.wait_for("would run without a stop");
+    ed.send("\x13"); // Ctrl-s
+    ed.wait_for("Saved");
+    ed.send("q");
+    assert_eq!(ed.wait_exit(), 0);
+
+    let probe = common::probe::probe(false);
+    // socket=41 on x86_64, with SOCK_STREAM|SOCK_CLOEXEC as Python asks.
+    let out = common::seccompose()
+        .args(["run", "--enforce"])
+        .arg(&file)
+        .arg("--")
+        .arg(&probe)
+        .args("41 10 0x80001 0 0 0 0 41 2 0x80001 0 0 0 0".split(' '))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].starts_with("ok "), "AF_INET6 goes through: {text}");
+    assert_eq!(lines[1], "errno 1", "AF_INET is still denied");
 }
 
 fn processes_with_arg(arg: &str) -> usize {

@@ -10,8 +10,7 @@ use seccompose::profile::{self, view, Action, Arch};
 use seccompose::sandbox::replay::{Call, Recording};
 use seccompose::sandbox::Mode;
 use seccompose::tui::app::{App, Modal};
-use seccompose::tui::component::Cursor;
-use seccompose::tui::views::run::{Phase, Proposal, Recorded};
+use seccompose::tui::views::run::{Phase, Recorded};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -174,6 +173,16 @@ fn a_missing_command_and_a_refused_profile_are_messages() {
     );
 }
 
+/// The narrow rules the shown proposal has for a syscall.
+fn p_last(app: &App, name: &str) -> Vec<profile::Rule> {
+    let p = app.run.proposal.as_ref().unwrap();
+    let item = p.items.iter().find(|i| i.addition.name == name).unwrap();
+    item.addition.narrow.clone()
+}
+
+/// A recording under the built-in draft: what the draft allows with the arguments seen is not
+/// proposed (clone without namespace flags, socket(AF_INET6)); what it stops is, narrowed to
+/// the values seen, with `w` switching one syscall to its name.
 #[test]
 fn record_proposal() {
     let mut app = builtin();
@@ -186,22 +195,98 @@ fn record_proposal() {
         cause: "exited with status 0".into(),
         ok: true,
     };
-    let names = ["bpf", "mount", "ptrace"];
-    app.run.proposal = Some(Proposal {
-        items: names.iter().map(|n| (n.to_string(), true)).collect(),
-        cursor: Cursor::new(names.len()),
+    let nr = |n: &str| Catalog.syscall(n).unwrap().number(Arch::X86_64).unwrap();
+    let call = |n: &str, args: [u64; 6]| {
+        (
+            Call {
+                arch: Arch::X86_64,
+                nr: nr(n),
+                args,
+            },
+            1,
+        )
+    };
+    // The default allows clone(SIGCHLD), not clone(CLONE_NEWUSER|SIGCHLD), nor personality.
+    app.run.recorded = Some(Recorded {
+        serial: 1,
+        command: "ls /".into(),
+        calls: Arc::new(Recording {
+            calls: vec![
+                call("clone", [0x11, 0, 0, 0, 0, 0]),
+                call("clone", [0x1000_0011, 0, 0, 0, 0, 0]),
+                call("personality", [0x40_0000, 0, 0, 0, 0, 0]),
+                call("socket", [10, 1, 0, 0, 0, 0]),
+                call("socket", [40, 1, 0, 0, 0, 0]),
+                call("bpf", [0, 0, 0, 0, 0, 0]),
+                call("mount", [0, 0, 0, 0, 0, 0]),
+            ],
+        }),
     });
-    press(&mut app, &["j", "n"]);
+    app.run.proposing = true;
+    wait_until(&mut app, "the proposal", |s| s.contains("Proposal: allow"));
+    let names: Vec<&str> = app
+        .run
+        .proposal
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.addition.name.as_str())
+        .collect();
+    assert_eq!(names, ["bpf", "clone", "mount", "personality", "socket"]);
+    let clone = p_last(&app, "clone");
+    let values: Vec<u64> = clone[0].conditions().iter().map(|c| c.value).collect();
+    assert_eq!(values, [0x1000_0011], "clone(SIGCHLD) is allowed already");
+    let socket = p_last(&app, "socket");
+    assert_eq!(socket.len(), 1, "AF_INET6 is allowed already: {socket:?}");
+    assert_eq!(socket[0].conditions()[0].value, 40);
+    press(&mut app, &["j", "j", "n"]);
     snap("run_proposal", &mut app);
-    press(&mut app, &["enter"]);
+    let s = screen(&mut app, 160, 48);
+    assert!(s.contains("AF_VSOCK"), "{s}");
+    assert!(
+        s.contains("Proposal: allow 4 of 5 syscalls the draft would stop"),
+        "{s}"
+    );
+    assert!(s.contains("would now be stopped at 5 calls"), "{s}");
+    press(&mut app, &["w"]);
+    assert!(screen(&mut app, 160, 48).contains("every call (by name)"));
+    // An edit elsewhere: the proposal is worked out again for the new draft, keeping the
+    // choices made, and never shown for the old one meanwhile.
+    app.session
+        .set_action(vec!["bpf".into()], Some(Action::Allow), None);
+    assert!(!screen(&mut app, 160, 48).contains("Proposal: allow"));
+    wait_until(&mut app, "the new proposal", |s| {
+        s.contains("Proposal: allow 3 of 4 syscalls")
+    });
+    let s = screen(&mut app, 160, 48);
+    assert!(
+        s.contains("[ ] mount") && s.contains("every call (by name)"),
+        "{s}"
+    );
+    press(&mut app, &["w", "enter"]);
     let p = app.session.profile().clone();
     let t = app.session.target.clone();
-    assert_eq!(view(&p, "bpf", &t).action, Action::Allow);
-    assert_eq!(view(&p, "ptrace", &t).action, Action::Allow);
     assert_ne!(view(&p, "mount", &t).action, Action::Allow, "rejected");
+    let added = p
+        .rules()
+        .iter()
+        .rev()
+        .find(|r| r.names() == ["personality"])
+        .unwrap();
+    assert_eq!(added.conditions().len(), 1);
+    assert_eq!(added.conditions()[0].value, 0x40_0000);
     press(&mut app, &["u"]);
     let p = app.session.profile().clone();
-    assert_ne!(view(&p, "bpf", &t).action, Action::Allow, "one edit");
+    assert!(
+        p.rules().iter().all(|r| r.names() != ["personality"]),
+        "one edit"
+    );
+    assert_eq!(
+        view(&p, "bpf", &t).action,
+        Action::Allow,
+        "the other edit stays"
+    );
 }
 
 #[test]

@@ -448,3 +448,249 @@ fn doctor_finds_user_notification_for_every_user() {
         assert!(text.contains(user), "{who:?}: {text}");
     }
 }
+
+/// The probe's arguments for socket(domain, SOCK_STREAM|SOCK_CLOEXEC, 0), as Python asks
+/// (socket=41 on x86_64).
+fn socket_call(domain: &str) -> Vec<String> {
+    format!("41 {domain} 0x80001 0 0 0 0")
+        .split(' ')
+        .map(str::to_string)
+        .collect()
+}
+
+/// Runs the probe enforced under `profile` with one socket call per domain; its output lines.
+fn probe_sockets(mut cmd: std::process::Command, domains: &[&str]) -> (Vec<String>, Output) {
+    cmd.arg("--").arg(common::probe::probe(false));
+    for d in domains {
+        cmd.args(socket_call(d));
+    }
+    let out = cmd.output().unwrap();
+    let lines = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    (lines, out)
+}
+
+/// The scenario: a Python program opening an AF_INET6 socket.
+const INET6: &str = "import socket; socket.socket(socket.AF_INET6); print(42)";
+
+/// profiles/default.json without its socket rules: a profile that denies socket.
+fn default_without_socket(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/default.json");
+    let mut p: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let rules = p["syscalls"].as_array_mut().unwrap();
+    let before = rules.len();
+    rules.retain(|r| !r["names"].as_array().unwrap().iter().any(|n| n == "socket"));
+    assert!(rules.len() < before, "the default has socket rules");
+    write_profile(dir, &serde_json::to_string(&p).unwrap())
+}
+
+fn record_with_base(base: &std::path::Path, out: &std::path::Path, code: &str) -> Output {
+    let o = common::seccompose()
+        .arg("record")
+        .arg("--base")
+        .arg(base)
+        .arg("-o")
+        .arg(out)
+        .args(["--", "python3", "-c", code])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    o
+}
+
+/// Recording under the default proposes nothing and changes nothing; under a profile that
+/// denies socket it adds socket for AF_INET6 only, and the kernel then still denies
+/// socket(AF_INET) (the probe, enforced, as root and as an ordinary user).
+#[test]
+fn record_proposes_only_what_the_base_stops_and_only_the_values_seen() {
+    let dir = scratch();
+    let default = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/default.json");
+    let same = dir.path().join("same.json");
+    let o = record_with_base(&default, &same, INET6);
+    assert!(stderr(&o).contains("nothing to add"), "{}", stderr(&o));
+    common::seccompose()
+        .arg("diff")
+        .arg(&default)
+        .arg(&same)
+        .assert()
+        .code(0);
+
+    let base = default_without_socket(dir.path());
+    let narrowed = dir.path().join("narrowed.json");
+    let o = record_with_base(&base, &narrowed, INET6);
+    let err = stderr(&o);
+    assert!(err.contains("+ socket: domain == AF_INET6"), "{err}");
+    assert_eq!(
+        err.matches("  + ").count(),
+        1,
+        "only socket is added: {err}"
+    );
+    // Every rule of the base is still there, in its place.
+    let rules = |p: &std::path::Path| -> Vec<serde_json::Value> {
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap();
+        v["syscalls"].as_array().unwrap().clone()
+    };
+    let (old, new) = (rules(&base), rules(&narrowed));
+    assert_eq!(new[..old.len()], old[..]);
+    assert_eq!(new.len(), old.len() + 1);
+
+    // record writes the profile for its owner only; the ordinary user reads it too.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&narrowed, std::fs::Permissions::from_mode(0o644)).unwrap();
+    for who in users() {
+        let (lines, out) = probe_sockets(run_as(who, &narrowed, true), &["10", "2"]);
+        assert_eq!(lines.len(), 2, "{who:?}: {}", stderr(&out));
+        assert!(lines[0].starts_with("ok "), "{who:?} AF_INET6: {lines:?}");
+        assert_eq!(lines[1], "errno 1", "{who:?} AF_INET stays denied");
+    }
+}
+
+/// Commands recorded with no base run again enforced under their narrow profile with the
+/// same output as bare; a Python run asking for another socket family is stopped.
+#[test]
+fn narrow_recorded_profiles_run_their_commands_and_stop_another_family() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("a.txt"), "some text\n").unwrap();
+    let tar = dir.path().join("a.tar");
+    assert!(std::process::Command::new("tar")
+        .current_dir(dir.path())
+        .args(["-cf", "a.tar", "a.txt"])
+        .status()
+        .unwrap()
+        .success());
+    let commands: [(&str, Vec<&str>); 3] = [
+        ("python", vec!["python3", "-c", INET6]),
+        ("tar", vec!["tar", "-tvf", tar.to_str().unwrap()]),
+        ("git", vec!["git", "--version"]),
+    ];
+    for (name, argv) in &commands {
+        let profile = dir.path().join(format!("{name}.json"));
+        let recorded = common::seccompose()
+            .arg("record")
+            .arg("-o")
+            .arg(&profile)
+            .arg("--")
+            .args(argv)
+            .output()
+            .unwrap();
+        assert!(recorded.status.success(), "{name}: {}", stderr(&recorded));
+        let bare = std::process::Command::new(argv[0])
+            .args(&argv[1..])
+            .output()
+            .unwrap();
+        let enforced = common::seccompose()
+            .arg("run")
+            .arg("--enforce")
+            .arg(&profile)
+            .arg("--")
+            .args(argv)
+            .output()
+            .unwrap();
+        assert!(enforced.status.success(), "{name}: {}", stderr(&enforced));
+        assert_eq!(enforced.stdout, bare.stdout, "{name}");
+        assert!(!bare.stdout.is_empty(), "{name}");
+    }
+    let other = common::seccompose()
+        .arg("run")
+        .arg("--enforce")
+        .arg(dir.path().join("python.json"))
+        .args(["--", "python3", "-c", &INET6.replace("AF_INET6", "AF_INET")])
+        .output()
+        .unwrap();
+    assert_eq!(other.status.code(), Some(1), "{}", stderr(&other));
+    assert!(
+        stderr(&other).contains("PermissionError"),
+        "{}",
+        stderr(&other)
+    );
+    // --names-only gives today's output: socket by name, so AF_INET goes through.
+    let by_name = dir.path().join("by-name.json");
+    let o = common::seccompose()
+        .args(["record", "--names-only", "-o"])
+        .arg(&by_name)
+        .args(["--", "python3", "-c", INET6])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&by_name).unwrap();
+    assert!(!text.contains("\"args\""), "{text}");
+    common::seccompose()
+        .arg("run")
+        .arg("--enforce")
+        .arg(&by_name)
+        .args(["--", "python3", "-c", &INET6.replace("AF_INET6", "AF_INET")])
+        .assert()
+        .success()
+        .stdout("42\n");
+}
+
+/// `merge` of two recordings of the probe (socket AF_INET6, socket AF_INET): both calls go
+/// through under the union in the kernel, AF_UNIX does not, the two narrow socket rules stay
+/// two, and a disagreement of default actions is said while the first file's is kept.
+#[test]
+fn merge_unions_recordings_rule_by_rule_without_widening() {
+    let dir = scratch();
+    let probe = common::probe::probe(false);
+    let record = |domain: &str| {
+        let out = dir.path().join(format!("socket-{domain}.json"));
+        let o = common::seccompose()
+            .arg("record")
+            .arg("-o")
+            .arg(&out)
+            .arg("--")
+            .arg(&probe)
+            .args(socket_call(domain))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        out
+    };
+    let (six, four) = (record("10"), record("2"));
+    let merged = dir.path().join("merged.json");
+    let o = common::seccompose()
+        .arg("merge")
+        .arg(&six)
+        .arg(&four)
+        .arg("-o")
+        .arg(&merged)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&merged).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let socket_rules: Vec<&serde_json::Value> = v["syscalls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["names"] == serde_json::json!(["socket"]))
+        .collect();
+    assert_eq!(socket_rules.len(), 2, "{text}");
+    assert!(socket_rules
+        .iter()
+        .all(|r| r["args"].as_array().unwrap().len() == 3));
+    let (lines, out) = probe_sockets(run_as(As::Me, &merged, true), &["10", "2", "1"]);
+    assert_eq!(lines.len(), 3, "{}", stderr(&out));
+    assert!(
+        lines[0].starts_with("ok ") && lines[1].starts_with("ok "),
+        "{lines:?}"
+    );
+    assert_eq!(lines[2], "errno 1", "AF_UNIX: neither recording made it");
+
+    let strict = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/strict.json");
+    let o = common::seccompose()
+        .arg("merge")
+        .arg(&six)
+        .arg(&strict)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("has default action SCMP_ACT_KILL_PROCESS"),
+        "{}",
+        stderr(&o)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["defaultAction"], "SCMP_ACT_ERRNO");
+}

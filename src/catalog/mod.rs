@@ -62,6 +62,9 @@ pub struct Arg {
     pub pointer: bool,
     /// The constant set its values come from, if any.
     pub constants: Option<&'static str>,
+    /// Whether the filter can judge it as a value (a code, a flag word): a constant set names
+    /// its values, or the catalog says so (`values`); a recording narrows rules on these.
+    pub value: bool,
 }
 
 impl Arg {

@@ -9,6 +9,7 @@ mod doctor;
 mod explain;
 mod learn;
 mod lint;
+mod merge;
 mod run;
 mod target;
 mod usage;
@@ -179,9 +180,13 @@ enum Command {
         /// Where to write the profile (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Merge into this profile instead of starting from scratch.
+        /// Add to this profile instead of starting from scratch: rules only for the calls it
+        /// would stop; its own rules stay as they are.
         #[arg(long)]
         base: Option<PathBuf>,
+        /// Allow each syscall by name (every argument) instead of only the values seen.
+        #[arg(long)]
+        names_only: bool,
         /// Replace OUT even when the command failed (the recording may then be incomplete) or
         /// OUT is read-only.
         #[arg(long)]
@@ -195,6 +200,21 @@ enum Command {
     /// Convert a profile to another format (Docker JSON, OCI, SPO manifest, systemd settings);
     /// exit 1 when the output cannot express all of it (unless --lossy), 2 when nothing was written.
     Convert(convert::ConvertArgs),
+    /// The union of several profiles, rule by rule (a narrow rule stays narrow), keeping the
+    /// first one's settings and saying where the files disagree.
+    Merge {
+        /// The profiles; the first one's default action, architectures and flags are kept.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+        /// Where to write the union (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace OUT even when it is read-only.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        target: target::TargetArgs,
+    },
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -255,6 +275,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             learn::learn(lesson.as_deref(), lang.as_deref(), list)
         }
         Some(Command::Diff { a, b, target, json }) => diff::diff(&a, &b, &target, json),
+        Some(Command::Merge {
+            files,
+            output,
+            force,
+            target,
+        }) => merge::merge(&files, output.as_ref(), force, &target),
         Some(Command::Run {
             file,
             enforce,
@@ -273,13 +299,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Record {
             output,
             base,
+            names_only,
             force,
             target,
             command,
         }) => own_failures(run::record(
             output.as_ref(),
             base.as_ref(),
-            force,
+            run::RecordOptions { force, names_only },
             &target,
             &command,
         )),

@@ -107,11 +107,19 @@ pub fn run(
     Ok(exit(exit_code(finished.termination)))
 }
 
+/// How `record` writes what it saw.
+pub struct RecordOptions {
+    /// Replace the output even when the command failed or it is read-only.
+    pub force: bool,
+    /// Allow syscalls by name instead of by the values seen.
+    pub names_only: bool,
+}
+
 /// `seccompose record`.
 pub fn record(
     out: Option<&PathBuf>,
     base: Option<&PathBuf>,
-    force: bool,
+    RecordOptions { force, names_only }: RecordOptions,
     target: &TargetArgs,
     command: &[OsString],
 ) -> anyhow::Result<ExitCode> {
@@ -131,7 +139,9 @@ pub fn record(
     stop_on_signals(&session)?;
     let stopper = session.stopper();
     let finished = session.wait()?;
-    let recorded = recorded_profile(&finished.stops, base.as_ref(), &target);
+    let (recorded, proposal) =
+        recorded_profile(&finished.calls, base.as_ref(), &target, names_only)?;
+    eprint!("{}", proposal_text(&proposal, base.is_some(), names_only));
     let text = profile::to_canonical_string(&recorded);
     let failed = finished.termination != sandbox::Termination::Exited(0);
     match out {
@@ -161,13 +171,6 @@ pub fn record(
         }
         None => print!("{text}"),
     }
-    let used = finished
-        .stops
-        .iter()
-        .filter_map(|s| s.name)
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
-    eprintln!("seccompose: recorded {used} syscalls");
     if stopper.load(Ordering::Acquire)
         && !matches!(finished.termination, sandbox::Termination::Exited(_))
     {
@@ -176,4 +179,64 @@ pub fn record(
         );
     }
     Ok(exit(exit_code(finished.termination)))
+}
+
+/// What a recording proposes, in lines for standard error.
+fn proposal_text(p: &sandbox::Proposal, based: bool, names_only: bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let allowed = p.distinct - p.stopped;
+    let _ = write!(out, "seccompose: recorded {} distinct calls", p.distinct);
+    if based {
+        let _ = write!(out, "; the base already allows {allowed} of them");
+    }
+    out.push('\n');
+    if p.additions.is_empty() {
+        let _ = writeln!(out, "seccompose: nothing to add");
+    }
+    let mut by_name = Vec::new();
+    for a in &p.additions {
+        match (&a.why_by_name, names_only) {
+            (_, true) => by_name.push(a.name.as_str()),
+            // Every syscall without value arguments would repeat the same reason.
+            (Some(_), false) if a.name != "clone3" => by_name.push(a.name.as_str()),
+            (Some(why), false) => {
+                let _ = writeln!(out, "  + {}: every call ({why})", a.name);
+            }
+            (None, false) => {
+                let _ = writeln!(out, "  + {}: {}", a.name, a.describe().join("; or "));
+            }
+        }
+    }
+    if !by_name.is_empty() {
+        let _ = writeln!(out, "  + every call of: {}", by_name.join(", "));
+    }
+    if !p.unseen.is_empty() {
+        let names: Vec<String> = p
+            .unseen
+            .iter()
+            .map(|(n, of)| format!("{n} (for {of})"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "seccompose: note, not added: the run did not call these, which do the same job as calls it made and which another C library, kernel or error path may use: {}",
+            names.join(", ")
+        );
+    }
+    for h in &p.held {
+        let _ = writeln!(
+            out,
+            "seccompose: not added: {} stays stopped: {}; change that rule by hand if the command needs it",
+            h.name, h.why
+        );
+    }
+    for c in &p.unnamed {
+        let _ = writeln!(
+            out,
+            "seccompose: syscall number {} ({}) has no name in the catalog, so no rule can allow it",
+            c.nr,
+            c.arch.short_name()
+        );
+    }
+    out
 }

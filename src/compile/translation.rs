@@ -55,7 +55,7 @@ impl Mismatch {
 /// Whether a calling ABI passes 32-bit arguments: the kernel zero-extends them on 32-bit ABIs,
 /// and x32 programs are expected to (libseccomp compiles x32 comparisons on the low word).
 fn passes_32_bit_args(arch: Arch) -> bool {
-    arch.audit_token() & 0x8000_0000 == 0 || arch == Arch::X32
+    arch.compares_low_word()
 }
 
 /// The edge values of each argument a treatment tests.

@@ -10,7 +10,7 @@ use crate::profile::{rule_errno, Action, Arch, ArgCond, Edit, Op, Rule, Severity
 /// Whether an ABI passes 32-bit arguments, so libseccomp compares only the low word: the
 /// 32-bit ABIs (no `__AUDIT_ARCH_64BIT`) and x32.
 pub(super) fn is_32_bit(arch: Arch) -> bool {
-    arch.audit_token() & 0x8000_0000 == 0 || arch == Arch::X32
+    arch.compares_low_word()
 }
 
 /// The filter's 32-bit ABIs that have `syscall`.

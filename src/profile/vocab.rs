@@ -353,6 +353,12 @@ impl Arch {
     /// 64-bit LoongArch.
     pub const LOONGARCH64: Arch = Arch(11);
 
+    /// Whether the ABI passes 32-bit arguments, so libseccomp compares only their low word:
+    /// the 32-bit ABIs (no `__AUDIT_ARCH_64BIT`) and x32.
+    pub fn compares_low_word(self) -> bool {
+        self.audit_token() & 0x8000_0000 == 0 || self == Arch::X32
+    }
+
     /// Every architecture a profile may name.
     pub fn all() -> impl Iterator<Item = Arch> {
         (0..ARCHES.len() as u8).map(Arch)

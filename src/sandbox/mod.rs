@@ -12,6 +12,7 @@
 mod child;
 mod futex;
 mod launch;
+pub mod merge;
 mod notify;
 mod procs;
 pub mod pty;
@@ -20,13 +21,15 @@ pub mod replay;
 mod report;
 mod supervise;
 pub mod support;
+#[cfg(test)]
+mod testgen;
 mod trace;
 mod tracee;
 mod userns;
 mod watch;
 
 pub use launch::NotStartable;
-pub use record::{missing_allows, recorded_profile};
+pub use record::{propose, recorded_profile, Held, Proposal};
 pub use report::{
     describe_action, exit_code, rule_place, signal_name, summarize, Report, StopSummary,
 };

@@ -112,21 +112,51 @@ pub fn replay(
     profile: &Profile,
     target: &Target,
 ) -> Result<Replay, CompileError> {
+    let program = compiled_for(recording, profile, target)?;
+    Ok(replay_program(
+        recording,
+        &program,
+        &compile::plan(profile, target),
+    ))
+}
+
+/// The calls of a recording that a profile would stop (not simply allow), with their counts,
+/// and what the filter does with each: the same judgement as [`replay`], call by call.
+pub fn stopped_calls(
+    recording: &Recording,
+    profile: &Profile,
+    target: &Target,
+) -> Result<(Recording, Vec<RetAction>), CompileError> {
+    let program = compiled_for(recording, profile, target)?;
+    let mut calls = Vec::new();
+    let mut actions = Vec::new();
+    judge(recording, &program, |call, count, ret| {
+        let action = RetAction::from_raw(ret);
+        if !action.allows() {
+            calls.push((*call, count));
+            actions.push(action);
+        }
+    });
+    Ok((Recording { calls }, actions))
+}
+
+/// The filter a recording is judged by: the profile compiled as a run would compile it, for
+/// the architectures the recording used.
+fn compiled_for(
+    recording: &Recording,
+    profile: &Profile,
+    target: &Target,
+) -> Result<Program, CompileError> {
     let narrowed = only_used_arches(recording, profile, target);
     let compiled = compile::build(
         narrowed.as_ref().unwrap_or(profile),
         target,
         &Options::default(),
     )?;
-    let program = Program::from_bytes(&compiled.bpf).map_err(|e| CompileError::Filter {
+    Program::from_bytes(&compiled.bpf).map_err(|e| CompileError::Filter {
         step: "read back the filter",
         message: e.to_string(),
-    })?;
-    Ok(replay_program(
-        recording,
-        &program,
-        &compile::plan(profile, target),
-    ))
+    })
 }
 
 /// The profile covering only the architectures the recording used, when it covers them all:
@@ -156,17 +186,12 @@ fn reads_args(insn: &bpf::Insn) -> bool {
     (class == op::LD || class == op::LDX) && (mode == op::IND || (mode == op::ABS && insn.k >= 8))
 }
 
-/// Judges a recording against a compiled program. Where the path a syscall takes never
+/// Runs a compiled program on every distinct call of a recording, handing each call, its
+/// count and the filter's raw return to `verdict`. Where the path a syscall takes never
 /// reads its arguments, the verdict holds for every call of that syscall on that ABI, so
 /// most calls cost a hash lookup instead of a run of the filter.
-pub fn replay_program(recording: &Recording, program: &Program, plan: &Plan) -> Replay {
+pub fn judge(recording: &Recording, program: &Program, mut verdict: impl FnMut(&Call, u64, u32)) {
     let mut by_number: HashMap<(Arch, u32), Option<u32>> = HashMap::new();
-    let mut groups: HashMap<(Arch, u32, u32), usize> = HashMap::new();
-    let mut out = Replay {
-        distinct: recording.calls.len(),
-        total: recording.total(),
-        ..Replay::default()
-    };
     for (call, count) in &recording.calls {
         let data = SeccompData::new(call.arch, call.nr, call.args);
         let ret = match by_number.get(&(call.arch, call.nr)) {
@@ -182,9 +207,22 @@ pub fn replay_program(recording: &Recording, program: &Program, plan: &Plan) -> 
                 outcome.ret
             }
         };
+        verdict(call, *count, ret);
+    }
+}
+
+/// Judges a recording against a compiled program (see [`judge`]).
+pub fn replay_program(recording: &Recording, program: &Program, plan: &Plan) -> Replay {
+    let mut groups: HashMap<(Arch, u32, u32), usize> = HashMap::new();
+    let mut out = Replay {
+        distinct: recording.calls.len(),
+        total: recording.total(),
+        ..Replay::default()
+    };
+    judge(recording, program, |call, count, ret| {
         let action = RetAction::from_raw(ret);
         if action.allows() {
-            continue;
+            return;
         }
         match groups.get(&(call.arch, call.nr, ret)) {
             Some(&i) => {
@@ -199,13 +237,13 @@ pub fn replay_program(recording: &Recording, program: &Program, plan: &Plan) -> 
                     arch: call.arch,
                     action,
                     rule: name.and_then(|n| deciding_rule(plan, n, &call.args, action)),
-                    count: *count,
+                    count,
                     distinct: 1,
                     first_args: call.args,
                 });
             }
         }
-    }
+    });
     out
 }
 

@@ -171,6 +171,7 @@ pub enum Command {
     FocusTerminal,
     ReleaseTerminal,
     AcceptAll,
+    ToggleNarrow,
     RejectAll,
     ToggleRunStops,
     JumpToRule,

@@ -4,16 +4,19 @@
 
 pub mod command;
 pub mod input;
+pub mod proposal;
+mod proposal_draw;
 mod render;
 mod stops;
 
 pub use render::{render, render_stops_column};
 
 use self::command::CommandLine;
+use self::proposal::{proposal_loader, Proposal, ProposalLoader};
 use crate::catalog::{Catalog, Syscall};
 use crate::profile::{Action, Profile};
 use crate::sandbox::replay::Recording;
-use crate::sandbox::{missing_allows, summarize, Mode, Report, SandboxError, StopSummary};
+use crate::sandbox::{summarize, Mode, Report, SandboxError, StopSummary};
 use crate::tui::component::{Component, Cursor, Handled};
 use crate::tui::keymap::{Command, Context};
 use crate::tui::replay::{replay_loader, ReplayLoader};
@@ -52,15 +55,6 @@ pub enum Phase {
     },
     /// The command could not run: why.
     Failed(String),
-}
-
-/// The syscalls a recording used that the draft does not allow, each accepted or not.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Proposal {
-    /// Names and whether each is accepted.
-    pub items: Vec<(String, bool)>,
-    /// The selected item.
-    pub cursor: Cursor,
 }
 
 /// The last recorded run, kept for replay.
@@ -102,6 +96,10 @@ pub struct RunView {
     pub cursor: Cursor,
     /// The proposal after a recording.
     pub proposal: Option<Proposal>,
+    /// A recording ended and its proposal is being worked out.
+    pub proposing: bool,
+    /// Works out proposals off the UI thread.
+    pub proposer: ProposalLoader,
     /// The last recorded run.
     pub recorded: Option<Recorded>,
     /// The last recording judged against the draft.
@@ -132,6 +130,8 @@ impl RunView {
             recorded_names: 0,
             cursor: Cursor::new(0),
             proposal: None,
+            proposing: false,
+            proposer: proposal_loader(),
             recorded: None,
             replay: replay_loader(),
             wants_rules: None,
@@ -143,7 +143,7 @@ impl RunView {
 
     /// The key contexts, most specific first.
     pub fn contexts(&self) -> &'static [Context] {
-        match (self.focus, self.proposal.is_some()) {
+        match (self.focus, self.proposal.is_some() || self.proposing) {
             (Focus::Command, _) => &[Context::Prompt],
             (Focus::Terminal, _) => &[Context::Terminal],
             (Focus::Stops, true) => &[
@@ -239,6 +239,7 @@ impl RunView {
         self.recorded_names = 0;
         self.cursor = Cursor::new(0);
         self.proposal = None;
+        self.proposing = false;
         self.screen = blank_screen(self.size.0, self.size.1);
         // Recording lets everything through: the draft plays no part until the proposal.
         let profile = match mode {
@@ -299,6 +300,7 @@ impl RunView {
             });
             changed |= self.replay.poll();
         }
+        changed |= self.keep_proposal_current(session);
         changed
     }
 
@@ -340,18 +342,8 @@ impl RunView {
             command: self.ran.clone(),
             calls: Arc::new(finished.calls),
         });
-        let missing = missing_allows(&finished.stops, session.profile(), &session.target);
-        if missing.is_empty() {
-            session.say(
-                "Recorded: the draft already allows every syscall the command used".into(),
-                Tone::Good,
-            );
-        } else {
-            self.proposal = Some(Proposal {
-                cursor: Cursor::new(missing.len()),
-                items: missing.into_iter().map(|n| (n, true)).collect(),
-            });
-        }
+        self.proposing = true;
+        self.keep_proposal_current(session);
     }
 
     /// Waits up to `patience` for the running command to end, taking in what it did (tests,
@@ -384,54 +376,6 @@ impl RunView {
     /// The selected stop.
     pub fn selected(&self) -> Option<&StopSummary> {
         self.summary.get(self.cursor.selected)
-    }
-
-    fn proposal_command(&mut self, command: Command, session: &mut Session) -> Handled {
-        let Some(p) = &mut self.proposal else {
-            return Handled::NotConsumed;
-        };
-        if p.cursor.navigate(command) {
-            return Handled::Consumed;
-        }
-        let at = p.cursor.selected;
-        match command {
-            Command::Yes | Command::No => {
-                if let Some(item) = p.items.get_mut(at) {
-                    item.1 = command == Command::Yes;
-                }
-                p.cursor.step(1);
-            }
-            Command::Mark => {
-                if let Some(item) = p.items.get_mut(at) {
-                    item.1 = !item.1;
-                }
-            }
-            Command::AcceptAll | Command::RejectAll => {
-                for item in &mut p.items {
-                    item.1 = command == Command::AcceptAll;
-                }
-            }
-            Command::Apply => {
-                let names: Vec<String> = p
-                    .items
-                    .iter()
-                    .filter(|(_, on)| *on)
-                    .map(|(n, _)| n.clone())
-                    .collect();
-                if names.is_empty() {
-                    session.say(
-                        "Nothing accepted: the profile is unchanged".into(),
-                        Tone::Info,
-                    );
-                } else {
-                    session.set_action(names, Some(Action::Allow), None);
-                }
-                self.proposal = None;
-            }
-            Command::Cancel => self.proposal = None,
-            _ => return Handled::NotConsumed,
-        }
-        Handled::Consumed
     }
 }
 

@@ -1,7 +1,7 @@
 //! The stops column: the syscalls the draft stopped, grouped, with the selected one's last
 //! call, catalog summary and siblings; or, after a recording, the proposed additions.
 
-use super::{Proposal, RunView};
+use super::RunView;
 use crate::catalog::Catalog;
 use crate::profile::Profile;
 use crate::sandbox::{describe_action, rule_place, Mode, StopSummary};
@@ -35,8 +35,9 @@ pub fn render(
     theme: Theme,
     focused: bool,
 ) {
-    if let Some(p) = &mut view.proposal {
-        render_proposal(frame, area, p, keymap, theme, focused);
+    if view.proposal.is_some() || view.proposing {
+        let key = view.proposal_key(session);
+        super::proposal::render(frame, area, view.live_proposal(key), keymap, theme, focused);
         return;
     }
     let calls: usize = view.summary.iter().map(|s| s.count).sum();
@@ -183,61 +184,4 @@ fn render_detail(
         theme.dim(),
     ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-}
-
-fn render_proposal(
-    frame: &mut Frame,
-    area: Rect,
-    p: &mut Proposal,
-    keymap: &KeyMap,
-    theme: Theme,
-    focused: bool,
-) {
-    let accepted = p.items.iter().filter(|(_, on)| *on).count();
-    let title = format!(
-        "Proposal: allow {accepted} of {} syscalls the draft lacks",
-        p.items.len()
-    );
-    let block = pane_block(&title, focused, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let k = |c| keymap.key_for(Context::Proposal, c).to_string();
-    let help = format!(
-        "{} accept · {} reject · {} all · {} none · {} apply (one edit) · {} put away",
-        k(Command::Yes),
-        k(Command::No),
-        k(Command::AcceptAll),
-        k(Command::RejectAll),
-        k(Command::Apply),
-        k(Command::Cancel)
-    );
-    let [list_area, help_area] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(inner);
-    let first = p.cursor.visible(list_area.height as usize);
-    let width = list_area.width as usize;
-    let lines: Vec<Line> = p
-        .items
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(list_area.height as usize)
-        .map(|(i, (name, on))| {
-            let summary = Catalog.syscall(name).map_or("", |s| s.summary);
-            let line = Line::from(vec![
-                Span::styled(if *on { "[x] " } else { "[ ] " }, theme.accent()),
-                Span::raw(format!("{:<18} ", fit(name, 18))),
-                Span::styled(fit(summary, width.saturating_sub(23)), theme.dim()),
-            ]);
-            if i == p.cursor.selected {
-                line.style(theme.selected(focused))
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), list_area);
-    frame.render_widget(
-        Paragraph::new(Line::styled(help, theme.dim())).wrap(Wrap { trim: true }),
-        help_area,
-    );
 }

@@ -1,0 +1,169 @@
+//! Drawing the proposal: each syscall with its narrow rule in words (or "by name"), the
+//! notes (held back, unnamed numbers, same-job syscalls not called) and the keys.
+
+use super::proposal::{Item, Proposal};
+use crate::catalog::Catalog;
+use crate::sandbox::Proposal as Proposed;
+use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::theme::Theme;
+use crate::tui::views::syscalls::categories::fit;
+use crate::tui::widgets::pane_block;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+/// The note on calls the run did not make (not additions), at most six named.
+pub fn unseen_note(found: &Proposed) -> String {
+    let names: Vec<&str> = found.unseen.iter().take(6).map(|(n, _)| *n).collect();
+    let more = found.unseen.len().saturating_sub(6);
+    format!(
+        "Not called this run, but doing the job of calls it made (another libc or an error path may use them; not added): {}{}",
+        names.join(", "),
+        if more > 0 { format!(" and {more} more") } else { String::new() }
+    )
+}
+
+/// The line a proposal item shows: the narrow rule in words, or "every call".
+fn rule_text(item: &Item) -> String {
+    if item.narrow && item.addition.is_narrow() {
+        item.addition.describe().join(" ; ")
+    } else {
+        "every call (by name)".to_string()
+    }
+}
+
+/// Draws the proposal, or says it is being worked out for this draft.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    p: Option<&mut Proposal>,
+    keymap: &KeyMap,
+    theme: Theme,
+    focused: bool,
+) {
+    let Some(p) = p else {
+        let block = pane_block("Proposal", focused, theme);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                "Judging every recorded call against this draft…",
+                theme.dim(),
+            )),
+            inner,
+        );
+        return;
+    };
+    let accepted = p.items.iter().filter(|i| i.accepted).count();
+    let title = format!(
+        "Proposal: allow {accepted} of {} syscall{} the draft would stop",
+        p.items.len(),
+        if p.items.len() == 1 { "" } else { "s" }
+    );
+    let block = pane_block(&title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let k = |c| keymap.key_for(Context::Proposal, c).to_string();
+    let mut notes: Vec<Line> = Vec::new();
+    for h in &p.found.held {
+        notes.push(Line::styled(
+            format!(
+                "Not added: {} stays stopped: {}; change that rule by hand if the command needs it",
+                h.name, h.why
+            ),
+            theme.warning(),
+        ));
+    }
+    if !p.found.unnamed.is_empty() {
+        let numbers: Vec<String> = p
+            .found
+            .unnamed
+            .iter()
+            .map(|c| format!("{} ({})", c.nr, c.arch.short_name()))
+            .collect();
+        notes.push(Line::styled(
+            format!(
+                "Not added: syscall numbers the catalog cannot name, so no rule can allow them: {}",
+                numbers.join(", ")
+            ),
+            theme.warning(),
+        ));
+    }
+    if !p.found.unseen.is_empty() {
+        notes.push(Line::styled(unseen_note(&p.found), theme.dim()));
+    }
+    let help = format!(
+        "{} accept · {} reject · {} narrow/by name · {} all · {} none · {} apply (one edit) · {} put away",
+        k(Command::Yes),
+        k(Command::No),
+        k(Command::ToggleNarrow),
+        k(Command::AcceptAll),
+        k(Command::RejectAll),
+        k(Command::Apply),
+        k(Command::Cancel)
+    );
+    let selected = p.items.get(p.cursor.selected);
+    let detail = selected.map(|i| {
+        let summary = Catalog.syscall(&i.addition.name).map_or("", |s| s.summary);
+        let how = match &i.addition.why_by_name {
+            Some(why) => format!("By name only: {why}."),
+            None if i.narrow => format!(
+                "Narrow: only the values seen ({} distinct call{}).",
+                i.addition.distinct,
+                if i.addition.distinct == 1 { "" } else { "s" }
+            ),
+            None => "By name: every call, whatever its arguments.".to_string(),
+        };
+        format!("{summary} {how}")
+    });
+    // A short pane keeps its rows for the list itself.
+    let roomy = inner.height >= 10;
+    let [list_area, notes_area, detail_area, help_area] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(if roomy { notes.len().min(4) as u16 } else { 0 }),
+        Constraint::Length(if detail.is_some() && roomy { 2 } else { 0 }),
+        Constraint::Length(2),
+    ])
+    .areas(inner);
+    let first = p.cursor.visible(list_area.height as usize);
+    let width = list_area.width as usize;
+    let lines: Vec<Line> = p
+        .items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(list_area.height as usize)
+        .map(|(i, item)| {
+            let line = Line::from(vec![
+                Span::styled(if item.accepted { "[x] " } else { "[ ] " }, theme.accent()),
+                Span::raw(format!("{:<14} ", fit(&item.addition.name, 14))),
+                Span::styled(
+                    fit(&rule_text(item), width.saturating_sub(19)),
+                    if item.narrow && item.addition.is_narrow() {
+                        theme.ok()
+                    } else {
+                        theme.warning()
+                    },
+                ),
+            ]);
+            if i == p.cursor.selected {
+                line.style(theme.selected(focused))
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list_area);
+    frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: true }), notes_area);
+    if let Some(d) = detail {
+        frame.render_widget(
+            Paragraph::new(Line::styled(d, theme.dim())).wrap(Wrap { trim: true }),
+            detail_area,
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(help, theme.dim())).wrap(Wrap { trim: true }),
+        help_area,
+    );
+}
