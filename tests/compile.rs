@@ -391,3 +391,40 @@ fn observe_variant_notifies_exactly_the_stops() {
     }
     assert!(stops > 500);
 }
+
+/// A profile whose filter cannot fit the kernel's 4,096 instructions (20,000 values compared)
+/// is refused by every command that compiles it, with the same reason, before libseccomp
+/// spends minutes on it (88 s for compile before the bound); lint reports it as an error.
+#[test]
+fn a_filter_too_long_for_the_kernel_is_refused_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("huge.json");
+    let rules: Vec<String> = (0..20_000)
+        .map(|v| format!(r#"{{"names":["ioctl"],"action":"SCMP_ACT_ALLOW","args":[{{"index":1,"value":{v},"op":"SCMP_CMP_EQ"}}]}}"#))
+        .collect();
+    let text = format!(
+        r#"{{"defaultAction":"SCMP_ACT_ERRNO","syscalls":[{}]}}"#,
+        rules.join(",")
+    );
+    std::fs::write(&file, text).unwrap();
+    let f = file.to_str().unwrap();
+    let commands: [(&[&str], i32); 4] = [
+        (&["compile", f, "-o", "/dev/null"], 1),
+        (&["explain", f, "ioctl"], 1),
+        (&["lint", f], 1),
+        (&["run", "--enforce", f, "--", "true"], 125),
+    ];
+    for (args, code) in commands {
+        let out = common::seccompose().args(args).output().unwrap();
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {all}");
+        assert!(
+            all.contains("at least 20000 instructions, more than the kernel's limit of 4096"),
+            "{args:?}: {all}"
+        );
+    }
+}

@@ -103,8 +103,18 @@ fn findings(parsed: &Parsed, targets: &[Target]) -> Vec<Finding> {
         return out;
     };
     for t in targets {
-        let Ok(compiled) = compile::build(profile, t, &compile::Options::default()) else {
-            continue; // lint says why the filter cannot be built
+        let compiled = match compile::build(profile, t, &compile::Options::default()) {
+            Ok(compiled) => compiled,
+            Err(
+                e @ (compile::CompileError::TooLong(_) | compile::CompileError::AtLeastTooLong(_)),
+            ) => {
+                let found = lint::too_long(e.to_string());
+                if !out.contains(&found) {
+                    out.push(found);
+                }
+                continue;
+            }
+            Err(_) => continue, // lint says why libseccomp refuses the rules
         };
         let differences = compile::translation_check(profile, t, &compiled);
         let differences = differences.iter().map(|m| (m.name.clone(), m.describe()));

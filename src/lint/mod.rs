@@ -20,7 +20,7 @@ mod tests;
 
 pub use finding::{fails, Finding, Fix};
 pub use fix::{fix_all, Applied};
-pub use rules::{add_translation, explain, translation, RULES};
+pub use rules::{add_translation, explain, too_long, translation, RULES};
 pub use sarif::sarif;
 
 use crate::profile::{rule_warnings, Parsed, Profile, Target};

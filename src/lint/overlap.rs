@@ -8,7 +8,7 @@ use super::finding::{Finding, Fix};
 use super::scope::{action_text, list, push_new, them, unique_names, Scope};
 use crate::profile::alternatives;
 use crate::profile::{rule_errno, ArgCond, Edit, Effect, Names, Op, Rule, Severity};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What a rule does to a call it decides.
 fn outcome(rule: &Rule) -> Effect {
@@ -186,25 +186,42 @@ fn condition_sets(rule: &Rule) -> Vec<Vec<CondKey>> {
 }
 
 /// `conflicting-rules` (libseccomp refuses the filter) and `duplicate-name` for conditional rules
-/// that test a syscall with the same conditions.
+/// that test a syscall with the same conditions. Rules are indexed by (name, condition set), so
+/// a profile of many conditional rules costs what its rules and shared sets cost, not the
+/// square of its rules (20,000 rules of one syscall took minutes).
 fn same_conditions(s: &Scope, conditional: &HashMap<&str, Vec<usize>>, out: &mut Vec<Finding>) {
     let rules = s.profile.rules();
+    let may_decide: HashSet<(&str, usize)> = conditional
+        .iter()
+        .flat_map(|(name, indices)| indices.iter().map(move |i| (*name, *i)))
+        .collect();
+    // The earlier rules testing each syscall with each set of conditions, in rule order.
+    let mut seen: HashMap<(&str, Vec<CondKey>), Vec<usize>> = HashMap::new();
     // (earlier rule, later rule) → the names they share conditions for, in rule order.
     let mut pairs: Vec<((usize, usize), Vec<&str>)> = Vec::new();
+    let mut pair_at: HashMap<(usize, usize), usize> = HashMap::new();
     for (index, rule) in s.active_rules() {
         let sets = condition_sets(rule);
         for name in unique_names(rule) {
-            let Some(candidates) = conditional.get(name).filter(|c| c.contains(&index)) else {
+            if !may_decide.contains(&(name, index)) {
                 continue;
-            };
-            for &earlier in candidates.iter().take_while(|&&i| i < index) {
-                let shared = condition_sets(&rules[earlier])
-                    .iter()
-                    .any(|set| sets.contains(set));
-                if !shared {
-                    continue;
+            }
+            let mut earlier_rules: Vec<usize> = Vec::new();
+            for set in &sets {
+                let earlier = seen.entry((name, set.clone())).or_default();
+                earlier_rules.extend(earlier.iter().copied());
+                if earlier.last() != Some(&index) {
+                    earlier.push(index);
                 }
-                add_to_group(&mut pairs, (earlier, index), name);
+            }
+            earlier_rules.sort_unstable();
+            earlier_rules.dedup();
+            for earlier in earlier_rules {
+                let at = *pair_at.entry((earlier, index)).or_insert_with(|| {
+                    pairs.push(((earlier, index), Vec::new()));
+                    pairs.len() - 1
+                });
+                push_new(&mut pairs[at].1, name);
             }
         }
     }

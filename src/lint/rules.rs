@@ -39,6 +39,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("unknown-key", "A key runc does not know is ignored."),
     ("duplicate-key", "A key given twice: runc reads only the last."),
     ("translation", "The compiled filter returns something other than what the profile means for a concrete call (libseccomp's low-word comparisons on 32-bit ABIs, mis-ordered OR'ed ranges)."),
+    ("filter-too-long", "The filter needs more instructions than the kernel takes (4,096): runc cannot load it, so the container does not start."),
     ("invalid", "Docker rejects the profile until this is fixed."),
 ];
 
@@ -65,6 +66,21 @@ pub fn add_translation(
         if !findings.contains(&found) {
             findings.push(found);
         }
+    }
+}
+
+/// An error for a profile whose filter cannot fit the kernel's limit (`why`, from the caller,
+/// which compiles).
+pub fn too_long(why: String) -> Finding {
+    let found = Finding::new(
+        "filter-too-long",
+        Severity::Error,
+        why,
+        "compare fewer values (a MASKED_EQ or a range covers many), or split the work among fewer syscalls",
+    );
+    Finding {
+        pos: Pos { line: 1, col: 1 },
+        ..found
     }
 }
 
