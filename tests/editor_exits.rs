@@ -287,3 +287,35 @@ fn a_running_sessions_draft_is_never_offered() {
         ed.wait_exit();
     }
 }
+
+/// Two editors on one file save at the same moment: one writes, the other is asked about the
+/// file changed on disk; nothing is lost silently (both "Saved" would lose the first edit).
+#[test]
+fn two_editors_saving_at_once_never_both_save() {
+    for round in 0..3 {
+        let (home, file) = home_with_profile();
+        let mut first = Editor::open(&file, home.path(), &[]);
+        let mut second = Editor::open(&file, home.path(), &[]);
+        for (ed, key) in [(&mut first, "x"), (&mut second, "d")] {
+            ed.wait_for(|l| l.contains("mine.json"));
+            ed.send(key);
+            ed.wait_for(|l| l.contains("●"));
+        }
+        first.send("\x13");
+        second.send("\x13");
+        let outcome = |ed: &mut Editor| {
+            let line = ed.wait_for(|l| l.contains("Saved") || l.contains("changed on disk"));
+            line.contains("Saved")
+        };
+        let saved = [outcome(&mut first), outcome(&mut second)];
+        assert_eq!(
+            saved.iter().filter(|s| **s).count(),
+            1,
+            "round {round}: {saved:?}"
+        );
+        for ed in [&mut first, &mut second] {
+            ed.signal(libc::SIGKILL);
+            ed.wait_exit();
+        }
+    }
+}
