@@ -694,3 +694,26 @@ fn merge_unions_recordings_rule_by_rule_without_widening() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["defaultAction"], "SCMP_ACT_ERRNO");
 }
+
+/// `run` and `record` say once that they run as root, as the editor does; as an ordinary user
+/// they say nothing of it.
+#[test]
+fn runs_as_root_say_so() {
+    let dir = scratch();
+    let profile = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
+    for who in users() {
+        // SAFETY: geteuid has no preconditions.
+        let root = matches!(who, As::Me) && unsafe { libc::geteuid() } == 0;
+        for verb in ["run", "record"] {
+            let mut cmd = seccompose(who);
+            if verb == "run" {
+                cmd.arg("run").arg(&profile);
+            } else {
+                cmd.args(["record", "-o", "/dev/null"]);
+            }
+            let out = cmd.args(["--", "true"]).output().unwrap();
+            let said = stderr(&out).matches("running as root").count();
+            assert_eq!(said, usize::from(root), "{who:?} {verb}: {}", stderr(&out));
+        }
+    }
+}

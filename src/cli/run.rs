@@ -61,6 +61,17 @@ fn start(
     }
 }
 
+/// Run as root, says so once, as the editor does: what the command does, it does as root.
+fn say_if_root() {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        eprintln!(
+            "seccompose: running as root: the command runs as root too (try it as an ordinary \
+             user when you can)"
+        );
+    }
+}
+
 /// `seccompose run`.
 pub fn run(
     file: &Path,
@@ -71,6 +82,7 @@ pub fn run(
     command: &[OsString],
 ) -> anyhow::Result<ExitCode> {
     let profile = load_profile(file)?;
+    say_if_root();
     let target = one_target(target)?;
     let requested = if enforce {
         Mode::Enforce
@@ -128,6 +140,7 @@ pub fn record(
     // The recording filter allows everything; the profile only matters for the target.
     let placeholder = profile::Profile::new(profile::Action::Allow);
     support::available_mode(Mode::Record).map_err(anyhow::Error::msg)?;
+    say_if_root();
     let options = RunOptions {
         mode: Mode::Record,
         ..RunOptions::default()
