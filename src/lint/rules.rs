@@ -31,6 +31,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("arch-never-matches", "includes/excludes name an architecture in a spelling runc never matches (it compares Go names such as amd64 and 386)."),
     ("default-action-rule", "A rule has the default action, so runc skips it and it adds nothing."),
     ("empty-rule", "A rule names no syscall."),
+    ("unknown-syscall", "A rule names a syscall no architecture has: runc skips a name its libseccomp cannot resolve (it logs a debug line and goes on), so the rule silently does nothing for it."),
     ("errno-ignored", "errnoRet on an action that does not use it."),
     ("errno-out-of-range", "An errno outside what runc and libseccomp accept or keep."),
     ("errno-mismatch", "defaultErrno and defaultErrnoRet disagree."),
