@@ -22,8 +22,10 @@ fn stub_floor(s: &Scope) -> Option<u32> {
 }
 
 /// Every syscall of the native architecture that the default action denies with something
-/// other than ENOSYS, while a sibling doing the same job is allowed for every call.
-pub(super) fn default_gaps(s: &Scope, out: &mut Vec<Finding>) {
+/// other than ENOSYS, while a sibling doing the same job is allowed for every call. `meant`
+/// are syscalls the user just denied on purpose (an edit in the editor): for those the intent
+/// is known, so a partial family counts too.
+pub(super) fn default_gaps(s: &Scope, meant: &[String], out: &mut Vec<Finding>) {
     let default = s.profile.default_action;
     let errno = s.profile.default_errno();
     if !default.blocks() || (default.takes_errno() && errno == ENOSYS) {
@@ -50,7 +52,8 @@ pub(super) fn default_gaps(s: &Scope, out: &mut Vec<Finding>) {
             .into_iter()
             .filter(|sib| s.on_native(sib) && !s.effects.of(sib.name).conditional)
             .collect();
-        if open.is_empty() || !odd_one_out(s, syscall, &open) {
+        let intended = meant.iter().any(|m| m == syscall.name);
+        if open.is_empty() || !(intended || odd_one_out(s, syscall, &open)) {
             continue;
         }
         let mut gap = Gap::default();

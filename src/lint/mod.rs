@@ -4,6 +4,7 @@
 
 mod abi;
 mod actions;
+mod after_deny;
 mod allowlist;
 mod arches;
 mod check;
@@ -19,6 +20,7 @@ mod startup;
 #[cfg(test)]
 mod tests;
 
+pub use after_deny::{siblings_left_open, SiblingsLeftOpen};
 pub use finding::{fails, Finding, Fix};
 pub use fix::{fix_all, Applied};
 pub use rules::{add_translation, explain, translation, RULES};
@@ -36,7 +38,7 @@ pub fn lint(profile: &Profile, target: &Target) -> Vec<Finding> {
         .map(|(i, d)| check::finding(d, Some((*i, &rules[*i]))))
         .collect();
     holes::incomplete_blocks(&scope, &mut out);
-    allowlist::default_gaps(&scope, &mut out);
+    allowlist::default_gaps(&scope, &[], &mut out);
     holes::dangerous_allows(&scope, &mut out);
     holes::filters_nothing(&scope, &mut out);
     holes::exec_blocked(&scope, &mut out);
