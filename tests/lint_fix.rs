@@ -34,11 +34,20 @@ fn stdout_of(a: &assert_cmd::assert::Assert) -> String {
 
 /// `seccompose run --enforce PROFILE -- CMD...` in `dir`: exit code and stderr.
 fn enforce(dir: &Path, profile: &Path, cmd: &[&str]) -> (i32, String) {
+    run(dir, profile, &["--enforce"], cmd)
+}
+
+/// `seccompose run PROFILE -- CMD...` (observed mode) in `dir`: exit code and stderr.
+fn observe(dir: &Path, profile: &Path, cmd: &[&str]) -> (i32, String) {
+    run(dir, profile, &[], cmd)
+}
+
+fn run(dir: &Path, profile: &Path, mode: &[&str], cmd: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_seccompose"))
         .current_dir(dir)
         .arg("run")
         .arg(profile)
-        .arg("--enforce")
+        .args(mode)
         .arg("--")
         .args(cmd)
         .output()
@@ -286,6 +295,17 @@ fn an_allowlist_less_mkdir_chmod_and_chown_warns_and_the_fix_stops_chmod_in_the_
     std::fs::write(dir.path().join("f"), "x").unwrap();
     let (code, err) = enforce(dir.path(), &file, &["chmod", "600", "f"]);
     assert_eq!(code, 0, "fchmodat does chmod's job: {err}");
+    // Observed, the run says what went through, and why.
+    let (code, err) = observe(dir.path(), &file, &["chmod", "600", "f"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("the policy stopped no syscall"), "{err}");
+    assert!(
+        err.contains(
+            "went through: fchmodat(dirfd=0xffffff9c, pathname=\"f\", mode=S_IRUSR|S_IWUSR), \
+             which does what chmod does; the draft denies chmod but allows fchmodat (line 44:3)"
+        ),
+        "{err}"
+    );
 
     let items = json_findings(dir.path());
     let blocks = with_id(&items, "incomplete-block");
@@ -322,6 +342,12 @@ fn an_allowlist_less_mkdir_chmod_and_chown_warns_and_the_fix_stops_chmod_in_the_
     assert!(err.contains("Operation not permitted"), "{err}");
     let (code, err) = enforce(dir.path(), &file, &["mkdir", "d"]);
     assert_eq!(code, 1, "mkdir fails too: {err}");
+    let (code, err) = observe(dir.path(), &file, &["chmod", "600", "f"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("fchmodat") && !err.contains("went through"),
+        "{err}"
+    );
     // The fix only took names out: the profile still runs ordinary commands.
     let (code, err) = enforce(dir.path(), &file, &["cat", "f"]);
     assert_eq!(code, 0, "{err}");

@@ -108,3 +108,87 @@ pub fn siblings_left_open(
     out.fix.label = format!("deny {} like {}", list(&out.open), list(&out.denied));
     Some(out)
 }
+
+/// An allowed syscall that does the job of syscalls the profile denies (what lint's
+/// `incomplete-block` names), and how to deny it the same way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenSibling {
+    /// The allowed syscall.
+    pub name: String,
+    /// The denied syscalls whose job it does.
+    pub denied: Vec<String>,
+    /// The rule that allows it (None: the default action).
+    pub rule: Option<usize>,
+    /// Denies it as the first of `denied` is denied (one edit).
+    pub fix: Fix,
+}
+
+/// Every allowed sibling beside a denied syscall that lint reports, in name order: what an
+/// observed run watches, to show the calls that went through.
+pub fn open_siblings(profile: &Profile, target: &Target) -> Vec<OpenSibling> {
+    let scope = Scope::new(profile, target);
+    let mut findings: Vec<Finding> = Vec::new();
+    super::holes::incomplete_blocks(&scope, &mut findings);
+    super::allowlist::default_gaps(&scope, &[], &mut findings);
+    let mut out: Vec<OpenSibling> = Vec::new();
+    for f in findings.iter().filter(|f| f.id == "incomplete-block") {
+        let (denied, allowed): (Vec<&String>, Vec<&String>) = f
+            .syscalls
+            .iter()
+            .partition(|n| scope.effects.of(n).action.blocks());
+        for name in allowed {
+            let Some(syscall) = Catalog.syscall(name) else {
+                continue;
+            };
+            let siblings = syscall.siblings();
+            let theirs = denied
+                .iter()
+                .filter(|d| siblings.iter().any(|s| s.name == d.as_str()));
+            let entry = match out.iter().position(|o| &o.name == name) {
+                Some(i) => &mut out[i],
+                None => {
+                    out.push(OpenSibling {
+                        name: name.clone(),
+                        denied: Vec::new(),
+                        rule: scope.effects.decided_by(name),
+                        fix: Fix {
+                            label: String::new(),
+                            edits: Vec::new(),
+                        },
+                    });
+                    out.last_mut().expect("just pushed")
+                }
+            };
+            for d in theirs {
+                push_new(&mut entry.denied, (*d).clone());
+            }
+        }
+    }
+    out.retain(|o| !o.denied.is_empty());
+    for o in &mut out {
+        o.fix = deny_like(&scope, &o.name, &o.denied[0]);
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+/// Gives `name` what `like` gets: back to the default action when the default denies it,
+/// else the same action and errno in a rule.
+fn deny_like(scope: &Scope, name: &str, like: &str) -> Fix {
+    let effect = scope.effects.of(like);
+    let (action, errno) = match scope.effects.decided_by(like) {
+        None => (None, None),
+        Some(_) => (
+            Some(effect.action),
+            effect.action.takes_errno().then_some(effect.errno),
+        ),
+    };
+    Fix::new(
+        format!("deny {name} like {like}"),
+        Edit::SetAction {
+            names: vec![name.to_string()],
+            action,
+            errno,
+        },
+    )
+}

@@ -20,11 +20,12 @@ mod startup;
 #[cfg(test)]
 mod tests;
 
-pub use after_deny::{siblings_left_open, SiblingsLeftOpen};
+pub use after_deny::{open_siblings, siblings_left_open, OpenSibling, SiblingsLeftOpen};
 pub use finding::{fails, Finding, Fix};
 pub use fix::{fix_all, Applied};
 pub use rules::{add_translation, explain, translation, RULES};
 pub use sarif::sarif;
+pub use scope::list;
 
 use crate::profile::{rule_warnings, Parsed, Profile, Target};
 use scope::Scope;

@@ -103,7 +103,7 @@ pub(super) fn rule_syscalls(rule: &Rule) -> Vec<&'static Syscall> {
 }
 
 /// `a, b and c`.
-pub(super) fn list<S: AsRef<str>>(items: &[S]) -> String {
+pub fn list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
         [one] => one.as_ref().to_string(),
