@@ -51,11 +51,13 @@ pub fn render(
     };
     render_terminal(frame, term_area, view, keymap, theme);
     let focused = view.focus == Focus::Stops;
-    let through_rows = through::height(view, stops_area.width).min(stops_area.height / 2);
-    let [stops_area, through_area] =
-        Layout::vertical([Constraint::Min(6), Constraint::Length(through_rows)]).areas(stops_area);
-    stops::render(frame, stops_area, view, session, keymap, theme, focused);
-    if through_rows > 0 {
+    let (stops_area, through_area) = through::split(view, stops_area);
+    if through_area.height > 0 && view.summary.is_empty() {
+        through::render_no_stops(frame, stops_area, theme, focused);
+    } else {
+        stops::render(frame, stops_area, view, session, keymap, theme, focused);
+    }
+    if through_area.height > 0 {
         through::render(frame, through_area, view, keymap, theme);
     }
 }

@@ -8,7 +8,7 @@ use crate::tui::keymap::{Command, Context, KeyMap};
 use crate::tui::session::{Session, Tone};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pane_block;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
@@ -58,8 +58,34 @@ impl RunView {
     }
 }
 
-/// Rows the list needs in `area`'s width (0 when nothing went through).
-pub fn height(view: &RunView, width: u16) -> u16 {
+/// Splits the stops column between the stops and the went-through list: with no stop, the
+/// stops shrink to one line and the list gets the rest; with stops, it gets at most half.
+pub fn split(view: &RunView, area: Rect) -> (Rect, Rect) {
+    let wanted = height(view, area.width);
+    let room = if view.summary.is_empty() {
+        area.height.saturating_sub(3)
+    } else {
+        area.height / 2
+    };
+    let rows = wanted.min(room);
+    let [stops, through] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(rows)]).areas(area);
+    (stops, through)
+}
+
+/// The stops when there are none but calls went through: one line.
+pub fn render_no_stops(frame: &mut Frame, area: Rect, theme: Theme, focused: bool) {
+    let block = pane_block("Stops", focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(
+        Paragraph::new(Line::styled("No stops yet.", theme.dim())),
+        inner,
+    );
+}
+
+/// Rows the list needs in `width` columns (0 when nothing went through).
+fn height(view: &RunView, width: u16) -> u16 {
     if view.through.is_empty() {
         return 0;
     }
