@@ -470,7 +470,11 @@ fn run_pane_shows_what_went_through_and_d_r_stops_it() {
     ed.wait_for("exited with status 0");
     ed.wait_for("Went through");
     ed.wait_for("went through: fchmodat(");
-    ed.wait_for("which does what chmod does; the draft denies chmod but allows fchmodat");
+    ed.wait_until("why it went through", |s| {
+        unwrapped(s).contains(
+            "which does what chmod does; the draft denies chmod but allows fchmodat (line 21:5)",
+        )
+    });
     assert!(ed.text().contains("No stops yet."), "{}", ed.text());
     ed.send("d");
     ed.wait_for("Deny fchmodat like chmod");
@@ -483,4 +487,14 @@ fn run_pane_shows_what_went_through_and_d_r_stops_it() {
     ed.wait_for("Save changes before quitting?");
     ed.send("n");
     assert_eq!(ed.wait_exit(), 0);
+}
+
+/// The screen's lines without the panes' borders, joined by spaces: a sentence the pane
+/// wrapped reads whole.
+fn unwrapped(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '│' || c == '┃' || c.is_whitespace()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
