@@ -193,7 +193,11 @@ impl Session {
         };
         if self.apply(&edit) {
             self.lesson = action.filter(|a| self.memory.first_use(*a));
-            self.siblings_open = siblings_left_open(self.profile(), &self.target, &names);
+            // Only a deny can leave a sibling doing the job (allowing is not looked at).
+            let denies = action.map_or(self.profile().default_action.blocks(), Action::blocks);
+            self.siblings_open = denies
+                .then(|| siblings_left_open(self.profile(), &self.target, &names))
+                .flatten();
             if let Some(open) = &self.siblings_open {
                 let sentence = open.sentence(&self.deny_siblings_key);
                 self.say(sentence, Tone::Warning);
