@@ -142,3 +142,51 @@ fn a_short_allowlist_of_the_forms_a_program_uses_is_no_finding() {
     // Siblings only some architectures have: fstatfs64 is not on x86_64.
     assert!(gaps(&allowing(&["statfs64", "fstatfs64"])).is_empty());
 }
+
+#[test]
+fn what_a_deny_leaves_open_merges_every_denied_call_into_one_sentence_and_one_fix() {
+    let listed = ["fchmod", "fchmodat", "fchmodat2", "mkdirat"];
+    let p = profile(&allowing(&listed));
+    let names = vec![
+        "chmod".to_string(),
+        "fchmod".to_string(),
+        "mkdir".to_string(),
+    ];
+    let mut denied = p.clone();
+    crate::profile::Edit::SetAction {
+        names: vec!["fchmod".into()],
+        action: None,
+        errno: None,
+    }
+    .apply(&mut denied)
+    .unwrap();
+    // chmod, fchmod and mkdir were just denied (a partial family counts: the intent is known).
+    let open = siblings_left_open(&denied, &target(), &names).expect("siblings left open");
+    assert_eq!(open.denied, ["chmod", "fchmod", "mkdir"]);
+    assert_eq!(open.open, ["fchmodat", "fchmodat2", "mkdirat"]);
+    assert_eq!(
+        open.sentence("f"),
+        "chmod, fchmod and mkdir denied, but fchmodat, fchmodat2 and mkdirat still do the same \
+         job: f denies them too"
+    );
+    let mut fixed = denied.clone();
+    open.fix.edit().apply(&mut fixed).unwrap();
+    for name in [
+        "chmod",
+        "fchmod",
+        "fchmodat",
+        "fchmodat2",
+        "mkdir",
+        "mkdirat",
+    ] {
+        assert_eq!(
+            view(&fixed, name, &target()).action,
+            Action::Errno,
+            "{name}"
+        );
+    }
+    assert_eq!(view(&fixed, "read", &target()).action, Action::Allow);
+    assert!(siblings_left_open(&fixed, &target(), &names).is_none());
+    // Nothing denied among the names: nothing to say.
+    assert!(siblings_left_open(&p, &target(), &["read".to_string()]).is_none());
+}
