@@ -41,7 +41,7 @@ pub fn siblings_left_open(
     let scope = Scope::new(profile, target);
     let mut findings: Vec<Finding> = Vec::new();
     super::holes::incomplete_blocks(&scope, &mut findings);
-    super::allowlist::default_gaps(&scope, names, &mut findings);
+    super::allowlist::default_gaps(&scope, Some(names), &mut findings);
     let denied = |n: &String| scope.effects.of(n).action.blocks();
     let mut out = SiblingsLeftOpen {
         denied: Vec::new(),
@@ -129,7 +129,7 @@ pub fn open_siblings(profile: &Profile, target: &Target) -> Vec<OpenSibling> {
     let scope = Scope::new(profile, target);
     let mut findings: Vec<Finding> = Vec::new();
     super::holes::incomplete_blocks(&scope, &mut findings);
-    super::allowlist::default_gaps(&scope, &[], &mut findings);
+    super::allowlist::default_gaps(&scope, None, &mut findings);
     let mut out: Vec<OpenSibling> = Vec::new();
     for f in findings.iter().filter(|f| f.id == "incomplete-block") {
         let (denied, allowed): (Vec<&String>, Vec<&String>) = f

@@ -22,17 +22,21 @@ fn stub_floor(s: &Scope) -> Option<u32> {
 }
 
 /// Every syscall of the native architecture that the default action denies with something
-/// other than ENOSYS, while a sibling doing the same job is allowed for every call. `meant`
-/// are syscalls the user just denied on purpose (an edit in the editor): for those the intent
-/// is known, so a partial family counts too.
-pub(super) fn default_gaps(s: &Scope, meant: &[String], out: &mut Vec<Finding>) {
+/// other than ENOSYS, while a sibling doing the same job is allowed for every call. With
+/// `meant`, only those syscalls, which the user just denied on purpose (an edit in the
+/// editor): the intent is known, so a partial family counts too.
+pub(super) fn default_gaps(s: &Scope, meant: Option<&[String]>, out: &mut Vec<Finding>) {
     let default = s.profile.default_action;
     let errno = s.profile.default_errno();
     if !default.blocks() || (default.takes_errno() && errno == ENOSYS) {
         return;
     }
     let floor = stub_floor(s);
-    for syscall in Catalog.syscalls() {
+    let syscalls: Vec<&'static Syscall> = match meant {
+        Some(names) => names.iter().filter_map(|n| Catalog.syscall(n)).collect(),
+        None => Catalog.syscalls().iter().collect(),
+    };
+    for syscall in syscalls {
         let effect = s.effects.of(syscall.name);
         // Named by a rule: the rule pass judges it. Siblings only some architectures have are
         // how those architectures do the job, so both must exist on the native one.
@@ -52,8 +56,7 @@ pub(super) fn default_gaps(s: &Scope, meant: &[String], out: &mut Vec<Finding>) 
             .into_iter()
             .filter(|sib| s.on_native(sib) && !s.effects.of(sib.name).conditional)
             .collect();
-        let intended = meant.iter().any(|m| m == syscall.name);
-        if open.is_empty() || !(intended || odd_one_out(s, syscall, &open)) {
+        if open.is_empty() || !(meant.is_some() || odd_one_out(s, syscall, &open)) {
             continue;
         }
         let mut gap = Gap::default();

@@ -39,7 +39,7 @@ pub fn lint(profile: &Profile, target: &Target) -> Vec<Finding> {
         .map(|(i, d)| check::finding(d, Some((*i, &rules[*i]))))
         .collect();
     holes::incomplete_blocks(&scope, &mut out);
-    allowlist::default_gaps(&scope, &[], &mut out);
+    allowlist::default_gaps(&scope, None, &mut out);
     holes::dangerous_allows(&scope, &mut out);
     holes::filters_nothing(&scope, &mut out);
     holes::exec_blocked(&scope, &mut out);
