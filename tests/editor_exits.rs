@@ -156,15 +156,19 @@ fn two_quick_edits(file: &Path, home: &Path, env: &[(&str, &str)]) -> (Editor, S
     let mut ed = Editor::open(file, home, env);
     ed.wait_for(|l| l.contains("mine.json"));
     ed.send("x");
-    let line = ed.wait_for(|l| l.contains("to SCMP_ACT_KILL_PROCESS"));
-    let name = line
-        .split("Set ")
-        .nth(1)
-        .and_then(|rest| rest.split(" to ").next())
-        .expect("the status names the syscall")
-        .to_string();
+    // The status names the syscall: "Set NAME to ...", or "NAME denied, but SIBLINGS still do
+    // the same job" when a sibling stays allowed.
+    let line =
+        ed.wait_for(|l| l.contains("to SCMP_ACT_KILL_PROCESS") || l.contains(" denied, but "));
+    let name = match line.split("Set ").nth(1) {
+        Some(rest) => rest.split(" to ").next(),
+        None => line.split_whitespace().next(),
+    }
+    .expect("the status names the syscall")
+    .to_string();
     ed.send("d");
-    ed.wait_for(|l| l.contains(&format!("Set {name} to SCMP_ACT_ERRNO")));
+    // Its row in the list shows the new action.
+    ed.wait_for(|l| l.contains(&format!(" {name} ")) && l.contains("EPERM"));
     (ed, name)
 }
 

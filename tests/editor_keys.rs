@@ -448,3 +448,57 @@ fn the_starter_picker_starts_over_as_one_undoable_edit() {
         "esc changes nothing"
     );
 }
+
+#[test]
+fn a_deny_that_leaves_same_job_siblings_allowed_says_so_and_f_denies_them_in_one_edit() {
+    let mut app = builtin();
+    search(&mut app, "chmod");
+    press(&mut app, &["d"]);
+    let (said, _) = app.session.status.clone().expect("a status");
+    assert_eq!(
+        said,
+        "chmod denied, but fchmod, fchmodat and fchmodat2 still do the same job: f denies them too"
+    );
+    let denied = app.session.profile().clone();
+    press(&mut app, &["f"]);
+    for name in ["chmod", "fchmod", "fchmodat", "fchmodat2"] {
+        assert_eq!(gets(&app, name), (Action::Errno, 1), "{name}");
+    }
+    let changed: Vec<String> = profile::diff(&denied, app.session.profile(), &app.session.target)
+        .syscalls
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(changed, ["fchmod", "fchmodat", "fchmodat2"]);
+    press(&mut app, &["u"]);
+    assert_eq!(app.session.profile(), &denied, "one undo step");
+    press(&mut app, &["f"]);
+    assert_eq!(app.session.profile(), &denied, "undo forgets the fix");
+
+    // A family denied step by step: still said, for the calls that are left.
+    press(&mut app, &["/"]);
+    type_text(&mut app, "fchmodat");
+    press(&mut app, &["enter", "d"]);
+    let (said, _) = app.session.status.clone().expect("a status");
+    assert!(
+        said.starts_with("fchmodat denied, but fchmod and fchmodat2"),
+        "{said}"
+    );
+
+    // The allow-by-default shape: the deny is a rule, and so is the fix.
+    let text = r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": []}"#;
+    let parsed = profile::parse(text, &Catalog);
+    let mut app = on_file(parsed.profile.unwrap(), "p.json".into());
+    search(&mut app, "mkdir");
+    press(&mut app, &["d"]);
+    let (said, _) = app.session.status.clone().expect("a status");
+    assert_eq!(
+        said,
+        "mkdir denied, but mkdirat still does the same job: f denies it too"
+    );
+    press(&mut app, &["f"]);
+    assert_eq!(gets(&app, "mkdirat"), (Action::Errno, 1));
+    // Allowing is not denying: nothing to say.
+    press(&mut app, &["a"]);
+    assert!(!app.session.status.clone().unwrap().0.contains("same job"));
+}

@@ -45,7 +45,7 @@ fn deny_rmdir_save_and_quit(source: &Path) {
         !s.contains("enter: first match")
     });
     ed.send("d");
-    ed.wait_for("Set rmdir to SCMP_ACT_ERRNO");
+    ed.wait_for("rmdir denied, but");
     ed.send("\x13"); // Ctrl-s
     ed.wait_for("Saved");
     ed.send("q");
@@ -342,7 +342,7 @@ fn run_pane_replays_the_last_recording_after_an_edit() {
     ed.send("/getdents64\r");
     ed.wait_for("Search \"getdents64\"");
     ed.send("d");
-    ed.wait_for("Set getdents64 to SCMP_ACT_ERRNO");
+    ed.wait_for("getdents64 denied, but getdents");
     ed.send("3");
     ed.wait_for("would now be stopped at");
     ed.wait_for("getdents64 ×");
@@ -512,4 +512,52 @@ fn lint_view_fix_undo_redo_save() {
         assert_eq!(view(&saved, name, &target).action, Action::Errno, "{name}");
     }
     assert_eq!(view(&saved, "read", &target).action, Action::Allow);
+}
+
+/// The seed's experiment in one pane: chmod denied in view 1 of an allowlist, `chmod 600 f`
+/// still works in view 3 and the pane says fchmodat went through and why; `d` denies it the
+/// same way, `r` runs again and chmod fails.
+#[test]
+fn run_pane_shows_what_went_through_and_d_r_stops_it() {
+    let (home, file) = home_with("mine.json", seccompose::tui::DEFAULT_PROFILE);
+    let target = home.path().join("f");
+    std::fs::write(&target, "x").unwrap();
+    let mut ed = Editor::open(&file, home.path());
+    ed.wait_for("mine.json");
+    ed.send("/chmod\r");
+    ed.wait_for("Search \"chmod\"");
+    ed.send("d");
+    ed.wait_for("chmod denied, but fchmod, fchmodat and fchmodat2 still do the same job");
+    command_line(&mut ed, &format!("chmod 600 {}", target.display()));
+    ed.send("r");
+    ed.wait_for("exited with status 0");
+    ed.wait_for("Went through");
+    ed.wait_for("went through: fchmodat(");
+    ed.wait_until("why it went through", |s| {
+        unwrapped(s).contains(
+            "which does what chmod does; the draft denies chmod but allows fchmodat (line 21:5)",
+        )
+    });
+    assert!(ed.text().contains("No stops yet."), "{}", ed.text());
+    ed.send("d");
+    ed.wait_for("Deny fchmodat like chmod");
+    ed.send("r");
+    ed.wait_for("#2 `chmod");
+    ed.wait_for("Operation not permitted");
+    ed.wait_for("exited with status 1");
+    assert!(!ed.text().contains("went through:"), "{}", ed.text());
+    ed.send("q");
+    ed.wait_for("Save changes before quitting?");
+    ed.send("n");
+    assert_eq!(ed.wait_exit(), 0);
+}
+
+/// The screen's lines without the panes' borders, joined by spaces: a sentence the pane
+/// wrapped reads whole.
+fn unwrapped(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '│' || c == '┃' || c.is_whitespace()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -138,6 +138,26 @@ fn invalid_profile_reports_check_errors_and_exits_one() {
 }
 
 #[test]
+fn unknown_syscall_says_runc_skips_it_not_that_docker_rejects_it() {
+    let text = CHMOD_ONLY.replace(r#"["chmod"]"#, r#"["chmodd"]"#);
+    let a = lint(&text, &[]).code(1);
+    let out = stdout_of(&a);
+    assert!(
+        out.contains("p.json:4:16: error[unknown-syscall]: unknown syscall \"chmodd\""),
+        "{out}"
+    );
+    for words in [
+        "runc skips the name (a debug log line, no error)",
+        "the rule does nothing for it",
+        "did you mean \"chmod\"?",
+        "help: correct the spelling: runc skips a name its libseccomp cannot resolve",
+    ] {
+        assert!(out.contains(words), "{words:?} in {out}");
+    }
+    assert!(!out.contains("rejects"), "{out}");
+}
+
+#[test]
 fn usage_errors_exit_two() {
     common::seccompose().arg("lint").assert().code(2);
     common::seccompose()

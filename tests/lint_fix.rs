@@ -34,11 +34,20 @@ fn stdout_of(a: &assert_cmd::assert::Assert) -> String {
 
 /// `seccompose run --enforce PROFILE -- CMD...` in `dir`: exit code and stderr.
 fn enforce(dir: &Path, profile: &Path, cmd: &[&str]) -> (i32, String) {
+    run(dir, profile, &["--enforce"], cmd)
+}
+
+/// `seccompose run PROFILE -- CMD...` (observed mode) in `dir`: exit code and stderr.
+fn observe(dir: &Path, profile: &Path, cmd: &[&str]) -> (i32, String) {
+    run(dir, profile, &[], cmd)
+}
+
+fn run(dir: &Path, profile: &Path, mode: &[&str], cmd: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_seccompose"))
         .current_dir(dir)
         .arg("run")
         .arg(profile)
-        .arg("--enforce")
+        .args(mode)
         .arg("--")
         .args(cmd)
         .output()
@@ -291,4 +300,140 @@ fn lint_fix_on_a_read_only_file_says_would_fix() {
     assert!(err.contains("would fix["), "{err}");
     assert!(!err.contains(": fixed["), "{err}");
     assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+/// `lint --format json` on p.json in `dir`: the findings.
+fn json_findings(dir: &Path) -> Vec<Value> {
+    let a = lint(dir, &["--format", "json"]);
+    serde_json::from_str(&stdout_of(&a)).unwrap()
+}
+
+/// The findings with this id.
+fn with_id<'v>(items: &'v [Value], id: &str) -> Vec<&'v Value> {
+    items.iter().filter(|i| i["id"] == id).collect()
+}
+
+/// Docker's default shape (the project's fixture) with mkdir, chmod and chown taken out of the
+/// allowlist, as a user does with `d` on each in view 1, saved as p.json in a scratch folder.
+fn allowlist_less_three() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.json");
+    let text = std::fs::read_to_string(common::fixture("runtime-default.json")).unwrap();
+    let kept: Vec<&str> = text
+        .split_inclusive('\n')
+        .filter(|l| !["\"mkdir\",", "\"chmod\",", "\"chown\","].contains(&l.trim()))
+        .collect();
+    assert_eq!(kept.len() + 3, text.split_inclusive('\n').count());
+    std::fs::write(&file, kept.concat()).unwrap();
+    (dir, file)
+}
+
+#[test]
+fn an_allowlist_less_mkdir_chmod_and_chown_warns_and_the_fix_stops_chmod_in_the_kernel() {
+    let (dir, file) = allowlist_less_three();
+    std::fs::write(dir.path().join("f"), "x").unwrap();
+    let (code, err) = enforce(dir.path(), &file, &["chmod", "600", "f"]);
+    assert_eq!(code, 0, "fchmodat does chmod's job: {err}");
+    // Observed, the run says what went through, and why.
+    let (code, err) = observe(dir.path(), &file, &["chmod", "600", "f"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("the policy stopped no syscall"), "{err}");
+    assert!(
+        err.contains(
+            "went through: fchmodat(dirfd=AT_FDCWD, pathname=\"f\", mode=S_IRUSR|S_IWUSR), \
+             which does what chmod does; the draft denies chmod but allows fchmodat (line 44:3)"
+        ),
+        "{err}"
+    );
+
+    let items = json_findings(dir.path());
+    let blocks = with_id(&items, "incomplete-block");
+    let denied: Vec<&str> = blocks
+        .iter()
+        .map(|b| b["syscalls"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(denied, ["chmod", "chown", "mkdir"], "{blocks:#?}");
+    for (block, sibling) in blocks.iter().zip(["fchmodat", "fchownat", "mkdirat"]) {
+        let message = block["message"].as_str().unwrap();
+        assert!(message.contains(sibling), "{message}");
+        assert!(
+            message.contains("allowed by syscalls[0] (44:3)"),
+            "{message}"
+        );
+        assert_eq!(block["severity"], "warning");
+    }
+    // Docker's ENOSYS for clone3 steers C libraries to clone: not a finding of any kind.
+    assert!(
+        items.iter().all(|i| !i["syscalls"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("clone3"))),
+        "{items:#?}"
+    );
+
+    lint(dir.path(), &["--fix"])
+        .stderr(contains(
+            "fixed[incomplete-block]: deny fchmod, fchmodat and fchmodat2 like chmod",
+        ))
+        .stdout(contains("incomplete-block").not());
+    let (code, err) = enforce(dir.path(), &file, &["chmod", "600", "f"]);
+    assert_eq!(code, 1, "chmod fails after the fix: {err}");
+    assert!(err.contains("Operation not permitted"), "{err}");
+    let (code, err) = enforce(dir.path(), &file, &["mkdir", "d"]);
+    assert_eq!(code, 1, "mkdir fails too: {err}");
+    let (code, err) = observe(dir.path(), &file, &["chmod", "600", "f"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("fchmodat") && !err.contains("went through"),
+        "{err}"
+    );
+    // The fix only took names out: the profile still runs ordinary commands.
+    let (code, err) = enforce(dir.path(), &file, &["cat", "f"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+/// The findings of this kind left on podman's default profile when ../shared/corpus has it,
+/// each a real inconsistency: podman fails these calls with EPERM (not its default ENOSYS,
+/// which would steer programs to the older call) while the older call does their job.
+const PODMAN_GAPS: &[(&str, &str)] = &[
+    ("futex_requeue", "futex"),        // FUTEX_CMP_REQUEUE
+    ("futex_wait", "futex"),           // FUTEX_WAIT
+    ("futex_waitv", "futex"),          // several FUTEX_WAITs
+    ("futex_wake", "futex"),           // FUTEX_WAKE
+    ("io_pgetevents", "io_getevents"), // the same without a signal mask
+    ("nice", "setpriority"),           // PRIO_PROCESS of the caller
+    ("vmsplice", "splice"),            // moving data into a pipe
+];
+
+#[test]
+fn docker_s_and_podman_s_defaults_keep_only_real_inconsistencies() {
+    for file in common::runtime_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(&file, dir.path().join("p.json")).unwrap();
+        let out = stdout_of(&lint(dir.path(), &[]));
+        assert!(
+            !out.contains("incomplete-block"),
+            "{}: {out}",
+            file.display()
+        );
+    }
+    let Some(podman) = common::shared_corpus()
+        .into_iter()
+        .find(|p| p.ends_with("containers-common-seccomp.json"))
+    else {
+        return; // the fixture above is checked on every machine
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&podman, dir.path().join("p.json")).unwrap();
+    let items = json_findings(dir.path());
+    let blocks = with_id(&items, "incomplete-block");
+    assert_eq!(blocks.len(), 1, "{blocks:#?}");
+    let message = blocks[0]["message"].as_str().unwrap();
+    for (denied, sibling) in PODMAN_GAPS {
+        assert!(
+            message.contains(denied) && message.contains(sibling),
+            "{denied}: {message}"
+        );
+    }
+    assert!(message.contains("with SCMP_ACT_ERRNO (EPERM)"), "{message}");
 }

@@ -430,6 +430,72 @@ fn the_report_names_the_containment() {
     }
 }
 
+/// A profile that denies chmod but allows fchmodat: coreutils' chmod goes through fchmodat,
+/// exactly as the real filter lets it (the mode changes), and the run lists the call apart
+/// from the stops, with why; nothing else is routed. As root and as an ordinary user.
+#[test]
+fn a_sibling_that_does_a_denied_call_s_job_is_listed_as_gone_through() {
+    use std::os::unix::fs::PermissionsExt;
+    for who in users() {
+        let dir = scratch();
+        let profile = write_profile(
+            dir.path(),
+            "{\"defaultAction\": \"SCMP_ACT_ALLOW\",\n \"syscalls\": [{\"names\": [\"chmod\"], \"action\": \"SCMP_ACT_ERRNO\"}]}",
+        );
+        let report = dir.path().join("report.json");
+        let file = dir.path().join("f");
+        std::fs::write(&file, "x").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o666)).unwrap();
+        let out = run_as(who, &profile, false)
+            .arg("--report")
+            .arg(&report)
+            .args(["--", "chmod", "600"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        match who {
+            // nobody does not own the file: the kernel refuses, the filter does not.
+            As::Nobody => assert_eq!(out.status.code(), Some(1), "{who:?}: {err}"),
+            As::Me => {
+                assert_eq!(out.status.code(), Some(0), "{who:?}: {err}");
+                assert_eq!(mode, 0o600, "the call went on");
+            }
+        }
+        assert!(
+            err.contains("the policy stopped no syscall"),
+            "{who:?}: {err}"
+        );
+        let why = "which does what chmod does; the draft denies chmod but allows fchmodat (the default action)";
+        assert!(
+            err.contains("seccompose: went through: fchmodat(dirfd=AT_FDCWD, pathname=")
+                && err.contains(why),
+            "{who:?}: {err}"
+        );
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+        let through = json["went_through"].as_array().unwrap();
+        let names: Vec<&str> = through
+            .iter()
+            .map(|t| t["syscall"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            ["fchmodat"],
+            "{who:?}: only the watched sibling is routed"
+        );
+        assert!(json["summary"].as_array().unwrap().is_empty(), "{who:?}");
+        // Enforced: the same filter, and no report of calls.
+        let out = run_as(who, &profile, true)
+            .args(["--", "chmod", "644"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(!stderr(&out).contains("went through"), "{who:?}");
+    }
+}
+
 #[test]
 fn doctor_finds_user_notification_for_every_user() {
     for who in users() {

@@ -15,8 +15,15 @@ pub fn arg_name(syscall: Option<&Syscall>, index: u32) -> String {
 
 /// A value as its argument's constants spell it, else a number.
 pub fn value_text(syscall: Option<&Syscall>, index: u32, value: u64) -> String {
-    let set = syscall
-        .and_then(|s| s.args.get(index as usize))
+    let arg = syscall.and_then(|s| s.args.get(index as usize));
+    // AT_FDCWD (-100) is a directory descriptor's one named value; an int reaches the filter
+    // sign-extended or not, so the low 32 bits decide.
+    if arg.is_some_and(|a| a.is_signed_int() && (a.name.ends_with("dirfd") || a.name == "dfd"))
+        && value as u32 as i32 == -100
+    {
+        return "AT_FDCWD".into();
+    }
+    let set = arg
         .and_then(|a| a.constants)
         .and_then(|id| Catalog.constant_set(id));
     match set {
@@ -95,6 +102,18 @@ mod tests {
         assert_eq!(
             describe_call("mkdir", &[0x7ffd_0000, 0, 0, 0, 0, 0], &none),
             "mkdir(pathname=0x7ffd0000, mode=0)"
+        );
+        texts[0] = None;
+        texts[1] = Some("f".into());
+        for at_fdcwd in [0xffff_ff9c, 0xffff_ffff_ffff_ff9c] {
+            assert_eq!(
+                describe_call("fchmodat", &[at_fdcwd, 0x7ffd_0000, 0o600, 0, 0, 0], &texts),
+                r#"fchmodat(dirfd=AT_FDCWD, pathname="f", mode=S_IRUSR|S_IWUSR)"#
+            );
+        }
+        assert_eq!(
+            describe_call("fchmodat", &[3, 0x7ffd_0000, 0o600, 0, 0, 0], &texts),
+            r#"fchmodat(dirfd=3, pathname="f", mode=S_IRUSR|S_IWUSR)"#
         );
     }
 }

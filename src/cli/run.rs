@@ -110,7 +110,12 @@ pub fn run(
         // Only how it ended: enforcement sees no individual stops.
         eprint!("{}", rep.render_ending());
     } else {
-        eprint!("{}", rep.render_text());
+        eprint!(
+            "{}{}{}",
+            rep.render_stops(),
+            sandbox::render_went_through(&rep.went_through, &profile, &target),
+            rep.render_ending()
+        );
     }
     if let Some(path) = report {
         let text = serde_json::to_string_pretty(&rep.to_json())?;

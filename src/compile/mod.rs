@@ -11,7 +11,7 @@ mod translation;
 
 pub use draft::{Draft, SharedDraft};
 pub use explain::{deciding_rule, explain, ExplainError, Explanation};
-pub use observe::{observe_variant, PTRACE_ATTACH_MARK};
+pub use observe::{observe_variant, observe_watching, PTRACE_ATTACH_MARK};
 pub use preview::{find_in, Preview};
 pub use rules::{plan, Plan, PlannedRule};
 pub use translation::{translation_check, Mismatch};

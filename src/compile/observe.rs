@@ -21,6 +21,14 @@ const ATTACH_REQUESTS: [u32; 3] = [0, 16, 0x4206];
 /// TRACE([`PTRACE_ATTACH_MARK`]): the tracer that follows the command must let go of a
 /// process before the command's own debugger can attach to it.
 pub fn observe_variant(program: &Program) -> Program {
+    observe_watching(program, &[])
+}
+
+/// [`observe_variant`], with the calls of `watched` syscalls that the real filter allows also
+/// sent to the supervisor (which lets them go on at once): the siblings of denied syscalls
+/// that still do their job, so that a run can show what went through. Only these are routed;
+/// every other allowed call stays in the kernel.
+pub fn observe_watching(program: &Program, watched: &[&str]) -> Program {
     let mapped = program.map_returns(|a| match a {
         RetAction::Allow
         | RetAction::Trap(_)
@@ -46,41 +54,55 @@ pub fn observe_variant(program: &Program) -> Program {
             }
         })
         .collect();
-    insns.extend(ptrace_check());
+    insns.extend(allow_tail(watched));
     Program::new(insns)
 }
 
-/// The `ptrace` numbers of every ABI, grouped by the audit token that announces the ABI.
-fn ptrace_numbers() -> Vec<(u32, Vec<u32>)> {
+/// The numbers of `names` on every ABI, grouped by the audit token that announces the ABI.
+fn numbers(names: &[&str]) -> Vec<(u32, Vec<u32>)> {
     let mut by_token: Vec<(u32, Vec<u32>)> = Vec::new();
-    let Some(ptrace) = Catalog.syscall("ptrace") else {
-        return by_token;
-    };
     // The native ABI first: most calls are native, and each section they pass costs two
     // instructions.
     let native = Arch::native();
     let arches = std::iter::once(native).chain(Arch::all().filter(|a| *a != native));
     for arch in arches {
-        let Some(nr) = ptrace.number(arch) else {
-            continue;
-        };
-        // x32 calls come with x86-64's token and bit 30 set in the number.
-        let nr = if arch == Arch::X32 {
-            nr | 0x4000_0000
-        } else {
-            nr
-        };
         let token = arch.audit_token();
-        match by_token.iter_mut().find(|(t, _)| *t == token) {
-            Some((_, nrs)) => nrs.push(nr),
-            None => by_token.push((token, vec![nr])),
+        for syscall in names.iter().filter_map(|n| Catalog.syscall(n)) {
+            let Some(nr) = syscall.number(arch) else {
+                continue;
+            };
+            // x32 calls come with x86-64's token and bit 30 set in the number.
+            let nr = if arch == Arch::X32 {
+                nr | 0x4000_0000
+            } else {
+                nr
+            };
+            match by_token.iter_mut().find(|(t, _)| *t == token) {
+                Some((_, nrs)) => nrs.push(nr),
+                None => by_token.push((token, vec![nr])),
+            }
         }
     }
     by_token
 }
 
-/// The end of the observed program: ALLOW, unless the call is an attach-like `ptrace`.
-fn ptrace_check() -> Vec<Insn> {
+/// The end of the observed program: ALLOW, unless the call is an attach-like `ptrace`
+/// (TRACE) or a watched syscall (NOTIFY). Watched calls of ABIs past the reach of a BPF
+/// jump (255 instructions) are left out; the native ABI comes first.
+fn allow_tail(watched: &[&str]) -> Vec<Insn> {
+    let mut watched = numbers(watched);
+    let ptrace = numbers(&["ptrace"]);
+    loop {
+        let tail = build_tail(&ptrace, &watched);
+        if tail.is_some() || watched.is_empty() {
+            return tail.unwrap_or_else(|| build_tail(&ptrace, &[]).unwrap_or_default());
+        }
+        watched.pop();
+    }
+}
+
+/// The tail for these numbers; None when a jump would not reach.
+fn build_tail(ptrace: &[(u32, Vec<u32>)], watched: &[(u32, Vec<u32>)]) -> Option<Vec<Insn>> {
     // seccomp_data: nr at 0, arch at 4, args[0] at 16 (its low word first on little-endian
     // machines; requests are small numbers, so the low word tells them apart).
     let request_low = if cfg!(target_endian = "little") {
@@ -88,40 +110,64 @@ fn ptrace_check() -> Vec<Insn> {
     } else {
         20
     };
-    let sections = ptrace_numbers();
-    // Layout: per token [ld arch; jeq token; ld nr; jeq nr...; ja allow], then
-    // allow: ret ALLOW; request: ld arg0; jeq r... -> trace; ret ALLOW; trace: ret TRACE.
-    let section_len = |nrs: &Vec<u32>| 4 + nrs.len();
-    let sections_len: usize = sections.iter().map(|(_, n)| section_len(n)).sum();
+    let mut tokens: Vec<u32> = ptrace.iter().map(|(t, _)| *t).collect();
+    for (t, _) in watched {
+        if !tokens.contains(t) {
+            tokens.push(*t);
+        }
+    }
+    let of = |list: &[(u32, Vec<u32>)], token: u32| -> Vec<u32> {
+        list.iter()
+            .find(|(t, _)| *t == token)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default()
+    };
+    let sections: Vec<(u32, Vec<u32>, Vec<u32>)> = tokens
+        .iter()
+        .map(|&t| (t, of(ptrace, t), of(watched, t)))
+        .collect();
+    // Layout: per token [ld arch; jeq token; ld nr; jeq ptrace nr...; jeq watched nr...;
+    // ja allow], then allow: ret ALLOW; notify: ret NOTIFY; request: ld arg0;
+    // jeq r... -> trace; ret ALLOW; trace: ret TRACE.
+    let section_len = |(_, p, w): &(u32, Vec<u32>, Vec<u32>)| 4 + p.len() + w.len();
+    let sections_len: usize = sections.iter().map(section_len).sum();
     let allow_at = sections_len;
-    let request_at = allow_at + 1;
+    let notify_at = allow_at + 1;
+    let request_at = notify_at + 1;
     let trace_at = request_at + 1 + ATTACH_REQUESTS.len() + 1;
+    let reach = |from: usize, to: usize| u8::try_from(to - from - 1).ok();
     let mut out = Vec::new();
-    for (token, nrs) in &sections {
+    for section in &sections {
+        let (token, ptrace_nrs, watched_nrs) = section;
         let here = out.len();
-        let next = here + section_len(nrs);
+        let next = here + section_len(section);
         out.push(Insn::stmt(op::LD_W_ABS, 4));
-        out.push(Insn::jump(op::JEQ_K, *token, 0, (next - here - 2) as u8));
+        out.push(Insn::jump(op::JEQ_K, *token, 0, reach(here + 1, next)?));
         out.push(Insn::stmt(op::LD_W_ABS, 0));
-        for nr in nrs {
+        for nr in ptrace_nrs {
             let pc = out.len();
-            out.push(Insn::jump(op::JEQ_K, *nr, (request_at - pc - 1) as u8, 0));
+            out.push(Insn::jump(op::JEQ_K, *nr, reach(pc, request_at)?, 0));
+        }
+        for nr in watched_nrs {
+            let pc = out.len();
+            out.push(Insn::jump(op::JEQ_K, *nr, reach(pc, notify_at)?, 0));
         }
         let pc = out.len();
         out.push(Insn::stmt(op::JMP_JA, (allow_at - pc - 1) as u32));
     }
     out.push(Insn::stmt(op::RET_K, RetAction::Allow.to_raw()));
+    out.push(Insn::stmt(op::RET_K, RetAction::UserNotif.to_raw()));
     out.push(Insn::stmt(op::LD_W_ABS, request_low));
     for r in ATTACH_REQUESTS {
         let pc = out.len();
-        out.push(Insn::jump(op::JEQ_K, r, (trace_at - pc - 1) as u8, 0));
+        out.push(Insn::jump(op::JEQ_K, r, reach(pc, trace_at)?, 0));
     }
     out.push(Insn::stmt(op::RET_K, RetAction::Allow.to_raw()));
     out.push(Insn::stmt(
         op::RET_K,
         RetAction::Trace(PTRACE_ATTACH_MARK).to_raw(),
     ));
-    out
+    Some(out)
 }
 
 #[cfg(test)]
@@ -164,5 +210,36 @@ mod tests {
             &SeccompData::new(Arch::X86, 101, [0; 6]),
         ));
         assert_eq!(ioperm, RetAction::Allow);
+    }
+
+    #[test]
+    fn watched_calls_the_filter_allows_go_to_the_supervisor_and_nothing_else() {
+        let allow_all = Program::new(vec![Insn::stmt(op::RET_K, RetAction::Allow.to_raw())]);
+        let observed = observe_watching(&allow_all, &["fchmodat", "fchmodat2"]);
+        assert!(observed.validate().is_ok(), "{observed:?}");
+        for arch in [Arch::X86_64, Arch::X86, Arch::X32, Arch::AARCH64] {
+            for name in ["fchmodat", "fchmodat2"] {
+                assert_eq!(
+                    run(&observed, arch, name, [0; 6]),
+                    RetAction::UserNotif,
+                    "{name}"
+                );
+            }
+            assert_eq!(run(&observed, arch, "getpid", [0; 6]), RetAction::Allow);
+            let mark = RetAction::Trace(PTRACE_ATTACH_MARK);
+            assert_eq!(run(&observed, arch, "ptrace", [16, 1, 0, 0, 0, 0]), mark);
+        }
+        // A call the filter denies stays the filter's: watching adds nothing to it.
+        let deny_all = Program::new(vec![Insn::stmt(op::RET_K, RetAction::Errno(1).to_raw())]);
+        let observed = observe_watching(&deny_all, &["fchmodat"]);
+        assert_eq!(
+            run(&observed, Arch::X86_64, "fchmodat", [0; 6]),
+            RetAction::UserNotif
+        );
+        assert_eq!(
+            observe_watching(&allow_all, &[]),
+            observe_variant(&allow_all),
+            "nothing watched: the program observed mode had before"
+        );
     }
 }

@@ -93,6 +93,10 @@ pub struct RunCheck {
     /// Syscalls the draft stopped during the run.
     #[serde(default)]
     pub stopped: Vec<String>,
+    /// Syscalls the pane lists as gone through: allowed siblings of denied syscalls, called
+    /// during the run (observed mode).
+    #[serde(default)]
+    pub went_through: Vec<String>,
     /// Whether it ran under the draft as it is now (no edit since).
     #[serde(default)]
     pub current: bool,
@@ -166,6 +170,8 @@ pub struct RunState<'a> {
     pub ended_ok: Option<bool>,
     /// The stops, grouped.
     pub stops: &'a [StopSummary],
+    /// The calls that went through to watched siblings, grouped.
+    pub went_through: &'a [StopSummary],
     /// The text of its terminal.
     pub output: String,
     /// Whether the draft is still the one it ran under.
@@ -251,7 +257,7 @@ impl Check {
         let known = |n: &String| crate::catalog::Catalog.syscall(n).is_some();
         let names: Vec<String> = match self {
             Check::Denied(n) | Check::Allowed(n) => n.clone(),
-            Check::Run(r) => r.stopped.clone(),
+            Check::Run(r) => [r.stopped.clone(), r.went_through.clone()].concat(),
             Check::Traced(t) => t.syscall.iter().cloned().collect(),
             Check::CallAllowed(c) | Check::CallDenied(c) => match parse_call(c) {
                 Ok((name, _)) => vec![name],
@@ -280,6 +286,10 @@ fn run_matches(want: &RunCheck, run: &RunState<'_>) -> bool {
             .stopped
             .iter()
             .all(|n| run.stops.iter().any(|s| &s.name == n))
+        && want
+            .went_through
+            .iter()
+            .all(|n| run.went_through.iter().any(|s| &s.name == n))
         && (!want.current || run.current)
 }
 
@@ -374,6 +384,7 @@ mod tests {
             mode: Mode::Observe,
             ended_ok: None,
             stops: &[],
+            went_through: &[],
             output: "mkdir: cannot create directory 'teste': Operation not permitted".into(),
             current: true,
         });
@@ -391,6 +402,43 @@ mod tests {
         assert!(!holds(r#"{ run = { mode = "record" } }"#, &s));
         s.run.as_mut().unwrap().current = false;
         assert!(!holds(r#"{ run = { current = true } }"#, &s));
+    }
+
+    #[test]
+    fn a_run_check_can_ask_what_went_through() {
+        let target = Target::host();
+        let p = Profile::new(Action::Allow);
+        let mut s = snap(&p, &target);
+        let through = [StopSummary {
+            name: "fchmodat".into(),
+            arch: target.arch,
+            action: RetAction::Allow,
+            count: 1,
+            first_args: [0; 6],
+            first_texts: Default::default(),
+            rule: Some(0),
+            last_args: [0; 6],
+            last_texts: Default::default(),
+        }];
+        s.run = Some(RunState {
+            serial: 1,
+            command: "chmod 600 f",
+            mode: Mode::Observe,
+            ended_ok: Some(true),
+            stops: &[],
+            went_through: &[],
+            output: String::new(),
+            current: true,
+        });
+        let chmod = r#"{ run = { program = "chmod", went_through = ["fchmodat"] } }"#;
+        assert!(!holds(chmod, &s), "nothing went through");
+        s.run.as_mut().unwrap().went_through = &through;
+        assert!(holds(chmod, &s));
+        assert!(!holds(r#"{ run = { went_through = ["fchownat"] } }"#, &s));
+        assert!(
+            !holds(r#"{ run = { stopped = ["fchmodat"] } }"#, &s),
+            "going through is not a stop"
+        );
     }
 
     #[test]

@@ -23,6 +23,9 @@ fn help(code: Option<&str>) -> &'static str {
             "remove the rule, or give it an action other than the default action"
         }
         Some("empty-rule") => "add the syscall names it is meant for, or remove it",
+        Some("unknown-syscall") => {
+            "correct the spelling: runc skips a name its libseccomp cannot resolve, so the rule silently does nothing for it"
+        }
         Some(_) => "see `seccompose check`",
         None => "Docker rejects the profile until this is fixed",
     }

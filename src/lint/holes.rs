@@ -6,17 +6,20 @@ use super::scope::{action_text, list, push_new, them, unique_names, Scope};
 use crate::catalog::{Catalog, Risk, Syscall, MULTIPLEXERS};
 use crate::profile::{rule_errno, Action, Edit, Rule, Severity};
 
-/// What one rule blocks while a sibling of it stays allowed.
+/// What one rule (or the default action) blocks while a sibling of it stays allowed.
 #[derive(Default)]
-struct Gap {
-    blocked: Vec<&'static str>,
-    allowed: Vec<&'static str>,
-    families: Vec<&'static str>,
+pub(super) struct Gap {
+    /// The blocked syscalls.
+    pub blocked: Vec<&'static str>,
+    /// Their siblings that stay allowed.
+    pub allowed: Vec<&'static str>,
+    /// The families that tie them.
+    pub families: Vec<&'static str>,
 }
 
 impl Gap {
     /// Adds a blocked syscall and those of its siblings that are still allowed.
-    fn add(&mut self, syscall: &'static Syscall, open: &[&'static Syscall]) {
+    pub fn add(&mut self, syscall: &'static Syscall, open: &[&'static Syscall]) {
         self.blocked.push(syscall.name);
         for s in open {
             push_new(&mut self.allowed, s.name);
@@ -32,15 +35,50 @@ impl Gap {
     }
 }
 
+/// Calls current software should not need (ustat, oldstat, epoll_wait_old): denying them is
+/// housekeeping, not an attempt to stop their job.
+pub(super) fn is_obsolete(syscall: &Syscall) -> bool {
+    syscall.category().id == "obsolete" || syscall.groups().any(|g| g.name == "@obsolete")
+}
+
+/// The siblings of `syscall` that do its job and stay allowed on the filter's architectures.
+/// A riskier call blocked beside a tamer sibling is deliberate (open_by_handle_at versus
+/// openat), not a hole; so is one whose sibling needs a capability the target lacks (adjtimex
+/// without CAP_SYS_TIME only reads the clock). 32-bit twins and multiplexers have checks of
+/// their own (twin-open, multiplexer-bypass) that say what is special about them, unless
+/// `native_twins` keeps those the native architecture has (dup2 is named like a twin of dup).
+pub(super) fn open_siblings(
+    s: &Scope,
+    syscall: &Syscall,
+    native_twins: bool,
+) -> Vec<&'static Syscall> {
+    let twins = syscall.twins();
+    syscall
+        .siblings()
+        .into_iter()
+        .filter(|sib| {
+            !twins.iter().any(|t| t.name == sib.name) || (native_twins && s.on_native(sib))
+        })
+        .filter(|sib| !MULTIPLEXERS.iter().any(|(m, _)| *m == sib.name))
+        .filter(|sib| sib.risk >= syscall.risk && s.exists(sib))
+        .filter(|sib| s.effects.of(sib.name).action.allows() && s.lacks_cap(sib).is_none())
+        .collect()
+}
+
 /// `incomplete-block` and `enosys-fallback`: a rule blocks a syscall while a sibling that does
 /// the same job, and is no less risky, is allowed: the classic "blocked chmod, coreutils calls
-/// fchmodat". Only rules that stop calls in a way the default action does not count: in an
-/// allowlist, an ERRNO rule only picks the errno of something never allowed.
+/// fchmodat". ENOSYS says "no such call", which steers programs to the sibling: advice where
+/// the default allows, nothing at all in an allowlist (Docker fails clone3 that way so that C
+/// libraries fall back to clone).
 pub(super) fn incomplete_blocks(s: &Scope, out: &mut Vec<Finding>) {
     let enosys = Catalog.errno_value("ENOSYS");
-    let default = s.profile.default_action.semantic();
+    let allowlist = s.profile.default_action.blocks();
     for (index, rule) in s.active_rules() {
-        if !rule.action.blocks() || rule.action.semantic() == default {
+        if !rule.action.blocks() {
+            continue;
+        }
+        let fallback = rule.action == Action::Errno && Some(rule_errno(rule)) == enosys;
+        if fallback && allowlist {
             continue;
         }
         let mut gap = Gap::default();
@@ -49,21 +87,10 @@ pub(super) fn incomplete_blocks(s: &Scope, out: &mut Vec<Finding>) {
                 continue; // another rule decides it; overlap reports that
             }
             // A name this architecture lacks still counts: its siblings are what programs use.
-            let Some(syscall) = Catalog.syscall(name) else {
+            let Some(syscall) = Catalog.syscall(name).filter(|sc| !is_obsolete(sc)) else {
                 continue;
             };
-            // A riskier call blocked beside a tamer sibling is deliberate (open_by_handle_at
-            // versus openat), not a hole. 32-bit twins and multiplexers have checks of their
-            // own (twin-open, multiplexer-bypass) that say what is special about them.
-            let twins = syscall.twins();
-            let open: Vec<&'static Syscall> = syscall
-                .siblings()
-                .into_iter()
-                .filter(|sib| !twins.iter().any(|t| t.name == sib.name))
-                .filter(|sib| !MULTIPLEXERS.iter().any(|(m, _)| *m == sib.name))
-                .filter(|sib| sib.risk >= syscall.risk && s.exists(sib))
-                .filter(|sib| s.effects.of(sib.name).action.allows())
-                .collect();
+            let open = open_siblings(s, syscall, false);
             if !open.is_empty() {
                 gap.add(syscall, &open);
             }
@@ -71,7 +98,6 @@ pub(super) fn incomplete_blocks(s: &Scope, out: &mut Vec<Finding>) {
         if gap.blocked.is_empty() {
             continue;
         }
-        let fallback = rule.action == Action::Errno && Some(rule_errno(rule)) == enosys;
         out.push(gap_finding(s, index, rule, &gap, fallback));
     }
 }
@@ -79,12 +105,19 @@ pub(super) fn incomplete_blocks(s: &Scope, out: &mut Vec<Finding>) {
 fn gap_finding(s: &Scope, index: usize, rule: &Rule, gap: &Gap, fallback: bool) -> Finding {
     let path = format!("syscalls[{index}]");
     let mut origins: Vec<String> = Vec::new();
+    let mut places: Vec<String> = Vec::new();
     for n in &gap.allowed {
         push_new(&mut origins, s.origin(n));
+        push_new(
+            &mut places,
+            s.effects
+                .decided_by(n)
+                .map_or_else(|| s.origin(n), |i| s.rule_at(i)),
+        );
     }
     let count = gap.allowed.len();
     let verb = |one: &'static str, many: &'static str| if count == 1 { one } else { many };
-    let allowed = format!("{} allowed by {}", verb("is", "are"), list(&origins));
+    let allowed = format!("{} allowed by {}", verb("is", "are"), list(&places));
     let (id, severity, message, help) = if fallback {
         (
             "enosys-fallback",

@@ -4,6 +4,8 @@
 
 mod abi;
 mod actions;
+mod after_deny;
+mod allowlist;
 mod arches;
 mod check;
 mod conditions;
@@ -18,10 +20,12 @@ mod startup;
 #[cfg(test)]
 mod tests;
 
+pub use after_deny::{open_siblings, siblings_left_open, OpenSibling, SiblingsLeftOpen};
 pub use finding::{fails, Finding, Fix};
 pub use fix::{fix_all, Applied};
 pub use rules::{add_translation, explain, too_long, translation, RULES};
 pub use sarif::sarif;
+pub use scope::list;
 
 use crate::profile::{rule_warnings, Parsed, Profile, Target};
 use scope::Scope;
@@ -35,6 +39,7 @@ pub fn lint(profile: &Profile, target: &Target) -> Vec<Finding> {
         .map(|(i, d)| check::finding(d, Some((*i, &rules[*i]))))
         .collect();
     holes::incomplete_blocks(&scope, &mut out);
+    allowlist::default_gaps(&scope, None, &mut out);
     holes::dangerous_allows(&scope, &mut out);
     holes::filters_nothing(&scope, &mut out);
     holes::exec_blocked(&scope, &mut out);

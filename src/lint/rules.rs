@@ -6,7 +6,7 @@ use crate::profile::{Pos, Rule, Severity};
 
 /// What each finding id means, in one or two sentences (ids of `check`'s diagnostics included).
 pub const RULES: &[(&str, &str)] = &[
-    ("incomplete-block", "A rule blocks a syscall while a sibling that does the same job stays allowed, so programs (or their C library) reach the same effect through the sibling: the classic \"blocked chmod, but coreutils calls fchmodat\"."),
+    ("incomplete-block", "A syscall is denied (by a rule, or in an allowlist by the default action because it is not listed) while a sibling that does the same job stays allowed, so programs (or their C library) reach the same effect through the sibling: the classic \"blocked chmod, but coreutils calls fchmodat\". ENOSYS, obsolete calls and siblings the target cannot use are left alone."),
     ("enosys-fallback", "A rule fails a syscall with ENOSYS, which tells programs the call does not exist, so they fall back to a sibling that is allowed; fine when steering is the point."),
     ("dangerous-allow", "A high-risk syscall is allowed with no argument condition. Where the kernel lets only a capability holder do harm with it, this is a note when the target lacks that capability."),
     ("no-op-profile", "The default action allows and no rule stops anything, so the filter filters nothing."),
@@ -31,6 +31,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("arch-never-matches", "includes/excludes name an architecture in a spelling runc never matches (it compares Go names such as amd64 and 386)."),
     ("default-action-rule", "A rule has the default action, so runc skips it and it adds nothing."),
     ("empty-rule", "A rule names no syscall."),
+    ("unknown-syscall", "A rule names a syscall no architecture has: runc skips a name its libseccomp cannot resolve (it logs a debug line and goes on), so the rule silently does nothing for it."),
     ("errno-ignored", "errnoRet on an action that does not use it."),
     ("errno-out-of-range", "An errno outside what runc and libseccomp accept or keep."),
     ("errno-mismatch", "defaultErrno and defaultErrnoRet disagree."),

@@ -15,6 +15,8 @@ pub(super) struct Scope<'p> {
     pub arches: Vec<Arch>,
     /// The capabilities the target holds.
     pub caps: BTreeSet<String>,
+    /// The target's native architecture.
+    pub arch: Arch,
     active: Vec<bool>,
 }
 
@@ -26,6 +28,7 @@ impl<'p> Scope<'p> {
             effects: Effects::new(profile, target),
             arches: filter_arches(profile, target),
             caps: target.caps.clone(),
+            arch: target.arch,
             active: profile
                 .rules()
                 .iter()
@@ -46,6 +49,20 @@ impl<'p> Scope<'p> {
         self.arches
             .iter()
             .any(|&a| !CATALOG_ARCHES.contains(&a) || syscall.number(a).is_some())
+    }
+
+    /// Whether the target's native architecture has the syscall (assumed when the catalog has
+    /// no numbers for it).
+    pub fn on_native(&self, syscall: &Syscall) -> bool {
+        !CATALOG_ARCHES.contains(&self.arch) || syscall.number(self.arch).is_some()
+    }
+
+    /// `syscalls[3] (12:5)`: a rule's path and where it starts in the file.
+    pub fn rule_at(&self, index: usize) -> String {
+        match self.profile.rules().get(index).and_then(|r| r.pos) {
+            Some(pos) => format!("syscalls[{index}] ({}:{})", pos.line, pos.col),
+            None => format!("syscalls[{index}]"),
+        }
     }
 
     /// The capability a syscall needs to do harm, when the target does not hold it.
@@ -86,7 +103,7 @@ pub(super) fn rule_syscalls(rule: &Rule) -> Vec<&'static Syscall> {
 }
 
 /// `a, b and c`.
-pub(super) fn list<S: AsRef<str>>(items: &[S]) -> String {
+pub fn list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
         [one] => one.as_ref().to_string(),

@@ -2,6 +2,7 @@
 
 use super::*;
 
+mod allowlist;
 mod fixes;
 mod traps;
 use crate::catalog::Catalog;
@@ -82,13 +83,22 @@ fn incomplete_block_leaves_riskier_calls_and_allowlist_errnos_alone() {
     let riskier = r#"{"defaultAction": "SCMP_ACT_ALLOW",
       "syscalls": [{"names": ["open_by_handle_at"], "action": "SCMP_ACT_ERRNO"}]}"#;
     assert!(with(&run(riskier), "incomplete-block").is_empty());
-    // In an allowlist an ERRNO rule only picks the errno of calls that were never allowed.
+    // In an allowlist an ENOSYS rule steers programs to the sibling (Docker's clone3): nothing.
     let allowlist = r#"{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 38,
       "syscalls": [{"names": ["fchmodat"], "action": "SCMP_ACT_ALLOW"},
-                   {"names": ["chmod"], "action": "SCMP_ACT_ERRNO"}]}"#;
-    assert!(with(&run(allowlist), "incomplete-block").is_empty());
-    // A kill is a block the default does not make, and the allowing rule must lose the sibling.
-    let kill = allowlist.replace(
+                   {"names": ["chmod"], "action": "SCMP_ACT_ERRNO", "errnoRet": 38}]}"#;
+    let quiet = run(allowlist);
+    assert!(with(&quiet, "incomplete-block").is_empty());
+    assert!(with(&quiet, "enosys-fallback").is_empty());
+    // Any other errno denies chmod while fchmodat does its job: a hole in an allowlist too.
+    let eperm = allowlist.replace(r#", "errnoRet": 38}"#, "}");
+    let findings = run(&eperm);
+    assert_eq!(
+        names(one(&findings, "incomplete-block")),
+        ["chmod", "fchmodat"]
+    );
+    // A kill is a block too, and the allowing rule must lose the sibling.
+    let kill = eperm.replace(
         r#""action": "SCMP_ACT_ERRNO"}"#,
         r#""action": "SCMP_ACT_KILL_PROCESS"}"#,
     );

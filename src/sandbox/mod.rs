@@ -23,6 +23,7 @@ mod supervise;
 pub mod support;
 #[cfg(test)]
 mod testgen;
+mod through;
 mod trace;
 mod tracee;
 mod userns;
@@ -33,6 +34,7 @@ pub use record::{propose, recorded_profile, Held, Proposal};
 pub use report::{
     describe_action, exit_code, rule_place, signal_name, summarize, Report, StopSummary,
 };
+pub use through::{render_went_through, watched, went_through_line};
 
 use crate::bpf::{Program, RetAction};
 use crate::compile::{self, Options};
@@ -246,7 +248,11 @@ impl Session {
         let program = Arc::new(program_of(&real)?);
         let installed = match options.mode {
             Mode::Enforce => (*program).clone(),
-            Mode::Observe => compile::observe_variant(&program),
+            Mode::Observe => {
+                let watched = watched(profile, target);
+                let names: Vec<&str> = watched.iter().map(String::as_str).collect();
+                compile::observe_watching(&program, &names)
+            }
             Mode::Record => program_of(&compile::build(
                 &Profile::new(Action::Notify),
                 target,

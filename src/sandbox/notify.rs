@@ -80,6 +80,23 @@ pub fn receive(listener: &OwnedFd, timeout_ms: i32) -> std::io::Result<Option<Re
     }))
 }
 
+/// `SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP` (Linux 6.6): the kernel wakes the supervisor and the
+/// notified task synchronously, on the same CPU when it can, which shortens each round trip.
+const SYNC_WAKE_UP: u64 = 1;
+
+/// Asks for synchronous wake-ups on `listener`; a kernel without them keeps the ordinary ones
+/// (the answers are the same either way).
+pub fn prefer_sync_wake_up(listener: &OwnedFd) {
+    // SAFETY: the ioctl takes its flags by value and touches no memory of ours.
+    unsafe {
+        libc::ioctl(
+            listener.as_raw_fd(),
+            libc::SECCOMP_IOCTL_NOTIF_SET_FLAGS,
+            SYNC_WAKE_UP,
+        )
+    };
+}
+
 /// Answers a notification; a task that died meanwhile is not an error.
 pub fn respond(listener: &OwnedFd, id: u64, answer: Answer) -> std::io::Result<()> {
     let (error, flags) = match answer {

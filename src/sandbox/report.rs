@@ -63,6 +63,9 @@ pub struct Report {
     pub termination: Termination,
     /// Stops grouped by syscall, action and rule, in order of first occurrence.
     pub summary: Vec<StopSummary>,
+    /// Observed mode: calls to watched siblings of denied syscalls that the filter let go on,
+    /// grouped the same way.
+    pub went_through: Vec<StopSummary>,
     /// Every stop.
     pub stops: Vec<Stop>,
     /// What kept the command's processes from outliving the run.
@@ -123,12 +126,18 @@ impl Report {
     /// Groups a finished run's stops.
     pub fn new(finished: &Finished) -> Report {
         let mut summary: Vec<StopSummary> = Vec::new();
+        let mut went_through: Vec<StopSummary> = Vec::new();
         for s in &finished.stops {
-            summarize(&mut summary, s);
+            if s.went_through() {
+                summarize(&mut went_through, s);
+            } else {
+                summarize(&mut summary, s);
+            }
         }
         Report {
             termination: finished.termination,
             summary,
+            went_through,
             stops: finished.stops.clone(),
             containment: finished.containment,
         }
@@ -154,6 +163,11 @@ impl Report {
 
     /// The summary for people, one line a stopped syscall, then how the command ended.
     pub fn render_text(&self) -> String {
+        format!("{}{}", self.render_stops(), self.render_ending())
+    }
+
+    /// The summary for people, one line a stopped syscall.
+    pub fn render_stops(&self) -> String {
         let mut out = String::new();
         if self.summary.is_empty() {
             out.push_str("seccompose: the policy stopped no syscall\n");
@@ -180,7 +194,6 @@ impl Report {
                 ));
             }
         }
-        out.push_str(&self.render_ending());
         out
     }
 
@@ -265,6 +278,13 @@ impl Report {
                 "arch": s.arch.short_name(),
                 "action": s.action.scmp_name(),
                 "errno": s.action.data().filter(|_| matches!(s.action, RetAction::Errno(_) | RetAction::Trace(_))),
+                "count": s.count,
+                "first_call": describe_call(&s.name, &s.first_args, &s.first_texts),
+                "rule": s.rule,
+            })).collect::<Vec<_>>(),
+            "went_through": self.went_through.iter().map(|s| json!({
+                "syscall": s.name,
+                "arch": s.arch.short_name(),
                 "count": s.count,
                 "first_call": describe_call(&s.name, &s.first_args, &s.first_texts),
                 "rule": s.rule,

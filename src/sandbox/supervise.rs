@@ -206,6 +206,7 @@ pub fn run(ctx: Context) -> Vec<Stop> {
     let Some((listener, tracer)) = take_listener(&ctx) else {
         return stops;
     };
+    notify::prefer_sync_wake_up(&listener);
     let mut seen: BTreeSet<(u32, i32)> = BTreeSet::new();
     let mut calls = super::replay::Tally::default();
     let observer = &ctx.observer;

@@ -137,7 +137,11 @@ pub struct App {
 impl App {
     /// The editor on a profile; `path` None is the built-in profile.
     pub fn new(profile: Profile, path: Option<PathBuf>, options: Options) -> App {
-        let session = Session::new(profile, path, options.target, options.memory);
+        let mut session = Session::new(profile, path, options.target, options.memory);
+        session.deny_siblings_key = options
+            .keymap
+            .key_for(Context::Actions, Command::DenySiblings)
+            .to_string();
         let syscalls = SyscallsView::new(&session);
         let mut app = App {
             session,

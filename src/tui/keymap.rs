@@ -143,6 +143,7 @@ pub enum Command {
     CycleAbi,
     CompareLayouts,
     OpenInBpf,
+    DenySiblings,
     NewRule,
     EditRule,
     DeleteRule,

@@ -155,6 +155,7 @@ pub fn snapshot<'a>(
             Phase::Failed(_) => Some(false),
         },
         stops: &run.summary,
+        went_through: &run.through,
         output: run
             .screen
             .lock()

@@ -48,6 +48,8 @@ pub struct Runner {
     done: Receiver<Result<Finished, SandboxError>>,
     stopper: Arc<AtomicBool>,
     finished: bool,
+    /// Set when the emulation has parsed everything the command wrote (its terminal closed).
+    parsed: Arc<AtomicBool>,
 }
 
 impl Runner {
@@ -101,7 +103,12 @@ impl Runner {
             Arc::clone(&wanted),
             master.try_clone()?,
         );
-        std::thread::spawn(move || emulation.run(waiting));
+        let parsed = Arc::new(AtomicBool::new(false));
+        let parsed_at_end = Arc::clone(&parsed);
+        std::thread::spawn(move || {
+            emulation.run(waiting);
+            parsed_at_end.store(true, Ordering::Release);
+        });
         let events = session.take_events();
         let stopper = session.stopper();
         let (tx, done) = channel();
@@ -117,6 +124,7 @@ impl Runner {
             done,
             stopper,
             finished: false,
+            parsed,
         })
     }
 
@@ -151,6 +159,12 @@ impl Runner {
     /// be catching up with the output when the command has ended.
     pub fn freshness(&self) -> Arc<AtomicBool> {
         Arc::clone(&self.fresh)
+    }
+
+    /// The flag set once the emulation has parsed all the command's output: the screen shows
+    /// everything the command wrote.
+    pub fn parsed(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.parsed)
     }
 
     /// Types into the command's terminal. A command that does not read its input may leave

@@ -4,6 +4,7 @@
 use super::memory::Memory;
 use crate::catalog::{Catalog, Category, Group, Syscall};
 use crate::compile::SharedDraft;
+use crate::lint::{siblings_left_open, SiblingsLeftOpen};
 use crate::profile::{
     self, Action, ActionSplit, DiskState, Document, Edit, Effects, Profile, Rendering, SaveError,
     Source, Target,
@@ -102,6 +103,10 @@ pub struct Session {
     pub memory: Memory,
     /// An action just used for the first time, to explain in the detail pane.
     pub lesson: Option<Action>,
+    /// Siblings the last deny left allowed, and their fix, until the next edit.
+    pub siblings_open: Option<SiblingsLeftOpen>,
+    /// The key that applies that fix, for the status line.
+    pub deny_siblings_key: String,
     generation: u64,
     /// The draft's compile for this generation, shared by view 2 and the lint worker.
     compiled: SharedDraft,
@@ -122,6 +127,8 @@ impl Session {
             status: None,
             memory,
             lesson: None,
+            siblings_open: None,
+            deny_siblings_key: "f".into(),
             generation: 0,
             compiled: SharedDraft::default(),
         };
@@ -160,6 +167,7 @@ impl Session {
 
     /// Applies an edit; reports it (or why it failed) in the status bar.
     pub fn apply(&mut self, edit: &Edit) -> bool {
+        self.siblings_open = None;
         match self.doc.apply(edit) {
             Ok(()) => {
                 self.say(upper_first(&edit.label()), Tone::Info);
@@ -179,17 +187,36 @@ impl Session {
             return;
         }
         let edit = Edit::SetAction {
-            names,
+            names: names.clone(),
             action,
             errno,
         };
         if self.apply(&edit) {
             self.lesson = action.filter(|a| self.memory.first_use(*a));
+            // Only a deny can leave a sibling doing the job (allowing is not looked at).
+            let denies = action.map_or(self.profile().default_action.blocks(), Action::blocks);
+            self.siblings_open = denies
+                .then(|| siblings_left_open(self.profile(), &self.target, &names))
+                .flatten();
+            if let Some(open) = &self.siblings_open {
+                let sentence = open.sentence(&self.deny_siblings_key);
+                self.say(sentence, Tone::Warning);
+            }
+        }
+    }
+
+    /// Denies the siblings the last deny left allowed, as one undoable edit; false when there
+    /// are none.
+    pub fn deny_siblings(&mut self) -> bool {
+        match self.siblings_open.take() {
+            Some(open) => self.apply(&open.fix.edit()),
+            None => false,
         }
     }
 
     /// Undoes the last edit.
     pub fn undo(&mut self) {
+        self.siblings_open = None;
         match self.doc.undo() {
             Some(label) => {
                 self.say(format!("Undid: {label}"), Tone::Info);
@@ -201,6 +228,7 @@ impl Session {
 
     /// Redoes the last undone edit.
     pub fn redo(&mut self) {
+        self.siblings_open = None;
         match self.doc.redo() {
             Some(label) => {
                 self.say(format!("Redid: {label}"), Tone::Info);

@@ -202,9 +202,14 @@ impl Reader<'_> {
             Some(s) => format!("; did you mean \"{s}\"?"),
             None => String::new(),
         };
-        self.error(
+        // runc does not refuse such a name: it logs it at debug level and skips it.
+        self.coded_error(
             node,
-            format!("unknown syscall \"{name}\" at {path}: no architecture has it{hint}"),
+            "unknown-syscall",
+            format!(
+                "unknown syscall \"{name}\" at {path}: no architecture has it, so runc skips the \
+                 name (a debug log line, no error) and the rule does nothing for it{hint}"
+            ),
         );
     }
 

@@ -79,6 +79,12 @@ impl<'a> Reader<'a> {
         self.diags.push(Diagnostic::error(pos, msg));
     }
 
+    /// An error with a code of its own, so lint can give it a specific hint.
+    pub(super) fn coded_error(&mut self, node: &impl Ranged, code: &'static str, msg: String) {
+        let pos = self.pos(node);
+        self.diags.push(Diagnostic::error(pos, msg).with_code(code));
+    }
+
     pub(super) fn warning(&mut self, node: &impl Ranged, code: &'static str, msg: String) {
         let pos = self.pos(node);
         self.diags

@@ -8,6 +8,7 @@ pub mod proposal;
 mod proposal_draw;
 mod render;
 mod stops;
+mod through;
 
 pub use render::{render, render_stops_column};
 
@@ -88,8 +89,15 @@ pub struct RunView {
     pub screen: Screen,
     /// After a run: its emulation's "something new to draw" flag, while it catches up.
     catching_up: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// After a run: set when its emulation has parsed all of its output.
+    parsed: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// The last run's stops, grouped by syscall.
     pub summary: Vec<StopSummary>,
+    /// Observed mode: the last run's calls that went through to watched siblings of denied
+    /// syscalls, grouped by syscall.
+    pub through: Vec<StopSummary>,
+    /// What the last observed run watched (lint's open siblings of its draft).
+    open: Vec<crate::lint::OpenSibling>,
     /// Record mode: how many syscalls were seen so far.
     pub recorded_names: usize,
     /// The selected stop.
@@ -126,7 +134,10 @@ impl RunView {
             runs: 0,
             screen: blank_screen(20, 80),
             catching_up: None,
+            parsed: None,
             summary: Vec::new(),
+            through: Vec::new(),
+            open: Vec::new(),
             recorded_names: 0,
             cursor: Cursor::new(0),
             proposal: None,
@@ -236,6 +247,7 @@ impl RunView {
         self.runs += 1;
         self.mode = mode;
         self.summary.clear();
+        self.watch(mode, session);
         self.recorded_names = 0;
         self.cursor = Cursor::new(0);
         self.proposal = None;
@@ -282,6 +294,7 @@ impl RunView {
                     let _ = s;
                     self.recorded_names += 1;
                 }
+                Update::Stop(s) if self.take_through(&s) => {}
                 Update::Stop(s) => {
                     summarize(&mut self.summary, &s);
                     self.cursor.len = self.summary.len();
@@ -310,6 +323,7 @@ impl RunView {
         result: Result<crate::sandbox::Finished, SandboxError>,
         session: &mut Session,
     ) {
+        self.parsed = self.runner.as_ref().map(Runner::parsed);
         self.catching_up = self.runner.take().map(|r| r.freshness());
         if self.focus == Focus::Terminal {
             self.focus = Focus::Stops;
@@ -324,6 +338,7 @@ impl RunView {
         let report = Report {
             termination: finished.termination,
             summary: self.summary.clone(),
+            went_through: self.through.clone(),
             stops: Vec::new(),
             containment: finished.containment,
         };
@@ -350,7 +365,12 @@ impl RunView {
     /// which need a settled screen); true when it ended.
     pub fn wait(&mut self, session: &mut Session, patience: Duration) -> bool {
         let deadline = std::time::Instant::now() + patience;
-        while self.runner.is_some() && std::time::Instant::now() < deadline {
+        let parsed = |v: &RunView| {
+            v.parsed
+                .as_ref()
+                .is_none_or(|p| p.load(std::sync::atomic::Ordering::Acquire))
+        };
+        while (self.runner.is_some() || !parsed(self)) && std::time::Instant::now() < deadline {
             self.tick(session);
             std::thread::sleep(Duration::from_millis(5));
         }
@@ -412,6 +432,7 @@ impl Component for RunView {
                 session.say(what.into(), Tone::Info);
             }
             Command::FocusTerminal if self.runner.is_some() => self.focus = Focus::Terminal,
+            Command::Deny => self.deny_through(session),
             Command::Allow => {
                 if let Some(s) = self.selected() {
                     let name = s.name.clone();

@@ -1,7 +1,7 @@
 //! Drawing view 3: the command line and the run's state on top, the command's terminal and
 //! the stops column under it.
 
-use super::{stops, Focus, Phase, RunView};
+use super::{stops, through, Focus, Phase, RunView};
 use crate::sandbox::{describe_action, rule_place, Mode};
 use crate::tui::keymap::{Command, Context, KeyMap};
 use crate::tui::session::Session;
@@ -51,7 +51,15 @@ pub fn render(
     };
     render_terminal(frame, term_area, view, keymap, theme);
     let focused = view.focus == Focus::Stops;
-    stops::render(frame, stops_area, view, session, keymap, theme, focused);
+    let (stops_area, through_area) = through::split(view, stops_area);
+    if through_area.height > 0 && view.summary.is_empty() {
+        through::render_no_stops(frame, stops_area, theme, focused);
+    } else {
+        stops::render(frame, stops_area, view, session, keymap, theme, focused);
+    }
+    if through_area.height > 0 {
+        through::render(frame, through_area, view, keymap, theme);
+    }
 }
 
 /// Draws only the stops column (view 1's side column on wide terminals).

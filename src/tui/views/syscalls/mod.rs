@@ -106,6 +106,15 @@ impl SyscallsView {
         let handled = match (handled, command) {
             (Handled::Consumed, _) => Handled::Consumed,
             (_, Command::DetailUp | Command::DetailDown) => self.detail.handle(command, session),
+            (_, Command::DenySiblings) => {
+                if !session.deny_siblings() {
+                    session.say(
+                        "No deny just left a same-job sibling allowed".into(),
+                        crate::tui::session::Tone::Info,
+                    );
+                }
+                Handled::Consumed
+            }
             (_, Command::FocusNext) => self.cycle_focus(1),
             (_, Command::FocusPrev) => self.cycle_focus(-1),
             (_, Command::Search) => {
