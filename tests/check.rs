@@ -14,6 +14,14 @@ fn check(text: &[u8]) -> assert_cmd::assert::Assert {
     assert
 }
 
+/// The one line `check` prints for a file with nothing to say, as lint does: the counts.
+fn clean() -> impl predicates::Predicate<str> {
+    use predicates::prelude::*;
+    predicates::str::ends_with("p.json: 0 errors, 0 warnings, 0 notes\n").and(
+        predicates::function::function(|s: &str| s.lines().count() == 1),
+    )
+}
+
 /// Asserts exit 1 and a diagnostic `p.json:LINE:COL: SEVERITY: ...WORDS...`.
 fn rejects(text: &str, at: &str, words: &[&str]) {
     let mut a = check(text.as_bytes())
@@ -28,15 +36,15 @@ fn rejects(text: &str, at: &str, words: &[&str]) {
 fn valid_profile_exits_zero() {
     check(br#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["mkdir"], "action": "SCMP_ACT_ERRNO"}]}"#)
         .success()
-        .stderr("");
+        .stderr(clean());
 }
 
 #[test]
 fn syntax_error_reports_serde_position() {
     rejects(
-        "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\",\n}\n",
-        "3:1",
-        &["invalid JSON: key must be a string"],
+        "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\" \"x\"\n}\n",
+        "2:37",
+        &["invalid JSON: expected `,` or `}`"],
     );
 }
 
@@ -195,7 +203,7 @@ fn missing_file_and_usage() {
 #[test]
 fn full_64_bit_values_are_legal_and_kept() {
     let text = "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\",\n  \"syscalls\": [\n    {\n      \"names\": [\n        \"personality\"\n      ],\n      \"action\": \"SCMP_ACT_ERRNO\",\n      \"args\": [\n        {\n          \"index\": 0,\n          \"value\": 18446744069414584320,\n          \"valueTwo\": 18446744073709551615,\n          \"op\": \"SCMP_CMP_MASKED_EQ\"\n        }\n      ]\n    }\n  ]\n}\n";
-    check(text.as_bytes()).success().stderr("");
+    check(text.as_bytes()).success().stderr(clean());
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.json");
     std::fs::write(&file, text).unwrap();
@@ -274,4 +282,29 @@ fn an_oci_config_and_every_manifest_of_a_file_are_checked() {
         .code(1)
         .stderr(contains(format!("profiles.yaml:{line}:")))
         .stderr(contains("SCMP_ACT_LOGG"));
+}
+
+/// A misspelled errno name gets a did-you-mean, as a misspelled syscall name does.
+#[test]
+fn a_misspelled_errno_name_gets_the_closest_one() {
+    rejects(
+        r#"{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrno": "EACESS"}"#,
+        "1:53",
+        &["defaultErrno is \"EACESS\"", "did you mean \"EACCES\"?"],
+    );
+}
+
+/// A trailing comma is called a trailing comma, at the comma, not "expected value" at the `]`.
+#[test]
+fn a_trailing_comma_is_named_at_the_comma() {
+    rejects(
+        "{\n  \"defaultAction\": \"SCMP_ACT_ERRNO\",\n  \"syscalls\": [\n    {\"names\": [\"read\"], \"action\": \"SCMP_ACT_ALLOW\"},\n  ]\n}\n",
+        "4:52",
+        &["trailing comma"],
+    );
+    rejects(
+        r#"{"defaultAction": "SCMP_ACT_ERRNO",}"#,
+        "1:35",
+        &["trailing comma"],
+    );
 }

@@ -426,5 +426,11 @@ fn a_filter_too_long_for_the_kernel_is_refused_by_every_command() {
             all.contains("at least 20000 instructions, more than the kernel's limit of 4096"),
             "{args:?}: {all}"
         );
+        if args[0] == "lint" {
+            assert!(
+                all.contains("huge.json: 1 error, "),
+                "counted in the singular: {all}"
+            );
+        }
     }
 }

@@ -133,9 +133,10 @@ pub fn parse_errno(text: &str) -> Result<u64, String> {
         Some(v) => v,
         None if text.starts_with(|c: char| c.is_ascii_digit()) => parse_value(text, None)?,
         None => {
-            return Err(format!(
-                "unknown errno \"{text}\" (try EPERM, EACCES or a number)"
-            ))
+            return Err(match Catalog.suggest_errno(text) {
+                Some(close) => format!("unknown errno \"{text}\": did you mean {close}?"),
+                None => format!("unknown errno \"{text}\" (try EPERM, EACCES or a number)"),
+            })
         }
     };
     if value > crate::profile::MAX_ERRNO {
@@ -170,6 +171,13 @@ mod tests {
         assert_eq!(parse_errno("0x26"), Ok(38));
         assert!(parse_errno("4096").is_err());
         assert!(parse_errno("ENOPE").is_err());
+        // A misspelled name gets the closest one.
+        assert_eq!(
+            parse_errno("EACESS"),
+            Err("unknown errno \"EACESS\": did you mean EACCES?".into())
+        );
+        assert_eq!(Catalog.suggest_errno("enosyss"), Some("ENOSYS"));
+        assert_eq!(Catalog.suggest_errno("XYZZYQQ"), None);
     }
 
     #[test]

@@ -128,12 +128,16 @@ impl Catalog {
 
     /// The closest syscall name to a misspelled one, if any is close enough.
     pub fn suggest(&self, name: &str) -> Option<&'static str> {
-        SYSCALLS
-            .iter()
-            .map(|s| (strsim::damerau_levenshtein(name, s.name), s.name))
-            .filter(|(d, n)| *d <= 2.max(n.len() / 4))
-            .min()
-            .map(|(_, n)| n)
+        closest(name, SYSCALLS.iter().map(|s| s.name))
+    }
+
+    /// The errno name closest to a misspelled one (`EACESS` → `EACCES`), if any is close.
+    pub fn suggest_errno(&self, name: &str) -> Option<&'static str> {
+        let set = self.constant_set("errno")?;
+        closest(
+            &name.to_ascii_uppercase(),
+            set.values.iter().map(|c| c.name),
+        )
     }
 
     /// A constant set by id (`clone_flags`, `errno`, ...).
@@ -162,6 +166,15 @@ impl Catalog {
     }
 }
 
+/// The candidate within a few edits of `name` (two, or a quarter of its length), the closest.
+fn closest(name: &str, candidates: impl Iterator<Item = &'static str>) -> Option<&'static str> {
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(name, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 4))
+        .min()
+        .map(|(_, c)| c)
+}
+
 impl Lexicon for Catalog {
     fn is_syscall(&self, name: &str) -> bool {
         self.syscall(name).is_some()
@@ -173,6 +186,10 @@ impl Lexicon for Catalog {
 
     fn errno_value(&self, name: &str) -> Option<u64> {
         Catalog::errno_value(self, name)
+    }
+
+    fn suggest_errno(&self, name: &str) -> Option<String> {
+        Catalog::suggest_errno(self, name).map(str::to_string)
     }
 }
 

@@ -17,9 +17,14 @@ impl Default for Searcher {
     }
 }
 
-// Bonuses on top of the fuzzy score, large enough that a better kind of match always wins.
-const EXACT_NAME: u32 = 1_000_000;
-const NAME_PREFIX: u32 = 100_000;
+// Tiers on top of the fuzzy score, far enough apart that a better kind of match always wins:
+// the name itself, then names that start with the query, names that contain it, summaries
+// and group tags that contain its words, and last names that hold its letters in order.
+const TIER: u32 = 1_000_000;
+const EXACT_NAME: u32 = 4 * TIER;
+const NAME_PREFIX: u32 = 3 * TIER;
+const NAME_SUBSTRING: u32 = 2 * TIER;
+const WORDS: u32 = TIER;
 
 impl Searcher {
     /// A searcher with the default matching rules.
@@ -40,10 +45,17 @@ impl Searcher {
         let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
         let lower = query.to_ascii_lowercase();
         let mut best = self.fuzzy(&pattern, syscall.name).map(|s| s * 2);
-        if syscall.name == lower {
-            best = Some(best.unwrap_or(0) + EXACT_NAME);
+        let tier = if syscall.name == lower {
+            EXACT_NAME
         } else if syscall.name.starts_with(&lower) {
-            best = Some(best.unwrap_or(0) + NAME_PREFIX);
+            NAME_PREFIX
+        } else if syscall.name.contains(&lower) {
+            NAME_SUBSTRING
+        } else {
+            0
+        };
+        if tier > 0 {
+            best = Some(best.unwrap_or(0).min(TIER - 1) + tier);
         }
         // In long prose almost any letters appear in order somewhere, so a summary must
         // contain each word of the query; the short group tags are matched fuzzily.
@@ -59,6 +71,7 @@ impl Searcher {
             .filter_map(|g| self.fuzzy(&pattern, g.name))
             .max();
         for s in [summary, tags].into_iter().flatten() {
+            let s = s.min(TIER - 1) + WORDS;
             best = Some(best.map_or(s, |b| b.max(s)));
         }
         best
@@ -105,6 +118,32 @@ mod tests {
         let chmod = hits.iter().position(|n| *n == "chmod").unwrap();
         let fchmod = hits.iter().position(|n| *n == "fchmod").unwrap();
         assert!(chmod < fchmod, "{hits:?}");
+    }
+
+    /// The name itself, then names starting with the query, then names containing it, then
+    /// summaries and tags, and last names that only hold its letters in order.
+    #[test]
+    fn names_that_contain_the_query_come_before_scattered_letters() {
+        for query in ["chmod", "clone", "mkdir", "open"] {
+            let hits = names(query);
+            assert_eq!(hits.first(), Some(&query), "{hits:?}");
+            let last_containing = hits.iter().rposition(|n| n.contains(query)).unwrap();
+            let first_other = hits.iter().position(|n| !n.contains(query));
+            if let Some(first_other) = first_other {
+                assert!(last_containing < first_other, "{query}: {hits:?}");
+            }
+            let prefixed = hits.iter().rposition(|n| n.starts_with(query)).unwrap();
+            let inner = hits
+                .iter()
+                .position(|n| !n.starts_with(query) && n.contains(query));
+            if let Some(inner) = inner {
+                assert!(prefixed < inner, "{query}: {hits:?}");
+            }
+        }
+        let clone = names("clone");
+        let clock = clone.iter().position(|n| *n == "clock_nanosleep");
+        let clone3 = clone.iter().position(|n| *n == "clone3").unwrap();
+        assert!(clock.is_none_or(|c| c > clone3), "{clone:?}");
     }
 
     #[test]

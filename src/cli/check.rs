@@ -42,7 +42,9 @@ fn check_file(path: &Path) -> bool {
     let Imported { parsed, others, .. } = opened.imported;
     report(&name, &parsed);
     let mut ok = !has_errors(&parsed.diagnostics);
+    let mut severities: Vec<_> = parsed.diagnostics.iter().map(|d| d.severity).collect();
     if others.is_empty() {
+        eprintln!("{name}: {}", super::tally(&severities));
         return ok;
     }
     // The first manifest was read above; read the others by name from the same text.
@@ -54,7 +56,9 @@ fn check_file(path: &Path) -> bool {
         let parsed = formats::import(&text, Format::Spo, Some(other), &Catalog).parsed;
         report(&name, &parsed);
         ok &= !has_errors(&parsed.diagnostics);
+        severities.extend(parsed.diagnostics.iter().map(|d| d.severity));
     }
+    eprintln!("{name}: {}", super::tally(&severities));
     ok
 }
 

@@ -146,13 +146,8 @@ fn print(findings: &[Finding], name: &str, args: &LintArgs) -> anyhow::Result<()
             for f in findings {
                 println!("{}", f.render(name));
             }
-            let count = |s| findings.iter().filter(|f| f.severity == s).count();
-            eprintln!(
-                "{name}: {} errors, {} warnings, {} notes",
-                count(Severity::Error),
-                count(Severity::Warning),
-                count(Severity::Note)
-            );
+            let severities: Vec<Severity> = findings.iter().map(|f| f.severity).collect();
+            eprintln!("{name}: {}", super::tally(&severities));
         }
     }
     Ok(())

@@ -340,6 +340,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// "1 error, 2 warnings, 0 notes": how many of each severity.
+pub fn tally(severities: &[seccompose::profile::Severity]) -> String {
+    use seccompose::profile::Severity::{Error, Note, Warning};
+    let count = |kind, one: &str, many: &str| {
+        let n = severities.iter().filter(|s| **s == kind).count();
+        format!("{n} {}", if n == 1 { one } else { many })
+    };
+    [
+        count(Error, "error", "errors"),
+        count(Warning, "warning", "warnings"),
+        count(Note, "note", "notes"),
+    ]
+    .join(", ")
+}
+
 /// `run` and `record` end with 125 for their own failures (a profile with errors, a sandbox
 /// that cannot start), as `docker run` does, so that they are never taken for the command's
 /// own exit status.

@@ -17,6 +17,10 @@ pub trait Lexicon {
     fn suggest_syscall(&self, name: &str) -> Option<String>;
     /// The value of an errno name (`EPERM` is 1).
     fn errno_value(&self, name: &str) -> Option<u64>;
+    /// The closest known errno name, for a did-you-mean.
+    fn suggest_errno(&self, _name: &str) -> Option<String> {
+        None
+    }
 }
 
 /// The outcome of reading a profile: the document unless there were errors, and all findings.
@@ -61,6 +65,24 @@ fn failed(diag: Diagnostic) -> Parsed {
     }
 }
 
+/// Where the comma is, when serde's syntax error at `at` is a `]` or `}` right after one
+/// (serde says only "expected value" there, or "trailing comma" without pointing at it).
+fn trailing_comma(text: &str, index: &LineIndex, at: Pos) -> Option<Pos> {
+    // serde's column counts bytes from the line's start.
+    let line_start = text
+        .split_inclusive('\n')
+        .take(at.line.saturating_sub(1) as usize)
+        .map(str::len)
+        .sum::<usize>();
+    let offset = line_start + at.col.saturating_sub(1) as usize;
+    let rest = text.get(offset..)?;
+    if !rest.starts_with([']', '}']) {
+        return None;
+    }
+    let before = text.get(..offset)?.trim_end();
+    before.ends_with(',').then(|| index.pos(before.len() - 1))
+}
+
 /// Parses profile text.
 pub fn parse(text: &str, lexicon: &dyn Lexicon) -> Parsed {
     let index = LineIndex::new(text);
@@ -84,6 +106,13 @@ pub fn parse(text: &str, lexicon: &dyn Lexicon) -> Parsed {
             line: e.line() as u32,
             col: e.column().max(1) as u32,
         };
+        if let Some(comma) = trailing_comma(text, &index, pos) {
+            return failed(Diagnostic::error(
+                comma,
+                "invalid JSON: a trailing comma (JSON allows no comma before the closing ] or }, \
+                 and Docker rejects it): remove it",
+            ));
+        }
         let msg = e.to_string();
         let msg = msg
             .rsplit_once(" at line ")

@@ -235,12 +235,13 @@ impl<'a> Reader<'a> {
     pub(super) fn errno_name(&mut self, f: &Field) -> Option<String> {
         let name = self.string(f)?;
         if self.lexicon.errno_value(&name).is_none() {
+            let hint = match self.lexicon.suggest_errno(&name) {
+                Some(close) => format!("; did you mean \"{close}\"?"),
+                None => " (such as EPERM or ENOSYS)".into(),
+            };
             self.error(
                 f.value,
-                format!(
-                    "{} is \"{name}\", which is not an errno name (such as EPERM or ENOSYS)",
-                    f.path
-                ),
+                format!("{} is \"{name}\", which is not an errno name{hint}", f.path),
             );
         }
         Some(name)
