@@ -221,3 +221,19 @@ fn an_unknown_section_is_an_error() {
         .code(1)
         .stderr(predicates::str::contains("no section \"lxc\""));
 }
+
+/// By default `usage` prints the commands, not what they write: under 60 lines for a
+/// runtime default's profile; `--full` adds the operator's manifest and systemd's settings.
+#[test]
+fn usage_prints_the_commands_and_full_adds_what_they_write() {
+    let file = common::fixture("runtime-default.json");
+    let short = stdout(common::seccompose().arg("usage").arg(&file));
+    assert!(short.lines().count() < 60, "{short}");
+    assert!(short.contains("kubectl apply -f"), "{short}");
+    assert!(short.contains("--to systemd"), "{short}");
+    assert!(!short.contains("kind: SeccompProfile"), "{short}");
+    assert!(!short.contains("SystemCallFilter="), "{short}");
+    let full = stdout(common::seccompose().arg("usage").arg(&file).arg("--full"));
+    assert!(full.contains("kind: SeccompProfile"), "{full}");
+    assert!(full.contains("SystemCallFilter="), "{full}");
+}

@@ -120,6 +120,9 @@ enum Command {
         /// Only this section: docker, kubernetes, spo, systemd, bwrap.
         #[arg(long, value_name = "ID")]
         only: Option<String>,
+        /// Also print what the commands write (the operator's manifest, systemd's settings).
+        #[arg(long)]
+        full: bool,
     },
     /// Lessons in the editor, checked as you go: what a syscall is, blocking one, why that is
     /// not enough, argument rules, reading the filter, default deny.
@@ -268,9 +271,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             options,
         }) => lint::lint(&file, &target, &options),
         Some(Command::Doctor) => Ok(doctor::doctor()),
-        Some(Command::Usage { file, target, only }) => {
-            usage::usage(&file, &target, only.as_deref())
-        }
+        Some(Command::Usage {
+            file,
+            target,
+            only,
+            full,
+        }) => usage::usage(&file, &target, only.as_deref(), full),
         Some(Command::Learn { lesson, lang, list }) => {
             learn::learn(lesson.as_deref(), lang.as_deref(), list)
         }

@@ -9,8 +9,13 @@ use seccompose::profile::usage::usage as sections;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Prints every section (or the one asked for).
-pub fn usage(file: &Path, target: &TargetArgs, only: Option<&str>) -> anyhow::Result<ExitCode> {
+/// Prints every section (or the one asked for); what the commands write only when `full`.
+pub fn usage(
+    file: &Path,
+    target: &TargetArgs,
+    only: Option<&str>,
+    full: bool,
+) -> anyhow::Result<ExitCode> {
     let targets = target.targets()?;
     let [target] = targets.as_slice() else {
         bail!("usage applies a profile on one machine: give at most one --arch");
@@ -45,7 +50,11 @@ pub fn usage(file: &Path, target: &TargetArgs, only: Option<&str>) -> anyhow::Re
         first = false;
         println!("# {}", s.title);
         for b in &s.blocks {
-            print!("{}", b.text);
+            if b.inlined && !full {
+                println!("# (what the command above writes: --full prints it)");
+            } else {
+                print!("{}", b.text);
+            }
         }
         for n in &s.notes {
             println!("# note: {n}");

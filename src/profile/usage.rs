@@ -35,6 +35,9 @@ pub struct Block {
     pub kind: Kind,
     /// The text, ending in a newline.
     pub text: String,
+    /// The profile's own content written out in another format (the operator's manifest,
+    /// systemd's settings): a command of the section writes it, so a short listing leaves it out.
+    pub inlined: bool,
 }
 
 /// One way to apply the profile.
@@ -65,6 +68,7 @@ fn shell(lines: &[String]) -> Block {
     Block {
         kind: Kind::Shell,
         text: lines.iter().map(|l| format!("{l}\n")).collect(),
+        inlined: false,
     }
 }
 
@@ -150,6 +154,7 @@ fn kubernetes(json: &Path, convert: &[String], name: &str) -> Section {
     blocks.push(Block {
         kind: Kind::Yaml,
         text: pod_yaml(name, &localhost),
+        inlined: false,
     });
     Section {
         id: "kubernetes",
@@ -195,6 +200,7 @@ fn spo(profile: &Profile, target: &Target, file: &Path, name: &str) -> Section {
                     formats::manifest(&resolved.profile, name, Some(NAMESPACE)),
                     pod_yaml(name, &format!("operator/{NAMESPACE}/{name}.json"))
                 ),
+                inlined: true,
             },
         ],
         notes,
@@ -227,6 +233,7 @@ fn systemd(profile: &Profile, target: &Target, file: &Path, sets: &dyn Sets) -> 
             Block {
                 kind: Kind::Unit,
                 text: unit.text,
+                inlined: true,
             },
         ],
         notes,
