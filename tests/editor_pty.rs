@@ -538,7 +538,9 @@ fn run_pane_shows_what_went_through_and_d_r_stops_it() {
             "which does what chmod does; the draft denies chmod but allows fchmodat (line 21:5)",
         )
     });
-    assert!(ed.text().contains("No stops yet."), "{}", ed.text());
+    // The run has ended: no stops at all, not "yet".
+    assert!(ed.text().contains("No stops."), "{}", ed.text());
+    assert!(!ed.text().contains("No stops yet."), "{}", ed.text());
     ed.send("d");
     ed.wait_for("Deny fchmodat like chmod");
     ed.send("r");

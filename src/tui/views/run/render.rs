@@ -53,7 +53,7 @@ pub fn render(
     let focused = view.focus == Focus::Stops;
     let (stops_area, through_area) = through::split(view, stops_area);
     if through_area.height > 0 && view.summary.is_empty() {
-        through::render_no_stops(frame, stops_area, theme, focused);
+        through::render_no_stops(frame, stops_area, view, theme, focused);
     } else {
         stops::render(frame, stops_area, view, session, keymap, theme, focused);
     }

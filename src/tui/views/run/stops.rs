@@ -94,7 +94,7 @@ pub fn render(
         Mode::Record => {
             "Everything is let through and noted; the proposal follows when the command ends."
         }
-        Mode::Observe => "No stops yet.",
+        Mode::Observe => no_stops(view),
     };
     if lines.is_empty() {
         let text = Paragraph::new(Line::styled(empty, theme.dim())).wrap(Wrap { trim: true });
@@ -184,4 +184,14 @@ fn render_detail(
         theme.dim(),
     ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// What an empty stop list says: nothing yet while a command runs or before the first run,
+/// nothing at all once a run has ended.
+pub fn no_stops(view: &RunView) -> &'static str {
+    if view.runs > 0 && !view.is_running() {
+        "No stops."
+    } else {
+        "No stops yet."
+    }
 }

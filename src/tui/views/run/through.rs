@@ -74,12 +74,12 @@ pub fn split(view: &RunView, area: Rect) -> (Rect, Rect) {
 }
 
 /// The stops when there are none but calls went through: one line.
-pub fn render_no_stops(frame: &mut Frame, area: Rect, theme: Theme, focused: bool) {
+pub fn render_no_stops(frame: &mut Frame, area: Rect, view: &RunView, theme: Theme, focused: bool) {
     let block = pane_block("Stops", focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.render_widget(
-        Paragraph::new(Line::styled("No stops yet.", theme.dim())),
+        Paragraph::new(Line::styled(super::stops::no_stops(view), theme.dim())),
         inner,
     );
 }
