@@ -502,3 +502,38 @@ fn a_deny_that_leaves_same_job_siblings_allowed_says_so_and_f_denies_them_in_one
     press(&mut app, &["a"]);
     assert!(!app.session.status.clone().unwrap().0.contains("same job"));
 }
+
+/// The title names what an unsaved document began as: the built-in profile, a starter picked
+/// with ctrl-n, a lesson.
+#[test]
+fn the_title_names_the_starter_or_lesson_a_document_came_from() {
+    let mut app = builtin();
+    let title = |app: &mut App| {
+        editor_support::screen(app, 160, 48)
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert!(title(&mut app).contains("built-in default (unsaved)"));
+    let strict = seccompose::profile::starters::STARTERS
+        .iter()
+        .position(|s| s.name == "strict")
+        .unwrap();
+    press(&mut app, &["ctrl-n"]);
+    for _ in 0..strict {
+        press(&mut app, &["down"]);
+    }
+    press(&mut app, &["enter"]);
+    assert!(
+        title(&mut app).contains("starter strict (unsaved)"),
+        "{}",
+        title(&mut app)
+    );
+    app.lessons.start(2, &mut app.session, 0);
+    assert!(
+        title(&mut app).contains("lesson 3 (unsaved)"),
+        "{}",
+        title(&mut app)
+    );
+}

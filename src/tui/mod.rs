@@ -151,6 +151,12 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
     let (options, key_problem) = Options::for_user(origin);
     let mut app = App::new(profile, file.map(Path::to_path_buf), options);
     app.session.source = source;
+    if let Some(s) = starter {
+        app.session.origin = format!("starter {}", s.name);
+    }
+    if let Some((i, _)) = &lesson_start {
+        app.session.origin = format!("lesson {}", i + 1);
+    }
     app.lessons = lesson::Lessons::new(lessons);
     match open.lesson {
         Some(Some(i)) => app.begin_lesson(i),

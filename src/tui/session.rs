@@ -86,6 +86,9 @@ pub struct Session {
     pub doc: Document,
     /// The file it is saved to; None for the built-in profile until "save as".
     pub path: Option<PathBuf>,
+    /// What the document began as, which the title names while it has no file: `built-in
+    /// default`, `starter strict`, `lesson 3`.
+    pub origin: String,
     /// The file's text as read or last saved, so a save changes only what the edits changed;
     /// None when the document has no file yet.
     pub source: Option<Source>,
@@ -119,6 +122,7 @@ impl Session {
         let mut s = Session {
             doc: Document::new(profile),
             path,
+            origin: "built-in default".into(),
             source: None,
             target,
             effects,

@@ -86,7 +86,9 @@ impl App {
                     Some(Command::Apply) => {
                         let starter = &STARTERS[cursor.selected.min(STARTERS.len() - 1)];
                         let profile = starter.profile(&Catalog);
-                        self.session.apply(&Edit::ReplaceAll(Box::new(profile)));
+                        if self.session.apply(&Edit::ReplaceAll(Box::new(profile))) {
+                            self.session.origin = format!("starter {}", starter.name);
+                        }
                         self.session.say(
                             format!("Started from the {} starter (u goes back)", starter.name),
                             Tone::Good,

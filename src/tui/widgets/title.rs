@@ -16,7 +16,7 @@ pub fn document_text(session: &Session) -> String {
     let name = session
         .path
         .as_ref()
-        .map_or("built-in default (unsaved)".to_string(), |p| {
+        .map_or(format!("{} (unsaved)", session.origin), |p| {
             p.file_name().map_or_else(
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
