@@ -61,7 +61,10 @@ fn system_page(name: &str, width: u16) -> Option<ManPage> {
     if !out.status.success() || out.stdout.is_empty() {
         return None;
     }
-    let text = strip_overstrike(&String::from_utf8_lossy(&out.stdout));
+    let text = tidy_frame(
+        &strip_overstrike(&String::from_utf8_lossy(&out.stdout)),
+        name,
+    );
     Some(ManPage {
         text,
         source: Source::System,
@@ -94,5 +97,54 @@ fn fallback(name: &str) -> ManPage {
     ManPage {
         text,
         source: Source::Catalog,
+    }
+}
+
+/// In a pane narrower than the page's header and footer (`access(2)  System Calls Manual
+/// access(2)`), groff runs their parts into each other (`accesSystem Calls Maccess(2)`): such a
+/// line becomes the page's name alone; lines whose parts stand apart are kept.
+fn tidy_frame(text: &str, name: &str) -> String {
+    let tag = format!("{name}(2)");
+    let apart = |line: &str| {
+        let line = line.trim();
+        line == tag
+            || line.starts_with(&tag) && line[tag.len()..].starts_with("  ")
+            || line.ends_with(&tag) && line[..line.len() - tag.len()].ends_with("  ")
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    let last = lines.iter().rposition(|l| !l.trim().is_empty());
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in lines.iter().enumerate() {
+        let frame = Some(i) == first || Some(i) == last;
+        if frame && !apart(line) && line.contains(&tag[..tag.len().min(4)]) {
+            out.push_str(&tag);
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod frame_tests {
+    use super::tidy_frame;
+
+    #[test]
+    fn run_together_headers_and_footers_become_the_name() {
+        let narrow =
+            "accesSystem Calls Maccess(2)\n\nNAME\n  access\n\nLinux man2023-02-05access(2)\n";
+        assert_eq!(
+            tidy_frame(narrow, "access"),
+            "access(2)\n\nNAME\n  access\n\naccess(2)\n"
+        );
+        let wide = "access(2)           System Calls Manual          access(2)\n\nNAME\n\nLinux man-pages 6.03    2023-02-05               access(2)\n";
+        assert_eq!(tidy_frame(wide, "access"), wide);
+        let tight = "access(2) System Calls Manualaccess(2)\nNAME\nLinux man-page2023-02-05     access(2)\n";
+        assert_eq!(
+            tidy_frame(tight, "access"),
+            "access(2)\nNAME\nLinux man-page2023-02-05     access(2)\n"
+        );
     }
 }
