@@ -90,31 +90,37 @@ impl RuleForm {
 
     /// A form for a new rule allowing a call like one that was seen: a condition `==` the
     /// seen value on each argument whose values are named constants of one kind (a socket's
-    /// domain, an fcntl command); pointers and flag sets say little on their own, so they are
-    /// left for the user. With nothing sensible to compare, the plain new-rule form.
+    /// domain, an fcntl command); failing those, on each argument the filter can judge as a
+    /// value (mkdir's mode, a flag word). Never on a pointer: with nothing to compare, the
+    /// rule has no condition (the syscall by name) until the user adds one.
     pub fn seen_call(syscall: &'static Syscall, args: &[u64; 6]) -> RuleForm {
         let mut form = RuleForm::new_rule(syscall);
-        let conds: Vec<CondRow> = syscall
-            .args
-            .iter()
-            .enumerate()
-            .take(6)
-            .filter(|(_, a)| !a.pointer)
-            .filter(|(_, a)| {
-                a.constants
-                    .and_then(|id| Catalog.constant_set(id))
-                    .is_some_and(|set| set.kind == SetKind::Enum)
-            })
-            .map(|(i, _)| CondRow {
-                arg: i as u32,
-                op: Op::Eq,
-                value: TextInput::new(&value_text(Some(syscall), i as u32, args[i])),
-                value_two: TextInput::new("0"),
-            })
-            .collect();
-        if !conds.is_empty() {
-            form.conds = conds;
-        }
+        let rows = |keep: &dyn Fn(&crate::catalog::Arg) -> bool| -> Vec<CondRow> {
+            syscall
+                .args
+                .iter()
+                .enumerate()
+                .take(6)
+                .filter(|(_, a)| !a.pointer && keep(a))
+                .map(|(i, _)| CondRow {
+                    arg: i as u32,
+                    op: Op::Eq,
+                    value: TextInput::new(&value_text(Some(syscall), i as u32, args[i])),
+                    value_two: TextInput::new("0"),
+                })
+                .collect()
+        };
+        let named = rows(&|a| {
+            a.constants
+                .and_then(|id| Catalog.constant_set(id))
+                .is_some_and(|set| set.kind == SetKind::Enum)
+        });
+        form.conds = if named.is_empty() {
+            rows(&|a| a.value)
+        } else {
+            named
+        };
+        form.field = 0;
         form
     }
 
@@ -374,6 +380,27 @@ mod tests {
         for c in text.chars() {
             form.key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), None);
         }
+    }
+
+    /// From a stop, the form compares what was seen as a value, never a pointer.
+    #[test]
+    fn a_seen_call_preselects_values_never_pointers() {
+        let seen = |name: &str, args: [u64; 6]| {
+            let f = RuleForm::seen_call(Catalog.syscall(name).unwrap(), &args);
+            f.conds
+                .iter()
+                .map(|c| (c.arg, c.value.text().to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            seen("mkdir", [0x7ffd_1234, 0o777, 0, 0, 0, 0]),
+            [(1, "S_IRWXU|S_IRWXG|S_IRWXO".to_string())]
+        );
+        assert_eq!(
+            seen("socket", [10, 1, 0, 0, 0, 0])[0],
+            (0, "AF_INET6".to_string())
+        );
+        assert_eq!(seen("uname", [0x7ffd_1234, 0, 0, 0, 0, 0]), []);
     }
 
     #[test]
