@@ -434,3 +434,30 @@ fn a_filter_too_long_for_the_kernel_is_refused_by_every_command() {
         }
     }
 }
+
+/// `explain` reads back what it prints: `AT_FDCWD`, and negative numbers without `--`.
+#[test]
+fn explain_reads_at_fdcwd_and_negative_numbers_on_the_command_line() {
+    let file = common::fixture("deny-mkdir.json");
+    for args in [
+        &["openat", "AT_FDCWD", "0", "0"][..],
+        &["openat", "-100", "0", "0"],
+    ] {
+        let out = common::seccompose()
+            .arg("explain")
+            .arg(&file)
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            text.starts_with("openat(dirfd=AT_FDCWD,"),
+            "{args:?}: {text}"
+        );
+    }
+}

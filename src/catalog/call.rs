@@ -24,6 +24,15 @@ pub fn parse_call_args<S: AsRef<str>>(name: &str, raw: &[S]) -> Result<[u64; 6],
     }
     let mut args = [0u64; MAX_ARGS];
     for (i, text) in raw.iter().enumerate() {
+        let dirfd = Catalog
+            .syscall(name)
+            .and_then(|s| s.args.get(i))
+            .is_some_and(|a| a.is_dirfd());
+        // The form `explain` prints a directory descriptor in reads back.
+        if dirfd && text.as_ref().trim() == "AT_FDCWD" {
+            args[i] = super::describe::AT_FDCWD;
+            continue;
+        }
         args[i] = parse_value(text.as_ref(), arg_set(name, i))
             .map_err(|e| format!("argument {i}: {e}"))?;
     }
@@ -114,6 +123,18 @@ mod tests {
         let err = parse_call("socket AF_NOPE").unwrap_err();
         assert!(err.starts_with("argument 0: unknown constant"), "{err}");
         assert!(parse_call_args("read", &["1"; 7]).is_err());
+    }
+
+    /// What explain prints reads back: AT_FDCWD for a directory descriptor, negative numbers.
+    #[test]
+    fn reads_at_fdcwd_and_negative_numbers() {
+        let (_, args) = parse_call("openat AT_FDCWD 0 O_RDONLY").unwrap();
+        assert_eq!(args[0], super::super::describe::AT_FDCWD);
+        let (_, minus) = parse_call("openat -100 0 0").unwrap();
+        assert_eq!(minus[0], args[0]);
+        let (_, kill) = parse_call("kill -1 SIGKILL").unwrap();
+        assert_eq!(kill[..2], [u64::MAX, 9]);
+        assert!(parse_call("kill --1 0").is_err());
     }
 
     #[test]

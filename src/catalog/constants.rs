@@ -17,6 +17,13 @@ pub fn parse_value(text: &str, set: Option<&ConstantSet>) -> Result<u64, String>
 }
 
 fn parse_one(part: &str, set: Option<&ConstantSet>) -> Result<u64, String> {
+    // A negative number, as C passes it: two's complement over 64 bits (-1 is all ones).
+    if let Some(magnitude) = part.strip_prefix('-') {
+        return match parse_one(magnitude, None) {
+            Ok(n) if n <= i64::MAX as u64 => Ok((n as i64).wrapping_neg() as u64),
+            _ => Err(format!("\"{part}\" is not a number that fits 64 bits")),
+        };
+    }
     let lower = part.to_ascii_lowercase();
     let number = if let Some(h) = lower.strip_prefix("0x") {
         u64::from_str_radix(&h.replace('_', ""), 16).ok()

@@ -13,24 +13,50 @@ pub fn arg_name(syscall: Option<&Syscall>, index: u32) -> String {
         .map_or_else(|| format!("arg{index}"), str::to_string)
 }
 
+/// The value of `AT_FDCWD`, as the C library passes it (an int, sign-extended to 64 bits).
+pub const AT_FDCWD: u64 = -100i64 as u64;
+
 /// A value as its argument's constants spell it, else a number.
 pub fn value_text(syscall: Option<&Syscall>, index: u32, value: u64) -> String {
     let arg = syscall.and_then(|s| s.args.get(index as usize));
     // AT_FDCWD (-100) is a directory descriptor's one named value; an int reaches the filter
     // sign-extended or not, so the low 32 bits decide.
-    if arg.is_some_and(|a| a.is_signed_int() && (a.name.ends_with("dirfd") || a.name == "dfd"))
-        && value as u32 as i32 == -100
-    {
+    if arg.is_some_and(|a| a.is_dirfd()) && value as u32 as i32 == AT_FDCWD as i32 {
         return "AT_FDCWD".into();
     }
     let set = arg
         .and_then(|a| a.constants)
         .and_then(|id| Catalog.constant_set(id));
+    // clone(2)'s low byte is the child's exit signal (CSIGNAL), named as strace names it.
+    if syscall.is_some_and(|s| s.name == "clone") && index == 0 {
+        if let (Some(flags), Some(signals)) = (set, Catalog.constant_set("signal")) {
+            let parts = [
+                (value & !0xff != 0).then(|| format_value(value & !0xff, flags)),
+                (value & 0xff != 0).then(|| format_value(value & 0xff, signals)),
+            ];
+            let parts: Vec<String> = parts.into_iter().flatten().collect();
+            return if parts.is_empty() {
+                "0".into()
+            } else {
+                parts.join("|")
+            };
+        }
+    }
     match set {
         Some(set) => format_value(value, set),
+        // A negative int, sign-extended or not, as C wrote it.
+        None if arg.is_some_and(|a| a.is_signed_int()) && negative_int(value) => {
+            (value as u32 as i32).to_string()
+        }
         None if value < 10 => value.to_string(),
         None => format!("{value:#x}"),
     }
+}
+
+/// Whether a register holds a negative 32-bit int: its low word negative, its high word the
+/// sign extension or zero.
+fn negative_int(value: u64) -> bool {
+    (value as u32 as i32) < 0 && matches!(value >> 32, 0 | 0xffff_ffff)
 }
 
 /// A whole call with argument names and constants, e.g.
@@ -84,6 +110,25 @@ mod tests {
         assert!(text.ends_with("== 0"), "{text}");
         let plain = ArgCond::new(5, Op::Gt, 4096, None);
         assert_eq!(describe_condition(None, &plain), "arg5 > 0x1000");
+    }
+
+    /// As strace shows them: clone's exit signal by name, negative ints as numbers.
+    #[test]
+    fn exit_signals_and_negative_ints_read_as_strace_writes_them() {
+        let clone = Catalog.syscall("clone");
+        let newuser_sigchld = 0x1000_0000 | 17;
+        assert_eq!(
+            value_text(clone, 0, newuser_sigchld),
+            "CLONE_NEWUSER|SIGCHLD"
+        );
+        assert_eq!(value_text(clone, 0, 17), "SIGCHLD");
+        assert_eq!(value_text(clone, 0, 0), "0");
+        let kill = Catalog.syscall("kill");
+        assert_eq!(value_text(kill, 0, u64::MAX), "-1");
+        assert_eq!(value_text(kill, 0, 0xffff_ffff), "-1", "not sign-extended");
+        assert_eq!(value_text(kill, 0, 1234), "0x4d2");
+        let openat = Catalog.syscall("openat");
+        assert_eq!(value_text(openat, 0, AT_FDCWD), "AT_FDCWD");
     }
 
     #[test]

@@ -68,6 +68,12 @@ pub struct Arg {
 }
 
 impl Arg {
+    /// A directory descriptor (`dirfd`, `olddirfd`, `dfd`): its one named value is
+    /// `AT_FDCWD` (-100).
+    pub fn is_dirfd(&self) -> bool {
+        self.is_signed_int() && (self.name.ends_with("dirfd") || self.name == "dfd")
+    }
+
     /// Whether the argument is a signed 32-bit integer in C (`int`, `pid_t`, `clockid_t`, ...):
     /// a negative value reaches the filter sign-extended to 64 bits or not, depending on how
     /// the caller's C library and compiler widen it.

@@ -99,7 +99,9 @@ enum Command {
         file: PathBuf,
         /// The syscall name.
         syscall: String,
-        /// Up to six arguments: decimal, 0x hex, or constants such as AF_INET6 or O_RDONLY|O_CLOEXEC.
+        /// Up to six arguments: decimal (negative too: -100), 0x hex, or constants such as
+        /// AF_INET6, O_RDONLY|O_CLOEXEC or AT_FDCWD.
+        #[arg(allow_negative_numbers = true)]
         args: Vec<String>,
         #[command(flatten)]
         call: target::CallArgs,
