@@ -15,14 +15,19 @@ fn profile_for(template: &str, name: &str) -> profile::Profile {
 }
 
 fn action(p: &profile::Profile, arch: Arch, name: &str, args: [u64; 6]) -> String {
-    let target = Target::host();
+    // A runtime whose libseccomp knows the names this machine's does not.
+    let target = Target {
+        libseccomp: profile::LibseccompVersion::parse("2.6.0").unwrap(),
+        ..Target::host()
+    };
     let compiled = compile::build(p, &target, &Options::default()).unwrap();
     let plan = compile::plan(p, &target);
     let e = compile::explain(&compiled, &plan, arch, name, args).unwrap();
     format!("{:?}", e.action)
 }
 
-/// `listmount` and `mseal` are unknown to libseccomp 2.5; `getppid` and `sync` it knows.
+/// `listmount` and `mseal` are unknown to this machine's libseccomp 2.5; `getppid` and `sync`
+/// it knows.
 const UNKNOWN: &[&str] = &["listmount", "mseal"];
 const TWINS: &[&str] = &["getppid", "sync"];
 
@@ -220,5 +225,341 @@ fn lint_reports_the_translation_check_at_the_rule() {
         stdout.matches("warning[translation]").count(),
         1,
         "once: {stdout}"
+    );
+}
+
+/// A seeded generator (xorshift64*), so a failing variant can be made again from its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// Names that exercise what the runtime does: unknown to libseccomp 2.5.4 (skipped), the
+/// newest it knows (the stub's limit), multiplexed on x86 (pseudo-numbers), and ordinary ones.
+const SPECIAL: &[&str] = &[
+    "mseal",
+    "listmount",
+    "statmount",
+    "uretprobe",
+    "lsm_get_self_attr",
+    "futex_requeue",
+    "cachestat",
+    "fchmodat2",
+    "map_shadow_stack",
+    "socket",
+    "semget",
+    "semctl",
+    "ipc",
+    "socketcall",
+    "recvmmsg",
+    "read",
+    "getpid",
+    "close",
+    "openat",
+    "exit_group",
+    "clone3",
+    "futex_waitv",
+];
+
+/// A random profile in Docker's format: default action and errno, architectures (listed,
+/// mapped or none), and rules over special and catalog names with actions and conditions.
+fn random_profile(seed: u64) -> String {
+    use serde_json::json;
+    let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let all: Vec<&str> = Catalog.syscalls().iter().map(|s| s.name).collect();
+    let defaults = [
+        json!({"defaultAction": "SCMP_ACT_ERRNO"}),
+        json!({"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 38}),
+        json!({"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 0x50026}),
+        json!({"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 13}),
+        json!({"defaultAction": "SCMP_ACT_KILL_PROCESS"}),
+        json!({"defaultAction": "SCMP_ACT_KILL"}),
+        json!({"defaultAction": "SCMP_ACT_TRAP"}),
+        json!({"defaultAction": "SCMP_ACT_ALLOW"}),
+        json!({"defaultAction": "SCMP_ACT_LOG"}),
+        json!({"defaultAction": "SCMP_ACT_TRACE"}),
+    ];
+    let mut p = rng.pick(&defaults).clone();
+    let arch_lists: [&[&str]; 7] = [
+        &["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"],
+        &["SCMP_ARCH_X86_64"],
+        &["SCMP_ARCH_X86_64", "SCMP_ARCH_X86"],
+        &["SCMP_ARCH_X86_64", "SCMP_ARCH_X32"],
+        &["SCMP_ARCH_X32"],
+        &["SCMP_ARCH_X86"],
+        &[],
+    ];
+    match rng.below(4) {
+        0 => {
+            p["archMap"] = json!([{"architecture": "SCMP_ARCH_X86_64",
+                "subArchitectures": ["SCMP_ARCH_X86", "SCMP_ARCH_X32"]},
+                {"architecture": "SCMP_ARCH_AARCH64", "subArchitectures": ["SCMP_ARCH_ARM"]}]);
+        }
+        _ => {
+            let list = *rng.pick(&arch_lists);
+            if !list.is_empty() {
+                p["architectures"] = json!(list);
+            }
+        }
+    }
+    let actions = [
+        json!({"action": "SCMP_ACT_ALLOW"}),
+        json!({"action": "SCMP_ACT_ALLOW"}),
+        json!({"action": "SCMP_ACT_ERRNO"}),
+        json!({"action": "SCMP_ACT_ERRNO", "errnoRet": 38}),
+        json!({"action": "SCMP_ACT_ERRNO", "errnoRet": 22}),
+        json!({"action": "SCMP_ACT_KILL_PROCESS"}),
+        json!({"action": "SCMP_ACT_KILL_THREAD"}),
+        json!({"action": "SCMP_ACT_TRAP"}),
+        json!({"action": "SCMP_ACT_LOG"}),
+        json!({"action": "SCMP_ACT_TRACE", "errnoRet": 7}),
+    ];
+    let ops = [
+        "SCMP_CMP_EQ",
+        "SCMP_CMP_NE",
+        "SCMP_CMP_LT",
+        "SCMP_CMP_LE",
+        "SCMP_CMP_GT",
+        "SCMP_CMP_GE",
+        "SCMP_CMP_MASKED_EQ",
+    ];
+    let mut rules = Vec::new();
+    for _ in 0..1 + rng.below(8) {
+        let mut names = Vec::new();
+        for _ in 0..1 + rng.below(24) {
+            let name = if rng.below(3) == 0 {
+                *rng.pick(SPECIAL)
+            } else {
+                *rng.pick(&all)
+            };
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let mut rule = rng.pick(&actions).clone();
+        rule["names"] = json!(names);
+        if rng.below(3) == 0 {
+            let mut args = Vec::new();
+            for _ in 0..1 + rng.below(2) {
+                let values = [0u64, 1, 2, 8, 16, 0x7e02_0000, 0xffff_ffff, 0x1_0000_0001];
+                args.push(json!({
+                    "index": rng.below(3),
+                    "value": *rng.pick(&values),
+                    "valueTwo": *rng.pick(&values),
+                    "op": *rng.pick(&ops),
+                }));
+            }
+            rule["args"] = json!(args);
+        }
+        rules.push(rule);
+    }
+    p["syscalls"] = json!(rules);
+    serde_json::to_string_pretty(&p).unwrap()
+}
+
+/// The argument vectors a profile is tried with: all zero, and each value its conditions name
+/// in the argument they name.
+fn argument_vectors(p: &profile::Profile) -> Vec<[u64; 6]> {
+    let mut out = vec![[0u64; 6]];
+    for rule in p.rules() {
+        for c in rule.conditions() {
+            for v in [Some(c.value), c.value_two].into_iter().flatten() {
+                let mut args = [0u64; 6];
+                args[c.index as usize] = v;
+                if !out.contains(&args) {
+                    out.push(args);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Calls tried and the differences between the filter runc installed, the compiled one and
+/// `explain` (action, and that what explain says decided gives that action), for every
+/// syscall number below 1024 of every architecture of the filter.
+fn differences(
+    name: &str,
+    p: &profile::Profile,
+    installed: &seccompose::bpf::Program,
+) -> (usize, Vec<String>) {
+    use seccompose::bpf::{emulate, Program, RetAction, SeccompData};
+    let target = Target::host();
+    let compiled = compile::build(p, &target, &Options::default()).unwrap();
+    let plan = compile::plan(p, &target);
+    let ours = Program::from_bytes(&compiled.bpf).unwrap();
+    let default = compile::ret_action(
+        p.default_action,
+        u64::from(profile::RuncErrno::of(p.default_errno(), p.default_action).data),
+    );
+    let mut calls = 0;
+    let mut diffs = Vec::new();
+    for &arch in &compiled.arches {
+        let base = if arch == Arch::X32 { 0x4000_0000 } else { 0 };
+        for n in 0..1024u32 {
+            for args in argument_vectors(p) {
+                calls += 1;
+                let data = SeccompData::new(arch, base + n, args);
+                let runc = emulate(installed, &data).action;
+                let mine = emulate(&ours, &data).action;
+                let ex = compile::explain_nr(&compiled, &plan, arch, base + n, args).unwrap();
+                let claimed = if ex.stub.is_some() {
+                    Some(RetAction::Errno(38))
+                } else if let Some(i) = ex.rule {
+                    plan.rules
+                        .iter()
+                        .find(|r| r.index == i)
+                        .map(|r| compile::ret_action(r.action, r.errno))
+                } else if ex.covered {
+                    Some(default)
+                } else {
+                    None
+                };
+                // explain attributes a call made through socketcall or ipc (32-bit ABIs) to
+                // no rule, so its "default" there is not checked; every other claim is.
+                let multiplexed = ex.rule.is_none()
+                    && ex.stub.is_none()
+                    && Catalog.syscalls().iter().any(|s| {
+                        s.number(arch) == Some(base + n) && ["socketcall", "ipc"].contains(&s.name)
+                    });
+                let claim_wrong = claimed.is_some_and(|c| c != runc) && !multiplexed;
+                // The stub, checked against runc's own: its return is inside runc's stub,
+                // which is as long as ours whatever order runc's map gives its sections.
+                let runc_path = emulate(installed, &data).path;
+                let runc_stub = runc_path
+                    .last()
+                    .is_some_and(|at| *at < compiled.stub.range.len());
+                if runc != mine
+                    || ex.action != runc
+                    || claim_wrong
+                    || runc_stub != ex.stub.is_some()
+                {
+                    diffs.push(format!(
+                        "{name}: {arch} nr {n} args {args:x?}: runc {runc:?}, compiled {mine:?}, explain {:?} (stub {:?}, rule {:?})",
+                        ex.action, ex.stub, ex.rule
+                    ));
+                }
+            }
+        }
+    }
+    (calls, diffs)
+}
+
+/// How many random variants the runc trial loads (SECCOMPOSE_RUNC_VARIANTS, at least 30).
+fn variant_count() -> u64 {
+    std::env::var("SECCOMPOSE_RUNC_VARIANTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30)
+        .max(30)
+}
+
+#[test]
+fn runc_installs_what_compile_and_explain_say() {
+    if let Some(why) = common::runc::unavailable() {
+        common::skipped(&why);
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut files = vec![
+        common::fixture("runtime-default.json"),
+        common::fixture("containers-default.json"),
+    ];
+    let starters = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+    let mut starter_files: Vec<_> = std::fs::read_dir(&starters)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    starter_files.sort();
+    files.extend(starter_files);
+    files.extend(
+        common::shared_corpus().into_iter().filter(|p| {
+            common::is_moby_default(p) || p.ends_with("containers-common-seccomp.json")
+        }),
+    );
+    for f in files {
+        texts.push((
+            f.file_name().unwrap().to_string_lossy().into_owned(),
+            std::fs::read_to_string(&f).unwrap(),
+        ));
+    }
+    for seed in 0..variant_count() {
+        texts.push((format!("variant {seed}"), random_profile(seed)));
+    }
+    let bundle = common::runc::Bundle::new();
+    let mut calls = 0;
+    let mut refused = 0;
+    let mut diffs = Vec::new();
+    let mut first_text = None;
+    let mut per_profile = Vec::new();
+    for (i, (name, text)) in texts.iter().enumerate() {
+        let path = dir.path().join(format!("p{i}.json"));
+        std::fs::write(&path, text).unwrap();
+        let p = profile::parse(text, &Catalog)
+            .profile
+            .unwrap_or_else(|| panic!("{name} is valid"));
+        // The profile as the Docker daemon hands it to runc.
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_seccompose"))
+            .arg("convert")
+            .arg(&path)
+            .args(["--to", "oci"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}: convert --to oci: {out:?}");
+        let oci: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let raw = match bundle
+            .installed_filter(&oci, &format!("seccompose-{}-{i}", std::process::id()))
+        {
+            Ok(raw) => raw,
+            Err(why) => {
+                // What runc cannot load, compile refuses too.
+                let built = compile::build(&p, &Target::host(), &Options::default());
+                assert!(
+                    built.is_err(),
+                    "{name}: runc refused, compile did not: {why}"
+                );
+                refused += 1;
+                continue;
+            }
+        };
+        let installed = seccompose::bpf::Program::from_bytes(&raw).unwrap();
+        let (n, d) = differences(name, &p, &installed);
+        calls += n;
+        if !d.is_empty() {
+            per_profile.push(format!("{name} ({})", d.len()));
+            if first_text.is_none() {
+                first_text = Some(format!("{name}:\n{text}"));
+            }
+        }
+        diffs.extend(d);
+    }
+    eprintln!(
+        "runc trial: {} profiles ({refused} refused by runc and compile alike), {calls} calls, {} differences",
+        texts.len(),
+        diffs.len()
+    );
+    assert!(
+        diffs.is_empty(),
+        "{} of {calls} calls differ, in {}; for example:\n{}\nthe first profile with differences, {}",
+        diffs.len(),
+        per_profile.join(", "),
+        diffs[..diffs.len().min(20)].join("\n"),
+        first_text.unwrap_or_default()
     );
 }

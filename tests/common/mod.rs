@@ -117,6 +117,7 @@ pub fn fmt_check(file: &Path) -> assert_cmd::assert::Assert {
 }
 
 pub mod probe;
+pub mod runc;
 pub mod users;
 
 /// This test process's world-readable folder for what it builds or copies (the probes, the
