@@ -563,3 +563,69 @@ fn runc_installs_what_compile_and_explain_say() {
         first_text.unwrap_or_default()
     );
 }
+
+/// On Docker's default, a syscall above the newest name the runtime resolves is answered by
+/// runc's stub (ERRNO(ENOSYS)), and explain says so; with `--runtime none` the default action
+/// answers it. The call is the highest-numbered one the catalog has that the profile does
+/// not name.
+#[test]
+fn explain_names_runcs_stub_for_a_call_newer_than_the_profile() {
+    for path in common::runtime_defaults() {
+        let p = profile::load(&path, &Catalog).unwrap().profile.unwrap();
+        let target = Target {
+            arch: Arch::X86_64,
+            ..Target::host()
+        };
+        let compiled = compile::build(&p, &target, &Options::default()).unwrap();
+        let limit = compiled
+            .stub
+            .limit(Arch::X86_64)
+            .expect("runc's stub covers x86_64")
+            .clone();
+        let named: Vec<&str> = p
+            .rules()
+            .iter()
+            .flat_map(|r| r.names())
+            .map(String::as_str)
+            .collect();
+        let newer = Catalog
+            .syscalls()
+            .iter()
+            .filter(|s| !named.contains(&s.name))
+            .filter_map(|s| s.number(Arch::X86_64).map(|n| (n, s.name)))
+            .filter(|(n, _)| *n > limit.nr && *n < 1024)
+            .max()
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: the catalog has a call above {}",
+                    path.display(),
+                    limit.nr
+                )
+            });
+        let args = [newer.1, "--arch", "x86_64", "--host-arch", "x86_64"];
+        let runc = common::explain_json(&path, &args);
+        assert_eq!(runc["action"], "SCMP_ACT_ERRNO", "{runc}");
+        assert_eq!(runc["errno"], 38, "{runc}");
+        assert_eq!(runc["stub"]["above"], limit.nr, "{runc}");
+        assert_eq!(runc["stub"]["name"], limit.name.as_str(), "{runc}");
+        let mut none_args = args.to_vec();
+        none_args.extend(["--runtime", "none"]);
+        let none = common::explain_json(&path, &none_args);
+        assert_eq!(none["action"], "SCMP_ACT_ERRNO", "{none}");
+        assert_eq!(none["errno"], p.default_errno(), "{none}");
+        assert!(none["stub"].is_null() && none["rule"].is_null(), "{none}");
+        // The sentence people read.
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_seccompose"))
+            .arg("explain")
+            .arg(&path)
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let want = format!(
+            "decided by runc's -ENOSYS stub: {} is above {}, {}, the newest syscall this profile names that the runtime resolves for x86_64",
+            newer.0, limit.nr, limit.name
+        );
+        assert!(text.contains(&want), "{text}");
+    }
+}

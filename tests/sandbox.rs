@@ -477,6 +477,15 @@ fn a_call_newer_than_the_profile_gets_enosys_under_runc() {
                     "{who:?} runtime {runtime:?} enforce {enforce}: {}",
                     stderr(&out)
                 );
+                // The report names what answered the newer call.
+                if !enforce {
+                    assert_eq!(
+                        stderr(&out).contains("runc's ENOSYS stub"),
+                        runtime.is_none(),
+                        "{who:?} runtime {runtime:?}: {}",
+                        stderr(&out)
+                    );
+                }
             }
         }
     }

@@ -130,17 +130,24 @@ mod unit {
     fn the_stub_note_says_where_enosys_starts_once_and_only_under_runc() {
         // openat is 257 on x86_64 and x32; with 2.5.4 mseal does not count.
         let found = ids(TEXT, &target(Runtime::Runc, "2.5.4"));
-        let notes: Vec<_> = found.iter().filter(|(id, _)| *id == "enosys-stub").collect();
+        let notes: Vec<_> = found
+            .iter()
+            .filter(|(id, _)| *id == "enosys-stub")
+            .collect();
         assert_eq!(notes.len(), 1, "{found:?}");
         assert!(
-            notes[0].1.contains("from 258 on x86_64 (above openat, 257)")
+            notes[0]
+                .1
+                .contains("from 258 on x86_64 (above openat, 257)")
                 && notes[0].1.contains("from 258 on x32 (above openat, 257)"),
             "{}",
             notes[0].1
         );
         // A libseccomp that knows mseal moves the limit to it.
         let newer = ids(TEXT, &target(Runtime::Runc, "2.6.0"));
-        assert!(newer.iter().any(|(_, m)| m.contains("from 463 on x86_64 (above mseal, 462)")));
+        assert!(newer
+            .iter()
+            .any(|(_, m)| m.contains("from 463 on x86_64 (above mseal, 462)")));
         for runtime in [Runtime::Crun, Runtime::None] {
             assert!(ids(TEXT, &target(runtime, "2.5.4"))
                 .iter()

@@ -413,7 +413,7 @@ fn notes_alone_do_not_fail_and_targets_do_not_repeat_findings() {
         libseccomp: crate::profile::LibseccompVersion::parse("2.6.0").expect("a version"),
         ..target()
     };
-    let once = lint_parsed(&parsed, &[target.clone()]);
+    let once = lint_parsed(&parsed, std::slice::from_ref(&target));
     assert_eq!(once.len(), 1, "{once:#?}");
     assert!(!fails(&once));
     assert_eq!(lint_parsed(&parsed, &[target.clone(), target]), once);
