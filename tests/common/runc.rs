@@ -211,8 +211,9 @@ fn trace(root: libc::pid_t, mut delete: impl FnMut()) -> Option<Vec<u8>> {
                         if filter.is_some() {
                             // Enough: what runs next may hang for good (a profile that kills
                             // one thread of runc's init leaves the others waiting).
-                            for t in &tasks {
-                                // SAFETY: signals tasks this thread traces.
+                            for t in tasks.iter().filter(|t| **t > 0) {
+                                // SAFETY: signals tasks this thread traces (never 0 or -1,
+                                // which would reach this process's group or everyone).
                                 unsafe { libc::kill(*t, libc::SIGKILL) };
                             }
                         }
@@ -225,9 +226,12 @@ fn trace(root: libc::pid_t, mut delete: impl FnMut()) -> Option<Vec<u8>> {
                 ) {
                     let mut new: libc::c_ulong = 0;
                     // SAFETY: the tracee is in an event stop; the message is one c_ulong.
-                    unsafe { libc::ptrace(libc::PTRACE_GETEVENTMSG, pid, 0, &mut new) };
-                    tasks.push(new as libc::pid_t);
-                    fresh.push(new as libc::pid_t);
+                    let got = unsafe { libc::ptrace(libc::PTRACE_GETEVENTMSG, pid, 0, &mut new) };
+                    // A pid of 0 would make the kill below signal this process's own group.
+                    if got == 0 && new > 0 {
+                        tasks.push(new as libc::pid_t);
+                        fresh.push(new as libc::pid_t);
+                    }
                 }
             } else if sig == libc::SIGSTOP && fresh.contains(&pid) {
                 fresh.retain(|t| *t != pid); // the stop every new tracee starts with
