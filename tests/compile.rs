@@ -152,6 +152,21 @@ fn runtime_default_covers_three_arches_and_the_newest_calls(path: &std::path::Pa
         compiled.instruction_count()
     );
     assert!(compiled.tree, "over 8 rules: runc uses the binary tree");
+    // runc's stub first, seccompose's own block (names this machine's libseccomp lacks) last:
+    // its range moved with the stub, so it still ends with the default action's return.
+    if !compiled.own.is_empty() {
+        assert!(
+            compiled.stub.range.end <= compiled.own.start,
+            "{:?}",
+            compiled.stub
+        );
+        let program = Program::from_bytes(&compiled.bpf).unwrap();
+        let last = program.insns[compiled.own.end - 1];
+        assert_eq!(
+            seccompose::bpf::RetAction::from_raw(last.k),
+            seccompose::bpf::RetAction::Errno(1)
+        );
+    }
     let plan = compile::plan(&p, &target);
     let program = Program::from_bytes(&compiled.bpf).unwrap();
     program.validate().unwrap();
