@@ -138,7 +138,12 @@ fn runtime_defaults_cover_three_arches_and_the_newest_calls() {
 
 fn runtime_default_covers_three_arches_and_the_newest_calls(path: &std::path::Path) {
     let p = profile::load(path, &Catalog).unwrap().profile.unwrap();
-    let target = Target::host();
+    // runc with a libseccomp that knows the newest calls: this machine's may not, and seccompose
+    // compiles them by number.
+    let target = Target {
+        libseccomp: profile::LibseccompVersion::parse("2.6.0").unwrap(),
+        ..Target::host()
+    };
     let compiled = compile::build(&p, &target, &Options::default()).unwrap();
     assert_eq!(compiled.arches, vec![Arch::X86_64, Arch::X86, Arch::X32]);
     assert!(
@@ -147,6 +152,21 @@ fn runtime_default_covers_three_arches_and_the_newest_calls(path: &std::path::Pa
         compiled.instruction_count()
     );
     assert!(compiled.tree, "over 8 rules: runc uses the binary tree");
+    // runc's stub first, seccompose's own block (names this machine's libseccomp lacks) last:
+    // its range moved with the stub, so it still ends with the default action's return.
+    if !compiled.own.is_empty() {
+        assert!(
+            compiled.stub.range.end <= compiled.own.start,
+            "{:?}",
+            compiled.stub
+        );
+        let program = Program::from_bytes(&compiled.bpf).unwrap();
+        let last = program.insns[compiled.own.end - 1];
+        assert_eq!(
+            seccompose::bpf::RetAction::from_raw(last.k),
+            seccompose::bpf::RetAction::Errno(1)
+        );
+    }
     let plan = compile::plan(&p, &target);
     let program = Program::from_bytes(&compiled.bpf).unwrap();
     program.validate().unwrap();
@@ -193,6 +213,16 @@ fn runtime_default_covers_three_arches_and_the_newest_calls(path: &std::path::Pa
     )
     .unwrap();
     assert!(!ex.action.allows());
+    // Under runc with libseccomp 2.5.4, mseal is skipped and runc's stub answers it.
+    let old = Target {
+        libseccomp: profile::LibseccompVersion::parse("2.5.4").unwrap(),
+        ..Target::host()
+    };
+    let c3 = compile::build(&p, &old, &Options::default()).unwrap();
+    let plan3 = compile::plan(&p, &old);
+    let ex = compile::explain(&c3, &plan3, Arch::X86_64, "mseal", [0; 6]).unwrap();
+    assert_eq!(ex.action, seccompose::bpf::RetAction::Errno(38));
+    assert!(ex.stub.is_some() && ex.skipped.iter().any(|s| s.name == "mseal"));
 }
 
 #[test]

@@ -124,8 +124,8 @@ fn a_target_change_recompiles_for_the_new_architecture() {
     let mut app = on_fixture("bpf-small.json");
     press(&mut app, &["2"]);
     assert!(bpf_screen(&mut app).contains("instructions for x86_64 ·"));
-    // View 5: the target's architecture is the third row from the bottom.
-    press(&mut app, &["5", "G", "k", "k", "right", "2"]);
+    // View 5: the target's architecture is the fourth row from the bottom.
+    press(&mut app, &["5", "G", "k", "k", "k", "right", "2"]);
     let arch = app.session.target.arch;
     assert_ne!(arch.short_name(), "x86_64");
     let changed = bpf_screen(&mut app);
@@ -337,4 +337,31 @@ fn view_2_says_where_the_filter_differs_from_the_profile() {
     press(&mut clean, &["2"]);
     settle(&mut clean);
     assert!(!screen(&mut clean, 160, 48).contains("differs from the profile"));
+}
+
+/// With runc as the runtime (view 5), view 2 names runc's -ENOSYS stub as what decides a call
+/// newer than the profile's newest name (exit_group, 231 on x86_64); as compiled (`none`),
+/// the default action decides it.
+#[test]
+fn view_2_names_runcs_stub_when_the_runtime_is_runc() {
+    let mut app = on_fixture("bpf-small.json");
+    // View 5: the runtime is the second row from the bottom; right goes from none to runc.
+    press(&mut app, &["5", "G", "k", "right"]);
+    assert_eq!(app.session.target.runtime, profile::Runtime::Runc);
+    press(&mut app, &["2", "e"]);
+    type_text(&mut app, "fanotify_init");
+    press(&mut app, &["enter"]);
+    let shown = bpf_screen(&mut app);
+    assert!(
+        shown.contains("fanotify_init(0, 0): ERRNO(ENOSYS) by runc's -ENOSYS stub: 300 is above 231, exit_group"),
+        "{shown}"
+    );
+    // Back to none: the default action.
+    press(&mut app, &["5", "left", "2"]);
+    assert_eq!(app.session.target.runtime, profile::Runtime::None);
+    let shown = bpf_screen(&mut app);
+    assert!(
+        shown.contains("fanotify_init(0, 0): ERRNO(EPERM) by the default action"),
+        "{shown}"
+    );
 }

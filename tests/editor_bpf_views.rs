@@ -175,7 +175,15 @@ fn find_works_in_every_rendering() {
 /// `seccompose explain --json` for the call, as the pane's target sees it.
 fn cli_explain(file: &std::path::Path, abi: &str) -> Value {
     let call = ["socket", "AF_INET6", "SOCK_STREAM", "0", "--arch", abi];
-    let target = ["--host-arch", "x86_64", "--kernel", "6.1"];
+    // The editor tests' target (tests/editor_support).
+    let target = [
+        "--host-arch",
+        "x86_64",
+        "--kernel",
+        "6.1",
+        "--runtime",
+        "none",
+    ];
     common::explain_json(file, &[&call[..], &target[..]].concat())
 }
 

@@ -95,7 +95,9 @@ fn attempts_to_get_out_all_get_the_profiles_errno() {
     for who in users() {
         for enforce in [false, true] {
             let mut cmd = seccompose(who);
-            cmd.arg("run").arg(&profile);
+            // Without runc's stub, which would answer the attempts newer than the recorded
+            // profile with ENOSYS (stopped too, but not with the profile's errno).
+            cmd.arg("run").arg(&profile).args(["--runtime", "none"]);
             if enforce {
                 cmd.arg("--enforce");
             }

@@ -15,14 +15,19 @@ fn profile_for(template: &str, name: &str) -> profile::Profile {
 }
 
 fn action(p: &profile::Profile, arch: Arch, name: &str, args: [u64; 6]) -> String {
-    let target = Target::host();
+    // A runtime whose libseccomp knows the names this machine's does not.
+    let target = Target {
+        libseccomp: profile::LibseccompVersion::parse("2.6.0").unwrap(),
+        ..Target::host()
+    };
     let compiled = compile::build(p, &target, &Options::default()).unwrap();
     let plan = compile::plan(p, &target);
     let e = compile::explain(&compiled, &plan, arch, name, args).unwrap();
     format!("{:?}", e.action)
 }
 
-/// `listmount` and `mseal` are unknown to libseccomp 2.5; `getppid` and `sync` it knows.
+/// `listmount` and `mseal` are unknown to this machine's libseccomp 2.5; `getppid` and `sync`
+/// it knows.
 const UNKNOWN: &[&str] = &["listmount", "mseal"];
 const TWINS: &[&str] = &["getppid", "sync"];
 
@@ -221,4 +226,248 @@ fn lint_reports_the_translation_check_at_the_rule() {
         1,
         "once: {stdout}"
     );
+}
+
+/// Calls tried and the differences between the filter runc installed, the compiled one and
+/// `explain` (action, and that what explain says decided gives that action), for every
+/// syscall number below 1024 of every architecture of the filter.
+fn differences(
+    name: &str,
+    p: &profile::Profile,
+    installed: &seccompose::bpf::Program,
+) -> (usize, Vec<String>) {
+    use seccompose::bpf::{emulate, Program, RetAction, SeccompData};
+    let target = Target::host();
+    let compiled = compile::build(p, &target, &Options::default()).unwrap();
+    let plan = compile::plan(p, &target);
+    let ours = Program::from_bytes(&compiled.bpf).unwrap();
+    let default = compile::ret_action(
+        p.default_action,
+        u64::from(profile::RuncErrno::of(p.default_errno(), p.default_action).data),
+    );
+    let mut calls = 0;
+    let mut diffs = Vec::new();
+    for &arch in &compiled.arches {
+        let base = if arch == Arch::X32 { 0x4000_0000 } else { 0 };
+        for n in 0..1024u32 {
+            for args in common::variants::argument_vectors(p) {
+                calls += 1;
+                let data = SeccompData::new(arch, base + n, args);
+                let runc = emulate(installed, &data).action;
+                let mine = emulate(&ours, &data).action;
+                let ex = compile::explain_nr(&compiled, &plan, arch, base + n, args).unwrap();
+                let claimed = if ex.stub.is_some() {
+                    Some(RetAction::Errno(38))
+                } else if let Some(i) = ex.rule {
+                    plan.rules
+                        .iter()
+                        .find(|r| r.index == i)
+                        .map(|r| compile::ret_action(r.action, r.errno))
+                } else if ex.covered {
+                    Some(default)
+                } else {
+                    None
+                };
+                // explain attributes a call made through socketcall or ipc (32-bit ABIs) to
+                // no rule, so its "default" there is not checked; every other claim is.
+                let multiplexed = ex.rule.is_none()
+                    && ex.stub.is_none()
+                    && Catalog.syscalls().iter().any(|s| {
+                        s.number(arch) == Some(base + n) && ["socketcall", "ipc"].contains(&s.name)
+                    });
+                let claim_wrong = claimed.is_some_and(|c| c != runc) && !multiplexed;
+                // The stub, checked against runc's own: its return is inside runc's stub,
+                // which is as long as ours whatever order runc's map gives its sections.
+                let runc_path = emulate(installed, &data).path;
+                let runc_stub = runc_path
+                    .last()
+                    .is_some_and(|at| *at < compiled.stub.range.len());
+                if runc != mine
+                    || ex.action != runc
+                    || claim_wrong
+                    || runc_stub != ex.stub.is_some()
+                {
+                    diffs.push(format!(
+                        "{name}: {arch} nr {n} args {args:x?}: runc {runc:?}, compiled {mine:?}, explain {:?} (stub {:?}, rule {:?})",
+                        ex.action, ex.stub, ex.rule
+                    ));
+                }
+            }
+        }
+    }
+    (calls, diffs)
+}
+
+/// How many random variants the runc trial loads (SECCOMPOSE_RUNC_VARIANTS, at least 30).
+fn variant_count() -> u64 {
+    std::env::var("SECCOMPOSE_RUNC_VARIANTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30)
+        .max(30)
+}
+
+#[test]
+fn runc_installs_what_compile_and_explain_say() {
+    if let Some(why) = common::runc::unavailable() {
+        common::skipped(&why);
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut files = vec![
+        common::fixture("runtime-default.json"),
+        common::fixture("containers-default.json"),
+    ];
+    let starters = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+    let mut starter_files: Vec<_> = std::fs::read_dir(&starters)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    starter_files.sort();
+    files.extend(starter_files);
+    files.extend(
+        common::shared_corpus().into_iter().filter(|p| {
+            common::is_moby_default(p) || p.ends_with("containers-common-seccomp.json")
+        }),
+    );
+    for f in files {
+        texts.push((
+            f.file_name().unwrap().to_string_lossy().into_owned(),
+            std::fs::read_to_string(&f).unwrap(),
+        ));
+    }
+    for seed in 0..variant_count() {
+        texts.push((
+            format!("variant {seed}"),
+            common::variants::random_profile(seed),
+        ));
+    }
+    let bundle = common::runc::Bundle::new();
+    let mut calls = 0;
+    let mut refused = 0;
+    let mut diffs = Vec::new();
+    let mut first_text = None;
+    let mut per_profile = Vec::new();
+    for (i, (name, text)) in texts.iter().enumerate() {
+        let path = dir.path().join(format!("p{i}.json"));
+        std::fs::write(&path, text).unwrap();
+        let p = profile::parse(text, &Catalog)
+            .profile
+            .unwrap_or_else(|| panic!("{name} is valid"));
+        // The profile as the Docker daemon hands it to runc.
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_seccompose"))
+            .arg("convert")
+            .arg(&path)
+            .args(["--to", "oci"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}: convert --to oci: {out:?}");
+        let oci: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let raw = match bundle
+            .installed_filter(&oci, &format!("seccompose-{}-{i}", std::process::id()))
+        {
+            Ok(raw) => raw,
+            Err(why) => {
+                // What runc cannot load, compile refuses too.
+                let built = compile::build(&p, &Target::host(), &Options::default());
+                assert!(
+                    built.is_err(),
+                    "{name}: runc refused, compile did not: {why}"
+                );
+                refused += 1;
+                continue;
+            }
+        };
+        let installed = seccompose::bpf::Program::from_bytes(&raw).unwrap();
+        let (n, d) = differences(name, &p, &installed);
+        calls += n;
+        if !d.is_empty() {
+            per_profile.push(format!("{name} ({})", d.len()));
+            if first_text.is_none() {
+                first_text = Some(format!("{name}:\n{text}"));
+            }
+        }
+        diffs.extend(d);
+    }
+    eprintln!(
+        "runc trial: {} profiles ({refused} refused by runc and compile alike), {calls} calls, {} differences",
+        texts.len(),
+        diffs.len()
+    );
+    assert!(
+        diffs.is_empty(),
+        "{} of {calls} calls differ, in {}; for example:\n{}\nthe first profile with differences, {}",
+        diffs.len(),
+        per_profile.join(", "),
+        diffs[..diffs.len().min(20)].join("\n"),
+        first_text.unwrap_or_default()
+    );
+}
+
+/// On Docker's default, a syscall above the newest name the runtime resolves is answered by
+/// runc's stub (ERRNO(ENOSYS)), and explain says so; with `--runtime none` the default action
+/// answers it. The call is the highest-numbered one the catalog has that the profile does
+/// not name.
+#[test]
+fn explain_names_runcs_stub_for_a_call_newer_than_the_profile() {
+    for path in common::runtime_defaults() {
+        let p = profile::load(&path, &Catalog).unwrap().profile.unwrap();
+        let target = Target {
+            arch: Arch::X86_64,
+            ..Target::host()
+        };
+        let compiled = compile::build(&p, &target, &Options::default()).unwrap();
+        let limit = compiled
+            .stub
+            .limit(Arch::X86_64)
+            .expect("runc's stub covers x86_64")
+            .clone();
+        let named: Vec<&str> = p
+            .rules()
+            .iter()
+            .flat_map(|r| r.names())
+            .map(String::as_str)
+            .collect();
+        let newer = Catalog
+            .syscalls()
+            .iter()
+            .filter(|s| !named.contains(&s.name))
+            .filter_map(|s| s.number(Arch::X86_64).map(|n| (n, s.name)))
+            .filter(|(n, _)| *n > limit.nr && *n < 1024)
+            .max()
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: the catalog has a call above {}",
+                    path.display(),
+                    limit.nr
+                )
+            });
+        let args = [newer.1, "--arch", "x86_64", "--host-arch", "x86_64"];
+        let runc = common::explain_json(&path, &args);
+        assert_eq!(runc["action"], "SCMP_ACT_ERRNO", "{runc}");
+        assert_eq!(runc["errno"], 38, "{runc}");
+        assert_eq!(runc["stub"]["above"], limit.nr, "{runc}");
+        assert_eq!(runc["stub"]["name"], limit.name.as_str(), "{runc}");
+        let mut none_args = args.to_vec();
+        none_args.extend(["--runtime", "none"]);
+        let none = common::explain_json(&path, &none_args);
+        assert_eq!(none["action"], "SCMP_ACT_ERRNO", "{none}");
+        assert_eq!(none["errno"], p.default_errno(), "{none}");
+        assert!(none["stub"].is_null() && none["rule"].is_null(), "{none}");
+        // The sentence people read.
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_seccompose"))
+            .arg("explain")
+            .arg(&path)
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let want = format!(
+            "decided by runc's -ENOSYS stub: {} is above {}, {}, the newest syscall this profile names that the runtime resolves for x86_64",
+            newer.0, limit.nr, limit.name
+        );
+        assert!(text.contains(&want), "{text}");
+    }
 }

@@ -3,6 +3,7 @@
 mod common;
 
 use common::users::*;
+use seccompose::profile::Arch;
 
 use predicates::str::contains;
 
@@ -780,6 +781,59 @@ fn runs_as_root_say_so() {
             let out = cmd.args(["--", "true"]).output().unwrap();
             let said = stderr(&out).matches("running as root").count();
             assert_eq!(said, usize::from(root), "{who:?} {verb}: {}", stderr(&out));
+        }
+    }
+}
+
+/// A call newer than every name the profile has meets runc's -ENOSYS stub under the default
+/// target (runc), so the program can fall back as it would under Docker; with `--runtime
+/// none` the default action answers it. Observed mode gives the same answers.
+#[test]
+fn a_call_newer_than_the_profile_gets_enosys_under_runc() {
+    if Arch::native() != Arch::X86_64 {
+        common::skipped("the probe's syscall numbers are x86_64's");
+        return;
+    }
+    let probe = common::probe::probe(false);
+    // write=1, rt_sigaction=13, rt_sigreturn=15, execve=59, exit=60, exit_group=231 (the newest
+    // name); tkill=200 is below it, fanotify_init=300 above.
+    let profile_text = r#"{"defaultAction": "SCMP_ACT_ERRNO", "architectures": ["SCMP_ARCH_X86_64"],
+        "syscalls": [{"names": ["write", "rt_sigaction", "rt_sigreturn", "execve", "exit", "exit_group"],
+        "action": "SCMP_ACT_ALLOW"}]}"#;
+    for who in users() {
+        let dir = scratch();
+        let profile = write_profile(dir.path(), profile_text);
+        for (runtime, newer) in [(None, "errno 38"), (Some("none"), "errno 1")] {
+            for enforce in [true, false] {
+                let mut cmd = run_as(who, &profile, enforce);
+                if let Some(r) = runtime {
+                    cmd.args(["--runtime", r]);
+                }
+                let out = cmd
+                    .arg("--")
+                    .arg(&probe)
+                    .args(["300", "0", "0", "0", "0", "0", "0"])
+                    .args(["200", "0", "0", "0", "0", "0", "0"])
+                    .output()
+                    .unwrap();
+                let stdout = String::from_utf8_lossy(&out.stdout);
+                let lines: Vec<&str> = stdout.lines().collect();
+                assert_eq!(
+                    lines,
+                    [newer, "errno 1"],
+                    "{who:?} runtime {runtime:?} enforce {enforce}: {}",
+                    stderr(&out)
+                );
+                // The report names what answered the newer call.
+                if !enforce {
+                    assert_eq!(
+                        stderr(&out).contains("runc's ENOSYS stub"),
+                        runtime.is_none(),
+                        "{who:?} runtime {runtime:?}: {}",
+                        stderr(&out)
+                    );
+                }
+            }
         }
     }
 }

@@ -47,6 +47,15 @@ pub fn explain(
                     "action": ex.action.scmp_name(),
                     "errno": match ex.action { RetAction::Errno(e) | RetAction::Trace(e) => Some(e), _ => None },
                     "rule": rule,
+                    "stub": ex.stub.as_ref().map(|l| json!({
+                        "above": l.as_ref().map(|l| l.nr),
+                        "name": l.as_ref().map(|l| l.name.clone()),
+                    })),
+                    "skipped": ex.skipped.iter().map(|s| json!({
+                        "index": s.index,
+                        "name": s.name,
+                        "known_since": s.known_since.map(|v| v.to_string()),
+                    })).collect::<Vec<_>>(),
                     "path": ex.path.iter().map(|&i| json!({"index": i, "text": lines[i].text})).collect::<Vec<_>>(),
                 })
             })
@@ -72,21 +81,21 @@ pub fn explain(
             ex.nr,
             seccompose::sandbox::describe_action(ex.action)
         );
-        match ex.rule {
-            Some(i) => {
-                let pos = profile.rules()[i].pos.unwrap_or_default();
-                println!(
-                    "decided by syscalls[{i}] ({}:{}:{})",
-                    file.display(),
-                    pos.line,
-                    pos.col
-                );
-            }
-            None if !ex.covered => println!(
-                "decided by the bad-architecture action: the filter has no section for {}",
-                ex.arch
-            ),
-            None => println!("decided by the default action ({})", profile.default_action),
+        let place = |i: usize| {
+            let pos = profile.rules()[i].pos.unwrap_or_default();
+            format!(
+                "syscalls[{i}] ({}:{}:{})",
+                file.display(),
+                pos.line,
+                pos.col
+            )
+        };
+        println!(
+            "{}",
+            ex.decided_by(place, &profile.default_action.to_string())
+        );
+        for s in &ex.skipped {
+            println!("not applied: {}", s.describe(&target));
         }
         println!("path ({} instructions):", ex.path.len());
         for &i in &ex.path {

@@ -3,7 +3,8 @@
 use anyhow::{anyhow, bail, Context};
 use clap::Args;
 use seccompose::catalog::Catalog;
-use seccompose::profile::{self, Arch, KernelVersion, Profile, Target};
+use seccompose::compile;
+use seccompose::profile::{self, Arch, KernelVersion, LibseccompVersion, Profile, Runtime, Target};
 use std::path::Path;
 
 /// `--cap`, `--kernel`: the machine a profile is judged for, beyond its architecture.
@@ -15,6 +16,14 @@ pub struct MachineArgs {
     /// Kernel version that `minKernel` is compared with (default: the running kernel).
     #[arg(long, value_name = "X.Y")]
     pub kernel: Option<String>,
+    /// The runtime that loads the profile: runc (Docker, containerd, Kubernetes; adds its
+    /// -ENOSYS stub), crun (podman), none (bwrap, systemd, a program's own seccomp()).
+    #[arg(long, value_name = "R", default_value = "runc")]
+    pub runtime: String,
+    /// The runtime's libseccomp version (default: this machine's); names it cannot resolve
+    /// are skipped by runc and crun.
+    #[arg(long, value_name = "X.Y.Z")]
+    pub libseccomp: Option<String>,
 }
 
 impl MachineArgs {
@@ -30,6 +39,19 @@ impl MachineArgs {
         }
         if let Some(a) = arch {
             base.arch = parse_arch(a)?;
+        }
+        base.runtime = Runtime::parse(&self.runtime)
+            .ok_or_else(|| anyhow!("--runtime {}: expected runc, crun or none", self.runtime))?;
+        if let Some(v) = &self.libseccomp {
+            let version = LibseccompVersion::parse(v)
+                .ok_or_else(|| anyhow!("--libseccomp {v}: expected a version such as 2.5.4"))?;
+            if version < compile::OLDEST_KNOWN && version != base.libseccomp {
+                bail!(
+                    "--libseccomp {v}: seccompose knows which names libseccomp resolves from {} on",
+                    compile::OLDEST_KNOWN
+                );
+            }
+            base.libseccomp = version;
         }
         Ok(base)
     }

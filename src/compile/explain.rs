@@ -1,7 +1,7 @@
 //! "What happens when this process calls X with these arguments?": the filter's answer,
 //! the instructions it took, and the profile rule behind it.
 
-use super::{ret_action, rules::Plan, Compiled};
+use super::{ret_action, rules::Plan, Compiled, Limit, Skipped};
 use crate::bpf::{self, Program, RetAction, SeccompData};
 use crate::catalog::Catalog;
 use crate::profile::Arch;
@@ -23,6 +23,11 @@ pub struct Explanation {
     /// Whether the filter has a section for the call's ABI; when not, the bad-architecture
     /// action decides.
     pub covered: bool,
+    /// runc's -ENOSYS stub decided, and this is its limit for the call's ABI (None with the
+    /// limit: syscall 0 of s390, its multiplexer).
+    pub stub: Option<Option<Limit>>,
+    /// Rules naming the call that the runtime skipped (its libseccomp cannot resolve the name).
+    pub skipped: Vec<Skipped>,
 }
 
 impl Explanation {
@@ -56,15 +61,38 @@ pub enum ExplainError {
 /// The first planned rule naming `name` whose conditions hold for `args` and whose action is
 /// the one the filter returned; None when the default action decided.
 pub fn deciding_rule(plan: &Plan, name: &str, args: &[u64; 6], action: RetAction) -> Option<usize> {
+    rule_deciding(plan, name, args, action, false)
+}
+
+/// The rule behind what the filter returned, each comparison made as libseccomp's code makes
+/// it: MASKED_EQ's datum under the mask, and only low words when `narrow` (32-bit ABIs, x32).
+fn rule_deciding(
+    plan: &Plan,
+    name: &str,
+    args: &[u64; 6],
+    action: RetAction,
+    narrow: bool,
+) -> Option<usize> {
+    const LOW: u64 = 0xFFFF_FFFF;
+    let holds = |c: &crate::profile::ArgCond| {
+        let mut c = c.clone();
+        let mut arg = args[c.index as usize];
+        // libseccomp's MASKED_EQ compares the datum under the mask too.
+        if c.op == crate::profile::Op::MaskedEq {
+            c.value_two = Some(c.value_two.unwrap_or(0) & c.value);
+        }
+        if narrow {
+            c.value &= LOW;
+            c.value_two = c.value_two.map(|v| v & LOW);
+            arg &= LOW;
+        }
+        c.matches(arg)
+    };
     plan.rules
         .iter()
         .filter(|r| r.names.iter().any(|n| n == name))
         .filter(|r| ret_action(r.action, r.errno) == action)
-        .find(|r| {
-            r.alternatives
-                .iter()
-                .any(|alt| alt.iter().all(|c| c.matches(args[c.index as usize])))
-        })
+        .find(|r| r.alternatives.iter().any(|alt| alt.iter().all(holds)))
         .map(|r| r.index)
 }
 
@@ -87,12 +115,44 @@ pub fn explain(
     let nr = syscall
         .number(arch)
         .ok_or_else(|| ExplainError::NotOnArch(name.to_string(), arch))?;
+    explain_nr(compiled, plan, arch, nr, args)
+}
+
+/// [`explain`] for a syscall number, named or not, as the catalog numbers it (x32 with its
+/// bit).
+pub fn explain_nr(
+    compiled: &Compiled,
+    plan: &Plan,
+    arch: Arch,
+    nr: u32,
+    args: [u64; 6],
+) -> Result<Explanation, ExplainError> {
     let program = Program::from_bytes(&compiled.bpf)?;
     let outcome = bpf::emulate(&program, &SeccompData::new(arch, nr, args));
     let covered = compiled.arches.contains(&arch);
-    let rule = covered
-        .then(|| deciding_rule(plan, name, &args, outcome.action))
+    let by_stub = outcome
+        .path
+        .last()
+        .is_some_and(|at| compiled.stub.range.contains(at));
+    let name = Catalog
+        .syscalls()
+        .iter()
+        .find(|s| s.number(arch) == Some(nr))
+        .map(|s| s.name);
+    // libseccomp compares only low words on 32-bit ABIs and x32.
+    let narrow = arch.audit_token() & 0x8000_0000 == 0 || arch == Arch::X32;
+    let rule = (covered && !by_stub)
+        .then(|| name.and_then(|n| rule_deciding(plan, n, &args, outcome.action, narrow)))
         .flatten();
+    let skipped = name
+        .map(|n| {
+            plan.skipped
+                .iter()
+                .filter(|s| s.name == n)
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(Explanation {
         arch,
         nr,
@@ -100,5 +160,34 @@ pub fn explain(
         path: outcome.path,
         rule,
         covered,
+        stub: by_stub.then(|| compiled.stub.limit(arch).cloned()),
+        skipped,
     })
+}
+
+impl Explanation {
+    /// What decided, in one line for people: the stub, a rule (`rule` renders its place),
+    /// the bad-architecture action or the default (`default` names it).
+    pub fn decided_by(&self, rule: impl Fn(usize) -> String, default: &str) -> String {
+        if let Some(limit) = &self.stub {
+            return match limit {
+                Some(l) => format!(
+                    "decided by runc's -ENOSYS stub: {} is above {}, {}, the newest syscall this profile names that the runtime resolves for {}",
+                    self.nr & !0x4000_0000, l.nr, l.name, l.arch
+                ),
+                None => format!(
+                    "decided by runc's -ENOSYS stub: syscall {} on {} is its multiplexer",
+                    self.nr, self.arch
+                ),
+            };
+        }
+        match self.rule {
+            Some(i) => format!("decided by {}", rule(i)),
+            None if !self.covered => format!(
+                "decided by the bad-architecture action: the filter has no section for {}",
+                self.arch
+            ),
+            None => format!("decided by the default action ({default})"),
+        }
+    }
 }

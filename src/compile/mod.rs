@@ -6,14 +6,18 @@ mod explain;
 mod observe;
 mod preview;
 mod rules;
+mod runtime;
 mod supplement;
 mod translation;
 
 pub use draft::{Draft, SharedDraft};
-pub use explain::{deciding_rule, explain, ExplainError, Explanation};
+pub use explain::{deciding_rule, explain, explain_nr, ExplainError, Explanation};
 pub use observe::{observe_variant, observe_watching, PTRACE_ATTACH_MARK};
 pub use preview::{find_in, Preview};
-pub use rules::{plan, Plan, PlannedRule};
+pub use rules::{plan, Plan, PlannedRule, Skipped};
+pub use runtime::{
+    known_since, limits, stub_applies, target_knows, target_number, Limit, Stub, OLDEST_KNOWN,
+};
 pub use translation::{translation_check, Mismatch};
 
 use crate::bpf::RetAction;
@@ -57,6 +61,9 @@ pub struct Compiled {
     /// Where seccompose's own block for calls libseccomp lacks is (empty when there is none):
     /// the end of the program, reached where libseccomp's part would return the default.
     pub own: std::ops::Range<usize>,
+    /// runc's -ENOSYS stub at the start of the program (an empty range when the target's
+    /// runtime adds none).
+    pub stub: Stub,
     /// Names skipped or compiled by number, and similar notes.
     pub warnings: Vec<Diagnostic>,
 }
@@ -258,7 +265,7 @@ pub fn filter(
             ctx.set_ctl_optimize(2)
                 .map_err(filter_err("choose the binary tree"))?;
         }
-        let extra = rules::add_rules(&mut ctx, arch, sarch, &planned, default, options)?;
+        let extra = rules::add_rules(&mut ctx, arch, sarch, target, &planned, default, options)?;
         if !extra.is_empty() {
             extras.push((arch, extra));
         }
@@ -285,6 +292,22 @@ pub fn filter(
             }
         })?;
     let (program, own) = supplement::attach(&main, &block, default);
+    let (program, own, stub) = match runtime::stub(profile, target) {
+        Some((insns, limits)) => {
+            let n = insns.len();
+            let stub = Stub {
+                range: 0..n,
+                limits,
+            };
+            let own = if own.is_empty() {
+                own
+            } else {
+                own.start + n..own.end + n
+            };
+            (runtime::prepend(&insns, &program), own, stub)
+        }
+        None => (program, own, Stub::default()),
+    };
     let bpf = if options.observe {
         observe_variant(&program).to_bytes()
     } else {
@@ -300,6 +323,7 @@ pub fn filter(
             arches,
             tree,
             own,
+            stub,
             warnings,
         },
     ))

@@ -1,12 +1,12 @@
 //! Turning profile rules into libseccomp rules, runc's way.
 
 use super::supplement::Entry;
-use super::{effective, scmp_action, CompileError, Options};
+use super::{effective, runtime, scmp_action, CompileError, Options};
 use crate::bpf::RetAction;
 use crate::catalog::Catalog;
 use crate::profile::{
-    alternatives, rule_errno, Action, Arch, ArgCond, Diagnostic, Op, Pos, Profile, RuncErrno,
-    Target,
+    alternatives, rule_errno, Action, Arch, ArgCond, Diagnostic, LibseccompVersion, Op, Pos,
+    Profile, RuncErrno, Target,
 };
 use libseccomp::{ScmpArch, ScmpArgCompare, ScmpCompareOp, ScmpFilterContext, ScmpSyscall};
 use std::collections::HashMap;
@@ -40,6 +40,33 @@ pub struct Plan {
     pub warnings: Vec<Diagnostic>,
     /// Errno values libseccomp refuses (runc cannot load the profile): where, and why.
     pub refusals: Vec<(Option<Pos>, String)>,
+    /// Names the catalog knows that the target runtime's libseccomp does not: skipped.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A name of an active rule that the runtime skips because its libseccomp cannot resolve it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Index in `syscalls`.
+    pub index: usize,
+    /// The name.
+    pub name: String,
+    /// The first libseccomp release that knows it, when seccompose knows that.
+    pub known_since: Option<LibseccompVersion>,
+}
+
+impl Skipped {
+    /// One sentence for people: what the runtime does with the name, and why.
+    pub fn describe(&self, target: &Target) -> String {
+        let since = self
+            .known_since
+            .map(|v| format!("; libseccomp {v} and newer know it"))
+            .unwrap_or_default();
+        format!(
+            "syscalls[{}]: {}'s libseccomp {} cannot resolve \"{}\", so {} skips it{since}",
+            self.index, target.runtime, target.libseccomp, self.name, target.runtime
+        )
+    }
 }
 
 /// Chooses what to compile: active rules whose action differs from the default.
@@ -56,6 +83,18 @@ pub fn plan(profile: &Profile, target: &Target) -> Plan {
         let mut names = Vec::new();
         for name in rule.names() {
             if Catalog.syscall(name).is_some() {
+                if target.runtime.uses_libseccomp() && !runtime::target_knows(name, target) {
+                    let skipped = Skipped {
+                        index,
+                        name: name.clone(),
+                        known_since: runtime::known_since(name),
+                    };
+                    let pos = rule.pos.unwrap_or_default();
+                    plan.warnings
+                        .push(Diagnostic::warning(pos, skipped.describe(target)));
+                    plan.skipped.push(skipped);
+                    continue;
+                }
                 names.push(name.clone());
             } else {
                 plan.warnings.push(Diagnostic::warning(
@@ -149,14 +188,32 @@ pub(super) fn libseccomp_number(name: &str, arch: Option<ScmpArch>) -> Option<i3
     found
 }
 
-fn resolve(name: &str, arch: Arch, sarch: ScmpArch) -> Resolved {
+/// How a (planned, so known to the target) name is compiled on one architecture. With no
+/// runtime libseccomp every number the catalog knows is compiled; with one, a name gets into
+/// an architecture's section only where the target's libseccomp has a number for it, and by
+/// this machine's libseccomp where that one has it too, by our own block where only a newer
+/// target's has it.
+fn resolve(name: &str, arch: Arch, sarch: ScmpArch, target: &Target) -> Resolved {
     let catalog_nr = Catalog.syscall(name).and_then(|s| s.number(arch));
+    let target_has = || {
+        !target.runtime.uses_libseccomp()
+            || runtime::target_number(name, arch, target).is_some_and(|n| n >= 0)
+    };
     let Some(native) = libseccomp_number(name, None) else {
-        return catalog_nr.map_or(Resolved::Absent, Resolved::Supplement);
+        return match catalog_nr {
+            Some(nr) if target_has() => Resolved::Supplement(nr),
+            _ => Resolved::Absent,
+        };
     };
     let on_arch = libseccomp_number(name, Some(sarch)).unwrap_or(-1);
     match catalog_nr {
-        Some(nr) if on_arch < 0 && !multiplexed(name) => Resolved::Supplement(nr),
+        Some(nr) if on_arch < 0 && !multiplexed(name) => {
+            if target_has() {
+                Resolved::Supplement(nr)
+            } else {
+                Resolved::Absent
+            }
+        }
         _ => Resolved::ByName(ScmpSyscall::from(native)),
     }
 }
@@ -167,6 +224,7 @@ pub(super) fn add_rules(
     ctx: &mut ScmpFilterContext,
     arch: Arch,
     sarch: ScmpArch,
+    target: &Target,
     plan: &Plan,
     default: RetAction,
     options: &Options,
@@ -178,7 +236,7 @@ pub(super) fn add_rules(
             continue;
         }
         for name in &rule.names {
-            match resolve(name, arch, sarch) {
+            match resolve(name, arch, sarch, target) {
                 Resolved::ByName(sys) => {
                     for conds in &rule.alternatives {
                         let cmps: Vec<ScmpArgCompare> = conds.iter().map(compare).collect();

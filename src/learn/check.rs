@@ -417,6 +417,7 @@ mod tests {
             first_args: [0; 6],
             first_texts: Default::default(),
             rule: Some(0),
+            stub: false,
             last_args: [0; 6],
             last_texts: Default::default(),
         }];

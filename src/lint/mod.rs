@@ -14,6 +14,7 @@ mod fix;
 mod holes;
 mod overlap;
 mod rules;
+mod runtime;
 mod sarif;
 mod scope;
 mod startup;
@@ -55,6 +56,8 @@ pub fn lint(profile: &Profile, target: &Target) -> Vec<Finding> {
     startup::startup(&scope, &mut out);
     startup::default_kill(&scope, &mut out);
     startup::clone3(&scope, &mut out);
+    runtime::unknown_names(&scope, target, &mut out);
+    runtime::enosys_stub(profile, target, &mut out);
     finding::sort(&mut out);
     out
 }

@@ -28,6 +28,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("notify-without-listener", "SCMP_ACT_NOTIFY without listenerPath: runc refuses to start the container."),
     ("errno-zero", "An errno of 0 makes the call return 0 although the kernel did nothing."),
     ("not-on-arch", "A rule names a syscall none of the filter's architectures has, so runc skips it."),
+    ("runtime-unknown-name", "A rule names a syscall the target runtime's libseccomp cannot resolve: runc and crun skip the name, so the rule does not apply to it and the call gets runc's -ENOSYS stub or the default action."),
+    ("enosys-stub", "runc puts a stub before the filter that answers ENOSYS for every syscall number above the largest the profile names, so programs fall back from calls newer than the profile instead of meeting the default action."),
     ("arch-never-matches", "includes/excludes name an architecture in a spelling runc never matches (it compares Go names such as amd64 and 386)."),
     ("default-action-rule", "A rule has the default action, so runc skips it and it adds nothing."),
     ("empty-rule", "A rule names no syscall."),

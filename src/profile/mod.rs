@@ -32,12 +32,12 @@ pub use query::{rule_errno, rules_for, view, RuleRef, SyscallView};
 pub use read::{read_input, read_input_text, MAX_INPUT_BYTES};
 pub use rendered::{rendered, rule_spans, save_text, RenderedText, RuleSpan};
 pub use save::{backup_path, save, to_canonical_string, to_value, write_atomic};
-pub use semantic::{alternatives, arch_never_matches, filter_arches, rule_warnings};
+pub use semantic::{alternatives, arch_never_matches, filter_arches, listed_arches, rule_warnings};
 pub use source::{
     disk_state, save_document, Consent, DiskState, Rendering, SaveError, Saved, Source,
 };
 pub use summary::{repeated_arguments, ActionSplit, Effect, Effects, SiblingCoverage};
-pub use target::{KernelVersion, Target};
+pub use target::{KernelVersion, LibseccompVersion, Runtime, Target};
 pub use toggle::{covered_arches, toggle_arch, toggle_flag};
 pub use vocab::*;
 pub use write::{read_only_error, write_file, write_private, ReadOnly, WriteOptions};

@@ -63,6 +63,19 @@ pub fn alternatives(conds: &[ArgCond]) -> Vec<Vec<ArgCond>> {
 /// native architecture with its sub-architectures (libseccomp filters always include native).
 pub fn filter_arches(profile: &Profile, target: &Target) -> Vec<Arch> {
     let mut out = vec![target.arch];
+    for a in listed_arches(profile, target) {
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// The architectures the runtime is handed, as Docker resolves them: `architectures`, or the
+/// `archMap` entry of the target's architecture with its sub-architectures (runc's -ENOSYS
+/// stub covers these and no others; the native one is in the filter even when not listed).
+pub fn listed_arches(profile: &Profile, target: &Target) -> Vec<Arch> {
+    let mut out = Vec::new();
     let mut add = |a: Arch| {
         if !out.contains(&a) {
             out.push(a);

@@ -60,6 +60,98 @@ impl fmt::Display for KernelVersion {
     }
 }
 
+/// The program that turns the profile into a filter and loads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Runtime {
+    /// runc (Docker, containerd, Kubernetes): libseccomp skips names it does not know, and
+    /// runc puts its -ENOSYS stub before the filter.
+    #[default]
+    Runc,
+    /// crun (podman): libseccomp skips names it does not know; no stub.
+    Crun,
+    /// A loader of seccompose's own filter (bwrap, systemd, a program's `seccomp()`): every
+    /// name is compiled by the catalog's number, no stub.
+    None,
+}
+
+impl Runtime {
+    /// Every runtime, in the order the settings view cycles through them.
+    pub const ALL: [Runtime; 3] = [Runtime::Runc, Runtime::Crun, Runtime::None];
+
+    /// The name `--runtime` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Runtime::Runc => "runc",
+            Runtime::Crun => "crun",
+            Runtime::None => "none",
+        }
+    }
+
+    /// The runtime named `runc`, `crun` or `none`.
+    pub fn parse(name: &str) -> Option<Runtime> {
+        Runtime::ALL
+            .into_iter()
+            .find(|r| r.name().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// Whether the runtime builds the filter with its own libseccomp (and so skips the names
+    /// that libseccomp does not know).
+    pub fn uses_libseccomp(self) -> bool {
+        self != Runtime::None
+    }
+}
+
+impl fmt::Display for Runtime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A libseccomp version `major.minor.micro`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LibseccompVersion {
+    /// Major.
+    pub major: u32,
+    /// Minor.
+    pub minor: u32,
+    /// Micro (0 when not given).
+    pub micro: u32,
+}
+
+impl LibseccompVersion {
+    /// Parses `2.5`, `2.5.4`.
+    pub fn parse(s: &str) -> Option<LibseccompVersion> {
+        let mut parts = s.trim().split('.');
+        let major = parts.next()?.parse().ok()?;
+        let minor = parts.next()?.parse().ok()?;
+        let micro = match parts.next() {
+            Some(p) => p.parse().ok()?,
+            None => 0,
+        };
+        parts.next().is_none().then_some(LibseccompVersion {
+            major,
+            minor,
+            micro,
+        })
+    }
+
+    /// The version of the libseccomp this program uses.
+    pub fn host() -> LibseccompVersion {
+        let v = libseccomp::ScmpVersion::current().ok();
+        LibseccompVersion {
+            major: v.as_ref().map_or(2, |v| v.major),
+            minor: v.as_ref().map_or(5, |v| v.minor),
+            micro: v.as_ref().map_or(0, |v| v.micro),
+        }
+    }
+}
+
+impl fmt::Display for LibseccompVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}.{}", self.major, self.minor, self.micro)
+    }
+}
+
 /// What a profile is evaluated against.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
@@ -69,6 +161,10 @@ pub struct Target {
     pub caps: BTreeSet<String>,
     /// The kernel version that `minKernel` is compared with.
     pub kernel: KernelVersion,
+    /// The runtime that loads the profile.
+    pub runtime: Runtime,
+    /// The libseccomp that runtime builds the filter with.
+    pub libseccomp: LibseccompVersion,
 }
 
 impl Default for Target {
@@ -78,7 +174,8 @@ impl Default for Target {
 }
 
 impl Target {
-    /// This machine: native arch, Docker's default capabilities, the running kernel.
+    /// This machine: native arch, Docker's default capabilities, the running kernel, runc with
+    /// this machine's libseccomp.
     pub fn host() -> Target {
         Target {
             arch: Arch::native(),
@@ -88,6 +185,8 @@ impl Target {
                 minor: 0,
                 patch: 0,
             }),
+            runtime: Runtime::Runc,
+            libseccomp: LibseccompVersion::host(),
         }
     }
 

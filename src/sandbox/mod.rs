@@ -133,6 +133,8 @@ pub struct Stop {
     pub action: RetAction,
     /// The profile rule that decided, or None for the default action.
     pub rule: Option<usize>,
+    /// Whether runc's -ENOSYS stub answered (the call is newer than the profile's names).
+    pub stub: bool,
 }
 
 /// What a run streams while it goes.
@@ -281,6 +283,7 @@ impl Session {
                 page: page.clone(),
                 observer: supervise::Observer {
                     program: program.clone(),
+                    stub_len: real.stub.range.len(),
                     plan: Arc::new(compile::plan(profile, target)),
                     events: sender.clone(),
                     started: Instant::now(),

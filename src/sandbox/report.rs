@@ -21,8 +21,10 @@ pub struct StopSummary {
     pub first_args: [u64; 6],
     /// Strings its pointer arguments pointed to (when they could be read).
     pub first_texts: [Option<String>; 6],
-    /// The rule that decided (None: the default action).
+    /// The rule that decided (None: the default action, or the stub).
     pub rule: Option<usize>,
+    /// Whether runc's -ENOSYS stub answered.
+    pub stub: bool,
     /// The arguments of the latest call.
     pub last_args: [u64; 6],
     /// Strings its pointer arguments pointed to.
@@ -50,6 +52,7 @@ pub fn summarize(summary: &mut Vec<StopSummary>, s: &Stop) {
             first_args: s.args,
             first_texts: s.texts.clone(),
             rule: s.rule,
+            stub: s.stub,
             last_args: s.args,
             last_texts: s.texts.clone(),
         }),
@@ -180,10 +183,11 @@ impl Report {
                 if calls == 1 { "" } else { "s" }
             ));
             for s in &self.summary {
-                let rule = s.rule.map_or_else(
-                    || "default action".to_string(),
-                    |i| format!("syscalls[{i}]"),
-                );
+                let rule = match (s.rule, s.stub) {
+                    (Some(i), _) => format!("syscalls[{i}]"),
+                    (None, true) => "runc's ENOSYS stub".to_string(),
+                    (None, false) => "default action".to_string(),
+                };
                 out.push_str(&format!(
                     "  {:<18} {:<16} {:>5}x  {:<18} first: {}\n",
                     s.name,
@@ -281,6 +285,7 @@ impl Report {
                 "count": s.count,
                 "first_call": describe_call(&s.name, &s.first_args, &s.first_texts),
                 "rule": s.rule,
+                "stub": s.stub,
             })).collect::<Vec<_>>(),
             "went_through": self.went_through.iter().map(|s| json!({
                 "syscall": s.name,
@@ -300,6 +305,7 @@ impl Report {
                 "action": e.action.scmp_name(),
                 "errno": e.action.data().filter(|_| matches!(e.action, RetAction::Errno(_) | RetAction::Trace(_))),
                 "rule": e.rule,
+                "stub": e.stub,
             })).collect::<Vec<_>>(),
         })
     }

@@ -24,6 +24,8 @@ type Tracer = std::thread::JoinHandle<Vec<Stop>>;
 pub struct Observer {
     /// The real filter.
     pub program: Arc<Program>,
+    /// How long runc's -ENOSYS stub at its start is (0: none).
+    pub stub_len: usize,
     /// The compiled rules, for naming the rule that decided.
     pub plan: Arc<Plan>,
     /// Where events go.
@@ -56,7 +58,20 @@ impl Observer {
         let arch = arch_of(token, nr)?;
         let nr = nr as u32;
         let name = Catalog.name_of(arch, nr);
-        let rule = name.and_then(|n| deciding_rule(&self.plan, n, &args, action));
+        let data = SeccompData {
+            nr: nr as i32,
+            arch: token,
+            instruction_pointer: 0,
+            args,
+        };
+        let stub = self.stub_len > 0
+            && bpf::emulate(&self.program, &data)
+                .path
+                .last()
+                .is_some_and(|at| *at < self.stub_len);
+        let rule = (!stub)
+            .then(|| name.and_then(|n| deciding_rule(&self.plan, n, &args, action)))
+            .flatten();
         let texts = name
             .map(|n| read_strings(pid, n, &args))
             .unwrap_or_default();
@@ -70,6 +85,7 @@ impl Observer {
             texts,
             action,
             rule,
+            stub,
         })
     }
 

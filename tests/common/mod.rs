@@ -117,7 +117,9 @@ pub fn fmt_check(file: &Path) -> assert_cmd::assert::Assert {
 }
 
 pub mod probe;
+pub mod runc;
 pub mod users;
+pub mod variants;
 
 /// This test process's world-readable folder for what it builds or copies (the probes, the
 /// binary where nobody can reach it), removed when the process exits: a folder left behind

@@ -5,7 +5,9 @@
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
-use seccompose::profile::{Arch, KernelVersion, Profile, Target, DOCKER_DEFAULT_CAPS};
+use seccompose::profile::{
+    Arch, KernelVersion, LibseccompVersion, Profile, Runtime, Target, DOCKER_DEFAULT_CAPS,
+};
 use seccompose::tui::app::{App, Options};
 use seccompose::tui::keymap::KeyMap;
 use seccompose::tui::man::ManSource;
@@ -20,6 +22,10 @@ pub fn target() -> Target {
         arch: Arch::X86_64,
         caps: DOCKER_DEFAULT_CAPS.iter().map(|c| c.to_string()).collect(),
         kernel: KernelVersion::parse("6.1").unwrap(),
+        // seccompose's own filter as compiled: no runtime libseccomp, whose table depends on
+        // the machine.
+        runtime: Runtime::None,
+        libseccomp: LibseccompVersion::parse("2.5.4").unwrap(),
     }
 }
 

@@ -30,6 +30,8 @@ pub enum Row {
     TargetArch,
     /// The target's kernel version.
     Kernel,
+    /// The runtime that loads the profile, with its libseccomp.
+    Runtime,
     /// The target's capabilities.
     Caps,
 }
@@ -51,7 +53,7 @@ pub fn rows() -> Vec<Row> {
     let mut out = vec![Row::DefaultAction, Row::DefaultErrno];
     out.extend(natives().into_iter().map(Row::Arch));
     out.extend(FILTER_FLAGS.iter().map(|f| Row::Flag(f)));
-    out.extend([Row::TargetArch, Row::Kernel, Row::Caps]);
+    out.extend([Row::TargetArch, Row::Kernel, Row::Runtime, Row::Caps]);
     out
 }
 
@@ -100,6 +102,11 @@ impl SettingsView {
                 target.arch = cycle(&natives(), target.arch, step);
                 session.set_target(target);
             }
+            Row::Runtime => {
+                let mut target = session.target.clone();
+                target.runtime = cycle(&crate::profile::Runtime::ALL, target.runtime, step);
+                session.set_target(target);
+            }
             other => self.toggle(other, session),
         }
     }
@@ -117,7 +124,7 @@ impl SettingsView {
             Row::DefaultErrno => self.wants_prompt = Some(PromptKind::DefaultErrno),
             Row::Kernel => self.wants_prompt = Some(PromptKind::Kernel),
             Row::Caps => self.wants_prompt = Some(PromptKind::Capability),
-            Row::DefaultAction | Row::TargetArch => self.change(row, 1, session),
+            Row::DefaultAction | Row::TargetArch | Row::Runtime => self.change(row, 1, session),
         }
     }
 }
@@ -205,6 +212,25 @@ fn row_text(row: Row, session: &Session) -> (String, String) {
             ),
         ),
         Row::Kernel => ("Target kernel".into(), session.target.kernel.to_string()),
+        Row::Runtime => {
+            let t = &session.target;
+            let what = match t.runtime {
+                crate::profile::Runtime::Runc => {
+                    "skips names its libseccomp cannot resolve, ENOSYS for newer calls"
+                }
+                crate::profile::Runtime::Crun => "skips names its libseccomp cannot resolve",
+                crate::profile::Runtime::None => "loads seccompose's filter as compiled",
+            };
+            let libseccomp = if t.runtime.uses_libseccomp() {
+                format!(" (libseccomp {})", t.libseccomp)
+            } else {
+                String::new()
+            };
+            (
+                "Runtime".into(),
+                format!("‹ {}{libseccomp} ›  {what}", t.runtime),
+            )
+        }
         Row::Caps => {
             let docker: Vec<&str> = crate::profile::DOCKER_DEFAULT_CAPS.to_vec();
             let extra: Vec<&str> = session

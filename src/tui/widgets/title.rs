@@ -44,8 +44,9 @@ pub fn document_text(session: &Session) -> String {
         n => format!("{}+{} more", arches[..2].join("+"), n - 2),
     };
     format!(
-        " {name}{modified} │ default {} │ {arches}",
-        action_label(&default)
+        " {name}{modified} │ default {} │ {arches} │ {}",
+        action_label(&default),
+        session.target.runtime
     )
 }
 

@@ -170,13 +170,25 @@ fn outcome(
             ])
         }
     };
-    let decided = match ex.rule {
-        Some(i) => format!("syscalls[{i}]{}", at(at_pos(i))),
-        None if !ex.covered => format!(
+    let decided = match (ex.rule, &ex.stub) {
+        (_, Some(Some(l))) => format!(
+            "runc's -ENOSYS stub: {} is above {}, {}, the newest name the runtime resolves for {}",
+            ex.nr & !0x4000_0000,
+            l.nr,
+            l.name,
+            l.arch.short_name()
+        ),
+        (_, Some(None)) => "runc's -ENOSYS stub".into(),
+        (Some(i), None) => format!("syscalls[{i}]{}", at(at_pos(i))),
+        (None, None) if !ex.skipped.is_empty() => format!(
+            "the default action (the runtime skips syscalls[{}]: its libseccomp cannot resolve {})",
+            ex.skipped[0].index, ex.skipped[0].name
+        ),
+        (None, None) if !ex.covered => format!(
             "the bad-architecture action (no {} section)",
             ex.arch.short_name()
         ),
-        None => "the default action".into(),
+        (None, None) => "the default action".into(),
     };
     Line::from(vec![
         label,

@@ -1,0 +1,161 @@
+//! What the target runtime does beyond the profile: names its libseccomp cannot resolve (runc
+//! and crun skip them) and runc's -ENOSYS stub for syscalls newer than the profile.
+
+use super::finding::Finding;
+use super::scope::{list, them, unique_names, Scope};
+use crate::catalog::Catalog;
+use crate::compile::{self, known_since, target_knows};
+use crate::profile::{Runtime, Severity, Target};
+
+/// `runtime-unknown-name`: a rule names a syscall the target runtime's libseccomp cannot
+/// resolve, so the runtime skips it and the rule does not apply to it.
+pub(super) fn unknown_names(s: &Scope, target: &Target, out: &mut Vec<Finding>) {
+    if !target.runtime.uses_libseccomp() {
+        return;
+    }
+    for (index, rule) in s.active_rules() {
+        let skipped: Vec<&str> = unique_names(rule)
+            .into_iter()
+            .filter(|n| Catalog.syscall(n).is_some() && !target_knows(n, target))
+            .collect();
+        if skipped.is_empty() {
+            continue;
+        }
+        let newer: Vec<String> = skipped
+            .iter()
+            .filter_map(|n| known_since(n).map(|v| format!("{n} from {v}")))
+            .collect();
+        let known = if newer.is_empty() {
+            String::new()
+        } else {
+            format!(" (libseccomp knows {})", list(&newer))
+        };
+        let message = format!(
+            "syscalls[{index}] names {}, which {}'s libseccomp {} cannot resolve{known}: {} skips {}, so the rule does not apply to {}",
+            list(&skipped),
+            target.runtime,
+            target.libseccomp,
+            target.runtime,
+            them(skipped.len()),
+            them(skipped.len()),
+        );
+        let help = "run the profile where the runtime's libseccomp is new enough, or judge it for that host with --libseccomp X.Y.Z";
+        out.push(
+            Finding::new("runtime-unknown-name", Severity::Warning, message, help)
+                .at_rule(index, rule)
+                .naming(&skipped),
+        );
+    }
+}
+
+/// `enosys-stub`, a note once per profile: from which number on runc answers new syscalls
+/// with ENOSYS, per architecture.
+pub(super) fn enosys_stub(
+    profile: &crate::profile::Profile,
+    target: &Target,
+    out: &mut Vec<Finding>,
+) {
+    if target.runtime != Runtime::Runc || !compile::stub_applies(profile, target) {
+        return;
+    }
+    let limits = compile::limits(profile, target);
+    if limits.is_empty() {
+        return;
+    }
+    let each: Vec<String> = limits
+        .iter()
+        .map(|l| {
+            format!(
+                "from {} on {} (above {}, {})",
+                l.nr + 1,
+                l.arch,
+                l.name,
+                l.nr
+            )
+        })
+        .collect();
+    let message = format!(
+        "under runc, syscalls newer than the profile's newest name get ENOSYS from runc's stub, not the default action: {}",
+        list(&each)
+    );
+    let help = "programs fall back from ENOSYS; name a newer call in the profile to move the limit";
+    out.push(Finding::new("enosys-stub", Severity::Note, message, help));
+}
+
+#[cfg(test)]
+mod unit {
+    use crate::catalog::Catalog;
+    use crate::lint::lint;
+    use crate::profile::{parse, Arch, LibseccompVersion, Runtime, Target};
+
+    fn target(runtime: Runtime, libseccomp: &str) -> Target {
+        Target {
+            arch: Arch::X86_64,
+            runtime,
+            libseccomp: LibseccompVersion::parse(libseccomp).expect("a version"),
+            ..Target::host()
+        }
+    }
+
+    const TEXT: &str = r#"{"defaultAction": "SCMP_ACT_ERRNO",
+      "architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_X32"],
+      "syscalls": [{"names": ["read", "write", "openat", "mseal"], "action": "SCMP_ACT_ALLOW"}]}"#;
+
+    fn ids(text: &str, t: &Target) -> Vec<(&'static str, String)> {
+        let p = parse(text, &Catalog).profile.expect("valid");
+        lint(&p, t)
+            .into_iter()
+            .filter(|f| matches!(f.id, "runtime-unknown-name" | "enosys-stub"))
+            .map(|f| (f.id, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_the_runtime_cannot_resolve_is_a_warning_naming_the_release_that_can() {
+        let found = ids(TEXT, &target(Runtime::Runc, "2.5.4"));
+        let warning = found
+            .iter()
+            .find(|(id, _)| *id == "runtime-unknown-name")
+            .expect("mseal is unknown to 2.5.4");
+        assert!(warning.1.contains("mseal from 2.5.6"), "{}", warning.1);
+        assert!(ids(TEXT, &target(Runtime::Runc, "2.6.0"))
+            .iter()
+            .all(|(id, _)| *id != "runtime-unknown-name"));
+        assert!(ids(TEXT, &target(Runtime::None, "2.5.4"))
+            .iter()
+            .all(|(id, _)| *id != "runtime-unknown-name"));
+    }
+
+    #[test]
+    fn the_stub_note_says_where_enosys_starts_once_and_only_under_runc() {
+        // openat is 257 on x86_64 and x32; with 2.5.4 mseal does not count.
+        let found = ids(TEXT, &target(Runtime::Runc, "2.5.4"));
+        let notes: Vec<_> = found
+            .iter()
+            .filter(|(id, _)| *id == "enosys-stub")
+            .collect();
+        assert_eq!(notes.len(), 1, "{found:?}");
+        assert!(
+            notes[0]
+                .1
+                .contains("from 258 on x86_64 (above openat, 257)")
+                && notes[0].1.contains("from 258 on x32 (above openat, 257)"),
+            "{}",
+            notes[0].1
+        );
+        // A libseccomp that knows mseal moves the limit to it.
+        let newer = ids(TEXT, &target(Runtime::Runc, "2.6.0"));
+        assert!(newer
+            .iter()
+            .any(|(_, m)| m.contains("from 463 on x86_64 (above mseal, 462)")));
+        for runtime in [Runtime::Crun, Runtime::None] {
+            assert!(ids(TEXT, &target(runtime, "2.5.4"))
+                .iter()
+                .all(|(id, _)| *id != "enosys-stub"));
+        }
+        let allow = TEXT.replace("SCMP_ACT_ERRNO", "SCMP_ACT_LOG");
+        assert!(ids(&allow, &target(Runtime::Runc, "2.5.4"))
+            .iter()
+            .all(|(id, _)| *id != "enosys-stub"));
+    }
+}
