@@ -286,16 +286,6 @@ fn the_run_pane_does_not_resize_a_command_it_starts() {
     assert!(!text.contains("RE0SIZED"), "run 3 was resized:\n{text}");
 }
 
-/// Lines of `ls -la /` but those of /tmp and /proc, whose link counts (files made, processes
-/// started) and times change while tests run, with runs of spaces made one: `ls` pads its
-/// columns to the widest value, /tmp's link count too (99 or 100 folders in /tmp).
-fn listing_without_tmp(text: &str) -> Vec<String> {
-    text.lines()
-        .filter(|l| !l.ends_with(" tmp") && !l.ends_with(" proc"))
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect()
-}
-
 /// Record under a profile that allows almost nothing, accept the whole proposal, run again
 /// enforced: the listing is the bare one.
 #[test]
@@ -322,8 +312,8 @@ fn run_pane_record_accept_and_enforce() {
         .output()
         .unwrap();
     assert_eq!(
-        listing_without_tmp(&std::fs::read_to_string(&out).unwrap()),
-        listing_without_tmp(&String::from_utf8_lossy(&bare.stdout))
+        common::listing_without_tmp(&std::fs::read_to_string(&out).unwrap()),
+        common::listing_without_tmp(&String::from_utf8_lossy(&bare.stdout))
     );
     ed.send("q");
     ed.wait_for("Save changes before quitting?");

@@ -304,15 +304,7 @@ fn recorded_profile_runs_the_command_and_nothing_more() {
         .output()
         .unwrap();
     assert!(second.status.success(), "{}", stderr(&second));
-    // /proc's link count and /tmp's times change from one moment to the next (other tests
-    // write there); everything else must match.
-    let stable = |o: &Output| -> Vec<String> {
-        String::from_utf8_lossy(&o.stdout)
-            .lines()
-            .filter(|l| !l.ends_with(" proc") && !l.ends_with(" tmp"))
-            .map(str::to_string)
-            .collect()
-    };
+    let stable = |o: &Output| common::listing_without_tmp(&String::from_utf8_lossy(&o.stdout));
     assert_eq!(stable(&first), stable(&second));
     assert!(stable(&first).len() > 5);
     let denied = common::seccompose()

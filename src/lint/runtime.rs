@@ -8,7 +8,9 @@ use crate::compile::{self, known_since, target_knows};
 use crate::profile::{Runtime, Severity, Target};
 
 /// `runtime-unknown-name`: a rule names a syscall the target runtime's libseccomp cannot
-/// resolve, so the runtime skips it and the rule does not apply to it.
+/// resolve, so the runtime skips it and the rule does not apply to it. A warning when the
+/// rule stops calls (skipped, they get the default action, which may let them through); a
+/// note when it allows them (skipped, they are stopped: stricter than written, not weaker).
 pub(super) fn unknown_names(s: &Scope, target: &Target, out: &mut Vec<Finding>) {
     if !target.runtime.uses_libseccomp() {
         return;
@@ -40,8 +42,13 @@ pub(super) fn unknown_names(s: &Scope, target: &Target, out: &mut Vec<Finding>) 
             them(skipped.len()),
         );
         let help = "run the profile where the runtime's libseccomp is new enough, or judge it for that host with --libseccomp X.Y.Z";
+        let severity = if rule.action.blocks() {
+            Severity::Warning
+        } else {
+            Severity::Note
+        };
         out.push(
-            Finding::new("runtime-unknown-name", Severity::Warning, message, help)
+            Finding::new("runtime-unknown-name", severity, message, help)
                 .at_rule(index, rule)
                 .naming(&skipped),
         );
@@ -86,7 +93,7 @@ pub(super) fn enosys_stub(
 mod unit {
     use crate::catalog::Catalog;
     use crate::lint::lint;
-    use crate::profile::{parse, Arch, LibseccompVersion, Runtime, Target};
+    use crate::profile::{parse, Arch, LibseccompVersion, Runtime, Severity, Target};
 
     fn target(runtime: Runtime, libseccomp: &str) -> Target {
         Target {
@@ -124,6 +131,25 @@ mod unit {
         assert!(ids(TEXT, &target(Runtime::None, "2.5.4"))
             .iter()
             .all(|(id, _)| *id != "runtime-unknown-name"));
+    }
+
+    /// Skipping a name an allow rule names makes the profile stricter (a note); skipping one a
+    /// deny rule names may let its calls through (a warning).
+    #[test]
+    fn skipping_an_allowed_name_is_a_note_and_a_denied_one_a_warning() {
+        let severity = |action: &str| {
+            let text = format!(
+                r#"{{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{{"names": ["mseal"], "action": "{action}"}}]}}"#
+            );
+            let p = parse(&text, &Catalog).profile.expect("valid");
+            lint(&p, &target(Runtime::Runc, "2.5.4"))
+                .into_iter()
+                .find(|f| f.id == "runtime-unknown-name")
+                .map(|f| f.severity)
+        };
+        assert_eq!(severity("SCMP_ACT_ERRNO"), Some(Severity::Warning));
+        assert_eq!(severity("SCMP_ACT_KILL_PROCESS"), Some(Severity::Warning));
+        assert_eq!(severity("SCMP_ACT_LOG"), Some(Severity::Note));
     }
 
     #[test]
