@@ -195,6 +195,31 @@ impl App {
         }
     }
 
+    /// A bracketed paste: into the text field that has the keyboard, or nowhere (a paste is
+    /// never taken for keys, so its letters and line breaks run no command).
+    pub fn paste(&mut self, text: &str) {
+        let taken = match &mut self.modal {
+            Some(Modal::Prompt(prompt)) => {
+                prompt.input.paste(text);
+                true
+            }
+            Some(Modal::Rules(editor)) => editor.form.as_mut().is_some_and(|f| f.paste(text)),
+            Some(_) => false,
+            None => match self.view {
+                View::Syscalls => self.syscalls.paste(text, &self.session),
+                View::Bpf => self.bpf.paste(text, &self.session),
+                View::Run => self.run.paste(text),
+                View::Lint | View::Settings => false,
+            },
+        };
+        if !taken {
+            self.session.say(
+                "Pasted text goes into a text field (/ search, Enter on the command line); nothing was done with it".into(),
+                Tone::Info,
+            );
+        }
+    }
+
     /// Reacts to a key press.
     pub fn key(&mut self, key: KeyEvent) {
         let before = self.syscalls.selected().map(|s| s.name);
