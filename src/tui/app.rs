@@ -132,6 +132,8 @@ pub struct App {
     pub quit: bool,
     quit_after_save: bool,
     settings_area: Rect,
+    /// Where the keyboard was when `?` opened the help: its keys come first there.
+    help_from: &'static [Context],
 }
 
 impl App {
@@ -161,6 +163,7 @@ impl App {
             quit: false,
             quit_after_save: false,
             settings_area: Rect::default(),
+            help_from: &[],
         };
         app.modal = app
             .recovery_offer()
@@ -180,6 +183,11 @@ impl App {
                 quiet_since: std::time::Instant::now(),
             })
         })
+    }
+
+    /// Where the keyboard was when the help opened (its keys are listed first).
+    pub fn help_from(&self) -> &'static [Context] {
+        self.help_from
     }
 
     /// The key contexts where the focus is (for dispatch and the status hints).
@@ -381,7 +389,10 @@ impl App {
             Command::Redo => self.session.redo(),
             Command::Save => self.save(),
             Command::ToggleTheme => self.theme = self.theme.toggled(),
-            Command::Help => self.modal = Some(Modal::Help(0)),
+            Command::Help => {
+                self.help_from = self.contexts();
+                self.modal = Some(Modal::Help(0));
+            }
             Command::Lessons => self.modal = Some(Modal::Lessons(self.lessons.chooser_cursor())),
             Command::Starters => self.modal = Some(Modal::Starters(Cursor::new(STARTERS.len()))),
             Command::Usage => {
