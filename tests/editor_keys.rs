@@ -537,3 +537,40 @@ fn the_title_names_the_starter_or_lesson_a_document_came_from() {
         title(&mut app)
     );
 }
+
+/// `?` starts where the keyboard is: the focused view's keys first; and a window's status
+/// line shows that window's keys, not `q quit` where q is typed.
+#[test]
+fn help_starts_where_you_are_and_windows_hint_their_own_keys() {
+    let mut app = builtin();
+    let first_group = |app: &mut App| {
+        let screen = editor_support::screen(app, 120, 60);
+        [
+            "Run view",
+            "Lint view",
+            "Categories and syscalls",
+            "Everywhere",
+        ]
+        .into_iter()
+        .min_by_key(|t| screen.find(t).unwrap_or(usize::MAX))
+        .unwrap()
+    };
+    for (view, first) in [
+        ("3", "Run view"),
+        ("4", "Lint view"),
+        ("1", "Categories and syscalls"),
+    ] {
+        press(&mut app, &[view, "?"]);
+        assert_eq!(first_group(&mut app), first, "view {view}");
+        press(&mut app, &["esc"]);
+    }
+    press(&mut app, &["enter"]); // the rule editor
+    press(&mut app, &["n"]); // a new rule's form
+    let last = editor_support::screen(&mut app, 160, 48);
+    let status = last.lines().last().unwrap();
+    assert!(
+        status.contains("apply") && status.contains("cancel"),
+        "{status}"
+    );
+    assert!(!status.contains("quit"), "{status}");
+}

@@ -559,3 +559,35 @@ fn unwrapped(screen: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A bracketed paste of two lines into the command line runs nothing: it waits for Enter, as
+/// a shell does, its line break shown as a space; and the shell's line-editing keys work
+/// there (Ctrl-u clears what the history pre-filled, Ctrl-a goes to the start).
+#[test]
+fn a_pasted_command_waits_for_enter_and_shell_keys_edit_the_line() {
+    let (home, file) = home_with("deny-mkdir.json", &fixture("deny-mkdir.json"));
+    let (first, second) = (home.path().join("first"), home.path().join("second"));
+    let mut ed = Editor::open(&file, home.path());
+    ed.wait_for("deny-mkdir.json");
+    command_line(&mut ed, "echo earlier");
+    ed.send("\r");
+    ed.wait_for("Editing the command");
+    ed.send("\x15"); // Ctrl-u: the pre-filled line goes
+    let pasted = format!("touch {}\n{}", first.display(), second.display());
+    ed.send(&format!("\x1b[200~{pasted}\x1b[201~"));
+    ed.wait_for(&second.display().to_string());
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(!first.exists() && !second.exists(), "a paste runs nothing");
+    assert!(!ed.text().contains("exited with status"), "{}", ed.text());
+    // Ctrl-a and a word typed at the start: still one command line, run on Enter.
+    ed.send("\x01");
+    ed.send("/usr/bin/env ");
+    ed.send("\r");
+    ed.wait_for("exited with status 0");
+    assert!(
+        first.exists() && second.exists(),
+        "Enter ran the pasted line"
+    );
+    ed.send("q");
+    assert_eq!(ed.wait_exit(), 0);
+}

@@ -132,6 +132,8 @@ pub struct App {
     pub quit: bool,
     quit_after_save: bool,
     settings_area: Rect,
+    /// Where the keyboard was when `?` opened the help: its keys come first there.
+    help_from: &'static [Context],
 }
 
 impl App {
@@ -161,6 +163,7 @@ impl App {
             quit: false,
             quit_after_save: false,
             settings_area: Rect::default(),
+            help_from: &[],
         };
         app.modal = app
             .recovery_offer()
@@ -182,6 +185,11 @@ impl App {
         })
     }
 
+    /// Where the keyboard was when the help opened (its keys are listed first).
+    pub fn help_from(&self) -> &'static [Context] {
+        self.help_from
+    }
+
     /// The key contexts where the focus is (for dispatch and the status hints).
     pub fn contexts(&self) -> &'static [Context] {
         match (&self.modal, self.view) {
@@ -192,6 +200,31 @@ impl App {
             (None, View::Settings) => &[Context::Settings, Context::Navigation, Context::Global],
             (None, View::Run) => self.run.contexts(),
             (None, View::Lint) => self.lint.contexts(),
+        }
+    }
+
+    /// A bracketed paste: into the text field that has the keyboard, or nowhere (a paste is
+    /// never taken for keys, so its letters and line breaks run no command).
+    pub fn paste(&mut self, text: &str) {
+        let taken = match &mut self.modal {
+            Some(Modal::Prompt(prompt)) => {
+                prompt.input.paste(text);
+                true
+            }
+            Some(Modal::Rules(editor)) => editor.form.as_mut().is_some_and(|f| f.paste(text)),
+            Some(_) => false,
+            None => match self.view {
+                View::Syscalls => self.syscalls.paste(text, &self.session),
+                View::Bpf => self.bpf.paste(text, &self.session),
+                View::Run => self.run.paste(text),
+                View::Lint | View::Settings => false,
+            },
+        };
+        if !taken {
+            self.session.say(
+                "Pasted text goes into a text field (/ search, Enter on the command line); nothing was done with it".into(),
+                Tone::Info,
+            );
         }
     }
 
@@ -356,7 +389,10 @@ impl App {
             Command::Redo => self.session.redo(),
             Command::Save => self.save(),
             Command::ToggleTheme => self.theme = self.theme.toggled(),
-            Command::Help => self.modal = Some(Modal::Help(0)),
+            Command::Help => {
+                self.help_from = self.contexts();
+                self.modal = Some(Modal::Help(0));
+            }
             Command::Lessons => self.modal = Some(Modal::Lessons(self.lessons.chooser_cursor())),
             Command::Starters => self.modal = Some(Modal::Starters(Cursor::new(STARTERS.len()))),
             Command::Usage => {

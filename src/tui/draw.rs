@@ -105,10 +105,11 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     .map(|input| input.spans(theme.text(), true));
     let hint = status::hints(&app.keymap, app.contexts()[0]);
     status::render(frame, status_area, &app.session, search, hint, theme);
+    let here = app.help_from();
     match &mut app.modal {
         Some(Modal::Help(scroll)) => {
             let extra = lesson::help_lines(&app.lessons, &app.keymap, theme);
-            help::render(frame, full, &app.keymap, extra, scroll, theme)
+            help::render(frame, full, &app.keymap, here, extra, scroll, theme)
         }
         Some(Modal::Lessons(cursor)) => {
             lesson::render_chooser(frame, full, &app.lessons, cursor, theme)

@@ -262,6 +262,7 @@ fn run_loop(
                 }
                 Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
                 Event::Mouse(m) => app.mouse(m),
+                Event::Paste(text) => app.paste(&text),
                 Event::Resize(..) => {}
                 _ => continue,
             }

@@ -1,17 +1,21 @@
 //! The `?` window: every key, grouped, generated from the keymap that drives the dispatch.
 
 use super::{centered, pane_block};
-use crate::tui::keymap::KeyMap;
+use crate::tui::keymap::{Context, KeyMap};
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
-/// The help text as lines.
-pub fn lines(keymap: &KeyMap, theme: Theme) -> Vec<Line<'static>> {
+/// The help text as lines: the keys of `here` (where the keyboard is) first, in that order,
+/// then every other group.
+pub fn lines(keymap: &KeyMap, here: &[Context], theme: Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    for (context, bindings) in keymap.groups() {
+    let rank = |c: &Context| here.iter().position(|h| h == c).unwrap_or(here.len());
+    let mut groups: Vec<_> = keymap.groups().iter().collect();
+    groups.sort_by_key(|(c, _)| rank(c)); // stable: the rest keep keys.toml's order
+    for (context, bindings) in groups {
         if !out.is_empty() {
             out.push(Line::raw(""));
         }
@@ -31,6 +35,7 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
     keymap: &KeyMap,
+    here: &[Context],
     extra: Vec<Line<'static>>,
     scroll: &mut u16,
     theme: Theme,
@@ -44,7 +49,7 @@ pub fn render(
     );
     let inner = block.inner(window);
     frame.render_widget(block, window);
-    let mut text = lines(keymap, theme);
+    let mut text = lines(keymap, here, theme);
     text.extend(extra);
     let max = text.len().saturating_sub(inner.height as usize) as u16;
     *scroll = (*scroll).min(max);

@@ -60,6 +60,43 @@ pub fn hints(keymap: &KeyMap, context: Context) -> String {
             let t = keymap.key_for(Context::Terminal, Command::ReleaseTerminal);
             return format!("keys go to the command · {t} back to the editor");
         }
+        // In a window, its own keys only: letters there are typed, not commands.
+        Context::Form => {
+            let f = |c| keymap.key_for(Context::Form, c).to_string();
+            return [
+                format!("{} complete", f(Command::Complete)),
+                format!("{}/{} field", f(Command::PrevField), f(Command::NextField)),
+                format!(
+                    "{}/{} choice",
+                    f(Command::ChoicePrev),
+                    f(Command::ChoiceNext)
+                ),
+                format!("{} add condition", f(Command::AddCondition)),
+                format!("{} remove it", f(Command::RemoveCondition)),
+                format!("{} apply", f(Command::Apply)),
+                format!("{} cancel", f(Command::Cancel)),
+            ]
+            .join(" · ");
+        }
+        Context::Rules => {
+            let r = |c| keymap.key_for(Context::Rules, c).to_string();
+            return [
+                format!("{} help", g(Command::Help)),
+                format!("{} new rule", r(Command::NewRule)),
+                format!("{} edit", r(Command::EditRule)),
+                format!("{} take out", r(Command::DeleteRule)),
+                format!("{} close", r(Command::Close)),
+            ]
+            .join(" · ");
+        }
+        Context::Dialog | Context::Prompt => {
+            let p = |c| keymap.key_for(Context::Prompt, c).to_string();
+            return format!(
+                "{} accept · {} cancel",
+                p(Command::Apply),
+                p(Command::Cancel)
+            );
+        }
         _ => {}
     }
     parts.push(format!("{} undo", g(Command::Undo)));

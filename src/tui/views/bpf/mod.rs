@@ -267,6 +267,24 @@ impl BpfView {
         }
     }
 
+    /// A bracketed paste: into the find box or the explain prompt, whichever is open; false
+    /// when neither is.
+    pub fn paste(&mut self, text: &str, session: &Session) -> bool {
+        if let Some(prompt) = &mut self.explain_input {
+            prompt.input.paste(text);
+            prompt.edited();
+            return true;
+        }
+        let Some(input) = &mut self.search_input else {
+            return false;
+        };
+        input.paste(text);
+        let text = input.text().to_string();
+        self.query = (!text.is_empty()).then_some(text);
+        self.find(session, true, true);
+        true
+    }
+
     /// A key while the find box is open: typing finds as it goes, Enter keeps the query for
     /// `n`/`N`, Esc clears it.
     pub fn search_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &Session) {

@@ -200,6 +200,16 @@ impl RuleForm {
         }
     }
 
+    /// A bracketed paste into the focused text field; false when a choice has the focus.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let Some(field) = self.text_field() else {
+            return false;
+        };
+        field.paste(text);
+        self.error = None;
+        true
+    }
+
     /// Completions for the focused value field.
     pub fn completions(&self) -> Vec<String> {
         let (row, text) = match self.focused() {

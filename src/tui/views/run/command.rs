@@ -16,6 +16,8 @@ pub struct CommandLine {
     pub history: Vec<String>,
     /// The history entry shown while browsing with up/down.
     browsing: Option<usize>,
+    /// What was being typed when browsing began, given back by Down past the newest entry.
+    draft: Option<String>,
     file: Option<PathBuf>,
 }
 
@@ -35,6 +37,7 @@ impl CommandLine {
             input,
             history,
             browsing: None,
+            draft: None,
             file,
         }
     }
@@ -54,6 +57,7 @@ impl CommandLine {
     pub fn remember(&mut self) {
         let text = self.input.text().trim().to_string();
         self.browsing = None;
+        self.draft = None;
         if text.is_empty() {
             return;
         }
@@ -70,18 +74,34 @@ impl CommandLine {
         }
     }
 
-    /// Moves through the history: `older` goes back in time.
+    /// Moves through the history as a shell does: `older` goes back in time; from a line
+    /// that already holds the newest command (the pre-filled one) Up goes to the one before;
+    /// Down past the newest gives back what was being typed.
     pub fn browse(&mut self, older: bool) {
         if self.history.is_empty() {
             return;
         }
         let last = self.history.len() - 1;
         let at = match (self.browsing, older) {
-            (None, true) => last,
+            (None, true) => {
+                let typed = self.input.text().to_string();
+                let prefilled = typed.trim() == self.history[last];
+                self.draft = Some(typed);
+                if prefilled {
+                    last.saturating_sub(1)
+                } else {
+                    last
+                }
+            }
             (None, false) => return,
             (Some(i), true) => i.saturating_sub(1),
             (Some(i), false) if i < last => i + 1,
-            (Some(_), false) => return,
+            (Some(_), false) => {
+                self.browsing = None;
+                let typed = self.draft.take().unwrap_or_default();
+                self.input.set(&typed);
+                return;
+            }
         };
         self.browsing = Some(at);
         self.input.set(&self.history[at]);
@@ -116,5 +136,38 @@ mod tests {
         assert_eq!(again.input.text(), "ls -la /");
         again.input.set("echo 'oops");
         assert!(again.words().is_err());
+    }
+
+    /// As in a shell: Up from the pre-filled newest command goes to the one before it, Down
+    /// past the newest gives back what was being typed.
+    #[test]
+    fn up_and_down_work_as_in_a_shell() {
+        let mut line = CommandLine::load(None);
+        for cmd in ["one", "two", "three"] {
+            line.input.set(cmd);
+            line.remember();
+        }
+        line.input.set("three");
+        line.browse(true);
+        assert_eq!(
+            line.input.text(),
+            "two",
+            "the pre-filled line is not shown again"
+        );
+        line.browse(false);
+        assert_eq!(line.input.text(), "three");
+        line.browse(false);
+        assert_eq!(line.input.text(), "three", "what was there before browsing");
+        line.input.set("half-typ");
+        line.browse(true);
+        assert_eq!(line.input.text(), "three");
+        line.browse(true);
+        line.browse(false);
+        line.browse(false);
+        assert_eq!(
+            line.input.text(),
+            "half-typ",
+            "down past the newest gives the draft back"
+        );
     }
 }

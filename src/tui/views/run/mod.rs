@@ -212,6 +212,26 @@ impl RunView {
         }
     }
 
+    /// A bracketed paste: inserted into the command line being edited (line breaks become
+    /// spaces: nothing runs before Enter, as in a shell), or typed into the running command's
+    /// terminal; false when neither has the keyboard.
+    pub fn paste(&mut self, text: &str) -> bool {
+        match self.focus {
+            Focus::Command => {
+                self.line.input.paste(text);
+                true
+            }
+            Focus::Terminal => match &mut self.runner {
+                Some(r) => {
+                    r.write(text.as_bytes());
+                    true
+                }
+                None => false,
+            },
+            Focus::Stops => false,
+        }
+    }
+
     /// Starts the command line's command under the session's draft.
     pub fn start(&mut self, mode: Mode, session: &mut Session) {
         if self.runner.is_some() {

@@ -138,6 +138,19 @@ impl SyscallsView {
         Handled::Consumed
     }
 
+    /// A bracketed paste: into the search box when it is open (the filter follows); false
+    /// when no field here takes text.
+    pub fn paste(&mut self, text: &str, session: &Session) -> bool {
+        let Some(input) = &mut self.search_input else {
+            return false;
+        };
+        input.paste(text);
+        let text = input.text().to_string();
+        self.apply_filter(text);
+        self.sync(session);
+        true
+    }
+
     /// A key while the search box is open: typing filters live, Enter keeps the filter and
     /// jumps to the first match, Esc clears it.
     pub fn search_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &Session) {
