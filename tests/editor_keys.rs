@@ -574,3 +574,31 @@ fn help_starts_where_you_are_and_windows_hint_their_own_keys() {
     );
     assert!(!status.contains("quit"), "{status}");
 }
+
+/// View 5 lists every native architecture the profile's archMap names, the ones the catalog
+/// has no table for (MIPS) included, and each can be toggled.
+#[test]
+fn view_5_lists_and_toggles_every_architecture_of_the_arch_map() {
+    let mut app = editor_support::on_fixture("runtime-default.json");
+    press(&mut app, &["5"]);
+    let screen = editor_support::screen(&mut app, 120, 60);
+    assert!(screen.contains("mips64"), "{screen}");
+    let rows = seccompose::tui::views::settings::rows(&app.session);
+    let at = rows
+        .iter()
+        .position(|r| matches!(r, seccompose::tui::views::settings::Row::Arch(a) if a.short_name() == "mips64"))
+        .expect("a mips64 row");
+    for _ in 0..at {
+        press(&mut app, &["down"]);
+    }
+    press(&mut app, &["space"]);
+    let map = app.session.profile().arch_map.clone().unwrap();
+    assert!(
+        map.iter().all(|e| e.architecture.short_name() != "mips64"),
+        "{map:?}"
+    );
+    assert_eq!(map.len(), 5, "only mips64 went");
+    press(&mut app, &["space"]);
+    let map = app.session.profile().arch_map.clone().unwrap();
+    assert_eq!(map.len(), 6, "and it comes back: {map:?}");
+}

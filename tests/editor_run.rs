@@ -141,11 +141,17 @@ fn finished_with_stops_then_allow_and_run_again() {
     run(&mut app, &format!("mkdir {}", target.display()));
     settle(&mut app);
     assert!(!target.exists());
+    let before = screen(&mut app, 160, 48);
+    assert!(!before.contains("The draft allows mkdir now"), "{before}");
     press(&mut app, &["a"]);
     assert_eq!(
         view(app.session.profile(), "mkdir", &app.session.target).action,
         Action::Allow
     );
+    // The stop's detail is judged again against the edited draft.
+    let after = screen(&mut app, 160, 48);
+    assert!(after.contains("The draft allows mkdir now"), "{after}");
+    assert!(!after.contains("which the draft allows"), "{after}");
     press(&mut app, &["r"]);
     settle(&mut app);
     assert!(target.is_dir(), "{}", screen(&mut app, 80, 24));

@@ -2,7 +2,9 @@
 //! the target the profile is evaluated for (architecture, kernel, capabilities).
 
 use crate::catalog::{Catalog, CATALOG_ARCHES};
-use crate::profile::{covered_arches, toggle_arch, toggle_flag, Action, Arch, Edit, FILTER_FLAGS};
+use crate::profile::{
+    covered_arches, toggle_arch, toggle_flag, Action, Arch, Edit, Profile, FILTER_FLAGS,
+};
 use crate::tui::component::{cycle, Component, Cursor, Handled};
 use crate::tui::keymap::{Command, Context, KeyMap};
 use crate::tui::prompt::PromptKind;
@@ -48,10 +50,36 @@ fn natives() -> Vec<Arch> {
         .collect()
 }
 
-/// Every row, in order.
-pub fn rows() -> Vec<Row> {
+/// The architectures a document can be toggled for: the catalog's natives, then any other its
+/// profiles (as opened, and as edited) list as a native (Docker's archMap has MIPS, which the
+/// catalog has not), so one toggled off can be toggled on again.
+fn arch_rows(profiles: &[&Profile]) -> Vec<Arch> {
+    let mut out = natives();
+    let listed: Vec<Arch> = profiles
+        .iter()
+        .flat_map(|p| match (&p.arch_map, &p.architectures) {
+            (Some(map), _) => map.iter().map(|e| e.architecture).collect(),
+            (None, Some(list)) => list.clone(),
+            (None, None) => Vec::new(),
+        })
+        .collect();
+    let subs: Vec<Arch> = listed
+        .iter()
+        .flat_map(|a| a.sub_architectures().iter().copied())
+        .collect();
+    for a in listed {
+        if !out.contains(&a) && !subs.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// Every row, in order, for a session's document.
+pub fn rows(session: &Session) -> Vec<Row> {
     let mut out = vec![Row::DefaultAction, Row::DefaultErrno];
-    out.extend(natives().into_iter().map(Row::Arch));
+    let profiles = [session.doc.original(), session.profile()];
+    out.extend(arch_rows(&profiles).into_iter().map(Row::Arch));
     out.extend(FILTER_FLAGS.iter().map(|f| Row::Flag(f)));
     out.extend([Row::TargetArch, Row::Kernel, Row::Runtime, Row::Caps]);
     out
@@ -71,7 +99,7 @@ pub struct SettingsView {
 impl Default for SettingsView {
     fn default() -> Self {
         SettingsView {
-            cursor: Cursor::new(rows().len()),
+            cursor: Cursor::new(0),
             wants_prompt: None,
             changes: None,
         }
@@ -131,10 +159,12 @@ impl SettingsView {
 
 impl Component for SettingsView {
     fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
+        let all = rows(session);
+        self.cursor.len = all.len();
         if self.cursor.navigate(command) {
             return Handled::Consumed;
         }
-        let row = rows()[self.cursor.selected];
+        let row = all[self.cursor.selected.min(all.len() - 1)];
         match command {
             Command::ChangeNext => self.change(row, 1, session),
             Command::ChangePrev => self.change(row, -1, session),
@@ -281,7 +311,9 @@ pub fn render(
     let block = pane_block("Profile settings and target", true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let all = rows();
+    let all = rows(session);
+    view.cursor.len = all.len();
+    view.cursor.selected = view.cursor.selected.min(all.len() - 1);
     let height = inner.height.saturating_sub(2) as usize;
     let first = view.cursor.visible(height);
     let mut lines: Vec<Line> = all

@@ -150,6 +150,19 @@ fn render_detail(
         format!("{decided}: {}", describe_action(s.action)),
         theme.dim(),
     ));
+    // Judged again against the draft as it is now: an edit since the run may have changed it.
+    let allowed_now =
+        session.effects.of(&s.name).action.semantic() == crate::profile::Action::Allow;
+    if allowed_now {
+        lines.push(Line::styled(
+            format!(
+                "The draft allows {} now (changed since this run): {} runs again under it.",
+                s.name,
+                keymap.key_for(Context::Run, Command::Rerun)
+            ),
+            theme.ok(),
+        ));
+    }
     if let Some(syscall) = Catalog.syscall(&s.name) {
         lines.push(Line::raw(syscall.summary.to_string()));
         lines.extend(siblings(syscall, session, theme));
@@ -161,7 +174,7 @@ fn render_detail(
             })
             .map(|x| x.name)
             .collect();
-        if !open.is_empty() {
+        if !open.is_empty() && !allowed_now {
             lines.push(Line::styled(
                 format!(
                     "When {} fails, a program may try {} next, which the draft allows.",
