@@ -17,6 +17,8 @@ pub struct Editor {
     pub child: Box<dyn Child + Send + Sync>,
     pub writer: Box<dyn Write + Send>,
     pub screen: Arc<Mutex<vt100::Parser>>,
+    /// Set once the reader has taken everything the editor wrote (its terminal closed).
+    drained: Arc<std::sync::atomic::AtomicBool>,
     _master: Box<dyn MasterPty + Send>,
 }
 
@@ -62,6 +64,8 @@ impl Editor {
         )));
         let mut reader = pty.master.try_clone_reader().unwrap();
         let sink = Arc::clone(&screen);
+        let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let done = Arc::clone(&drained);
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
@@ -70,12 +74,14 @@ impl Editor {
                 }
                 sink.lock().unwrap().process(&buf[..n]);
             }
+            done.store(true, std::sync::atomic::Ordering::Release);
         });
         let writer = pty.master.take_writer().unwrap();
         Editor {
             child,
             writer,
             screen,
+            drained,
             _master: pty.master,
         }
     }
@@ -109,6 +115,12 @@ impl Editor {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // What it wrote last (leaving the alternate screen) may still be on its way.
+                while !self.drained.load(std::sync::atomic::Ordering::Acquire)
+                    && start.elapsed() < PATIENCE
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
                 return status.exit_code();
             }
             assert!(
