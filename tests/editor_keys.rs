@@ -380,10 +380,32 @@ fn the_tour_shows_once_and_the_first_use_of_an_action_is_explained() {
         None,
         options(false, None, None),
     );
-    assert!(matches!(app.modal, Some(Modal::Tour(0))));
-    press(&mut app, &["enter", "esc"]);
-    assert!(app.modal.is_none());
-    assert!(app.session.memory.tour_done);
+    // The tour takes no keys: typing goes to the editor, the tour follows the view.
+    assert!(app.tour && app.modal.is_none());
+    let tour_title = |app: &mut App| {
+        let screen = editor_support::screen(app, 120, 36);
+        screen
+            .lines()
+            .find_map(|l| l.split("Tour: ").nth(1).map(|t| t[..5].to_string()))
+    };
+    assert_eq!(tour_title(&mut app).as_deref(), Some("1 Sys"));
+    press(&mut app, &["/"]);
+    type_text(&mut app, "chmod");
+    press(&mut app, &["enter"]);
+    assert_eq!(app.syscalls.selected().map(|s| s.name), Some("chmod"));
+    for (view, title) in [
+        ("2", "2 BPF"),
+        ("3", "3 Run"),
+        ("4", "4 Lin"),
+        ("1", "1 Sys"),
+    ] {
+        press(&mut app, &[view]);
+        assert_eq!(tour_title(&mut app).as_deref(), Some(title), "view {view}");
+    }
+    assert!(!app.session.memory.tour_done);
+    press(&mut app, &["ctrl-t"]);
+    assert!(!app.tour && app.session.memory.tour_done);
+    assert_eq!(tour_title(&mut app), None);
     press(&mut app, &["l"]);
     assert_eq!(app.session.lesson, Some(Action::Log));
     press(&mut app, &["j", "l"]);

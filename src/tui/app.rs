@@ -40,7 +40,6 @@ pub enum Modal {
     /// The key help, scrolled by this many lines.
     Help(u16),
     /// The first-start tour, at this page.
-    Tour(usize),
     /// A one-line question.
     Prompt(Prompt),
     /// A question with a few answers.
@@ -132,6 +131,8 @@ pub struct App {
     pub quit: bool,
     quit_after_save: bool,
     settings_area: Rect,
+    /// Whether the first-run tour shows, beside whatever view is open (it takes no keys).
+    pub tour: bool,
     /// Where the keyboard was when `?` opened the help: its keys come first there.
     help_from: &'static [Context],
 }
@@ -163,11 +164,11 @@ impl App {
             quit: false,
             quit_after_save: false,
             settings_area: Rect::default(),
+            tour: false,
             help_from: &[],
         };
-        app.modal = app
-            .recovery_offer()
-            .or_else(|| (!app.session.memory.tour_done).then_some(Modal::Tour(0)));
+        app.modal = app.recovery_offer();
+        app.tour = !app.session.memory.tour_done;
         app
     }
 
@@ -259,9 +260,7 @@ impl App {
     /// the first-start tour.
     pub fn begin_lesson(&mut self, index: usize) {
         self.lessons.begin(index, self.run.runs);
-        if matches!(self.modal, Some(Modal::Tour(_))) {
-            self.modal = None;
-        }
+        self.tour = false; // the lesson's panel takes over from the tour
         self.check_lesson();
     }
 
@@ -394,6 +393,10 @@ impl App {
                 self.modal = Some(Modal::Help(0));
             }
             Command::Lessons => self.modal = Some(Modal::Lessons(self.lessons.chooser_cursor())),
+            Command::CloseTour if self.tour => {
+                self.tour = false;
+                self.session.memory.finish_tour();
+            }
             Command::Starters => self.modal = Some(Modal::Starters(Cursor::new(STARTERS.len()))),
             Command::Usage => {
                 let panel = UsagePanel::new(&self.session, &self.lessons, self.theme);

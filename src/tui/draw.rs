@@ -97,6 +97,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         }
         View::Lint => lint::render(frame, body, &mut app.lint, &app.session, &app.keymap, theme),
     }
+    if app.tour {
+        tour::render(frame, body, app.view, &app.keymap, theme);
+    }
     let search = match (&app.modal, app.view) {
         (None, View::Syscalls) => app.syscalls.search_input.as_ref(),
         (None, View::Bpf) => app.bpf.search_input.as_ref(),
@@ -118,7 +121,6 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Some(Modal::Usage(panel)) => {
             usage::render(frame, full, panel, app.lessons.ui("usage.title"), theme)
         }
-        Some(Modal::Tour(page)) => tour::render(frame, full, *page, theme),
         Some(Modal::Prompt(p)) => dialog::render_prompt(frame, full, p, theme),
         Some(Modal::Dialog(d)) => dialog::render_dialog(frame, full, d, &app.keymap, theme),
         Some(Modal::Rules(editor)) => {

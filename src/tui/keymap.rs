@@ -181,6 +181,7 @@ pub enum Command {
     Usage,
     Lessons,
     Starters,
+    CloseTour,
 }
 
 /// One line of the help: a command, its keys as written, what it does.

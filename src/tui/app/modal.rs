@@ -112,16 +112,6 @@ impl App {
                 let command = self.keymap.command(key, &[Context::Navigation]);
                 Some(Modal::Help(scrolled(scroll, command)?))
             }
-            Modal::Tour(page) => match self.keymap.command(key, &[Context::Prompt]) {
-                Some(Command::Apply) if page + 1 < crate::tui::widgets::tour::PAGES.len() => {
-                    Some(Modal::Tour(page + 1))
-                }
-                Some(Command::Apply | Command::Cancel) => {
-                    self.session.memory.finish_tour();
-                    None
-                }
-                _ => Some(Modal::Tour(page)),
-            },
             Modal::Prompt(mut prompt) => match self.keymap.command(key, &[Context::Prompt]) {
                 Some(Command::Cancel) => {
                     self.quit_after_save = false;

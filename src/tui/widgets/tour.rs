@@ -1,57 +1,71 @@
-//! The first-start tour: a few short pages about the panes, dismissable, shown once.
+//! The first-start tour: a box in a corner that tells about the view that is open, while
+//! every key goes to the editor; it follows the user from view to view until closed.
 
-use super::{centered, pane_block};
+use super::pane_block;
+use crate::tui::keymap::{Command, Context, KeyMap};
 use crate::tui::theme::Theme;
+use crate::tui::views::View;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-/// The pages of the tour.
-pub const PAGES: [(&str, &str); 4] = [
-    (
-        "Welcome to seccompose",
-        "A seccomp profile decides, for every syscall a container makes, whether it runs, fails \
-         with an errno, or kills the process. This editor shows all of them and writes the JSON for you.",
-    ),
-    (
-        "Categories, syscalls, details",
-        "Left: categories and groups, with a bar of how their syscalls split across actions. \
-         Middle: the syscalls of the selected one. Right (or below): what the selected syscall \
-         does, which rules decide it, and its man page. Tab moves between them.",
-    ),
-    (
-        "Deciding",
-        "a allow, d deny, x kill, l log, t trap, n notify, - back to the default. On a category \
-         they act on all its syscalls; space marks several. Enter opens the argument rules. \
-         u undoes, Ctrl-s saves.",
-    ),
-    (
-        "Finding things",
-        "/ searches names, summaries and groups as you type. 5 shows the profile's settings and \
-         the target it is judged for. ? lists every key.",
-    ),
-];
+/// What the tour says about each view: a title and a few sentences.
+pub fn page(view: View) -> (&'static str, &'static str) {
+    match view {
+        View::Syscalls => (
+            "1 Syscalls",
+            "A seccomp profile decides, for every syscall, whether it runs, fails with an errno, \
+             or kills. Left: categories; middle: their syscalls; right: what one does and which \
+             rule decides it. a allow, d deny, x kill, - back to the default; / searches.",
+        ),
+        View::Bpf => (
+            "2 BPF",
+            "The program the kernel will run for this draft, recompiled after every edit. The \
+             syscall selected in view 1 is followed; e explains any call you type, v switches \
+             between disassembly, PFC and JSON.",
+        ),
+        View::Run => (
+            "3 Run",
+            "Try a command under the draft: Enter edits the command line, Enter again runs it. \
+             Every stop is listed with the rule that decided; a allows it, R records what a \
+             command needs.",
+        ),
+        View::Lint => (
+            "4 Lint",
+            "Likely mistakes and holes, such as a denied syscall whose sibling still does the \
+             job. Enter goes to the rule, f applies the fix (u undoes it).",
+        ),
+        View::Settings => (
+            "5 Profile",
+            "The default action and errno, the architectures, the flags, and the target the \
+             profile is judged for (architecture, kernel, runtime, capabilities).",
+        ),
+    }
+}
 
-/// Draws page `page` of the tour.
-pub fn render(frame: &mut Frame, area: Rect, page: usize, theme: Theme) {
-    let (title, text) = PAGES[page.min(PAGES.len() - 1)];
-    let window = centered(area, 64, 11);
+/// Draws the tour for `view` in the bottom-right corner of `area`.
+pub fn render(frame: &mut Frame, area: Rect, view: View, keymap: &KeyMap, theme: Theme) {
+    let (title, text) = page(view);
+    let width = area.width.min(48);
+    let height = area.height.min(9);
+    let window = Rect {
+        x: area.x + area.width - width,
+        y: area.y + area.height - height,
+        width,
+        height,
+    };
     frame.render_widget(Clear, window);
-    let block = pane_block(
-        &format!("Tour {}/{}: {title}", page + 1, PAGES.len()),
-        true,
-        theme,
-    );
+    let block = pane_block(&format!("Tour: {title}"), false, theme);
     let inner = block.inner(window);
     frame.render_widget(block, window);
+    let close = keymap.key_for(Context::Global, Command::CloseTour);
     let lines = vec![
         Line::raw(text),
-        Line::raw(""),
         Line::styled(
-            "enter next · esc skip the tour (it will not show again)",
+            format!("1-5 the other views · {close} close (shown once)"),
             theme.dim(),
         ),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
