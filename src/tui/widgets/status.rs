@@ -128,12 +128,63 @@ pub fn render(
             Tone::Good => theme.bar().patch(theme.ok()),
             Tone::Warning => theme.bar().patch(theme.warning()),
         };
+        let width = area.width as usize;
+        let message = fit_words(&format!(" {text}"), width);
+        let room = width.saturating_sub(message.chars().count());
         Line::from(vec![
-            Span::styled(format!(" {text}"), style),
-            Span::styled(format!("   {hint}"), theme.bar().patch(theme.dim())),
+            Span::styled(message, style),
+            Span::styled(
+                fit_words(&format!("   {hint}"), room),
+                theme.bar().patch(theme.dim()),
+            ),
         ])
     } else {
-        Line::styled(format!(" {hint}"), theme.bar())
+        Line::styled(
+            fit_words(&format!(" {hint}"), area.width as usize),
+            theme.bar(),
+        )
     };
     frame.render_widget(Paragraph::new(line).style(theme.bar()), area);
+}
+
+/// `text` in at most `width` columns, shortened at a word with an ellipsis when it is longer
+/// (a message is never cut in the middle of a word).
+pub fn fit_words(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let room: String = text.chars().take(width - 1).collect();
+    let cut = match room.trim_end().rfind([' ', '·']) {
+        Some(at) if !room[..at].trim().is_empty() => room[..at].trim_end_matches([' ', '·']),
+        _ => return String::new(),
+    };
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_words;
+
+    #[test]
+    fn messages_are_shortened_at_a_word() {
+        let text = " chmod denied, but fchmodat and fchmodat2 still do the same job";
+        assert_eq!(fit_words(text, 100), text);
+        assert_eq!(fit_words(text, 30), " chmod denied, but fchmodat…");
+        assert_eq!(
+            fit_words(" ? help · u undo · q quit", 19),
+            " ? help · u undo…"
+        );
+        for width in 0..text.len() {
+            let fitted = fit_words(text, width);
+            assert!(fitted.chars().count() <= width, "{width}: {fitted}");
+            let kept = fitted.trim_end_matches('…');
+            assert!(
+                text.starts_with(kept) && (text[kept.len()..].starts_with(' ') || kept.is_empty()),
+                "{width}: cut inside a word: {fitted}"
+            );
+        }
+    }
 }

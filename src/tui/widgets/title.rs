@@ -11,8 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// What the title bar says about the document.
-pub fn document_text(session: &Session) -> String {
+/// What the title bar says about the document, in at most `width` columns: when the whole does
+/// not fit, the architectures become a count, then the runtime, the default and the count go
+/// from the end, whole (never a part cut in the middle or a separator left hanging), and last
+/// the name is shortened with an ellipsis.
+pub fn document_text(session: &Session, width: usize) -> String {
     let name = session
         .path
         .as_ref()
@@ -38,16 +41,39 @@ pub fn document_text(session: &Session) -> String {
         .iter()
         .map(|a| a.short_name().to_string())
         .collect();
-    let arches = match arches.len() {
+    let count = match arches.len() {
         0 => "native arch only".to_string(),
+        1 => "1 arch".to_string(),
+        n => format!("{n} arches"),
+    };
+    let listed = match arches.len() {
+        0 => count.clone(),
         1..=2 => arches.join("+"),
         n => format!("{}+{} more", arches[..2].join("+"), n - 2),
     };
-    format!(
-        " {name}{modified} │ default {} │ {arches} │ {}",
-        action_label(&default),
-        session.target.runtime
-    )
+    let head = format!(" {name}{modified}");
+    let default = format!("default {}", action_label(&default));
+    let runtime = session.target.runtime.to_string();
+    let tries: [&[&str]; 5] = [
+        &[&default, &listed, &runtime],
+        &[&default, &count, &runtime],
+        &[&default, &count],
+        &[&default],
+        &[],
+    ];
+    for parts in tries {
+        let text = std::iter::once(head.as_str())
+            .chain(parts.iter().copied())
+            .collect::<Vec<_>>()
+            .join(" │ ");
+        if text.chars().count() <= width {
+            return text;
+        }
+    }
+    let keep = width.saturating_sub(1);
+    let mut short: String = head.chars().take(keep).collect();
+    short.push('…');
+    short
 }
 
 /// How many findings lint has about the draft, for the bar.
@@ -127,10 +153,58 @@ pub fn render(
     let tabs_width: u16 = tabs.iter().map(|s| s.width() as u16).sum();
     let [left, right] =
         Layout::horizontal([Constraint::Min(10), Constraint::Length(tabs_width)]).areas(area);
+    let brand = " seccompose";
+    let room = (left.width as usize).saturating_sub(brand.len());
     let title = Line::from(vec![
-        Span::styled(" seccompose", theme.bar().add_modifier(Modifier::BOLD)),
-        Span::styled(document_text(session), theme.bar()),
+        Span::styled(brand, theme.bar().add_modifier(Modifier::BOLD)),
+        Span::styled(document_text(session, room), theme.bar()),
     ]);
     frame.render_widget(Paragraph::new(title).style(theme.bar()), left);
     frame.render_widget(Paragraph::new(Line::from(tabs)).style(theme.bar()), right);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::{Action, Arch, Profile, Target};
+    use crate::tui::memory::Memory;
+
+    /// The title gives up whole parts from the end as the room shrinks, never one cut in the
+    /// middle, and never leaves a separator hanging.
+    #[test]
+    fn the_title_drops_whole_parts_to_fit() {
+        let mut p = Profile::new(Action::Errno);
+        p.architectures = Some(vec![
+            Arch::X86_64,
+            Arch::AARCH64,
+            Arch::RISCV64,
+            Arch::S390X,
+        ]);
+        let session = Session::new(
+            p,
+            Some("/tmp/docker-default.json".into()),
+            Target::host_as(Arch::X86_64),
+            Memory::in_memory(true),
+        );
+        let at = |w| document_text(&session, w);
+        let full = at(200);
+        assert!(full.ends_with("x86_64+aarch64+2 more │ runc"), "{full}");
+        for width in 5..=full.chars().count() {
+            let text = at(width);
+            assert!(text.chars().count() <= width, "{width}: {text}");
+            assert!(
+                !text.ends_with('│') && !text.ends_with("│ "),
+                "{width}: {text}"
+            );
+            assert!(
+                text.contains("docker") || text.ends_with('…'),
+                "{width}: {text}"
+            );
+        }
+        let counted = at(full.chars().count() - 1);
+        assert!(counted.contains("4 arches │ runc"), "{counted}");
+        assert_eq!(at(36), " docker-default.json │ default EPERM");
+        assert_eq!(at(25), " docker-default.json");
+        assert_eq!(at(10), " docker-d…");
+    }
 }
