@@ -72,6 +72,7 @@ pub fn descendants(root: i32) -> BTreeSet<i32> {
 /// Sends SIGKILL to a process and all its descendants, then reaps the orphans that came to us
 /// (the root itself is left for its owner to wait for).
 pub fn kill_tree(root: i32, include_root: bool) {
+    let mut killed = BTreeSet::new();
     // Repeat: a process may fork while we are walking the tree.
     for _ in 0..8 {
         let mut victims = descendants(root);
@@ -85,15 +86,18 @@ pub fn kill_tree(root: i32, include_root: bool) {
             // SAFETY: kill with a pid from /proc; a race with exit only yields ESRCH.
             unsafe { libc::kill(*pid, libc::SIGKILL) };
         }
-        reap_orphans(root);
+        killed.extend(victims);
+        reap_orphans(&killed, root);
     }
 }
 
-/// Reaps the zombies that reparented to us as subreaper, except `keep` (the run's own child,
-/// whose status std::process collects).
-pub fn reap_orphans(keep: i32) {
+/// Reaps those of `tree` (processes of one run's tree) that reparented to us as subreaper and
+/// died, except `keep` (the run's own child, whose status std::process collects). Only the
+/// run's own tree: another child of this process (another run's, a probe's, a `man`) is
+/// waited for by its owner, which would otherwise find it gone (ECHILD).
+fn reap_orphans(tree: &BTreeSet<i32>, keep: i32) {
     let me = std::process::id() as i32;
-    for pid in descendants(me) {
+    for &pid in tree {
         if pid != keep && parent_of(pid) == Some(me) && is_zombie(pid) {
             // SAFETY: waiting for a specific zombie child of ours.
             unsafe { libc::waitpid(pid, std::ptr::null_mut(), libc::WNOHANG) };
