@@ -624,3 +624,23 @@ fn view_5_lists_and_toggles_every_architecture_of_the_arch_map() {
     let map = app.session.profile().arch_map.clone().unwrap();
     assert_eq!(map.len(), 6, "and it comes back: {map:?}");
 }
+
+/// At 120 columns and wider, view 1's list shows at least 30 characters of each summary (the
+/// details go under the list until there is room for both).
+#[test]
+fn the_syscall_list_shows_thirty_characters_of_summary_from_120_columns() {
+    let mut app = builtin();
+    for (width, height) in [(120, 36), (140, 40), (160, 48), (200, 50)] {
+        let screen = editor_support::screen(&mut app, width, height);
+        let row = screen
+            .lines()
+            .find(|l| l.contains(" access ") && l.contains(" low "))
+            .unwrap_or_else(|| panic!("{width}: no access row in\n{screen}"));
+        let summary = row.split(" low ").nth(1).unwrap().trim_start();
+        let shown: String = summary
+            .chars()
+            .take_while(|c| *c != '…' && *c != '┃' && *c != '│')
+            .collect();
+        assert!(shown.trim_end().chars().count() >= 30, "{width}: {row}");
+    }
+}

@@ -267,6 +267,12 @@ impl SyscallsView {
     }
 }
 
+/// The width from which the details stand beside the list: the list then still has room for
+/// 30 characters of summary (name, action and risk take about 36).
+const THREE_COLUMNS: u16 = 140;
+/// The list's least width beside the details (30 characters of summary and an ellipsis).
+const LIST_BESIDE: u16 = 74;
+
 /// Draws view 1 into `area`: three columns when wide, else the detail pane under the list.
 pub fn render(
     frame: &mut Frame,
@@ -276,12 +282,13 @@ pub fn render(
     man: &ManLoader,
     theme: Theme,
 ) {
-    let cat_width = if area.width >= 120 { 36 } else { 26 };
+    let cat_width = if area.width >= 170 { 36 } else { 26 };
     let [cats, rest] =
         Layout::horizontal([Constraint::Length(cat_width), Constraint::Min(20)]).areas(area);
-    let (list_area, detail_area) = if area.width >= 120 {
-        let [l, d] = Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
-            .areas(rest);
+    let (list_area, detail_area) = if area.width >= THREE_COLUMNS {
+        let list = (rest.width * 52 / 100).max(LIST_BESIDE);
+        let [l, d] =
+            Layout::horizontal([Constraint::Length(list), Constraint::Min(20)]).areas(rest);
         (l, d)
     } else {
         let [l, d] =
