@@ -158,17 +158,18 @@ mod tests {
 
     #[test]
     fn positions_match_counting_on_long_lines_and_wide_characters() {
-        let mut seed = 0x9e37_79b9_u32;
+        let mut rng = crate::bpf::testutil::Rng(0x9e37_79b9);
         let pieces = ["a", "\n", "é", "€", "𝄞", "{\"x\": 1}", "\r\n"];
         for len in [0, 1, 255, 256, 257, 511, 512, 513, 3000] {
             let mut text = String::new();
             while text.len() < len {
-                seed ^= seed << 13;
-                seed ^= seed >> 17;
-                seed ^= seed << 5;
                 // Mostly one long line, as a minified profile is.
-                let piece = pieces[(seed % 40) as usize % pieces.len()];
-                text.push_str(if seed % 40 >= 7 { "b" } else { piece });
+                let roll = rng.below(40);
+                text.push_str(if roll >= pieces.len() {
+                    "b"
+                } else {
+                    pieces[roll]
+                });
             }
             let index = LineIndex::new(&text);
             for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
