@@ -118,9 +118,14 @@ pub fn union(first: &Profile, others: &[&Profile], labels: &[String]) -> Union {
         }
         if left_stopping > 0 {
             notes.push(format!(
-                "{}: {left_stopping} rule{} that allow nothing were not taken (the union keeps what allows)",
+                "{}: {left_stopping} {} nothing {} not taken (the union keeps what allows)",
                 label(file),
-                if left_stopping == 1 { "" } else { "s" }
+                if left_stopping == 1 {
+                    "rule that allows"
+                } else {
+                    "rules that allow"
+                },
+                if left_stopping == 1 { "was" } else { "were" }
             ));
         }
         if !left_mixed.is_empty() {
@@ -184,7 +189,7 @@ mod tests {
         assert!(u
             .notes
             .iter()
-            .any(|n| n.contains("1 rule that allow nothing")));
+            .any(|n| n.contains("1 rule that allows nothing was")));
     }
 
     #[test]
