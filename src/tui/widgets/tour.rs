@@ -48,7 +48,7 @@ pub fn page(view: View) -> (&'static str, &'static str) {
 pub fn render(frame: &mut Frame, area: Rect, view: View, keymap: &KeyMap, theme: Theme) {
     let (title, text) = page(view);
     let width = area.width.min(48);
-    let height = area.height.min(9);
+    let height = area.height.min(11);
     let window = Rect {
         x: area.x + area.width - width,
         y: area.y + area.height - height,
