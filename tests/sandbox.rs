@@ -552,6 +552,9 @@ fn record_with_base(base: &std::path::Path, out: &std::path::Path, code: &str) -
         .arg(base)
         .arg("-o")
         .arg(out)
+        // Without HOME, Python's start-up looks the user up through NSS, which opens
+        // AF_UNIX sockets to nscd: a second socket family the recording would rightly add.
+        .env("HOME", base.parent().unwrap_or(base))
         .args(["--", "python3", "-c", code])
         .output()
         .unwrap();
