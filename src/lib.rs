@@ -1,12 +1,10 @@
-//! seccompose: read, check, edit, compile and try Linux seccomp profiles.
+//! seccompose: the application (the editor and the lessons) on top of the engine crates.
 //!
-//! The library is the whole engine; the command line and the editor are thin front-ends.
+//! The engine is re-exported under its old paths, so `seccompose::profile` and
+//! `seccompose_core::profile` name the same thing.
 
-pub mod bpf;
-pub mod catalog;
-pub mod compile;
+pub use seccompose_core::{bpf, catalog, compile, lint, profile};
+pub use seccompose_sandbox as sandbox;
+
 pub mod learn;
-pub mod lint;
-pub mod profile;
-pub mod sandbox;
 pub mod tui;

@@ -143,7 +143,7 @@ impl Editor {
 fn home_with_profile() -> (tempfile::TempDir, PathBuf) {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("mine.json");
-    std::fs::write(&file, seccompose::tui::DEFAULT_PROFILE).unwrap();
+    std::fs::write(&file, seccompose::profile::starters::DEFAULT_TEXT).unwrap();
     let state = home.path().join("state/seccompose");
     std::fs::create_dir_all(&state).unwrap();
     std::fs::write(state.join("memory"), "tour-done\n").unwrap();
@@ -193,7 +193,7 @@ fn assert_recovered(home: &Path, file: &Path, name: &str, how: &str) {
     );
     assert_eq!(
         std::fs::read_to_string(file).unwrap(),
-        seccompose::tui::DEFAULT_PROFILE,
+        seccompose::profile::starters::DEFAULT_TEXT,
         "{how}: the file itself is untouched"
     );
 }

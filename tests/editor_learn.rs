@@ -228,7 +228,7 @@ fn lessons_2_and_3_in_brazilian_portuguese() {
 /// lesson started in a running editor replaces the document as one undoable edit.
 #[test]
 fn lessons_open_from_the_help_and_start_on_their_own_profile() {
-    let (home, file) = home_with("mine.json", seccompose::tui::DEFAULT_PROFILE);
+    let (home, file) = home_with("mine.json", seccompose::profile::starters::DEFAULT_TEXT);
     let mut ed = Editor::open_with(&file, home.path(), &[("LC_ALL", "C.UTF-8")]);
     ed.wait_for("mine.json");
     ed.send("?");

@@ -119,7 +119,7 @@ fn a_broken_file_shows_its_errors_and_is_not_touched() {
 
 #[test]
 fn sigterm_restores_the_terminal_and_keeps_the_changes_for_next_time() {
-    let (home, file) = home_with("mine.json", seccompose::tui::DEFAULT_PROFILE);
+    let (home, file) = home_with("mine.json", seccompose::profile::starters::DEFAULT_TEXT);
 
     let mut ed = Editor::open(&file, home.path());
     ed.wait_for("mine.json");
@@ -135,7 +135,7 @@ fn sigterm_restores_the_terminal_and_keeps_the_changes_for_next_time() {
     );
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
-        seccompose::tui::DEFAULT_PROFILE
+        seccompose::profile::starters::DEFAULT_TEXT
     );
 
     let mut ed = Editor::open(&file, home.path());
@@ -327,7 +327,7 @@ fn run_pane_record_accept_and_enforce() {
 /// would now hit, without a new run.
 #[test]
 fn run_pane_replays_the_last_recording_after_an_edit() {
-    let (home, file) = home_with("mine.json", seccompose::tui::DEFAULT_PROFILE);
+    let (home, file) = home_with("mine.json", seccompose::profile::starters::DEFAULT_TEXT);
     let mut ed = Editor::open(&file, home.path());
     ed.wait_for("mine.json");
     command_line(&mut ed, "ls /");
@@ -357,7 +357,7 @@ fn run_pane_replays_the_last_recording_after_an_edit() {
 #[test]
 fn run_pane_record_proposes_only_what_the_draft_stops_narrowly() {
     let python = "python3 -c \"import socket; socket.socket(socket.AF_INET6); print(42)\"";
-    let (home, file) = home_with("mine.json", seccompose::tui::DEFAULT_PROFILE);
+    let (home, file) = home_with("mine.json", seccompose::profile::starters::DEFAULT_TEXT);
     let mut ed = Editor::open(&file, home.path());
     ed.wait_for("mine.json");
     command_line(&mut ed, python);
@@ -369,11 +369,11 @@ fn run_pane_record_proposes_only_what_the_draft_stops_narrowly() {
     assert_eq!(ed.wait_exit(), 0);
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
-        seccompose::tui::DEFAULT_PROFILE
+        seccompose::profile::starters::DEFAULT_TEXT
     );
 
     let mut doc: serde_json::Value =
-        serde_json::from_str(seccompose::tui::DEFAULT_PROFILE).unwrap();
+        serde_json::from_str(seccompose::profile::starters::DEFAULT_TEXT).unwrap();
     doc["syscalls"]
         .as_array_mut()
         .unwrap()
@@ -517,7 +517,7 @@ fn lint_view_fix_undo_redo_save() {
 /// same way, `r` runs again and chmod fails.
 #[test]
 fn run_pane_shows_what_went_through_and_d_r_stops_it() {
-    let (home, file) = home_with("mine.json", seccompose::tui::DEFAULT_PROFILE);
+    let (home, file) = home_with("mine.json", seccompose::profile::starters::DEFAULT_TEXT);
     let target = home.path().join("f");
     std::fs::write(&target, "x").unwrap();
     let mut ed = Editor::open(&file, home.path());

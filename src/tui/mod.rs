@@ -33,7 +33,7 @@ pub use emulation::SLOW_EMULATION;
 
 use self::app::{App, Options};
 use crate::catalog::Catalog;
-use crate::profile::{self, Diagnostic, Profile, Severity};
+use crate::profile::{self, Diagnostic, Severity};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -43,21 +43,11 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// The built-in profile: deny by default, allow every low-risk syscall of current Linux.
-pub const DEFAULT_PROFILE: &str = include_str!("../../profiles/default.json");
-
 /// Set to make the editor exit right after its first frame (start-up benchmarks).
 pub const EXIT_AFTER_FIRST_FRAME: &str = "SECCOMPOSE_EXIT_AFTER_FIRST_FRAME";
 
 /// Set to a character to make that key crash the editor (tests of the way out by panic).
 pub const PANIC_ON_KEY: &str = "SECCOMPOSE_TEST_PANIC_ON_KEY";
-
-/// The built-in profile as a document.
-pub fn default_profile() -> Profile {
-    profile::parse(DEFAULT_PROFILE, &Catalog)
-        .profile
-        .expect("profiles/default.json is valid")
-}
 
 /// What the editor is asked to open.
 #[derive(Debug, Clone, Copy, Default)]
@@ -89,7 +79,7 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let fresh = |what: String| {
-        let p = starter.map_or_else(default_profile, |s| s.profile(&Catalog));
+        let p = starter.map_or_else(profile::starters::default_profile, |s| s.profile(&Catalog));
         let from = starter.map_or("the built-in profile".to_string(), |s| {
             format!("the starter profile {}", s.name)
         });
@@ -112,7 +102,7 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
             (p, None, None)
         }
         None if starter.is_some() => fresh("Starting from {from} (unsaved)".into()),
-        None => (default_profile(), None, None),
+        None => (profile::starters::default_profile(), None, None),
         Some(path) if !path.exists() => fresh(format!(
             "New file {}: starting from {{from}}",
             path.display()

@@ -5,10 +5,10 @@
 
 use super::report::{rule_place, StopSummary};
 use super::Stop;
-use crate::bpf::RetAction;
-use crate::catalog::describe_call;
-use crate::lint::OpenSibling;
-use crate::profile::{Profile, Target};
+use seccompose_core::bpf::RetAction;
+use seccompose_core::catalog::describe_call;
+use seccompose_core::lint::OpenSibling;
+use seccompose_core::profile::{Profile, Target};
 
 impl Stop {
     /// Whether the real filter let the call go on: in observed mode, a watched sibling's call
@@ -21,7 +21,7 @@ impl Stop {
 /// The names an observed run of `profile` watches: the allowed siblings lint reports beside
 /// denied syscalls.
 pub fn watched(profile: &Profile, target: &Target) -> Vec<String> {
-    crate::lint::open_siblings(profile, target)
+    seccompose_core::lint::open_siblings(profile, target)
         .into_iter()
         .map(|o| o.name)
         .collect()
@@ -29,7 +29,7 @@ pub fn watched(profile: &Profile, target: &Target) -> Vec<String> {
 
 /// One call that went through, in words: `went through: fchmodat(AT_FDCWD, "f", 0600),
 /// which does what chmod does; the draft denies chmod but allows fchmodat (line 44:3)`.
-/// `open` is [`crate::lint::open_siblings`] of `profile`, the profile the run used.
+/// `open` is [`seccompose_core::lint::open_siblings`] of `profile`, the profile the run used.
 pub fn went_through_line(s: &StopSummary, open: &[OpenSibling], profile: &Profile) -> String {
     let call = describe_call(&s.name, &s.first_args, &s.first_texts);
     let times = if s.count > 1 {
@@ -40,7 +40,7 @@ pub fn went_through_line(s: &StopSummary, open: &[OpenSibling], profile: &Profil
     let Some(o) = open.iter().find(|o| o.name == s.name) else {
         return format!("went through: {call}{times}");
     };
-    let denied = crate::lint::list(&o.denied);
+    let denied = seccompose_core::lint::list(&o.denied);
     let place = rule_place(o.rule, profile).unwrap_or_else(|| "the default action".into());
     format!(
         "went through: {call}{times}, which does what {denied} {}; the draft denies {denied} but \
@@ -55,7 +55,7 @@ pub fn render_went_through(summary: &[StopSummary], profile: &Profile, target: &
     if summary.is_empty() {
         return String::new();
     }
-    let open = crate::lint::open_siblings(profile, target);
+    let open = seccompose_core::lint::open_siblings(profile, target);
     let mut out = String::new();
     for s in summary {
         out.push_str(&format!(

@@ -29,39 +29,47 @@ pub const STARTERS: &[Starter] = &[
     Starter {
         name: "default",
         about: "deny by default; what ordinary programs need, none of the dangerous corners",
-        text: include_str!("../../profiles/default.json"),
+        text: include_str!("../../../../profiles/default.json"),
     },
     Starter {
         name: "deny-mkdir-chmod-chown",
         about: "allow everything but creating directories and changing modes or owners (the *at siblings too)",
-        text: include_str!("../../profiles/deny-mkdir-chmod-chown.json"),
+        text: include_str!("../../../../profiles/deny-mkdir-chmod-chown.json"),
     },
     Starter {
         name: "no-network",
         about: "allow everything but opening network sockets (Unix sockets stay)",
-        text: include_str!("../../profiles/no-network.json"),
+        text: include_str!("../../../../profiles/no-network.json"),
     },
     Starter {
         name: "read-only-fs",
         about: "allow everything but writing to the filesystem (files, directories, links, metadata)",
-        text: include_str!("../../profiles/read-only-fs.json"),
+        text: include_str!("../../../../profiles/read-only-fs.json"),
     },
     Starter {
         name: "no-new-processes",
         about: "allow everything but fork, vfork and clone without CLONE_THREAD (threads stay)",
-        text: include_str!("../../profiles/no-new-processes.json"),
+        text: include_str!("../../../../profiles/no-new-processes.json"),
     },
     Starter {
         name: "strict",
         about: "seccomp's original strict mode: read, write, exit, rt_sigreturn (and the execve that starts the program)",
-        text: include_str!("../../profiles/strict.json"),
+        text: include_str!("../../../../profiles/strict.json"),
     },
     Starter {
         name: "static-hello",
         about: "the least a statically linked program needs to start, print and exit",
-        text: include_str!("../../profiles/static-hello.json"),
+        text: include_str!("../../../../profiles/static-hello.json"),
     },
 ];
+
+/// The built-in default profile's text (the first starter's).
+pub const DEFAULT_TEXT: &str = STARTERS[0].text;
+
+/// The built-in default profile (the first starter), parsed with the catalog.
+pub fn default_profile() -> Profile {
+    STARTERS[0].profile(&crate::catalog::Catalog)
+}
 
 /// A starter by name (`no-network` or `no-network.json`).
 pub fn find(name: &str) -> Option<&'static Starter> {

@@ -17,8 +17,9 @@ mod validate;
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-pub(crate) mod testutil;
+/// Test helpers, for this crate's tests and (with the `testutil` feature) the other crates'.
+#[cfg(any(test, feature = "testutil"))]
+pub mod testutil;
 
 pub use cache::{const_allow, skips_filter, workload_cost, WorkloadCost, CACHED_NR_LIMIT};
 pub use disasm::{disassemble, disassemble_with, listing, listing_with, Line};
@@ -466,7 +467,7 @@ mod unit {
         let mut args = [0u64; 6];
         for a in args.iter_mut() {
             *a = if rng.below(2) == 0 {
-                rng.next()
+                rng.next_u64()
             } else {
                 rng.below(5) as u64
             };
@@ -474,7 +475,7 @@ mod unit {
         SeccompData {
             nr: rng.pick(&VALUES) as i32,
             arch,
-            instruction_pointer: rng.next(),
+            instruction_pointer: rng.next_u64(),
             args,
         }
     }
@@ -487,7 +488,7 @@ mod unit {
         let mut insns: Vec<Insn> = (0..len)
             .map(|pc| {
                 let code = match rng.below(12) {
-                    0 if rng.below(4) == 0 => rng.next() as u16,
+                    0 if rng.below(4) == 0 => rng.next_u64() as u16,
                     0 => rng.pick(&classic),
                     1..=3 => op::LD_W_ABS,
                     4..=6 => rng.pick(&[op::JEQ_K, op::JGE_K, op::JGT_K, op::JSET_K]),
@@ -495,7 +496,7 @@ mod unit {
                     _ => rng.pick(&seccomp),
                 };
                 let k = match rng.below(6) {
-                    0 => rng.next() as u32,
+                    0 => rng.next_u64() as u32,
                     1 => 4 * rng.below(16) as u32,
                     2 => rng.pick(&[0, 4]),
                     3 => rng.below(16) as u32,
@@ -522,7 +523,7 @@ mod unit {
             .collect();
         if rng.below(10) != 0 {
             if let Some(last) = insns.last_mut() {
-                *last = Insn::stmt(rng.pick(&[op::RET_K, op::RET_A]), rng.next() as u32);
+                *last = Insn::stmt(rng.pick(&[op::RET_K, op::RET_A]), rng.next_u64() as u32);
             }
         }
         Program::new(insns)
@@ -588,7 +589,7 @@ mod unit {
             bytes.truncate(rng.below(len + 1));
             for b in bytes.iter_mut() {
                 if rng.below(8) == 0 {
-                    *b = rng.next() as u8;
+                    *b = rng.next_u64() as u8;
                 }
             }
             match Program::from_bytes(&bytes) {

@@ -131,7 +131,7 @@ fn fixed_by_id(text: &str, id: &str) -> Profile {
 fn fix_all_reaches_a_fixed_point_and_keeps_unfixable_findings() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/seed-mkdir-chmod-chown.json"
+        "/../../tests/fixtures/seed-mkdir-chmod-chown.json"
     ))
     .unwrap();
     let p = profile(&text);

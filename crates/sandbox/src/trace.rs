@@ -25,8 +25,8 @@
 use super::supervise::Observer;
 use super::tracee::{call_of, event_message, ns_pids, ptrace, raised_by_seccomp, skip_syscall};
 use super::Stop;
-use crate::bpf::RetAction;
-use crate::compile::PTRACE_ATTACH_MARK;
+use seccompose_core::bpf::RetAction;
+use seccompose_core::compile::PTRACE_ATTACH_MARK;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Mutex};

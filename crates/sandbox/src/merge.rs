@@ -1,13 +1,13 @@
 //! Merging profiles, checked the way replay judges: the rule-by-rule union
-//! ([`crate::profile::merge`]) is compiled and run in the emulator on calls at the edges of
+//! ([`seccompose_core::profile::merge`]) is compiled and run in the emulator on calls at the edges of
 //! every condition of every file. An added rule that libseccomp refuses, or that would let
 //! through a call no file allows, is taken out again, and the merge says so.
 
-use crate::bpf::{self, Program, RetAction, SeccompData};
-use crate::catalog::Catalog;
-use crate::compile::{self, CompileError, Options};
-use crate::profile::merge::union;
-use crate::profile::{Profile, Target};
+use seccompose_core::bpf::{self, Program, RetAction, SeccompData};
+use seccompose_core::catalog::Catalog;
+use seccompose_core::compile::{self, CompileError, Options};
+use seccompose_core::profile::merge::union;
+use seccompose_core::profile::{Profile, Target};
 use std::collections::BTreeSet;
 
 /// A checked union and what it says.
@@ -90,7 +90,7 @@ pub fn merge(
 ) -> Result<Merged, CompileError> {
     let Some((first, rest)) = profiles.split_first() else {
         return Ok(Merged {
-            profile: Profile::new(crate::profile::Action::Errno),
+            profile: Profile::new(seccompose_core::profile::Action::Errno),
             notes: Vec::new(),
         });
     };
@@ -167,7 +167,7 @@ pub fn merge(
                 .filter(|n| !widened.contains(n))
                 .cloned()
                 .collect();
-            rule.names = Some(crate::profile::Names::List(kept));
+            rule.names = Some(seccompose_core::profile::Names::List(kept));
         }
         let mut i = 0;
         rules.retain(|r| {
@@ -185,8 +185,8 @@ pub fn merge(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bpf::testutil::Rng;
-    use crate::sandbox::testgen::{random_call, random_draft, target};
+    use crate::testgen::{random_call, random_draft, target};
+    use seccompose_core::bpf::testutil::Rng;
 
     /// For random pairs of drafts, judged on the compiled programs: the merge allows what
     /// the first allowed, and nothing that neither allowed.

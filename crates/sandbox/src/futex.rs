@@ -36,34 +36,35 @@ pub fn futex_wake(word: &AtomicU32) {
 /// Whether `program` allows the exact `FUTEX_WAIT` on `word` that a child waiting for the
 /// supervisor makes: such a wait then never reaches the listener nobody reads yet.
 pub fn futex_passes(
-    program: &crate::bpf::Program,
-    arch: crate::profile::Arch,
+    program: &seccompose_core::bpf::Program,
+    arch: seccompose_core::profile::Arch,
     word: &AtomicU32,
 ) -> bool {
-    let Some(nr) = crate::catalog::Catalog
+    let Some(nr) = seccompose_core::catalog::Catalog
         .syscall("futex")
         .and_then(|s| s.number(arch))
     else {
         return false;
     };
     let args = [word.as_ptr() as u64, libc::FUTEX_WAIT as u64, 0, 0, 0, 0];
-    let data = crate::bpf::SeccompData::new(arch, nr, args);
-    crate::bpf::RetAction::from_raw(crate::bpf::run(program, &data)) == crate::bpf::RetAction::Allow
+    let data = seccompose_core::bpf::SeccompData::new(arch, nr, args);
+    seccompose_core::bpf::RetAction::from_raw(seccompose_core::bpf::run(program, &data))
+        == seccompose_core::bpf::RetAction::Allow
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compile::{self, Options};
-    use crate::profile::{Action, Arch, ArgCond, Op, Profile, Rule, Target};
+    use seccompose_core::compile::{self, Options};
+    use seccompose_core::profile::{Action, Arch, ArgCond, Op, Profile, Rule, Target};
 
-    fn program(profile: &Profile) -> crate::bpf::Program {
+    fn program(profile: &Profile) -> seccompose_core::bpf::Program {
         let target = Target {
             arch: Arch::X86_64,
             ..Target::host()
         };
         let built = compile::build(profile, &target, &Options::default()).unwrap();
-        crate::bpf::Program::from_bytes(&built.bpf).unwrap()
+        seccompose_core::bpf::Program::from_bytes(&built.bpf).unwrap()
     }
 
     #[test]

@@ -4,9 +4,9 @@
 
 use super::replay::{replay, stopped_calls, Call, Recording, Stopped};
 use super::{describe_action, rule_place};
-use crate::compile::{self, deciding_rule, CompileError};
-use crate::profile::narrow::{additions, chosen_rules, Addition};
-use crate::profile::{Action, Profile, Rule, Target};
+use seccompose_core::compile::{self, deciding_rule, CompileError};
+use seccompose_core::profile::narrow::{additions, chosen_rules, Addition};
+use seccompose_core::profile::{Action, Profile, Rule, Target};
 
 /// What a recording proposes to add to a draft.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -163,7 +163,7 @@ pub fn unseen_siblings(
     draft: &Profile,
     target: &Target,
 ) -> Vec<(&'static str, &'static str)> {
-    use crate::catalog::{Catalog, Risk};
+    use seccompose_core::catalog::{Catalog, Risk};
     let made: std::collections::BTreeSet<&'static str> = recording
         .calls
         .iter()
@@ -179,7 +179,7 @@ pub fn unseen_siblings(
                 && sib.risk != Risk::High
                 && !made.contains(sib.name)
                 && !out.iter().any(|(n, _)| *n == sib.name)
-                && crate::profile::view(draft, sib.name, target)
+                && seccompose_core::profile::view(draft, sib.name, target)
                     .action
                     .semantic()
                     != Action::Allow;

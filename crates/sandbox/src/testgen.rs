@@ -1,10 +1,10 @@
 //! Random drafts and calls for the property tests of record and merge (seeded, x86_64).
 
-use crate::bpf::testutil::Rng;
-use crate::catalog::Catalog;
-use crate::profile::narrow::value_args;
-use crate::profile::{Action, Arch, ArgCond, Op, Profile, Rule, Target};
-use crate::sandbox::replay::Call;
+use crate::replay::Call;
+use seccompose_core::bpf::testutil::Rng;
+use seccompose_core::catalog::Catalog;
+use seccompose_core::profile::narrow::value_args;
+use seccompose_core::profile::{Action, Arch, ArgCond, Op, Profile, Rule, Target};
 
 /// Syscalls with and without value arguments.
 pub const NAMES: [&str; 9] = [
@@ -40,7 +40,7 @@ pub fn random_call(rng: &mut Rng) -> Call {
     let mut args = [0u64; 6];
     for a in &mut args {
         // Value arguments from a small pool (so calls repeat), the rest anything.
-        *a = rng.next();
+        *a = rng.next_u64();
     }
     for i in value_args(name) {
         args[i as usize] = rng.pick(&VALUES);

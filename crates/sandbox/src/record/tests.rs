@@ -1,13 +1,13 @@
 //! Tests of proposals: unit cases and the property test on random drafts and recordings.
 
 use super::*;
-use crate::bpf::testutil::Rng;
-use crate::bpf::{self, Program, RetAction, SeccompData};
-use crate::compile::{self, Options};
-use crate::profile::narrow::value_args;
-use crate::profile::{Arch, ArgCond, Op};
-use crate::sandbox::replay::Tally;
-use crate::sandbox::testgen::{nr, random_call, random_draft, target};
+use crate::replay::Tally;
+use crate::testgen::{nr, random_call, random_draft, target};
+use seccompose_core::bpf::testutil::Rng;
+use seccompose_core::bpf::{self, Program, RetAction, SeccompData};
+use seccompose_core::compile::{self, Options};
+use seccompose_core::profile::narrow::value_args;
+use seccompose_core::profile::{Arch, ArgCond, Op};
 
 fn program(p: &Profile) -> Option<Program> {
     let c = compile::build(p, &target(), &Options::default()).ok()?;

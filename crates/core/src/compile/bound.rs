@@ -79,7 +79,7 @@ mod tests {
             &[Arch::AARCH64],
         ];
         let mut rng = crate::bpf::testutil::Rng(0x9e37_79b9_7f4a_7c15);
-        let mut next = |n: u64| rng.next() % n;
+        let mut next = |n: u64| rng.next_u64() % n;
         let (mut tightest, mut refused) = (0, 0);
         for case in 0..60 {
             let mut p = Profile::new(Action::Errno);

@@ -36,9 +36,9 @@ pub use report::{
 };
 pub use through::{render_went_through, watched, went_through_line};
 
-use crate::bpf::{Program, RetAction};
-use crate::compile::{self, Options};
-use crate::profile::{Action, Arch, Profile, Target};
+use seccompose_core::bpf::{Program, RetAction};
+use seccompose_core::compile::{self, Options};
+use seccompose_core::profile::{Action, Arch, Profile, Target};
 use std::ffi::OsString;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::PathBuf;
@@ -493,15 +493,15 @@ impl Session {
 
 /// Whether the filter does anything but allow (or log) a plain `execve` on `arch`.
 fn denies_execve(program: &Program, arch: Arch) -> bool {
-    let Some(nr) = crate::catalog::Catalog
+    let Some(nr) = seccompose_core::catalog::Catalog
         .syscall("execve")
         .and_then(|s| s.number(arch))
     else {
         return false;
     };
-    let data = crate::bpf::SeccompData::new(arch, nr, [0; 6]);
+    let data = seccompose_core::bpf::SeccompData::new(arch, nr, [0; 6]);
     !matches!(
-        RetAction::from_raw(crate::bpf::run(program, &data)),
+        RetAction::from_raw(seccompose_core::bpf::run(program, &data)),
         RetAction::Allow | RetAction::Log
     )
 }

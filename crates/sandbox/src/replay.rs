@@ -1,10 +1,10 @@
 //! Replay: the distinct calls of a recorded run, judged again against another draft with the
 //! BPF emulator, so an edit shows at once which calls it would now stop, without a new run.
 
-use crate::bpf::{self, op, Program, RetAction, SeccompData};
-use crate::catalog::Catalog;
-use crate::compile::{self, deciding_rule, CompileError, Options, Plan};
-use crate::profile::{filter_arches, Arch, Profile, Target};
+use seccompose_core::bpf::{self, op, Program, RetAction, SeccompData};
+use seccompose_core::catalog::Catalog;
+use seccompose_core::compile::{self, deciding_rule, CompileError, Options, Plan};
+use seccompose_core::profile::{filter_arches, Arch, Profile, Target};
 use std::collections::HashMap;
 
 /// One distinct call: what a seccomp filter sees of it (the instruction pointer aside).
@@ -250,7 +250,7 @@ pub fn replay_program(recording: &Recording, program: &Program, plan: &Plan) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::{Action, ArgCond, Op, Rule};
+    use seccompose_core::profile::{Action, ArgCond, Op, Rule};
 
     fn nr(name: &str) -> u32 {
         Catalog.syscall(name).unwrap().number(Arch::X86_64).unwrap()

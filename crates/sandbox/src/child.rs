@@ -153,7 +153,10 @@ pub struct Prepared {
 impl Prepared {
     /// The program's instructions in the kernel's layout; with `id_maps`, the child may enter
     /// a user namespace when it cannot make a PID namespace on its own.
-    pub fn new(program: &crate::bpf::Program, id_maps: Option<super::userns::IdMaps>) -> Prepared {
+    pub fn new(
+        program: &seccompose_core::bpf::Program,
+        id_maps: Option<super::userns::IdMaps>,
+    ) -> Prepared {
         let insns = program.insns.iter().map(|&i| i.into()).collect();
         Prepared {
             insns,

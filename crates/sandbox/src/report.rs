@@ -1,9 +1,9 @@
 //! What a run reports: the stops grouped by syscall, and how the command ended.
 
 use super::{Containment, Finished, Stop, Termination};
-use crate::bpf::RetAction;
-use crate::catalog::{describe_call, Catalog};
-use crate::profile::{Arch, Profile};
+use seccompose_core::bpf::RetAction;
+use seccompose_core::catalog::{describe_call, Catalog};
+use seccompose_core::profile::{Arch, Profile};
 use serde_json::{json, Value};
 
 /// One syscall the policy stopped, with how often.
@@ -338,7 +338,7 @@ fn kill_words(a: RetAction) -> &'static str {
 
 /// Why the command never ran, in words.
 fn not_run(errno: i32, denied: bool) -> String {
-    let name = crate::catalog::Catalog
+    let name = seccompose_core::catalog::Catalog
         .errno_name(errno as u64)
         .map_or_else(|| format!("errno {errno}"), str::to_string);
     if denied {
