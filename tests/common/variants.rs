@@ -1,31 +1,10 @@
-//! Seeded random profiles for the runc trial (tests/fidelity.rs): what a runtime has to get
+//! Seeded random profiles for the runc trial (tests/kernel/fidelity.rs): what a runtime has to get
 //! right, in many combinations.
 
 use seccompose::catalog::Catalog;
 use seccompose::profile;
 
-/// A seeded generator (xorshift64*), so a failing variant can be made again from its seed.
-pub struct Rng(pub u64);
-
-impl Rng {
-    /// The next 64 random bits.
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// A number below `n`.
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// One of `items`.
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+pub use seccompose_core::bpf::testutil::Rng;
 
 /// Names that exercise what the runtime does: unknown to libseccomp 2.5.4 (skipped), the
 /// newest it knows (the stub's limit), multiplexed on x86 (pseudo-numbers), and ordinary ones.
@@ -72,7 +51,7 @@ pub fn random_profile(seed: u64) -> String {
         json!({"defaultAction": "SCMP_ACT_LOG"}),
         json!({"defaultAction": "SCMP_ACT_TRACE"}),
     ];
-    let mut p = rng.pick(&defaults).clone();
+    let mut p = rng.pick_ref(&defaults).clone();
     let arch_lists: [&[&str]; 7] = [
         &["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"],
         &["SCMP_ARCH_X86_64"],
@@ -89,7 +68,7 @@ pub fn random_profile(seed: u64) -> String {
                 {"architecture": "SCMP_ARCH_AARCH64", "subArchitectures": ["SCMP_ARCH_ARM"]}]);
         }
         _ => {
-            let list = *rng.pick(&arch_lists);
+            let list = rng.pick(&arch_lists);
             if !list.is_empty() {
                 p["architectures"] = json!(list);
             }
@@ -121,15 +100,15 @@ pub fn random_profile(seed: u64) -> String {
         let mut names = Vec::new();
         for _ in 0..1 + rng.below(24) {
             let name = if rng.below(3) == 0 {
-                *rng.pick(SPECIAL)
+                rng.pick(SPECIAL)
             } else {
-                *rng.pick(&all)
+                rng.pick(&all)
             };
             if !names.contains(&name) {
                 names.push(name);
             }
         }
-        let mut rule = rng.pick(&actions).clone();
+        let mut rule = rng.pick_ref(&actions).clone();
         rule["names"] = json!(names);
         if rng.below(3) == 0 {
             let mut args = Vec::new();
@@ -137,9 +116,9 @@ pub fn random_profile(seed: u64) -> String {
                 let values = [0u64, 1, 2, 8, 16, 0x7e02_0000, 0xffff_ffff, 0x1_0000_0001];
                 args.push(json!({
                     "index": rng.below(3),
-                    "value": *rng.pick(&values),
-                    "valueTwo": *rng.pick(&values),
-                    "op": *rng.pick(&ops),
+                    "value": rng.pick(&values),
+                    "valueTwo": rng.pick(&values),
+                    "op": rng.pick(&ops),
                 }));
             }
             rule["args"] = json!(args);

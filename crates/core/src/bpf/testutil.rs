@@ -31,6 +31,11 @@ impl Rng {
 
     /// One of `items`.
     pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
+        *self.pick_ref(items)
+    }
+
+    /// One of `items`, borrowed (for items that are not `Copy`).
+    pub fn pick_ref<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
     }
 }

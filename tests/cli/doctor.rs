@@ -1,0 +1,68 @@
+//! `seccompose doctor` and the fallback when user notification is missing.
+
+use crate::common;
+
+use predicates::str::contains;
+use seccompose::sandbox::support::FAKE_NO_USER_NOTIFICATION;
+
+#[test]
+fn doctor_reports_what_this_machine_offers() {
+    let out = common::seccompose().arg("doctor").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    for name in [
+        "seccomp filters",
+        "actions",
+        "user notification",
+        "tracing",
+        "libseccomp",
+        "man pages",
+        "user",
+    ] {
+        assert!(text.contains(name), "{name} missing:\n{text}");
+    }
+    assert!(text.contains("ok      seccomp filters"), "{text}");
+    assert!(text.contains("ok      user notification"), "{text}");
+    let actions = std::fs::read_to_string("/proc/sys/kernel/seccomp/actions_avail").unwrap();
+    assert!(
+        text.contains(actions.trim()),
+        "the kernel's own list is shown"
+    );
+}
+
+#[test]
+fn without_user_notification_run_falls_back_to_enforce_and_record_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.json");
+    std::fs::write(
+        &profile,
+        r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO"}]}"#,
+    )
+    .unwrap();
+    let made = dir.path().join("made");
+    common::seccompose()
+        .env(FAKE_NO_USER_NOTIFICATION, "1")
+        .arg("doctor")
+        .assert()
+        .success()
+        .stdout(contains("warning user notification"))
+        .stdout(contains("runs work in enforce mode only"));
+    common::seccompose()
+        .env(FAKE_NO_USER_NOTIFICATION, "1")
+        .arg("run")
+        .arg(&profile)
+        .arg("--")
+        .arg("mkdir")
+        .arg(&made)
+        .assert()
+        .code(1)
+        .stderr(contains("runs in enforce mode"))
+        .stderr(contains("Operation not permitted"));
+    assert!(!made.exists(), "the policy still applied");
+    common::seccompose()
+        .env(FAKE_NO_USER_NOTIFICATION, "1")
+        .args(["record", "--", "true"])
+        .assert()
+        .failure()
+        .stderr(contains("recording needs user notification"));
+}

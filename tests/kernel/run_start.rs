@@ -1,0 +1,180 @@
+//! Commands that cannot start, or must not: exit statuses a script can tell from the
+//! command's own, reports that say what happened, and never a command without its filter.
+
+use crate::common;
+
+use common::users::*;
+
+/// Runs `seccompose ARGS` as `who`; (exit code, stderr).
+fn run_as(who: As, args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let out = seccompose(who).args(args).output().unwrap();
+    (out.status.code(), stderr(&out))
+}
+
+fn os(s: &str) -> &std::ffi::OsStr {
+    std::ffi::OsStr::new(s)
+}
+
+/// Missing: 127; a directory or a file without execute permission: 126; as `env` does.
+#[test]
+fn commands_that_cannot_start_exit_127_or_126() {
+    let dir = scratch();
+    let profile = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
+    let plain = dir.path().join("plain.sh");
+    std::fs::write(&plain, "#!/bin/sh\nexit 0\n").unwrap();
+    let cases: [(&std::ffi::OsStr, i32, &str); 4] = [
+        (os("no-such-command-anywhere"), 127, "not found"),
+        (os("/nonexistent/tool"), 127, "no such file"),
+        (dir.path().as_os_str(), 126, "is a directory"),
+        (plain.as_os_str(), 126, "not executable"),
+    ];
+    for who in users() {
+        for (command, code, words) in &cases {
+            for sub in [
+                &["run", "--enforce"][..],
+                &["run"],
+                &["record", "-o", "/dev/null"],
+            ] {
+                let mut args: Vec<&std::ffi::OsStr> = sub.iter().map(|s| os(s)).collect();
+                if sub[0] == "run" {
+                    args.insert(1, profile.as_os_str());
+                }
+                args.extend([os("--"), command]);
+                let (got, err) = run_as(who, &args);
+                assert_eq!(got, Some(*code), "{who:?} {sub:?} {command:?}: {err}");
+                assert!(
+                    err.contains(words) && err.contains("the command was not run"),
+                    "{who:?} {sub:?}: {err}"
+                );
+            }
+        }
+    }
+}
+
+/// Under a profile that denies everything, the command never runs: the report says the
+/// profile denies execve (not that a signal killed it), and the arguments are not garbage.
+#[test]
+fn a_denied_execve_is_reported_as_not_run() {
+    let dir = scratch();
+    let profile = write_profile(
+        dir.path(),
+        r#"{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": []}"#,
+    );
+    for who in users() {
+        let report = dir.path().join(format!("report-{who:?}.json"));
+        for enforce in [false, true] {
+            let mut args = vec![
+                os("run"),
+                profile.as_os_str(),
+                os("--report"),
+                report.as_os_str(),
+            ];
+            if enforce {
+                args.push(os("--enforce"));
+            }
+            args.extend([os("--"), os("/bin/true")]);
+            let (code, err) = run_as(who, &args);
+            assert_eq!(code, Some(126), "{who:?} enforce={enforce}: {err}");
+            assert!(
+                err.contains("the command was not run: the profile denies execve (EPERM)"),
+                "{who:?} enforce={enforce}: {err}"
+            );
+            assert!(!err.contains("SIGSEGV") && !err.contains("killed"), "{err}");
+            let json: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+            assert_eq!(json["termination"]["kind"], "not_run");
+            assert_eq!(json["exit_code"], 126);
+            if !enforce {
+                // Only the execve: nothing of seccompose's own failure path is reported.
+                let names: Vec<&str> = json["summary"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s["syscall"].as_str().unwrap())
+                    .collect();
+                assert_eq!(names, ["execve"], "{err}");
+                let first = json["summary"][0]["first_call"].as_str().unwrap();
+                assert!(
+                    first.starts_with("execve(pathname=\"/bin/true\", argv=0x"),
+                    "{first}"
+                );
+            }
+        }
+    }
+}
+
+/// `record -o FILE` keeps an existing FILE when the command failed, says why, and replaces it
+/// with `--force`.
+#[test]
+fn record_keeps_the_output_when_the_command_failed() {
+    let dir = scratch();
+    let out = dir.path().join("recorded.json");
+    std::fs::write(&out, "the user's profile\n").unwrap();
+    let record = |force: bool| {
+        let mut args = vec![os("record"), os("-o"), out.as_os_str()];
+        if force {
+            args.push(os("--force"));
+        }
+        args.extend([os("--"), os("sh"), os("-c"), os("exit 3")]);
+        run_as(As::Me, &args)
+    };
+    let (code, err) = record(false);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        err.contains("was not changed") && err.contains("status 3"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "the user's profile\n"
+    );
+    let (code, err) = record(true);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("\"exit_group\""),
+        "{err}"
+    );
+}
+
+/// When loading the filter fails (here: an outer seccompose denies `seccomp` itself), the
+/// command does not run, and the error says which step failed.
+#[test]
+fn a_filter_that_cannot_load_means_the_command_does_not_run() {
+    let dir = scratch();
+    let outer = write_profile(
+        dir.path(),
+        r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["seccomp"], "action": "SCMP_ACT_ERRNO"}]}"#,
+    );
+    let inner = dir.path().join("inner.json");
+    std::fs::write(&inner, r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#).unwrap();
+    std::fs::set_permissions(&inner, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    for who in users() {
+        for inner_mode in [&[][..], &["--enforce"]] {
+            let marker = dir.path().join(format!("ran-{who:?}-{}", inner_mode.len()));
+            let out = seccompose(who)
+                .args(["run", "--enforce"])
+                .arg(&outer)
+                .arg("--")
+                .arg(binary())
+                .arg("run")
+                .args(inner_mode)
+                .arg(&inner)
+                .arg("--")
+                .arg("touch")
+                .arg(&marker)
+                .output()
+                .unwrap();
+            let err = stderr(&out);
+            // The inner seccompose's own failure: 125, as docker run gives.
+            assert_eq!(out.status.code(), Some(125), "{who:?}: {err}");
+            assert!(
+                err.contains("loading the seccomp filter failed")
+                    && err.contains("the command was not run"),
+                "{who:?}: {err}"
+            );
+            assert!(!marker.exists(), "{who:?} {inner_mode:?}: the command ran");
+        }
+    }
+}

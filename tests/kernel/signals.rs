@@ -1,0 +1,191 @@
+//! TRAP and KILL in observed mode are the kernel's own: a kill-thread rule kills one thread,
+//! a SIGSYS handler reads the kernel's `siginfo`, a kill-process rule is not caught; observed
+//! and enforced runs give the same results, and observed runs still report each stop. As root
+//! and as an ordinary user, in the real kernel, with tests/probe/signals.c.
+
+use crate::common;
+
+use common::users::*;
+use seccompose::catalog::Catalog;
+use seccompose::profile::{self, Target};
+use seccompose::sandbox::{self, Containment, Mode, RunOptions, Termination};
+use std::ffi::OsString;
+
+const PROFILE: &str = r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
+    {"names": ["getsid"], "action": "SCMP_ACT_KILL"},
+    {"names": ["getpgid"], "action": "SCMP_ACT_TRAP"},
+    {"names": ["getpriority"], "action": "SCMP_ACT_KILL_PROCESS"}
+]}"#;
+
+/// The program's modes, with the syscall each stops at and the action the report must name.
+const CASES: &[(&str, &str, &str)] = &[
+    ("thread-kill", "getsid", "SCMP_ACT_KILL_THREAD"),
+    ("trap", "getpgid", "SCMP_ACT_TRAP"),
+    ("kill-caught", "getpriority", "SCMP_ACT_KILL_PROCESS"),
+];
+
+/// A run without a PID namespace ends every new descendant of this process when it ends (the
+/// weaker containment), so the tests of this binary take turns.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn nr(name: &str) -> u32 {
+    Catalog
+        .syscall(name)
+        .and_then(|s| s.number(Target::host().arch))
+        .unwrap()
+}
+
+/// What each mode must print and how it must end, observed or enforced alike.
+fn check_outcome(mode: &str, code: Option<i32>, stdout: &str, context: &str) {
+    match mode {
+        "thread-kill" => {
+            // One thread killed, not the process: the other goes on and exits with its status.
+            assert_eq!(code, Some(7), "{context}: {stdout}");
+            assert_eq!(
+                stdout, "main: the other thread is gone, exiting 7\n",
+                "{context}"
+            );
+        }
+        "trap" => {
+            let token = Target::host().arch.audit_token();
+            let want = format!(
+                "handler: si_signo=31 si_code=1 si_errno=0 si_syscall={} si_arch={token:#x}\n",
+                nr("getpgid")
+            );
+            assert!(stdout.starts_with(&want), "{context}: {stdout}");
+            assert_eq!(code, Some(0), "{context}: {stdout}");
+        }
+        "kill-caught" => {
+            // Killed by SIGSYS although the program catches it; the handler never ran.
+            assert_eq!(code, Some(128 + libc::SIGSYS), "{context}: {stdout}");
+            assert_eq!(stdout, "", "{context}");
+        }
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn observed_and_enforced_runs_agree_on_trap_and_kill() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let program = common::probe::with_libc("signals");
+    for who in users() {
+        let dir = scratch();
+        let profile = write_profile(dir.path(), PROFILE);
+        for (mode, syscall, action) in CASES {
+            let mut results = Vec::new();
+            for enforce in [false, true] {
+                let report = dir.path().join(format!("{mode}-{enforce}.json"));
+                let out = run_as(who, &profile, enforce)
+                    .arg("--report")
+                    .arg(&report)
+                    .arg("--")
+                    .arg(&program)
+                    .arg(mode)
+                    .output()
+                    .unwrap();
+                let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+                let context = format!("{who:?} {mode} enforce={enforce} ({})", stderr(&out));
+                check_outcome(mode, out.status.code(), &stdout, &context);
+                results.push((out.status.code(), stdout));
+                if enforce {
+                    continue;
+                }
+                // Observed mode still reports the stop, with the deciding rule.
+                let json: serde_json::Value =
+                    serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+                let events = json["events"].as_array().unwrap();
+                let stops: Vec<_> = events.iter().filter(|e| e["syscall"] == *syscall).collect();
+                assert_eq!(stops.len(), 1, "{context}: {events:?}");
+                assert_eq!(stops[0]["action"], *action, "{context}");
+                assert!(stops[0]["rule"].is_number(), "{context}: {:?}", stops[0]);
+                if *mode == "trap" {
+                    let args = stops[0]["args"].as_array().unwrap();
+                    assert_eq!(args[..3], [7, 8, 9], "{context}");
+                }
+                if *mode == "kill-caught" {
+                    assert_eq!(json["killed_by_policy"], "getpriority", "{context}");
+                    assert!(
+                        stderr(&out).contains("killed by SIGSYS: the policy kills on getpriority"),
+                        "{context}"
+                    );
+                }
+            }
+            assert_eq!(
+                results[0], results[1],
+                "{who:?} {mode}: observed vs enforced"
+            );
+        }
+    }
+}
+
+/// Without a PID namespace the command is seccompose's own child, traced in observed mode:
+/// the run still ends with the command's own status, and the stops are reported.
+#[test]
+fn without_a_namespace_too() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let program = common::probe::with_libc("signals");
+    let p = profile::parse(PROFILE, &Catalog).profile.unwrap();
+    let target = Target::host();
+    for (mode, syscall, action) in CASES {
+        let mut results = Vec::new();
+        for run_mode in [Mode::Observe, Mode::Enforce] {
+            let out = tempfile::NamedTempFile::new().unwrap();
+            let options = RunOptions {
+                mode: run_mode,
+                share_pid_namespace: true,
+                stdio: Some((
+                    std::process::Stdio::null(),
+                    out.reopen().unwrap().into(),
+                    std::process::Stdio::null(),
+                )),
+                ..RunOptions::default()
+            };
+            let argv: Vec<OsString> = vec![program.clone().into(), mode.into()];
+            let finished = sandbox::run(&p, &target, &argv, options).unwrap();
+            assert_eq!(finished.containment, Containment::None);
+            let code = match finished.termination {
+                Termination::Exited(c) => Some(c),
+                Termination::Signaled(s) => Some(128 + s),
+                other => panic!("{mode} {run_mode:?}: {other:?}"),
+            };
+            let stdout = std::fs::read_to_string(out.path()).unwrap();
+            check_outcome(mode, code, &stdout, &format!("{mode} {run_mode:?}"));
+            if run_mode == Mode::Observe {
+                let stop = finished
+                    .stops
+                    .iter()
+                    .find(|s| s.name == Some(*syscall))
+                    .unwrap_or_else(|| panic!("{mode}: {:?}", finished.stops));
+                assert_eq!(stop.action.scmp_name(), *action);
+            }
+            results.push((code, stdout));
+        }
+        assert_eq!(results[0], results[1], "{mode}: observed vs enforced");
+    }
+}
+
+/// A debugger run under seccompose attaches to its children in observed mode as it does under
+/// enforcement: the tracer lets go of a process before the command's own ptrace attaches.
+#[test]
+fn the_commands_own_debugger_works_as_under_enforcement() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let program = common::probe::with_libc("signals");
+    let want = "seize a running child: ok\ninterrupt it: ok\nit stopped for us\n\
+                a child stopped itself\nseize the stopped child: ok\n\
+                traceme: the child stops for us\ntraceme: the child exited with 5\n";
+    for who in users() {
+        let dir = scratch();
+        let profile = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
+        for enforce in [false, true] {
+            let out = run_as(who, &profile, enforce)
+                .arg("--")
+                .arg(&program)
+                .arg("debugger")
+                .output()
+                .unwrap();
+            let context = format!("{who:?} enforce={enforce}: {}", stderr(&out));
+            assert_eq!(String::from_utf8_lossy(&out.stdout), want, "{context}");
+            assert_eq!(out.status.code(), Some(0), "{context}");
+        }
+    }
+}
