@@ -1,5 +1,6 @@
-//! Syntax highlighting of view 2's renderings with syntect: our own definitions for the
-//! disassembly and libseccomp's PFC (assets/syntaxes), syntect's bundled one for JSON.
+//! Syntax highlighting of view 2's renderings with syntect, by our own definitions in
+//! assets/syntaxes: the disassembly, libseccomp's PFC and JSON (syntect's bundled set is
+//! not built in: it held a hundred languages, twice).
 //!
 //! syntect's theme here does not hold colours: each scope selector maps to a [`Code`] kind
 //! (carried in the colour's red byte), and the editor's [`Theme`] styles the kinds. So the
@@ -41,6 +42,7 @@ impl Language {
 
 const DISASSEMBLY: &str = include_str!("../../assets/syntaxes/seccomp-bpf.sublime-syntax");
 const PFC: &str = include_str!("../../assets/syntaxes/libseccomp-pfc.sublime-syntax");
+const JSON: &str = include_str!("../../assets/syntaxes/json.sublime-syntax");
 
 /// Scope selectors and the kind they mark; syntect picks the most specific match.
 const KINDS: &[(&str, Code)] = &[
@@ -83,8 +85,7 @@ const KINDS: &[(&str, Code)] = &[
 
 /// The loaded syntaxes and the scope-to-kind scheme.
 pub struct Syntaxes {
-    ours: SyntaxSet,
-    bundled: SyntaxSet,
+    set: SyntaxSet,
     scheme: Scheme,
 }
 
@@ -111,7 +112,7 @@ pub fn loaded() -> &'static Syntaxes {
 impl Syntaxes {
     fn load() -> Syntaxes {
         let mut builder = SyntaxSetBuilder::new();
-        for text in [DISASSEMBLY, PFC] {
+        for text in [DISASSEMBLY, PFC, JSON] {
             let syntax = SyntaxDefinition::load_from_str(text, true, None)
                 .expect("the syntaxes in assets/syntaxes are valid");
             builder.add(syntax);
@@ -137,8 +138,7 @@ impl Syntaxes {
             scopes,
         };
         Syntaxes {
-            ours: builder.build(),
-            bundled: SyntaxSet::load_defaults_newlines(),
+            set: builder.build(),
             scheme,
         }
     }
@@ -147,10 +147,11 @@ impl Syntaxes {
         &self,
         language: Language,
     ) -> (&SyntaxSet, &syntect::parsing::SyntaxReference) {
-        let (set, scope) = match language {
-            Language::Disassembly => (&self.ours, "source.seccomp-bpf"),
-            Language::Pfc => (&self.ours, "source.libseccomp-pfc"),
-            Language::Json => (&self.bundled, "source.json"),
+        let set = &self.set;
+        let scope = match language {
+            Language::Disassembly => "source.seccomp-bpf",
+            Language::Pfc => "source.libseccomp-pfc",
+            Language::Json => "source.json",
         };
         let selector = syntect::parsing::Scope::new(scope).expect("valid scope");
         let syntax = set
@@ -411,5 +412,34 @@ mod tests {
             jumped.lines(Language::Json, 1, &refs, 150..151).unwrap()[0],
             &walked
         );
+    }
+
+    #[test]
+    fn json_values_numbers_constants_and_comments_of_a_jsonc_file() {
+        let text = [
+            "{ // kept by the save",
+            "  \"errnoRet\": 1, \"comment\": \"a \\\"quoted\\\" word\", /* two",
+            "  lines */ \"flags\": [true, null, -2.5e3]",
+            "}",
+        ];
+        let kind = |line: usize, piece: &str| {
+            let pieces = kinds_of(Language::Json, &text, line);
+            let found = pieces
+                .iter()
+                .find(|(t, _)| t.contains(piece))
+                .map(|(_, c)| *c);
+            assert!(found.is_some(), "{piece:?} in {pieces:?}");
+            found
+        };
+        assert_eq!(kind(0, "kept"), Some(Code::Comment));
+        assert_eq!(kind(1, "errnoRet"), Some(Code::Key));
+        assert_eq!(kind(1, "1"), Some(Code::Number));
+        assert_eq!(kind(1, "quoted"), Some(Code::Text));
+        assert_eq!(kind(1, "two"), Some(Code::Comment));
+        assert_eq!(kind(2, "lines"), Some(Code::Comment));
+        assert_eq!(kind(2, "flags"), Some(Code::Key));
+        assert_eq!(kind(2, "true"), Some(Code::Constant));
+        assert_eq!(kind(2, "null"), Some(Code::Constant));
+        assert_eq!(kind(2, "-2.5e3"), Some(Code::Number));
     }
 }
