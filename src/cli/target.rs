@@ -127,7 +127,7 @@ pub fn load_profile(path: &Path) -> anyhow::Result<Profile> {
     let name = path.display().to_string();
     for d in &parsed.diagnostics {
         if d.severity == profile::Severity::Error
-            || d.code == Some(profile::formats::BACKUP_AVAILABLE)
+            || d.code == Some(profile::LintId::BackupAvailable)
         {
             eprintln!("{}", d.render(&name));
         }

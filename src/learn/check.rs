@@ -3,7 +3,7 @@
 
 use crate::bpf::RetAction;
 use crate::catalog::parse_call;
-use crate::lint::Finding;
+use crate::lint::{Finding, LintId};
 use crate::profile::{policy, Action, Policy, Profile, Target};
 use crate::sandbox::{Mode, StopSummary};
 use serde::Deserialize;
@@ -145,9 +145,9 @@ pub enum Check {
     /// The last run.
     Run(RunCheck),
     /// Lint has a finding of this id (`incomplete-block`).
-    Lint(String),
+    Lint(LintId),
     /// Lint has no finding of this id (and has finished checking the draft).
-    NoLint(String),
+    NoLint(LintId),
     /// The call traced in the BPF view.
     Traced(TraceCheck),
     /// The BPF view compares the linear and the binary-tree layouts.
@@ -238,8 +238,8 @@ impl Check {
                 .run
                 .as_ref()
                 .is_some_and(|run| run.serial > runs_before && run_matches(want, run)),
-            Check::Lint(id) => snap.lint.is_some_and(|f| f.iter().any(|f| f.id == id)),
-            Check::NoLint(id) => snap.lint.is_some_and(|f| f.iter().all(|f| f.id != id)),
+            Check::Lint(id) => snap.lint.is_some_and(|f| f.iter().any(|f| f.id == *id)),
+            Check::NoLint(id) => snap.lint.is_some_and(|f| f.iter().all(|f| f.id != *id)),
             Check::Traced(want) => snap.traced.is_some_and(|t| {
                 want.syscall.as_ref().is_none_or(|s| s == t.syscall)
                     && want
@@ -317,14 +317,24 @@ mod tests {
         }
     }
 
+    #[derive(Deserialize, Debug)]
+    struct One {
+        check: Check,
+    }
+
     fn check(text: &str) -> Check {
-        #[derive(Deserialize)]
-        struct One {
-            check: Check,
-        }
         toml::from_str::<One>(&format!("check = {text}"))
             .unwrap()
             .check
+    }
+
+    #[test]
+    fn a_lesson_naming_no_kind_of_finding_does_not_load() {
+        let e = toml::from_str::<One>(r#"check = { lint = "incomplete_block" }"#).unwrap_err();
+        assert!(
+            e.to_string().contains("`incomplete_block` is not the id"),
+            "{e}"
+        );
     }
 
     fn holds(c: &str, s: &Snapshot<'_>) -> bool {

@@ -83,7 +83,7 @@ fn enter_goes_to_the_syscall_or_to_the_rule_editor() {
     let at = report
         .findings
         .iter()
-        .position(|f| f.id == "pointer-argument")
+        .position(|f| f.id == seccompose::lint::LintId::PointerArgument)
         .expect("a pointer condition");
     for _ in 0..at {
         press(&mut app, &["j"]);

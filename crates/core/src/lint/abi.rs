@@ -5,6 +5,7 @@
 use super::finding::{Finding, Fix};
 use super::scope::{action_text, list, push_new, rule_syscalls, unique_names, Scope};
 use crate::catalog::{Catalog, Syscall, MULTIPLEXERS};
+use crate::profile::LintId;
 use crate::profile::{rule_errno, Action, Arch, ArgCond, Edit, Op, Rule, Severity};
 
 /// Whether an ABI passes 32-bit arguments, so libseccomp compares only the low word: the
@@ -69,7 +70,7 @@ pub(super) fn twins(s: &Scope, out: &mut Vec<Finding>) {
             "block {} too, or drop the 32-bit architectures",
             list(&open)
         );
-        let mut found = Finding::new("twin-open", Severity::Warning, message, help)
+        let mut found = Finding::new(LintId::TwinOpen, Severity::Warning, message, help)
             .at_rule(index, rule)
             .naming(&[&blocked[..], &open[..]].concat());
         if rule.conditions().is_empty() {
@@ -127,7 +128,7 @@ pub(super) fn multiplexers(s: &Scope, out: &mut Vec<Finding>) {
             },
         );
         out.push(
-            Finding::new("multiplexer-bypass", Severity::Warning, message, help)
+            Finding::new(LintId::MultiplexerBypass, Severity::Warning, message, help)
                 .at_rule(index, rule)
                 .naming(&[&filtered[..], &[*mux][..]].concat())
                 .fixed_by(fix),
@@ -186,7 +187,7 @@ pub(super) fn high_bits(s: &Scope, out: &mut Vec<Finding>) {
             let help =
                 "keep comparisons within 32 bits, or limit the filter to 64-bit architectures";
             out.push(
-                Finding::new("high-bits-32", Severity::Warning, message, help)
+                Finding::new(LintId::HighBits32, Severity::Warning, message, help)
                     .at_rule(index, rule)
                     .naming(&names),
             );
@@ -235,7 +236,7 @@ pub(super) fn sign_extension(s: &Scope, out: &mut Vec<Finding>) {
                 cond.op.name(),
             );
             let help = "compare the low 32 bits only: SCMP_CMP_MASKED_EQ with value (the mask) 0xffffffff and valueTwo the 32-bit value";
-            let mut found = Finding::new("sign-extension", Severity::Warning, message, help)
+            let mut found = Finding::new(LintId::SignExtension, Severity::Warning, message, help)
                 .at_rule(index, rule)
                 .naming(&names);
             if cond.op == Op::Eq {

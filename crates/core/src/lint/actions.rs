@@ -3,6 +3,7 @@
 
 use super::finding::{Finding, Fix};
 use super::scope::Scope;
+use crate::profile::LintId;
 use crate::profile::{rule_errno, Action, Edit, Profile, Severity};
 
 /// A finding for each place the profile writes an action that `pick` (action, errno) selects:
@@ -33,7 +34,7 @@ pub(super) fn actions(s: &Scope, out: &mut Vec<Finding>) {
         |a, _| a == Action::Kill,
         |path| {
             Finding::new(
-            "kill-thread",
+            LintId::KillThread,
             Severity::Note,
             format!("{path} uses SCMP_ACT_KILL, which kills only the calling thread: the rest of the process goes on, possibly holding locks the dead thread took"),
             "write SCMP_ACT_KILL_PROCESS to stop the whole process, or SCMP_ACT_KILL_THREAD if one thread is really meant",
@@ -47,7 +48,7 @@ pub(super) fn actions(s: &Scope, out: &mut Vec<Finding>) {
     if p.listener_path.is_none() {
         out.extend(each_use(p, |a, _| a == Action::Notify, |path| {
             Finding::new(
-                "notify-without-listener",
+                LintId::NotifyWithoutListener,
                 Severity::Warning,
                 format!("{path} uses SCMP_ACT_NOTIFY, but the profile has no listenerPath: runc refuses to start the container, and a filter loaded with no supervisor fails these calls with ENOSYS"),
                 "set listenerPath to the socket of the seccomp agent, or choose another action",
@@ -56,7 +57,7 @@ pub(super) fn actions(s: &Scope, out: &mut Vec<Finding>) {
     }
     out.extend(each_use(p, |a, errno| a == Action::Errno && errno == 0, |path| {
         Finding::new(
-            "errno-zero",
+            LintId::ErrnoZero,
             Severity::Warning,
             format!("{path} fails calls with errno 0, so they return 0: the program believes the call succeeded although the kernel did nothing"),
             "use a real errno such as EPERM (1) or ENOSYS (38); keep 0 only to fake success on purpose",

@@ -5,6 +5,7 @@
 use super::finding::{Finding, Fix};
 use super::scope::{list, push_new, Scope};
 use crate::catalog::Catalog;
+use crate::profile::LintId;
 use crate::profile::{Edit, Profile, Target};
 
 /// Siblings an edit left allowed beside the syscalls it denied, and the fix that denies them.
@@ -51,7 +52,7 @@ pub fn siblings_left_open(
             edits: Vec::new(),
         },
     };
-    for f in findings.iter().filter(|f| f.id == "incomplete-block") {
+    for f in findings.iter().filter(|f| f.id == LintId::IncompleteBlock) {
         let Some(fix) = &f.fix else { continue };
         let ours: Vec<&String> = f
             .syscalls
@@ -131,7 +132,7 @@ pub fn open_siblings(profile: &Profile, target: &Target) -> Vec<OpenSibling> {
     super::holes::incomplete_blocks(&scope, &mut findings);
     super::allowlist::default_gaps(&scope, None, &mut findings);
     let mut out: Vec<OpenSibling> = Vec::new();
-    for f in findings.iter().filter(|f| f.id == "incomplete-block") {
+    for f in findings.iter().filter(|f| f.id == LintId::IncompleteBlock) {
         let (denied, allowed): (Vec<&String>, Vec<&String>) = f
             .syscalls
             .iter()

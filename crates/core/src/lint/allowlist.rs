@@ -7,6 +7,7 @@ use super::holes::{is_obsolete, open_siblings, Gap};
 use super::scope::{action_text, list, push_new, them, Scope};
 use crate::catalog::{Catalog, Syscall, MULTIPLEXERS, STARTUP};
 use crate::profile::Edit;
+use crate::profile::LintId;
 
 /// ENOSYS: "no such call", the answer programs fall back from.
 const ENOSYS: u64 = 38;
@@ -145,7 +146,7 @@ fn finding(s: &Scope, gap: &Gap) -> Finding {
     );
     let named = [&gap.blocked[..], &gap.allowed[..]].concat();
     let mut found = Finding::new(
-        "incomplete-block",
+        LintId::IncompleteBlock,
         crate::profile::Severity::Warning,
         message,
         help,

@@ -4,6 +4,7 @@
 use super::finding::{Finding, Fix};
 use super::scope::{list, them, unique_names, Scope};
 use crate::catalog::Catalog;
+use crate::profile::LintId;
 use crate::profile::{arch_never_matches, Arch, Edit, Filter, Severity};
 
 /// `not-on-arch`, a note: portable profiles name calls of other architectures on purpose, and a
@@ -26,7 +27,7 @@ pub(super) fn not_on_arch(s: &Scope, out: &mut Vec<Finding>) {
         );
         let help = "name the call these architectures use instead (seccompose syscalls --arch A lists them), or limit the rule with includes.arches";
         out.push(
-            Finding::new("not-on-arch", Severity::Note, message, help)
+            Finding::new(LintId::NotOnArch, Severity::Note, message, help)
                 .at_rule(index, rule)
                 .naming(&absent),
         );
@@ -58,9 +59,10 @@ pub(super) fn go_names(s: &Scope, out: &mut Vec<Finding>) {
             .fold(false, |a, b| a | b);
         for message in problems {
             let help = "use the Go names runc compares: amd64, 386, arm64, arm, ...";
-            let mut found = Finding::new("arch-never-matches", Severity::Warning, message, help)
-                .at_rule(index, rule)
-                .naming(rule.names());
+            let mut found =
+                Finding::new(LintId::ArchNeverMatches, Severity::Warning, message, help)
+                    .at_rule(index, rule)
+                    .naming(rule.names());
             if renamed {
                 found = found.fixed_by(Fix::new(
                     format!("write the Go architecture names in syscalls[{index}]"),

@@ -2,28 +2,29 @@
 //! its id and a hint.
 
 use super::finding::{Finding, Fix};
+use crate::profile::LintId;
 use crate::profile::{Diagnostic, Edit, Rule};
 
 /// The hint for a diagnostic of `check`, by its code (None: an error without a code).
-fn help(code: Option<&str>) -> &'static str {
+fn help(code: Option<LintId>) -> &'static str {
     match code {
-        Some("duplicate-key") => "keep one of the keys; runc reads only the last",
-        Some("unknown-key") => "correct the spelling: runc ignores keys it does not know",
-        Some("errno-out-of-range") => "use an errno below 4096, such as EPERM (1) or ENOSYS (38)",
-        Some("errno-mismatch") => {
+        Some(LintId::DuplicateKey) => "keep one of the keys; runc reads only the last",
+        Some(LintId::UnknownKey) => "correct the spelling: runc ignores keys it does not know",
+        Some(LintId::ErrnoOutOfRange) => "use an errno below 4096, such as EPERM (1) or ENOSYS (38)",
+        Some(LintId::ErrnoMismatch) => {
             "make defaultErrno and defaultErrnoRet agree, or drop defaultErrno"
         }
-        Some("value-two-ignored") => "drop valueTwo, or use SCMP_CMP_MASKED_EQ if a mask was meant",
-        Some("unknown-capability") => "write the capability as a CAP_* name, such as CAP_SYS_ADMIN",
-        Some("arch-never-matches") => "use the Go names runc compares: amd64, 386, arm64, arm, ...",
-        Some("errno-ignored") => {
+        Some(LintId::ValueTwoIgnored) => "drop valueTwo, or use SCMP_CMP_MASKED_EQ if a mask was meant",
+        Some(LintId::UnknownCapability) => "write the capability as a CAP_* name, such as CAP_SYS_ADMIN",
+        Some(LintId::ArchNeverMatches) => "use the Go names runc compares: amd64, 386, arm64, arm, ...",
+        Some(LintId::ErrnoIgnored) => {
             "drop errnoRet, or use SCMP_ACT_ERRNO if the call should fail with it"
         }
-        Some("default-action-rule") => {
+        Some(LintId::DefaultActionRule) => {
             "remove the rule, or give it an action other than the default action"
         }
-        Some("empty-rule") => "add the syscall names it is meant for, or remove it",
-        Some("unknown-syscall") => {
+        Some(LintId::EmptyRule) => "add the syscall names it is meant for, or remove it",
+        Some(LintId::UnknownSyscall) => {
             "correct the spelling: runc skips a name its libseccomp cannot resolve, so the rule silently does nothing for it"
         }
         Some(_) => "see `seccompose check`",
@@ -36,7 +37,7 @@ pub(super) fn finding(d: &Diagnostic, rule: Option<(usize, &Rule)>) -> Finding {
     let found = Finding {
         pos: d.pos,
         ..Finding::new(
-            d.code.unwrap_or("invalid"),
+            d.code.unwrap_or(LintId::Invalid),
             d.severity,
             d.message.clone(),
             help(d.code),
@@ -55,13 +56,13 @@ pub(super) fn finding(d: &Diagnostic, rule: Option<(usize, &Rule)>) -> Finding {
 }
 
 /// The fix for a diagnostic about rule `index`, for the codes that have an obvious one.
-fn fix(code: Option<&str>, index: usize, rule: &Rule) -> Option<Fix> {
+fn fix(code: Option<LintId>, index: usize, rule: &Rule) -> Option<Fix> {
     match code? {
-        "default-action-rule" | "empty-rule" => Some(Fix::new(
+        LintId::DefaultActionRule | LintId::EmptyRule => Some(Fix::new(
             format!("remove syscalls[{index}]"),
             Edit::RemoveRule(index),
         )),
-        "errno-ignored" => {
+        LintId::ErrnoIgnored => {
             let mut fixed = rule.clone();
             fixed.errno_ret = None;
             Some(Fix::new(

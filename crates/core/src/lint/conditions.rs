@@ -5,6 +5,7 @@
 use super::finding::Finding;
 use super::scope::{list, rule_syscalls, Scope};
 use crate::catalog::{arg_name, Syscall};
+use crate::profile::LintId;
 use crate::profile::{repeated_arguments, ArgCond, Op, Rule, Severity};
 
 /// `pointer-argument`, `missing-argument` and `repeated-argument`, for the active rules (the
@@ -47,7 +48,7 @@ fn pointer(path: &str, cond: &ArgCond, syscalls: &[&'static Syscall]) -> Option<
         arg.ty
     );
     let help = "seccomp cannot filter by path or by any pointed-to data; drop the condition and restrict paths with Landlock, AppArmor/SELinux or mounts";
-    Some(Finding::new("pointer-argument", Severity::Warning, message, help).naming(&hit))
+    Some(Finding::new(LintId::PointerArgument, Severity::Warning, message, help).naming(&hit))
 }
 
 /// `missing-argument`: the condition tests an argument some of the syscalls do not take.
@@ -75,7 +76,7 @@ fn missing(path: &str, cond: &ArgCond, syscalls: &[&'static Syscall]) -> Option<
         first.name
     );
     let names: Vec<&str> = short.iter().map(|sc| sc.name).collect();
-    Some(Finding::new("missing-argument", Severity::Warning, message, help).naming(&names))
+    Some(Finding::new(LintId::MissingArgument, Severity::Warning, message, help).naming(&names))
 }
 
 /// `repeated-argument`: several conditions on one argument index, which runc ORs.
@@ -95,7 +96,7 @@ fn repeated(index: usize, rule: &Rule, syscalls: &[&'static Syscall]) -> Option<
     let help = "to require all, fold them into one SCMP_CMP_MASKED_EQ or split the range across rules; if OR is meant, write one rule per condition";
     let names: Vec<&str> = syscalls.iter().map(|sc| sc.name).collect();
     Some(
-        Finding::new("repeated-argument", Severity::Warning, message, help)
+        Finding::new(LintId::RepeatedArgument, Severity::Warning, message, help)
             .at_rule(index, rule)
             .naming(&names),
     )

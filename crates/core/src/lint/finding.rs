@@ -1,6 +1,6 @@
 //! One lint finding, and how it is printed for people and for programs.
 
-use crate::profile::{Edit, Pos, Rule, Severity};
+use crate::profile::{Edit, LintId, Pos, Rule, Severity};
 use serde_json::{json, Value};
 
 /// The change that resolves a finding, as edits of the profile the finding was made on (rule
@@ -39,7 +39,7 @@ impl Fix {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Stable kebab-case id of the kind of finding (`incomplete-block`).
-    pub id: &'static str,
+    pub id: LintId,
     /// Note (advice), warning (likely mistake or hole) or error (Docker rejects it).
     pub severity: Severity,
     /// Where: the rule's start, or 1:1 for the profile as a whole.
@@ -62,7 +62,7 @@ pub(super) const TOP: Pos = Pos { line: 1, col: 1 };
 impl Finding {
     /// A finding about the profile as a whole (at 1:1), naming no syscall yet.
     pub(super) fn new(
-        id: &'static str,
+        id: LintId,
         severity: Severity,
         message: String,
         help: impl Into<String>,
@@ -117,7 +117,7 @@ impl Finding {
     pub fn to_json(&self) -> Value {
         json!({
             "fix": self.fix.as_ref().map(|f| f.label.as_str()),
-            "id": self.id,
+            "id": self.id.as_str(),
             "severity": self.severity.to_string(),
             "line": self.pos.line,
             "col": self.pos.col,

@@ -1,13 +1,14 @@
 //! Applying lint's fixes to a profile until none is left: what `seccompose lint --fix` writes.
 
 use super::finding::Finding;
+use crate::profile::LintId;
 use crate::profile::{to_value, Profile, Target};
 
 /// One fix that was applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Applied {
     /// The id of the finding it resolved.
-    pub id: &'static str,
+    pub id: LintId,
     /// What it did.
     pub label: String,
 }

@@ -4,6 +4,7 @@
 use super::finding::{Finding, Fix};
 use super::scope::{action_text, list, push_new, them, unique_names, Scope};
 use crate::catalog::{Catalog, Risk, Syscall, MULTIPLEXERS};
+use crate::profile::LintId;
 use crate::profile::{rule_errno, Action, Edit, Rule, Severity};
 
 /// What one rule (or the default action) blocks while a sibling of it stays allowed.
@@ -120,7 +121,7 @@ fn gap_finding(s: &Scope, index: usize, rule: &Rule, gap: &Gap, fallback: bool) 
     let allowed = format!("{} allowed by {}", verb("is", "are"), list(&places));
     let (id, severity, message, help) = if fallback {
         (
-            "enosys-fallback",
+            LintId::EnosysFallback,
             Severity::Note,
             format!(
                 "{path} fails {} with ENOSYS, which tells programs the call does not exist, so they \
@@ -151,7 +152,7 @@ fn gap_finding(s: &Scope, index: usize, rule: &Rule, gap: &Gap, fallback: bool) 
             ));
         }
         (
-            "incomplete-block",
+            LintId::IncompleteBlock,
             Severity::Warning,
             format!(
                 "{path} blocks {} with {}, but {} {} the same job ({} {}) and {allowed}{}",
@@ -255,7 +256,7 @@ pub(super) fn dangerous_allows(s: &Scope, out: &mut Vec<Finding>) {
             );
             let help = format!("allow {name} only if the workload needs it, and then with argument conditions or behind includes.caps");
             out.push(
-                Finding::new("dangerous-allow", severity, message, help)
+                Finding::new(LintId::DangerousAllow, severity, message, help)
                     .at_rule(index, rule)
                     .naming(&[name]),
             );
@@ -282,7 +283,9 @@ pub(super) fn dangerous_allows(s: &Scope, out: &mut Vec<Finding>) {
         through.join(", ")
     );
     let help = "deny them in a rule with SCMP_ACT_ERRNO, or turn the profile into an allowlist (defaultAction SCMP_ACT_ERRNO)";
-    out.push(Finding::new("dangerous-allow", Severity::Warning, message, help).naming(&through));
+    out.push(
+        Finding::new(LintId::DangerousAllow, Severity::Warning, message, help).naming(&through),
+    );
 }
 
 /// `only with CAP_SYS_ADMIN on kernel 5.8 or later`, when the rule's includes set caps or minKernel.
@@ -318,7 +321,7 @@ pub(super) fn filters_nothing(s: &Scope, out: &mut Vec<Finding>) {
     );
     let help = "deny what the workload must not do, or start from an allowlist such as Docker's default profile";
     out.push(Finding::new(
-        "no-op-profile",
+        LintId::NoOpProfile,
         Severity::Warning,
         message,
         help,
@@ -338,7 +341,7 @@ pub(super) fn exec_blocked(s: &Scope, out: &mut Vec<Finding>) {
         s.origin("execve")
     );
     let help = "allow execve; the runtime needs it to start the program";
-    let mut finding = Finding::new("exec-blocked", Severity::Warning, message, help);
+    let mut finding = Finding::new(LintId::ExecBlocked, Severity::Warning, message, help);
     if let Some(index) = s.effects.decided_by("execve") {
         finding = finding.at_rule(index, &s.profile.rules()[index]);
     }

@@ -21,10 +21,11 @@ mod startup;
 #[cfg(test)]
 mod tests;
 
+pub use crate::profile::{LintId, UnknownLintId};
 pub use after_deny::{open_siblings, siblings_left_open, OpenSibling, SiblingsLeftOpen};
 pub use finding::{fails, Finding, Fix};
 pub use fix::{fix_all, Applied};
-pub use rules::{add_translation, explain, too_long, translation, RULES};
+pub use rules::{add_translation, too_long, translation};
 pub use sarif::sarif;
 pub use scope::list;
 

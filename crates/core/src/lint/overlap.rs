@@ -7,6 +7,7 @@
 use super::finding::{Finding, Fix};
 use super::scope::{action_text, list, push_new, them, unique_names, Scope};
 use crate::profile::alternatives;
+use crate::profile::LintId;
 use crate::profile::{rule_errno, ArgCond, Edit, Effect, Names, Op, Rule, Severity};
 use std::collections::{HashMap, HashSet};
 
@@ -68,7 +69,7 @@ fn overridden_finding(s: &Scope, index: usize, decider: usize, names: &[&str]) -
     let (shown, it) = (list(names), them(names.len()));
     let (id, severity, message, help) = if s.profile.rule_has_default_action(rule) {
         (
-            "shadowed-rule",
+            LintId::ShadowedRule,
             Severity::Warning,
             format!("{path} gives {shown} the default action {mine_text}, which runc skips, so {it} keeps {theirs_text} from {other}"),
             format!("remove {shown} from {other} to leave {it} to the default action"),
@@ -80,21 +81,21 @@ fn overridden_finding(s: &Scope, index: usize, decider: usize, names: &[&str]) -
             format!("the argument conditions of {path} add nothing for {shown}")
         };
         (
-            "duplicate-name",
+            LintId::DuplicateName,
             Severity::Note,
             format!("{what}: {other} already gives {it} {theirs_text} with no condition"),
             format!("remove {shown} from {path}"),
         )
     } else if rule.conditions().is_empty() {
         (
-            "shadowed-rule",
+            LintId::ShadowedRule,
             Severity::Warning,
             format!("{path} gives {shown} {mine_text}, but the earlier {other} gives {it} {theirs_text}; the first rule without argument conditions wins, so this one never applies to {it}"),
             format!("remove {shown} from {other} if {mine_text} is meant, else from {path}"),
         )
     } else {
         (
-            "shadowed-rule",
+            LintId::ShadowedRule,
             Severity::Warning,
             format!("the argument conditions of {path} never apply to {shown}: {other} gives {it} {theirs_text} with no condition, which overrides conditional rules"),
             format!("remove {shown} from {other} so that the conditions decide, or from {path}"),
@@ -103,7 +104,7 @@ fn overridden_finding(s: &Scope, index: usize, decider: usize, names: &[&str]) -
     let found = Finding::new(id, severity, message, help)
         .at_rule(index, rule)
         .naming(names);
-    if id == "duplicate-name" {
+    if id == LintId::DuplicateName {
         return found.fixed_by(without(index, rule, names));
     }
     found
@@ -151,7 +152,7 @@ fn repeated_within(index: usize, rule: &Rule, out: &mut Vec<Finding>) {
     );
     out.push(
         Finding::new(
-            "duplicate-name",
+            LintId::DuplicateName,
             Severity::Note,
             message,
             "remove the repeats",
@@ -231,14 +232,14 @@ fn same_conditions(s: &Scope, conditional: &HashMap<&str, Vec<usize>>, out: &mut
         let same = outcome(first).same_as(&outcome(rule));
         let (id, severity, message, help) = if same {
             (
-                "duplicate-name",
+                LintId::DuplicateName,
                 Severity::Note,
                 format!("syscalls[{index}] repeats a condition of syscalls[{earlier}] for {shown}, with the same action"),
                 format!("remove {shown} from syscalls[{index}]"),
             )
         } else {
             (
-                "conflicting-rules",
+                LintId::ConflictingRules,
                 Severity::Error,
                 format!(
                     "syscalls[{earlier}] and syscalls[{index}] test {shown} with the same conditions but different actions ({} and {}): libseccomp refuses the filter, so the container does not start",

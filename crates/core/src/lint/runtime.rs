@@ -5,7 +5,7 @@ use super::finding::Finding;
 use super::scope::{list, them, unique_names, Scope};
 use crate::catalog::Catalog;
 use crate::compile::{self, known_since, target_knows};
-use crate::profile::{Runtime, Severity, Target};
+use crate::profile::{LintId, Runtime, Severity, Target};
 
 /// `runtime-unknown-name`: a rule names a syscall the target runtime's libseccomp cannot
 /// resolve, so the runtime skips it and the rule does not apply to it. A warning when the
@@ -48,7 +48,7 @@ pub(super) fn unknown_names(s: &Scope, target: &Target, out: &mut Vec<Finding>) 
             Severity::Note
         };
         out.push(
-            Finding::new("runtime-unknown-name", severity, message, help)
+            Finding::new(LintId::RuntimeUnknownName, severity, message, help)
                 .at_rule(index, rule)
                 .naming(&skipped),
         );
@@ -86,14 +86,19 @@ pub(super) fn enosys_stub(
         list(&each)
     );
     let help = "programs fall back from ENOSYS; name a newer call in the profile to move the limit";
-    out.push(Finding::new("enosys-stub", Severity::Note, message, help));
+    out.push(Finding::new(
+        LintId::EnosysStub,
+        Severity::Note,
+        message,
+        help,
+    ));
 }
 
 #[cfg(test)]
 mod unit {
     use crate::catalog::Catalog;
     use crate::lint::lint;
-    use crate::profile::{parse, Arch, LibseccompVersion, Runtime, Severity, Target};
+    use crate::profile::{parse, Arch, LibseccompVersion, LintId, Runtime, Severity, Target};
 
     fn target(runtime: Runtime, libseccomp: &str) -> Target {
         Target {
@@ -108,11 +113,11 @@ mod unit {
       "architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_X32"],
       "syscalls": [{"names": ["read", "write", "openat", "mseal"], "action": "SCMP_ACT_ALLOW"}]}"#;
 
-    fn ids(text: &str, t: &Target) -> Vec<(&'static str, String)> {
+    fn ids(text: &str, t: &Target) -> Vec<(LintId, String)> {
         let p = parse(text, &Catalog).profile.expect("valid");
         lint(&p, t)
             .into_iter()
-            .filter(|f| matches!(f.id, "runtime-unknown-name" | "enosys-stub"))
+            .filter(|f| matches!(f.id, LintId::RuntimeUnknownName | LintId::EnosysStub))
             .map(|f| (f.id, f.message))
             .collect()
     }
@@ -122,15 +127,15 @@ mod unit {
         let found = ids(TEXT, &target(Runtime::Runc, "2.5.4"));
         let warning = found
             .iter()
-            .find(|(id, _)| *id == "runtime-unknown-name")
+            .find(|(id, _)| *id == LintId::RuntimeUnknownName)
             .expect("mseal is unknown to 2.5.4");
         assert!(warning.1.contains("mseal from 2.5.6"), "{}", warning.1);
         assert!(ids(TEXT, &target(Runtime::Runc, "2.6.0"))
             .iter()
-            .all(|(id, _)| *id != "runtime-unknown-name"));
+            .all(|(id, _)| *id != LintId::RuntimeUnknownName));
         assert!(ids(TEXT, &target(Runtime::None, "2.5.4"))
             .iter()
-            .all(|(id, _)| *id != "runtime-unknown-name"));
+            .all(|(id, _)| *id != LintId::RuntimeUnknownName));
     }
 
     /// Skipping a name an allow rule names makes the profile stricter (a note); skipping one a
@@ -144,7 +149,7 @@ mod unit {
             let p = parse(&text, &Catalog).profile.expect("valid");
             lint(&p, &target(Runtime::Runc, "2.5.4"))
                 .into_iter()
-                .find(|f| f.id == "runtime-unknown-name")
+                .find(|f| f.id == LintId::RuntimeUnknownName)
                 .map(|f| f.severity)
         };
         assert_eq!(severity("SCMP_ACT_ERRNO"), Some(Severity::Warning));
@@ -158,7 +163,7 @@ mod unit {
         let found = ids(TEXT, &target(Runtime::Runc, "2.5.4"));
         let notes: Vec<_> = found
             .iter()
-            .filter(|(id, _)| *id == "enosys-stub")
+            .filter(|(id, _)| *id == LintId::EnosysStub)
             .collect();
         assert_eq!(notes.len(), 1, "{found:?}");
         assert!(
@@ -177,11 +182,11 @@ mod unit {
         for runtime in [Runtime::Crun, Runtime::None] {
             assert!(ids(TEXT, &target(runtime, "2.5.4"))
                 .iter()
-                .all(|(id, _)| *id != "enosys-stub"));
+                .all(|(id, _)| *id != LintId::EnosysStub));
         }
         let allow = TEXT.replace("SCMP_ACT_ERRNO", "SCMP_ACT_LOG");
         assert!(ids(&allow, &target(Runtime::Runc, "2.5.4"))
             .iter()
-            .all(|(id, _)| *id != "enosys-stub"));
+            .all(|(id, _)| *id != LintId::EnosysStub));
     }
 }

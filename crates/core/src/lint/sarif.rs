@@ -1,7 +1,7 @@
 //! Findings as SARIF 2.1.0, the format code-scanning services read.
 
 use super::finding::Finding;
-use super::rules::explain;
+use crate::profile::LintId;
 use crate::profile::Severity;
 use serde_json::{json, Value};
 
@@ -24,7 +24,7 @@ pub fn sarif(findings: &[Finding], file: &str) -> Value {
         file.to_string()
     };
     let uri = uri.as_str();
-    let mut ids: Vec<&str> = Vec::new();
+    let mut ids: Vec<LintId> = Vec::new();
     for f in findings {
         if !ids.contains(&f.id) {
             ids.push(f.id);
@@ -33,13 +33,10 @@ pub fn sarif(findings: &[Finding], file: &str) -> Value {
     let rules: Vec<Value> = ids
         .iter()
         .map(|id| {
-            let text = match explain(id) {
-                "" => id.to_string(),
-                t => t.to_string(),
-            };
+            let text = id.explanation();
             json!({
-                "id": id,
-                "name": id,
+                "id": id.as_str(),
+                "name": id.as_str(),
                 "shortDescription": { "text": text },
                 "fullDescription": { "text": text },
             })
@@ -49,7 +46,7 @@ pub fn sarif(findings: &[Finding], file: &str) -> Value {
         .iter()
         .map(|f| {
             let mut result = json!({
-                "ruleId": f.id,
+                "ruleId": f.id.as_str(),
                 "ruleIndex": ids.iter().position(|i| *i == f.id),
                 "level": level(f.severity),
                 "message": { "text": format!("{}\nhelp: {}", f.message, f.help) },

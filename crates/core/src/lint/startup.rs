@@ -5,6 +5,7 @@
 use super::finding::{Finding, Fix};
 use super::scope::{action_text, list, Scope};
 use crate::catalog::{Catalog, STARTUP};
+use crate::profile::LintId;
 use crate::profile::{Action, Edit, Severity};
 
 /// ENOSYS: "no such call", the answer programs fall back from.
@@ -58,7 +59,7 @@ pub(super) fn startup(s: &Scope, out: &mut Vec<Finding>) {
         },
     );
     out.push(
-        Finding::new("startup-missing", Severity::Warning, message, help)
+        Finding::new(LintId::StartupMissing, Severity::Warning, message, help)
             .naming(&missing)
             .fixed_by(fix),
     );
@@ -81,7 +82,7 @@ pub(super) fn default_kill(s: &Scope, out: &mut Vec<Finding>) {
             errno: Some(ENOSYS),
         },
     );
-    out.push(Finding::new("default-kill", Severity::Warning, message, help).fixed_by(fix));
+    out.push(Finding::new(LintId::DefaultKill, Severity::Warning, message, help).fixed_by(fix));
 }
 
 /// `clone3-open`: clone3 allowed while a rule tests clone's flags; its flags are in a struct
@@ -113,7 +114,7 @@ pub(super) fn clone3(s: &Scope, out: &mut Vec<Finding>) {
         },
     );
     out.push(
-        Finding::new("clone3-open", Severity::Warning, message, help)
+        Finding::new(LintId::Clone3Open, Severity::Warning, message, help)
             .at_rule(index, rule)
             .naming(&["clone", "clone3"])
             .fixed_by(fix),

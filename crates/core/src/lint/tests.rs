@@ -32,12 +32,12 @@ fn run(text: &str) -> Vec<Finding> {
 }
 
 /// The findings with this id.
-fn with<'f>(findings: &'f [Finding], id: &str) -> Vec<&'f Finding> {
+fn with(findings: &[Finding], id: LintId) -> Vec<&Finding> {
     findings.iter().filter(|f| f.id == id).collect()
 }
 
 /// The one finding with this id.
-fn one<'f>(findings: &'f [Finding], id: &str) -> &'f Finding {
+fn one(findings: &[Finding], id: LintId) -> &Finding {
     let found = with(findings, id);
     assert_eq!(found.len(), 1, "one {id} in {findings:#?}");
     found[0]
@@ -61,7 +61,7 @@ fn incomplete_block_names_the_siblings_still_allowed() {
   ]
 }"#;
     let findings = run(text);
-    let f = one(&findings, "incomplete-block");
+    let f = one(&findings, LintId::IncompleteBlock);
     assert_eq!(f.severity, Severity::Warning);
     assert_eq!(f.pos, Pos { line: 4, col: 5 });
     assert_eq!(f.rule, Some(0));
@@ -74,7 +74,7 @@ fn incomplete_block_names_the_siblings_still_allowed() {
         r#"["chmod"]"#,
         r#"["chmod", "fchmod", "fchmodat", "fchmodat2"]"#,
     );
-    assert!(with(&run(&whole), "incomplete-block").is_empty());
+    assert!(with(&run(&whole), LintId::IncompleteBlock).is_empty());
 }
 
 #[test]
@@ -82,19 +82,19 @@ fn incomplete_block_leaves_riskier_calls_and_allowlist_errnos_alone() {
     // Blocking open_by_handle_at (high risk) beside openat (low) is deliberate.
     let riskier = r#"{"defaultAction": "SCMP_ACT_ALLOW",
       "syscalls": [{"names": ["open_by_handle_at"], "action": "SCMP_ACT_ERRNO"}]}"#;
-    assert!(with(&run(riskier), "incomplete-block").is_empty());
+    assert!(with(&run(riskier), LintId::IncompleteBlock).is_empty());
     // In an allowlist an ENOSYS rule steers programs to the sibling (Docker's clone3): nothing.
     let allowlist = r#"{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 38,
       "syscalls": [{"names": ["fchmodat"], "action": "SCMP_ACT_ALLOW"},
                    {"names": ["chmod"], "action": "SCMP_ACT_ERRNO", "errnoRet": 38}]}"#;
     let quiet = run(allowlist);
-    assert!(with(&quiet, "incomplete-block").is_empty());
-    assert!(with(&quiet, "enosys-fallback").is_empty());
+    assert!(with(&quiet, LintId::IncompleteBlock).is_empty());
+    assert!(with(&quiet, LintId::EnosysFallback).is_empty());
     // Any other errno denies chmod while fchmodat does its job: a hole in an allowlist too.
     let eperm = allowlist.replace(r#", "errnoRet": 38}"#, "}");
     let findings = run(&eperm);
     assert_eq!(
-        names(one(&findings, "incomplete-block")),
+        names(one(&findings, LintId::IncompleteBlock)),
         ["chmod", "fchmodat"]
     );
     // A kill is a block too, and the allowing rule must lose the sibling.
@@ -103,7 +103,7 @@ fn incomplete_block_leaves_riskier_calls_and_allowlist_errnos_alone() {
         r#""action": "SCMP_ACT_KILL_PROCESS"}"#,
     );
     let findings = run(&kill);
-    let f = one(&findings, "incomplete-block");
+    let f = one(&findings, LintId::IncompleteBlock);
     assert_eq!(names(f), ["chmod", "fchmodat"]);
     mentions(&f.message, "allowed by syscalls[0]");
     assert!(f.help.ends_with("take it out of syscalls[0]"), "{}", f.help);
@@ -114,10 +114,10 @@ fn incomplete_block_counts_calls_the_architecture_lacks() {
     let text = r#"{"defaultAction": "SCMP_ACT_ALLOW",
       "syscalls": [{"names": ["open"], "action": "SCMP_ACT_ERRNO"}]}"#;
     let findings = lint(&profile(text), &target_on(Arch::AARCH64));
-    let f = one(&findings, "incomplete-block");
+    let f = one(&findings, LintId::IncompleteBlock);
     assert!(f.syscalls.contains(&"openat".to_string()), "{f:?}");
     mentions(&f.message, "open does not even exist on aarch64");
-    assert_eq!(one(&findings, "not-on-arch").severity, Severity::Note);
+    assert_eq!(one(&findings, LintId::NotOnArch).severity, Severity::Note);
 }
 
 #[test]
@@ -125,10 +125,10 @@ fn enosys_block_with_open_siblings_is_a_fallback_note() {
     let text = r#"{"defaultAction": "SCMP_ACT_ALLOW",
       "syscalls": [{"names": ["openat2"], "action": "SCMP_ACT_ERRNO", "errnoRet": 38}]}"#;
     let findings = run(text);
-    let f = one(&findings, "enosys-fallback");
+    let f = one(&findings, LintId::EnosysFallback);
     assert_eq!(f.severity, Severity::Note);
     assert!(f.syscalls.contains(&"openat".to_string()));
-    assert!(with(&findings, "incomplete-block").is_empty());
+    assert!(with(&findings, LintId::IncompleteBlock).is_empty());
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn dangerous_allow_gives_the_catalog_reason() {
     let text = r#"{"defaultAction": "SCMP_ACT_ERRNO",
       "syscalls": [{"names": ["read", "ptrace", "execve"], "action": "SCMP_ACT_ALLOW"}]}"#;
     let findings = run(text);
-    let f = one(&findings, "dangerous-allow");
+    let f = one(&findings, LintId::DangerousAllow);
     assert_eq!(f.severity, Severity::Warning);
     assert_eq!(names(f), ["ptrace"]);
     let reason = Catalog.syscall("ptrace").expect("known").risk_reason;
@@ -150,7 +150,7 @@ fn dangerous_allow_gives_the_catalog_reason() {
         r#""action": "SCMP_ACT_ALLOW"}"#,
         r#""action": "SCMP_ACT_ALLOW", "args": [{"index": 0, "value": 0, "op": "SCMP_CMP_EQ"}]}"#,
     );
-    assert!(with(&run(&conditional), "dangerous-allow").is_empty());
+    assert!(with(&run(&conditional), LintId::DangerousAllow).is_empty());
 }
 
 #[test]
@@ -160,11 +160,11 @@ fn dangerous_allow_behind_a_capability_is_a_note_and_needs_the_capability() {
                    {"names": ["mount"], "action": "SCMP_ACT_ALLOW",
                     "includes": {"caps": ["CAP_SYS_ADMIN"]}}]}"#;
     let p = profile(text);
-    assert!(with(&lint(&p, &target()), "dangerous-allow").is_empty());
+    assert!(with(&lint(&p, &target()), LintId::DangerousAllow).is_empty());
     let mut admin = target();
     admin.add_cap("sys_admin").expect("a capability");
     let findings = lint(&p, &admin);
-    let f = one(&findings, "dangerous-allow");
+    let f = one(&findings, LintId::DangerousAllow);
     assert_eq!(f.severity, Severity::Note);
     mentions(&f.message, "only with CAP_SYS_ADMIN");
 }
@@ -174,7 +174,7 @@ fn allowing_default_lists_the_high_risk_calls_it_lets_through() {
     let text = r#"{"defaultAction": "SCMP_ACT_ALLOW",
       "syscalls": [{"names": ["bpf"], "action": "SCMP_ACT_ERRNO"}]}"#;
     let findings = run(text);
-    let f = one(&findings, "dangerous-allow");
+    let f = one(&findings, LintId::DangerousAllow);
     assert_eq!((f.pos, f.rule), (Pos { line: 1, col: 1 }, None));
     assert!(f.syscalls.contains(&"ptrace".to_string()));
     assert!(!f.syscalls.contains(&"bpf".to_string()), "bpf is denied");
@@ -189,14 +189,17 @@ fn allowing_default_without_blocks_filters_nothing() {
     let text = r#"{"defaultAction": "SCMP_ACT_LOG",
       "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW"}]}"#;
     let findings = run(text);
-    assert_eq!(one(&findings, "no-op-profile").severity, Severity::Warning);
+    assert_eq!(
+        one(&findings, LintId::NoOpProfile).severity,
+        Severity::Warning
+    );
     assert!(
-        with(&findings, "dangerous-allow").is_empty(),
+        with(&findings, LintId::DangerousAllow).is_empty(),
         "one finding says it"
     );
 
     let blocks = text.replace("SCMP_ACT_ALLOW", "SCMP_ACT_KILL_PROCESS");
-    assert!(with(&run(&blocks), "no-op-profile").is_empty());
+    assert!(with(&run(&blocks), LintId::NoOpProfile).is_empty());
 }
 
 #[test]
@@ -204,10 +207,10 @@ fn blocked_execve_stops_the_container_from_starting() {
     let text = r#"{"defaultAction": "SCMP_ACT_ERRNO",
       "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW"}]}"#;
     let findings = run(text);
-    let f = one(&findings, "exec-blocked");
+    let f = one(&findings, LintId::ExecBlocked);
     mentions(&f.message, "from defaultAction");
     let allowed = text.replace(r#"["read"]"#, r#"["read", "execve"]"#);
-    assert!(with(&run(&allowed), "exec-blocked").is_empty());
+    assert!(with(&run(&allowed), LintId::ExecBlocked).is_empty());
 }
 
 #[test]
@@ -220,12 +223,12 @@ fn rule_with_the_default_action_is_check_s_warning_reported_once() {
     assert!(parsed
         .diagnostics
         .iter()
-        .any(|d| d.code == Some("default-action-rule")));
+        .any(|d| d.code == Some(LintId::DefaultActionRule)));
     let findings = lint_parsed(&parsed, &[target()]);
-    let f = one(&findings, "default-action-rule");
+    let f = one(&findings, LintId::DefaultActionRule);
     assert_eq!((f.severity, f.rule), (Severity::Warning, Some(1)));
     assert_eq!(names(f), ["chmod"]);
-    assert_eq!(one(&findings, "errno-ignored").rule, Some(2));
+    assert_eq!(one(&findings, LintId::ErrnoIgnored).rule, Some(2));
 }
 
 #[test]
@@ -237,7 +240,7 @@ fn conditions_on_pointers_compare_addresses() {
         )
     };
     let findings = run(&rule(r#"{"index": 0, "value": 4096, "op": "SCMP_CMP_EQ"}"#));
-    let f = one(&findings, "pointer-argument");
+    let f = one(&findings, LintId::PointerArgument);
     mentions(&f.message, "syscalls[0].args[0]");
     mentions(&f.message, "pathname");
     // A NULL test is something a filter can answer; flags are plain numbers.
@@ -246,7 +249,7 @@ fn conditions_on_pointers_compare_addresses() {
         r#"{"index": 1, "value": 64, "op": "SCMP_CMP_MASKED_EQ", "valueTwo": 64}"#,
     ] {
         assert!(
-            with(&run(&rule(fine)), "pointer-argument").is_empty(),
+            with(&run(&rule(fine)), LintId::PointerArgument).is_empty(),
             "{fine}"
         );
     }
@@ -258,7 +261,7 @@ fn conditions_on_arguments_the_call_lacks() {
       "syscalls": [{"names": ["getpid", "kill"], "action": "SCMP_ACT_ERRNO",
                     "args": [{"index": 1, "value": 9, "op": "SCMP_CMP_EQ"}]}]}"#;
     let findings = run(text);
-    let f = one(&findings, "missing-argument");
+    let f = one(&findings, LintId::MissingArgument);
     assert_eq!(names(f), ["getpid"], "kill has a second argument");
     mentions(&f.message, "getpid takes no arguments");
 }
@@ -271,7 +274,7 @@ fn repeated_argument_index_ors() {
                     "args": [{"index": 0, "value": 0, "op": "SCMP_CMP_EQ"},
                              {"index": 0, "value": 8, "op": "SCMP_CMP_EQ"}]}]}"#;
     let findings = run(text);
-    let f = one(&findings, "repeated-argument");
+    let f = one(&findings, LintId::RepeatedArgument);
     assert_eq!(f.rule, Some(1));
     mentions(&f.message, "argument 0 (persona)");
     mentions(&f.message, "OR");
@@ -284,10 +287,10 @@ fn later_rule_without_conditions_is_shadowed_or_duplicate() {
                    {"names": ["chmod"], "action": "SCMP_ACT_KILL_PROCESS"},
                    {"names": ["mkdir", "mkdir"], "action": "SCMP_ACT_ALLOW"}]}"#;
     let findings = run(text);
-    let f = one(&findings, "shadowed-rule");
+    let f = one(&findings, LintId::ShadowedRule);
     assert_eq!((f.rule, f.severity), (Some(1), Severity::Warning));
     mentions(&f.message, "earlier syscalls[0]");
-    let dups = with(&findings, "duplicate-name");
+    let dups = with(&findings, LintId::DuplicateName);
     assert_eq!(dups.len(), 2, "{dups:#?}");
     assert!(dups
         .iter()
@@ -301,10 +304,10 @@ fn deny_with_the_default_action_leaves_an_allowed_call_allowed() {
       "syscalls": [{"names": ["execve", "chmod"], "action": "SCMP_ACT_ALLOW"},
                    {"names": ["chmod"], "action": "SCMP_ACT_ERRNO"}]}"#;
     let findings = run(text);
-    let f = one(&findings, "shadowed-rule");
+    let f = one(&findings, LintId::ShadowedRule);
     assert_eq!(f.rule, Some(1));
     mentions(&f.message, "keeps SCMP_ACT_ALLOW from syscalls[0]");
-    assert_eq!(one(&findings, "default-action-rule").rule, Some(1));
+    assert_eq!(one(&findings, LintId::DefaultActionRule).rule, Some(1));
 }
 
 #[test]
@@ -314,7 +317,7 @@ fn conditional_rule_under_an_unconditional_one_never_applies() {
                    {"names": ["personality"], "action": "SCMP_ACT_KILL_PROCESS",
                     "args": [{"index": 0, "value": 8, "op": "SCMP_CMP_EQ"}]}]}"#;
     let findings = run(text);
-    let f = one(&findings, "shadowed-rule");
+    let f = one(&findings, LintId::ShadowedRule);
     mentions(&f.message, "never apply to personality");
 }
 
@@ -329,14 +332,17 @@ fn same_conditions_with_different_actions_make_libseccomp_fail() {
                     "args": [{"index": 1, "value": 2, "op": "SCMP_CMP_EQ"},
                              {"index": 0, "value": 8, "op": "SCMP_CMP_EQ"}]}]}"#;
     let findings = run(text);
-    let f = one(&findings, "conflicting-rules");
+    let f = one(&findings, LintId::ConflictingRules);
     assert_eq!((f.severity, f.rule), (Severity::Error, Some(2)));
     assert!(fails(&findings));
 
     let same_action = text.replace("SCMP_ACT_LOG", "SCMP_ACT_TRAP");
     let findings = run(&same_action);
-    assert!(with(&findings, "conflicting-rules").is_empty());
-    assert_eq!(one(&findings, "duplicate-name").severity, Severity::Note);
+    assert!(with(&findings, LintId::ConflictingRules).is_empty());
+    assert_eq!(
+        one(&findings, LintId::DuplicateName).severity,
+        Severity::Note
+    );
 
     let other_value = text.replace(
         r#""value": 2, "op": "SCMP_CMP_EQ"},
@@ -344,7 +350,7 @@ fn same_conditions_with_different_actions_make_libseccomp_fail() {
         r#""value": 3, "op": "SCMP_CMP_EQ"},
                              {"index": 0"#,
     );
-    assert!(with(&run(&other_value), "conflicting-rules").is_empty());
+    assert!(with(&run(&other_value), LintId::ConflictingRules).is_empty());
 }
 
 #[test]
@@ -354,14 +360,14 @@ fn calls_no_filter_architecture_has_are_a_note() {
         "munmap", "openat", "read", "pread64", "close", "newfstatat", "exit_group"],
         "action": "SCMP_ACT_ALLOW"}]}"#;
     let findings = run(text);
-    let f = one(&findings, "not-on-arch");
+    let f = one(&findings, LintId::NotOnArch);
     assert_eq!(
         (f.severity, names(f)),
         (Severity::Note, vec!["riscv_hwprobe"])
     );
     assert!(with(
         &lint(&profile(text), &target_on(Arch::RISCV64)),
-        "not-on-arch"
+        LintId::NotOnArch
     )
     .is_empty());
 }
@@ -373,7 +379,7 @@ fn legacy_kill_is_one_thread() {
                    {"names": ["ptrace"], "action": "SCMP_ACT_KILL_PROCESS"},
                    {"names": ["reboot"], "action": "SCMP_ACT_KILL"}]}"#;
     let findings = run(text);
-    let kills = with(&findings, "kill-thread");
+    let kills = with(&findings, LintId::KillThread);
     let rules: Vec<Option<usize>> = kills.iter().map(|f| f.rule).collect();
     assert_eq!(rules, [None, Some(2)]);
     assert!(kills.iter().all(|f| f.severity == Severity::Note));
@@ -383,30 +389,30 @@ fn legacy_kill_is_one_thread() {
 fn notify_needs_a_listener() {
     let text = r#"{"defaultAction": "SCMP_ACT_ALLOW",
       "syscalls": [{"names": ["mkdir"], "action": "SCMP_ACT_NOTIFY"}]}"#;
-    let f = one(&run(text), "notify-without-listener").clone();
+    let f = one(&run(text), LintId::NotifyWithoutListener).clone();
     assert_eq!((f.severity, f.rule), (Severity::Warning, Some(0)));
     mentions(&f.message, "ENOSYS");
     let with_listener = text.replace(
         "{\"defaultAction",
         "{\"listenerPath\": \"/run/agent.sock\", \"defaultAction",
     );
-    assert!(with(&run(&with_listener), "notify-without-listener").is_empty());
+    assert!(with(&run(&with_listener), LintId::NotifyWithoutListener).is_empty());
 }
 
 #[test]
 fn errno_zero_fakes_success() {
     let text = r#"{"defaultAction": "SCMP_ACT_ALLOW",
       "syscalls": [{"names": ["sync"], "action": "SCMP_ACT_ERRNO", "errnoRet": 0}]}"#;
-    assert_eq!(one(&run(text), "errno-zero").rule, Some(0));
+    assert_eq!(one(&run(text), LintId::ErrnoZero).rule, Some(0));
     let eperm = text.replace(r#""errnoRet": 0"#, r#""errnoRet": 1"#);
-    assert!(with(&run(&eperm), "errno-zero").is_empty());
+    assert!(with(&run(&eperm), LintId::ErrnoZero).is_empty());
 }
 
 #[test]
 fn invalid_profile_reports_check_s_errors() {
     let parsed = parse(r#"{"defaultAction": "SCMP_ACT_NOPE"}"#, &Catalog);
     let findings = lint_parsed(&parsed, &[target()]);
-    let f = one(&findings, "invalid");
+    let f = one(&findings, LintId::Invalid);
     assert_eq!(f.severity, Severity::Error);
     assert!(fails(&findings));
 }
@@ -432,7 +438,7 @@ fn notes_alone_do_not_fail_and_targets_do_not_repeat_findings() {
 #[test]
 fn render_is_compiler_style() {
     let f = Finding {
-        id: "incomplete-block",
+        id: LintId::IncompleteBlock,
         severity: Severity::Warning,
         pos: Pos { line: 3, col: 7 },
         message: "m".into(),

@@ -1,6 +1,7 @@
 //! Compiler-style diagnostics: `FILE:LINE:COL: error: MESSAGE`.
 
 use super::model::Pos;
+use super::LintId;
 use std::fmt;
 
 /// How bad a finding is.
@@ -34,7 +35,7 @@ pub struct Diagnostic {
     /// The message, naming the offending value and its JSON path.
     pub message: String,
     /// A stable id for the kind of finding (`default-action-rule`), so lint can report it as its own.
-    pub code: Option<&'static str>,
+    pub code: Option<LintId>,
 }
 
 impl Diagnostic {
@@ -59,7 +60,7 @@ impl Diagnostic {
     }
 
     /// The same diagnostic, tagged with the id of its kind.
-    pub fn with_code(self, code: &'static str) -> Diagnostic {
+    pub fn with_code(self, code: LintId) -> Diagnostic {
         Diagnostic {
             code: Some(code),
             ..self

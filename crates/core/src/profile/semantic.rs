@@ -6,6 +6,7 @@ use super::diag::Diagnostic;
 use super::model::{ArgCond, Profile};
 use super::target::Target;
 use super::vocab::Arch;
+use super::LintId;
 
 /// Warnings about rules Docker accepts but that are probably mistakes, each tagged with its code
 /// and paired with the index of its rule.
@@ -19,7 +20,7 @@ pub fn rule_warnings(p: &Profile) -> Vec<(usize, Diagnostic)> {
         };
         if rule.errno_ret.is_some() && !rule.action.takes_errno() {
             warn(
-                "errno-ignored",
+                LintId::ErrnoIgnored,
                 format!(
                     "{path}.errnoRet has no effect on {}; only SCMP_ACT_ERRNO and SCMP_ACT_TRACE use it",
                     rule.action
@@ -28,7 +29,7 @@ pub fn rule_warnings(p: &Profile) -> Vec<(usize, Diagnostic)> {
         }
         if p.rule_has_default_action(rule) {
             warn(
-                "default-action-rule",
+                LintId::DefaultActionRule,
                 format!(
                     "{path} has the default action {}, so it adds nothing",
                     rule.action
@@ -37,7 +38,7 @@ pub fn rule_warnings(p: &Profile) -> Vec<(usize, Diagnostic)> {
         }
         if rule.names().is_empty() {
             warn(
-                "empty-rule",
+                LintId::EmptyRule,
                 format!("{path} names no syscall, so it has no effect"),
             );
         }

@@ -1,7 +1,7 @@
 //! The selected finding in full: message, what the kind of finding means, how to fix it, and
 //! what the two keys do with it.
 
-use crate::lint::{explain, Finding};
+use crate::lint::Finding;
 use crate::tui::keymap::{Command, Context, KeyMap};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pane_block;
@@ -55,9 +55,6 @@ pub fn render(
         Span::styled("Help: ", theme.accent()),
         Span::raw(f.help.clone()),
     ]));
-    let why = explain(f.id);
-    if !why.is_empty() {
-        lines.push(Line::styled(why, theme.dim()));
-    }
+    lines.push(Line::styled(f.id.explanation(), theme.dim()));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }

@@ -49,7 +49,7 @@ fn style_of(severity: Severity, theme: Theme) -> Style {
 /// One finding's row.
 fn row(f: &Finding, width: usize, theme: Theme) -> Line<'static> {
     let place = format!("{:>5}:{:<3} ", f.pos.line, f.pos.col);
-    let id = format!("{:<19} ", fit(f.id, 19));
+    let id = format!("{:<19} ", fit(f.id.as_str(), 19));
     let fix = if f.fix.is_some() { "fix " } else { "    " };
     let used = place.len() + id.len() + fix.len();
     Line::from(vec![

@@ -6,7 +6,7 @@ mod detail;
 mod list;
 
 use crate::catalog::{Catalog, Syscall};
-use crate::lint::Finding;
+use crate::lint::{Finding, LintId};
 use crate::tui::component::{Component, Cursor, Handled};
 use crate::tui::keymap::{Command, Context, KeyMap};
 use crate::tui::lint::{lint_loader, LintLoader, Report};
@@ -52,13 +52,13 @@ impl Default for LintView {
 }
 
 /// Findings whose rule is best looked at in the rule editor: they are about its conditions.
-const ABOUT_CONDITIONS: &[&str] = &[
-    "pointer-argument",
-    "missing-argument",
-    "repeated-argument",
-    "sign-extension",
-    "high-bits-32",
-    "translation",
+const ABOUT_CONDITIONS: &[LintId] = &[
+    LintId::PointerArgument,
+    LintId::MissingArgument,
+    LintId::RepeatedArgument,
+    LintId::SignExtension,
+    LintId::HighBits32,
+    LintId::Translation,
 ];
 
 impl LintView {

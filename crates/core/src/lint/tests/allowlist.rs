@@ -32,7 +32,7 @@ fn allowing(names: &[&str]) -> String {
 fn gaps(text: &str) -> Vec<Finding> {
     run(text)
         .into_iter()
-        .filter(|f| f.id == "incomplete-block")
+        .filter(|f| f.id == LintId::IncompleteBlock)
         .collect()
 }
 
@@ -120,7 +120,7 @@ fn obsolete_calls_tamer_siblings_and_siblings_without_their_capability_are_no_fi
     with_cap.caps.insert("CAP_SYS_TIME".to_string());
     let found: Vec<Finding> = lint(&profile(&clock), &with_cap)
         .into_iter()
-        .filter(|f| f.id == "incomplete-block")
+        .filter(|f| f.id == LintId::IncompleteBlock)
         .collect();
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].syscalls[0], "settimeofday");

@@ -20,7 +20,7 @@ fn allowlist(arches: &str, rules: &str) -> String {
 const BOTH: &str = r#""architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86"],"#;
 
 /// Applies the fix of the one finding `id` and lints again.
-fn after_fix(text: &str, id: &str) -> (Profile, Vec<Finding>) {
+fn after_fix(text: &str, id: LintId) -> (Profile, Vec<Finding>) {
     let mut p = profile(text);
     let f = one(&lint(&p, &target()), id).clone();
     f.fix.expect("a fix").edit().apply(&mut p).unwrap();
@@ -35,7 +35,7 @@ fn high_bits_on_a_32_bit_architecture() {
      "args": [{"index": 0, "value": 4294967301, "op": "SCMP_CMP_EQ"}]}"#;
     let text = allowlist(BOTH, rule);
     let findings = run(&text);
-    let f = one(&findings, "high-bits-32");
+    let f = one(&findings, LintId::HighBits32);
     assert_eq!(f.severity, Severity::Warning);
     assert_eq!(f.pos, Pos { line: 5, col: 5 });
     mentions(&f.message, "argument 0 of getpgid with 0x100000005");
@@ -47,13 +47,13 @@ fn high_bits_on_a_32_bit_architecture() {
         r#""value": 4294967296, "valueTwo": 4294967296, "op": "SCMP_CMP_MASKED_EQ""#,
     );
     let f = run(&allowlist(BOTH, &masked));
-    mentions(&one(&f, "high-bits-32").message, "matches every call");
+    mentions(&one(&f, LintId::HighBits32).message, "matches every call");
     // Near misses: no 32-bit ABI in the filter; a value within 32 bits; a sign extension.
-    assert!(with(&run(&allowlist("", rule)), "high-bits-32").is_empty());
+    assert!(with(&run(&allowlist("", rule)), LintId::HighBits32).is_empty());
     let small = rule.replace("4294967301", "5");
-    assert!(with(&run(&allowlist(BOTH, &small)), "high-bits-32").is_empty());
+    assert!(with(&run(&allowlist(BOTH, &small)), LintId::HighBits32).is_empty());
     let negative = rule.replace("4294967301", "18446744073709551516");
-    assert!(with(&run(&allowlist(BOTH, &negative)), "high-bits-32").is_empty());
+    assert!(with(&run(&allowlist(BOTH, &negative)), LintId::HighBits32).is_empty());
 }
 
 #[test]
@@ -64,17 +64,20 @@ fn a_32_bit_twin_left_open() {
     {{"names": ["fcntl"], "action": "SCMP_ACT_ERRNO"}}]}}"#
     );
     let findings = run(&text);
-    let f = one(&findings, "twin-open");
+    let f = one(&findings, LintId::TwinOpen);
     assert_eq!(names(f), ["fcntl", "fcntl64"]);
     assert_eq!(f.pos, Pos { line: 3, col: 5 });
     mentions(&f.message, "32-bit programs on x86 call fcntl64 instead");
-    assert!(with(&findings, "incomplete-block").is_empty(), "said once");
-    let (p, again) = after_fix(&text, "twin-open");
-    assert!(with(&again, "twin-open").is_empty());
+    assert!(
+        with(&findings, LintId::IncompleteBlock).is_empty(),
+        "said once"
+    );
+    let (p, again) = after_fix(&text, LintId::TwinOpen);
+    assert!(with(&again, LintId::TwinOpen).is_empty());
     assert_eq!(view(&p, "fcntl64", &target()).action, Action::Errno);
     // Near miss: a filter for x86_64 alone has no fcntl64 to leave open.
     let alone = text.replace(BOTH, "");
-    assert!(with(&run(&alone), "twin-open").is_empty());
+    assert!(with(&run(&alone), LintId::TwinOpen).is_empty());
 }
 
 #[test]
@@ -85,29 +88,29 @@ fn multiplexers_bypass_argument_rules_on_32_bit() {
     {"names": ["socketcall"], "action": "SCMP_ACT_ALLOW"}"#;
     let text = allowlist(BOTH, rule);
     let findings = run(&text);
-    let f = one(&findings, "multiplexer-bypass");
+    let f = one(&findings, LintId::MultiplexerBypass);
     assert_eq!(names(f), ["socket", "socketcall"]);
     mentions(&f.message, "on x86 socketcall is allowed and reaches it");
     assert_eq!(f.pos, Pos { line: 5, col: 5 });
-    let (p, again) = after_fix(&text, "multiplexer-bypass");
-    assert!(with(&again, "multiplexer-bypass").is_empty());
+    let (p, again) = after_fix(&text, LintId::MultiplexerBypass);
+    assert!(with(&again, LintId::MultiplexerBypass).is_empty());
     assert_eq!(view(&p, "socketcall", &target()).action, Action::Errno);
     // ipc reaches shmget the same way.
     let ipc = rule
         .replace("\"socket\"]", "\"shmget\"]")
         .replace("socketcall", "ipc");
     mentions(
-        &one(&run(&allowlist(BOTH, &ipc)), "multiplexer-bypass").message,
+        &one(&run(&allowlist(BOTH, &ipc)), LintId::MultiplexerBypass).message,
         "ipc is allowed and reaches it",
     );
     // Near misses: x86_64 alone has no socketcall; a profile that denies socketcall.
-    assert!(with(&run(&allowlist("", rule)), "multiplexer-bypass").is_empty());
+    assert!(with(&run(&allowlist("", rule)), LintId::MultiplexerBypass).is_empty());
     let closed = rule.replace(
         r#",
     {"names": ["socketcall"], "action": "SCMP_ACT_ALLOW"}"#,
         "",
     );
-    assert!(with(&run(&allowlist(BOTH, &closed)), "multiplexer-bypass").is_empty());
+    assert!(with(&run(&allowlist(BOTH, &closed)), LintId::MultiplexerBypass).is_empty());
 }
 
 #[test]
@@ -117,11 +120,11 @@ fn clone3_beside_filtered_clone_flags() {
      "args": [{"index": 0, "value": 2114060288, "valueTwo": 0, "op": "SCMP_CMP_MASKED_EQ"}]},
     {"names": ["clone3"], "action": "SCMP_ACT_ALLOW"}"#;
     let text = allowlist("", rule);
-    let f = one(&run(&text), "clone3-open").clone();
+    let f = one(&run(&text), LintId::Clone3Open).clone();
     assert_eq!(names(&f), ["clone", "clone3"]);
     assert_eq!(f.pos, Pos { line: 5, col: 5 });
-    let (p, again) = after_fix(&text, "clone3-open");
-    assert!(with(&again, "clone3-open").is_empty());
+    let (p, again) = after_fix(&text, LintId::Clone3Open);
+    assert!(with(&again, LintId::Clone3Open).is_empty());
     assert_eq!(
         (
             view(&p, "clone3", &target()).action,
@@ -134,10 +137,10 @@ fn clone3_beside_filtered_clone_flags() {
         r#"{"names": ["clone3"], "action": "SCMP_ACT_ALLOW"}"#,
         r#"{"names": ["clone3"], "action": "SCMP_ACT_ERRNO", "errnoRet": 38}"#,
     );
-    assert!(with(&run(&allowlist("", &enosys)), "clone3-open").is_empty());
+    assert!(with(&run(&allowlist("", &enosys)), LintId::Clone3Open).is_empty());
     let plain = r#",
     {"names": ["clone", "clone3"], "action": "SCMP_ACT_ALLOW"}"#;
-    assert!(with(&run(&allowlist("", plain)), "clone3-open").is_empty());
+    assert!(with(&run(&allowlist("", plain)), LintId::Clone3Open).is_empty());
 }
 
 #[test]
@@ -145,7 +148,7 @@ fn default_deny_without_what_programs_need_to_start() {
     let text = r#"{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [
         {"names": ["execve", "read", "write", "close", "openat"], "action": "SCMP_ACT_ALLOW"}]}"#;
     let findings = run(text);
-    let f = one(&findings, "startup-missing");
+    let f = one(&findings, LintId::StartupMissing);
     assert_eq!(
         names(f),
         [
@@ -160,32 +163,32 @@ fn default_deny_without_what_programs_need_to_start() {
         ]
     );
     mentions(&f.message, "brk, arch_prctl, mmap");
-    let (_, again) = after_fix(text, "startup-missing");
-    assert!(with(&again, "startup-missing").is_empty());
+    let (_, again) = after_fix(text, LintId::StartupMissing);
+    assert!(with(&again, LintId::StartupMissing).is_empty());
     // Near misses: everything there (older spellings count); an allowing default action.
-    assert!(with(&run(&allowlist("", "")), "startup-missing").is_empty());
+    assert!(with(&run(&allowlist("", "")), LintId::StartupMissing).is_empty());
     let older = allowlist("", "")
         .replace("\"openat\"", "\"open\"")
         .replace("\"newfstatat\"", "\"fstat\"")
         .replace("\"exit_group\"", "\"exit\"");
-    assert!(with(&run(&older), "startup-missing").is_empty());
+    assert!(with(&run(&older), LintId::StartupMissing).is_empty());
     let allowing = text.replace("SCMP_ACT_ERRNO", "SCMP_ACT_LOG");
-    assert!(with(&run(&allowing), "startup-missing").is_empty());
+    assert!(with(&run(&allowing), LintId::StartupMissing).is_empty());
 }
 
 #[test]
 fn a_killing_default_action() {
     let text = allowlist("", "").replace("SCMP_ACT_ERRNO", "SCMP_ACT_KILL_PROCESS");
-    let f = one(&run(&text), "default-kill").clone();
+    let f = one(&run(&text), LintId::DefaultKill).clone();
     assert_eq!(f.severity, Severity::Warning);
     mentions(&f.message, "clone3, rseq");
-    let (p, again) = after_fix(&text, "default-kill");
-    assert!(with(&again, "default-kill").is_empty());
+    let (p, again) = after_fix(&text, LintId::DefaultKill);
+    assert!(with(&again, LintId::DefaultKill).is_empty());
     assert_eq!(
         (p.default_action, p.default_errno_ret),
         (Action::Errno, Some(38))
     );
-    assert!(with(&run(&allowlist("", "")), "default-kill").is_empty());
+    assert!(with(&run(&allowlist("", "")), LintId::DefaultKill).is_empty());
 }
 
 #[test]
@@ -195,7 +198,7 @@ fn sign_extension_of_int_arguments() {
      "args": [{"index": 0, "value": 4294967196, "op": "SCMP_CMP_EQ"}]}"#;
     let text = allowlist("", rule);
     let findings = run(&text);
-    let f = one(&findings, "sign-extension");
+    let f = one(&findings, LintId::SignExtension);
     assert_eq!(f.pos, Pos { line: 5, col: 5 });
     mentions(
         &f.message,
@@ -203,8 +206,8 @@ fn sign_extension_of_int_arguments() {
     );
     mentions(&f.message, "which is -100 as an int");
     mentions(&f.message, "0xffffffffffffff9c");
-    let (p, again) = after_fix(&text, "sign-extension");
-    assert!(with(&again, "sign-extension").is_empty());
+    let (p, again) = after_fix(&text, LintId::SignExtension);
+    assert!(with(&again, LintId::SignExtension).is_empty());
     let fixed = &p.rules()[1].conditions()[0];
     assert_eq!(
         (fixed.op, fixed.value, fixed.value_two),
@@ -213,20 +216,20 @@ fn sign_extension_of_int_arguments() {
     assert!(fixed.matches(0xFFFF_FFFF_FFFF_FF9C) && fixed.matches(0xFFFF_FF9C));
     // The sign-extended form misses the other one too; NE has no MASKED_EQ form to offer.
     let wide = rule.replace("4294967196", "18446744073709551516");
-    assert!(one(&run(&allowlist("", &wide)), "sign-extension")
+    assert!(one(&run(&allowlist("", &wide)), LintId::SignExtension)
         .fix
         .is_some());
     let ne = rule.replace("SCMP_CMP_EQ", "SCMP_CMP_NE");
-    assert!(one(&run(&allowlist("", &ne)), "sign-extension")
+    assert!(one(&run(&allowlist("", &ne)), LintId::SignExtension)
         .fix
         .is_none());
     // Near misses: an unsigned argument; a small value.
     let unsigned = rule
         .replace("fchmodat", "alarm")
         .replace("4294967196", "2147483648");
-    assert!(with(&run(&allowlist("", &unsigned)), "sign-extension").is_empty());
+    assert!(with(&run(&allowlist("", &unsigned)), LintId::SignExtension).is_empty());
     let small = rule.replace("4294967196", "3");
-    assert!(with(&run(&allowlist("", &small)), "sign-extension").is_empty());
+    assert!(with(&run(&allowlist("", &small)), LintId::SignExtension).is_empty());
 }
 
 #[test]
@@ -236,7 +239,7 @@ fn dangerous_allow_weighs_the_capability_the_call_needs() {
     let text = allowlist("", rule);
     let findings = run(&text);
     let of = |name: &str| {
-        with(&findings, "dangerous-allow")
+        with(&findings, LintId::DangerousAllow)
             .into_iter()
             .find(|f| f.syscalls == [name])
             .cloned()
@@ -258,7 +261,7 @@ fn dangerous_allow_weighs_the_capability_the_call_needs() {
     let mut holding = target();
     holding.add_cap("CAP_SYS_TIME").unwrap();
     let findings = lint(&profile(&text), &holding);
-    let f = with(&findings, "dangerous-allow")
+    let f = with(&findings, LintId::DangerousAllow)
         .into_iter()
         .find(|f| f.syscalls == ["adjtimex"])
         .unwrap();
@@ -266,11 +269,11 @@ fn dangerous_allow_weighs_the_capability_the_call_needs() {
     // An allowing default action lists only what is dangerous on the target.
     let open = r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
         {"names": ["chmod", "fchmod", "fchmodat", "fchmodat2"], "action": "SCMP_ACT_ERRNO"}]}"#;
-    let f = one(&run(open), "dangerous-allow").clone();
+    let f = one(&run(open), LintId::DangerousAllow).clone();
     assert!(f.syscalls.iter().any(|n| n == "keyctl"));
     assert!(!f.syscalls.iter().any(|n| n == "adjtimex" || n == "mount"));
     let f = lint(&profile(open), &holding);
-    assert!(one(&f, "dangerous-allow")
+    assert!(one(&f, LintId::DangerousAllow)
         .syscalls
         .iter()
         .any(|n| n == "adjtimex"));

@@ -190,9 +190,6 @@ pub fn open(
     Ok(Opened { imported, source })
 }
 
-/// Id of the note that a file which does not load has a backup that does.
-pub const BACKUP_AVAILABLE: &str = "backup-available";
-
 /// For a file that does not load: a note when its `FILE~` holds a profile that does (a save
 /// written in place may have been cut short), with the way to bring it back.
 fn backup_note(
@@ -214,7 +211,7 @@ fn backup_note(
         ),
         code: None,
     };
-    Some(note.with_code(BACKUP_AVAILABLE))
+    Some(note.with_code(super::LintId::BackupAvailable))
 }
 
 /// Reads `text` back the way it was read first: the profile a save wrote, for checking.

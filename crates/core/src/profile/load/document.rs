@@ -6,6 +6,7 @@ use crate::profile::diag::has_errors;
 use crate::profile::model::*;
 use crate::profile::semantic::{arch_never_matches, rule_warnings};
 use crate::profile::vocab::{capability, Action, Op, FILTER_FLAGS};
+use crate::profile::LintId;
 use jsonc_parser::ast;
 
 impl Reader<'_> {
@@ -78,7 +79,7 @@ impl Reader<'_> {
                     .iter()
                     .find(|f| f.key == "defaultErrno")
                     .expect("set from a field");
-                self.warning(f.value, "errno-mismatch", format!("defaultErrno \"{name}\" disagrees with defaultErrnoRet {ret}; runc uses defaultErrnoRet"));
+                self.warning(f.value, LintId::ErrnoMismatch, format!("defaultErrno \"{name}\" disagrees with defaultErrnoRet {ret}; runc uses defaultErrnoRet"));
             }
         }
         if !has_errors(&self.diags) {
@@ -205,7 +206,7 @@ impl Reader<'_> {
         // runc does not refuse such a name: it logs it at debug level and skips it.
         self.coded_error(
             node,
-            "unknown-syscall",
+            LintId::UnknownSyscall,
             format!(
                 "unknown syscall \"{name}\" at {path}: no architecture has it, so runc skips the \
                  name (a debug log line, no error) and the rule does nothing for it{hint}"
@@ -269,7 +270,7 @@ impl Reader<'_> {
             if op != Op::MaskedEq && value_two != Some(0) {
                 self.warning(
                     item,
-                    "value-two-ignored",
+                    LintId::ValueTwoIgnored,
                     format!("{path}.valueTwo is ignored by {op}; only SCMP_CMP_MASKED_EQ uses it"),
                 );
             }
@@ -295,7 +296,7 @@ impl Reader<'_> {
                         if capability(&s).is_none_or(|c| c != s) {
                             r.warning(
                                 n,
-                                "unknown-capability",
+                                LintId::UnknownCapability,
                                 format!("unknown capability \"{s}\" at {path}; it never matches"),
                             );
                         }
@@ -305,7 +306,7 @@ impl Reader<'_> {
                 "arches" => {
                     filter.arches = self.strings(g, |r, n, path, s| {
                         if let Some(message) = arch_never_matches(&s, path) {
-                            r.warning(n, "arch-never-matches", message);
+                            r.warning(n, LintId::ArchNeverMatches, message);
                         }
                         Some(s)
                     })

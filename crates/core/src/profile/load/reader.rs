@@ -6,6 +6,7 @@ use super::Lexicon;
 use crate::profile::diag::{Diagnostic, LineIndex};
 use crate::profile::model::*;
 use crate::profile::vocab::{Action, Arch, RuncErrno};
+use crate::profile::LintId;
 use jsonc_parser::ast::{self, ObjectPropName};
 use jsonc_parser::common::Ranged;
 use serde_json::Value;
@@ -80,12 +81,12 @@ impl<'a> Reader<'a> {
     }
 
     /// An error with a code of its own, so lint can give it a specific hint.
-    pub(super) fn coded_error(&mut self, node: &impl Ranged, code: &'static str, msg: String) {
+    pub(super) fn coded_error(&mut self, node: &impl Ranged, code: LintId, msg: String) {
         let pos = self.pos(node);
         self.diags.push(Diagnostic::error(pos, msg).with_code(code));
     }
 
-    pub(super) fn warning(&mut self, node: &impl Ranged, code: &'static str, msg: String) {
+    pub(super) fn warning(&mut self, node: &impl Ranged, code: LintId, msg: String) {
         let pos = self.pos(node);
         self.diags
             .push(Diagnostic::warning(pos, msg).with_code(code));
@@ -112,7 +113,7 @@ impl<'a> Reader<'a> {
                     if let Some(i) = out.iter().position(|f| f.key == key) {
                         self.warning(
                             &key_node,
-                            "duplicate-key",
+                            LintId::DuplicateKey,
                             format!(
                                 "duplicate key \"{key}\" at {}: the last one wins",
                                 join(path, key)
@@ -135,7 +136,7 @@ impl<'a> Reader<'a> {
                     if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(name)) {
                         self.warning(
                             &key_node,
-                            "unknown-key",
+                            LintId::UnknownKey,
                             format!("unknown key \"{name}\" at {}: did you mean \"{k}\"? (kept as an unknown field)", join(path, name)),
                         );
                     }
@@ -228,7 +229,7 @@ impl<'a> Reader<'a> {
             return;
         };
         if let Some(message) = RuncErrno::of(value, action).problem(&f.path, value) {
-            self.warning(f.value, "errno-out-of-range", message);
+            self.warning(f.value, LintId::ErrnoOutOfRange, message);
         }
     }
 
