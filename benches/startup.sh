@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-cargo build --release --quiet
+cargo build --release --quiet --features test-hooks
 bin="$CARGO_TARGET_DIR/release/seccompose"
 profile=../shared/corpus/moby-default.json
 [ -f "$profile" ] || profile=""

@@ -4,6 +4,7 @@
 //! the queries programs make of their terminal (cursor position, status, device attributes),
 //! which shells and full-screen programs wait for.
 
+use crate::sandbox::support::test_hook;
 use crate::tui::backlog;
 use crate::tui::runner::Screen;
 use crate::tui::unseen::{Unseen, Visible};
@@ -96,9 +97,8 @@ impl Emulation {
             fresh,
             wanted,
             master,
-            delay: std::env::var(SLOW_EMULATION)
-                .ok()
-                .and_then(|ms| ms.parse().ok())
+            delay: test_hook(SLOW_EMULATION)
+                .and_then(|ms| ms.to_str()?.parse().ok())
                 .map(Duration::from_millis),
         }
     }

@@ -34,6 +34,7 @@ pub use emulation::SLOW_EMULATION;
 use self::app::{App, Options};
 use crate::catalog::Catalog;
 use crate::profile::{self, Diagnostic, Severity};
+use crate::sandbox::support::test_hook;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -43,7 +44,8 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Set to make the editor exit right after its first frame (start-up benchmarks).
+/// Set to make the editor exit right after its first frame (start-up benchmarks; a build with
+/// the `test-hooks` feature).
 pub const EXIT_AFTER_FIRST_FRAME: &str = "SECCOMPOSE_EXIT_AFTER_FIRST_FRAME";
 
 /// Set to a character to make that key crash the editor (tests of the way out by panic).
@@ -207,10 +209,8 @@ fn run_loop(
     term: &mut terminal::Term,
     stop: &std::sync::atomic::AtomicBool,
 ) -> anyhow::Result<ExitCode> {
-    let exit_after_first = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
-    let panic_key = std::env::var(PANIC_ON_KEY)
-        .ok()
-        .and_then(|k| k.chars().next());
+    let exit_after_first = test_hook(EXIT_AFTER_FIRST_FRAME).is_some();
+    let panic_key = test_hook(PANIC_ON_KEY).and_then(|k| k.to_str()?.chars().next());
     let mut dirty = true;
     let result = loop {
         if dirty {
@@ -273,7 +273,7 @@ fn show_load_errors(path: &Path, diags: &[Diagnostic]) -> anyhow::Result<ExitCod
     let file = path.display().to_string();
     let rendered: Vec<String> = diags.iter().map(|d| d.render(&file)).collect();
     // Without a terminal (or at start-up benchmarks) the diagnostics go to stderr only.
-    let screen = match std::env::var_os(EXIT_AFTER_FIRST_FRAME) {
+    let screen = match test_hook(EXIT_AFTER_FIRST_FRAME) {
         None => terminal::enter().ok(),
         Some(_) => None,
     };

@@ -95,9 +95,19 @@ pub fn filters_work() -> bool {
     *ANSWER.get_or_init(|| loads_in_child(&[RET_ALLOW], 0))
 }
 
+/// The value of the test switch `name` (an environment variable), only in builds with the
+/// `test-hooks` feature (`cargo test` turns it on): a shipped binary never reads them.
+pub fn test_hook(name: &str) -> Option<std::ffi::OsString> {
+    if cfg!(feature = "test-hooks") {
+        std::env::var_os(name)
+    } else {
+        None
+    }
+}
+
 /// Whether a filter can hand a user-notification listener to a supervisor (observed runs).
 pub fn user_notification_works() -> bool {
-    if std::env::var_os(FAKE_NO_USER_NOTIFICATION).is_some() {
+    if test_hook(FAKE_NO_USER_NOTIFICATION).is_some() {
         return false;
     }
     *NOTIFY_ANSWER.get_or_init(probe_user_notification)
@@ -105,7 +115,7 @@ pub fn user_notification_works() -> bool {
 
 /// The answer of [`user_notification_works`] if it is already known, without waiting for it.
 pub fn user_notification_known() -> Option<bool> {
-    if std::env::var_os(FAKE_NO_USER_NOTIFICATION).is_some() {
+    if test_hook(FAKE_NO_USER_NOTIFICATION).is_some() {
         return Some(false);
     }
     NOTIFY_ANSWER.get().copied()
@@ -114,7 +124,7 @@ pub fn user_notification_known() -> Option<bool> {
 /// Whether this process may trace a child it starts (observed runs watch TRAP and KILL
 /// stops with ptrace).
 pub fn tracing_works() -> bool {
-    if std::env::var_os(FAKE_NO_TRACING).is_some() {
+    if test_hook(FAKE_NO_TRACING).is_some() {
         return false;
     }
     *TRACE_ANSWER.get_or_init(probe_tracing)
@@ -122,7 +132,7 @@ pub fn tracing_works() -> bool {
 
 /// The answer of [`tracing_works`] if it is already known, without waiting for it.
 pub fn tracing_known() -> Option<bool> {
-    if std::env::var_os(FAKE_NO_TRACING).is_some() {
+    if test_hook(FAKE_NO_TRACING).is_some() {
         return Some(false);
     }
     TRACE_ANSWER.get().copied()
