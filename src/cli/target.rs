@@ -31,7 +31,7 @@ impl MachineArgs {
     pub fn target(&self, arch: Option<&str>) -> anyhow::Result<Target> {
         let mut base = Target::host();
         for cap in &self.caps {
-            base.add_cap(cap).map_err(|e| anyhow!(e))?;
+            base.add_cap(cap)?;
         }
         if let Some(k) = &self.kernel {
             base.kernel = KernelVersion::parse(k)

@@ -90,14 +90,41 @@ pub struct Start {
     pub reset: Vec<String>,
 }
 
+/// Why a lesson, its start or its language is not there.
+#[derive(Debug, thiserror::Error)]
+pub enum LessonError {
+    /// A lesson starts from a starter profile that does not exist.
+    #[error("no starter profile \"{0}\"")]
+    NoStarter(String),
+    /// The lesson's start could not be set up.
+    #[error(transparent)]
+    Start(#[from] crate::profile::EditError),
+    /// A lesson file does not read.
+    #[error("{tag}: {error}")]
+    Unreadable {
+        /// Its language.
+        tag: String,
+        /// Why.
+        error: String,
+    },
+    /// No lessons in the language asked for.
+    #[error("no lessons in \"{tag}\"; there are: {there}")]
+    NoLanguage {
+        /// The language asked for.
+        tag: String,
+        /// The languages there are.
+        there: String,
+    },
+}
+
 impl Start {
     /// The profile, or why there is none.
-    pub fn profile(&self) -> Result<Profile, String> {
+    pub fn profile(&self) -> Result<Profile, LessonError> {
         let mut p = match self.profile.as_str() {
             "allow-all" => Profile::new(Action::Allow),
             "deny-all" => Profile::new(Action::Errno),
             name => starters::find(name)
-                .ok_or_else(|| format!("no starter profile \"{name}\""))?
+                .ok_or_else(|| LessonError::NoStarter(name.to_string()))?
                 .profile(&Catalog),
         };
         if !self.reset.is_empty() {
@@ -106,7 +133,7 @@ impl Start {
                 action: None,
                 errno: None,
             };
-            edit.apply(&mut p).map_err(|e| e.to_string())?;
+            edit.apply(&mut p)?;
         }
         Ok(p)
     }
@@ -114,8 +141,11 @@ impl Start {
 
 impl LessonSet {
     /// Reads a lesson file; `tag` is its language.
-    pub fn parse(tag: &str, text: &str) -> Result<LessonSet, String> {
-        let mut set: LessonSet = toml::from_str(text).map_err(|e| format!("{tag}: {e}"))?;
+    pub fn parse(tag: &str, text: &str) -> Result<LessonSet, LessonError> {
+        let mut set: LessonSet = toml::from_str(text).map_err(|e| LessonError::Unreadable {
+            tag: tag.to_string(),
+            error: e.to_string(),
+        })?;
         set.tag = tag.to_string();
         Ok(set)
     }
@@ -191,13 +221,11 @@ pub fn find_language(tag: &str) -> Option<&'static LessonSet> {
 
 /// The lessons for `--lang` when given (Err when there are none in it), else for the
 /// environment's language (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
-pub fn choose(requested: Option<&str>) -> Result<&'static LessonSet, String> {
+pub fn choose(requested: Option<&str>) -> Result<&'static LessonSet, LessonError> {
     match requested {
-        Some(tag) => find_language(tag).ok_or_else(|| {
-            format!(
-                "no lessons in \"{tag}\"; there are: {}",
-                languages().join(", ")
-            )
+        Some(tag) => find_language(tag).ok_or_else(|| LessonError::NoLanguage {
+            tag: tag.to_string(),
+            there: languages().join(", "),
         }),
         None => Ok(language_from_env(|k| std::env::var(k).ok())
             .and_then(|t| find_language(&t))

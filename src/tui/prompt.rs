@@ -69,11 +69,11 @@ impl Prompt {
         let text = self.input.text().trim();
         match &self.kind {
             PromptKind::DenyWith(names) => {
-                let errno = parse_errno(text)?;
+                let errno = parse_errno(text).map_err(|e| e.to_string())?;
                 session.set_action(names.clone(), Some(Action::Errno), Some(errno));
             }
             PromptKind::DefaultErrno => {
-                let errno = parse_errno(text)?;
+                let errno = parse_errno(text).map_err(|e| e.to_string())?;
                 let action = session.profile().default_action;
                 session.apply(&Edit::SetDefault {
                     action,

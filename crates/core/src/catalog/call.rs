@@ -2,7 +2,26 @@
 //! argument values, and completed word by word (syscall names, then the constants that fit
 //! each argument). The CLI's `explain` and the editor's explain prompt share these.
 
-use super::{complete_value, parse_value, Catalog, ConstantSet};
+use super::{complete_value, parse_value, Catalog, ConstantSet, ValueError};
+
+/// Why a typed call does not read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CallError {
+    /// Nothing was typed.
+    #[error("type a syscall and its arguments, e.g. socket AF_INET6 SOCK_STREAM 0")]
+    Empty,
+    /// More than six arguments.
+    #[error("a syscall has at most {MAX_ARGS} arguments, {0} given")]
+    TooManyArguments(usize),
+    /// One argument does not read.
+    #[error("argument {index}: {error}")]
+    Argument {
+        /// Its position, from 0.
+        index: usize,
+        /// Why.
+        error: ValueError,
+    },
+}
 
 /// The most arguments a syscall takes.
 const MAX_ARGS: usize = 6;
@@ -15,12 +34,9 @@ fn arg_set(name: &str, index: usize) -> Option<&'static ConstantSet> {
 
 /// Reads argument texts (numbers in any base, constants, `A|B`) for `name`; missing arguments
 /// are 0. Constants are looked up in the argument's own set first.
-pub fn parse_call_args<S: AsRef<str>>(name: &str, raw: &[S]) -> Result<[u64; 6], String> {
+pub fn parse_call_args<S: AsRef<str>>(name: &str, raw: &[S]) -> Result<[u64; 6], CallError> {
     if raw.len() > MAX_ARGS {
-        return Err(format!(
-            "a syscall has at most {MAX_ARGS} arguments, {} given",
-            raw.len()
-        ));
+        return Err(CallError::TooManyArguments(raw.len()));
     }
     let mut args = [0u64; MAX_ARGS];
     for (i, text) in raw.iter().enumerate() {
@@ -34,17 +50,17 @@ pub fn parse_call_args<S: AsRef<str>>(name: &str, raw: &[S]) -> Result<[u64; 6],
             continue;
         }
         args[i] = parse_value(text.as_ref(), arg_set(name, i))
-            .map_err(|e| format!("argument {i}: {e}"))?;
+            .map_err(|error| CallError::Argument { index: i, error })?;
     }
     Ok(args)
 }
 
 /// Reads a whole typed call: the syscall's name, then its arguments separated by spaces or
 /// commas (`socket(AF_INET6, SOCK_STREAM, 0)` reads too). The name is not checked here.
-pub fn parse_call(line: &str) -> Result<(String, [u64; 6]), String> {
+pub fn parse_call(line: &str) -> Result<(String, [u64; 6]), CallError> {
     let mut words = words(line);
     if words.is_empty() {
-        return Err("type a syscall and its arguments, e.g. socket AF_INET6 SOCK_STREAM 0".into());
+        return Err(CallError::Empty);
     }
     let name = words.remove(0);
     let args = parse_call_args(&name, &words)?;
@@ -120,7 +136,7 @@ mod tests {
         let (_, clone) = parse_call("clone CLONE_NEWUSER | CLONE_NEWNS 0x10 0o7 0b11").unwrap();
         assert_eq!(clone[..4], [0x1000_0000 | 0x0002_0000, 16, 7, 3]);
         assert!(parse_call("").is_err());
-        let err = parse_call("socket AF_NOPE").unwrap_err();
+        let err = parse_call("socket AF_NOPE").unwrap_err().to_string();
         assert!(err.starts_with("argument 0: unknown constant"), "{err}");
         assert!(parse_call_args("read", &["1"; 7]).is_err());
     }

@@ -2,12 +2,59 @@
 
 use super::{Catalog, ConstantSet, SetKind};
 
+/// Why a typed value (a number, constants, an errno) does not read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    /// Nothing was typed.
+    #[error("empty value")]
+    Empty,
+    /// A negative number below -2^63.
+    #[error("\"{0}\" is not a number that fits 64 bits")]
+    TooLarge(String),
+    /// Starts like a number but is not one.
+    #[error("\"{0}\" is not a number (decimal, 0x hex, 0o octal or 0b binary, up to 2^64-1)")]
+    NotANumber(String),
+    /// A name no constant set of the catalog has (`set`: the argument's own set, if any).
+    #[error("unknown constant \"{name}\"{}", not_in(*.set))]
+    UnknownConstant {
+        /// The name as typed.
+        name: String,
+        /// The id of the set looked in first.
+        set: Option<&'static str>,
+    },
+    /// An errno name the catalog does not know.
+    #[error("unknown errno \"{text}\"{}", errno_hint(*.close))]
+    UnknownErrno {
+        /// The name as typed.
+        text: String,
+        /// The closest known name, if one is close.
+        close: Option<&'static str>,
+    },
+    /// An errno above what the kernel takes.
+    #[error("errno {0} is above the kernel's limit of 4095")]
+    ErrnoTooLarge(u64),
+}
+
+/// The end of an unknown constant's message: the set looked in first.
+fn not_in(set: Option<&str>) -> String {
+    set.map(|s| format!(" (not in {s} or any other set)"))
+        .unwrap_or_default()
+}
+
+/// The end of an unknown errno's message: the closest name, or what to try.
+fn errno_hint(close: Option<&str>) -> String {
+    match close {
+        Some(c) => format!(": did you mean {c}?"),
+        None => " (try EPERM, EACCES or a number)".into(),
+    }
+}
+
 /// Parses `42`, `0x2a`, `0o52`, `0b101010`, `CLONE_NEWUSER`, or `A|B|0x10`.
 /// Names are looked up in `set` first, then in every set of the catalog.
-pub fn parse_value(text: &str, set: Option<&ConstantSet>) -> Result<u64, String> {
+pub fn parse_value(text: &str, set: Option<&ConstantSet>) -> Result<u64, ValueError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("empty value".into());
+        return Err(ValueError::Empty);
     }
     let mut total = 0u64;
     for part in text.split('|').map(str::trim) {
@@ -16,12 +63,12 @@ pub fn parse_value(text: &str, set: Option<&ConstantSet>) -> Result<u64, String>
     Ok(total)
 }
 
-fn parse_one(part: &str, set: Option<&ConstantSet>) -> Result<u64, String> {
+fn parse_one(part: &str, set: Option<&ConstantSet>) -> Result<u64, ValueError> {
     // A negative number, as C passes it: two's complement over 64 bits (-1 is all ones).
     if let Some(magnitude) = part.strip_prefix('-') {
         return match parse_one(magnitude, None) {
             Ok(n) if n <= i64::MAX as u64 => Ok((n as i64).wrapping_neg() as u64),
-            _ => Err(format!("\"{part}\" is not a number that fits 64 bits")),
+            _ => Err(ValueError::TooLarge(part.to_string())),
         };
     }
     let lower = part.to_ascii_lowercase();
@@ -44,9 +91,7 @@ fn parse_one(part: &str, set: Option<&ConstantSet>) -> Result<u64, String> {
         return Ok(n);
     }
     if lower.starts_with(|c: char| c.is_ascii_digit()) {
-        return Err(format!(
-            "\"{part}\" is not a number (decimal, 0x hex, 0o octal or 0b binary, up to 2^64-1)"
-        ));
+        return Err(ValueError::NotANumber(part.to_string()));
     }
     let find = |s: &ConstantSet| s.values.iter().find(|c| c.name == part).map(|c| c.value);
     if let Some(v) = set.and_then(find) {
@@ -56,12 +101,9 @@ fn parse_one(part: &str, set: Option<&ConstantSet>) -> Result<u64, String> {
         .constant_sets()
         .iter()
         .find_map(find)
-        .ok_or_else(|| match set {
-            Some(s) => format!(
-                "unknown constant \"{part}\" (not in {} or any other set)",
-                s.id
-            ),
-            None => format!("unknown constant \"{part}\""),
+        .ok_or_else(|| ValueError::UnknownConstant {
+            name: part.to_string(),
+            set: set.map(|s| s.id),
         })
 }
 
@@ -134,20 +176,20 @@ fn flags(value: u64, set: &ConstantSet, keep: impl Fn(&super::Constant) -> bool)
 
 /// Parses an errno as people give it: a name (`EACCES`, any case) or a number in any base,
 /// no larger than the kernel's 4095.
-pub fn parse_errno(text: &str) -> Result<u64, String> {
+pub fn parse_errno(text: &str) -> Result<u64, ValueError> {
     let text = text.trim();
     let value = match Catalog.errno_value(text) {
         Some(v) => v,
         None if text.starts_with(|c: char| c.is_ascii_digit()) => parse_value(text, None)?,
         None => {
-            return Err(match Catalog.suggest_errno(text) {
-                Some(close) => format!("unknown errno \"{text}\": did you mean {close}?"),
-                None => format!("unknown errno \"{text}\" (try EPERM, EACCES or a number)"),
+            return Err(ValueError::UnknownErrno {
+                text: text.to_string(),
+                close: Catalog.suggest_errno(text),
             })
         }
     };
     if value > crate::profile::MAX_ERRNO {
-        return Err(format!("errno {value} is above the kernel's limit of 4095"));
+        return Err(ValueError::ErrnoTooLarge(value));
     }
     Ok(value)
 }
@@ -180,8 +222,8 @@ mod tests {
         assert!(parse_errno("ENOPE").is_err());
         // A misspelled name gets the closest one.
         assert_eq!(
-            parse_errno("EACESS"),
-            Err("unknown errno \"EACESS\": did you mean EACCES?".into())
+            parse_errno("EACESS").unwrap_err().to_string(),
+            "unknown errno \"EACESS\": did you mean EACCES?"
         );
         assert_eq!(Catalog.suggest_errno("enosyss"), Some("ENOSYS"));
         assert_eq!(Catalog.suggest_errno("XYZZYQQ"), None);

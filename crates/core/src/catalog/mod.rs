@@ -10,8 +10,8 @@ pub mod man;
 mod search;
 pub mod signature;
 
-pub use call::{complete_call, parse_call, parse_call_args, typed_arg};
-pub use constants::{complete_value, format_value, parse_errno, parse_value};
+pub use call::{complete_call, parse_call, parse_call_args, typed_arg, CallError};
+pub use constants::{complete_value, format_value, parse_errno, parse_value, ValueError};
 pub use describe::{arg_name, describe_call, describe_condition, value_text};
 pub use lookup::Catalog;
 pub use search::Searcher;

@@ -39,7 +39,7 @@ pub use source::{
     disk_state, save_document, Consent, DiskState, Rendering, SaveError, Saved, Source,
 };
 pub use summary::{repeated_arguments, ActionSplit, Effect, Effects, SiblingCoverage};
-pub use target::{KernelVersion, LibseccompVersion, Runtime, Target};
+pub use target::{KernelVersion, LibseccompVersion, Runtime, Target, UnknownCapability};
 pub use toggle::{covered_arches, toggle_arch, toggle_flag};
 pub use vocab::*;
 pub use write::{read_only_error, write_file, write_private, ReadOnly, WriteOptions};

@@ -12,6 +12,17 @@ use nix::fcntl::{Flock, FlockArg};
 use serde_json::Value;
 use std::path::Path;
 
+/// Why a profile could not be written out whole in its file's format.
+#[derive(Debug, thiserror::Error)]
+enum CanonicalError {
+    /// The runtime configuration holds more than plain JSON (comments, say).
+    #[error("the configuration is not plain JSON: {0}")]
+    NotPlainJson(String),
+    /// The manifests could not be written again.
+    #[error("the manifests could not be written again: {0}")]
+    Manifests(formats::WriteError),
+}
+
 const BOM: char = '\u{feff}';
 
 /// The text of a profile file and its meaning.
@@ -157,7 +168,7 @@ impl Source {
                     None => "the minimal edit did not read back as a valid profile".to_string(),
                 }
             }
-            Err(e) => e,
+            Err(e) => e.to_string(),
         };
         match self.canonical(edited) {
             Ok(text) => (text, Rendering::Fallback(failure)),
@@ -171,20 +182,20 @@ impl Source {
     /// The canonical text of `edited` in this source's format: for a profile, the canonical
     /// JSON; inside an OCI configuration or a manifest file, the whole file parsed and written
     /// out again (every document kept) with the new profile in its place.
-    fn canonical(&self, edited: &Profile) -> Result<String, String> {
+    fn canonical(&self, edited: &Profile) -> Result<String, CanonicalError> {
         let wanted = to_value(edited);
         match &self.container {
             Container::Profile => Ok(to_canonical_string(edited)),
             Container::OciConfig => {
                 let mut config: Value = serde_json::from_str(self.text.trim_start_matches(BOM))
-                    .map_err(|e| format!("the configuration is not plain JSON: {e}"))?;
+                    .map_err(|e| CanonicalError::NotPlainJson(e.to_string()))?;
                 config["linux"]["seccomp"] = wanted;
                 let mut s = serde_json::to_string_pretty(&config).expect("JSON serializes");
                 s.push('\n');
                 Ok(s)
             }
             Container::Spo { name } => formats::rewrite_manifests(&self.text, name, &wanted)
-                .map_err(|e| format!("the manifests could not be written again: {e}")),
+                .map_err(CanonicalError::Manifests),
         }
     }
 }

@@ -6,6 +6,11 @@ use super::vocab::{capability, Arch, DOCKER_DEFAULT_CAPS};
 use std::collections::BTreeSet;
 use std::fmt;
 
+/// A capability name runc does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown capability \"{0}\"")]
+pub struct UnknownCapability(pub String);
+
 /// A kernel version `major.minor[.patch]`, compared numerically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct KernelVersion {
@@ -199,8 +204,8 @@ impl Target {
     }
 
     /// Adds a capability (`sys_admin` or `CAP_SYS_ADMIN`); Err names the unknown one.
-    pub fn add_cap(&mut self, name: &str) -> Result<(), String> {
-        let cap = capability(name).ok_or_else(|| format!("unknown capability \"{name}\""))?;
+    pub fn add_cap(&mut self, name: &str) -> Result<(), UnknownCapability> {
+        let cap = capability(name).ok_or_else(|| UnknownCapability(name.to_string()))?;
         self.caps.insert(cap.to_string());
         Ok(())
     }

@@ -84,7 +84,7 @@ impl ExplainPrompt {
 
     /// Enter: the call typed, or why it cannot be read.
     pub fn submit(&self) -> Result<Call, String> {
-        let (name, args) = parse_call(self.input.text())?;
+        let (name, args) = parse_call(self.input.text()).map_err(|e| e.to_string())?;
         if Catalog.syscall(&name).is_none() {
             let hint = Catalog
                 .suggest(&name)

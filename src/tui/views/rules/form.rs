@@ -328,7 +328,7 @@ impl RuleForm {
     /// The conditions, action and errno, or what is wrong with them.
     pub fn build(&self) -> Result<(Vec<ArgCond>, Action, Option<u64>), String> {
         let errno = if self.action.takes_errno() {
-            Some(parse_errno(self.errno.text())?)
+            Some(parse_errno(self.errno.text()).map_err(|e| e.to_string())?)
         } else {
             None
         };

@@ -7,12 +7,14 @@
 //! resolves what only Docker reads (`includes`/`excludes`, `archMap`, `name`) for a target,
 //! as Docker does before it hands a profile to runc.
 
+mod error;
 mod oci;
 mod resolve;
 mod spo;
 mod systemd;
 mod yaml;
 
+pub use error::WriteError;
 pub use oci::{patch_config, SECCOMP_PATH};
 pub use resolve::{resolve, Resolved};
 pub use spo::{
@@ -225,13 +227,15 @@ pub(crate) fn write_into(
     container: &Container,
     before: &serde_json::Value,
     after: &serde_json::Value,
-) -> Result<String, String> {
+) -> Result<String, WriteError> {
     match container {
-        Container::Profile => {
-            super::preserve::patch(text, before, after).map_err(|e| e.to_string())
-        }
-        Container::OciConfig => super::preserve::patch_at(text, &SECCOMP_PATH, Some(before), after)
-            .map_err(|e| e.to_string()),
+        Container::Profile => Ok(super::preserve::patch(text, before, after)?),
+        Container::OciConfig => Ok(super::preserve::patch_at(
+            text,
+            &SECCOMP_PATH,
+            Some(before),
+            after,
+        )?),
         Container::Spo { name } => spo::replace_spec(text, name, before, after),
     }
 }

@@ -2,7 +2,7 @@
 //! Reading takes that object out with its positions in the whole file; writing patches it
 //! into a configuration and leaves every other byte as it was.
 
-use super::{failed, pos_of, remap, Container, Imported};
+use super::{failed, pos_of, remap, Container, Imported, WriteError};
 use crate::profile::diag::Diagnostic;
 use crate::profile::load::{parse, Lexicon};
 use crate::profile::model::Pos;
@@ -99,25 +99,25 @@ fn without_seccomp(mut config: Value, had_linux: bool) -> Value {
 
 /// `config` (the text of a runtime configuration) with `linux.seccomp` set to `seccomp`,
 /// every other byte kept; checked by reading the result back.
-pub fn patch_config(config: &str, seccomp: &Value) -> Result<String, String> {
-    let before: Value = serde_json::from_str(config)
-        .map_err(|e| format!("the configuration is not valid JSON: {e}"))?;
+pub fn patch_config(config: &str, seccomp: &Value) -> Result<String, WriteError> {
+    let before: Value =
+        serde_json::from_str(config).map_err(|e| WriteError::ConfigNotJson(e.to_string()))?;
     if !before.is_object() {
-        return Err("the configuration is not a JSON object".into());
+        return Err(WriteError::ConfigNotObject);
     }
     let had_linux = before.get("linux").is_some();
     if had_linux && !before["linux"].is_object() {
-        return Err("the configuration's \"linux\" is not an object".into());
+        return Err(WriteError::LinuxNotObject);
     }
     let old = before.pointer("/linux/seccomp");
-    let text = patch_at(config, &SECCOMP_PATH, old, seccomp).map_err(|e| e.to_string())?;
-    let after: Value = serde_json::from_str(&text)
-        .map_err(|e| format!("the patched configuration does not read back: {e}"))?;
+    let text = patch_at(config, &SECCOMP_PATH, old, seccomp)?;
+    let after: Value =
+        serde_json::from_str(&text).map_err(|e| WriteError::PatchedUnreadable(e.to_string()))?;
     if after.pointer("/linux/seccomp") != Some(seccomp) {
-        return Err("the patched configuration does not hold the profile".into());
+        return Err(WriteError::PatchedWithoutProfile);
     }
     if without_seccomp(after, had_linux) != without_seccomp(before, true) {
-        return Err("patching changed more than linux.seccomp".into());
+        return Err(WriteError::PatchedTooMuch);
     }
     Ok(text)
 }

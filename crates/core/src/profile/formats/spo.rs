@@ -3,7 +3,7 @@
 //! rewrites that document's `spec` block and leaves every other line of the file alone.
 
 use super::yaml::{self, documents, get, key_node, scalar_text, start, to_json};
-use super::{failed, remap, Container, Imported};
+use super::{failed, remap, Container, Imported, WriteError};
 use crate::profile::diag::Diagnostic;
 use crate::profile::load::{parse, Lexicon};
 use crate::profile::model::{Pos, Profile};
@@ -241,20 +241,21 @@ pub(super) fn replace_spec(
     name: &str,
     before: &Value,
     after: &Value,
-) -> Result<String, String> {
-    let docs = documents(text).map_err(|(_, m)| m)?;
+) -> Result<String, WriteError> {
+    let docs = documents(text).map_err(|(_, m)| WriteError::Yaml(m))?;
     let doc = docs
         .iter()
         .find(|d| is_named(d, name))
-        .ok_or_else(|| format!("the file no longer has a SeccompProfile named \"{name}\""))?;
-    let key = key_node(doc, "spec").ok_or("the SeccompProfile has no spec")?;
-    let spec_node = get(doc, "spec").ok_or("the SeccompProfile has no spec")?;
-    let (written, _) = to_json(spec_node).map_err(|(_, m)| m)?;
+        .ok_or_else(|| WriteError::ProfileGone(name.to_string()))?;
+    let key = key_node(doc, "spec").ok_or(WriteError::NoSpec)?;
+    let spec_node = get(doc, "spec").ok_or(WriteError::NoSpec)?;
+    let (written, _) = to_json(spec_node).map_err(|(_, m)| WriteError::Yaml(m))?;
     let json = serde_json::to_string_pretty(&written).expect("a JSON value serializes");
-    let patched = patch(&json, before, after).map_err(|e| e.to_string())?;
-    let spec: Value = serde_json::from_str(&patched).map_err(|e| e.to_string())?;
+    let patched = patch(&json, before, after)?;
+    let spec: Value =
+        serde_json::from_str(&patched).map_err(|e| WriteError::Json(e.to_string()))?;
     let Value::Object(spec) = spec else {
-        return Err("a profile is a JSON object".into());
+        return Err(WriteError::SpecNotObject);
     };
     let (line, col) = (key.span.start.line(), key.span.start.col());
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
@@ -262,7 +263,7 @@ pub(super) fn replace_spec(
     let first = line
         .checked_sub(1)
         .filter(|f| *f < lines.len())
-        .ok_or("the spec key is not on a line of the file")?;
+        .ok_or(WriteError::SpecOffTheFile)?;
     // The block: the key's line and every later line indented deeper, up to the last such
     // line that holds something (blank lines and comments after it stay outside).
     let mut last = first;
@@ -294,12 +295,12 @@ pub(super) fn replace_spec(
 
 /// Every document of `text` written out again in the block style, with the `spec` of the
 /// SeccompProfile `name` replaced by `spec`: the canonical form of a manifest file.
-pub fn rewrite_manifests(text: &str, name: &str, spec: &Value) -> Result<String, String> {
-    let docs = documents(text).map_err(|(_, m)| m)?;
+pub fn rewrite_manifests(text: &str, name: &str, spec: &Value) -> Result<String, WriteError> {
+    let docs = documents(text).map_err(|(_, m)| WriteError::Yaml(m))?;
     let mut out = String::new();
     let mut replaced = false;
     for doc in &docs {
-        let (mut value, _) = to_json(doc).map_err(|(_, m)| m)?;
+        let (mut value, _) = to_json(doc).map_err(|(_, m)| WriteError::Yaml(m))?;
         if !replaced && is_named(doc, name) {
             value["spec"] = spec.clone();
             replaced = true;
@@ -312,7 +313,7 @@ pub fn rewrite_manifests(text: &str, name: &str, spec: &Value) -> Result<String,
     }
     if !replaced {
         // Written without the profile, the file would silently lose the edits.
-        return Err(format!("the file has no SeccompProfile named \"{name}\""));
+        return Err(WriteError::NoSuchProfile(name.to_string()));
     }
     Ok(out)
 }
