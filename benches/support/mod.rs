@@ -27,7 +27,7 @@ pub fn docker_profile() -> Profile {
                 "note: {} not found; using the built-in profile",
                 path.display()
             );
-            seccompose::profile::starters::default_profile()
+            seccompose::profile::starters::default_profile(&seccompose::catalog::Catalog)
         }
     }
 }

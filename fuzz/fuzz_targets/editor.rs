@@ -119,7 +119,7 @@ fn profiles() -> &'static [Profile] {
     PROFILES.get_or_init(|| {
         let fixture = |text: &str| profile::parse(text, &Catalog).profile.expect("a fixture");
         let mut all = vec![
-            seccompose::profile::starters::default_profile(),
+            seccompose::profile::starters::default_profile(&seccompose::catalog::Catalog),
             fixture(include_str!("../../tests/fixtures/socket-args.json")),
             fixture(include_str!("../../tests/fixtures/lint-conditions.json")),
         ];

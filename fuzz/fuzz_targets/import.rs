@@ -57,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
     };
 
     // `convert --to oci --patch CONFIG`: the input is the configuration.
-    let patched_in = profile::to_value(&seccompose::profile::starters::default_profile());
+    let patched_in = profile::to_value(&seccompose::profile::starters::default_profile(&seccompose::catalog::Catalog));
     if let Ok(patched) = formats::patch_config(text, &patched_in) {
         let back = reimport(&patched, &Container::OciConfig)
             .unwrap_or_else(|| panic!("a patched configuration loads:\n{patched}"));

@@ -32,7 +32,7 @@ fn report(name: &str, parsed: &Parsed) {
 /// manifest with every `SeccompProfile` in it); whether it has no error.
 fn check_file(path: &Path) -> bool {
     let name = path.display().to_string();
-    let opened = match formats::open(path, None, None, &Catalog) {
+    let opened = match profile::open(path, None, None, &Catalog) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("{name}: error: cannot read the file: {e}");

@@ -75,7 +75,7 @@ pub struct ConvertArgs {
 fn read(args: &ConvertArgs) -> anyhow::Result<(Profile, Container)> {
     let path = &args.file;
     let label = path.display().to_string();
-    let opened = formats::open(
+    let opened = profile::open(
         path,
         args.from.map(Format::from),
         args.name.as_deref(),

@@ -213,7 +213,7 @@ fn fix(
 /// way to take one out), or the exit status to end with.
 fn read(file: &Path) -> Result<(Parsed, Option<Source>), u8> {
     let name = file.display().to_string();
-    let opened = match profile::formats::open(file, None, None, &Catalog) {
+    let opened = match profile::open(file, None, None, &Catalog) {
         Ok(opened) => opened,
         Err(e) => {
             eprintln!("{name}: error: cannot read the file: {e}");

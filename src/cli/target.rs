@@ -121,7 +121,7 @@ impl CallArgs {
 /// Loads a profile for a command that needs a valid one (any format `convert` reads):
 /// diagnostics to stderr, errors fail.
 pub fn load_profile(path: &Path) -> anyhow::Result<Profile> {
-    let opened = profile::formats::open(path, None, None, &Catalog)
+    let opened = profile::open(path, None, None, &Catalog)
         .with_context(|| format!("cannot read {}", path.display()))?;
     let parsed = opened.imported.parsed;
     let name = path.display().to_string();

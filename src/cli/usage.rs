@@ -4,7 +4,6 @@
 use super::target::TargetArgs;
 use anyhow::{bail, Context};
 use seccompose::catalog::Catalog;
-use seccompose::profile::formats;
 use seccompose::profile::usage::usage as sections;
 use std::path::Path;
 use std::process::ExitCode;
@@ -20,7 +19,7 @@ pub fn usage(
     let [target] = targets.as_slice() else {
         bail!("usage applies a profile on one machine: give at most one --arch");
     };
-    let opened = formats::open(file, None, None, &Catalog)
+    let opened = seccompose::profile::open(file, None, None, &Catalog)
         .with_context(|| format!("cannot read {}", file.display()))?;
     let profile = match opened.imported.parsed.profile {
         Some(p) if opened.imported.others.is_empty() => p,

@@ -81,7 +81,10 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let fresh = |what: String| {
-        let p = starter.map_or_else(profile::starters::default_profile, |s| s.profile(&Catalog));
+        let p = starter.map_or_else(
+            || profile::starters::default_profile(&Catalog),
+            |s| s.profile(&Catalog),
+        );
         let from = starter.map_or("the built-in profile".to_string(), |s| {
             format!("the starter profile {}", s.name)
         });
@@ -104,7 +107,7 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
             (p, None, None)
         }
         None if starter.is_some() => fresh("Starting from {from} (unsaved)".into()),
-        None => (profile::starters::default_profile(), None, None),
+        None => (profile::starters::default_profile(&Catalog), None, None),
         Some(path) if !path.exists() => fresh(format!(
             "New file {}: starting from {{from}}",
             path.display()
@@ -114,7 +117,7 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
             path.display()
         ),
         Some(path) => {
-            let opened = profile::formats::open(path, None, open.name, &Catalog)
+            let opened = profile::open(path, None, open.name, &Catalog)
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
             let imported = opened.imported;
             match imported.parsed.profile {

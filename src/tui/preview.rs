@@ -144,7 +144,7 @@ mod tests {
 
     #[test]
     fn only_the_newest_generation_counts_as_current() {
-        let profile = crate::profile::starters::default_profile();
+        let profile = crate::profile::starters::default_profile(&crate::catalog::Catalog);
         let mut loader = PreviewLoader::default();
         let shared = SharedDraft::default();
         assert!(!loader.poll() && !loader.is_done() && loader.latest().is_none());

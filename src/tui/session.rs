@@ -308,7 +308,7 @@ impl Session {
             return false;
         };
         let container = self.source.as_ref().map(|s| s.container().clone());
-        let loaded = profile::formats::open(
+        let loaded = profile::open(
             &path,
             container.as_ref().map(|c| c.format()),
             container.as_ref().and_then(|c| match c {

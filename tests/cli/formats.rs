@@ -7,7 +7,7 @@ use crate::editor_support;
 use common::{fixture, seccompose};
 use predicates::str::contains;
 use seccompose::catalog::Catalog;
-use seccompose::profile::formats::{self, Container};
+use seccompose::profile::formats::Container;
 use seccompose::profile::{self, Action, Edit};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -275,7 +275,7 @@ fn the_editor_saves_a_manifest_and_a_config_back_in_their_format() {
         let path = dir.path().join(name);
         let original = std::fs::read_to_string(fixture(name)).unwrap();
         std::fs::write(&path, &original).unwrap();
-        let opened = formats::open(&path, None, pick, &Catalog).unwrap();
+        let opened = seccompose::profile::open(&path, None, pick, &Catalog).unwrap();
         let source = opened.source.expect("loads");
         let mut doc = profile::Document::new(opened.imported.parsed.profile.unwrap());
         doc.apply(&Edit::SetAction {
@@ -295,7 +295,7 @@ fn the_editor_saves_a_manifest_and_a_config_back_in_their_format() {
         .unwrap();
         assert_eq!(saved.rendering, profile::Rendering::Minimal, "{name}");
         let text = std::fs::read_to_string(&path).unwrap();
-        let again = formats::open(&path, None, pick, &Catalog).unwrap();
+        let again = seccompose::profile::open(&path, None, pick, &Catalog).unwrap();
         let again = again.imported.parsed.profile.expect("reads back");
         assert_eq!(profile::to_value(&again), profile::to_value(doc.profile()));
         // Only the profile's part changed: whole lines were added, none outside it lost.
@@ -333,7 +333,7 @@ fn the_editor_saves_a_manifest_and_a_config_back_in_their_format() {
         )
         .unwrap();
         assert_eq!(second.rendering, profile::Rendering::Minimal, "{name}");
-        let again = formats::open(&path, None, pick, &Catalog).unwrap();
+        let again = seccompose::profile::open(&path, None, pick, &Catalog).unwrap();
         assert_eq!(again.imported.container, opened.imported.container);
         let again = again.imported.parsed.profile.expect("reads back");
         assert_eq!(profile::to_value(&again), profile::to_value(doc.profile()));
@@ -489,7 +489,7 @@ fn view_5_shows_what_the_unsaved_changes_do() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.yaml");
     std::fs::copy(fixture("spo-profiles.yaml"), &path).unwrap();
-    let opened_file = formats::open(&path, None, None, &Catalog).unwrap();
+    let opened_file = seccompose::profile::open(&path, None, None, &Catalog).unwrap();
     let mut app = seccompose::tui::app::App::new(
         opened_file.imported.parsed.profile.unwrap(),
         Some(path.clone()),

@@ -178,7 +178,7 @@ fn saving_writes_the_file_and_clears_the_modified_mark() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.json");
     let mut app = on_file(
-        seccompose::profile::starters::default_profile(),
+        seccompose::profile::starters::default_profile(&seccompose::catalog::Catalog),
         path.clone(),
     );
     search(&mut app, "rmdir");
@@ -327,7 +327,7 @@ fn a_recovery_file_is_offered_and_restores_as_one_undoable_edit() {
     let state = tempfile::tempdir().unwrap();
     let doc = state.path().join("p.json");
     let mut first = App::new(
-        seccompose::profile::starters::default_profile(),
+        seccompose::profile::starters::default_profile(&seccompose::catalog::Catalog),
         Some(doc.clone()),
         options(true, Some(state.path()), Some(&doc)),
     );
@@ -337,7 +337,7 @@ fn a_recovery_file_is_offered_and_restores_as_one_undoable_edit() {
     let changed = first.session.profile().clone();
     drop(first);
     let mut second = App::new(
-        seccompose::profile::starters::default_profile(),
+        seccompose::profile::starters::default_profile(&seccompose::catalog::Catalog),
         Some(doc.clone()),
         options(true, Some(state.path()), Some(&doc)),
     );
@@ -379,7 +379,7 @@ fn a_recovery_file_is_offered_and_restores_as_one_undoable_edit() {
 #[test]
 fn the_tour_shows_once_and_the_first_use_of_an_action_is_explained() {
     let mut app = App::new(
-        seccompose::profile::starters::default_profile(),
+        seccompose::profile::starters::default_profile(&seccompose::catalog::Catalog),
         None,
         options(false, None, None),
     );

@@ -87,7 +87,7 @@ fn help_tour_and_dialogs() {
     press(&mut app, &["?"]);
     snap("help", &mut app);
     let mut touring = App::new(
-        seccompose::profile::starters::default_profile(),
+        seccompose::profile::starters::default_profile(&seccompose::catalog::Catalog),
         None,
         options(false, None, None),
     );

@@ -49,7 +49,7 @@ pub fn options(tour_done: bool, state: Option<&Path>, document: Option<&Path>) -
 /// The editor on the built-in profile, tour already seen.
 pub fn builtin() -> App {
     App::new(
-        seccompose::profile::starters::default_profile(),
+        seccompose::profile::starters::default_profile(&seccompose::catalog::Catalog),
         None,
         options(true, None, None),
     )

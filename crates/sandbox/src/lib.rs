@@ -13,6 +13,7 @@ mod child;
 mod futex;
 mod launch;
 pub mod merge;
+pub mod narrow;
 mod notify;
 mod procs;
 pub mod pty;

@@ -4,8 +4,8 @@
 
 use super::replay::{replay, stopped_calls, Call, Recording, Stopped};
 use super::{describe_action, rule_place};
+use crate::narrow::{additions, chosen_rules, Addition};
 use seccompose_core::compile::{self, deciding_rule, CompileError};
-use seccompose_core::profile::narrow::{additions, chosen_rules, Addition};
 use seccompose_core::profile::{Action, Profile, Rule, Target};
 
 /// What a recording proposes to add to a draft.

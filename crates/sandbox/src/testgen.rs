@@ -1,9 +1,9 @@
 //! Random drafts and calls for the property tests of record and merge (seeded, x86_64).
 
+use crate::narrow::value_args;
 use crate::replay::Call;
 use seccompose_core::bpf::testutil::Rng;
 use seccompose_core::catalog::Catalog;
-use seccompose_core::profile::narrow::value_args;
 use seccompose_core::profile::{Action, Arch, ArgCond, Op, Profile, Rule, Target};
 
 /// Syscalls with and without value arguments.

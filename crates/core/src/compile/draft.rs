@@ -79,7 +79,7 @@ mod tests {
     #[test]
     fn a_version_is_compiled_once_and_shared() {
         let (docker, allow_all) = (
-            crate::profile::starters::default_profile(),
+            crate::profile::starters::default_profile(&crate::catalog::Catalog),
             Profile::new(Action::Allow),
         );
         let host = Target::host();
@@ -100,7 +100,10 @@ mod tests {
 
     #[test]
     fn the_pseudo_filter_code_is_made_only_when_asked_for() {
-        let (profile, host) = (crate::profile::starters::default_profile(), Target::host());
+        let (profile, host) = (
+            crate::profile::starters::default_profile(&crate::catalog::Catalog),
+            Target::host(),
+        );
         let lint_only = SharedDraft::default();
         assert!(lint_only.get(&profile, &host).unwrap().pfc.is_none());
         let shown = SharedDraft::default();

@@ -5,6 +5,7 @@ mod draft;
 mod explain;
 mod observe;
 mod preview;
+mod resolve;
 mod rules;
 mod runtime;
 mod supplement;

@@ -1,16 +1,15 @@
 //! Turning profile rules into libseccomp rules, runc's way.
 
+use super::resolve::{compare, libseccomp_number, multiplexed};
 use super::supplement::Entry;
 use super::{effective, runtime, scmp_action, CompileError, Options};
 use crate::bpf::RetAction;
 use crate::catalog::Catalog;
 use crate::profile::{
-    alternatives, rule_errno, Action, Arch, ArgCond, Diagnostic, LibseccompVersion, Op, Pos,
-    Profile, RuncErrno, Target,
+    alternatives, rule_errno, Action, Arch, ArgCond, Diagnostic, LibseccompVersion, Pos, Profile,
+    RuncErrno, Target,
 };
-use libseccomp::{ScmpArch, ScmpArgCompare, ScmpCompareOp, ScmpFilterContext, ScmpSyscall};
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use libseccomp::{ScmpArch, ScmpArgCompare, ScmpFilterContext, ScmpSyscall};
 
 /// One profile rule as it will be compiled: active, not equal to the default, conditions grouped.
 #[derive(Debug, Clone)]
@@ -130,25 +129,6 @@ pub fn plan(profile: &Profile, target: &Target) -> Plan {
     plan
 }
 
-/// A condition as libseccomp takes it (MASKED_EQ: `value` is the mask, `valueTwo` the datum).
-pub(super) fn compare(c: &ArgCond) -> ScmpArgCompare {
-    let op = match c.op {
-        Op::Ne => ScmpCompareOp::NotEqual,
-        Op::Lt => ScmpCompareOp::Less,
-        Op::Le => ScmpCompareOp::LessOrEqual,
-        Op::Eq => ScmpCompareOp::Equal,
-        Op::Ge => ScmpCompareOp::GreaterEqual,
-        Op::Gt => ScmpCompareOp::Greater,
-        Op::MaskedEq => ScmpCompareOp::MaskedEqual(c.value),
-    };
-    let datum = if c.op == Op::MaskedEq {
-        c.value_two.unwrap_or(0)
-    } else {
-        c.value
-    };
-    ScmpArgCompare::new(c.index, op, datum)
-}
-
 /// How a name is compiled on one architecture.
 enum Resolved {
     /// libseccomp knows it: let it translate (and handle multiplexed calls), as runc does.
@@ -157,35 +137,6 @@ enum Resolved {
     Supplement(u32),
     /// The architecture has no such call.
     Absent,
-}
-
-/// Whether 32-bit ABIs also reach a call through `socketcall` or `ipc`, which libseccomp
-/// handles itself even where its table gives them a pseudo-number.
-pub(super) fn multiplexed(name: &str) -> bool {
-    crate::catalog::MULTIPLEXERS
-        .iter()
-        .any(|(_, calls)| calls.contains(&name))
-}
-
-/// libseccomp's answers, remembered: its name lookups are linear scans.
-pub(super) fn libseccomp_number(name: &str, arch: Option<ScmpArch>) -> Option<i32> {
-    type Memo = HashMap<(String, Option<ScmpArch>), Option<i32>>;
-    static MEMO: OnceLock<Mutex<Memo>> = OnceLock::new();
-    let memo = MEMO.get_or_init(|| Mutex::new(HashMap::new()));
-    let key = (name.to_string(), arch);
-    if let Some(hit) = memo.lock().ok().and_then(|m| m.get(&key).copied()) {
-        return hit;
-    }
-    let found = match arch {
-        Some(a) => ScmpSyscall::from_name_by_arch(name, a),
-        None => ScmpSyscall::from_name(name),
-    }
-    .ok()
-    .map(i32::from);
-    if let Ok(mut m) = memo.lock() {
-        m.insert(key, found);
-    }
-    found
 }
 
 /// How a (planned, so known to the target) name is compiled on one architecture. With no

@@ -3,7 +3,7 @@
 //! numbers above the largest one the profile names, so that programs fall back from calls
 //! newer than the profile instead of failing with EPERM.
 
-use super::rules::libseccomp_number;
+use super::resolve::libseccomp_number;
 use super::scmp_arch;
 use crate::bpf::{op, Insn, RetAction};
 use crate::catalog::Catalog;

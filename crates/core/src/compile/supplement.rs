@@ -12,7 +12,7 @@
 //! becomes a jump into it ([`attach`]): only calls libseccomp leaves to the default pay for
 //! the block, so an argument rule or an allowed call runs exactly libseccomp's own path.
 
-use super::rules::{compare, libseccomp_number, multiplexed};
+use super::resolve::{compare, libseccomp_number, multiplexed};
 use super::{filter_err, scmp_action, scmp_arch, single_arch_filter, CompileError};
 use crate::bpf::{flow, op, Insn, Program, RetAction};
 use crate::catalog::Catalog;

@@ -138,7 +138,7 @@ pub fn translation_check(profile: &Profile, target: &Target, compiled: &Compiled
             };
             // The runtime's libseccomp has no number for it here: left out on purpose.
             if target.runtime.uses_libseccomp()
-                && !super::rules::multiplexed(name)
+                && !super::resolve::multiplexed(name)
                 && super::target_number(name, arch, target).is_none_or(|n| n < 0)
             {
                 continue;

@@ -4,8 +4,8 @@
 //! those terms rather than in their text. `diff`, `lint --fix --dry-run`, record proposals and
 //! the editor's unsaved-changes view all use it.
 
+use super::model::rule_errno;
 use super::model::{ArgCond, Profile};
-use super::query::rule_errno;
 use super::semantic::{alternatives, filter_arches};
 use super::target::Target;
 use super::vocab::{Action, Arch, Op, RuncErrno};

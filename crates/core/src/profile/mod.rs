@@ -8,7 +8,7 @@ mod lint_id;
 mod load;
 pub mod merge;
 mod model;
-pub mod narrow;
+mod open;
 mod preserve;
 mod query;
 mod read;
@@ -30,7 +30,8 @@ pub use effective::{diff, policy, Change, Condition, Policy, PolicyDiff, Treatme
 pub use lint_id::{LintId, UnknownLintId};
 pub use load::{load, parse, parse_bytes, Lexicon, Parsed};
 pub use model::*;
-pub use query::{rule_errno, rules_for, view, RuleRef, SyscallView};
+pub use open::{open, Opened};
+pub use query::{rules_for, view, RuleRef, SyscallView};
 pub use read::{read_input, read_input_text, MAX_INPUT_BYTES};
 pub use rendered::{rendered, rule_spans, save_text, RenderedText, RuleSpan};
 pub use save::{backup_path, save, to_canonical_string, to_value, write_atomic};

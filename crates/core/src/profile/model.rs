@@ -1,7 +1,6 @@
 //! The profile document: every field of the Docker, OCI and podman formats,
 //! plus the fields none of them define, kept where they stood.
 
-use super::query::rule_errno;
 use super::vocab::{Action, Arch, Op};
 use serde_json::Value;
 
@@ -275,3 +274,8 @@ pub const RULE_KEYS: &[&str] = &[
 pub const ARG_KEYS: &[&str] = &["index", "value", "valueTwo", "op"];
 /// `includes`/`excludes` keys in canonical order.
 pub const FILTER_KEYS: &[&str] = &["caps", "arches", "minKernel"];
+
+/// The errno a rule returns (EPERM unless it says otherwise).
+pub fn rule_errno(rule: &Rule) -> u64 {
+    rule.errno_ret.unwrap_or(EPERM)
+}

@@ -1,6 +1,6 @@
 //! The per-syscall view: which rules decide a syscall, and what it gets.
 
-use super::model::{Profile, Rule, EPERM};
+use super::model::{rule_errno, Profile, Rule};
 use super::target::Target;
 use super::vocab::Action;
 
@@ -30,11 +30,6 @@ pub struct SyscallView<'p> {
     pub decided_by: Option<usize>,
     /// Every rule naming the syscall, in profile order.
     pub rules: Vec<RuleRef<'p>>,
-}
-
-/// The errno a rule returns (EPERM unless it says otherwise).
-pub fn rule_errno(rule: &Rule) -> u64 {
-    rule.errno_ret.unwrap_or(EPERM)
 }
 
 /// Every rule that names `name`, with whether it is active on `target`.

@@ -3,7 +3,7 @@
 //! never writes over a file that someone else changed in the meantime without being told to.
 
 use super::formats::{self, Container};
-use super::load::{Lexicon, Parsed};
+use super::load::Lexicon;
 use super::model::Profile;
 use super::read::read_input;
 use super::save::{to_canonical_string, to_value};
@@ -120,13 +120,6 @@ impl Source {
             meaning: to_value(profile),
             container,
         }
-    }
-
-    /// Reads a profile file in any format seccompose reads (the first profile of a manifest),
-    /// keeping its text as the source when it loads without errors.
-    pub fn load(path: &Path, lexicon: &dyn Lexicon) -> std::io::Result<(Parsed, Option<Source>)> {
-        let opened = formats::open(path, None, None, lexicon)?;
-        Ok((opened.imported.parsed, opened.source))
     }
 
     /// The profile the text holds, as saved (read again from the text).

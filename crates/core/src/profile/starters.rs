@@ -66,9 +66,9 @@ pub const STARTERS: &[Starter] = &[
 /// The built-in default profile's text (the first starter's).
 pub const DEFAULT_TEXT: &str = STARTERS[0].text;
 
-/// The built-in default profile (the first starter), parsed with the catalog.
-pub fn default_profile() -> Profile {
-    STARTERS[0].profile(&crate::catalog::Catalog)
+/// The built-in default profile (the first starter), read with `lexicon` (the catalog).
+pub fn default_profile(lexicon: &dyn Lexicon) -> Profile {
+    STARTERS[0].profile(lexicon)
 }
 
 /// A starter by name (`no-network` or `no-network.json`).

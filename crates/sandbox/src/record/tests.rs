@@ -1,12 +1,12 @@
 //! Tests of proposals: unit cases and the property test on random drafts and recordings.
 
 use super::*;
+use crate::narrow::value_args;
 use crate::replay::Tally;
 use crate::testgen::{nr, random_call, random_draft, target};
 use seccompose_core::bpf::testutil::Rng;
 use seccompose_core::bpf::{self, Program, RetAction, SeccompData};
 use seccompose_core::compile::{self, Options};
-use seccompose_core::profile::narrow::value_args;
 use seccompose_core::profile::{Arch, ArgCond, Op};
 
 fn program(p: &Profile) -> Option<Program> {

@@ -2,8 +2,8 @@
 //! each as its narrow rule (the values seen) or, on a key, by name; computed off the UI
 //! thread for the current draft, so it always agrees with the replay line beside it.
 
-use crate::profile::narrow::Addition;
 use crate::profile::{Edit, Profile, Target};
+use crate::sandbox::narrow::Addition;
 use crate::sandbox::replay::Recording;
 use crate::sandbox::{propose, Proposal as Proposed};
 use crate::tui::component::{Cursor, Handled};
@@ -96,7 +96,7 @@ impl Proposal {
             return None;
         }
         let count = chosen.len();
-        let edits = crate::profile::narrow::chosen_rules(chosen)
+        let edits = crate::sandbox::narrow::chosen_rules(chosen)
             .into_iter()
             .map(|rule| Edit::AddRule { rule, at: None })
             .collect();

@@ -25,7 +25,6 @@ pub use systemd::{systemd_unit, Sets, SystemdUnit};
 use super::diag::{Diagnostic, LineIndex};
 use super::load::{parse_bytes, Lexicon, Parsed};
 use super::model::Pos;
-use super::source::Source;
 use std::path::Path;
 
 /// The file formats seccompose knows.
@@ -97,16 +96,6 @@ pub struct Imported {
     pub others: Vec<String>,
 }
 
-/// What [`open`] read.
-#[derive(Debug)]
-pub struct Opened {
-    /// The import.
-    pub imported: Imported,
-    /// The file's text and meaning, for a save that changes only what was edited (None when
-    /// the profile did not load).
-    pub source: Option<Source>,
-}
-
 /// Guesses a file's format from its name and text: `.yaml`/`.yml` or YAML text is a manifest;
 /// a JSON object with `ociVersion` or `linux` and no `defaultAction` is an OCI configuration.
 pub fn detect(path: Option<&Path>, text: &str) -> Format {
@@ -152,68 +141,6 @@ pub fn import(text: &str, format: Format, name: Option<&str>, lexicon: &dyn Lexi
             ),
         ),
     }
-}
-
-/// Reads a file in `format` (guessed when None) and keeps its text for a save in the same
-/// format. I/O failures are the only `Err`.
-pub fn open(
-    path: &Path,
-    format: Option<Format>,
-    name: Option<&str>,
-    lexicon: &dyn Lexicon,
-) -> std::io::Result<Opened> {
-    let bytes = super::read::read_input(path)?;
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            return Ok(Opened {
-                imported: Imported {
-                    parsed: parse_bytes(e.as_bytes(), lexicon),
-                    container: Container::Profile,
-                    others: Vec::new(),
-                },
-                source: None,
-            })
-        }
-    };
-    let format = format.unwrap_or_else(|| detect(Some(path), &text));
-    let mut imported = import(&text, format, name, lexicon);
-    if imported.parsed.profile.is_none() {
-        imported
-            .parsed
-            .diagnostics
-            .extend(backup_note(path, format, name, lexicon));
-    }
-    let source = imported
-        .parsed
-        .profile
-        .as_ref()
-        .map(|p| Source::in_container(text, p, imported.container.clone()));
-    Ok(Opened { imported, source })
-}
-
-/// For a file that does not load: a note when its `FILE~` holds a profile that does (a save
-/// written in place may have been cut short), with the way to bring it back.
-fn backup_note(
-    path: &Path,
-    format: Format,
-    name: Option<&str>,
-    lexicon: &dyn Lexicon,
-) -> Option<Diagnostic> {
-    let backup = super::write::backup_path(path);
-    let text = String::from_utf8(super::read::read_input(&backup).ok()?).ok()?;
-    import(&text, format, name, lexicon).parsed.profile?;
-    let (file, backup) = (path.display(), backup.display());
-    let note = Diagnostic {
-        severity: super::diag::Severity::Note,
-        pos: Pos { line: 1, col: 1 },
-        message: format!(
-            "{backup} holds a complete earlier version that reads without errors (a save may \
-             have been cut short): `cp '{backup}' '{file}'` brings it back"
-        ),
-        code: None,
-    };
-    Some(note.with_code(super::LintId::BackupAvailable))
 }
 
 /// Reads `text` back the way it was read first: the profile a save wrote, for checking.

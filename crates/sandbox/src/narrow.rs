@@ -7,8 +7,8 @@
 //! argument share a rule (one EQ per value), and a syscall narrowed on several gets a rule per
 //! distinct combination seen.
 
-use crate::catalog::{describe_condition, Catalog};
-use crate::profile::{Action, Arch, ArgCond, Op, Rule};
+use seccompose_core::catalog::{describe_condition, Catalog};
+use seccompose_core::profile::{Action, Arch, ArgCond, Op, Rule};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The argument indices of a syscall that a narrow rule compares: those the catalog knows as
