@@ -346,12 +346,22 @@ mod tests {
             "if (A == openat) goto 13 else goto 16",
             "return ERRNO(1)",
             "A = args[1] >> 32",
+            "if (A == SOCK_STREAM|SOCK_CLOEXEC) goto 9 else goto 11",
         ];
         let first = kinds_of(Language::Disassembly, &text, 0);
         assert!(first.contains(&("if".into(), Code::Keyword)), "{first:?}");
         assert!(first.contains(&("A".into(), Code::Variable)));
         assert!(first.contains(&("openat".into(), Code::Name)));
         assert!(first.contains(&("13".into(), Code::Number)));
+        let named = kinds_of(Language::Disassembly, &text, 3);
+        assert!(
+            named.contains(&("SOCK_STREAM".into(), Code::Constant)),
+            "{named:?}"
+        );
+        assert!(
+            named.contains(&("SOCK_CLOEXEC".into(), Code::Constant)),
+            "{named:?}"
+        );
         let ret = kinds_of(Language::Disassembly, &text, 1);
         assert!(
             ret.contains(&("ERRNO".into(), Code::Action(Action::Errno))),

@@ -3,12 +3,14 @@
 //!
 //! Syscall numbers are named for the architecture in effect at each instruction, found by
 //! [`flow::analyze`](super::flow::analyze): a path that passed `if (A == x86_64)` compares
-//! x86-64 numbers (x32 ones when the value has `X32_SYSCALL_BIT`).
+//! x86-64 numbers (x32 ones when the value has `X32_SYSCALL_BIT`). Where the path has
+//! narrowed to one syscall, an equality test of an argument's low word names the value with
+//! the argument's constants, as strace does (`if (A == AF_INET6)`).
 
 use super::flow::{analyze, is_le, State, Val, X32_SYSCALL_BIT};
 use super::op;
 use super::{Insn, Program, RetAction, MEM_WORDS};
-use crate::catalog::{Catalog, CATALOG_ARCHES};
+use crate::catalog::{format_value, Catalog, CATALOG_ARCHES};
 use crate::profile::Arch;
 use std::fmt::Write as _;
 
@@ -147,19 +149,18 @@ impl Ctx {
             },
             _ if operation == op::JSET => format!("{k:#x}"),
             Val::Arch => format!("{k:#x}"),
+            Val::Word(offset) if operation == op::JEQ => {
+                self.constant(offset, k).unwrap_or_else(|| num(k))
+            }
             _ => num(k),
         }
     }
 
-    /// A syscall number, named for the arch in effect when the catalog knows it.
-    fn syscall(&self, operation: u16, k: u32) -> String {
+    /// The arch whose numbers the syscall number `nr` is in, on this path.
+    fn arch_of_nr(&self, nr: u32) -> Option<Arch> {
         let token = self.token();
-        let x86_64 = token == Some(Arch::X86_64.audit_token());
-        if x86_64 && k == X32_SYSCALL_BIT && operation != op::JEQ {
-            return "X32_SYSCALL_BIT".to_string();
-        }
-        let arch = if x86_64 {
-            Some(if k >= X32_SYSCALL_BIT {
+        if token == Some(Arch::X86_64.audit_token()) {
+            Some(if nr >= X32_SYSCALL_BIT {
                 Arch::X32
             } else {
                 Arch::X86_64
@@ -168,8 +169,41 @@ impl Ctx {
             self.default_arch
         } else {
             token.and_then(arch_of_token)
-        };
-        if let Some(name) = arch.and_then(|a| Catalog.name_of(a, k)) {
+        }
+    }
+
+    /// `k` in the argument's own constants (`AF_INET6`, `O_WRONLY|O_CREAT`), when A holds the
+    /// low word of an argument of the one syscall this path can be in, and the catalog names
+    /// at least part of the value.
+    fn constant(&self, offset: u8, k: u32) -> Option<String> {
+        let offset = u32::from(offset);
+        let low = offset & 7 == 0;
+        let le = self
+            .state
+            .le
+            .or(self.default_arch.map(|a| is_le(a.audit_token())))?;
+        if offset < 16 || le != low || self.state.nr_lo != self.state.nr_hi {
+            return None;
+        }
+        let nr = self.state.nr_lo;
+        let name = Catalog.name_of(self.arch_of_nr(nr)?, nr)?;
+        let arg = Catalog
+            .syscall(name)?
+            .args
+            .get(((offset - 16) / 8) as usize)?;
+        let set = Catalog.constant_set(arg.constants?)?;
+        let text = format_value(u64::from(k), set);
+        text.starts_with(|c: char| c.is_ascii_alphabetic())
+            .then_some(text)
+    }
+
+    /// A syscall number, named for the arch in effect when the catalog knows it.
+    fn syscall(&self, operation: u16, k: u32) -> String {
+        let x86_64 = self.token() == Some(Arch::X86_64.audit_token());
+        if x86_64 && k == X32_SYSCALL_BIT && operation != op::JEQ {
+            return "X32_SYSCALL_BIT".to_string();
+        }
+        if let Some(name) = self.arch_of_nr(k).and_then(|a| Catalog.name_of(a, k)) {
             return name.to_string();
         }
         // seccomp_data.nr is a signed int: -1 is what a tracer's skipped call shows.
@@ -300,6 +334,50 @@ mod unit {
             s(op::RET_K, 0x7fff_0000),
             s(op::RET_K, 0x8000_0000),
         ])
+    }
+
+    #[test]
+    fn names_argument_values_with_the_arguments_constants_where_the_syscall_is_known() {
+        // x86-64: socket(AF_INET6, SOCK_STREAM|SOCK_CLOEXEC, ...) with a high word and a value
+        // no constant names, then read's fd, an argument with no constants.
+        let prog = Program::new(vec![
+            s(op::LD_W_ABS, 4),
+            j(op::JEQ_K, 0xc000_003e, 0, 14),
+            s(op::LD_W_ABS, 0),
+            j(op::JEQ_K, 41, 0, 8),
+            s(op::LD_W_ABS, 20),
+            j(op::JEQ_K, 10, 0, 11),
+            s(op::LD_W_ABS, 16),
+            j(op::JEQ_K, 10, 0, 9),
+            s(op::LD_W_ABS, 24),
+            j(op::JEQ_K, 0x80001, 0, 7),
+            s(op::LD_W_ABS, 24),
+            j(op::JEQ_K, 0x7777, 5, 6),
+            j(op::JEQ_K, 0, 0, 5),
+            s(op::LD_W_ABS, 16),
+            j(op::JEQ_K, 10, 2, 3),
+            s(op::RET_K, 0x7fff_0000),
+            s(op::RET_K, 0x7fff_0000),
+            s(op::RET_K, 0x7fff_0000),
+            s(op::RET_K, 0x0005_0001),
+        ]);
+        assert_eq!(prog.validate(), Ok(()));
+        let t = texts(&prog);
+        assert_eq!(
+            t[5], "if (A == 10) goto 6 else goto 17",
+            "a high word stays a number"
+        );
+        assert_eq!(t[7], "if (A == AF_INET6) goto 8 else goto 17");
+        assert_eq!(
+            t[9],
+            "if (A == SOCK_STREAM|SOCK_CLOEXEC) goto 10 else goto 17"
+        );
+        assert_eq!(
+            t[11], "if (A == 0x7777) goto 17 else goto 18",
+            "no name fits: {t:?}"
+        );
+        assert_eq!(t[12], "if (A == read) goto 13 else goto 18");
+        assert_eq!(t[14], "if (A == 10) goto 17 else goto 18");
     }
 
     #[test]
