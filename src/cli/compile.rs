@@ -4,6 +4,7 @@ use super::target::{load_profile, TargetArgs};
 use anyhow::Context;
 use clap::ValueEnum;
 use seccompose::bpf::{self, Program};
+use seccompose::compile::Cache;
 use seccompose::compile::{self, Layout, Options};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -37,6 +38,7 @@ pub fn compile(
     format: Format,
     layout: LayoutArg,
     out: Option<&PathBuf>,
+    cache: Option<Cache>,
 ) -> anyhow::Result<ExitCode> {
     let profile = load_profile(file)?;
     let layout = match layout {
@@ -55,7 +57,7 @@ pub fn compile(
     let mut bytes = Vec::new();
     for t in targets {
         let name = file.display().to_string();
-        let compiled = match compile::build(&profile, &t, &options) {
+        let compiled = match compile::build_with(cache.as_ref(), &profile, &t, &options) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("{}", e.render(&name));

@@ -1,11 +1,40 @@
 //! `doctor`: what this machine offers seccompose, and what follows from it.
 
-use seccompose::sandbox::support::{self, Status};
+use seccompose::sandbox::support::{self, Check, Status};
 use std::process::ExitCode;
+
+/// Where compiled filters are kept, and how much they take.
+fn cache_check() -> Check {
+    let (status, detail) = match super::cache::user_cache() {
+        Some(cache) => {
+            let usage = cache.usage();
+            let size = usage.bytes.div_ceil(1024);
+            (
+                Status::Info,
+                format!(
+                    "{}: {} compiled filters, {size} KiB (--no-cache compiles anew)",
+                    cache.dir().display(),
+                    usage.entries
+                ),
+            )
+        }
+        None => (
+            Status::Info,
+            "no cache folder (no home folder): every run compiles its filter".to_string(),
+        ),
+    };
+    Check {
+        name: "compile cache",
+        status,
+        detail,
+        consequence: None,
+    }
+}
 
 /// Prints every check; exit 0 when everything the editor needs is there.
 pub fn doctor() -> ExitCode {
-    let report = support::report();
+    let mut report = support::report();
+    report.checks.push(cache_check());
     for c in &report.checks {
         let mark = match c.status {
             Status::Ok => "ok     ",

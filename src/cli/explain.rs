@@ -4,6 +4,7 @@ use super::target::{load_profile, CallArgs};
 use anyhow::anyhow;
 use seccompose::bpf::{self, Program, RetAction};
 use seccompose::catalog::{describe_call, parse_call_args};
+use seccompose::compile::Cache;
 use seccompose::compile::{self, Options};
 use serde_json::json;
 use std::path::Path;
@@ -16,11 +17,12 @@ pub fn explain(
     raw_args: &[String],
     call: &CallArgs,
     json_out: bool,
+    cache: Option<Cache>,
 ) -> anyhow::Result<ExitCode> {
     let profile = load_profile(file)?;
     let args = parse_call_args(syscall, raw_args).map_err(|e| anyhow!(e))?;
     let (target, abis) = call.resolve()?;
-    let compiled = compile::build(&profile, &target, &Options::default())
+    let compiled = compile::build_with(cache.as_ref(), &profile, &target, &Options::default())
         .map_err(|e| anyhow!(e.render(&file.display().to_string())))?;
     let plan = compile::plan(&profile, &target);
     let program = Program::from_bytes(&compiled.bpf)?;

@@ -4,6 +4,7 @@ use super::target::TargetArgs;
 use clap::{Args, ValueEnum};
 use seccompose::catalog::Catalog;
 use seccompose::compile;
+use seccompose::compile::Cache;
 use seccompose::lint::{self, fix_all, lint_parsed, Finding};
 use seccompose::profile::{self, Parsed, Profile, Rendering, SaveError, Severity, Source, Target};
 use std::path::Path;
@@ -67,7 +68,12 @@ pub struct LintArgs {
 }
 
 /// `seccompose lint`: findings to stdout; exit 1 when any reaches the --deny level.
-pub fn lint(file: &Path, target: &TargetArgs, args: &LintArgs) -> anyhow::Result<ExitCode> {
+pub fn lint(
+    file: &Path,
+    target: &TargetArgs,
+    args: &LintArgs,
+    cache: Option<Cache>,
+) -> anyhow::Result<ExitCode> {
     let name = file.display().to_string();
     let targets = match target.targets() {
         Ok(t) => t,
@@ -87,7 +93,7 @@ pub fn lint(file: &Path, target: &TargetArgs, args: &LintArgs) -> anyhow::Result
         },
         _ => parsed,
     };
-    let findings = findings(&parsed, &targets);
+    let findings = findings(&parsed, &targets, cache.as_ref());
     print(&findings, &name, args)?;
     let threshold = args.deny.severity();
     Ok(ExitCode::from(u8::from(
@@ -97,13 +103,13 @@ pub fn lint(file: &Path, target: &TargetArgs, args: &LintArgs) -> anyhow::Result
 
 /// lint's findings for every target, and the compiler's translation check where the profile
 /// compiles (lint itself does not compile).
-fn findings(parsed: &Parsed, targets: &[Target]) -> Vec<Finding> {
+fn findings(parsed: &Parsed, targets: &[Target], cache: Option<&Cache>) -> Vec<Finding> {
     let mut out = lint_parsed(parsed, targets);
     let Some(profile) = &parsed.profile else {
         return out;
     };
     for t in targets {
-        let compiled = match compile::build(profile, t, &compile::Options::default()) {
+        let compiled = match compile::build_with(cache, profile, t, &compile::Options::default()) {
             Ok(compiled) => compiled,
             Err(
                 e @ (compile::CompileError::TooLong(_) | compile::CompileError::AtLeastTooLong(_)),

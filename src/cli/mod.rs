@@ -1,5 +1,6 @@
 //! Command-line parsing and dispatch; each subcommand is a thin layer over the library.
 
+mod cache;
 mod catalog;
 mod check;
 mod compile;
@@ -83,6 +84,8 @@ enum Command {
         file: PathBuf,
         #[command(flatten)]
         target: target::TargetArgs,
+        #[command(flatten)]
+        cache: cache::CacheArgs,
         /// Output format.
         #[arg(long, value_enum, default_value = "disasm")]
         format: compile::Format,
@@ -105,6 +108,8 @@ enum Command {
         args: Vec<String>,
         #[command(flatten)]
         call: target::CallArgs,
+        #[command(flatten)]
+        cache: cache::CacheArgs,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -159,6 +164,8 @@ enum Command {
         #[command(flatten)]
         target: target::TargetArgs,
         #[command(flatten)]
+        cache: cache::CacheArgs,
+        #[command(flatten)]
         options: lint::LintArgs,
     },
     /// Run a command under the profile and report what the policy stopped.
@@ -170,6 +177,8 @@ enum Command {
         enforce: bool,
         #[command(flatten)]
         target: target::TargetArgs,
+        #[command(flatten)]
+        cache: cache::CacheArgs,
         /// Also write the full report as JSON.
         #[arg(long, value_name = "OUT.json")]
         report: Option<PathBuf>,
@@ -198,6 +207,8 @@ enum Command {
         force: bool,
         #[command(flatten)]
         target: target::TargetArgs,
+        #[command(flatten)]
+        cache: cache::CacheArgs,
         /// The command and its arguments.
         #[arg(last = true, required = true)]
         command: Vec<std::ffi::OsString>,
@@ -265,13 +276,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             syscall,
             args,
             call,
+            cache,
             json,
-        }) => explain::explain(&file, &syscall, &args, &call, json),
+        }) => explain::explain(&file, &syscall, &args, &call, json, cache.cache()),
         Some(Command::Lint {
             file,
             target,
+            cache,
             options,
-        }) => lint::lint(&file, &target, &options),
+        }) => lint::lint(&file, &target, &options, cache.cache()),
         Some(Command::Doctor) => Ok(doctor::doctor()),
         Some(Command::Usage {
             file,
@@ -293,6 +306,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             file,
             enforce,
             target,
+            cache,
             report,
             timeout,
             command,
@@ -303,6 +317,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             report.as_ref(),
             timeout,
             &command,
+            cache.cache(),
         )),
         Some(Command::Record {
             output,
@@ -310,6 +325,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             names_only,
             force,
             target,
+            cache,
             command,
         }) => own_failures(run::record(
             output.as_ref(),
@@ -317,14 +333,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             run::RecordOptions { force, names_only },
             &target,
             &command,
+            cache.cache(),
         )),
         Some(Command::Compile {
             file,
             target,
+            cache,
             format,
             layout,
             output,
-        }) => compile::compile(&file, &target, format, layout, output.as_ref()),
+        }) => compile::compile(
+            &file,
+            &target,
+            format,
+            layout,
+            output.as_ref(),
+            cache.cache(),
+        ),
         Some(Command::Convert(args)) => convert::convert(&args),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

@@ -2,6 +2,7 @@
 
 use super::target::{load_profile, TargetArgs};
 use anyhow::{bail, Context};
+use seccompose::compile::Cache;
 use seccompose::profile::{self, Target};
 use seccompose::sandbox::{
     self, exit_code, recorded_profile, support, Mode, Report, RunOptions, Session,
@@ -80,6 +81,7 @@ pub fn run(
     report: Option<&PathBuf>,
     timeout: Option<f64>,
     command: &[OsString],
+    cache: Option<Cache>,
 ) -> anyhow::Result<ExitCode> {
     let profile = load_profile(file)?;
     say_if_root();
@@ -97,6 +99,7 @@ pub fn run(
     let options = RunOptions {
         mode,
         timeout: timeout.map(Duration::from_secs_f64),
+        cache,
         ..RunOptions::default()
     };
     let session = match start(&profile, &target, command, options)? {
@@ -139,6 +142,7 @@ pub fn record(
     RecordOptions { force, names_only }: RecordOptions,
     target: &TargetArgs,
     command: &[OsString],
+    cache: Option<Cache>,
 ) -> anyhow::Result<ExitCode> {
     let base = base.map(|b| load_profile(b)).transpose()?;
     let target = one_target(target)?;
@@ -148,6 +152,7 @@ pub fn record(
     say_if_root();
     let options = RunOptions {
         mode: Mode::Record,
+        cache,
         ..RunOptions::default()
     };
     let session = match start(&placeholder, &target, command, options)? {

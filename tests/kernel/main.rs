@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod cache;
 mod concurrent;
 mod fidelity;
 mod kernel;

@@ -77,6 +77,8 @@ pub struct RunOptions {
     /// Standard input is a terminal (see [`pty::Pty`]) that the command should take as its
     /// controlling terminal, in a session of its own.
     pub controlling_terminal: bool,
+    /// Where compiled filters are kept between runs (none: compile every time).
+    pub cache: Option<compile::Cache>,
 }
 
 /// What keeps the command's processes from outliving the run.
@@ -247,7 +249,8 @@ impl Session {
             args,
             options.cwd.as_deref(),
         )?);
-        let real = compile::build(profile, target, &Options::default())?;
+        let real =
+            compile::build_with(options.cache.as_ref(), profile, target, &Options::default())?;
         let program = Arc::new(program_of(&real)?);
         let installed = match options.mode {
             Mode::Enforce => (*program).clone(),

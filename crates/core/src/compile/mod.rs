@@ -1,6 +1,7 @@
 //! Profile + Target → the BPF program the kernel runs, through libseccomp, with runc's semantics.
 
 mod bound;
+mod cache;
 mod draft;
 mod explain;
 mod observe;
@@ -11,6 +12,7 @@ mod runtime;
 mod supplement;
 mod translation;
 
+pub use cache::{build_with, Cache, Usage};
 pub use draft::{Draft, SharedDraft};
 pub use explain::{deciding_rule, explain, explain_nr, ExplainError, Explanation};
 pub use observe::{observe_variant, observe_watching, PTRACE_ATTACH_MARK};
@@ -51,7 +53,7 @@ pub struct Options {
 }
 
 /// A compiled filter.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Compiled {
     /// The raw `sock_filter` array (native endian), as `bwrap --seccomp` loads it.
     pub bpf: Vec<u8>,

@@ -1,0 +1,105 @@
+//! The compile cache never changes what a run enforces: an entry that is damaged or made for
+//! another profile is ignored and rewritten, racing runs both work, and `--no-cache` writes
+//! nothing (as root and as an ordinary user, each with a cache folder of their own).
+
+use crate::common::users::*;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+const DENY_MKDIR: &str = r#"{"defaultAction": "SCMP_ACT_ALLOW",
+  "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO"}]}"#;
+const ALLOW_ALL: &str = r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#;
+
+fn run(who: As, cache_home: &Path, profile: &Path, made: &Path, extra: &[&str]) -> Output {
+    seccompose(who)
+        .env("XDG_CACHE_HOME", cache_home)
+        .arg("run")
+        .arg("--enforce")
+        .args(extra)
+        .arg(profile)
+        .arg("--")
+        .arg("mkdir")
+        .arg(made)
+        .output()
+        .unwrap()
+}
+
+/// The run was stopped from making the folder, as the profile says.
+fn assert_denied(o: &Output, made: &Path, context: &str) {
+    assert!(!o.status.success(), "{context}: {}", stderr(o));
+    assert!(
+        stderr(o).contains("Operation not permitted"),
+        "{context}: {}",
+        stderr(o)
+    );
+    assert!(!made.exists(), "{context}: the folder was made");
+}
+
+fn entries(cache_home: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(cache_home.join("seccompose"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_damaged_or_foreign_entry_never_changes_what_is_enforced() {
+    for who in users() {
+        let dir = scratch();
+        let deny = dir.path().join("deny.json");
+        let allow = dir.path().join("allow.json");
+        for (path, text) in [(&deny, DENY_MKDIR), (&allow, ALLOW_ALL)] {
+            std::fs::write(path, text).unwrap();
+        }
+        let cache = dir.path().join("cache");
+        let made = dir.path().join("made");
+        let o = run(who, &cache, &deny, &made, &[]);
+        assert_denied(&o, &made, &format!("{who:?}, first run"));
+        let found = entries(&cache);
+        assert_eq!(found.len(), 1, "{who:?}: {found:?}");
+        let entry = found[0].clone();
+        let good = std::fs::read(&entry).unwrap();
+
+        std::fs::write(&entry, &good[..good.len() / 3]).unwrap();
+        let o = run(who, &cache, &deny, &made, &[]);
+        assert_denied(&o, &made, &format!("{who:?}, truncated entry"));
+        assert_eq!(std::fs::read(&entry).unwrap(), good, "{who:?}: rewritten");
+
+        // The allow-all profile's entry, sound in itself, put where the deny profile's is.
+        let o = run(who, &cache, &allow, &made, &[]);
+        assert!(
+            o.status.success() && made.exists(),
+            "{who:?}: {}",
+            stderr(&o)
+        );
+        std::fs::remove_dir(&made).unwrap();
+        let other = entries(&cache).into_iter().find(|e| *e != entry).unwrap();
+        std::fs::copy(&other, &entry).unwrap();
+        let o = run(who, &cache, &deny, &made, &[]);
+        assert_denied(&o, &made, &format!("{who:?}, another profile's entry"));
+        assert_eq!(std::fs::read(&entry).unwrap(), good, "{who:?}: rewritten");
+
+        // Two runs filling one entry at once.
+        let fresh = dir.path().join("fresh");
+        let racing: Vec<_> = (0..2)
+            .map(|_| {
+                let (fresh, deny, made) = (fresh.clone(), deny.clone(), made.clone());
+                std::thread::spawn(move || run(who, &fresh, &deny, &made, &[]))
+            })
+            .collect();
+        for r in racing {
+            assert_denied(&r.join().unwrap(), &made, &format!("{who:?}, racing"));
+        }
+        assert_eq!(entries(&fresh).len(), 1, "{who:?}: {:?}", entries(&fresh));
+
+        let none = dir.path().join("none");
+        let o = run(who, &none, &deny, &made, &["--no-cache"]);
+        assert_denied(&o, &made, &format!("{who:?}, --no-cache"));
+        assert!(
+            entries(&none).is_empty(),
+            "{who:?}: --no-cache wrote {:?}",
+            entries(&none)
+        );
+    }
+}
