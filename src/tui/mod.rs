@@ -22,6 +22,7 @@ pub mod recovery;
 pub mod replay;
 pub mod runner;
 pub mod session;
+pub mod tabs;
 pub mod terminal;
 pub mod theme;
 pub mod unseen;

@@ -2,9 +2,9 @@
 
 use crate::profile::covered_arches;
 use crate::tui::session::Session;
+use crate::tui::tabs::View;
 use crate::tui::theme::Theme;
-use crate::tui::views::syscalls::list::action_label;
-use crate::tui::views::View;
+use crate::tui::widgets::action_label;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};

@@ -3,8 +3,8 @@
 
 use super::pane_block;
 use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::tabs::View;
 use crate::tui::theme::Theme;
-use crate::tui::views::View;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};

@@ -2,12 +2,12 @@
 //! mark, name, what it gets (coloured), a `+` when arguments decide, risk, summary.
 
 use super::categories::fit;
-use crate::catalog::{Catalog, Risk, Syscall};
-use crate::profile::{Action, Effect};
+use crate::catalog::{Risk, Syscall};
 use crate::tui::component::{action_of, Component, Cursor, Handled};
 use crate::tui::keymap::Command;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+pub use crate::tui::widgets::action_label;
 use crate::tui::widgets::pane_block;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -89,22 +89,6 @@ impl Component for SyscallList {
             }
             _ => Handled::NotConsumed,
         }
-    }
-}
-
-/// A short label for what a syscall gets: `allow`, `EPERM`, `kill`...
-pub fn action_label(effect: &Effect) -> String {
-    match effect.action.semantic() {
-        Action::Allow => "allow".into(),
-        Action::Errno => Catalog
-            .errno_name(effect.errno)
-            .map_or_else(|| format!("errno {}", effect.errno), str::to_string),
-        Action::KillProcess => "kill".into(),
-        Action::KillThread | Action::Kill => "kill-thread".into(),
-        Action::Trap => "trap".into(),
-        Action::Log => "log".into(),
-        Action::Trace => format!("trace {}", effect.errno),
-        Action::Notify => "notify".into(),
     }
 }
 
