@@ -27,7 +27,7 @@ use crate::catalog::Catalog;
 use crate::profile::starters::STARTERS;
 use crate::profile::{self, Profile, Target};
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -130,7 +130,6 @@ pub struct App {
     /// Set when the app should end.
     pub quit: bool,
     quit_after_save: bool,
-    settings_area: Rect,
     /// Whether the first-run tour shows, beside whatever view is open (it takes no keys).
     pub tour: bool,
     /// Where the keyboard was when `?` opened the help: its keys come first there.
@@ -163,7 +162,6 @@ impl App {
             lessons: Lessons::default(),
             quit: false,
             quit_after_save: false,
-            settings_area: Rect::default(),
             tour: false,
             help_from: &[],
         };
@@ -435,11 +433,8 @@ impl App {
                 (View::Syscalls, MouseEventKind::ScrollUp) => {
                     self.syscalls.wheel(at, false, &self.session)
                 }
-                (View::Settings, MouseEventKind::Down(MouseButton::Left))
-                    if self.settings_area.contains(at) =>
-                {
-                    let row = at.y.saturating_sub(self.settings_area.y + 1) as usize;
-                    self.settings.cursor.click(row);
+                (View::Settings, MouseEventKind::Down(MouseButton::Left)) => {
+                    self.settings.click(at)
                 }
                 (View::Bpf, MouseEventKind::Down(MouseButton::Left)) => self.bpf.click(at),
                 (View::Lint, MouseEventKind::Down(MouseButton::Left)) => self.lint.click(at),
@@ -513,10 +508,5 @@ impl App {
             let text = profile::to_canonical_string(self.session.profile());
             self.recovery.write(text);
         }
-    }
-
-    /// Remembers where the settings view was drawn (for mouse clicks).
-    pub fn set_settings_area(&mut self, area: Rect) {
-        self.settings_area = area;
     }
 }

@@ -7,6 +7,7 @@
 pub mod app;
 mod backlog;
 pub mod component;
+pub mod ctx;
 pub mod dirs;
 pub mod draw;
 mod emulation;

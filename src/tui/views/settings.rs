@@ -6,13 +6,13 @@ use crate::profile::{
     covered_arches, toggle_arch, toggle_flag, Action, Arch, Edit, Profile, FILTER_FLAGS,
 };
 use crate::tui::component::{cycle, Component, Cursor, Handled};
-use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::prompt::PromptKind;
 use crate::tui::session::Session;
-use crate::tui::theme::Theme;
 use crate::tui::views::changes::{self, Changes};
 use crate::tui::widgets::pane_block;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -94,6 +94,8 @@ pub struct SettingsView {
     pub wants_prompt: Option<PromptKind>,
     /// Whether the unsaved-changes pane is shown, and its diff.
     pub changes: Option<Changes>,
+    /// Where the view was last drawn (for mouse clicks).
+    area: Rect,
 }
 
 impl Default for SettingsView {
@@ -102,6 +104,7 @@ impl Default for SettingsView {
             cursor: Cursor::new(0),
             wants_prompt: None,
             changes: None,
+            area: Rect::default(),
         }
     }
 }
@@ -117,6 +120,14 @@ const DEFAULT_ACTIONS: [Action; 7] = [
 ];
 
 impl SettingsView {
+    /// Selects the row under a click at `at`, if the click is in the view.
+    pub fn click(&mut self, at: Position) {
+        if self.area.contains(at) {
+            let row = at.y.saturating_sub(self.area.y + 1) as usize;
+            self.cursor.click(row);
+        }
+    }
+
     fn change(&mut self, row: Row, step: isize, session: &mut Session) {
         match row {
             Row::DefaultAction => {
@@ -291,19 +302,14 @@ fn row_text(row: Row, session: &Session) -> (String, String) {
 }
 
 /// Draws the view.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    view: &mut SettingsView,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut SettingsView, cx: &DrawCtx) {
+    let (session, keymap, theme) = (cx.session, cx.keymap, cx.theme);
+    view.area = area;
     let area = match &mut view.changes {
         Some(c) => {
             let [top, bottom] =
                 Layout::vertical([Constraint::Min(8), Constraint::Percentage(40)]).areas(area);
-            changes::render(frame, bottom, c, session, theme);
+            changes::render(frame, bottom, c, cx);
             top
         }
         None => area,

@@ -1,9 +1,9 @@
 //! Windows over the editor: a text prompt, and questions with a few answers.
 
 use super::{centered, pane_block};
-use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::prompt::Prompt;
-use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
@@ -41,7 +41,8 @@ pub enum Dialog {
 }
 
 /// Draws a prompt window.
-pub fn render_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt, theme: Theme) {
+pub fn render_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt, cx: &DrawCtx) {
+    let theme = cx.theme;
     let window = centered(area, 70, 6);
     frame.render_widget(Clear, window);
     let block = pane_block("Question", true, theme);
@@ -60,13 +61,8 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt, theme: Them
 }
 
 /// Draws a dialog window.
-pub fn render_dialog(
-    frame: &mut Frame,
-    area: Rect,
-    dialog: &Dialog,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
+pub fn render_dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, cx: &DrawCtx) {
+    let (keymap, theme) = (cx.keymap, cx.theme);
     let k = |c| keymap.key_for(Context::Dialog, c).to_string();
     let (title, text, answers) = match dialog {
         Dialog::Quit => (

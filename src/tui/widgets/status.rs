@@ -1,8 +1,8 @@
 //! The status bar: the last message, or hints for the keys that matter where the focus is.
 
+use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context, KeyMap};
-use crate::tui::session::{Session, Tone};
-use crate::tui::theme::Theme;
+use crate::tui::session::Tone;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -109,11 +109,12 @@ pub fn hints(keymap: &KeyMap, context: Context) -> String {
 pub fn render(
     frame: &mut Frame,
     area: Rect,
-    session: &Session,
     search: Option<Line<'static>>,
-    hint: String,
-    theme: Theme,
+    context: Context,
+    cx: &DrawCtx,
 ) {
+    let (session, theme) = (cx.session, cx.theme);
+    let hint = hints(cx.keymap, context);
     let line = if let Some(search) = search {
         let mut spans = vec![Span::styled(" / ", theme.accent())];
         spans.extend(search.spans);

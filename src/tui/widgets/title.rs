@@ -1,9 +1,9 @@
 //! The title bar: the file, a modified mark, the default action, the architectures, the views.
 
 use crate::profile::covered_arches;
+use crate::tui::ctx::DrawCtx;
 use crate::tui::session::Session;
 use crate::tui::tabs::View;
-use crate::tui::theme::Theme;
 use crate::tui::widgets::action_label;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -118,15 +118,16 @@ fn lint_text(counts: Option<LintCounts>, wide: bool) -> String {
 }
 
 /// Draws the bar.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    session: &Session,
-    view: View,
-    lint: Option<LintCounts>,
-    labels: [&str; 5],
-    theme: Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, view: View, lint: Option<LintCounts>, cx: &DrawCtx) {
+    let (session, theme) = (cx.session, cx.theme);
+    let labels = [
+        "view.syscalls",
+        "view.bpf",
+        "view.run",
+        "view.lint",
+        "view.settings",
+    ]
+    .map(|k| cx.lessons.ui(k));
     let wide = area.width >= 120;
     let mut tabs = Vec::new();
     for (i, v) in View::ALL.iter().enumerate() {

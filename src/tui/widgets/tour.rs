@@ -2,9 +2,9 @@
 //! every key goes to the editor; it follows the user from view to view until closed.
 
 use super::pane_block;
-use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::tabs::View;
-use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
@@ -45,7 +45,8 @@ pub fn page(view: View) -> (&'static str, &'static str) {
 }
 
 /// Draws the tour for `view` in the bottom-right corner of `area`.
-pub fn render(frame: &mut Frame, area: Rect, view: View, keymap: &KeyMap, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, view: View, cx: &DrawCtx) {
+    let (keymap, theme) = (cx.keymap, cx.theme);
     let (title, text) = page(view);
     let width = area.width.min(48);
     let height = area.height.min(11);

@@ -4,8 +4,8 @@
 use super::LintView;
 use crate::lint::Finding;
 use crate::profile::Severity;
+use crate::tui::ctx::DrawCtx;
 use crate::tui::lint::Report;
-use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::views::syscalls::categories::fit;
 use crate::tui::widgets::pane_block;
@@ -98,7 +98,8 @@ fn lines(
 }
 
 /// Draws the list in its pane, keeping the selected finding in sight.
-pub fn render(frame: &mut Frame, area: Rect, view: &mut LintView, session: &Session, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut LintView, cx: &DrawCtx) {
+    let (session, theme) = (cx.session, cx.theme);
     let (title, content) = match view.shown(session) {
         None => ("Lint: checking…".to_string(), None),
         Some((report, stale)) => (

@@ -8,10 +8,10 @@ mod list;
 use crate::catalog::{Catalog, Syscall};
 use crate::lint::Finding;
 use crate::tui::component::{Component, Cursor, Handled};
-use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::lint::{lint_loader, LintLoader, Report};
 use crate::tui::session::{Session, Tone};
-use crate::tui::theme::Theme;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::Frame;
 use std::time::Duration;
@@ -172,20 +172,13 @@ impl Component for LintView {
 }
 
 /// Draws view 4: the findings grouped by severity over the selected one's details.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    view: &mut LintView,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut LintView, cx: &DrawCtx) {
     let detail_height = (area.height / 3).clamp(6, 14);
     let [list_area, detail_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
-    list::render(frame, list_area, view, session, theme);
+    list::render(frame, list_area, view, cx);
     let selected = view
-        .shown(session)
+        .shown(cx.session)
         .and_then(|(r, _)| r.findings.get(view.cursor.selected));
-    detail::render(frame, detail_area, selected, keymap, theme);
+    detail::render(frame, detail_area, selected, cx);
 }

@@ -7,9 +7,9 @@ use self::form::{Field, RuleForm};
 use crate::catalog::{arg_name, Syscall};
 use crate::profile::{rules_for, Edit, Names, Rule};
 use crate::tui::component::Cursor;
+use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context, KeyMap};
 use crate::tui::session::{Session, Tone};
-use crate::tui::theme::Theme;
 use crate::tui::views::syscalls::detail::{filter_text, rule_text};
 use crate::tui::widgets::{centered, pane_block};
 use ratatui::crossterm::event::KeyEvent;
@@ -150,14 +150,8 @@ fn take_out(index: usize, rule: &Rule, name: &str) -> Edit {
 }
 
 /// Draws the editor as a window over `area`.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    editor: &mut RuleEditor,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, editor: &mut RuleEditor, cx: &DrawCtx) {
+    let theme = cx.theme;
     let window = centered(
         area,
         area.width.saturating_sub(4).min(110),
@@ -169,18 +163,14 @@ pub fn render(
     let inner = block.inner(window);
     frame.render_widget(block, window);
     let lines = match &editor.form {
-        Some(form) => form_lines(form, keymap, theme),
-        None => list_lines(editor, session, keymap, theme),
+        Some(form) => form_lines(form, cx),
+        None => list_lines(editor, cx),
     };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-fn list_lines(
-    editor: &mut RuleEditor,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-) -> Vec<Line<'static>> {
+fn list_lines(editor: &mut RuleEditor, cx: &DrawCtx) -> Vec<Line<'static>> {
+    let (session, keymap, theme) = (cx.session, cx.keymap, cx.theme);
     let s = editor.syscall;
     let refs = rules_for(session.profile(), s.name, &session.target);
     editor.cursor.len = refs.len();
@@ -239,7 +229,8 @@ fn list_lines(
     lines
 }
 
-fn form_lines(form: &RuleForm, keymap: &KeyMap, theme: Theme) -> Vec<Line<'static>> {
+fn form_lines(form: &RuleForm, cx: &DrawCtx) -> Vec<Line<'static>> {
+    let (keymap, theme) = (cx.keymap, cx.theme);
     let focused = form.focused();
     let field = |f: Field, text: String| {
         let style = if f == focused {

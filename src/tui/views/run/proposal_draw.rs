@@ -4,8 +4,8 @@
 use super::proposal::{Item, Proposal};
 use crate::catalog::Catalog;
 use crate::sandbox::Proposal as Proposed;
-use crate::tui::keymap::{Command, Context, KeyMap};
-use crate::tui::theme::Theme;
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::views::syscalls::categories::fit;
 use crate::tui::widgets::pane_block;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -38,10 +38,10 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
     p: Option<&mut Proposal>,
-    keymap: &KeyMap,
-    theme: Theme,
+    cx: &DrawCtx,
     focused: bool,
 ) {
+    let (keymap, theme) = (cx.keymap, cx.theme);
     let Some(p) = p else {
         let block = pane_block("Proposal", focused, theme);
         let inner = block.inner(area);

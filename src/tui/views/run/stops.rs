@@ -5,9 +5,8 @@ use super::RunView;
 use crate::catalog::Catalog;
 use crate::profile::Profile;
 use crate::sandbox::{describe_action, rule_place, Mode, StopSummary};
-use crate::tui::keymap::{Command, Context, KeyMap};
-use crate::tui::session::Session;
-use crate::tui::theme::Theme;
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::views::syscalls::categories::fit;
 use crate::tui::views::syscalls::detail::siblings;
 use crate::tui::widgets::pane_block;
@@ -26,18 +25,11 @@ fn decided_by(s: &StopSummary, ran_with: Option<&Profile>) -> String {
 }
 
 /// Draws the stops (or the proposal) with the selected stop's details under them.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    view: &mut RunView,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-    focused: bool,
-) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx, focused: bool) {
+    let theme = cx.theme;
     if view.proposal.is_some() || view.proposing {
-        let key = view.proposal_key(session);
-        super::proposal::render(frame, area, view.live_proposal(key), keymap, theme, focused);
+        let key = view.proposal_key(cx.session);
+        super::proposal::render(frame, area, view.live_proposal(key), cx, focused);
         return;
     }
     let calls: usize = view.summary.iter().map(|s| s.count).sum();
@@ -102,16 +94,7 @@ pub fn render(
     } else {
         frame.render_widget(Paragraph::new(lines), inner);
     }
-    let selected = view.selected().cloned();
-    render_detail(
-        frame,
-        detail_area,
-        selected.as_ref(),
-        view,
-        session,
-        keymap,
-        theme,
-    );
+    render_detail(frame, detail_area, view, cx);
 }
 
 fn plural(n: usize) -> &'static str {
@@ -122,15 +105,9 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn render_detail(
-    frame: &mut Frame,
-    area: Rect,
-    stop: Option<&StopSummary>,
-    view: &RunView,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
+fn render_detail(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
+    let (session, keymap, theme) = (cx.session, cx.keymap, cx.theme);
+    let stop = view.selected();
     let title = stop.map_or("Stop".to_string(), |s| format!("{} (last call)", s.name));
     let block = pane_block(&title, false, theme);
     let inner = block.inner(area);

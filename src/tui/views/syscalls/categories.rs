@@ -2,9 +2,9 @@
 //! syscalls split across actions. Action keys here act on the whole category.
 
 use crate::tui::component::{action_of, Component, Cursor, Handled};
+use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::Command;
 use crate::tui::session::Session;
-use crate::tui::theme::Theme;
 use crate::tui::widgets::{bar, pane_block};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -45,14 +45,8 @@ impl Component for CategoryPane {
 }
 
 /// Draws the pane.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    pane: &mut CategoryPane,
-    session: &Session,
-    theme: Theme,
-    focused: bool,
-) {
+pub fn render(frame: &mut Frame, area: Rect, pane: &mut CategoryPane, cx: &DrawCtx, focused: bool) {
+    let (session, theme) = (cx.session, cx.theme);
     let block = pane_block("Categories", focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);

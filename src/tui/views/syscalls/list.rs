@@ -4,9 +4,9 @@
 use super::categories::fit;
 use crate::catalog::{Risk, Syscall};
 use crate::tui::component::{action_of, Component, Cursor, Handled};
+use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::Command;
 use crate::tui::session::Session;
-use crate::tui::theme::Theme;
 pub use crate::tui::widgets::action_label;
 use crate::tui::widgets::pane_block;
 use ratatui::layout::Rect;
@@ -102,14 +102,8 @@ pub fn risk_label(risk: Risk) -> &'static str {
 }
 
 /// Draws the list.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    list: &mut SyscallList,
-    session: &Session,
-    theme: Theme,
-    focused: bool,
-) {
+pub fn render(frame: &mut Frame, area: Rect, list: &mut SyscallList, cx: &DrawCtx, focused: bool) {
+    let (session, theme) = (cx.session, cx.theme);
     let marks = if list.marked.is_empty() {
         String::new()
     } else {

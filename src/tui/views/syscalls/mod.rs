@@ -9,10 +9,10 @@ use self::detail::DetailPane;
 use self::list::SyscallList;
 use crate::catalog::{Searcher, Syscall};
 use crate::tui::component::{Component, Handled};
+use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::man::ManLoader;
 use crate::tui::session::Session;
-use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextInput;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -274,14 +274,7 @@ const THREE_COLUMNS: u16 = 140;
 const LIST_BESIDE: u16 = 74;
 
 /// Draws view 1 into `area`: three columns when wide, else the detail pane under the list.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    view: &mut SyscallsView,
-    session: &Session,
-    man: &ManLoader,
-    theme: Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut SyscallsView, cx: &DrawCtx) {
     let cat_width = if area.width >= 170 { 36 } else { 26 };
     let [cats, rest] =
         Layout::horizontal([Constraint::Length(cat_width), Constraint::Min(20)]).areas(area);
@@ -305,26 +298,9 @@ pub fn render(
         frame,
         cats,
         &mut view.categories,
-        session,
-        theme,
+        cx,
         focus == Focus::Categories,
     );
-    list::render(
-        frame,
-        list_area,
-        &mut view.list,
-        session,
-        theme,
-        focus == Focus::List,
-    );
-    let content = view.selected().map(|s| (s, man.text(s.name)));
-    detail::render(
-        frame,
-        detail_area,
-        &mut view.detail,
-        content,
-        session,
-        theme,
-        focus == Focus::Detail,
-    );
+    list::render(frame, list_area, &mut view.list, cx, focus == Focus::List);
+    detail::render(frame, detail_area, view, cx);
 }
