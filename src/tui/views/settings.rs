@@ -12,6 +12,7 @@ use crate::tui::prompt::PromptKind;
 use crate::tui::session::Session;
 use crate::tui::views::changes::{self, Changes};
 use crate::tui::widgets::pane_block;
+use crate::tui::widgets::scrolling;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -320,29 +321,31 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut SettingsView, cx: &DrawC
     let all = rows(session);
     view.cursor.len = all.len();
     view.cursor.selected = view.cursor.selected.min(all.len() - 1);
-    let height = inner.height.saturating_sub(2) as usize;
-    let first = view.cursor.visible(height);
-    let mut lines: Vec<Line> = all
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(i, row)| {
-            let (label, value) = row_text(*row, session);
-            let line = Line::from(vec![
-                Span::styled(format!("{label:<16}"), theme.dim()),
-                Span::raw(value),
-            ]);
-            if i == view.cursor.selected {
-                line.style(theme.selected(true))
-            } else {
-                line
-            }
-        })
-        .collect();
+    let [list_area, _] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
+    let rows = all.iter().map(|row| {
+        let (label, value) = row_text(*row, session);
+        Line::from(vec![
+            Span::styled(format!("{label:<16}"), theme.dim()),
+            Span::raw(value),
+        ])
+    });
+    let shown = scrolling::render(
+        frame,
+        list_area,
+        rows,
+        &mut view.cursor,
+        theme.selected(true),
+    );
+    // The keys follow the last row, a blank line between.
+    let hint_area = Rect {
+        y: inner.y + shown as u16,
+        height: inner.height.saturating_sub(shown as u16),
+        ..inner
+    };
     let k = |c| keymap.key_for(Context::Settings, c).to_string();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
+    let lines = vec![
+        Line::raw(""),
+        Line::styled(
         format!(
             "{}/{} change · {} toggle or type a value · {} unsaved changes · the target is not saved in the profile",
             k(Command::ChangePrev),
@@ -350,7 +353,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut SettingsView, cx: &DrawC
             k(Command::Toggle),
             k(Command::ShowChanges)
         ),
-        theme.dim(),
-    ));
-    frame.render_widget(Paragraph::new(lines), inner);
+            theme.dim(),
+        ),
+    ];
+    frame.render_widget(Paragraph::new(lines), hint_area);
 }

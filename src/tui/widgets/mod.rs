@@ -5,6 +5,7 @@ pub mod dialog;
 pub mod help;
 pub mod input;
 pub mod lesson;
+pub mod scrolling;
 pub mod starters;
 pub mod status;
 pub mod title;

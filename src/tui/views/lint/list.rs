@@ -9,10 +9,10 @@ use crate::tui::lint::Report;
 use crate::tui::theme::Theme;
 use crate::tui::views::syscalls::categories::fit;
 use crate::tui::widgets::pane_block;
+use crate::tui::widgets::scrolling;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// The severities in the order the list shows them, with their group headings.
@@ -139,9 +139,9 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut LintView, cx: &DrawCtx) 
     }
     *offset = (*offset).min(lines.len().saturating_sub(height.max(1)));
     view.cursor.page = height.saturating_sub(1).max(1);
-    let visible: Vec<Line> = lines.into_iter().skip(*offset).take(height).collect();
+    let first = *offset;
     view.rows = rows;
-    frame.render_widget(Paragraph::new(visible), inner);
+    scrolling::render_from(frame, inner, lines, first);
 }
 
 fn upper_first(s: &str) -> String {

@@ -8,6 +8,7 @@ use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::views::syscalls::categories::fit;
 use crate::tui::widgets::pane_block;
+use crate::tui::widgets::scrolling;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -126,35 +127,28 @@ pub fn render(
         Constraint::Length(2),
     ])
     .areas(inner);
-    let first = p.cursor.visible(list_area.height as usize);
     let width = list_area.width as usize;
-    let lines: Vec<Line> = p
-        .items
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(list_area.height as usize)
-        .map(|(i, item)| {
-            let line = Line::from(vec![
-                Span::styled(if item.accepted { "[x] " } else { "[ ] " }, theme.accent()),
-                Span::raw(format!("{:<14} ", fit(&item.addition.name, 14))),
-                Span::styled(
-                    fit(&rule_text(item), width.saturating_sub(19)),
-                    if item.narrow && item.addition.is_narrow() {
-                        theme.ok()
-                    } else {
-                        theme.warning()
-                    },
-                ),
-            ]);
-            if i == p.cursor.selected {
-                line.style(theme.selected(focused))
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), list_area);
+    let rows = p.items.iter().map(|item| {
+        Line::from(vec![
+            Span::styled(if item.accepted { "[x] " } else { "[ ] " }, theme.accent()),
+            Span::raw(format!("{:<14} ", fit(&item.addition.name, 14))),
+            Span::styled(
+                fit(&rule_text(item), width.saturating_sub(19)),
+                if item.narrow && item.addition.is_narrow() {
+                    theme.ok()
+                } else {
+                    theme.warning()
+                },
+            ),
+        ])
+    });
+    scrolling::render(
+        frame,
+        list_area,
+        rows,
+        &mut p.cursor,
+        theme.selected(focused),
+    );
     frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: true }), notes_area);
     if let Some(d) = detail {
         frame.render_widget(

@@ -10,6 +10,7 @@ use crate::tui::keymap::{Command, Context};
 use crate::tui::views::syscalls::categories::fit;
 use crate::tui::views::syscalls::detail::siblings;
 use crate::tui::widgets::pane_block;
+use crate::tui::widgets::scrolling;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -50,35 +51,22 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx, f
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
     view.cursor.len = view.summary.len();
-    let first = view.cursor.visible(inner.height as usize);
     let width = inner.width as usize;
     let ran_with = view.ran_with.as_ref();
-    let lines: Vec<Line> = view
-        .summary
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(inner.height as usize)
-        .map(|(i, s)| {
-            let line = Line::from(vec![
-                Span::raw(format!("{:<16} ", fit(&s.name, 16))),
-                Span::styled(
-                    format!("{:<14} ", fit(&describe_action(s.action), 14)),
-                    theme.action(s.action.profile_action()),
-                ),
-                Span::raw(format!("{:>5}x ", s.count)),
-                Span::styled(
-                    fit(&decided_by(s, ran_with), width.saturating_sub(38)),
-                    theme.dim(),
-                ),
-            ]);
-            if i == view.cursor.selected {
-                line.style(theme.selected(focused))
-            } else {
-                line
-            }
-        })
-        .collect();
+    let rows = view.summary.iter().map(|s| {
+        Line::from(vec![
+            Span::raw(format!("{:<16} ", fit(&s.name, 16))),
+            Span::styled(
+                format!("{:<14} ", fit(&describe_action(s.action), 14)),
+                theme.action(s.action.profile_action()),
+            ),
+            Span::raw(format!("{:>5}x ", s.count)),
+            Span::styled(
+                fit(&decided_by(s, ran_with), width.saturating_sub(38)),
+                theme.dim(),
+            ),
+        ])
+    });
     let empty = match view.mode {
         Mode::Enforce => {
             "Enforce mode runs the exact filter; switch to observed mode (E) to see stops."
@@ -88,11 +76,17 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx, f
         }
         Mode::Observe => no_stops(view),
     };
-    if lines.is_empty() {
+    if view.summary.is_empty() {
         let text = Paragraph::new(Line::styled(empty, theme.dim())).wrap(Wrap { trim: true });
         frame.render_widget(text, inner);
     } else {
-        frame.render_widget(Paragraph::new(lines), inner);
+        scrolling::render(
+            frame,
+            inner,
+            rows,
+            &mut view.cursor,
+            theme.selected(focused),
+        );
     }
     render_detail(frame, detail_area, view, cx);
 }

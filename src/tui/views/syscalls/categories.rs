@@ -5,10 +5,10 @@ use crate::tui::component::{action_of, Component, Cursor, Handled};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::Command;
 use crate::tui::session::Session;
+use crate::tui::widgets::scrolling;
 use crate::tui::widgets::{bar, pane_block};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// The category pane's state.
@@ -53,30 +53,26 @@ pub fn render(frame: &mut Frame, area: Rect, pane: &mut CategoryPane, cx: &DrawC
     let width = inner.width as usize;
     let bar_width = if width >= 34 { 10 } else { 6 };
     let title_width = width.saturating_sub(bar_width + 5);
-    let first = pane.cursor.visible(inner.height as usize);
-    let lines: Vec<Line> = session
+    let rows = session
         .scopes
         .iter()
         .zip(&session.splits)
-        .enumerate()
-        .skip(first)
-        .take(inner.height as usize)
-        .map(|(i, (scope, split))| {
+        .map(|(scope, split)| {
             let title = fit(scope.title(), title_width);
             let mut spans = vec![
                 Span::raw(format!("{title:<title_width$}")),
                 Span::styled(format!("{:>4} ", split.total), theme.dim()),
             ];
             spans.extend(bar::spans(split, bar_width, theme));
-            let line = Line::from(spans);
-            if i == pane.cursor.selected {
-                line.style(theme.selected(focused))
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+            Line::from(spans)
+        });
+    scrolling::render(
+        frame,
+        inner,
+        rows,
+        &mut pane.cursor,
+        theme.selected(focused),
+    );
 }
 
 /// Cuts text to `width` characters, marking the cut with an ellipsis.

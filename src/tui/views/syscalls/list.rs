@@ -9,6 +9,7 @@ use crate::tui::keymap::Command;
 use crate::tui::session::Session;
 pub use crate::tui::widgets::action_label;
 use crate::tui::widgets::pane_block;
+use crate::tui::widgets::scrolling;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -114,54 +115,44 @@ pub fn render(frame: &mut Frame, area: Rect, list: &mut SyscallList, cx: &DrawCt
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let name_width = 18.min(width / 3);
-    let first = list.cursor.visible(inner.height as usize);
     let summary_width = width.saturating_sub(name_width + 22);
-    let lines: Vec<Line> = list
-        .items
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(inner.height as usize)
-        .map(|(i, s)| {
-            let effect = session.effects.of(s.name);
-            let mark = if list.marked.contains(s.name) {
-                "*"
-            } else {
-                " "
-            };
-            let label = action_label(&effect);
-            let label = if effect.from_default {
-                format!("{label}·")
-            } else {
-                label
-            };
-            let line = Line::from(vec![
-                Span::styled(mark, theme.accent()),
-                Span::raw(format!("{:<name_width$} ", fit(s.name, name_width))),
-                Span::styled(
-                    format!("{:<12}", fit(&label, 12)),
-                    theme.action(effect.action),
-                ),
-                Span::styled(
-                    if effect.conditional { "+ " } else { "  " },
-                    theme.warning(),
-                ),
-                Span::styled(format!("{:<5}", risk_label(s.risk)), theme.risk(s.risk)),
-                Span::styled(fit(s.summary, summary_width), theme.dim()),
-            ]);
-            if i == list.cursor.selected {
-                line.style(theme.selected(focused))
-            } else {
-                line
-            }
-        })
-        .collect();
-    if lines.is_empty() {
+    if list.items.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled("  nothing matches", theme.dim())),
             inner,
         );
-    } else {
-        frame.render_widget(Paragraph::new(lines), inner);
+        return;
     }
+    let marked = &list.marked;
+    let rows = list.items.iter().map(|s| {
+        let effect = session.effects.of(s.name);
+        let mark = if marked.contains(s.name) { "*" } else { " " };
+        let label = action_label(&effect);
+        let label = if effect.from_default {
+            format!("{label}·")
+        } else {
+            label
+        };
+        Line::from(vec![
+            Span::styled(mark, theme.accent()),
+            Span::raw(format!("{:<name_width$} ", fit(s.name, name_width))),
+            Span::styled(
+                format!("{:<12}", fit(&label, 12)),
+                theme.action(effect.action),
+            ),
+            Span::styled(
+                if effect.conditional { "+ " } else { "  " },
+                theme.warning(),
+            ),
+            Span::styled(format!("{:<5}", risk_label(s.risk)), theme.risk(s.risk)),
+            Span::styled(fit(s.summary, summary_width), theme.dim()),
+        ])
+    });
+    scrolling::render(
+        frame,
+        inner,
+        rows,
+        &mut list.cursor,
+        theme.selected(focused),
+    );
 }
