@@ -11,6 +11,7 @@ use crate::tui::keymap::{Command, Context};
 use crate::tui::prompt::PromptKind;
 use crate::tui::session::Session;
 use crate::tui::views::changes::{self, Changes};
+use crate::tui::widgets::hints::{self, Hint};
 use crate::tui::widgets::pane_block;
 use crate::tui::widgets::scrolling;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -302,6 +303,30 @@ fn row_text(row: Row, session: &Session) -> (String, String) {
     }
 }
 
+/// The keys under the rows.
+const KEYS: [Hint; 4] = [
+    Hint::new(
+        Context::Settings,
+        &[Command::ChangePrev, Command::ChangeNext],
+        "{}/{} change",
+    ),
+    Hint::new(
+        Context::Settings,
+        &[Command::Toggle],
+        "{} toggle or type a value",
+    ),
+    Hint::new(
+        Context::Settings,
+        &[Command::ShowChanges],
+        "{} unsaved changes",
+    ),
+    Hint::new(
+        Context::Settings,
+        &[],
+        "the target is not saved in the profile",
+    ),
+];
+
 /// Draws the view.
 pub fn render(frame: &mut Frame, area: Rect, view: &mut SettingsView, cx: &DrawCtx) {
     let (session, keymap, theme) = (cx.session, cx.keymap, cx.theme);
@@ -342,19 +367,9 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut SettingsView, cx: &DrawC
         height: inner.height.saturating_sub(shown as u16),
         ..inner
     };
-    let k = |c| keymap.key_for(Context::Settings, c).to_string();
     let lines = vec![
         Line::raw(""),
-        Line::styled(
-        format!(
-            "{}/{} change · {} toggle or type a value · {} unsaved changes · the target is not saved in the profile",
-            k(Command::ChangePrev),
-            k(Command::ChangeNext),
-            k(Command::Toggle),
-            k(Command::ShowChanges)
-        ),
-            theme.dim(),
-        ),
+        Line::styled(hints::line(keymap, &KEYS), theme.dim()),
     ];
     frame.render_widget(Paragraph::new(lines), hint_area);
 }

@@ -3,6 +3,7 @@
 pub mod bar;
 pub mod dialog;
 pub mod help;
+pub mod hints;
 pub mod input;
 pub mod lesson;
 pub mod scrolling;

@@ -1,6 +1,7 @@
 //! The first-start tour: a box in a corner that tells about the view that is open, while
 //! every key goes to the editor; it follows the user from view to view until closed.
 
+use super::hints::{self, Hint};
 use super::pane_block;
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
@@ -60,13 +61,17 @@ pub fn render(frame: &mut Frame, area: Rect, view: View, cx: &DrawCtx) {
     let block = pane_block(&format!("Tour: {title}"), false, theme);
     let inner = block.inner(window);
     frame.render_widget(block, window);
-    let close = keymap.key_for(Context::Global, Command::CloseTour);
+    let keys = [
+        Hint::new(Context::Global, &[], "1-5 the other views"),
+        Hint::new(
+            Context::Global,
+            &[Command::CloseTour],
+            "{} close (shown once)",
+        ),
+    ];
     let lines = vec![
         Line::raw(text),
-        Line::styled(
-            format!("1-5 the other views · {close} close (shown once)"),
-            theme.dim(),
-        ),
+        Line::styled(hints::line(keymap, &keys), theme.dim()),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }

@@ -11,6 +11,7 @@ use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context, KeyMap};
 use crate::tui::session::{Session, Tone};
 use crate::tui::views::syscalls::detail::{filter_text, rule_text};
+use crate::tui::widgets::hints::{self, Hint};
 use crate::tui::widgets::{centered, pane_block};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -149,6 +150,38 @@ fn take_out(index: usize, rule: &Rule, name: &str) -> Edit {
     Edit::ReplaceRule(index, rest)
 }
 
+/// The keys under the rules (`{name}` is the syscall).
+const LIST_KEYS: [Hint; 5] = [
+    Hint::new(Context::Rules, &[Command::NewRule], "{} new rule"),
+    Hint::new(Context::Rules, &[Command::EditRule], "{} edit"),
+    Hint::new(
+        Context::Rules,
+        &[Command::DeleteRule],
+        "{} take {name} out of the rule",
+    ),
+    Hint::new(Context::Rules, &[Command::Close], "{} close"),
+    Hint::new(Context::Rules, &[], "u undo"),
+];
+
+/// The keys under the form.
+const FORM_KEYS: [Hint; 7] = [
+    Hint::new(
+        Context::Form,
+        &[Command::NextField, Command::PrevField],
+        "{}/{} field",
+    ),
+    Hint::new(
+        Context::Form,
+        &[Command::ChoicePrev, Command::ChoiceNext],
+        "{}/{} choose",
+    ),
+    Hint::new(Context::Form, &[Command::Complete], "{} complete"),
+    Hint::new(Context::Form, &[Command::AddCondition], "{} add condition"),
+    Hint::new(Context::Form, &[Command::RemoveCondition], "{} remove"),
+    Hint::new(Context::Form, &[Command::Apply], "{} apply"),
+    Hint::new(Context::Form, &[Command::Cancel], "{} cancel"),
+];
+
 /// Draws the editor as a window over `area`.
 pub fn render(frame: &mut Frame, area: Rect, editor: &mut RuleEditor, cx: &DrawCtx) {
     let theme = cx.theme;
@@ -214,18 +247,8 @@ fn list_lines(editor: &mut RuleEditor, cx: &DrawCtx) -> Vec<Line<'static>> {
         });
     }
     lines.push(Line::raw(""));
-    let k = |c| keymap.key_for(Context::Rules, c).to_string();
-    lines.push(Line::styled(
-        format!(
-            "{} new rule · {} edit · {} take {} out of the rule · {} close · u undo",
-            k(Command::NewRule),
-            k(Command::EditRule),
-            k(Command::DeleteRule),
-            s.name,
-            k(Command::Close)
-        ),
-        theme.dim(),
-    ));
+    let keys = hints::line(keymap, &LIST_KEYS).replace("{name}", s.name);
+    lines.push(Line::styled(keys, theme.dim()));
     lines
 }
 
@@ -322,22 +345,7 @@ fn form_lines(form: &RuleForm, cx: &DrawCtx) -> Vec<Line<'static>> {
     if let Some(e) = &form.error {
         lines.push(Line::styled(format!("✗ {e}"), theme.warning()));
     }
-    let k = |c| keymap.key_for(Context::Form, c).to_string();
-    lines.push(Line::styled(
-        format!(
-            "{}/{} field · {}/{} choose · {} complete · {} add condition · {} remove · {} apply · {} cancel",
-            k(Command::NextField),
-            k(Command::PrevField),
-            k(Command::ChoicePrev),
-            k(Command::ChoiceNext),
-            k(Command::Complete),
-            k(Command::AddCondition),
-            k(Command::RemoveCondition),
-            k(Command::Apply),
-            k(Command::Cancel),
-        ),
-        theme.dim(),
-    ));
+    lines.push(Line::styled(hints::line(keymap, &FORM_KEYS), theme.dim()));
     lines.push(Line::styled(
         "Values: 42, 0x2a, 0o52, 0b101010, or constants like O_RDONLY|O_CLOEXEC.".to_string(),
         theme.dim(),

@@ -7,6 +7,7 @@ use crate::sandbox::Proposal as Proposed;
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::views::syscalls::categories::fit;
+use crate::tui::widgets::hints::{self, Hint};
 use crate::tui::widgets::pane_block;
 use crate::tui::widgets::scrolling;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -33,6 +34,21 @@ fn rule_text(item: &Item) -> String {
         "every call (by name)".to_string()
     }
 }
+
+/// The keys under the proposal.
+const KEYS: [Hint; 7] = [
+    Hint::new(Context::Proposal, &[Command::Yes], "{} accept"),
+    Hint::new(Context::Proposal, &[Command::No], "{} reject"),
+    Hint::new(
+        Context::Proposal,
+        &[Command::ToggleNarrow],
+        "{} narrow/by name",
+    ),
+    Hint::new(Context::Proposal, &[Command::AcceptAll], "{} all"),
+    Hint::new(Context::Proposal, &[Command::RejectAll], "{} none"),
+    Hint::new(Context::Proposal, &[Command::Apply], "{} apply (one edit)"),
+    Hint::new(Context::Proposal, &[Command::Cancel], "{} put away"),
+];
 
 /// Draws the proposal, or says it is being worked out for this draft.
 pub fn render(
@@ -65,7 +81,6 @@ pub fn render(
     let block = pane_block(&title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let k = |c| keymap.key_for(Context::Proposal, c).to_string();
     let mut notes: Vec<Line> = Vec::new();
     for h in &p.found.held {
         notes.push(Line::styled(
@@ -94,16 +109,7 @@ pub fn render(
     if !p.found.unseen.is_empty() {
         notes.push(Line::styled(unseen_note(&p.found), theme.dim()));
     }
-    let help = format!(
-        "{} accept · {} reject · {} narrow/by name · {} all · {} none · {} apply (one edit) · {} put away",
-        k(Command::Yes),
-        k(Command::No),
-        k(Command::ToggleNarrow),
-        k(Command::AcceptAll),
-        k(Command::RejectAll),
-        k(Command::Apply),
-        k(Command::Cancel)
-    );
+    let help = hints::line(keymap, &KEYS);
     let selected = p.items.get(p.cursor.selected);
     let detail = selected.map(|i| {
         let summary = Catalog.syscall(&i.addition.name).map_or("", |s| s.summary);

@@ -7,6 +7,7 @@ use crate::sandbox::{summarize, went_through_line, Mode, Stop};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::session::{Session, Tone};
+use crate::tui::widgets::hints::{self, Hint};
 use crate::tui::widgets::pane_block;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -118,13 +119,14 @@ pub fn render(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
         .into_iter()
         .map(|l| Line::styled(l, theme.warning()))
         .collect();
-    text.push(Line::styled(
-        format!(
-            "{} denies them the same way · {} runs again",
-            keymap.key_for(Context::Run, Command::Deny),
-            keymap.key_for(Context::Run, Command::Rerun)
+    let keys = [
+        Hint::new(
+            Context::Run,
+            &[Command::Deny],
+            "{} denies them the same way",
         ),
-        theme.dim(),
-    ));
+        Hint::new(Context::Run, &[Command::Rerun], "{} runs again"),
+    ];
+    text.push(Line::styled(hints::line(keymap, &keys), theme.dim()));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
 }
