@@ -2,6 +2,7 @@
 
 use super::app::{App, Modal};
 use super::ctx::DrawCtx;
+use super::layout;
 use super::views::{bpf, lint, rules, run, settings, syscalls, View};
 use super::widgets::{dialog, help, lesson, starters, status, title, tour, usage};
 use crate::profile::Severity;
@@ -51,14 +52,10 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     };
     match app.view {
         View::Syscalls => {
-            let main = if app.run_beside && body.width >= 160 {
-                let [main, side] =
-                    Layout::horizontal([Constraint::Min(100), Constraint::Length(60)]).areas(body);
+            let (main, side) = layout::stops_beside_view_1(body, app.run_beside);
+            if let Some(side) = side {
                 run::render_stops_column(frame, side, &mut app.run, &cx);
-                main
-            } else {
-                body
-            };
+            }
             syscalls::render(frame, main, &mut app.syscalls, &cx)
         }
         View::Run => run::render(frame, body, &mut app.run, &cx),

@@ -13,6 +13,7 @@ pub mod draw;
 mod emulation;
 pub mod highlight;
 pub mod keymap;
+pub mod layout;
 pub mod lesson;
 pub mod lint;
 pub mod man;

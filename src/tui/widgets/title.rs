@@ -2,6 +2,7 @@
 
 use crate::profile::covered_arches;
 use crate::tui::ctx::DrawCtx;
+use crate::tui::layout;
 use crate::tui::session::Session;
 use crate::tui::tabs::View;
 use crate::tui::widgets::action_label;
@@ -128,7 +129,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: View, lint: Option<LintCounts
         "view.settings",
     ]
     .map(|k| cx.lessons.ui(k));
-    let wide = area.width >= 120;
+    let wide = layout::tab_labels(area);
     let mut tabs = Vec::new();
     for (i, v) in View::ALL.iter().enumerate() {
         let active = *v == view;

@@ -5,6 +5,7 @@ use super::{stops, through, Focus, Phase, RunView};
 use crate::sandbox::{describe_action, rule_place, Mode};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
+use crate::tui::layout;
 use crate::tui::session::Session;
 use crate::tui::theme::{Palette, Theme};
 use crate::tui::widgets::pane_block;
@@ -35,15 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx) {
     frame.render_widget(block, head_area);
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), inner);
 
-    let (term_area, stops_area) = if body.width >= 120 {
-        let [t, s] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-            .areas(body);
-        (t, s)
-    } else {
-        let [t, s] =
-            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
-        (t, s)
-    };
+    let [term_area, stops_area] = layout::view_3(body);
     render_terminal(frame, term_area, view, cx);
     let focused = view.focus == Focus::Stops;
     let (stops_area, through_area) = through::split(view, stops_area);

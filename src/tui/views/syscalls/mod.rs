@@ -11,11 +11,12 @@ use crate::catalog::{Searcher, Syscall};
 use crate::tui::component::{Component, Handled};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
+use crate::tui::layout;
 use crate::tui::man::ManLoader;
 use crate::tui::session::Session;
 use crate::tui::widgets::input::TextInput;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::Frame;
 use std::time::Instant;
 
@@ -267,27 +268,9 @@ impl SyscallsView {
     }
 }
 
-/// The width from which the details stand beside the list: the list then still has room for
-/// 30 characters of summary (name, action and risk take about 36).
-const THREE_COLUMNS: u16 = 140;
-/// The list's least width beside the details (30 characters of summary and an ellipsis).
-const LIST_BESIDE: u16 = 74;
-
 /// Draws view 1 into `area`: three columns when wide, else the detail pane under the list.
 pub fn render(frame: &mut Frame, area: Rect, view: &mut SyscallsView, cx: &DrawCtx) {
-    let cat_width = if area.width >= 170 { 36 } else { 26 };
-    let [cats, rest] =
-        Layout::horizontal([Constraint::Length(cat_width), Constraint::Min(20)]).areas(area);
-    let (list_area, detail_area) = if area.width >= THREE_COLUMNS {
-        let list = (rest.width * 52 / 100).max(LIST_BESIDE);
-        let [l, d] =
-            Layout::horizontal([Constraint::Length(list), Constraint::Min(20)]).areas(rest);
-        (l, d)
-    } else {
-        let [l, d] =
-            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
-        (l, d)
-    };
+    let [cats, list_area, detail_area] = layout::view_1(area);
     view.areas = Areas {
         categories: cats,
         list: list_area,
