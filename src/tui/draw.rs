@@ -66,10 +66,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if app.tour {
         tour::render(frame, body, app.view, &cx);
     }
-    let search = match (&app.modal, app.view) {
-        (None, View::Syscalls) => app.syscalls.search_input.as_ref(),
-        (None, View::Bpf) => app.bpf.search_input.as_ref(),
-        _ => None,
+    let search = match &app.modal {
+        None => app.focused().search_box(),
+        Some(_) => None,
     }
     .map(|input| input.spans(theme.text(), true));
     status::render(frame, status_area, search, context, &cx);

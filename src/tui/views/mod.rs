@@ -9,3 +9,6 @@ pub mod settings;
 pub mod syscalls;
 
 pub use super::tabs::View;
+
+#[cfg(test)]
+mod tests;

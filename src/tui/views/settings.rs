@@ -5,7 +5,7 @@ use crate::catalog::{Catalog, CATALOG_ARCHES};
 use crate::profile::{
     covered_arches, toggle_arch, toggle_flag, Action, Arch, Edit, Profile, FILTER_FLAGS,
 };
-use crate::tui::component::{cycle, Component, Cursor, Handled};
+use crate::tui::component::{cycle, Component, Cursor, Handled, Intent};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::prompt::PromptKind;
@@ -14,6 +14,7 @@ use crate::tui::views::changes::{self, Changes};
 use crate::tui::widgets::hints::{self, Hint};
 use crate::tui::widgets::pane_block;
 use crate::tui::widgets::scrolling;
+use ratatui::crossterm::event::{MouseButton, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -92,8 +93,6 @@ pub fn rows(session: &Session) -> Vec<Row> {
 pub struct SettingsView {
     /// The selected row.
     pub cursor: Cursor,
-    /// A prompt the view wants the app to open.
-    pub wants_prompt: Option<PromptKind>,
     /// Whether the unsaved-changes pane is shown, and its diff.
     pub changes: Option<Changes>,
     /// Where the view was last drawn (for mouse clicks).
@@ -104,7 +103,6 @@ impl Default for SettingsView {
     fn default() -> Self {
         SettingsView {
             cursor: Cursor::new(0),
-            wants_prompt: None,
             changes: None,
             area: Rect::default(),
         }
@@ -123,14 +121,14 @@ const DEFAULT_ACTIONS: [Action; 7] = [
 
 impl SettingsView {
     /// Selects the row under a click at `at`, if the click is in the view.
-    pub fn click(&mut self, at: Position) {
+    fn click(&mut self, at: Position) {
         if self.area.contains(at) {
             let row = at.y.saturating_sub(self.area.y + 1) as usize;
             self.cursor.click(row);
         }
     }
 
-    fn change(&mut self, row: Row, step: isize, session: &mut Session) {
+    fn change(&mut self, row: Row, step: isize, session: &mut Session) -> Option<Intent> {
         match row {
             Row::DefaultAction => {
                 let p = session.profile();
@@ -148,11 +146,12 @@ impl SettingsView {
                 target.runtime = cycle(&crate::profile::Runtime::ALL, target.runtime, step);
                 session.set_target(target);
             }
-            other => self.toggle(other, session),
+            other => return self.toggle(other, session),
         }
+        None
     }
 
-    fn toggle(&mut self, row: Row, session: &mut Session) {
+    fn toggle(&mut self, row: Row, session: &mut Session) -> Option<Intent> {
         match row {
             Row::Arch(a) => {
                 let edit = toggle_arch(session.profile(), a);
@@ -162,11 +161,14 @@ impl SettingsView {
                 let edit = toggle_flag(session.profile(), f);
                 session.apply(&edit);
             }
-            Row::DefaultErrno => self.wants_prompt = Some(PromptKind::DefaultErrno),
-            Row::Kernel => self.wants_prompt = Some(PromptKind::Kernel),
-            Row::Caps => self.wants_prompt = Some(PromptKind::Capability),
-            Row::DefaultAction | Row::TargetArch | Row::Runtime => self.change(row, 1, session),
+            Row::DefaultErrno => return Some(Intent::Prompt(PromptKind::DefaultErrno)),
+            Row::Kernel => return Some(Intent::Prompt(PromptKind::Kernel)),
+            Row::Caps => return Some(Intent::Prompt(PromptKind::Capability)),
+            Row::DefaultAction | Row::TargetArch | Row::Runtime => {
+                return self.change(row, 1, session)
+            }
         }
+        None
     }
 }
 
@@ -175,10 +177,10 @@ impl Component for SettingsView {
         let all = rows(session);
         self.cursor.len = all.len();
         if self.cursor.navigate(command) {
-            return Handled::Consumed;
+            return Handled::DONE;
         }
         let row = all[self.cursor.selected.min(all.len() - 1)];
-        match command {
+        let intent = match command {
             Command::ChangeNext => self.change(row, 1, session),
             Command::ChangePrev => self.change(row, -1, session),
             Command::Toggle => self.toggle(row, session),
@@ -186,11 +188,25 @@ impl Component for SettingsView {
                 self.changes = match self.changes {
                     Some(_) => None,
                     None => Some(Changes::default()),
-                }
+                };
+                None
             }
             _ => return Handled::NotConsumed,
+        };
+        Handled::Consumed(intent)
+    }
+
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Settings, Context::Navigation, Context::Global]
+    }
+
+    fn mouse(&mut self, at: Position, kind: MouseEventKind, _session: &Session) {
+        match kind {
+            MouseEventKind::Down(MouseButton::Left) => self.click(at),
+            MouseEventKind::ScrollDown => self.cursor.step(3),
+            MouseEventKind::ScrollUp => self.cursor.step(-3),
+            _ => {}
         }
-        Handled::Consumed
     }
 }
 

@@ -14,11 +14,11 @@ pub use render::{render, render_stops_column};
 
 use self::command::CommandLine;
 use self::proposal::{proposal_loader, Proposal, ProposalLoader};
-use crate::catalog::{Catalog, Syscall};
+use crate::catalog::Catalog;
 use crate::profile::{Action, Profile};
 use crate::sandbox::replay::Recording;
 use crate::sandbox::{summarize, Mode, Report, SandboxError, StopSummary};
-use crate::tui::component::{Component, Cursor, Handled};
+use crate::tui::component::{Component, Cursor, Handled, Intent};
 use crate::tui::keymap::{Command, Context};
 use crate::tui::replay::{replay_loader, ReplayLoader};
 use crate::tui::runner::{blank_screen, Runner, Screen, Update};
@@ -112,8 +112,6 @@ pub struct RunView {
     pub recorded: Option<Recorded>,
     /// The last recording judged against the draft.
     pub replay: ReplayLoader,
-    /// Set when `e` asks for the rule editor on a stop: the syscall and the seen arguments.
-    pub wants_rules: Option<(&'static Syscall, [u64; 6])>,
     /// The size of the terminal area last drawn (rows, columns).
     pub size: (u16, u16),
     /// The profile the last run used (for the rules' places).
@@ -145,91 +143,15 @@ impl RunView {
             proposer: proposal_loader(),
             recorded: None,
             replay: replay_loader(),
-            wants_rules: None,
             size: (20, 80),
             ran_with: None,
             runner: None,
         }
     }
 
-    /// The key contexts, most specific first.
-    pub fn contexts(&self) -> &'static [Context] {
-        match (self.focus, self.proposal.is_some() || self.proposing) {
-            (Focus::Command, _) => &[Context::Prompt],
-            (Focus::Terminal, _) => &[Context::Terminal],
-            (Focus::Stops, true) => &[
-                Context::Proposal,
-                Context::Run,
-                Context::Navigation,
-                Context::Global,
-            ],
-            (Focus::Stops, false) => &[Context::Run, Context::Navigation, Context::Global],
-        }
-    }
-
-    /// Whether keys go straight to the view (the command line or the command's terminal)
-    /// instead of through the commands.
-    pub fn takes_raw_keys(&self) -> bool {
-        self.focus != Focus::Stops
-    }
-
     /// Whether a command is running.
     pub fn is_running(&self) -> bool {
         self.runner.is_some()
-    }
-
-    /// A key while the command line or the terminal has the keyboard.
-    pub fn raw_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &mut Session) {
-        match self.focus {
-            Focus::Terminal if command == Some(Command::ReleaseTerminal) => {
-                self.focus = Focus::Stops;
-            }
-            Focus::Terminal => match &mut self.runner {
-                Some(r) => {
-                    let bytes = input::key_bytes(key, r.app_cursor());
-                    r.write(&bytes);
-                }
-                None => self.focus = Focus::Stops,
-            },
-            Focus::Command => match (command, key.code) {
-                (Some(Command::Apply), _) => {
-                    self.focus = Focus::Stops;
-                    let mode = if self.enforce {
-                        Mode::Enforce
-                    } else {
-                        Mode::Observe
-                    };
-                    self.start(mode, session);
-                }
-                (Some(Command::Cancel), _) => self.focus = Focus::Stops,
-                (_, KeyCode::Up) => self.line.browse(true),
-                (_, KeyCode::Down) => self.line.browse(false),
-                _ => {
-                    self.line.input.edit(key);
-                }
-            },
-            Focus::Stops => {}
-        }
-    }
-
-    /// A bracketed paste: inserted into the command line being edited (line breaks become
-    /// spaces: nothing runs before Enter, as in a shell), or typed into the running command's
-    /// terminal; false when neither has the keyboard.
-    pub fn paste(&mut self, text: &str) -> bool {
-        match self.focus {
-            Focus::Command => {
-                self.line.input.paste(text);
-                true
-            }
-            Focus::Terminal => match &mut self.runner {
-                Some(r) => {
-                    r.write(text.as_bytes());
-                    true
-                }
-                None => false,
-            },
-            Focus::Stops => false,
-        }
     }
 
     /// Starts the command line's command under the session's draft.
@@ -421,11 +343,11 @@ impl RunView {
 
 impl Component for RunView {
     fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
-        if self.proposal_command(command, session) == Handled::Consumed {
-            return Handled::Consumed;
+        if let used @ Handled::Consumed(_) = self.proposal_command(command, session) {
+            return used;
         }
         if self.cursor.navigate(command) {
-            return Handled::Consumed;
+            return Handled::DONE;
         }
         match command {
             Command::EditCommand => self.focus = Focus::Command,
@@ -460,14 +382,94 @@ impl Component for RunView {
                 }
             }
             Command::OpenRules => {
-                let seen = self
-                    .selected()
-                    .and_then(|s| Some((Catalog.syscall(&s.name)?, s.last_args)));
-                self.wants_rules = seen;
+                let seen = self.selected().and_then(|s| {
+                    Some(Intent::RuleForCall(Catalog.syscall(&s.name)?, s.last_args))
+                });
+                return Handled::Consumed(seen);
             }
             _ => return Handled::NotConsumed,
         }
-        Handled::Consumed
+        Handled::DONE
+    }
+
+    fn contexts(&self) -> &'static [Context] {
+        match (self.focus, self.proposal.is_some() || self.proposing) {
+            (Focus::Command, _) => &[Context::Prompt],
+            (Focus::Terminal, _) => &[Context::Terminal],
+            (Focus::Stops, true) => &[
+                Context::Proposal,
+                Context::Run,
+                Context::Navigation,
+                Context::Global,
+            ],
+            (Focus::Stops, false) => &[Context::Run, Context::Navigation, Context::Global],
+        }
+    }
+
+    /// Keys go straight to the command line or the command's terminal while either has
+    /// the keyboard, read in the view's contexts there.
+    fn typing(&self) -> Option<&'static [Context]> {
+        (self.focus != Focus::Stops).then(|| self.contexts())
+    }
+
+    /// A key while the command line or the terminal has the keyboard.
+    fn typing_key(
+        &mut self,
+        key: &KeyEvent,
+        command: Option<Command>,
+        session: &mut Session,
+    ) -> Handled {
+        match self.focus {
+            Focus::Terminal if command == Some(Command::ReleaseTerminal) => {
+                self.focus = Focus::Stops;
+            }
+            Focus::Terminal => match &mut self.runner {
+                Some(r) => {
+                    let bytes = input::key_bytes(key, r.app_cursor());
+                    r.write(&bytes);
+                }
+                None => self.focus = Focus::Stops,
+            },
+            Focus::Command => match (command, key.code) {
+                (Some(Command::Apply), _) => {
+                    self.focus = Focus::Stops;
+                    let mode = if self.enforce {
+                        Mode::Enforce
+                    } else {
+                        Mode::Observe
+                    };
+                    self.start(mode, session);
+                }
+                (Some(Command::Cancel), _) => self.focus = Focus::Stops,
+                (_, KeyCode::Up) => self.line.browse(true),
+                (_, KeyCode::Down) => self.line.browse(false),
+                _ => {
+                    self.line.input.edit(key);
+                }
+            },
+            Focus::Stops => return Handled::NotConsumed,
+        }
+        Handled::DONE
+    }
+
+    /// A bracketed paste: inserted into the command line being edited (line breaks become
+    /// spaces: nothing runs before Enter, as in a shell), or typed into the running command's
+    /// terminal; false when neither has the keyboard.
+    fn paste(&mut self, text: &str, _session: &Session) -> bool {
+        match self.focus {
+            Focus::Command => {
+                self.line.input.paste(text);
+                true
+            }
+            Focus::Terminal => match &mut self.runner {
+                Some(r) => {
+                    r.write(text.as_bytes());
+                    true
+                }
+                None => false,
+            },
+            Focus::Stops => false,
+        }
     }
 }
 

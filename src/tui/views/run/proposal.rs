@@ -112,7 +112,7 @@ impl Proposal {
     /// A key on the proposal; `Some(true)` when it was applied or put away.
     pub fn command(&mut self, command: Command, session: &mut Session) -> (Handled, bool) {
         if self.cursor.navigate(command) {
-            return (Handled::Consumed, false);
+            return (Handled::DONE, false);
         }
         let at = self.cursor.selected;
         match command {
@@ -153,12 +153,12 @@ impl Proposal {
                         Tone::Info,
                     ),
                 }
-                return (Handled::Consumed, true);
+                return (Handled::DONE, true);
             }
-            Command::Cancel => return (Handled::Consumed, true),
+            Command::Cancel => return (Handled::DONE, true),
             _ => return (Handled::NotConsumed, false),
         }
-        (Handled::Consumed, false)
+        (Handled::DONE, false)
     }
 }
 
@@ -243,7 +243,7 @@ impl super::RunView {
             if proposing && command == Command::Cancel {
                 self.proposing = false;
                 self.proposal = None;
-                return Handled::Consumed;
+                return Handled::DONE;
             }
             let proposal_keys = [
                 Command::Yes,
@@ -259,7 +259,7 @@ impl super::RunView {
                     "The proposal is being worked out for this draft".into(),
                     Tone::Info,
                 );
-                return Handled::Consumed;
+                return Handled::DONE;
             }
             return Handled::NotConsumed;
         };

@@ -30,15 +30,15 @@ impl CategoryPane {
 impl Component for CategoryPane {
     fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
         if self.cursor.navigate(command) {
-            return Handled::Consumed;
+            return Handled::DONE;
         }
         if let Some((action, errno)) = action_of(command, session) {
             let Some(scope) = session.scopes.get(self.cursor.selected) else {
-                return Handled::Consumed;
+                return Handled::DONE;
             };
             let names = scope.members().iter().map(|s| s.name.to_string()).collect();
             session.set_action(names, action, errno);
-            return Handled::Consumed;
+            return Handled::DONE;
         }
         Handled::NotConsumed
     }

@@ -43,7 +43,7 @@ impl Component for DetailPane {
             Command::Top => self.scroll = 0,
             _ => return Handled::NotConsumed,
         }
-        Handled::Consumed
+        Handled::DONE
     }
 }
 

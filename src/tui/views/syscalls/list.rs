@@ -67,12 +67,12 @@ impl SyscallList {
 impl Component for SyscallList {
     fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
         if self.cursor.navigate(command) {
-            return Handled::Consumed;
+            return Handled::DONE;
         }
         if let Some((action, errno)) = action_of(command, session) {
             session.set_action(self.targets(), action, errno);
             self.marked.clear();
-            return Handled::Consumed;
+            return Handled::DONE;
         }
         match command {
             Command::Mark => {
@@ -82,11 +82,11 @@ impl Component for SyscallList {
                     }
                     self.cursor.step(1);
                 }
-                Handled::Consumed
+                Handled::DONE
             }
             Command::Back if !self.marked.is_empty() => {
                 self.marked.clear();
-                Handled::Consumed
+                Handled::DONE
             }
             _ => Handled::NotConsumed,
         }

@@ -8,14 +8,15 @@ use self::categories::CategoryPane;
 use self::detail::DetailPane;
 use self::list::SyscallList;
 use crate::catalog::{Searcher, Syscall};
-use crate::tui::component::{Component, Handled};
+use crate::tui::component::{Component, Handled, Intent};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::layout;
 use crate::tui::man::ManLoader;
+use crate::tui::prompt::PromptKind;
 use crate::tui::session::Session;
 use crate::tui::widgets::input::TextInput;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui::Frame;
 use std::time::Instant;
@@ -82,79 +83,50 @@ impl SyscallsView {
         v
     }
 
-    /// The key contexts for the focused pane, most specific first.
-    pub fn contexts(&self) -> &'static [Context] {
-        match self.focus {
-            Focus::Categories | Focus::List => {
-                &[Context::Actions, Context::Navigation, Context::Global]
-            }
-            Focus::Detail => &[Context::Navigation, Context::Global],
-        }
-    }
-
     /// The selected syscall.
     pub fn selected(&self) -> Option<&'static Syscall> {
         self.list.selected()
     }
 
-    /// Offers a command to the focused pane, then to the view.
-    pub fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
-        let handled = match self.focus {
-            Focus::Categories => self.categories.handle(command, session),
-            Focus::List => self.list.handle(command, session),
-            Focus::Detail => self.detail.handle(command, session),
+    /// What an action key acts on: the members of the selected category when the categories
+    /// have the focus, else the list's marked or selected syscalls.
+    fn action_targets(&self, session: &Session) -> Vec<String> {
+        match self.focus {
+            Focus::Categories => session
+                .scopes
+                .get(self.categories.cursor.selected)
+                .map(|s| s.members().iter().map(|m| m.name.to_string()).collect())
+                .unwrap_or_default(),
+            _ => self.list.targets(),
+        }
+    }
+
+    /// The commands that ask for more than the view: the rule editor, view 2, a question.
+    fn intent(&self, command: Command, session: &Session) -> Option<Handled> {
+        let intent = match command {
+            Command::OpenRules if self.focus != Focus::Categories => {
+                self.selected().map(Intent::OpenRules)
+            }
+            Command::OpenInBpf if self.selected().is_some() => Some(Intent::ShowInBpf),
+            Command::DenyWith => {
+                let names = self.action_targets(session);
+                (!names.is_empty()).then_some(Intent::Prompt(PromptKind::DenyWith(names)))
+            }
+            _ => return None,
         };
-        let handled = match (handled, command) {
-            (Handled::Consumed, _) => Handled::Consumed,
-            (_, Command::DetailUp | Command::DetailDown) => self.detail.handle(command, session),
-            (_, Command::DenySiblings) => {
-                if !session.deny_siblings() {
-                    session.say(
-                        "No deny just left a same-job sibling allowed".into(),
-                        crate::tui::session::Tone::Info,
-                    );
-                }
-                Handled::Consumed
-            }
-            (_, Command::FocusNext) => self.cycle_focus(1),
-            (_, Command::FocusPrev) => self.cycle_focus(-1),
-            (_, Command::Search) => {
-                self.search_input = Some(TextInput::default());
-                Handled::Consumed
-            }
-            (_, Command::Back) if self.filter.is_some() => {
-                self.clear_filter(session);
-                Handled::Consumed
-            }
-            _ => Handled::NotConsumed,
-        };
-        self.sync(session);
-        handled
+        Some(Handled::Consumed(intent))
     }
 
     fn cycle_focus(&mut self, step: i32) -> Handled {
         let order = [Focus::Categories, Focus::List, Focus::Detail];
         let at = order.iter().position(|f| *f == self.focus).unwrap_or(0) as i32;
         self.focus = order[(at + step).rem_euclid(3) as usize];
-        Handled::Consumed
-    }
-
-    /// A bracketed paste: into the search box when it is open (the filter follows); false
-    /// when no field here takes text.
-    pub fn paste(&mut self, text: &str, session: &Session) -> bool {
-        let Some(input) = &mut self.search_input else {
-            return false;
-        };
-        input.paste(text);
-        let text = input.text().to_string();
-        self.apply_filter(text);
-        self.sync(session);
-        true
+        Handled::DONE
     }
 
     /// A key while the search box is open: typing filters live, Enter keeps the filter and
     /// jumps to the first match, Esc clears it.
-    pub fn search_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &Session) {
+    fn search_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &Session) {
         let Some(input) = &mut self.search_input else {
             return;
         };
@@ -264,6 +236,94 @@ impl SyscallsView {
         if let Some(s) = self.selected() {
             let width = self.areas.detail.width.saturating_sub(2).max(20);
             man.want(s.name, width, now);
+        }
+    }
+}
+
+impl Component for SyscallsView {
+    /// Offers a command to the view's own intents, the focused pane, then the view.
+    fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
+        if let Some(handled) = self.intent(command, session) {
+            return handled;
+        }
+        let handled = match self.focus {
+            Focus::Categories => self.categories.handle(command, session),
+            Focus::List => self.list.handle(command, session),
+            Focus::Detail => self.detail.handle(command, session),
+        };
+        let handled = match (handled, command) {
+            (used @ Handled::Consumed(_), _) => used,
+            (_, Command::DetailUp | Command::DetailDown) => self.detail.handle(command, session),
+            (_, Command::DenySiblings) => {
+                if !session.deny_siblings() {
+                    session.say(
+                        "No deny just left a same-job sibling allowed".into(),
+                        crate::tui::session::Tone::Info,
+                    );
+                }
+                Handled::DONE
+            }
+            (_, Command::FocusNext) => self.cycle_focus(1),
+            (_, Command::FocusPrev) => self.cycle_focus(-1),
+            (_, Command::Search) => {
+                self.search_input = Some(TextInput::default());
+                Handled::DONE
+            }
+            (_, Command::Back) if self.filter.is_some() => {
+                self.clear_filter(session);
+                Handled::DONE
+            }
+            _ => Handled::NotConsumed,
+        };
+        self.sync(session);
+        handled
+    }
+
+    fn contexts(&self) -> &'static [Context] {
+        match self.focus {
+            Focus::Categories | Focus::List => {
+                &[Context::Actions, Context::Navigation, Context::Global]
+            }
+            Focus::Detail => &[Context::Navigation, Context::Global],
+        }
+    }
+
+    fn typing(&self) -> Option<&'static [Context]> {
+        self.search_input.as_ref().map(|_| &[Context::Prompt][..])
+    }
+
+    fn typing_key(
+        &mut self,
+        key: &KeyEvent,
+        command: Option<Command>,
+        session: &mut Session,
+    ) -> Handled {
+        self.search_key(key, command, session);
+        Handled::DONE
+    }
+
+    /// Into the search box when it is open (the filter follows).
+    fn paste(&mut self, text: &str, session: &Session) -> bool {
+        let Some(input) = &mut self.search_input else {
+            return false;
+        };
+        input.paste(text);
+        let text = input.text().to_string();
+        self.apply_filter(text);
+        self.sync(session);
+        true
+    }
+
+    fn search_box(&self) -> Option<&TextInput> {
+        self.search_input.as_ref()
+    }
+
+    fn mouse(&mut self, at: Position, kind: MouseEventKind, session: &Session) {
+        match kind {
+            MouseEventKind::Down(MouseButton::Left) => self.click(at, session),
+            MouseEventKind::ScrollDown => self.wheel(at, true, session),
+            MouseEventKind::ScrollUp => self.wheel(at, false, session),
+            _ => {}
         }
     }
 }
