@@ -20,7 +20,7 @@ use super::views::rules::form::RuleForm;
 use super::views::rules::RuleEditor;
 use super::views::run::RunView;
 use super::views::settings::SettingsView;
-use super::views::syscalls::{Focus, SyscallsView};
+use super::views::syscalls::SyscallsView;
 use super::views::View;
 use super::widgets::dialog::Dialog;
 use super::widgets::usage::UsagePanel;
@@ -338,8 +338,7 @@ impl App {
     fn jump(&mut self, jump: Jump) {
         let (Jump::Syscall(s) | Jump::Rules(s)) = jump;
         self.view = View::Syscalls;
-        self.syscalls.reveal(s, &self.session);
-        self.syscalls.focus = Focus::List;
+        self.syscalls.go_to(s, &self.session);
         if let Jump::Rules(s) = jump {
             let editor = RuleEditor::new(s, &self.session);
             self.modal = Some(Modal::Rules(Box::new(editor)));

@@ -171,6 +171,16 @@ impl Cursor {
         self.offset
     }
 
+    /// The wheel moves the selection three rows; false for any other mouse event.
+    pub fn wheel(&mut self, kind: MouseEventKind) -> bool {
+        match kind {
+            MouseEventKind::ScrollDown => self.step(3),
+            MouseEventKind::ScrollUp => self.step(-3),
+            _ => return false,
+        }
+        true
+    }
+
     /// Selects the item on visible row `row`, if there is one.
     pub fn click(&mut self, row: usize) -> bool {
         let index = self.offset + row;

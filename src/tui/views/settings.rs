@@ -92,9 +92,9 @@ pub fn rows(session: &Session) -> Vec<Row> {
 #[derive(Debug, Clone)]
 pub struct SettingsView {
     /// The selected row.
-    pub cursor: Cursor,
+    cursor: Cursor,
     /// Whether the unsaved-changes pane is shown, and its diff.
-    pub changes: Option<Changes>,
+    changes: Option<Changes>,
     /// Where the view was last drawn (for mouse clicks).
     area: Rect,
 }
@@ -201,11 +201,10 @@ impl Component for SettingsView {
     }
 
     fn mouse(&mut self, at: Position, kind: MouseEventKind, _session: &Session) {
-        match kind {
-            MouseEventKind::Down(MouseButton::Left) => self.click(at),
-            MouseEventKind::ScrollDown => self.cursor.step(3),
-            MouseEventKind::ScrollUp => self.cursor.step(-3),
-            _ => {}
+        if kind == MouseEventKind::Down(MouseButton::Left) {
+            self.click(at);
+        } else {
+            self.cursor.wheel(kind);
         }
     }
 }

@@ -44,7 +44,7 @@ fn view_1_asks_for_the_rule_editor_view_2_and_the_errno_question() {
         view.handle(Command::OpenRules, &mut session),
         Handled::Consumed(Some(_))
     ));
-    assert_eq!(view.focus, Focus::Categories);
+    assert_eq!(view.focus(), Focus::Categories);
 }
 
 #[test]

@@ -22,13 +22,13 @@ pub use crate::tui::component::Jump;
 /// View 4's state.
 pub struct LintView {
     /// The findings, current or on their way.
-    pub loader: LintLoader,
+    loader: LintLoader,
     /// The selected finding.
-    pub cursor: Cursor,
+    cursor: Cursor,
     /// Where the list was drawn last (for the mouse).
-    pub list_area: Rect,
+    list_area: Rect,
     /// The finding on each row of the list as last drawn (None: a group heading).
-    pub rows: Vec<Option<usize>>,
+    rows: Vec<Option<usize>>,
 }
 
 impl Default for LintView {
@@ -161,11 +161,10 @@ impl Component for LintView {
     }
 
     fn mouse(&mut self, at: Position, kind: MouseEventKind, _session: &Session) {
-        match kind {
-            MouseEventKind::Down(MouseButton::Left) => self.click(at),
-            MouseEventKind::ScrollDown => self.cursor.step(3),
-            MouseEventKind::ScrollUp => self.cursor.step(-3),
-            _ => {}
+        if kind == MouseEventKind::Down(MouseButton::Left) {
+            self.click(at);
+        } else {
+            self.cursor.wheel(kind);
         }
     }
 }

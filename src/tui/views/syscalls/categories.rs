@@ -15,7 +15,7 @@ use ratatui::Frame;
 #[derive(Debug, Clone)]
 pub struct CategoryPane {
     /// Which scope is selected.
-    pub cursor: Cursor,
+    pub(super) cursor: Cursor,
 }
 
 impl CategoryPane {

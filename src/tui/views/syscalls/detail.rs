@@ -20,9 +20,9 @@ use ratatui::Frame;
 #[derive(Debug, Clone, Default)]
 pub struct DetailPane {
     /// Lines scrolled past.
-    pub scroll: u16,
+    pub(super) scroll: u16,
     /// How many lines the pane showed last time (for paging).
-    pub page: u16,
+    pub(super) page: u16,
 }
 
 impl DetailPane {

@@ -20,13 +20,13 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone, Default)]
 pub struct SyscallList {
     /// The syscalls shown.
-    pub items: Vec<&'static Syscall>,
+    pub(super) items: Vec<&'static Syscall>,
     /// The selected row.
-    pub cursor: Cursor,
+    pub(super) cursor: Cursor,
     /// Syscalls marked with space, to act on together.
-    pub marked: BTreeSet<&'static str>,
+    pub(super) marked: BTreeSet<&'static str>,
     /// What the list is showing, for its title.
-    pub heading: String,
+    pub(super) heading: String,
 }
 
 impl SyscallList {

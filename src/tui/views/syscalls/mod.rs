@@ -19,6 +19,7 @@ use crate::tui::widgets::input::TextInput;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui::Frame;
+use std::collections::BTreeSet;
 use std::time::Instant;
 
 /// Which pane of view 1 has the focus.
@@ -46,19 +47,19 @@ pub struct Areas {
 /// View 1's state.
 pub struct SyscallsView {
     /// The category pane.
-    pub categories: CategoryPane,
+    categories: CategoryPane,
     /// The syscall list.
-    pub list: SyscallList,
+    list: SyscallList,
     /// The detail pane.
-    pub detail: DetailPane,
+    detail: DetailPane,
     /// The focused pane.
-    pub focus: Focus,
+    focus: Focus,
     /// The search text while typing (None: not typing).
-    pub search_input: Option<TextInput>,
+    search_input: Option<TextInput>,
     /// The active search filter (None: the list shows the selected category).
-    pub filter: Option<String>,
+    filter: Option<String>,
     /// Where the panes were drawn last.
-    pub areas: Areas,
+    areas: Areas,
     searcher: Searcher,
     shown_scope: Option<usize>,
     shown_detail: Option<&'static str>,
@@ -86,6 +87,33 @@ impl SyscallsView {
     /// The selected syscall.
     pub fn selected(&self) -> Option<&'static Syscall> {
         self.list.selected()
+    }
+
+    /// The focused pane.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The selected rows: in the category pane and in the list.
+    pub fn rows(&self) -> (usize, usize) {
+        (self.categories.cursor.selected, self.list.cursor.selected)
+    }
+
+    /// The syscalls marked in the list.
+    pub fn marked(&self) -> &BTreeSet<&'static str> {
+        &self.list.marked
+    }
+
+    /// Where the panes were drawn last.
+    pub fn areas(&self) -> Areas {
+        self.areas
+    }
+
+    /// Shows `s` selected in its own category with the focus on the list (where a lint
+    /// finding leads).
+    pub fn go_to(&mut self, s: &'static Syscall, session: &Session) {
+        self.reveal(s, session);
+        self.focus = Focus::List;
     }
 
     /// What an action key acts on: the members of the selected category when the categories
