@@ -75,10 +75,7 @@ fn a_category_key_sets_every_member_and_marks_set_several() {
         .map(|s| s.name)
         .collect();
     assert_eq!(logged, vec![files[0].name, files[1].name]);
-    assert!(
-        app.syscalls.marked().is_empty(),
-        "marks clear after acting"
-    );
+    assert!(app.syscalls.marked().is_empty(), "marks clear after acting");
 }
 
 #[test]

@@ -424,14 +424,14 @@ impl App {
 
     /// Whether view 2 is shown and waits for its filter.
     pub fn compiling(&self) -> bool {
-        self.view == View::Bpf && !self.bpf.loader.is_done()
+        self.view == View::Bpf && !self.bpf.loader().is_done()
     }
 
     /// Waits up to `timeout` for view 2's filter to arrive and takes it in; true when it did
     /// (tests and benchmarks, which need a settled screen).
     pub fn wait_for_filter(&mut self, timeout: Duration) -> bool {
         self.sync_bpf();
-        let done = self.bpf.loader.wait(timeout);
+        let done = self.bpf.wait(timeout);
         self.sync_bpf();
         done
     }

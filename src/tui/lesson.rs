@@ -165,8 +165,7 @@ pub fn snapshot<'a>(
         current: run.ran_with() == Some(session.profile()),
     });
     let traced = bpf
-        .traced
-        .as_ref()
+        .traced()
         .filter(|t| t.generation == session.generation())
         .and_then(|t| {
             let e = t.result.as_ref().ok()?;
@@ -188,7 +187,7 @@ pub fn snapshot<'a>(
         run: run_state,
         lint: lint.current(session).map(|r| r.findings.as_slice()),
         traced,
-        layouts_compared: bpf.compare,
+        layouts_compared: bpf.comparing(),
         recording_stops,
     }
 }

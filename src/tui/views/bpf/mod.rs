@@ -26,6 +26,7 @@ use crate::tui::session::{Session, Tone};
 use crate::tui::widgets::input::TextInput;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
+use std::time::Duration;
 use trace::json_lines;
 
 /// The ways view 2 shows the filter.
@@ -71,31 +72,31 @@ pub struct Traced {
 /// View 2's state.
 pub struct BpfView {
     /// The compiled filter and the JSON, current or on their way.
-    pub loader: PreviewLoader,
+    loader: PreviewLoader,
     /// What is shown.
-    pub rendering: Rendering,
+    rendering: Rendering,
     /// The selected line and the first one shown, per rendering.
-    pub cursors: [Cursor; 3],
+    cursors: [Cursor; 3],
     /// Whether the view follows the syscall selected in view 1.
-    pub follow: bool,
+    follow: bool,
     /// A call typed in the explain prompt, traced instead of the followed one.
-    pub explained: Option<Call>,
+    explained: Option<Call>,
     /// The ABI calls are made in; None: the target's own.
-    pub abi: Option<Arch>,
+    abi: Option<Arch>,
     /// The traced call's path, for the filter it was traced in.
-    pub traced: Option<Traced>,
+    traced: Option<Traced>,
     /// The find text while typing (None: not typing).
-    pub search_input: Option<TextInput>,
+    search_input: Option<TextInput>,
     /// The explain prompt while it is open.
-    pub explain_input: Option<ExplainPrompt>,
+    explain_input: Option<ExplainPrompt>,
     /// The text the rendering was last searched for.
-    pub query: Option<String>,
+    query: Option<String>,
     /// Whether the linear and tree layouts are compared above the listing.
-    pub compare: bool,
+    compare: bool,
     /// Where the listing was drawn last (for the mouse).
-    pub listing_area: Rect,
+    listing_area: Rect,
     /// Whether the renderings are highlighted (benchmarks compare with plain drawing).
-    pub highlight: bool,
+    highlight: bool,
     highlights: [Cache; 3],
     highlighted: bool,
 }
@@ -123,6 +124,51 @@ impl Default for BpfView {
 }
 
 impl BpfView {
+    /// The compiled filter and the JSON, current or on their way.
+    pub fn loader(&self) -> &PreviewLoader {
+        &self.loader
+    }
+
+    /// Waits up to `timeout` for the filter asked for last; true when it is here.
+    pub fn wait(&mut self, timeout: Duration) -> bool {
+        self.loader.wait(timeout)
+    }
+
+    /// What is shown.
+    pub fn rendering(&self) -> Rendering {
+        self.rendering
+    }
+
+    /// The traced call's path, for the filter it was traced in.
+    pub fn traced(&self) -> Option<&Traced> {
+        self.traced.as_ref()
+    }
+
+    /// The explain prompt while it is open.
+    pub fn explain_prompt(&self) -> Option<&ExplainPrompt> {
+        self.explain_input.as_ref()
+    }
+
+    /// A call typed in the explain prompt, traced instead of the followed one.
+    pub fn explained(&self) -> Option<&Call> {
+        self.explained.as_ref()
+    }
+
+    /// The text the rendering was last searched for.
+    pub fn query(&self) -> Option<&str> {
+        self.query.as_deref()
+    }
+
+    /// Whether the linear and tree layouts are compared above the listing.
+    pub fn comparing(&self) -> bool {
+        self.compare
+    }
+
+    /// Highlights the renderings or not (benchmarks compare with plain drawing).
+    pub fn set_highlight(&mut self, on: bool) {
+        self.highlight = on;
+    }
+
     /// The cursor of the rendering shown.
     pub fn cursor(&self) -> &Cursor {
         &self.cursors[self.rendering.index()]
