@@ -271,7 +271,7 @@ impl App {
     /// Starts lesson `index` on the document as it is (the lesson's own profile), in place of
     /// the first-start tour.
     pub fn begin_lesson(&mut self, index: usize) {
-        self.lessons.begin(index, self.run.runs);
+        self.lessons.begin(index, self.run.runs());
         self.tour = false; // the lesson's panel takes over from the tour
         self.check_lesson();
     }

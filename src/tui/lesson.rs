@@ -146,22 +146,18 @@ pub fn snapshot<'a>(
         View::Lint => Pane::Lint,
         View::Settings => Pane::Settings,
     };
-    let run_state = (run.runs > 0).then(|| RunState {
-        serial: run.runs,
-        command: &run.ran,
-        mode: run.mode,
-        ended_ok: match &run.phase {
+    let run_state = (run.runs() > 0).then(|| RunState {
+        serial: run.runs(),
+        command: run.ran(),
+        mode: run.mode(),
+        ended_ok: match run.phase() {
             Phase::Idle | Phase::Running => None,
             Phase::Finished { ok, .. } => Some(*ok),
             Phase::Failed(_) => Some(false),
         },
-        stops: &run.summary,
-        went_through: &run.through,
-        output: run
-            .screen
-            .lock()
-            .map(|p| p.screen().contents())
-            .unwrap_or_default(),
+        stops: run.summary(),
+        went_through: run.through(),
+        output: run.screen_text(),
         current: run.ran_with() == Some(session.profile()),
     });
     let traced = bpf
@@ -174,8 +170,8 @@ pub fn snapshot<'a>(
                 action: e.action,
             })
         });
-    let recording_stops = run.recorded.as_ref().and_then(|rec| {
-        match run.replay.current((session.generation(), rec.serial)) {
+    let recording_stops = run.recorded().and_then(|rec| {
+        match run.replay().current((session.generation(), rec.serial)) {
             Some(Ok(r)) => Some(r.stopped.len()),
             _ => None,
         }

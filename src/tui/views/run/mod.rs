@@ -2,6 +2,7 @@
 //! stopped, fix the profile from there and run again; record a run to get a proposal, and
 //! see after every edit what the last recorded run would now hit.
 
+mod access;
 pub mod command;
 pub mod input;
 pub mod proposal;
@@ -72,48 +73,48 @@ pub struct Recorded {
 /// View 3's state.
 pub struct RunView {
     /// The command line and its history.
-    pub line: CommandLine,
+    line: CommandLine,
     /// What has the keyboard.
-    pub focus: Focus,
+    focus: Focus,
     /// Run with the exact filter instead of observing.
-    pub enforce: bool,
+    enforce: bool,
     /// Where the last run is.
-    pub phase: Phase,
+    phase: Phase,
     /// The mode of the last run.
-    pub mode: Mode,
+    mode: Mode,
     /// The command line of the last run.
-    pub ran: String,
+    ran: String,
     /// How many runs were started (numbers them on screen).
-    pub runs: usize,
+    runs: usize,
     /// The last run's terminal screen.
-    pub screen: Screen,
+    screen: Screen,
     /// After a run: its emulation's "something new to draw" flag, while it catches up.
     catching_up: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// After a run: set when its emulation has parsed all of its output.
     parsed: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// The last run's stops, grouped by syscall.
-    pub summary: Vec<StopSummary>,
+    summary: Vec<StopSummary>,
     /// Observed mode: the last run's calls that went through to watched siblings of denied
     /// syscalls, grouped by syscall.
-    pub through: Vec<StopSummary>,
+    through: Vec<StopSummary>,
     /// What the last observed run watched (lint's open siblings of its draft).
     open: Vec<crate::lint::OpenSibling>,
     /// Record mode: how many syscalls were seen so far.
-    pub recorded_names: usize,
+    recorded_names: usize,
     /// The selected stop.
-    pub cursor: Cursor,
+    cursor: Cursor,
     /// The proposal after a recording.
-    pub proposal: Option<Proposal>,
+    proposal: Option<Proposal>,
     /// A recording ended and its proposal is being worked out.
-    pub proposing: bool,
+    proposing: bool,
     /// Works out proposals off the UI thread.
-    pub proposer: ProposalLoader,
+    proposer: ProposalLoader,
     /// The last recorded run.
-    pub recorded: Option<Recorded>,
+    recorded: Option<Recorded>,
     /// The last recording judged against the draft.
-    pub replay: ReplayLoader,
+    replay: ReplayLoader,
     /// The size of the terminal area last drawn (rows, columns).
-    pub size: (u16, u16),
+    size: (u16, u16),
     /// The profile the last run used (for the rules' places).
     ran_with: Option<Profile>,
     runner: Option<Runner>,
