@@ -16,7 +16,6 @@ use super::session::{Session, Tone};
 use super::theme::Theme;
 use super::views::bpf::BpfView;
 use super::views::lint::LintView;
-use super::views::rules::form::RuleForm;
 use super::views::rules::RuleEditor;
 use super::views::run::RunView;
 use super::views::settings::SettingsView;
@@ -230,7 +229,7 @@ impl App {
                 prompt.input.paste(text);
                 true
             }
-            Some(Modal::Rules(editor)) => editor.form.as_mut().is_some_and(|f| f.paste(text)),
+            Some(Modal::Rules(editor)) => editor.paste(text),
             Some(_) => false,
             None => {
                 let (view, session) = self.focused_mut();
@@ -321,8 +320,7 @@ impl App {
                 self.modal = Some(Modal::Rules(Box::new(editor)));
             }
             Intent::RuleForCall(syscall, args) => {
-                let mut editor = RuleEditor::new(syscall, &self.session);
-                editor.form = Some(RuleForm::seen_call(syscall, &args));
+                let editor = RuleEditor::for_call(syscall, &args, &self.session);
                 self.modal = Some(Modal::Rules(Box::new(editor)));
             }
             Intent::Jump(jump) => self.jump(jump),

@@ -143,7 +143,7 @@ impl App {
                         self.global(command);
                     }
                 }
-                if editor.closed {
+                if editor.is_closed() {
                     None
                 } else {
                     Some(Modal::Rules(editor))

@@ -23,13 +23,13 @@ use ratatui::Frame;
 /// The rule editor's state.
 pub struct RuleEditor {
     /// The syscall whose rules are edited.
-    pub syscall: &'static Syscall,
+    syscall: &'static Syscall,
     /// The selected rule in the list.
-    pub cursor: Cursor,
+    cursor: Cursor,
     /// The open form, if any.
-    pub form: Option<RuleForm>,
+    form: Option<RuleForm>,
     /// Set when the user closed the editor.
-    pub closed: bool,
+    closed: bool,
 }
 
 impl RuleEditor {
@@ -42,6 +42,24 @@ impl RuleEditor {
             form: None,
             closed: false,
         }
+    }
+
+    /// The editor for a syscall with a new rule's form open, filled from a call seen (its
+    /// arguments).
+    pub fn for_call(syscall: &'static Syscall, args: &[u64; 6], session: &Session) -> RuleEditor {
+        let mut editor = RuleEditor::new(syscall, session);
+        editor.form = Some(RuleForm::seen_call(syscall, args));
+        editor
+    }
+
+    /// Whether the user closed the editor.
+    pub fn is_closed(&self) -> bool {
+        self.closed
+    }
+
+    /// A bracketed paste: into the form's field, when a form is open.
+    pub fn paste(&mut self, text: &str) -> bool {
+        self.form.as_mut().is_some_and(|f| f.paste(text))
     }
 
     /// The key contexts in use.
