@@ -254,11 +254,7 @@ fn the_explain_prompt_completes_and_refuses_what_it_cannot_read() {
     press(&mut app, &["backspace", "backspace", "k"]);
     press(&mut app, &["tab"]);
     let prompt = app.bpf.explain_prompt().unwrap();
-    assert!(
-        prompt.input.text().starts_with("sock"),
-        "{}",
-        prompt.input.text()
-    );
+    assert!(prompt.text().starts_with("sock"), "{}", prompt.text());
     type_text(&mut app, " AF_IN");
     press(&mut app, &["tab", "tab"]);
     let shown = screen(&mut app, 100, 30);

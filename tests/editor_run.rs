@@ -181,7 +181,7 @@ fn a_missing_command_and_a_refused_profile_are_messages() {
 /// The narrow rules the shown proposal has for a syscall.
 fn p_last(app: &App, name: &str) -> Vec<profile::Rule> {
     let p = app.run.proposal().unwrap();
-    let item = p.items.iter().find(|i| i.addition.name == name).unwrap();
+    let item = p.items().iter().find(|i| i.addition.name == name).unwrap();
     item.addition.narrow.clone()
 }
 
@@ -226,7 +226,7 @@ fn record_proposal() {
         .run
         .proposal()
         .unwrap()
-        .items
+        .items()
         .iter()
         .map(|i| i.addition.name.as_str())
         .collect();

@@ -42,16 +42,21 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proposal {
     /// What it was computed for.
-    pub key: Key,
+    pub(super) key: Key,
     /// The syscalls.
-    pub items: Vec<Item>,
+    pub(super) items: Vec<Item>,
     /// What the engine found (held back and unnamed calls, counts).
-    pub found: Proposed,
+    pub(super) found: Proposed,
     /// The selected item.
-    pub cursor: Cursor,
+    pub(super) cursor: Cursor,
 }
 
 impl Proposal {
+    /// The syscalls proposed, with the choices made on them.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
     /// The proposal for `found`, keeping the choices made on `old` for the same syscalls.
     pub fn new(key: Key, found: Proposed, old: Option<&Proposal>) -> Proposal {
         let items: Vec<Item> = found
