@@ -17,11 +17,11 @@ const RAW_FROM_WIDTH: u16 = 100;
 /// What to point out in the listing.
 pub struct Marks<'a> {
     /// The followed syscall's path.
-    pub path: Option<&'a Explanation>,
+    pub(super) path: Option<&'a Explanation>,
     /// The find text.
-    pub query: Option<&'a str>,
+    pub(super) query: Option<&'a str>,
     /// The filter is not the current document's (a newer one is compiling): all dimmed.
-    pub outdated: bool,
+    pub(super) outdated: bool,
 }
 
 /// Draws the rule line with the position, and the instructions under it, highlighted through

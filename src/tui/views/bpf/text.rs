@@ -16,19 +16,19 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marked {
     /// The lines (0-based).
-    pub lines: Range<usize>,
+    pub(super) lines: Range<usize>,
     /// Whether this part decided the call.
-    pub deciding: bool,
+    pub(super) deciding: bool,
 }
 
 /// What to point out in a text rendering.
 pub struct TextMarks<'a> {
     /// The parts of the text that concern the traced call.
-    pub marked: &'a [Marked],
+    pub(super) marked: &'a [Marked],
     /// The find text.
-    pub query: Option<&'a str>,
+    pub(super) query: Option<&'a str>,
     /// The text is not the current document's (a newer one is compiling): all dimmed.
-    pub outdated: bool,
+    pub(super) outdated: bool,
 }
 
 /// Where a rendering is drawn and how: the rule line with the position, the rows under it,
@@ -36,15 +36,15 @@ pub struct TextMarks<'a> {
 /// when highlighting is on, and the colours.
 pub struct Pane<'a> {
     /// The rule line.
-    pub rule: Rect,
+    pub(super) rule: Rect,
     /// The rows of text.
-    pub rows: Rect,
+    pub(super) rows: Rect,
     /// The selected line and the first one shown.
-    pub cursor: &'a mut Cursor,
+    pub(super) cursor: &'a mut Cursor,
     /// The cache and the key the text is highlighted under, if it is.
-    pub highlighting: Option<(&'a mut Cache, u64)>,
+    pub(super) highlighting: Option<(&'a mut Cache, u64)>,
     /// The colours.
-    pub theme: Theme,
+    pub(super) theme: Theme,
 }
 
 /// What the rule line calls the disassembly.
@@ -143,11 +143,11 @@ pub fn render<S: AsRef<str>>(
 /// How a line's text is set off from the rest.
 pub struct Emphasis {
     /// Dimmed all over (outdated, unreachable).
-    pub dim: bool,
+    pub(super) dim: bool,
     /// Bold (on the traced path).
-    pub bold: bool,
+    pub(super) bold: bool,
     /// Underlined (matches the find).
-    pub underline: bool,
+    pub(super) underline: bool,
 }
 
 impl Emphasis {
