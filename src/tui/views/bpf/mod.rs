@@ -4,6 +4,7 @@
 //! the path of a call through it: the syscall selected in view 1, or one typed with `e`, made
 //! in any ABI the filter covers (`A`).
 
+mod access;
 mod compare;
 mod draw;
 mod explain;
@@ -26,7 +27,6 @@ use crate::tui::session::{Session, Tone};
 use crate::tui::widgets::input::TextInput;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
-use std::time::Duration;
 use trace::json_lines;
 
 /// The ways view 2 shows the filter.
@@ -124,51 +124,6 @@ impl Default for BpfView {
 }
 
 impl BpfView {
-    /// The compiled filter and the JSON, current or on their way.
-    pub fn loader(&self) -> &PreviewLoader {
-        &self.loader
-    }
-
-    /// Waits up to `timeout` for the filter asked for last; true when it is here.
-    pub fn wait(&mut self, timeout: Duration) -> bool {
-        self.loader.wait(timeout)
-    }
-
-    /// What is shown.
-    pub fn rendering(&self) -> Rendering {
-        self.rendering
-    }
-
-    /// The traced call's path, for the filter it was traced in.
-    pub fn traced(&self) -> Option<&Traced> {
-        self.traced.as_ref()
-    }
-
-    /// The explain prompt while it is open.
-    pub fn explain_prompt(&self) -> Option<&ExplainPrompt> {
-        self.explain_input.as_ref()
-    }
-
-    /// A call typed in the explain prompt, traced instead of the followed one.
-    pub fn explained(&self) -> Option<&Call> {
-        self.explained.as_ref()
-    }
-
-    /// The text the rendering was last searched for.
-    pub fn query(&self) -> Option<&str> {
-        self.query.as_deref()
-    }
-
-    /// Whether the linear and tree layouts are compared above the listing.
-    pub fn comparing(&self) -> bool {
-        self.compare
-    }
-
-    /// Highlights the renderings or not (benchmarks compare with plain drawing).
-    pub fn set_highlight(&mut self, on: bool) {
-        self.highlight = on;
-    }
-
     /// The cursor of the rendering shown.
     pub fn cursor(&self) -> &Cursor {
         &self.cursors[self.rendering.index()]
