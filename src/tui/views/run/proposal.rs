@@ -12,8 +12,6 @@ use crate::tui::session::{Session, Tone};
 use crate::tui::worker::Keyed;
 use std::sync::Arc;
 
-pub use super::proposal_draw::{render, unseen_note};
-
 /// What a proposal is for: the session generation and the recording's serial number.
 pub type Key = (u64, u64);
 
@@ -49,6 +47,17 @@ pub struct Proposal {
     pub(super) found: Proposed,
     /// The selected item.
     pub(super) cursor: Cursor,
+}
+
+/// The note on calls the run did not make (not additions), at most six named.
+pub fn unseen_note(found: &Proposed) -> String {
+    let names: Vec<&str> = found.unseen.iter().take(6).map(|(n, _)| *n).collect();
+    let more = found.unseen.len().saturating_sub(6);
+    format!(
+        "Not called this run, but doing the job of calls it made (another libc or an error path may use them; not added): {}{}",
+        names.join(", "),
+        if more > 0 { format!(" and {more} more") } else { String::new() }
+    )
 }
 
 impl Proposal {

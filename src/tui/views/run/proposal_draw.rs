@@ -1,9 +1,8 @@
 //! Drawing the proposal: each syscall with its narrow rule in words (or "by name"), the
 //! notes (held back, unnamed numbers, same-job syscalls not called) and the keys.
 
-use super::proposal::{Item, Proposal};
+use super::proposal::{unseen_note, Item, Proposal};
 use crate::catalog::Catalog;
-use crate::sandbox::Proposal as Proposed;
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::views::syscalls::categories::fit;
@@ -14,17 +13,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
-
-/// The note on calls the run did not make (not additions), at most six named.
-pub fn unseen_note(found: &Proposed) -> String {
-    let names: Vec<&str> = found.unseen.iter().take(6).map(|(n, _)| *n).collect();
-    let more = found.unseen.len().saturating_sub(6);
-    format!(
-        "Not called this run, but doing the job of calls it made (another libc or an error path may use them; not added): {}{}",
-        names.join(", "),
-        if more > 0 { format!(" and {more} more") } else { String::new() }
-    )
-}
 
 /// The line a proposal item shows: the narrow rule in words, or "every call".
 fn rule_text(item: &Item) -> String {

@@ -30,7 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx, f
     let theme = cx.theme;
     if view.proposal.is_some() || view.proposing {
         let key = view.proposal_key(cx.session);
-        super::proposal::render(frame, area, view.live_proposal(key), cx, focused);
+        super::proposal_draw::render(frame, area, view.live_proposal(key), cx, focused);
         return;
     }
     let calls: usize = view.summary.iter().map(|s| s.count).sum();
