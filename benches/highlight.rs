@@ -104,16 +104,16 @@ fn bench(c: &mut Criterion) {
     let len = app.bpf.cursor().len;
     let mut group = c.benchmark_group("bpf_page_scroll_160x48");
     for (name, highlighted) in [("plain", false), ("highlighted", true)] {
-        app.bpf.highlight = highlighted;
+        app.bpf.set_highlight(highlighted);
         group.bench_function(name, |b| {
             b.iter(|| page(&mut app, &mut terminal, highlighted))
         });
     }
     group.finish();
 
-    app.bpf.highlight = false;
+    app.bpf.set_highlight(false);
     let plain = mean(&mut app, &mut terminal, false, 300);
-    app.bpf.highlight = true;
+    app.bpf.set_highlight(true);
     let highlighted = mean(&mut app, &mut terminal, true, 300);
     // Pages seen before: their lines come from the cache.
     let cached = mean(&mut app, &mut terminal, false, 300);

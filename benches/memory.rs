@@ -74,11 +74,11 @@ fn main() {
     let started = Instant::now();
     match scenario.as_str() {
         "recorded" => {
-            app.run.line.input.set(DISTINCT);
+            app.run.set_command(DISTINCT);
             press(&mut app, 'R');
         }
         "output" => {
-            app.run.line.input.set(OUTPUT);
+            app.run.set_command(OUTPUT);
             press(&mut app, 'r');
         }
         other => {
@@ -95,13 +95,13 @@ fn main() {
     app.tick(Instant::now());
     let ran = started.elapsed();
     if scenario == "recorded" {
-        let calls = app.run.recorded.as_ref().map_or(0, |r| r.calls.calls.len());
+        let calls = app.run.recorded().map_or(0, |r| r.calls.calls.len());
         println!(
             "distinct calls recorded: {calls} (in {:.1} s)",
             ran.as_secs_f64()
         );
         // An edit, so that the replay judges every call against the changed draft.
-        app.run.replay.wait(Duration::from_secs(60));
+        app.run.wait_for_replay(Duration::from_secs(60));
         app.tick(Instant::now());
     } else {
         println!("printed 100 MB in the pane in {:.1} s", ran.as_secs_f64());

@@ -3,7 +3,8 @@
 //! the windows that take the keys while open, and saving, live in `modal`.
 
 use super::component::Cursor;
-use super::component::{Component, Handled};
+use super::component::Jump;
+use super::component::{Component, Handled, Intent};
 use super::dirs::Dirs;
 use super::keymap::{Command, Context, KeyMap};
 use super::lesson::{self, Lessons};
@@ -14,20 +15,19 @@ use super::recovery::{Origin, Recovery};
 use super::session::{Session, Tone};
 use super::theme::Theme;
 use super::views::bpf::BpfView;
-use super::views::lint::{Jump, LintView};
-use super::views::rules::form::RuleForm;
+use super::views::lint::LintView;
 use super::views::rules::RuleEditor;
 use super::views::run::RunView;
 use super::views::settings::SettingsView;
-use super::views::syscalls::{Focus, SyscallsView};
+use super::views::syscalls::SyscallsView;
 use super::views::View;
 use super::widgets::dialog::Dialog;
 use super::widgets::usage::UsagePanel;
 use crate::catalog::Catalog;
 use crate::profile::starters::STARTERS;
 use crate::profile::{self, Profile, Target};
-use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
+use ratatui::layout::Position;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -130,7 +130,6 @@ pub struct App {
     /// Set when the app should end.
     pub quit: bool,
     quit_after_save: bool,
-    settings_area: Rect,
     /// Whether the first-run tour shows, beside whatever view is open (it takes no keys).
     pub tour: bool,
     /// Where the keyboard was when `?` opened the help: its keys come first there.
@@ -163,7 +162,6 @@ impl App {
             lessons: Lessons::default(),
             quit: false,
             quit_after_save: false,
-            settings_area: Rect::default(),
             tour: false,
             help_from: &[],
         };
@@ -193,15 +191,34 @@ impl App {
 
     /// The key contexts where the focus is (for dispatch and the status hints).
     pub fn contexts(&self) -> &'static [Context] {
-        match (&self.modal, self.view) {
-            (Some(Modal::Rules(r)), _) => r.contexts(),
-            (Some(_), _) => &[Context::Dialog],
-            (None, View::Syscalls) => self.syscalls.contexts(),
-            (None, View::Bpf) => self.bpf.contexts(),
-            (None, View::Settings) => &[Context::Settings, Context::Navigation, Context::Global],
-            (None, View::Run) => self.run.contexts(),
-            (None, View::Lint) => self.lint.contexts(),
+        match &self.modal {
+            Some(Modal::Rules(r)) => r.contexts(),
+            Some(_) => &[Context::Dialog],
+            None => self.focused().contexts(),
         }
+    }
+
+    /// The view in the body, as the component the app talks to.
+    pub fn focused(&self) -> &dyn Component {
+        match self.view {
+            View::Syscalls => &self.syscalls,
+            View::Bpf => &self.bpf,
+            View::Run => &self.run,
+            View::Lint => &self.lint,
+            View::Settings => &self.settings,
+        }
+    }
+
+    /// The view in the body and the session it edits.
+    fn focused_mut(&mut self) -> (&mut dyn Component, &mut Session) {
+        let view: &mut dyn Component = match self.view {
+            View::Syscalls => &mut self.syscalls,
+            View::Bpf => &mut self.bpf,
+            View::Run => &mut self.run,
+            View::Lint => &mut self.lint,
+            View::Settings => &mut self.settings,
+        };
+        (view, &mut self.session)
     }
 
     /// A bracketed paste: into the text field that has the keyboard, or nowhere (a paste is
@@ -212,14 +229,12 @@ impl App {
                 prompt.input.paste(text);
                 true
             }
-            Some(Modal::Rules(editor)) => editor.form.as_mut().is_some_and(|f| f.paste(text)),
+            Some(Modal::Rules(editor)) => editor.paste(text),
             Some(_) => false,
-            None => match self.view {
-                View::Syscalls => self.syscalls.paste(text, &self.session),
-                View::Bpf => self.bpf.paste(text, &self.session),
-                View::Run => self.run.paste(text),
-                View::Lint | View::Settings => false,
-            },
+            None => {
+                let (view, session) = self.focused_mut();
+                view.paste(text, session)
+            }
         };
         if !taken {
             self.session.say(
@@ -235,15 +250,11 @@ impl App {
         self.session.status = None;
         if let Some(modal) = self.modal.take() {
             self.modal = self.modal_key(modal, &key);
-        } else if self.view == View::Syscalls && self.syscalls.search_input.is_some() {
-            let command = self.keymap.command(&key, &[Context::Prompt]);
-            self.syscalls.search_key(&key, command, &self.session);
-        } else if self.view == View::Bpf && self.bpf.typing() {
-            let command = self.keymap.command(&key, &[Context::Prompt]);
-            self.bpf.typing_key(&key, command, &mut self.session);
-        } else if self.view == View::Run && self.run.takes_raw_keys() {
-            let command = self.keymap.command(&key, self.contexts());
-            self.run.raw_key(&key, command, &mut self.session);
+        } else if let Some(contexts) = self.focused().typing() {
+            let command = self.keymap.command(&key, contexts);
+            let (view, session) = self.focused_mut();
+            let handled = view.typing_key(&key, command, session);
+            self.apply(handled);
         } else if let Some(command) = self.keymap.command(&key, self.contexts()) {
             self.command(command);
         }
@@ -259,7 +270,7 @@ impl App {
     /// Starts lesson `index` on the document as it is (the lesson's own profile), in place of
     /// the first-start tour.
     pub fn begin_lesson(&mut self, index: usize) {
-        self.lessons.begin(index, self.run.runs);
+        self.lessons.begin(index, self.run.runs());
         self.tour = false; // the lesson's panel takes over from the tour
         self.check_lesson();
     }
@@ -287,60 +298,37 @@ impl App {
         }
     }
 
+    /// Offers a command to the view, then to the app's own keys.
     fn command(&mut self, command: Command) {
-        if self.view == View::Syscalls {
-            match command {
-                Command::OpenRules if self.syscalls.focus != Focus::Categories => {
-                    if let Some(s) = self.syscalls.selected() {
-                        let editor = RuleEditor::new(s, &self.session);
-                        self.modal = Some(Modal::Rules(Box::new(editor)));
-                    }
-                    return;
-                }
-                Command::OpenInBpf if self.syscalls.selected().is_some() => {
-                    self.bpf.show_syscall();
-                    self.view = View::Bpf;
-                    return;
-                }
-                Command::DenyWith => {
-                    let names = self.action_targets();
-                    if !names.is_empty() {
-                        self.open_prompt(PromptKind::DenyWith(names));
-                    }
-                    return;
-                }
-                _ => {}
-            }
-        }
-        let handled = match self.view {
-            View::Syscalls => self.syscalls.handle(command, &mut self.session),
-            View::Bpf => self.bpf.handle(command, &mut self.session),
-            View::Run => {
-                let h = self.run.handle(command, &mut self.session);
-                if let Some((syscall, args)) = self.run.wants_rules.take() {
-                    let mut editor = RuleEditor::new(syscall, &self.session);
-                    editor.form = Some(RuleForm::seen_call(syscall, &args));
-                    self.modal = Some(Modal::Rules(Box::new(editor)));
-                }
-                h
-            }
-            View::Lint => {
-                let h = self.lint.handle(command, &mut self.session);
-                if let Some(jump) = self.lint.wants.take() {
-                    self.jump(jump);
-                }
-                h
-            }
-            View::Settings => {
-                let h = self.settings.handle(command, &mut self.session);
-                if let Some(kind) = self.settings.wants_prompt.take() {
-                    self.open_prompt(kind);
-                }
-                h
-            }
-        };
-        if handled == Handled::NotConsumed {
+        let (view, session) = self.focused_mut();
+        let handled = view.handle(command, session);
+        if let Handled::NotConsumed = handled {
             self.global(command);
+        } else {
+            self.apply(handled);
+        }
+    }
+
+    /// Carries out what a view asked for: the one place views reach beyond themselves.
+    fn apply(&mut self, handled: Handled) {
+        let Handled::Consumed(Some(intent)) = handled else {
+            return;
+        };
+        match intent {
+            Intent::OpenRules(syscall) => {
+                let editor = RuleEditor::new(syscall, &self.session);
+                self.modal = Some(Modal::Rules(Box::new(editor)));
+            }
+            Intent::RuleForCall(syscall, args) => {
+                let editor = RuleEditor::for_call(syscall, &args, &self.session);
+                self.modal = Some(Modal::Rules(Box::new(editor)));
+            }
+            Intent::Jump(jump) => self.jump(jump),
+            Intent::Prompt(kind) => self.open_prompt(kind),
+            Intent::ShowInBpf => {
+                self.bpf.show_syscall();
+                self.view = View::Bpf;
+            }
         }
     }
 
@@ -348,24 +336,10 @@ impl App {
     fn jump(&mut self, jump: Jump) {
         let (Jump::Syscall(s) | Jump::Rules(s)) = jump;
         self.view = View::Syscalls;
-        self.syscalls.reveal(s, &self.session);
-        self.syscalls.focus = Focus::List;
+        self.syscalls.go_to(s, &self.session);
         if let Jump::Rules(s) = jump {
             let editor = RuleEditor::new(s, &self.session);
             self.modal = Some(Modal::Rules(Box::new(editor)));
-        }
-    }
-
-    /// What an action key would act on in view 1.
-    fn action_targets(&self) -> Vec<String> {
-        match self.syscalls.focus {
-            Focus::Categories => self
-                .session
-                .scopes
-                .get(self.syscalls.categories.cursor.selected)
-                .map(|s| s.members().iter().map(|m| m.name.to_string()).collect())
-                .unwrap_or_default(),
-            _ => self.syscalls.list.targets(),
         }
     }
 
@@ -425,32 +399,10 @@ impl App {
                 *scroll = scroll.saturating_sub(3)
             }
             (Some(_), _) => {}
-            (None, kind) => match (self.view, kind) {
-                (View::Syscalls, MouseEventKind::Down(MouseButton::Left)) => {
-                    self.syscalls.click(at, &self.session)
-                }
-                (View::Syscalls, MouseEventKind::ScrollDown) => {
-                    self.syscalls.wheel(at, true, &self.session)
-                }
-                (View::Syscalls, MouseEventKind::ScrollUp) => {
-                    self.syscalls.wheel(at, false, &self.session)
-                }
-                (View::Settings, MouseEventKind::Down(MouseButton::Left))
-                    if self.settings_area.contains(at) =>
-                {
-                    let row = at.y.saturating_sub(self.settings_area.y + 1) as usize;
-                    self.settings.cursor.click(row);
-                }
-                (View::Bpf, MouseEventKind::Down(MouseButton::Left)) => self.bpf.click(at),
-                (View::Lint, MouseEventKind::Down(MouseButton::Left)) => self.lint.click(at),
-                (View::Lint, MouseEventKind::ScrollDown) => self.lint.cursor.step(3),
-                (View::Lint, MouseEventKind::ScrollUp) => self.lint.cursor.step(-3),
-                (View::Bpf, MouseEventKind::ScrollDown) => self.bpf.wheel(true),
-                (View::Bpf, MouseEventKind::ScrollUp) => self.bpf.wheel(false),
-                (View::Settings, MouseEventKind::ScrollDown) => self.settings.cursor.step(3),
-                (View::Settings, MouseEventKind::ScrollUp) => self.settings.cursor.step(-3),
-                _ => {}
-            },
+            (None, kind) => {
+                let (view, session) = self.focused_mut();
+                view.mouse(at, kind, session);
+            }
         }
         self.syscalls.want_man(&mut self.man, Instant::now());
         self.sync_bpf();
@@ -470,14 +422,14 @@ impl App {
 
     /// Whether view 2 is shown and waits for its filter.
     pub fn compiling(&self) -> bool {
-        self.view == View::Bpf && !self.bpf.loader.is_done()
+        self.view == View::Bpf && !self.bpf.loader().is_done()
     }
 
     /// Waits up to `timeout` for view 2's filter to arrive and takes it in; true when it did
     /// (tests and benchmarks, which need a settled screen).
     pub fn wait_for_filter(&mut self, timeout: Duration) -> bool {
         self.sync_bpf();
-        let done = self.bpf.loader.wait(timeout);
+        let done = self.bpf.wait(timeout);
         self.sync_bpf();
         done
     }
@@ -513,10 +465,5 @@ impl App {
             let text = profile::to_canonical_string(self.session.profile());
             self.recovery.write(text);
         }
-    }
-
-    /// Remembers where the settings view was drawn (for mouse clicks).
-    pub fn set_settings_area(&mut self, area: Rect) {
-        self.settings_area = area;
     }
 }

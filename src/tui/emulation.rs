@@ -6,14 +6,25 @@
 
 use crate::sandbox::support::test_hook;
 use crate::tui::backlog;
-use crate::tui::runner::Screen;
 use crate::tui::unseen::{Unseen, Visible};
 use std::fs::File;
 use std::io::Write;
 use std::num::NonZeroU16;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// The emulated screen a run draws on, shared with the thread that reads the output.
+pub type Screen = Arc<Mutex<vt100::Parser>>;
+
+/// A blank screen of `rows` x `cols`.
+pub fn blank_screen(rows: u16, cols: u16) -> Screen {
+    Arc::new(Mutex::new(vt100::Parser::new(
+        nonzero(rows),
+        nonzero(cols),
+        0,
+    )))
+}
 
 /// How much output the emulation parses between two looks at the clock.
 const SLICE: usize = 64 << 10;

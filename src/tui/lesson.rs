@@ -146,27 +146,22 @@ pub fn snapshot<'a>(
         View::Lint => Pane::Lint,
         View::Settings => Pane::Settings,
     };
-    let run_state = (run.runs > 0).then(|| RunState {
-        serial: run.runs,
-        command: &run.ran,
-        mode: run.mode,
-        ended_ok: match &run.phase {
+    let run_state = (run.runs() > 0).then(|| RunState {
+        serial: run.runs(),
+        command: run.ran(),
+        mode: run.mode(),
+        ended_ok: match run.phase() {
             Phase::Idle | Phase::Running => None,
             Phase::Finished { ok, .. } => Some(*ok),
             Phase::Failed(_) => Some(false),
         },
-        stops: &run.summary,
-        went_through: &run.through,
-        output: run
-            .screen
-            .lock()
-            .map(|p| p.screen().contents())
-            .unwrap_or_default(),
+        stops: run.summary(),
+        went_through: run.through(),
+        output: run.screen_text(),
         current: run.ran_with() == Some(session.profile()),
     });
     let traced = bpf
-        .traced
-        .as_ref()
+        .traced()
         .filter(|t| t.generation == session.generation())
         .and_then(|t| {
             let e = t.result.as_ref().ok()?;
@@ -175,8 +170,8 @@ pub fn snapshot<'a>(
                 action: e.action,
             })
         });
-    let recording_stops = run.recorded.as_ref().and_then(|rec| {
-        match run.replay.current((session.generation(), rec.serial)) {
+    let recording_stops = run.recorded().and_then(|rec| {
+        match run.replay().current((session.generation(), rec.serial)) {
             Some(Ok(r)) => Some(r.stopped.len()),
             _ => None,
         }
@@ -188,7 +183,7 @@ pub fn snapshot<'a>(
         run: run_state,
         lint: lint.current(session).map(|r| r.findings.as_slice()),
         traced,
-        layouts_compared: bpf.compare,
+        layouts_compared: bpf.comparing(),
         recording_stops,
     }
 }

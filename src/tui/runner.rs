@@ -7,6 +7,8 @@ use crate::profile::{Profile, Target};
 use crate::sandbox::pty::{self, Pty};
 use crate::sandbox::{Event, Finished, Mode, RunOptions, SandboxError, Session, Stop};
 use crate::tui::backlog;
+// The screen lives with the emulation that writes it, so the two files do not import each other.
+pub use crate::tui::emulation::{blank_screen, Screen};
 use crate::tui::emulation::{nonzero, packed, Emulation};
 use std::ffi::OsString;
 use std::fs::File;
@@ -14,20 +16,8 @@ use std::io::{Read, Write};
 use std::os::fd::AsFd;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
-
-/// The emulated screen a run draws on, shared with the thread that reads the output.
-pub type Screen = Arc<Mutex<vt100::Parser>>;
-
-/// A blank screen of `rows` x `cols`.
-pub fn blank_screen(rows: u16, cols: u16) -> Screen {
-    Arc::new(Mutex::new(vt100::Parser::new(
-        nonzero(rows),
-        nonzero(cols),
-        0,
-    )))
-}
 
 /// News from a run.
 #[derive(Debug)]

@@ -232,7 +232,7 @@ fn find_moves_to_matching_instructions() {
     type_text(&mut app, "RETURN");
     press(&mut app, &["enter"]);
     let at = |app: &App| {
-        let preview = app.bpf.loader.latest().unwrap().as_ref().unwrap();
+        let preview = app.bpf.loader().latest().unwrap().as_ref().unwrap();
         preview.lines[app.bpf.cursor().selected].text.clone()
     };
     assert_eq!(at(&app), "return ERRNO(1)");
@@ -242,7 +242,7 @@ fn find_moves_to_matching_instructions() {
     assert_eq!(at(&app), "return KILL_THREAD", "wraps around");
     assert!(screen(&mut app, 100, 40).contains("find \"RETURN\""));
     press(&mut app, &["esc"]);
-    assert!(app.bpf.query.is_none());
+    assert!(app.bpf.query().is_none());
 }
 
 #[test]
@@ -267,7 +267,7 @@ fn seccomposes_own_block_is_marked() {
     let shown = bpf_screen(&mut app);
     let own = app
         .bpf
-        .loader
+        .loader()
         .latest()
         .unwrap()
         .as_ref()

@@ -55,16 +55,16 @@ fn small_following_write() -> App {
 #[test]
 fn each_rendering_styled_in_colour_and_without() {
     let mut app = small_following_write();
-    assert_eq!(app.bpf.rendering, Rendering::Disassembly);
+    assert_eq!(app.bpf.rendering(), Rendering::Disassembly);
     snap_styled("bpf_disassembly", &mut app);
     press(&mut app, &["v"]);
-    assert_eq!(app.bpf.rendering, Rendering::Pfc);
+    assert_eq!(app.bpf.rendering(), Rendering::Pfc);
     snap_styled("bpf_pfc", &mut app);
     press(&mut app, &["v"]);
-    assert_eq!(app.bpf.rendering, Rendering::Json);
+    assert_eq!(app.bpf.rendering(), Rendering::Json);
     snap_styled("bpf_json", &mut app);
     press(&mut app, &["v"]);
-    assert_eq!(app.bpf.rendering, Rendering::Disassembly, "v cycles");
+    assert_eq!(app.bpf.rendering(), Rendering::Disassembly, "v cycles");
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn the_json_rendering_is_what_ctrl_s_writes_with_the_deciding_rule_marked() {
     let generation = app.session.generation();
     let shown = app
         .bpf
-        .loader
+        .loader()
         .rendered(generation)
         .unwrap()
         .json
@@ -142,7 +142,7 @@ fn find_works_in_every_rendering() {
         (Rendering::Pfc, "action KILL"),
         (Rendering::Json, "personality"),
     ] {
-        while app.bpf.rendering != rendering {
+        while app.bpf.rendering() != rendering {
             press(&mut app, &["v"]);
         }
         press(&mut app, &["g", "/"]);
@@ -150,7 +150,7 @@ fn find_works_in_every_rendering() {
         press(&mut app, &["enter"]);
         let text = screen(&mut app, 120, 50);
         let cursor = *app.bpf.cursor();
-        let rendered = app.bpf.loader.rendered(app.session.generation()).unwrap();
+        let rendered = app.bpf.loader().rendered(app.session.generation()).unwrap();
         let preview = rendered.outcome.as_ref().unwrap();
         let line = match rendering {
             Rendering::Disassembly => preview.lines[cursor.selected].text.clone(),
@@ -197,12 +197,12 @@ fn explaining_socket_in_the_pane_agrees_with_the_cli_on_x86_64_and_x86() {
     type_text(&mut app, "socket AF_INET6 SOCK_ST");
     press(&mut app, &["tab", "enter"]);
     for abi in [Arch::X86_64, Arch::X86] {
-        while app.bpf.traced.as_ref().map(|t| t.abi) != Some(abi) {
+        while app.bpf.traced().map(|t| t.abi) != Some(abi) {
             press(&mut app, &["A"]);
             settle(&mut app);
         }
         let cli = cli_explain(&file, abi.short_name());
-        let traced = app.bpf.traced.clone().unwrap();
+        let traced = app.bpf.traced().cloned().unwrap();
         assert_eq!(traced.call.name, "socket");
         assert_eq!(traced.call.args[..3], [10, 1, 0]);
         let ex = traced.result.unwrap();
@@ -253,18 +253,14 @@ fn the_explain_prompt_completes_and_refuses_what_it_cannot_read() {
     assert!(shown.contains("did you mean \"socket\""), "{shown}");
     press(&mut app, &["backspace", "backspace", "k"]);
     press(&mut app, &["tab"]);
-    let prompt = app.bpf.explain_input.as_ref().unwrap();
-    assert!(
-        prompt.input.text().starts_with("sock"),
-        "{}",
-        prompt.input.text()
-    );
+    let prompt = app.bpf.explain_prompt().unwrap();
+    assert!(prompt.text().starts_with("sock"), "{}", prompt.text());
     type_text(&mut app, " AF_IN");
     press(&mut app, &["tab", "tab"]);
     let shown = screen(&mut app, 100, 30);
     assert!(shown.contains("tab: AF_INET AF_INET6"), "{shown}");
     press(&mut app, &["esc"]);
-    assert!(app.bpf.explain_input.is_none() && app.bpf.explained.is_none());
+    assert!(app.bpf.explain_prompt().is_none() && app.bpf.explained().is_none());
 }
 
 #[test]
@@ -279,7 +275,7 @@ fn b_in_view_1_opens_view_2_at_the_syscalls_part_and_its_rules_in_the_json() {
         shown.contains("ptrace, args 0: KILL_THREAD by syscalls[1] at 6:5"),
         "{shown}"
     );
-    let preview = app.bpf.loader.latest().unwrap().as_ref().unwrap();
+    let preview = app.bpf.loader().latest().unwrap().as_ref().unwrap();
     assert!(preview.lines[app.bpf.cursor().selected]
         .text
         .contains("ptrace"));
@@ -312,7 +308,7 @@ fn the_layouts_side_by_side() {
         shown.contains("runc uses the binary tree (the tree above 8)"),
         "{shown}"
     );
-    let rendered = app.bpf.loader.rendered(app.session.generation()).unwrap();
+    let rendered = app.bpf.loader().rendered(app.session.generation()).unwrap();
     let layouts = rendered.layouts.as_ref().unwrap().as_ref().unwrap();
     let median = |i: usize| layouts[i].cost.summary.as_ref().unwrap().median;
     assert!(

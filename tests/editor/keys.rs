@@ -75,10 +75,7 @@ fn a_category_key_sets_every_member_and_marks_set_several() {
         .map(|s| s.name)
         .collect();
     assert_eq!(logged, vec![files[0].name, files[1].name]);
-    assert!(
-        app.syscalls.list.marked.is_empty(),
-        "marks clear after acting"
-    );
+    assert!(app.syscalls.marked().is_empty(), "marks clear after acting");
 }
 
 #[test]
@@ -420,7 +417,7 @@ fn the_mouse_selects_and_scrolls() {
     use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let mut app = builtin();
     editor_support::draw(&mut app, 80, 24);
-    let areas = app.syscalls.areas;
+    let areas = app.syscalls.areas();
     let click = |column, row| MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column,
@@ -428,9 +425,9 @@ fn the_mouse_selects_and_scrolls() {
         modifiers: KeyModifiers::NONE,
     };
     app.mouse(click(areas.list.x + 3, areas.list.y + 3));
-    assert_eq!(app.syscalls.list.cursor.selected, 2);
+    assert_eq!(app.syscalls.rows().1, 2);
     app.mouse(click(areas.categories.x + 2, areas.categories.y + 2));
-    assert_eq!(app.syscalls.categories.cursor.selected, 1);
+    assert_eq!(app.syscalls.rows().0, 1);
     assert_eq!(app.syscalls.selected().unwrap().category().id, "io");
     app.mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
@@ -438,7 +435,7 @@ fn the_mouse_selects_and_scrolls() {
         row: areas.list.y + 3,
         modifiers: KeyModifiers::NONE,
     });
-    assert_eq!(app.syscalls.list.cursor.selected, 3);
+    assert_eq!(app.syscalls.rows().1, 3);
 }
 
 #[test]

@@ -8,7 +8,6 @@ use editor_support::{builtin, draw, on_file, on_fixture, press, screen, type_tex
 use seccompose::catalog::Catalog;
 use seccompose::profile::{self, view, Action, Arch};
 use seccompose::sandbox::replay::{Call, Recording};
-use seccompose::sandbox::Mode;
 use seccompose::tui::app::{App, Modal};
 use seccompose::tui::views::run::{Phase, Recorded};
 use std::sync::Arc;
@@ -27,7 +26,7 @@ fn snap(name: &str, app: &mut App) {
 /// Replaces the command line with `text` and runs it (enter edits, enter runs).
 fn run(app: &mut App, text: &str) {
     press(app, &["enter"]);
-    app.run.line.input.set(text);
+    app.run.set_command(text);
     press(app, &["enter"]);
 }
 
@@ -59,7 +58,7 @@ const DENIED: &str = "sh -c 'mkdir /tmp/sc-never/x 2>/dev/null || echo mkdir fai
 fn idle() {
     let mut app = on_fixture("deny-mkdir.json");
     press(&mut app, &["3"]);
-    app.run.line.input.set(DENIED);
+    app.run.set_command(DENIED);
     snap("run_idle", &mut app);
 }
 
@@ -80,9 +79,9 @@ fn running_an_interactive_command_then_ending_it() {
     press(&mut app, &["ctrl-]", "ctrl-c"]);
     settle(&mut app);
     assert!(
-        matches!(&app.run.phase, Phase::Finished { cause, .. } if cause.contains("stopped on request")),
+        matches!(app.run.phase(), Phase::Finished { cause, .. } if cause.contains("stopped on request")),
         "{:?}",
-        app.run.phase
+        app.run.phase()
     );
 }
 
@@ -102,9 +101,9 @@ fn the_pane_answers_a_cursor_position_query() {
         s.contains("033   [   1   ;   3   R")
     });
     assert!(
-        matches!(&app.run.phase, Phase::Finished { ok: true, .. }),
+        matches!(app.run.phase(), Phase::Finished { ok: true, .. }),
         "{:?}",
-        app.run.phase
+        app.run.phase()
     );
 }
 
@@ -129,7 +128,7 @@ fn finished_with_stops_then_allow_and_run_again() {
         s.contains("mkdir failed: 1") && s.contains("line 4:5"),
         "{s}"
     );
-    assert_eq!(app.run.summary[0].name, "mkdir");
+    assert_eq!(app.run.summary()[0].name, "mkdir");
 
     // e: the rule editor for the stop; esc twice closes it unchanged.
     press(&mut app, &["e"]);
@@ -155,7 +154,7 @@ fn finished_with_stops_then_allow_and_run_again() {
     press(&mut app, &["r"]);
     settle(&mut app);
     assert!(target.is_dir(), "{}", screen(&mut app, 80, 24));
-    assert!(matches!(&app.run.phase, Phase::Finished { ok: true, .. }));
+    assert!(matches!(app.run.phase(), Phase::Finished { ok: true, .. }));
     press(&mut app, &["u"]);
     assert_eq!(
         view(app.session.profile(), "mkdir", &app.session.target).action,
@@ -173,16 +172,16 @@ fn a_missing_command_and_a_refused_profile_are_messages() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("seccompose-no-such-command"), "{s}");
     assert!(
-        matches!(app.run.phase, Phase::Failed(_)),
+        matches!(app.run.phase(), Phase::Failed(_)),
         "{:?}",
-        app.run.phase
+        app.run.phase()
     );
 }
 
 /// The narrow rules the shown proposal has for a syscall.
 fn p_last(app: &App, name: &str) -> Vec<profile::Rule> {
-    let p = app.run.proposal.as_ref().unwrap();
-    let item = p.items.iter().find(|i| i.addition.name == name).unwrap();
+    let p = app.run.proposal().unwrap();
+    let item = p.items().iter().find(|i| i.addition.name == name).unwrap();
     item.addition.narrow.clone()
 }
 
@@ -193,14 +192,6 @@ fn p_last(app: &App, name: &str) -> Vec<profile::Rule> {
 fn record_proposal() {
     let mut app = builtin();
     press(&mut app, &["3"]);
-    app.run.line.input.set("ls /");
-    app.run.mode = Mode::Record;
-    app.run.ran = "ls /".into();
-    app.run.recorded_names = 41;
-    app.run.phase = Phase::Finished {
-        cause: "exited with status 0".into(),
-        ok: true,
-    };
     let nr = |n: &str| Catalog.syscall(n).unwrap().number(Arch::X86_64).unwrap();
     let call = |n: &str, args: [u64; 6]| {
         (
@@ -213,7 +204,7 @@ fn record_proposal() {
         )
     };
     // The default allows clone(SIGCHLD), not clone(CLONE_NEWUSER|SIGCHLD), nor personality.
-    app.run.recorded = Some(Recorded {
+    let recorded = Recorded {
         serial: 1,
         command: "ls /".into(),
         calls: Arc::new(Recording {
@@ -227,15 +218,15 @@ fn record_proposal() {
                 call("mount", [0, 0, 0, 0, 0, 0]),
             ],
         }),
-    });
-    app.run.proposing = true;
+    };
+    // As if `ls /` had just been recorded, with 41 syscalls seen.
+    app.run.recording_ended(recorded, 41);
     wait_until(&mut app, "the proposal", |s| s.contains("Proposal: allow"));
     let names: Vec<&str> = app
         .run
-        .proposal
-        .as_ref()
+        .proposal()
         .unwrap()
-        .items
+        .items()
         .iter()
         .map(|i| i.addition.name.as_str())
         .collect();
@@ -304,7 +295,7 @@ fn replay_after_an_edit() {
         nr: nr(n),
         args: [a0, 0, 0, 0, 0, 0],
     };
-    app.run.recorded = Some(Recorded {
+    app.run.take_recording(Recorded {
         serial: 1,
         command: "ls".into(),
         calls: Arc::new(Recording {
@@ -319,13 +310,13 @@ fn replay_after_an_edit() {
     type_text(&mut app, "getdents64");
     press(&mut app, &["enter", "d", "3"]);
     app.run.tick(&mut app.session);
-    assert!(app.run.replay.wait(PATIENCE));
+    assert!(app.run.wait_for_replay(PATIENCE));
     snap("run_replay", &mut app);
     let s = screen(&mut app, 160, 48);
     assert!(s.contains("stopped at 3 calls: getdents64 ×3"), "{s}");
     press(&mut app, &["u"]);
     app.run.tick(&mut app.session);
-    assert!(app.run.replay.wait(PATIENCE));
+    assert!(app.run.wait_for_replay(PATIENCE));
     assert!(screen(&mut app, 160, 48).contains("would run without a stop"));
 }
 

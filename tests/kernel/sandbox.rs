@@ -554,7 +554,7 @@ fn record_with_base(base: &std::path::Path, out: &std::path::Path, code: &str) -
         .arg(out)
         // Without HOME, Python's start-up looks the user up through NSS, which opens
         // AF_UNIX sockets to nscd: a second socket family the recording would rightly add.
-        .env("HOME", base.parent().unwrap_or(base))
+        .env("HOME", out.parent().unwrap_or(out))
         .args(["--", "python3", "-c", code])
         .output()
         .unwrap();

@@ -73,7 +73,7 @@ impl App {
                     key,
                     &[Context::Prompt, Context::Navigation, Context::Global],
                 );
-                let runs = self.run.runs;
+                let runs = self.run.runs();
                 self.lessons
                     .chooser_key(cursor, command, &mut self.session, runs)
                     .map(Modal::Lessons)
@@ -143,7 +143,7 @@ impl App {
                         self.global(command);
                     }
                 }
-                if editor.closed {
+                if editor.is_closed() {
                     None
                 } else {
                     Some(Modal::Rules(editor))

@@ -3,8 +3,8 @@
 
 use crate::catalog::Catalog;
 use crate::profile;
+use crate::tui::ctx::DrawCtx;
 use crate::tui::session::Session;
-use crate::tui::theme::Theme;
 use crate::tui::widgets::pane_block;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -51,13 +51,8 @@ impl Changes {
 }
 
 /// Draws the pane.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    changes: &mut Changes,
-    session: &Session,
-    theme: Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, changes: &mut Changes, cx: &DrawCtx) {
+    let (session, theme) = (cx.session, cx.theme);
     changes.refresh(session);
     let block = pane_block(&changes.title, false, theme);
     let lines: Vec<Line> = changes.lines.iter().map(|l| Line::raw(l.clone())).collect();

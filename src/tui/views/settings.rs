@@ -5,14 +5,17 @@ use crate::catalog::{Catalog, CATALOG_ARCHES};
 use crate::profile::{
     covered_arches, toggle_arch, toggle_flag, Action, Arch, Edit, Profile, FILTER_FLAGS,
 };
-use crate::tui::component::{cycle, Component, Cursor, Handled};
-use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::component::{cycle, Component, Cursor, Handled, Intent};
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::prompt::PromptKind;
 use crate::tui::session::Session;
-use crate::tui::theme::Theme;
 use crate::tui::views::changes::{self, Changes};
+use crate::tui::widgets::hints::{self, Hint};
 use crate::tui::widgets::pane_block;
-use ratatui::layout::{Constraint, Layout, Rect};
+use crate::tui::widgets::scrolling;
+use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -89,19 +92,19 @@ pub fn rows(session: &Session) -> Vec<Row> {
 #[derive(Debug, Clone)]
 pub struct SettingsView {
     /// The selected row.
-    pub cursor: Cursor,
-    /// A prompt the view wants the app to open.
-    pub wants_prompt: Option<PromptKind>,
+    cursor: Cursor,
     /// Whether the unsaved-changes pane is shown, and its diff.
-    pub changes: Option<Changes>,
+    changes: Option<Changes>,
+    /// Where the view was last drawn (for mouse clicks).
+    area: Rect,
 }
 
 impl Default for SettingsView {
     fn default() -> Self {
         SettingsView {
             cursor: Cursor::new(0),
-            wants_prompt: None,
             changes: None,
+            area: Rect::default(),
         }
     }
 }
@@ -117,7 +120,15 @@ const DEFAULT_ACTIONS: [Action; 7] = [
 ];
 
 impl SettingsView {
-    fn change(&mut self, row: Row, step: isize, session: &mut Session) {
+    /// Selects the row under a click at `at`, if the click is in the view.
+    fn click(&mut self, at: Position) {
+        if self.area.contains(at) {
+            let row = at.y.saturating_sub(self.area.y + 1) as usize;
+            self.cursor.click(row);
+        }
+    }
+
+    fn change(&mut self, row: Row, step: isize, session: &mut Session) -> Option<Intent> {
         match row {
             Row::DefaultAction => {
                 let p = session.profile();
@@ -135,11 +146,12 @@ impl SettingsView {
                 target.runtime = cycle(&crate::profile::Runtime::ALL, target.runtime, step);
                 session.set_target(target);
             }
-            other => self.toggle(other, session),
+            other => return self.toggle(other, session),
         }
+        None
     }
 
-    fn toggle(&mut self, row: Row, session: &mut Session) {
+    fn toggle(&mut self, row: Row, session: &mut Session) -> Option<Intent> {
         match row {
             Row::Arch(a) => {
                 let edit = toggle_arch(session.profile(), a);
@@ -149,11 +161,14 @@ impl SettingsView {
                 let edit = toggle_flag(session.profile(), f);
                 session.apply(&edit);
             }
-            Row::DefaultErrno => self.wants_prompt = Some(PromptKind::DefaultErrno),
-            Row::Kernel => self.wants_prompt = Some(PromptKind::Kernel),
-            Row::Caps => self.wants_prompt = Some(PromptKind::Capability),
-            Row::DefaultAction | Row::TargetArch | Row::Runtime => self.change(row, 1, session),
+            Row::DefaultErrno => return Some(Intent::Prompt(PromptKind::DefaultErrno)),
+            Row::Kernel => return Some(Intent::Prompt(PromptKind::Kernel)),
+            Row::Caps => return Some(Intent::Prompt(PromptKind::Capability)),
+            Row::DefaultAction | Row::TargetArch | Row::Runtime => {
+                return self.change(row, 1, session)
+            }
         }
+        None
     }
 }
 
@@ -162,10 +177,10 @@ impl Component for SettingsView {
         let all = rows(session);
         self.cursor.len = all.len();
         if self.cursor.navigate(command) {
-            return Handled::Consumed;
+            return Handled::DONE;
         }
         let row = all[self.cursor.selected.min(all.len() - 1)];
-        match command {
+        let intent = match command {
             Command::ChangeNext => self.change(row, 1, session),
             Command::ChangePrev => self.change(row, -1, session),
             Command::Toggle => self.toggle(row, session),
@@ -173,11 +188,24 @@ impl Component for SettingsView {
                 self.changes = match self.changes {
                     Some(_) => None,
                     None => Some(Changes::default()),
-                }
+                };
+                None
             }
             _ => return Handled::NotConsumed,
+        };
+        Handled::Consumed(intent)
+    }
+
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Settings, Context::Navigation, Context::Global]
+    }
+
+    fn mouse(&mut self, at: Position, kind: MouseEventKind, _session: &Session) {
+        if kind == MouseEventKind::Down(MouseButton::Left) {
+            self.click(at);
+        } else {
+            self.cursor.wheel(kind);
         }
-        Handled::Consumed
     }
 }
 
@@ -290,20 +318,39 @@ fn row_text(row: Row, session: &Session) -> (String, String) {
     }
 }
 
+/// The keys under the rows.
+const KEYS: [Hint; 4] = [
+    Hint::new(
+        Context::Settings,
+        &[Command::ChangePrev, Command::ChangeNext],
+        "{}/{} change",
+    ),
+    Hint::new(
+        Context::Settings,
+        &[Command::Toggle],
+        "{} toggle or type a value",
+    ),
+    Hint::new(
+        Context::Settings,
+        &[Command::ShowChanges],
+        "{} unsaved changes",
+    ),
+    Hint::new(
+        Context::Settings,
+        &[],
+        "the target is not saved in the profile",
+    ),
+];
+
 /// Draws the view.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    view: &mut SettingsView,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut SettingsView, cx: &DrawCtx) {
+    let (session, keymap, theme) = (cx.session, cx.keymap, cx.theme);
+    view.area = area;
     let area = match &mut view.changes {
         Some(c) => {
             let [top, bottom] =
                 Layout::vertical([Constraint::Min(8), Constraint::Percentage(40)]).areas(area);
-            changes::render(frame, bottom, c, session, theme);
+            changes::render(frame, bottom, c, cx);
             top
         }
         None => area,
@@ -314,37 +361,30 @@ pub fn render(
     let all = rows(session);
     view.cursor.len = all.len();
     view.cursor.selected = view.cursor.selected.min(all.len() - 1);
-    let height = inner.height.saturating_sub(2) as usize;
-    let first = view.cursor.visible(height);
-    let mut lines: Vec<Line> = all
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(i, row)| {
-            let (label, value) = row_text(*row, session);
-            let line = Line::from(vec![
-                Span::styled(format!("{label:<16}"), theme.dim()),
-                Span::raw(value),
-            ]);
-            if i == view.cursor.selected {
-                line.style(theme.selected(true))
-            } else {
-                line
-            }
-        })
-        .collect();
-    let k = |c| keymap.key_for(Context::Settings, c).to_string();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!(
-            "{}/{} change · {} toggle or type a value · {} unsaved changes · the target is not saved in the profile",
-            k(Command::ChangePrev),
-            k(Command::ChangeNext),
-            k(Command::Toggle),
-            k(Command::ShowChanges)
-        ),
-        theme.dim(),
-    ));
-    frame.render_widget(Paragraph::new(lines), inner);
+    let [list_area, _] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
+    let rows = all.iter().map(|row| {
+        let (label, value) = row_text(*row, session);
+        Line::from(vec![
+            Span::styled(format!("{label:<16}"), theme.dim()),
+            Span::raw(value),
+        ])
+    });
+    let shown = scrolling::render(
+        frame,
+        list_area,
+        rows,
+        &mut view.cursor,
+        theme.selected(true),
+    );
+    // The keys follow the last row, a blank line between.
+    let hint_area = Rect {
+        y: inner.y + shown as u16,
+        height: inner.height.saturating_sub(shown as u16),
+        ..inner
+    };
+    let lines = vec![
+        Line::raw(""),
+        Line::styled(hints::line(keymap, &KEYS), theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(lines), hint_area);
 }

@@ -1,9 +1,10 @@
 //! Windows over the editor: a text prompt, and questions with a few answers.
 
+use super::hints::{self, Hint};
 use super::{centered, pane_block};
-use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::prompt::Prompt;
-use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
@@ -41,7 +42,8 @@ pub enum Dialog {
 }
 
 /// Draws a prompt window.
-pub fn render_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt, theme: Theme) {
+pub fn render_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt, cx: &DrawCtx) {
+    let theme = cx.theme;
     let window = centered(area, 70, 6);
     frame.render_widget(Clear, window);
     let block = pane_block("Question", true, theme);
@@ -60,51 +62,41 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt, theme: Them
 }
 
 /// Draws a dialog window.
-pub fn render_dialog(
-    frame: &mut Frame,
-    area: Rect,
-    dialog: &Dialog,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
-    let k = |c| keymap.key_for(Context::Dialog, c).to_string();
-    let (title, text, answers) = match dialog {
+pub fn render_dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, cx: &DrawCtx) {
+    let (keymap, theme) = (cx.keymap, cx.theme);
+    let (title, text, answers): (_, _, Vec<Hint>) = match dialog {
         Dialog::Quit => (
             "Unsaved changes",
-            "Save changes before quitting?".to_string(),
-            format!(
-                "{} save and quit · {} discard and quit · {} cancel",
-                k(Command::Yes),
-                k(Command::No),
-                k(Command::Cancel)
-            ),
+            "Save changes before quitting?",
+            vec![
+                Hint::new(Context::Dialog, &[Command::Yes], "{} save and quit"),
+                Hint::new(Context::Dialog, &[Command::No], "{} discard and quit"),
+                Hint::new(Context::Dialog, &[Command::Cancel], "{} cancel"),
+            ],
         ),
         Dialog::StopRun => (
             "A command is running",
-            "The command in the run view is still running. End it, with every process it started, and quit?".to_string(),
-            format!(
-                "{} end it and quit · {} keep it running",
-                keymap.key_for(Context::Dialog, Command::Yes),
-                k(Command::No)
-            ),
+            "The command in the run view is still running. End it, with every process it started, and quit?",
+            vec![
+                Hint::new(Context::Dialog, &[Command::Yes], "{} end it and quit"),
+                Hint::new(Context::Dialog, &[Command::No], "{} keep it running"),
+            ],
         ),
         Dialog::Recover { .. } => (
             "Recovery file",
-            "An earlier session left unsaved changes to this profile. Restore them?".to_string(),
-            format!(
-                "{} restore (undo goes back to the file) · {} ignore and delete them",
-                keymap.key_for(Context::Dialog, Command::Yes),
-                k(Command::No)
-            ),
+            "An earlier session left unsaved changes to this profile. Restore them?",
+            vec![
+                Hint::new(Context::Dialog, &[Command::Yes], "{} restore (undo goes back to the file)"),
+                Hint::new(Context::Dialog, &[Command::No], "{} ignore and delete them"),
+            ],
         ),
         Dialog::ReadOnly { .. } => (
             "Read-only file",
-            "The file is read-only (no write permission for you). Write it anyway?".to_string(),
-            format!(
-                "{} write anyway · {} cancel",
-                k(Command::Overwrite),
-                k(Command::Cancel)
-            ),
+            "The file is read-only (no write permission for you). Write it anyway?",
+            vec![
+                Hint::new(Context::Dialog, &[Command::Overwrite], "{} write anyway"),
+                Hint::new(Context::Dialog, &[Command::Cancel], "{} cancel"),
+            ],
         ),
         Dialog::ChangedOnDisk { state, .. } => {
             use crate::profile::DiskState;
@@ -113,25 +105,21 @@ pub fn render_dialog(
                 DiskState::Appeared => "A file of this name was created meanwhile. Replace it?",
                 _ => "The file was changed on disk since it was opened (by another editor, git, ...). Saving would overwrite those changes.",
             };
-            let reload = if *state == DiskState::Gone {
-                String::new()
+            let overwrite = Hint::new(Context::Dialog, &[Command::Overwrite], "{} overwrite");
+            let cancel = Hint::new(Context::Dialog, &[Command::Cancel], "{} cancel");
+            let answers = if *state == DiskState::Gone {
+                vec![overwrite, cancel]
             } else {
-                format!(
-                    "{} reload it (u brings back your edits) · ",
-                    k(Command::Reload)
-                )
+                vec![
+                    overwrite,
+                    Hint::new(Context::Dialog, &[Command::Reload], "{} reload it (u brings back your edits)"),
+                    cancel,
+                ]
             };
-            (
-                "File changed on disk",
-                text.to_string(),
-                format!(
-                    "{} overwrite · {reload}{} cancel",
-                    k(Command::Overwrite),
-                    k(Command::Cancel)
-                ),
-            )
+            ("File changed on disk", text, answers)
         }
     };
+    let answers = hints::line(keymap, &answers);
     let window = centered(area, 72, 7);
     frame.render_widget(Clear, window);
     let block = pane_block(title, true, theme);

@@ -1,6 +1,7 @@
 //! The `?` window: every key, grouped, generated from the keymap that drives the dispatch.
 
 use super::{centered, pane_block};
+use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Context, KeyMap};
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
@@ -31,15 +32,9 @@ pub fn lines(keymap: &KeyMap, here: &[Context], theme: Theme) -> Vec<Line<'stati
 }
 
 /// Draws the help window, scrolled by `scroll` lines (clamped to the text).
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    keymap: &KeyMap,
-    here: &[Context],
-    extra: Vec<Line<'static>>,
-    scroll: &mut u16,
-    theme: Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, here: &[Context], scroll: &mut u16, cx: &DrawCtx) {
+    let (keymap, theme) = (cx.keymap, cx.theme);
+    let extra = super::lesson::help_lines(cx.lessons, keymap, theme);
     let window = centered(area, 96, area.height.saturating_sub(2));
     frame.render_widget(Clear, window);
     let block = pane_block(

@@ -3,6 +3,7 @@
 
 use super::{centered, pane_block};
 use crate::tui::component::Cursor;
+use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context, KeyMap};
 use crate::tui::lesson::Lessons;
 use crate::tui::theme::Theme;
@@ -17,7 +18,8 @@ pub fn height(body: u16) -> u16 {
 }
 
 /// Draws the panel of the lesson followed into `area`.
-pub fn render(frame: &mut Frame, area: Rect, lessons: &Lessons, keymap: &KeyMap, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, cx: &DrawCtx) {
+    let (lessons, keymap, theme) = (cx.lessons, cx.keymap, cx.theme);
     let Some((index, lesson, progress)) = lessons.current() else {
         return;
     };
@@ -84,13 +86,8 @@ pub fn render(frame: &mut Frame, area: Rect, lessons: &Lessons, keymap: &KeyMap,
 }
 
 /// Draws the chooser: every lesson with its state, then "stop" while one is followed.
-pub fn render_chooser(
-    frame: &mut Frame,
-    area: Rect,
-    lessons: &Lessons,
-    cursor: &mut Cursor,
-    theme: Theme,
-) {
+pub fn render_chooser(frame: &mut Frame, area: Rect, cursor: &mut Cursor, cx: &DrawCtx) {
+    let (lessons, theme) = (cx.lessons, cx.theme);
     let set = lessons.set;
     let rows = lessons.chooser_len();
     let window = centered(area, 72, rows as u16 + 2);

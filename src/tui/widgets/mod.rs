@@ -3,8 +3,10 @@
 pub mod bar;
 pub mod dialog;
 pub mod help;
+pub mod hints;
 pub mod input;
 pub mod lesson;
+pub mod scrolling;
 pub mod starters;
 pub mod status;
 pub mod title;
@@ -13,6 +15,8 @@ pub mod usage;
 pub mod vt;
 
 use super::theme::Theme;
+use crate::catalog::Catalog;
+use crate::profile::{Action, Effect};
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Borders};
@@ -44,4 +48,20 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         .flex(Flex::Center)
         .areas(row);
     cell
+}
+
+/// A short label for what a syscall gets: `allow`, `EPERM`, `kill`...
+pub fn action_label(effect: &Effect) -> String {
+    match effect.action.semantic() {
+        Action::Allow => "allow".into(),
+        Action::Errno => Catalog
+            .errno_name(effect.errno)
+            .map_or_else(|| format!("errno {}", effect.errno), str::to_string),
+        Action::KillProcess => "kill".into(),
+        Action::KillThread | Action::Kill => "kill-thread".into(),
+        Action::Trap => "trap".into(),
+        Action::Log => "log".into(),
+        Action::Trace => format!("trace {}", effect.errno),
+        Action::Notify => "notify".into(),
+    }
 }

@@ -4,14 +4,15 @@
 use super::{centered, pane_block};
 use crate::profile::starters::STARTERS;
 use crate::tui::component::Cursor;
-use crate::tui::theme::Theme;
+use crate::tui::ctx::DrawCtx;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
 /// Draws the picker with the cursor's line selected.
-pub fn render(frame: &mut Frame, area: Rect, cursor: &mut Cursor, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, cursor: &mut Cursor, cx: &DrawCtx) {
+    let theme = cx.theme;
     let window = centered(area, 96, STARTERS.len() as u16 + 4);
     frame.render_widget(Clear, window);
     let block = pane_block("Start from a starter profile", true, theme);

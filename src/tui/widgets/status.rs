@@ -1,119 +1,122 @@
 //! The status bar: the last message, or hints for the keys that matter where the focus is.
 
+use super::hints::{line, Hint};
+use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context, KeyMap};
-use crate::tui::session::{Session, Tone};
-use crate::tui::theme::Theme;
+use crate::tui::session::Tone;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
+use Command as C;
+use Context as X;
+
+const HELP: Hint = Hint::new(X::Global, &[C::Help], "{} help");
+/// What ends the hints wherever the editor's own keys work.
+const LAST: [Hint; 3] = [
+    Hint::new(X::Global, &[C::Undo], "{} undo"),
+    Hint::new(X::Global, &[C::Save], "{} save"),
+    Hint::new(X::Global, &[C::Quit], "{} quit"),
+];
+const ACTIONS: [Hint; 4] = [
+    Hint::new(X::Global, &[C::Search], "{} search"),
+    Hint::new(
+        X::Actions,
+        &[
+            C::Allow,
+            C::Deny,
+            C::Kill,
+            C::Log,
+            C::Trap,
+            C::Notify,
+            C::Default,
+        ],
+        "{}{}{}{}{}{}{} act",
+    ),
+    Hint::new(X::Actions, &[C::OpenRules], "{} rules"),
+    Hint::new(X::Actions, &[C::Mark], "{} mark"),
+];
+const SETTINGS: [Hint; 1] = [Hint::new(X::Settings, &[], "←/→ change · space toggle")];
+const BPF: [Hint; 5] = [
+    Hint::new(X::Bpf, &[C::CycleRendering], "{} view"),
+    Hint::new(X::Bpf, &[C::ExplainCall], "{} explain"),
+    Hint::new(X::Bpf, &[C::CycleAbi], "{} ABI"),
+    Hint::new(X::Bpf, &[C::ToggleFollow], "{} follow"),
+    Hint::new(
+        X::Bpf,
+        &[C::FindInListing, C::FindNext, C::FindPrev],
+        "{} find ({}/{} next)",
+    ),
+];
+const RUN: [Hint; 5] = [
+    Hint::new(X::Run, &[C::EditCommand], "{} edit/run"),
+    Hint::new(X::Run, &[C::Rerun], "{} again"),
+    Hint::new(X::Run, &[C::Record], "{} record"),
+    Hint::new(X::Run, &[C::Allow], "{} allow"),
+    Hint::new(X::Run, &[C::OpenRules], "{} rules"),
+];
+const LINT: [Hint; 2] = [
+    Hint::new(X::Lint, &[C::ApplyFix], "{} fix"),
+    Hint::new(X::Lint, &[C::JumpToRule], "{} go to"),
+];
+const TERMINAL: [Hint; 2] = [
+    Hint::new(X::Terminal, &[], "keys go to the command"),
+    Hint::new(X::Terminal, &[C::ReleaseTerminal], "{} back to the editor"),
+];
+// In a window, its own keys only: letters there are typed, not commands.
+const FORM: [Hint; 7] = [
+    Hint::new(X::Form, &[C::Complete], "{} complete"),
+    Hint::new(X::Form, &[C::PrevField, C::NextField], "{}/{} field"),
+    Hint::new(X::Form, &[C::ChoicePrev, C::ChoiceNext], "{}/{} choice"),
+    Hint::new(X::Form, &[C::AddCondition], "{} add condition"),
+    Hint::new(X::Form, &[C::RemoveCondition], "{} remove it"),
+    Hint::new(X::Form, &[C::Apply], "{} apply"),
+    Hint::new(X::Form, &[C::Cancel], "{} cancel"),
+];
+const RULES: [Hint; 5] = [
+    HELP,
+    Hint::new(X::Rules, &[C::NewRule], "{} new rule"),
+    Hint::new(X::Rules, &[C::EditRule], "{} edit"),
+    Hint::new(X::Rules, &[C::DeleteRule], "{} take out"),
+    Hint::new(X::Rules, &[C::Close], "{} close"),
+];
+const DIALOG: [Hint; 2] = [
+    Hint::new(X::Prompt, &[C::Apply], "{} accept"),
+    Hint::new(X::Prompt, &[C::Cancel], "{} cancel"),
+];
+
 /// Key hints for a context: `key what` pairs, most useful first.
 pub fn hints(keymap: &KeyMap, context: Context) -> String {
-    let g = |c| keymap.key_for(Context::Global, c).to_string();
-    let a = |c| keymap.key_for(Context::Actions, c).to_string();
-    let mut parts = vec![format!("{} help", g(Command::Help))];
-    match context {
-        Context::Actions => {
-            parts.push(format!("{} search", g(Command::Search)));
-            parts.push(format!(
-                "{}{}{}{}{}{}{} act",
-                a(Command::Allow),
-                a(Command::Deny),
-                a(Command::Kill),
-                a(Command::Log),
-                a(Command::Trap),
-                a(Command::Notify),
-                a(Command::Default)
-            ));
-            parts.push(format!("{} rules", a(Command::OpenRules)));
-            parts.push(format!("{} mark", a(Command::Mark)));
-        }
-        Context::Settings => parts.push("←/→ change · space toggle".into()),
-        Context::Bpf => {
-            let b = |c| keymap.key_for(Context::Bpf, c).to_string();
-            parts.push(format!("{} view", b(Command::CycleRendering)));
-            parts.push(format!("{} explain", b(Command::ExplainCall)));
-            parts.push(format!("{} ABI", b(Command::CycleAbi)));
-            parts.push(format!("{} follow", b(Command::ToggleFollow)));
-            parts.push(format!(
-                "{} find ({}/{} next)",
-                b(Command::FindInListing),
-                b(Command::FindNext),
-                b(Command::FindPrev)
-            ));
-        }
-        Context::Run | Context::Proposal => {
-            let r = |c| keymap.key_for(Context::Run, c).to_string();
-            parts.push(format!("{} edit/run", r(Command::EditCommand)));
-            parts.push(format!("{} again", r(Command::Rerun)));
-            parts.push(format!("{} record", r(Command::Record)));
-            parts.push(format!("{} allow", r(Command::Allow)));
-            parts.push(format!("{} rules", r(Command::OpenRules)));
-        }
-        Context::Lint => {
-            let l = |c| keymap.key_for(Context::Lint, c).to_string();
-            parts.push(format!("{} fix", l(Command::ApplyFix)));
-            parts.push(format!("{} go to", l(Command::JumpToRule)));
-        }
-        Context::Terminal => {
-            let t = keymap.key_for(Context::Terminal, Command::ReleaseTerminal);
-            return format!("keys go to the command · {t} back to the editor");
-        }
-        // In a window, its own keys only: letters there are typed, not commands.
-        Context::Form => {
-            let f = |c| keymap.key_for(Context::Form, c).to_string();
-            return [
-                format!("{} complete", f(Command::Complete)),
-                format!("{}/{} field", f(Command::PrevField), f(Command::NextField)),
-                format!(
-                    "{}/{} choice",
-                    f(Command::ChoicePrev),
-                    f(Command::ChoiceNext)
-                ),
-                format!("{} add condition", f(Command::AddCondition)),
-                format!("{} remove it", f(Command::RemoveCondition)),
-                format!("{} apply", f(Command::Apply)),
-                format!("{} cancel", f(Command::Cancel)),
-            ]
-            .join(" · ");
-        }
-        Context::Rules => {
-            let r = |c| keymap.key_for(Context::Rules, c).to_string();
-            return [
-                format!("{} help", g(Command::Help)),
-                format!("{} new rule", r(Command::NewRule)),
-                format!("{} edit", r(Command::EditRule)),
-                format!("{} take out", r(Command::DeleteRule)),
-                format!("{} close", r(Command::Close)),
-            ]
-            .join(" · ");
-        }
-        Context::Dialog | Context::Prompt => {
-            let p = |c| keymap.key_for(Context::Prompt, c).to_string();
-            return format!(
-                "{} accept · {} cancel",
-                p(Command::Apply),
-                p(Command::Cancel)
-            );
-        }
-        _ => {}
+    let (own, framed): (&[Hint], bool) = match context {
+        X::Actions => (&ACTIONS, true),
+        X::Settings => (&SETTINGS, true),
+        X::Bpf => (&BPF, true),
+        X::Run | X::Proposal => (&RUN, true),
+        X::Lint => (&LINT, true),
+        X::Terminal => (&TERMINAL, false),
+        X::Form => (&FORM, false),
+        X::Rules => (&RULES, false),
+        X::Dialog | X::Prompt => (&DIALOG, false),
+        _ => (&[], true),
+    };
+    if !framed {
+        return line(keymap, own);
     }
-    parts.push(format!("{} undo", g(Command::Undo)));
-    parts.push(format!("{} save", g(Command::Save)));
-    parts.push(format!("{} quit", g(Command::Quit)));
-    parts.join(" · ")
+    let all: Vec<Hint> = [HELP].iter().chain(own).chain(&LAST).copied().collect();
+    line(keymap, &all)
 }
 
 /// Draws the bar: the search box while searching, else the message or the hints.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
-    session: &Session,
     search: Option<Line<'static>>,
-    hint: String,
-    theme: Theme,
+    context: Context,
+    cx: &DrawCtx,
 ) {
+    let (session, theme) = (cx.session, cx.theme);
+    let hint = hints(cx.keymap, context);
     let line = if let Some(search) = search {
         let mut spans = vec![Span::styled(" / ", theme.accent())];
         spans.extend(search.spans);

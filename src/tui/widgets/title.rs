@@ -1,10 +1,11 @@
 //! The title bar: the file, a modified mark, the default action, the architectures, the views.
 
 use crate::profile::covered_arches;
+use crate::tui::ctx::DrawCtx;
+use crate::tui::layout;
 use crate::tui::session::Session;
-use crate::tui::theme::Theme;
-use crate::tui::views::syscalls::list::action_label;
-use crate::tui::views::View;
+use crate::tui::tabs::View;
+use crate::tui::widgets::action_label;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
@@ -118,16 +119,17 @@ fn lint_text(counts: Option<LintCounts>, wide: bool) -> String {
 }
 
 /// Draws the bar.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    session: &Session,
-    view: View,
-    lint: Option<LintCounts>,
-    labels: [&str; 5],
-    theme: Theme,
-) {
-    let wide = area.width >= 120;
+pub fn render(frame: &mut Frame, area: Rect, view: View, lint: Option<LintCounts>, cx: &DrawCtx) {
+    let (session, theme) = (cx.session, cx.theme);
+    let labels = [
+        "view.syscalls",
+        "view.bpf",
+        "view.run",
+        "view.lint",
+        "view.settings",
+    ]
+    .map(|k| cx.lessons.ui(k));
+    let wide = layout::tab_labels(area);
     let mut tabs = Vec::new();
     for (i, v) in View::ALL.iter().enumerate() {
         let active = *v == view;

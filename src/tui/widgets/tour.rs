@@ -1,10 +1,11 @@
 //! The first-start tour: a box in a corner that tells about the view that is open, while
 //! every key goes to the editor; it follows the user from view to view until closed.
 
+use super::hints::{self, Hint};
 use super::pane_block;
-use crate::tui::keymap::{Command, Context, KeyMap};
-use crate::tui::theme::Theme;
-use crate::tui::views::View;
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
+use crate::tui::tabs::View;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
@@ -45,7 +46,8 @@ pub fn page(view: View) -> (&'static str, &'static str) {
 }
 
 /// Draws the tour for `view` in the bottom-right corner of `area`.
-pub fn render(frame: &mut Frame, area: Rect, view: View, keymap: &KeyMap, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, view: View, cx: &DrawCtx) {
+    let (keymap, theme) = (cx.keymap, cx.theme);
     let (title, text) = page(view);
     let width = area.width.min(48);
     let height = area.height.min(11);
@@ -59,13 +61,17 @@ pub fn render(frame: &mut Frame, area: Rect, view: View, keymap: &KeyMap, theme:
     let block = pane_block(&format!("Tour: {title}"), false, theme);
     let inner = block.inner(window);
     frame.render_widget(block, window);
-    let close = keymap.key_for(Context::Global, Command::CloseTour);
+    let keys = [
+        Hint::new(Context::Global, &[], "1-5 the other views"),
+        Hint::new(
+            Context::Global,
+            &[Command::CloseTour],
+            "{} close (shown once)",
+        ),
+    ];
     let lines = vec![
         Line::raw(text),
-        Line::styled(
-            format!("1-5 the other views · {close} close (shown once)"),
-            theme.dim(),
-        ),
+        Line::styled(hints::line(keymap, &keys), theme.dim()),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }

@@ -5,6 +5,7 @@ use super::{centered, pane_block};
 use crate::catalog::Catalog;
 use crate::profile::formats::Format;
 use crate::profile::usage::{usage, Kind};
+use crate::tui::ctx::DrawCtx;
 use crate::tui::lesson::Lessons;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -73,7 +74,8 @@ impl UsagePanel {
 }
 
 /// Draws the panel over `area`, scrolled (clamped to the text).
-pub fn render(frame: &mut Frame, area: Rect, panel: &mut UsagePanel, title: &str, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, panel: &mut UsagePanel, cx: &DrawCtx) {
+    let (title, theme) = (cx.lessons.ui("usage.title"), cx.theme);
     let window = centered(
         area,
         area.width.saturating_sub(4),

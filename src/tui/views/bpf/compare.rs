@@ -18,9 +18,9 @@ pub const HEIGHT: u16 = 6;
 /// The rule count above which runc asks libseccomp for the binary tree.
 const RUNC_TREE_ABOVE: usize = 8;
 
-/// What the traced call runs in one layout.
-fn runs(preview: &Preview, call: Option<&Call>, abi: Arch) -> String {
-    let Some(call) = call else {
+/// What the traced call (on its ABI) runs in one layout.
+fn runs(preview: &Preview, traced: Option<(&Call, Arch)>) -> String {
+    let Some((call, abi)) = traced else {
         return "-".into();
     };
     match preview.trace(&call.name, call.args, abi) {
@@ -34,8 +34,7 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
     layouts: Option<&Layouts>,
-    call: Option<&Call>,
-    abi: Arch,
+    traced: Option<(&Call, Arch)>,
     theme: Theme,
 ) {
     let [linear, tree] = match layouts {
@@ -48,7 +47,7 @@ pub fn render(
         None => "-".into(),
     };
     let arch = linear.arch.short_name();
-    let traced = call.map_or("the traced call".into(), |c| c.name.clone());
+    let name = traced.map_or("the traced call".into(), |(c, _)| c.name.clone());
     let rows = [
         (
             "instructions".to_string(),
@@ -56,9 +55,9 @@ pub fn render(
             tree.compiled.instruction_count().to_string(),
         ),
         (
-            format!("run by {traced}"),
-            runs(linear, call, abi),
-            runs(tree, call, abi),
+            format!("run by {name}"),
+            runs(linear, traced),
+            runs(tree, traced),
         ),
         (
             format!("min / median / max on {arch}"),

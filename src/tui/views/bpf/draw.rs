@@ -4,10 +4,9 @@
 use super::trace::{json_lines, json_marks};
 use super::{compare, header, listing, text, BpfView, ExplainPrompt, Marked, Rendering};
 use crate::profile::Pos;
+use crate::tui::ctx::DrawCtx;
 use crate::tui::highlight::Language;
 use crate::tui::preview::Rendered;
-use crate::tui::session::Session;
-use crate::tui::theme::Theme;
 use crate::tui::widgets::pane_block;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::Frame;
@@ -15,7 +14,8 @@ use ratatui::Frame;
 /// Draws view 2: the header (figures, warnings, the traced call) over the comparison of
 /// layouts when asked for, the rendering, and the explain prompt; or the compiler's error,
 /// or a note that the filter is being compiled.
-pub fn render(frame: &mut Frame, area: Rect, view: &mut BpfView, session: &Session, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut BpfView, cx: &DrawCtx) {
+    let (session, theme) = (cx.session, cx.theme);
     let block = pane_block(view.rendering.title(), true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut BpfView, session: &Sessi
             ..
         }) => {
             view.listing_area = Rect::default();
-            header::render_error(frame, inner, error, &file, session.target.arch, theme);
+            header::render_error(frame, inner, error, cx);
             return;
         }
         None => {
@@ -69,15 +69,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut BpfView, session: &Sessi
     };
     let abi = view.abi_for(preview);
     if view.compare {
-        let call = traced.map(|t| &t.call);
-        compare::render(
-            frame,
-            compare_area,
-            rendered.layouts.as_ref(),
-            call,
-            abi,
-            theme,
-        );
+        let call = traced.map(|t| (&t.call, abi));
+        compare::render(frame, compare_area, rendered.layouts.as_ref(), call, theme);
     }
     if let Some(prompt) = &view.explain_input {
         prompt.render(frame, prompt_area, abi.short_name(), theme);
@@ -85,8 +78,13 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut BpfView, session: &Sessi
     // The cached highlighting is keyed by generation: a text only changes with it.
     let key = if outdated { 0 } else { generation };
     let index = view.rendering.index();
-    let cursor = &mut view.cursors[index];
-    let highlighting = view.highlight.then_some((&mut view.highlights[index], key));
+    let pane = text::Pane {
+        rule: rule_area,
+        rows: listing_area,
+        cursor: &mut view.cursors[index],
+        highlighting: view.highlight.then_some((&mut view.highlights[index], key)),
+        theme,
+    };
     let query = view.query.as_deref();
     match view.rendering {
         Rendering::Disassembly => {
@@ -95,16 +93,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut BpfView, session: &Sessi
                 query,
                 outdated,
             };
-            listing::render(
-                frame,
-                rule_area,
-                listing_area,
-                cursor,
-                preview,
-                highlighting,
-                &marks,
-                theme,
-            );
+            listing::render(frame, pane, preview, &marks);
         }
         Rendering::Pfc => {
             let part = traced
@@ -119,17 +108,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut BpfView, session: &Sessi
                 query,
                 outdated,
             };
-            text::render(
-                frame,
-                rule_area,
-                listing_area,
-                cursor,
-                &preview.pfc,
-                Language::Pfc,
-                highlighting,
-                &marks,
-                theme,
-            );
+            text::render(frame, pane, &preview.pfc, Language::Pfc, &marks);
         }
         Rendering::Json => {
             let marked = match traced {
@@ -142,17 +121,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut BpfView, session: &Sessi
                 outdated,
             };
             let lines = json_lines(&rendered.json);
-            text::render(
-                frame,
-                rule_area,
-                listing_area,
-                cursor,
-                &lines,
-                Language::Json,
-                highlighting,
-                &marks,
-                theme,
-            );
+            text::render(frame, pane, &lines, Language::Json, &marks);
         }
     }
 }

@@ -43,15 +43,20 @@ const SHOWN_COMPLETIONS: usize = 8;
 #[derive(Debug, Clone, Default)]
 pub struct ExplainPrompt {
     /// What is typed.
-    pub input: TextInput,
+    pub(super) input: TextInput,
     /// Why the last Enter was refused.
-    pub error: Option<String>,
+    pub(super) error: Option<String>,
     /// The completions Tab goes through, and which one is shown.
     completions: Vec<String>,
     chosen: usize,
 }
 
 impl ExplainPrompt {
+    /// What is typed.
+    pub fn text(&self) -> &str {
+        self.input.text()
+    }
+
     /// A prompt holding `text`.
     pub fn new(text: &str) -> ExplainPrompt {
         ExplainPrompt {

@@ -3,8 +3,9 @@
 
 use super::Traced;
 use crate::compile::{CompileError, Preview};
-use crate::profile::{Arch, Pos};
+use crate::profile::Pos;
 use crate::sandbox::describe_action;
+use crate::tui::ctx::DrawCtx;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
@@ -223,14 +224,9 @@ pub fn render(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
 }
 
 /// Draws the compiler's error in place of the whole view.
-pub fn render_error(
-    frame: &mut Frame,
-    area: Rect,
-    error: &CompileError,
-    file: &str,
-    arch: Arch,
-    theme: Theme,
-) {
+pub fn render_error(frame: &mut Frame, area: Rect, error: &CompileError, cx: &DrawCtx) {
+    let (arch, theme) = (cx.session.target.arch, cx.theme);
+    let file = file_label(cx.session);
     let lines = vec![
         Line::styled(
             format!(
@@ -240,7 +236,7 @@ pub fn render_error(
             theme.accent(),
         ),
         Line::raw(""),
-        Line::styled(error.render(file), theme.warning()),
+        Line::styled(error.render(&file), theme.warning()),
         Line::raw(""),
         Line::styled(
             "The listing comes back as soon as the profile compiles again (u undoes the last edit).",

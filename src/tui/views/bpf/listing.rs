@@ -1,13 +1,11 @@
 //! The disassembly, one instruction a row: `▶` on the followed syscall's path, `+` on
 //! seccompose's own block, the index, the raw fields when there is room, the decoded form.
 
-use super::text::{selectable, window, Emphasis, DISASSEMBLY};
+use super::text::{selectable, window, Emphasis, Pane, DISASSEMBLY};
 use crate::bpf::{op, RetAction};
 use crate::compile::{Explanation, Preview};
-use crate::tui::component::Cursor;
-use crate::tui::highlight::{self, Cache, Language};
+use crate::tui::highlight::{self, Language};
 use crate::tui::theme::Theme;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -19,37 +17,25 @@ const RAW_FROM_WIDTH: u16 = 100;
 /// What to point out in the listing.
 pub struct Marks<'a> {
     /// The followed syscall's path.
-    pub path: Option<&'a Explanation>,
+    pub(super) path: Option<&'a Explanation>,
     /// The find text.
-    pub query: Option<&'a str>,
+    pub(super) query: Option<&'a str>,
     /// The filter is not the current document's (a newer one is compiling): all dimmed.
-    pub outdated: bool,
+    pub(super) outdated: bool,
 }
 
-/// Draws the rule line with the position in `rule_area`, and the instructions in `area`,
-/// highlighted through the cache (keyed by the filter's generation) when one is given.
-#[allow(clippy::too_many_arguments)]
-pub fn render(
-    frame: &mut Frame,
-    rule_area: Rect,
-    area: Rect,
-    cursor: &mut Cursor,
-    preview: &Preview,
-    highlighting: Option<(&mut Cache, u64)>,
-    marks: &Marks,
-    theme: Theme,
-) {
+/// Draws the rule line with the position, and the instructions under it, highlighted through
+/// the pane's cache (keyed by the filter's generation) when it has one.
+pub fn render(frame: &mut Frame, mut pane: Pane, preview: &Preview, marks: &Marks) {
     let shown = window(
         frame,
-        rule_area,
-        area,
-        cursor,
+        &mut pane,
         preview.lines.len(),
         DISASSEMBLY,
         marks.query,
-        theme,
     );
-    let pieces = highlighting.and_then(|(cache, key)| {
+    let (area, theme, cursor) = (pane.rows, pane.theme, &*pane.cursor);
+    let pieces = pane.highlighting.and_then(|(cache, key)| {
         cache.lines(Language::Disassembly, key, &preview.lines, shown.clone())
     });
     let digits = preview.lines.len().max(1).to_string().len();

@@ -4,6 +4,7 @@
 //! the path of a call through it: the syscall selected in view 1, or one typed with `e`, made
 //! in any ABI the filter covers (`A`).
 
+mod access;
 mod compare;
 mod draw;
 mod explain;
@@ -24,7 +25,7 @@ use crate::tui::keymap::{Command, Context};
 use crate::tui::preview::PreviewLoader;
 use crate::tui::session::{Session, Tone};
 use crate::tui::widgets::input::TextInput;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use trace::json_lines;
 
@@ -71,31 +72,31 @@ pub struct Traced {
 /// View 2's state.
 pub struct BpfView {
     /// The compiled filter and the JSON, current or on their way.
-    pub loader: PreviewLoader,
+    loader: PreviewLoader,
     /// What is shown.
-    pub rendering: Rendering,
+    rendering: Rendering,
     /// The selected line and the first one shown, per rendering.
-    pub cursors: [Cursor; 3],
+    cursors: [Cursor; 3],
     /// Whether the view follows the syscall selected in view 1.
-    pub follow: bool,
+    follow: bool,
     /// A call typed in the explain prompt, traced instead of the followed one.
-    pub explained: Option<Call>,
+    explained: Option<Call>,
     /// The ABI calls are made in; None: the target's own.
-    pub abi: Option<Arch>,
+    abi: Option<Arch>,
     /// The traced call's path, for the filter it was traced in.
-    pub traced: Option<Traced>,
+    traced: Option<Traced>,
     /// The find text while typing (None: not typing).
-    pub search_input: Option<TextInput>,
+    search_input: Option<TextInput>,
     /// The explain prompt while it is open.
-    pub explain_input: Option<ExplainPrompt>,
+    explain_input: Option<ExplainPrompt>,
     /// The text the rendering was last searched for.
-    pub query: Option<String>,
+    query: Option<String>,
     /// Whether the linear and tree layouts are compared above the listing.
-    pub compare: bool,
+    compare: bool,
     /// Where the listing was drawn last (for the mouse).
-    pub listing_area: Rect,
+    listing_area: Rect,
     /// Whether the renderings are highlighted (benchmarks compare with plain drawing).
-    pub highlight: bool,
+    highlight: bool,
     highlights: [Cache; 3],
     highlighted: bool,
 }
@@ -123,11 +124,6 @@ impl Default for BpfView {
 }
 
 impl BpfView {
-    /// The key contexts of the view, most specific first.
-    pub fn contexts(&self) -> &'static [Context] {
-        &[Context::Bpf, Context::Navigation, Context::Global]
-    }
-
     /// The cursor of the rendering shown.
     pub fn cursor(&self) -> &Cursor {
         &self.cursors[self.rendering.index()]
@@ -253,23 +249,9 @@ impl BpfView {
         }
     }
 
-    /// Whether a line of text is being typed in the view (find or explain).
-    pub fn typing(&self) -> bool {
-        self.search_input.is_some() || self.explain_input.is_some()
-    }
-
-    /// A key while the find box or the explain prompt is open.
-    pub fn typing_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &mut Session) {
-        if self.explain_input.is_some() {
-            self.explain_key(key, command, session);
-        } else {
-            self.search_key(key, command, session);
-        }
-    }
-
     /// A bracketed paste: into the find box or the explain prompt, whichever is open; false
     /// when neither is.
-    pub fn paste(&mut self, text: &str, session: &Session) -> bool {
+    fn paste_text(&mut self, text: &str, session: &Session) -> bool {
         if let Some(prompt) = &mut self.explain_input {
             prompt.input.paste(text);
             prompt.edited();
@@ -287,7 +269,7 @@ impl BpfView {
 
     /// A key while the find box is open: typing finds as it goes, Enter keeps the query for
     /// `n`/`N`, Esc clears it.
-    pub fn search_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &Session) {
+    fn search_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &Session) {
         let Some(input) = &mut self.search_input else {
             return;
         };
@@ -336,7 +318,7 @@ impl BpfView {
     }
 
     /// A mouse click: selects the line under it.
-    pub fn click(&mut self, at: Position) {
+    fn click(&mut self, at: Position) {
         if self.listing_area.contains(at) {
             let row = at.y.saturating_sub(self.listing_area.y) as usize;
             self.cursor_mut().click(row);
@@ -344,7 +326,7 @@ impl BpfView {
     }
 
     /// The mouse wheel: scrolls the rendering.
-    pub fn wheel(&mut self, down: bool) {
+    fn wheel(&mut self, down: bool) {
         self.cursor_mut().step(if down { 3 } else { -3 });
     }
 
@@ -377,7 +359,7 @@ impl BpfView {
 impl Component for BpfView {
     fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
         if self.cursor_mut().navigate(command) {
-            return Handled::Consumed;
+            return Handled::DONE;
         }
         match command {
             Command::ToggleFollow => {
@@ -413,6 +395,47 @@ impl Component for BpfView {
             }
             _ => return Handled::NotConsumed,
         }
-        Handled::Consumed
+        Handled::DONE
+    }
+
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Bpf, Context::Navigation, Context::Global]
+    }
+
+    /// A line of text is typed in the view while the find box or the explain prompt is open.
+    fn typing(&self) -> Option<&'static [Context]> {
+        (self.search_input.is_some() || self.explain_input.is_some())
+            .then_some(&[Context::Prompt][..])
+    }
+
+    fn typing_key(
+        &mut self,
+        key: &KeyEvent,
+        command: Option<Command>,
+        session: &mut Session,
+    ) -> Handled {
+        if self.explain_input.is_some() {
+            self.explain_key(key, command, session);
+        } else {
+            self.search_key(key, command, session);
+        }
+        Handled::DONE
+    }
+
+    fn paste(&mut self, text: &str, session: &Session) -> bool {
+        self.paste_text(text, session)
+    }
+
+    fn search_box(&self) -> Option<&TextInput> {
+        self.search_input.as_ref()
+    }
+
+    fn mouse(&mut self, at: Position, kind: MouseEventKind, _session: &Session) {
+        match kind {
+            MouseEventKind::Down(MouseButton::Left) => self.click(at),
+            MouseEventKind::ScrollDown => self.wheel(true),
+            MouseEventKind::ScrollUp => self.wheel(false),
+            _ => {}
+        }
     }
 }

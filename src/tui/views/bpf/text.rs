@@ -16,37 +16,51 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marked {
     /// The lines (0-based).
-    pub lines: Range<usize>,
+    pub(super) lines: Range<usize>,
     /// Whether this part decided the call.
-    pub deciding: bool,
+    pub(super) deciding: bool,
 }
 
 /// What to point out in a text rendering.
 pub struct TextMarks<'a> {
     /// The parts of the text that concern the traced call.
-    pub marked: &'a [Marked],
+    pub(super) marked: &'a [Marked],
     /// The find text.
-    pub query: Option<&'a str>,
+    pub(super) query: Option<&'a str>,
     /// The text is not the current document's (a newer one is compiling): all dimmed.
-    pub outdated: bool,
+    pub(super) outdated: bool,
+}
+
+/// Where a rendering is drawn and how: the rule line with the position, the rows under it,
+/// the cursor that scrolls them, the highlighting cache (keyed by the text's generation)
+/// when highlighting is on, and the colours.
+pub struct Pane<'a> {
+    /// The rule line.
+    pub(super) rule: Rect,
+    /// The rows of text.
+    pub(super) rows: Rect,
+    /// The selected line and the first one shown.
+    pub(super) cursor: &'a mut Cursor,
+    /// The cache and the key the text is highlighted under, if it is.
+    pub(super) highlighting: Option<(&'a mut Cache, u64)>,
+    /// The colours.
+    pub(super) theme: Theme,
 }
 
 /// What the rule line calls the disassembly.
 pub const DISASSEMBLY: &str = "disassembly";
 
-/// Fits the cursor to `len` lines in `area`, draws the rule line with the position (and the
-/// find text, and `what` the rendering is) in `rule_area`; returns the lines to show.
-#[allow(clippy::too_many_arguments)]
+/// Fits the cursor to `len` lines in the pane's rows, draws the rule line with the position
+/// (and the find text, and `what` the rendering is); returns the lines to show.
 pub fn window(
     frame: &mut Frame,
-    rule_area: Rect,
-    area: Rect,
-    cursor: &mut Cursor,
+    pane: &mut Pane,
     len: usize,
     what: &str,
     query: Option<&str>,
-    theme: Theme,
 ) -> Range<usize> {
+    let (rule_area, area, theme) = (pane.rule, pane.rows, pane.theme);
+    let cursor = &mut *pane.cursor;
     // The shown text may be an older one than the cursor was last set for (while a newer
     // one compiles), so the cursor is fitted to it here.
     cursor.len = len;
@@ -74,37 +88,25 @@ pub fn window(
     first..last
 }
 
-/// Draws a text rendering: the rule line in `rule_area`, numbered lines in `area`,
-/// highlighted through the cache (keyed by the text's generation) when one is given.
-#[allow(clippy::too_many_arguments)]
+/// Draws a text rendering in the pane: the rule line, and numbered lines highlighted through
+/// the pane's cache when it has one.
 pub fn render<S: AsRef<str>>(
     frame: &mut Frame,
-    rule_area: Rect,
-    area: Rect,
-    cursor: &mut Cursor,
+    mut pane: Pane,
     text: &[S],
     language: Language,
-    highlighting: Option<(&mut Cache, u64)>,
     marks: &TextMarks,
-    theme: Theme,
 ) {
     let what = match language {
         Language::Pfc => "libseccomp's PFC (without seccompose's own block)",
         Language::Json => "JSON as Ctrl-s writes it",
         Language::Disassembly => DISASSEMBLY,
     };
-    let shown = window(
-        frame,
-        rule_area,
-        area,
-        cursor,
-        text.len(),
-        what,
-        marks.query,
-        theme,
-    );
-    let pieces =
-        highlighting.and_then(|(cache, key)| cache.lines(language, key, text, shown.clone()));
+    let shown = window(frame, &mut pane, text.len(), what, marks.query);
+    let (area, theme, cursor) = (pane.rows, pane.theme, &*pane.cursor);
+    let pieces = pane
+        .highlighting
+        .and_then(|(cache, key)| cache.lines(language, key, text, shown.clone()));
     let digits = text.len().max(1).to_string().len();
     let query = marks.query.map(str::to_lowercase);
     let rows: Vec<Line> = shown
@@ -141,11 +143,11 @@ pub fn render<S: AsRef<str>>(
 /// How a line's text is set off from the rest.
 pub struct Emphasis {
     /// Dimmed all over (outdated, unreachable).
-    pub dim: bool,
+    pub(super) dim: bool,
     /// Bold (on the traced path).
-    pub bold: bool,
+    pub(super) bold: bool,
     /// Underlined (matches the find).
-    pub underline: bool,
+    pub(super) underline: bool,
 }
 
 impl Emphasis {

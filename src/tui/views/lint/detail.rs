@@ -2,8 +2,8 @@
 //! what the two keys do with it.
 
 use crate::lint::Finding;
-use crate::tui::keymap::{Command, Context, KeyMap};
-use crate::tui::theme::Theme;
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::widgets::pane_block;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,13 +11,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 /// Draws the details of `finding` (or a hint when there is none).
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    finding: Option<&Finding>,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, finding: Option<&Finding>, cx: &DrawCtx) {
+    let (keymap, theme) = (cx.keymap, cx.theme);
     let title = match finding {
         Some(f) => format!("{}[{}] at {}:{}", f.severity, f.id, f.pos.line, f.pos.col),
         None => "Finding".to_string(),

@@ -4,15 +4,15 @@
 use super::LintView;
 use crate::lint::Finding;
 use crate::profile::Severity;
+use crate::tui::ctx::DrawCtx;
 use crate::tui::lint::Report;
-use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::views::syscalls::categories::fit;
 use crate::tui::widgets::pane_block;
+use crate::tui::widgets::scrolling;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// The severities in the order the list shows them, with their group headings.
@@ -98,7 +98,8 @@ fn lines(
 }
 
 /// Draws the list in its pane, keeping the selected finding in sight.
-pub fn render(frame: &mut Frame, area: Rect, view: &mut LintView, session: &Session, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut LintView, cx: &DrawCtx) {
+    let (session, theme) = (cx.session, cx.theme);
     let (title, content) = match view.shown(session) {
         None => ("Lint: checking…".to_string(), None),
         Some((report, stale)) => (
@@ -138,9 +139,9 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut LintView, session: &Sess
     }
     *offset = (*offset).min(lines.len().saturating_sub(height.max(1)));
     view.cursor.page = height.saturating_sub(1).max(1);
-    let visible: Vec<Line> = lines.into_iter().skip(*offset).take(height).collect();
+    let first = *offset;
     view.rows = rows;
-    frame.render_widget(Paragraph::new(visible), inner);
+    scrolling::render_from(frame, inner, lines, first);
 }
 
 fn upper_first(s: &str) -> String {

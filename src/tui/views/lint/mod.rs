@@ -5,38 +5,30 @@
 mod detail;
 mod list;
 
-use crate::catalog::{Catalog, Syscall};
+use crate::catalog::Catalog;
 use crate::lint::{Finding, LintId};
-use crate::tui::component::{Component, Cursor, Handled};
-use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::component::{Component, Cursor, Handled, Intent};
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::lint::{lint_loader, LintLoader, Report};
 use crate::tui::session::{Session, Tone};
-use crate::tui::theme::Theme;
+use ratatui::crossterm::event::{MouseButton, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::Frame;
 use std::time::Duration;
 
-/// Where Enter on a finding leads.
-#[derive(Debug, Clone, Copy)]
-pub enum Jump {
-    /// The syscall in view 1.
-    Syscall(&'static Syscall),
-    /// The rule editor of the syscall (findings about argument conditions).
-    Rules(&'static Syscall),
-}
+pub use crate::tui::component::Jump;
 
 /// View 4's state.
 pub struct LintView {
     /// The findings, current or on their way.
-    pub loader: LintLoader,
+    loader: LintLoader,
     /// The selected finding.
-    pub cursor: Cursor,
-    /// Set by Enter: where the app should go.
-    pub wants: Option<Jump>,
+    cursor: Cursor,
     /// Where the list was drawn last (for the mouse).
-    pub list_area: Rect,
+    list_area: Rect,
     /// The finding on each row of the list as last drawn (None: a group heading).
-    pub rows: Vec<Option<usize>>,
+    rows: Vec<Option<usize>>,
 }
 
 impl Default for LintView {
@@ -44,7 +36,6 @@ impl Default for LintView {
         LintView {
             loader: lint_loader(),
             cursor: Cursor::new(0),
-            wants: None,
             list_area: Rect::default(),
             rows: Vec::new(),
         }
@@ -62,11 +53,6 @@ const ABOUT_CONDITIONS: &[LintId] = &[
 ];
 
 impl LintView {
-    /// The key contexts of the view, most specific first.
-    pub fn contexts(&self) -> &'static [Context] {
-        &[Context::Lint, Context::Navigation, Context::Global]
-    }
-
     /// Asks for the findings of the session's generation and collects them; true when a
     /// report arrived. Runs on every view: the title bar counts the findings.
     pub fn sync(&mut self, session: &Session) -> bool {
@@ -144,7 +130,7 @@ impl LintView {
     }
 
     /// A mouse click: selects the finding under it.
-    pub fn click(&mut self, at: Position) {
+    fn click(&mut self, at: Position) {
         if self.list_area.contains(at) {
             let row = self.cursor.offset + at.y.saturating_sub(self.list_area.y) as usize;
             if let Some(Some(index)) = self.rows.get(row) {
@@ -157,35 +143,40 @@ impl LintView {
 impl Component for LintView {
     fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
         if self.cursor.navigate(command) {
-            return Handled::Consumed;
+            return Handled::DONE;
         }
         match command {
             Command::ApplyFix => self.apply_fix(session),
             Command::JumpToRule => match self.jump(session) {
-                Some(jump) => self.wants = Some(jump),
+                Some(jump) => return Handled::Consumed(Some(Intent::Jump(jump))),
                 None => session.say("This finding names no syscall".into(), Tone::Info),
             },
             _ => return Handled::NotConsumed,
         }
-        Handled::Consumed
+        Handled::DONE
+    }
+
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Lint, Context::Navigation, Context::Global]
+    }
+
+    fn mouse(&mut self, at: Position, kind: MouseEventKind, _session: &Session) {
+        if kind == MouseEventKind::Down(MouseButton::Left) {
+            self.click(at);
+        } else {
+            self.cursor.wheel(kind);
+        }
     }
 }
 
 /// Draws view 4: the findings grouped by severity over the selected one's details.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    view: &mut LintView,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut LintView, cx: &DrawCtx) {
     let detail_height = (area.height / 3).clamp(6, 14);
     let [list_area, detail_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
-    list::render(frame, list_area, view, session, theme);
+    list::render(frame, list_area, view, cx);
     let selected = view
-        .shown(session)
+        .shown(cx.session)
         .and_then(|(r, _)| r.findings.get(view.cursor.selected));
-    detail::render(frame, detail_area, selected, keymap, theme);
+    detail::render(frame, detail_area, selected, cx);
 }

@@ -15,13 +15,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CondRow {
     /// Argument index (position in the signature).
-    pub arg: u32,
+    pub(super) arg: u32,
     /// Operator.
-    pub op: Op,
+    pub(super) op: Op,
     /// The value, or the mask for `&`.
-    pub value: TextInput,
+    pub(super) value: TextInput,
     /// The compared value for `&`.
-    pub value_two: TextInput,
+    pub(super) value_two: TextInput,
 }
 
 /// A field of the form.
@@ -45,19 +45,19 @@ pub enum Field {
 #[derive(Debug, Clone)]
 pub struct RuleForm {
     /// The syscall the rule is for.
-    pub syscall: &'static Syscall,
+    pub(super) syscall: &'static Syscall,
     /// The rule being edited (its index), or None for a new rule.
-    pub rule: Option<usize>,
+    pub(super) rule: Option<usize>,
     /// The action.
-    pub action: Action,
+    pub(super) action: Action,
     /// The errno, as typed.
-    pub errno: TextInput,
+    pub(super) errno: TextInput,
     /// The conditions.
-    pub conds: Vec<CondRow>,
+    pub(super) conds: Vec<CondRow>,
     /// The focused field (index into [`RuleForm::fields`]).
-    pub field: usize,
+    pub(super) field: usize,
     /// Why the last apply failed.
-    pub error: Option<String>,
+    pub(super) error: Option<String>,
 }
 
 const ACTIONS: [Action; 8] = [

@@ -7,10 +7,11 @@ use self::form::{Field, RuleForm};
 use crate::catalog::{arg_name, Syscall};
 use crate::profile::{rules_for, Edit, Names, Rule};
 use crate::tui::component::Cursor;
+use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context, KeyMap};
 use crate::tui::session::{Session, Tone};
-use crate::tui::theme::Theme;
 use crate::tui::views::syscalls::detail::{filter_text, rule_text};
+use crate::tui::widgets::hints::{self, Hint};
 use crate::tui::widgets::{centered, pane_block};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -22,13 +23,13 @@ use ratatui::Frame;
 /// The rule editor's state.
 pub struct RuleEditor {
     /// The syscall whose rules are edited.
-    pub syscall: &'static Syscall,
+    syscall: &'static Syscall,
     /// The selected rule in the list.
-    pub cursor: Cursor,
+    cursor: Cursor,
     /// The open form, if any.
-    pub form: Option<RuleForm>,
+    form: Option<RuleForm>,
     /// Set when the user closed the editor.
-    pub closed: bool,
+    closed: bool,
 }
 
 impl RuleEditor {
@@ -41,6 +42,24 @@ impl RuleEditor {
             form: None,
             closed: false,
         }
+    }
+
+    /// The editor for a syscall with a new rule's form open, filled from a call seen (its
+    /// arguments).
+    pub fn for_call(syscall: &'static Syscall, args: &[u64; 6], session: &Session) -> RuleEditor {
+        let mut editor = RuleEditor::new(syscall, session);
+        editor.form = Some(RuleForm::seen_call(syscall, args));
+        editor
+    }
+
+    /// Whether the user closed the editor.
+    pub fn is_closed(&self) -> bool {
+        self.closed
+    }
+
+    /// A bracketed paste: into the form's field, when a form is open.
+    pub fn paste(&mut self, text: &str) -> bool {
+        self.form.as_mut().is_some_and(|f| f.paste(text))
     }
 
     /// The key contexts in use.
@@ -149,15 +168,41 @@ fn take_out(index: usize, rule: &Rule, name: &str) -> Edit {
     Edit::ReplaceRule(index, rest)
 }
 
+/// The keys under the rules (`{name}` is the syscall).
+const LIST_KEYS: [Hint; 5] = [
+    Hint::new(Context::Rules, &[Command::NewRule], "{} new rule"),
+    Hint::new(Context::Rules, &[Command::EditRule], "{} edit"),
+    Hint::new(
+        Context::Rules,
+        &[Command::DeleteRule],
+        "{} take {name} out of the rule",
+    ),
+    Hint::new(Context::Rules, &[Command::Close], "{} close"),
+    Hint::new(Context::Rules, &[], "u undo"),
+];
+
+/// The keys under the form.
+const FORM_KEYS: [Hint; 7] = [
+    Hint::new(
+        Context::Form,
+        &[Command::NextField, Command::PrevField],
+        "{}/{} field",
+    ),
+    Hint::new(
+        Context::Form,
+        &[Command::ChoicePrev, Command::ChoiceNext],
+        "{}/{} choose",
+    ),
+    Hint::new(Context::Form, &[Command::Complete], "{} complete"),
+    Hint::new(Context::Form, &[Command::AddCondition], "{} add condition"),
+    Hint::new(Context::Form, &[Command::RemoveCondition], "{} remove"),
+    Hint::new(Context::Form, &[Command::Apply], "{} apply"),
+    Hint::new(Context::Form, &[Command::Cancel], "{} cancel"),
+];
+
 /// Draws the editor as a window over `area`.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    editor: &mut RuleEditor,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, editor: &mut RuleEditor, cx: &DrawCtx) {
+    let theme = cx.theme;
     let window = centered(
         area,
         area.width.saturating_sub(4).min(110),
@@ -169,18 +214,14 @@ pub fn render(
     let inner = block.inner(window);
     frame.render_widget(block, window);
     let lines = match &editor.form {
-        Some(form) => form_lines(form, keymap, theme),
-        None => list_lines(editor, session, keymap, theme),
+        Some(form) => form_lines(form, cx),
+        None => list_lines(editor, cx),
     };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-fn list_lines(
-    editor: &mut RuleEditor,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-) -> Vec<Line<'static>> {
+fn list_lines(editor: &mut RuleEditor, cx: &DrawCtx) -> Vec<Line<'static>> {
+    let (session, keymap, theme) = (cx.session, cx.keymap, cx.theme);
     let s = editor.syscall;
     let refs = rules_for(session.profile(), s.name, &session.target);
     editor.cursor.len = refs.len();
@@ -224,22 +265,13 @@ fn list_lines(
         });
     }
     lines.push(Line::raw(""));
-    let k = |c| keymap.key_for(Context::Rules, c).to_string();
-    lines.push(Line::styled(
-        format!(
-            "{} new rule · {} edit · {} take {} out of the rule · {} close · u undo",
-            k(Command::NewRule),
-            k(Command::EditRule),
-            k(Command::DeleteRule),
-            s.name,
-            k(Command::Close)
-        ),
-        theme.dim(),
-    ));
+    let keys = hints::line(keymap, &LIST_KEYS).replace("{name}", s.name);
+    lines.push(Line::styled(keys, theme.dim()));
     lines
 }
 
-fn form_lines(form: &RuleForm, keymap: &KeyMap, theme: Theme) -> Vec<Line<'static>> {
+fn form_lines(form: &RuleForm, cx: &DrawCtx) -> Vec<Line<'static>> {
+    let (keymap, theme) = (cx.keymap, cx.theme);
     let focused = form.focused();
     let field = |f: Field, text: String| {
         let style = if f == focused {
@@ -331,22 +363,7 @@ fn form_lines(form: &RuleForm, keymap: &KeyMap, theme: Theme) -> Vec<Line<'stati
     if let Some(e) = &form.error {
         lines.push(Line::styled(format!("✗ {e}"), theme.warning()));
     }
-    let k = |c| keymap.key_for(Context::Form, c).to_string();
-    lines.push(Line::styled(
-        format!(
-            "{}/{} field · {}/{} choose · {} complete · {} add condition · {} remove · {} apply · {} cancel",
-            k(Command::NextField),
-            k(Command::PrevField),
-            k(Command::ChoicePrev),
-            k(Command::ChoiceNext),
-            k(Command::Complete),
-            k(Command::AddCondition),
-            k(Command::RemoveCondition),
-            k(Command::Apply),
-            k(Command::Cancel),
-        ),
-        theme.dim(),
-    ));
+    lines.push(Line::styled(hints::line(keymap, &FORM_KEYS), theme.dim()));
     lines.push(Line::styled(
         "Values: 42, 0x2a, 0o52, 0b101010, or constants like O_RDONLY|O_CLOEXEC.".to_string(),
         theme.dim(),

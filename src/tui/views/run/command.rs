@@ -11,9 +11,9 @@ const KEEP: usize = 200;
 #[derive(Debug, Clone, Default)]
 pub struct CommandLine {
     /// The text.
-    pub input: TextInput,
+    pub(super) input: TextInput,
     /// Commands run, oldest first.
-    pub history: Vec<String>,
+    pub(super) history: Vec<String>,
     /// The history entry shown while browsing with up/down.
     browsing: Option<usize>,
     /// What was being typed when browsing began, given back by Down past the newest entry.

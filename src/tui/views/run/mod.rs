@@ -2,8 +2,10 @@
 //! stopped, fix the profile from there and run again; record a run to get a proposal, and
 //! see after every edit what the last recorded run would now hit.
 
+mod access;
 pub mod command;
 pub mod input;
+mod keys;
 pub mod proposal;
 mod proposal_draw;
 mod render;
@@ -14,16 +16,13 @@ pub use render::{render, render_stops_column};
 
 use self::command::CommandLine;
 use self::proposal::{proposal_loader, Proposal, ProposalLoader};
-use crate::catalog::{Catalog, Syscall};
 use crate::profile::{Action, Profile};
 use crate::sandbox::replay::Recording;
 use crate::sandbox::{summarize, Mode, Report, SandboxError, StopSummary};
-use crate::tui::component::{Component, Cursor, Handled};
-use crate::tui::keymap::{Command, Context};
+use crate::tui::component::Cursor;
 use crate::tui::replay::{replay_loader, ReplayLoader};
 use crate::tui::runner::{blank_screen, Runner, Screen, Update};
 use crate::tui::session::{upper_first, Session, Tone};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -72,50 +71,48 @@ pub struct Recorded {
 /// View 3's state.
 pub struct RunView {
     /// The command line and its history.
-    pub line: CommandLine,
+    line: CommandLine,
     /// What has the keyboard.
-    pub focus: Focus,
+    focus: Focus,
     /// Run with the exact filter instead of observing.
-    pub enforce: bool,
+    enforce: bool,
     /// Where the last run is.
-    pub phase: Phase,
+    phase: Phase,
     /// The mode of the last run.
-    pub mode: Mode,
+    mode: Mode,
     /// The command line of the last run.
-    pub ran: String,
+    ran: String,
     /// How many runs were started (numbers them on screen).
-    pub runs: usize,
+    runs: usize,
     /// The last run's terminal screen.
-    pub screen: Screen,
+    screen: Screen,
     /// After a run: its emulation's "something new to draw" flag, while it catches up.
     catching_up: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// After a run: set when its emulation has parsed all of its output.
     parsed: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// The last run's stops, grouped by syscall.
-    pub summary: Vec<StopSummary>,
+    summary: Vec<StopSummary>,
     /// Observed mode: the last run's calls that went through to watched siblings of denied
     /// syscalls, grouped by syscall.
-    pub through: Vec<StopSummary>,
+    through: Vec<StopSummary>,
     /// What the last observed run watched (lint's open siblings of its draft).
     open: Vec<crate::lint::OpenSibling>,
     /// Record mode: how many syscalls were seen so far.
-    pub recorded_names: usize,
+    recorded_names: usize,
     /// The selected stop.
-    pub cursor: Cursor,
+    cursor: Cursor,
     /// The proposal after a recording.
-    pub proposal: Option<Proposal>,
+    proposal: Option<Proposal>,
     /// A recording ended and its proposal is being worked out.
-    pub proposing: bool,
+    proposing: bool,
     /// Works out proposals off the UI thread.
-    pub proposer: ProposalLoader,
+    proposer: ProposalLoader,
     /// The last recorded run.
-    pub recorded: Option<Recorded>,
+    recorded: Option<Recorded>,
     /// The last recording judged against the draft.
-    pub replay: ReplayLoader,
-    /// Set when `e` asks for the rule editor on a stop: the syscall and the seen arguments.
-    pub wants_rules: Option<(&'static Syscall, [u64; 6])>,
+    replay: ReplayLoader,
     /// The size of the terminal area last drawn (rows, columns).
-    pub size: (u16, u16),
+    size: (u16, u16),
     /// The profile the last run used (for the rules' places).
     ran_with: Option<Profile>,
     runner: Option<Runner>,
@@ -145,91 +142,15 @@ impl RunView {
             proposer: proposal_loader(),
             recorded: None,
             replay: replay_loader(),
-            wants_rules: None,
             size: (20, 80),
             ran_with: None,
             runner: None,
         }
     }
 
-    /// The key contexts, most specific first.
-    pub fn contexts(&self) -> &'static [Context] {
-        match (self.focus, self.proposal.is_some() || self.proposing) {
-            (Focus::Command, _) => &[Context::Prompt],
-            (Focus::Terminal, _) => &[Context::Terminal],
-            (Focus::Stops, true) => &[
-                Context::Proposal,
-                Context::Run,
-                Context::Navigation,
-                Context::Global,
-            ],
-            (Focus::Stops, false) => &[Context::Run, Context::Navigation, Context::Global],
-        }
-    }
-
-    /// Whether keys go straight to the view (the command line or the command's terminal)
-    /// instead of through the commands.
-    pub fn takes_raw_keys(&self) -> bool {
-        self.focus != Focus::Stops
-    }
-
     /// Whether a command is running.
     pub fn is_running(&self) -> bool {
         self.runner.is_some()
-    }
-
-    /// A key while the command line or the terminal has the keyboard.
-    pub fn raw_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &mut Session) {
-        match self.focus {
-            Focus::Terminal if command == Some(Command::ReleaseTerminal) => {
-                self.focus = Focus::Stops;
-            }
-            Focus::Terminal => match &mut self.runner {
-                Some(r) => {
-                    let bytes = input::key_bytes(key, r.app_cursor());
-                    r.write(&bytes);
-                }
-                None => self.focus = Focus::Stops,
-            },
-            Focus::Command => match (command, key.code) {
-                (Some(Command::Apply), _) => {
-                    self.focus = Focus::Stops;
-                    let mode = if self.enforce {
-                        Mode::Enforce
-                    } else {
-                        Mode::Observe
-                    };
-                    self.start(mode, session);
-                }
-                (Some(Command::Cancel), _) => self.focus = Focus::Stops,
-                (_, KeyCode::Up) => self.line.browse(true),
-                (_, KeyCode::Down) => self.line.browse(false),
-                _ => {
-                    self.line.input.edit(key);
-                }
-            },
-            Focus::Stops => {}
-        }
-    }
-
-    /// A bracketed paste: inserted into the command line being edited (line breaks become
-    /// spaces: nothing runs before Enter, as in a shell), or typed into the running command's
-    /// terminal; false when neither has the keyboard.
-    pub fn paste(&mut self, text: &str) -> bool {
-        match self.focus {
-            Focus::Command => {
-                self.line.input.paste(text);
-                true
-            }
-            Focus::Terminal => match &mut self.runner {
-                Some(r) => {
-                    r.write(text.as_bytes());
-                    true
-                }
-                None => false,
-            },
-            Focus::Stops => false,
-        }
     }
 
     /// Starts the command line's command under the session's draft.
@@ -416,58 +337,6 @@ impl RunView {
     /// The selected stop.
     pub fn selected(&self) -> Option<&StopSummary> {
         self.summary.get(self.cursor.selected)
-    }
-}
-
-impl Component for RunView {
-    fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
-        if self.proposal_command(command, session) == Handled::Consumed {
-            return Handled::Consumed;
-        }
-        if self.cursor.navigate(command) {
-            return Handled::Consumed;
-        }
-        match command {
-            Command::EditCommand => self.focus = Focus::Command,
-            Command::Rerun => {
-                let mode = if self.enforce {
-                    Mode::Enforce
-                } else {
-                    Mode::Observe
-                };
-                self.start(mode, session);
-            }
-            Command::Record => self.start(Mode::Record, session),
-            Command::StopRun => match &self.runner {
-                Some(r) => r.stop(),
-                None => session.say("Nothing is running".into(), Tone::Info),
-            },
-            Command::ToggleEnforce => {
-                self.enforce = !self.enforce;
-                let what = if self.enforce {
-                    "Enforce mode: the exact filter, as in a container; stops are not reported"
-                } else {
-                    "Observed mode: the command sees what the filter does; every stop is reported"
-                };
-                session.say(what.into(), Tone::Info);
-            }
-            Command::FocusTerminal if self.runner.is_some() => self.focus = Focus::Terminal,
-            Command::Deny => self.deny_through(session),
-            Command::Allow => {
-                if let Some(s) = self.selected() {
-                    let name = s.name.clone();
-                    session.set_action(vec![name], Some(Action::Allow), None);
-                }
-            }
-            Command::OpenRules => {
-                let seen = self
-                    .selected()
-                    .and_then(|s| Some((Catalog.syscall(&s.name)?, s.last_args)));
-                self.wants_rules = seen;
-            }
-            _ => return Handled::NotConsumed,
-        }
-        Handled::Consumed
     }
 }
 

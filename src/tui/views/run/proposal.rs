@@ -12,8 +12,6 @@ use crate::tui::session::{Session, Tone};
 use crate::tui::worker::Keyed;
 use std::sync::Arc;
 
-pub use super::proposal_draw::{render, unseen_note};
-
 /// What a proposal is for: the session generation and the recording's serial number.
 pub type Key = (u64, u64);
 
@@ -42,16 +40,32 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proposal {
     /// What it was computed for.
-    pub key: Key,
+    pub(super) key: Key,
     /// The syscalls.
-    pub items: Vec<Item>,
+    pub(super) items: Vec<Item>,
     /// What the engine found (held back and unnamed calls, counts).
-    pub found: Proposed,
+    pub(super) found: Proposed,
     /// The selected item.
-    pub cursor: Cursor,
+    pub(super) cursor: Cursor,
+}
+
+/// The note on calls the run did not make (not additions), at most six named.
+pub fn unseen_note(found: &Proposed) -> String {
+    let names: Vec<&str> = found.unseen.iter().take(6).map(|(n, _)| *n).collect();
+    let more = found.unseen.len().saturating_sub(6);
+    format!(
+        "Not called this run, but doing the job of calls it made (another libc or an error path may use them; not added): {}{}",
+        names.join(", "),
+        if more > 0 { format!(" and {more} more") } else { String::new() }
+    )
 }
 
 impl Proposal {
+    /// The syscalls proposed, with the choices made on them.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
     /// The proposal for `found`, keeping the choices made on `old` for the same syscalls.
     pub fn new(key: Key, found: Proposed, old: Option<&Proposal>) -> Proposal {
         let items: Vec<Item> = found
@@ -112,7 +126,7 @@ impl Proposal {
     /// A key on the proposal; `Some(true)` when it was applied or put away.
     pub fn command(&mut self, command: Command, session: &mut Session) -> (Handled, bool) {
         if self.cursor.navigate(command) {
-            return (Handled::Consumed, false);
+            return (Handled::DONE, false);
         }
         let at = self.cursor.selected;
         match command {
@@ -153,12 +167,12 @@ impl Proposal {
                         Tone::Info,
                     ),
                 }
-                return (Handled::Consumed, true);
+                return (Handled::DONE, true);
             }
-            Command::Cancel => return (Handled::Consumed, true),
+            Command::Cancel => return (Handled::DONE, true),
             _ => return (Handled::NotConsumed, false),
         }
-        (Handled::Consumed, false)
+        (Handled::DONE, false)
     }
 }
 
@@ -243,7 +257,7 @@ impl super::RunView {
             if proposing && command == Command::Cancel {
                 self.proposing = false;
                 self.proposal = None;
-                return Handled::Consumed;
+                return Handled::DONE;
             }
             let proposal_keys = [
                 Command::Yes,
@@ -259,7 +273,7 @@ impl super::RunView {
                     "The proposal is being worked out for this draft".into(),
                     Tone::Info,
                 );
-                return Handled::Consumed;
+                return Handled::DONE;
             }
             return Handled::NotConsumed;
         };

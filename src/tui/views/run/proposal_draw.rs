@@ -1,28 +1,18 @@
 //! Drawing the proposal: each syscall with its narrow rule in words (or "by name"), the
 //! notes (held back, unnamed numbers, same-job syscalls not called) and the keys.
 
-use super::proposal::{Item, Proposal};
+use super::proposal::{unseen_note, Item, Proposal};
 use crate::catalog::Catalog;
-use crate::sandbox::Proposal as Proposed;
-use crate::tui::keymap::{Command, Context, KeyMap};
-use crate::tui::theme::Theme;
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::views::syscalls::categories::fit;
+use crate::tui::widgets::hints::{self, Hint};
 use crate::tui::widgets::pane_block;
+use crate::tui::widgets::scrolling;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
-
-/// The note on calls the run did not make (not additions), at most six named.
-pub fn unseen_note(found: &Proposed) -> String {
-    let names: Vec<&str> = found.unseen.iter().take(6).map(|(n, _)| *n).collect();
-    let more = found.unseen.len().saturating_sub(6);
-    format!(
-        "Not called this run, but doing the job of calls it made (another libc or an error path may use them; not added): {}{}",
-        names.join(", "),
-        if more > 0 { format!(" and {more} more") } else { String::new() }
-    )
-}
 
 /// The line a proposal item shows: the narrow rule in words, or "every call".
 fn rule_text(item: &Item) -> String {
@@ -33,15 +23,30 @@ fn rule_text(item: &Item) -> String {
     }
 }
 
+/// The keys under the proposal.
+const KEYS: [Hint; 7] = [
+    Hint::new(Context::Proposal, &[Command::Yes], "{} accept"),
+    Hint::new(Context::Proposal, &[Command::No], "{} reject"),
+    Hint::new(
+        Context::Proposal,
+        &[Command::ToggleNarrow],
+        "{} narrow/by name",
+    ),
+    Hint::new(Context::Proposal, &[Command::AcceptAll], "{} all"),
+    Hint::new(Context::Proposal, &[Command::RejectAll], "{} none"),
+    Hint::new(Context::Proposal, &[Command::Apply], "{} apply (one edit)"),
+    Hint::new(Context::Proposal, &[Command::Cancel], "{} put away"),
+];
+
 /// Draws the proposal, or says it is being worked out for this draft.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
     p: Option<&mut Proposal>,
-    keymap: &KeyMap,
-    theme: Theme,
+    cx: &DrawCtx,
     focused: bool,
 ) {
+    let (keymap, theme) = (cx.keymap, cx.theme);
     let Some(p) = p else {
         let block = pane_block("Proposal", focused, theme);
         let inner = block.inner(area);
@@ -64,7 +69,6 @@ pub fn render(
     let block = pane_block(&title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let k = |c| keymap.key_for(Context::Proposal, c).to_string();
     let mut notes: Vec<Line> = Vec::new();
     for h in &p.found.held {
         notes.push(Line::styled(
@@ -93,16 +97,7 @@ pub fn render(
     if !p.found.unseen.is_empty() {
         notes.push(Line::styled(unseen_note(&p.found), theme.dim()));
     }
-    let help = format!(
-        "{} accept · {} reject · {} narrow/by name · {} all · {} none · {} apply (one edit) · {} put away",
-        k(Command::Yes),
-        k(Command::No),
-        k(Command::ToggleNarrow),
-        k(Command::AcceptAll),
-        k(Command::RejectAll),
-        k(Command::Apply),
-        k(Command::Cancel)
-    );
+    let help = hints::line(keymap, &KEYS);
     let selected = p.items.get(p.cursor.selected);
     let detail = selected.map(|i| {
         let summary = Catalog.syscall(&i.addition.name).map_or("", |s| s.summary);
@@ -126,35 +121,28 @@ pub fn render(
         Constraint::Length(2),
     ])
     .areas(inner);
-    let first = p.cursor.visible(list_area.height as usize);
     let width = list_area.width as usize;
-    let lines: Vec<Line> = p
-        .items
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(list_area.height as usize)
-        .map(|(i, item)| {
-            let line = Line::from(vec![
-                Span::styled(if item.accepted { "[x] " } else { "[ ] " }, theme.accent()),
-                Span::raw(format!("{:<14} ", fit(&item.addition.name, 14))),
-                Span::styled(
-                    fit(&rule_text(item), width.saturating_sub(19)),
-                    if item.narrow && item.addition.is_narrow() {
-                        theme.ok()
-                    } else {
-                        theme.warning()
-                    },
-                ),
-            ]);
-            if i == p.cursor.selected {
-                line.style(theme.selected(focused))
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), list_area);
+    let rows = p.items.iter().map(|item| {
+        Line::from(vec![
+            Span::styled(if item.accepted { "[x] " } else { "[ ] " }, theme.accent()),
+            Span::raw(format!("{:<14} ", fit(&item.addition.name, 14))),
+            Span::styled(
+                fit(&rule_text(item), width.saturating_sub(19)),
+                if item.narrow && item.addition.is_narrow() {
+                    theme.ok()
+                } else {
+                    theme.warning()
+                },
+            ),
+        ])
+    });
+    scrolling::render(
+        frame,
+        list_area,
+        rows,
+        &mut p.cursor,
+        theme.selected(focused),
+    );
     frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: true }), notes_area);
     if let Some(d) = detail {
         frame.render_widget(

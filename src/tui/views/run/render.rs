@@ -3,7 +3,9 @@
 
 use super::{stops, through, Focus, Phase, RunView};
 use crate::sandbox::{describe_action, rule_place, Mode};
-use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
+use crate::tui::layout;
 use crate::tui::session::Session;
 use crate::tui::theme::{Palette, Theme};
 use crate::tui::widgets::pane_block;
@@ -14,23 +16,17 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 /// Draws view 3 into `area`.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    view: &mut RunView,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx) {
+    let theme = cx.theme;
     let shown = (&view.phase, view.focus, view.mode, view.ran.as_str());
-    let head = header_lines(view, shown, session, keymap, theme);
+    let head = header_lines(view, shown, cx);
     // Rows the header takes once wrapped, at most half the pane; never fewer than it takes
     // while an observed command runs, so a command is not resized as soon as it starts.
     let width = area.width.saturating_sub(2).max(1) as usize;
     // The command line as it stands is what the next run runs.
     let next = view.line.input.text();
     let observed_run = (&Phase::Running, Focus::Terminal, Mode::Observe, next.trim());
-    let running = header_lines(view, observed_run, session, keymap, theme);
+    let running = header_lines(view, observed_run, cx);
     let rows = wrapped_rows(&head, width).max(wrapped_rows(&running, width));
     let rows = (rows as u16).min(area.height / 2) + 2;
     let [head_area, body] =
@@ -40,38 +36,23 @@ pub fn render(
     frame.render_widget(block, head_area);
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), inner);
 
-    let (term_area, stops_area) = if body.width >= 120 {
-        let [t, s] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-            .areas(body);
-        (t, s)
-    } else {
-        let [t, s] =
-            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
-        (t, s)
-    };
-    render_terminal(frame, term_area, view, keymap, theme);
+    let [term_area, stops_area] = layout::view_3(body);
+    render_terminal(frame, term_area, view, cx);
     let focused = view.focus == Focus::Stops;
     let (stops_area, through_area) = through::split(view, stops_area);
     if through_area.height > 0 && view.summary.is_empty() {
-        through::render_no_stops(frame, stops_area, view, theme, focused);
+        through::render_no_stops(frame, stops_area, view, cx, focused);
     } else {
-        stops::render(frame, stops_area, view, session, keymap, theme, focused);
+        stops::render(frame, stops_area, view, cx, focused);
     }
     if through_area.height > 0 {
-        through::render(frame, through_area, view, keymap, theme);
+        through::render(frame, through_area, view, cx);
     }
 }
 
 /// Draws only the stops column (view 1's side column on wide terminals).
-pub fn render_stops_column(
-    frame: &mut Frame,
-    area: Rect,
-    view: &mut RunView,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
-    let replay = replay_line(view, session, theme);
+pub fn render_stops_column(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx) {
+    let replay = replay_line(view, cx.session, cx.theme);
     let [replay_area, rest] = Layout::vertical([
         Constraint::Length(if replay.is_some() { 3 } else { 0 }),
         Constraint::Min(4),
@@ -80,7 +61,7 @@ pub fn render_stops_column(
     if let Some(line) = replay {
         frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), replay_area);
     }
-    stops::render(frame, rest, view, session, keymap, theme, false);
+    stops::render(frame, rest, view, cx, false);
 }
 
 fn mode_label(view: &RunView) -> &'static str {
@@ -110,10 +91,9 @@ fn wrapped_rows(lines: &[Line], width: usize) -> usize {
 fn header_lines(
     view: &RunView,
     (phase, focus, mode, ran): (&Phase, Focus, Mode, &str),
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
+    cx: &DrawCtx,
 ) -> Vec<Line<'static>> {
+    let (session, keymap, theme) = (cx.session, cx.keymap, cx.theme);
     let k = |c| keymap.key_for(Context::Run, c).to_string();
     let editing = focus == Focus::Command;
     let mut first = vec![Span::styled("$ ", theme.accent())];
@@ -220,13 +200,8 @@ fn replay_line(view: &RunView, session: &Session, theme: Theme) -> Option<Line<'
     Some(Line::styled(text, style))
 }
 
-fn render_terminal(
-    frame: &mut Frame,
-    area: Rect,
-    view: &mut RunView,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
+fn render_terminal(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx) {
+    let (keymap, theme) = (cx.keymap, cx.theme);
     let focused = view.focus == Focus::Terminal;
     let title = if focused {
         format!(

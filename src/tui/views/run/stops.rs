@@ -5,12 +5,12 @@ use super::RunView;
 use crate::catalog::Catalog;
 use crate::profile::Profile;
 use crate::sandbox::{describe_action, rule_place, Mode, StopSummary};
-use crate::tui::keymap::{Command, Context, KeyMap};
-use crate::tui::session::Session;
-use crate::tui::theme::Theme;
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::views::syscalls::categories::fit;
 use crate::tui::views::syscalls::detail::siblings;
 use crate::tui::widgets::pane_block;
+use crate::tui::widgets::scrolling;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -26,18 +26,11 @@ fn decided_by(s: &StopSummary, ran_with: Option<&Profile>) -> String {
 }
 
 /// Draws the stops (or the proposal) with the selected stop's details under them.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    view: &mut RunView,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-    focused: bool,
-) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx, focused: bool) {
+    let theme = cx.theme;
     if view.proposal.is_some() || view.proposing {
-        let key = view.proposal_key(session);
-        super::proposal::render(frame, area, view.live_proposal(key), keymap, theme, focused);
+        let key = view.proposal_key(cx.session);
+        super::proposal_draw::render(frame, area, view.live_proposal(key), cx, focused);
         return;
     }
     let calls: usize = view.summary.iter().map(|s| s.count).sum();
@@ -58,35 +51,22 @@ pub fn render(
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
     view.cursor.len = view.summary.len();
-    let first = view.cursor.visible(inner.height as usize);
     let width = inner.width as usize;
     let ran_with = view.ran_with.as_ref();
-    let lines: Vec<Line> = view
-        .summary
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(inner.height as usize)
-        .map(|(i, s)| {
-            let line = Line::from(vec![
-                Span::raw(format!("{:<16} ", fit(&s.name, 16))),
-                Span::styled(
-                    format!("{:<14} ", fit(&describe_action(s.action), 14)),
-                    theme.action(s.action.profile_action()),
-                ),
-                Span::raw(format!("{:>5}x ", s.count)),
-                Span::styled(
-                    fit(&decided_by(s, ran_with), width.saturating_sub(38)),
-                    theme.dim(),
-                ),
-            ]);
-            if i == view.cursor.selected {
-                line.style(theme.selected(focused))
-            } else {
-                line
-            }
-        })
-        .collect();
+    let rows = view.summary.iter().map(|s| {
+        Line::from(vec![
+            Span::raw(format!("{:<16} ", fit(&s.name, 16))),
+            Span::styled(
+                format!("{:<14} ", fit(&describe_action(s.action), 14)),
+                theme.action(s.action.profile_action()),
+            ),
+            Span::raw(format!("{:>5}x ", s.count)),
+            Span::styled(
+                fit(&decided_by(s, ran_with), width.saturating_sub(38)),
+                theme.dim(),
+            ),
+        ])
+    });
     let empty = match view.mode {
         Mode::Enforce => {
             "Enforce mode runs the exact filter; switch to observed mode (E) to see stops."
@@ -96,22 +76,19 @@ pub fn render(
         }
         Mode::Observe => no_stops(view),
     };
-    if lines.is_empty() {
+    if view.summary.is_empty() {
         let text = Paragraph::new(Line::styled(empty, theme.dim())).wrap(Wrap { trim: true });
         frame.render_widget(text, inner);
     } else {
-        frame.render_widget(Paragraph::new(lines), inner);
+        scrolling::render(
+            frame,
+            inner,
+            rows,
+            &mut view.cursor,
+            theme.selected(focused),
+        );
     }
-    let selected = view.selected().cloned();
-    render_detail(
-        frame,
-        detail_area,
-        selected.as_ref(),
-        view,
-        session,
-        keymap,
-        theme,
-    );
+    render_detail(frame, detail_area, view, cx);
 }
 
 fn plural(n: usize) -> &'static str {
@@ -122,15 +99,9 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn render_detail(
-    frame: &mut Frame,
-    area: Rect,
-    stop: Option<&StopSummary>,
-    view: &RunView,
-    session: &Session,
-    keymap: &KeyMap,
-    theme: Theme,
-) {
+fn render_detail(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
+    let (session, keymap, theme) = (cx.session, cx.keymap, cx.theme);
+    let stop = view.selected();
     let title = stop.map_or("Stop".to_string(), |s| format!("{} (last call)", s.name));
     let block = pane_block(&title, false, theme);
     let inner = block.inner(area);

@@ -4,9 +4,10 @@
 use super::RunView;
 use crate::lint::{open_siblings, Fix};
 use crate::sandbox::{summarize, went_through_line, Mode, Stop};
-use crate::tui::keymap::{Command, Context, KeyMap};
+use crate::tui::ctx::DrawCtx;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::session::{Session, Tone};
-use crate::tui::theme::Theme;
+use crate::tui::widgets::hints::{self, Hint};
 use crate::tui::widgets::pane_block;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -74,7 +75,8 @@ pub fn split(view: &RunView, area: Rect) -> (Rect, Rect) {
 }
 
 /// The stops when there are none but calls went through: one line.
-pub fn render_no_stops(frame: &mut Frame, area: Rect, view: &RunView, theme: Theme, focused: bool) {
+pub fn render_no_stops(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx, focused: bool) {
+    let theme = cx.theme;
     let block = pane_block("Stops", focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -108,7 +110,8 @@ fn lines(view: &RunView) -> Vec<String> {
 }
 
 /// Draws the list, with the keys that act on it.
-pub fn render(frame: &mut Frame, area: Rect, view: &RunView, keymap: &KeyMap, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
+    let (keymap, theme) = (cx.keymap, cx.theme);
     let block = pane_block("Went through (the draft allows these)", false, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -116,13 +119,14 @@ pub fn render(frame: &mut Frame, area: Rect, view: &RunView, keymap: &KeyMap, th
         .into_iter()
         .map(|l| Line::styled(l, theme.warning()))
         .collect();
-    text.push(Line::styled(
-        format!(
-            "{} denies them the same way · {} runs again",
-            keymap.key_for(Context::Run, Command::Deny),
-            keymap.key_for(Context::Run, Command::Rerun)
+    let keys = [
+        Hint::new(
+            Context::Run,
+            &[Command::Deny],
+            "{} denies them the same way",
         ),
-        theme.dim(),
-    ));
+        Hint::new(Context::Run, &[Command::Rerun], "{} runs again"),
+    ];
+    text.push(Line::styled(hints::line(keymap, &keys), theme.dim()));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
 }

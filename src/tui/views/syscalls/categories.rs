@@ -2,20 +2,20 @@
 //! syscalls split across actions. Action keys here act on the whole category.
 
 use crate::tui::component::{action_of, Component, Cursor, Handled};
+use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::Command;
 use crate::tui::session::Session;
-use crate::tui::theme::Theme;
+use crate::tui::widgets::scrolling;
 use crate::tui::widgets::{bar, pane_block};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// The category pane's state.
 #[derive(Debug, Clone)]
 pub struct CategoryPane {
     /// Which scope is selected.
-    pub cursor: Cursor,
+    pub(super) cursor: Cursor,
 }
 
 impl CategoryPane {
@@ -30,59 +30,49 @@ impl CategoryPane {
 impl Component for CategoryPane {
     fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
         if self.cursor.navigate(command) {
-            return Handled::Consumed;
+            return Handled::DONE;
         }
         if let Some((action, errno)) = action_of(command, session) {
             let Some(scope) = session.scopes.get(self.cursor.selected) else {
-                return Handled::Consumed;
+                return Handled::DONE;
             };
             let names = scope.members().iter().map(|s| s.name.to_string()).collect();
             session.set_action(names, action, errno);
-            return Handled::Consumed;
+            return Handled::DONE;
         }
         Handled::NotConsumed
     }
 }
 
 /// Draws the pane.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    pane: &mut CategoryPane,
-    session: &Session,
-    theme: Theme,
-    focused: bool,
-) {
+pub fn render(frame: &mut Frame, area: Rect, pane: &mut CategoryPane, cx: &DrawCtx, focused: bool) {
+    let (session, theme) = (cx.session, cx.theme);
     let block = pane_block("Categories", focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let bar_width = if width >= 34 { 10 } else { 6 };
     let title_width = width.saturating_sub(bar_width + 5);
-    let first = pane.cursor.visible(inner.height as usize);
-    let lines: Vec<Line> = session
+    let rows = session
         .scopes
         .iter()
         .zip(&session.splits)
-        .enumerate()
-        .skip(first)
-        .take(inner.height as usize)
-        .map(|(i, (scope, split))| {
+        .map(|(scope, split)| {
             let title = fit(scope.title(), title_width);
             let mut spans = vec![
                 Span::raw(format!("{title:<title_width$}")),
                 Span::styled(format!("{:>4} ", split.total), theme.dim()),
             ];
             spans.extend(bar::spans(split, bar_width, theme));
-            let line = Line::from(spans);
-            if i == pane.cursor.selected {
-                line.style(theme.selected(focused))
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+            Line::from(spans)
+        });
+    scrolling::render(
+        frame,
+        inner,
+        rows,
+        &mut pane.cursor,
+        theme.selected(focused),
+    );
 }
 
 /// Cuts text to `width` characters, marking the cut with an ellipsis.

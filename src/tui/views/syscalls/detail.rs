@@ -2,9 +2,11 @@
 //! (active or not on the target), its siblings and whether they get the same, then the man page.
 
 use super::list::action_label;
+use super::{Focus, SyscallsView};
 use crate::catalog::{describe_condition, Syscall};
 use crate::profile::{rule_errno, rules_for, Effect, Rule};
 use crate::tui::component::{Component, Handled};
+use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::Command;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -18,9 +20,9 @@ use ratatui::Frame;
 #[derive(Debug, Clone, Default)]
 pub struct DetailPane {
     /// Lines scrolled past.
-    pub scroll: u16,
+    pub(super) scroll: u16,
     /// How many lines the pane showed last time (for paging).
-    pub page: u16,
+    pub(super) page: u16,
 }
 
 impl DetailPane {
@@ -41,7 +43,7 @@ impl Component for DetailPane {
             Command::Top => self.scroll = 0,
             _ => return Handled::NotConsumed,
         }
-        Handled::Consumed
+        Handled::DONE
     }
 }
 
@@ -197,15 +199,11 @@ fn rules(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'stat
 }
 
 /// Draws the pane: facts, then the man page (or a note that it is on its way).
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    pane: &mut DetailPane,
-    content: Option<(&'static Syscall, Option<&str>)>,
-    session: &Session,
-    theme: Theme,
-    focused: bool,
-) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut SyscallsView, cx: &DrawCtx) {
+    let (session, theme) = (cx.session, cx.theme);
+    let focused = view.focus == Focus::Detail;
+    let content = view.selected().map(|s| (s, cx.man.text(s.name)));
+    let pane = &mut view.detail;
     let title = content.map_or("Details".to_string(), |(s, _)| format!("{}(2)", s.name));
     let block = pane_block(&title, focused, theme);
     let inner = block.inner(area);

@@ -2,13 +2,14 @@
 //! mark, name, what it gets (coloured), a `+` when arguments decide, risk, summary.
 
 use super::categories::fit;
-use crate::catalog::{Catalog, Risk, Syscall};
-use crate::profile::{Action, Effect};
+use crate::catalog::{Risk, Syscall};
 use crate::tui::component::{action_of, Component, Cursor, Handled};
+use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::Command;
 use crate::tui::session::Session;
-use crate::tui::theme::Theme;
+pub use crate::tui::widgets::action_label;
 use crate::tui::widgets::pane_block;
+use crate::tui::widgets::scrolling;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -19,13 +20,13 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone, Default)]
 pub struct SyscallList {
     /// The syscalls shown.
-    pub items: Vec<&'static Syscall>,
+    pub(super) items: Vec<&'static Syscall>,
     /// The selected row.
-    pub cursor: Cursor,
+    pub(super) cursor: Cursor,
     /// Syscalls marked with space, to act on together.
-    pub marked: BTreeSet<&'static str>,
+    pub(super) marked: BTreeSet<&'static str>,
     /// What the list is showing, for its title.
-    pub heading: String,
+    pub(super) heading: String,
 }
 
 impl SyscallList {
@@ -66,12 +67,12 @@ impl SyscallList {
 impl Component for SyscallList {
     fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
         if self.cursor.navigate(command) {
-            return Handled::Consumed;
+            return Handled::DONE;
         }
         if let Some((action, errno)) = action_of(command, session) {
             session.set_action(self.targets(), action, errno);
             self.marked.clear();
-            return Handled::Consumed;
+            return Handled::DONE;
         }
         match command {
             Command::Mark => {
@@ -81,30 +82,14 @@ impl Component for SyscallList {
                     }
                     self.cursor.step(1);
                 }
-                Handled::Consumed
+                Handled::DONE
             }
             Command::Back if !self.marked.is_empty() => {
                 self.marked.clear();
-                Handled::Consumed
+                Handled::DONE
             }
             _ => Handled::NotConsumed,
         }
-    }
-}
-
-/// A short label for what a syscall gets: `allow`, `EPERM`, `kill`...
-pub fn action_label(effect: &Effect) -> String {
-    match effect.action.semantic() {
-        Action::Allow => "allow".into(),
-        Action::Errno => Catalog
-            .errno_name(effect.errno)
-            .map_or_else(|| format!("errno {}", effect.errno), str::to_string),
-        Action::KillProcess => "kill".into(),
-        Action::KillThread | Action::Kill => "kill-thread".into(),
-        Action::Trap => "trap".into(),
-        Action::Log => "log".into(),
-        Action::Trace => format!("trace {}", effect.errno),
-        Action::Notify => "notify".into(),
     }
 }
 
@@ -118,14 +103,8 @@ pub fn risk_label(risk: Risk) -> &'static str {
 }
 
 /// Draws the list.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    list: &mut SyscallList,
-    session: &Session,
-    theme: Theme,
-    focused: bool,
-) {
+pub fn render(frame: &mut Frame, area: Rect, list: &mut SyscallList, cx: &DrawCtx, focused: bool) {
+    let (session, theme) = (cx.session, cx.theme);
     let marks = if list.marked.is_empty() {
         String::new()
     } else {
@@ -136,54 +115,44 @@ pub fn render(
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let name_width = 18.min(width / 3);
-    let first = list.cursor.visible(inner.height as usize);
     let summary_width = width.saturating_sub(name_width + 22);
-    let lines: Vec<Line> = list
-        .items
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(inner.height as usize)
-        .map(|(i, s)| {
-            let effect = session.effects.of(s.name);
-            let mark = if list.marked.contains(s.name) {
-                "*"
-            } else {
-                " "
-            };
-            let label = action_label(&effect);
-            let label = if effect.from_default {
-                format!("{label}·")
-            } else {
-                label
-            };
-            let line = Line::from(vec![
-                Span::styled(mark, theme.accent()),
-                Span::raw(format!("{:<name_width$} ", fit(s.name, name_width))),
-                Span::styled(
-                    format!("{:<12}", fit(&label, 12)),
-                    theme.action(effect.action),
-                ),
-                Span::styled(
-                    if effect.conditional { "+ " } else { "  " },
-                    theme.warning(),
-                ),
-                Span::styled(format!("{:<5}", risk_label(s.risk)), theme.risk(s.risk)),
-                Span::styled(fit(s.summary, summary_width), theme.dim()),
-            ]);
-            if i == list.cursor.selected {
-                line.style(theme.selected(focused))
-            } else {
-                line
-            }
-        })
-        .collect();
-    if lines.is_empty() {
+    if list.items.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled("  nothing matches", theme.dim())),
             inner,
         );
-    } else {
-        frame.render_widget(Paragraph::new(lines), inner);
+        return;
     }
+    let marked = &list.marked;
+    let rows = list.items.iter().map(|s| {
+        let effect = session.effects.of(s.name);
+        let mark = if marked.contains(s.name) { "*" } else { " " };
+        let label = action_label(&effect);
+        let label = if effect.from_default {
+            format!("{label}·")
+        } else {
+            label
+        };
+        Line::from(vec![
+            Span::styled(mark, theme.accent()),
+            Span::raw(format!("{:<name_width$} ", fit(s.name, name_width))),
+            Span::styled(
+                format!("{:<12}", fit(&label, 12)),
+                theme.action(effect.action),
+            ),
+            Span::styled(
+                if effect.conditional { "+ " } else { "  " },
+                theme.warning(),
+            ),
+            Span::styled(format!("{:<5}", risk_label(s.risk)), theme.risk(s.risk)),
+            Span::styled(fit(s.summary, summary_width), theme.dim()),
+        ])
+    });
+    scrolling::render(
+        frame,
+        inner,
+        rows,
+        &mut list.cursor,
+        theme.selected(focused),
+    );
 }

@@ -8,15 +8,18 @@ use self::categories::CategoryPane;
 use self::detail::DetailPane;
 use self::list::SyscallList;
 use crate::catalog::{Searcher, Syscall};
-use crate::tui::component::{Component, Handled};
+use crate::tui::component::{Component, Handled, Intent};
+use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
+use crate::tui::layout;
 use crate::tui::man::ManLoader;
+use crate::tui::prompt::PromptKind;
 use crate::tui::session::Session;
-use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextInput;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEventKind};
+use ratatui::layout::{Position, Rect};
 use ratatui::Frame;
+use std::collections::BTreeSet;
 use std::time::Instant;
 
 /// Which pane of view 1 has the focus.
@@ -44,19 +47,19 @@ pub struct Areas {
 /// View 1's state.
 pub struct SyscallsView {
     /// The category pane.
-    pub categories: CategoryPane,
+    categories: CategoryPane,
     /// The syscall list.
-    pub list: SyscallList,
+    list: SyscallList,
     /// The detail pane.
-    pub detail: DetailPane,
+    detail: DetailPane,
     /// The focused pane.
-    pub focus: Focus,
+    focus: Focus,
     /// The search text while typing (None: not typing).
-    pub search_input: Option<TextInput>,
+    search_input: Option<TextInput>,
     /// The active search filter (None: the list shows the selected category).
-    pub filter: Option<String>,
+    filter: Option<String>,
     /// Where the panes were drawn last.
-    pub areas: Areas,
+    areas: Areas,
     searcher: Searcher,
     shown_scope: Option<usize>,
     shown_detail: Option<&'static str>,
@@ -81,79 +84,77 @@ impl SyscallsView {
         v
     }
 
-    /// The key contexts for the focused pane, most specific first.
-    pub fn contexts(&self) -> &'static [Context] {
-        match self.focus {
-            Focus::Categories | Focus::List => {
-                &[Context::Actions, Context::Navigation, Context::Global]
-            }
-            Focus::Detail => &[Context::Navigation, Context::Global],
-        }
-    }
-
     /// The selected syscall.
     pub fn selected(&self) -> Option<&'static Syscall> {
         self.list.selected()
     }
 
-    /// Offers a command to the focused pane, then to the view.
-    pub fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
-        let handled = match self.focus {
-            Focus::Categories => self.categories.handle(command, session),
-            Focus::List => self.list.handle(command, session),
-            Focus::Detail => self.detail.handle(command, session),
+    /// The focused pane.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The selected rows: in the category pane and in the list.
+    pub fn rows(&self) -> (usize, usize) {
+        (self.categories.cursor.selected, self.list.cursor.selected)
+    }
+
+    /// The syscalls marked in the list.
+    pub fn marked(&self) -> &BTreeSet<&'static str> {
+        &self.list.marked
+    }
+
+    /// Where the panes were drawn last.
+    pub fn areas(&self) -> Areas {
+        self.areas
+    }
+
+    /// Shows `s` selected in its own category with the focus on the list (where a lint
+    /// finding leads).
+    pub fn go_to(&mut self, s: &'static Syscall, session: &Session) {
+        self.reveal(s, session);
+        self.focus = Focus::List;
+    }
+
+    /// What an action key acts on: the members of the selected category when the categories
+    /// have the focus, else the list's marked or selected syscalls.
+    fn action_targets(&self, session: &Session) -> Vec<String> {
+        match self.focus {
+            Focus::Categories => session
+                .scopes
+                .get(self.categories.cursor.selected)
+                .map(|s| s.members().iter().map(|m| m.name.to_string()).collect())
+                .unwrap_or_default(),
+            _ => self.list.targets(),
+        }
+    }
+
+    /// The commands that ask for more than the view: the rule editor, view 2, a question.
+    fn intent(&self, command: Command, session: &Session) -> Option<Handled> {
+        let intent = match command {
+            Command::OpenRules if self.focus != Focus::Categories => {
+                self.selected().map(Intent::OpenRules)
+            }
+            Command::OpenInBpf if self.selected().is_some() => Some(Intent::ShowInBpf),
+            Command::DenyWith => {
+                let names = self.action_targets(session);
+                (!names.is_empty()).then_some(Intent::Prompt(PromptKind::DenyWith(names)))
+            }
+            _ => return None,
         };
-        let handled = match (handled, command) {
-            (Handled::Consumed, _) => Handled::Consumed,
-            (_, Command::DetailUp | Command::DetailDown) => self.detail.handle(command, session),
-            (_, Command::DenySiblings) => {
-                if !session.deny_siblings() {
-                    session.say(
-                        "No deny just left a same-job sibling allowed".into(),
-                        crate::tui::session::Tone::Info,
-                    );
-                }
-                Handled::Consumed
-            }
-            (_, Command::FocusNext) => self.cycle_focus(1),
-            (_, Command::FocusPrev) => self.cycle_focus(-1),
-            (_, Command::Search) => {
-                self.search_input = Some(TextInput::default());
-                Handled::Consumed
-            }
-            (_, Command::Back) if self.filter.is_some() => {
-                self.clear_filter(session);
-                Handled::Consumed
-            }
-            _ => Handled::NotConsumed,
-        };
-        self.sync(session);
-        handled
+        Some(Handled::Consumed(intent))
     }
 
     fn cycle_focus(&mut self, step: i32) -> Handled {
         let order = [Focus::Categories, Focus::List, Focus::Detail];
         let at = order.iter().position(|f| *f == self.focus).unwrap_or(0) as i32;
         self.focus = order[(at + step).rem_euclid(3) as usize];
-        Handled::Consumed
-    }
-
-    /// A bracketed paste: into the search box when it is open (the filter follows); false
-    /// when no field here takes text.
-    pub fn paste(&mut self, text: &str, session: &Session) -> bool {
-        let Some(input) = &mut self.search_input else {
-            return false;
-        };
-        input.paste(text);
-        let text = input.text().to_string();
-        self.apply_filter(text);
-        self.sync(session);
-        true
+        Handled::DONE
     }
 
     /// A key while the search box is open: typing filters live, Enter keeps the filter and
     /// jumps to the first match, Esc clears it.
-    pub fn search_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &Session) {
+    fn search_key(&mut self, key: &KeyEvent, command: Option<Command>, session: &Session) {
         let Some(input) = &mut self.search_input else {
             return;
         };
@@ -267,34 +268,97 @@ impl SyscallsView {
     }
 }
 
-/// The width from which the details stand beside the list: the list then still has room for
-/// 30 characters of summary (name, action and risk take about 36).
-const THREE_COLUMNS: u16 = 140;
-/// The list's least width beside the details (30 characters of summary and an ellipsis).
-const LIST_BESIDE: u16 = 74;
+impl Component for SyscallsView {
+    /// Offers a command to the view's own intents, the focused pane, then the view.
+    fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
+        if let Some(handled) = self.intent(command, session) {
+            return handled;
+        }
+        let handled = match self.focus {
+            Focus::Categories => self.categories.handle(command, session),
+            Focus::List => self.list.handle(command, session),
+            Focus::Detail => self.detail.handle(command, session),
+        };
+        let handled = match (handled, command) {
+            (used @ Handled::Consumed(_), _) => used,
+            (_, Command::DetailUp | Command::DetailDown) => self.detail.handle(command, session),
+            (_, Command::DenySiblings) => {
+                if !session.deny_siblings() {
+                    session.say(
+                        "No deny just left a same-job sibling allowed".into(),
+                        crate::tui::session::Tone::Info,
+                    );
+                }
+                Handled::DONE
+            }
+            (_, Command::FocusNext) => self.cycle_focus(1),
+            (_, Command::FocusPrev) => self.cycle_focus(-1),
+            (_, Command::Search) => {
+                self.search_input = Some(TextInput::default());
+                Handled::DONE
+            }
+            (_, Command::Back) if self.filter.is_some() => {
+                self.clear_filter(session);
+                Handled::DONE
+            }
+            _ => Handled::NotConsumed,
+        };
+        self.sync(session);
+        handled
+    }
+
+    fn contexts(&self) -> &'static [Context] {
+        match self.focus {
+            Focus::Categories | Focus::List => {
+                &[Context::Actions, Context::Navigation, Context::Global]
+            }
+            Focus::Detail => &[Context::Navigation, Context::Global],
+        }
+    }
+
+    fn typing(&self) -> Option<&'static [Context]> {
+        self.search_input.as_ref().map(|_| &[Context::Prompt][..])
+    }
+
+    fn typing_key(
+        &mut self,
+        key: &KeyEvent,
+        command: Option<Command>,
+        session: &mut Session,
+    ) -> Handled {
+        self.search_key(key, command, session);
+        Handled::DONE
+    }
+
+    /// Into the search box when it is open (the filter follows).
+    fn paste(&mut self, text: &str, session: &Session) -> bool {
+        let Some(input) = &mut self.search_input else {
+            return false;
+        };
+        input.paste(text);
+        let text = input.text().to_string();
+        self.apply_filter(text);
+        self.sync(session);
+        true
+    }
+
+    fn search_box(&self) -> Option<&TextInput> {
+        self.search_input.as_ref()
+    }
+
+    fn mouse(&mut self, at: Position, kind: MouseEventKind, session: &Session) {
+        match kind {
+            MouseEventKind::Down(MouseButton::Left) => self.click(at, session),
+            MouseEventKind::ScrollDown => self.wheel(at, true, session),
+            MouseEventKind::ScrollUp => self.wheel(at, false, session),
+            _ => {}
+        }
+    }
+}
 
 /// Draws view 1 into `area`: three columns when wide, else the detail pane under the list.
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    view: &mut SyscallsView,
-    session: &Session,
-    man: &ManLoader,
-    theme: Theme,
-) {
-    let cat_width = if area.width >= 170 { 36 } else { 26 };
-    let [cats, rest] =
-        Layout::horizontal([Constraint::Length(cat_width), Constraint::Min(20)]).areas(area);
-    let (list_area, detail_area) = if area.width >= THREE_COLUMNS {
-        let list = (rest.width * 52 / 100).max(LIST_BESIDE);
-        let [l, d] =
-            Layout::horizontal([Constraint::Length(list), Constraint::Min(20)]).areas(rest);
-        (l, d)
-    } else {
-        let [l, d] =
-            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
-        (l, d)
-    };
+pub fn render(frame: &mut Frame, area: Rect, view: &mut SyscallsView, cx: &DrawCtx) {
+    let [cats, list_area, detail_area] = layout::view_1(area);
     view.areas = Areas {
         categories: cats,
         list: list_area,
@@ -305,26 +369,9 @@ pub fn render(
         frame,
         cats,
         &mut view.categories,
-        session,
-        theme,
+        cx,
         focus == Focus::Categories,
     );
-    list::render(
-        frame,
-        list_area,
-        &mut view.list,
-        session,
-        theme,
-        focus == Focus::List,
-    );
-    let content = view.selected().map(|s| (s, man.text(s.name)));
-    detail::render(
-        frame,
-        detail_area,
-        &mut view.detail,
-        content,
-        session,
-        theme,
-        focus == Focus::Detail,
-    );
+    list::render(frame, list_area, &mut view.list, cx, focus == Focus::List);
+    detail::render(frame, detail_area, view, cx);
 }
