@@ -2,12 +2,12 @@
 //! out. Drawing lives in `draw`, which only reads the state (apart from scroll bookkeeping);
 //! the windows that take the keys while open, and saving, live in `modal`.
 
-use super::component::Cursor;
 use super::component::Jump;
 use super::component::{Component, Handled, Intent};
+use super::cursor::Cursor;
 use super::dirs::Dirs;
 use super::keymap::{Command, Context, KeyMap};
-use super::lesson::{self, Lessons};
+use super::lesson::Lessons;
 use super::man::{ManLoader, ManSource};
 use super::memory::Memory;
 use super::prompt::{Prompt, PromptKind};
@@ -32,6 +32,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 mod modal;
+mod snapshot;
 
 pub use modal::ANSWER_AFTER_QUIET;
 
@@ -281,7 +282,7 @@ impl App {
         if self.lessons.progress.is_none() {
             return false;
         }
-        let snap = lesson::snapshot(&self.session, self.view, &self.run, &self.lint, &self.bpf);
+        let snap = snapshot::snapshot(&self.session, self.view, &self.run, &self.lint, &self.bpf);
         let news = self.lessons.update(&snap);
         drop(snap);
         match news {

@@ -1,14 +1,10 @@
-//! The editor's side of the lessons: the language, the lesson being followed, the snapshot of
-//! the editor's state that the step engine (`crate::learn`) checks, and the chooser's keys.
+//! The editor's side of the lessons: the language, the lesson being followed and the
+//! chooser's keys (the snapshot of the editor the step engine checks is the app's: `app/snapshot.rs`).
 
-use super::component::Cursor;
+use super::cursor::Cursor;
 use super::keymap::Command;
 use super::session::{Session, Tone};
-use super::views::bpf::BpfView;
-use super::views::lint::LintView;
-use super::views::run::{Phase, RunView};
-use super::views::View;
-use crate::learn::{self, Lesson, LessonSet, Pane, Progress, RunState, Snapshot, Traced};
+use crate::learn::{self, Lesson, LessonSet, Progress, Snapshot};
 use crate::profile::Edit;
 
 /// The lessons in the editor's language and the one being followed.
@@ -128,62 +124,5 @@ impl Lessons {
 impl Default for Lessons {
     fn default() -> Self {
         Lessons::new(learn::fallback())
-    }
-}
-
-/// The editor's state as the steps see it.
-pub fn snapshot<'a>(
-    session: &'a Session,
-    view: View,
-    run: &'a RunView,
-    lint: &'a LintView,
-    bpf: &'a BpfView,
-) -> Snapshot<'a> {
-    let pane = match view {
-        View::Syscalls => Pane::Syscalls,
-        View::Bpf => Pane::Bpf,
-        View::Run => Pane::Run,
-        View::Lint => Pane::Lint,
-        View::Settings => Pane::Settings,
-    };
-    let run_state = (run.runs() > 0).then(|| RunState {
-        serial: run.runs(),
-        command: run.ran(),
-        mode: run.mode(),
-        ended_ok: match run.phase() {
-            Phase::Idle | Phase::Running => None,
-            Phase::Finished { ok, .. } => Some(*ok),
-            Phase::Failed(_) => Some(false),
-        },
-        stops: run.summary(),
-        went_through: run.through(),
-        output: run.screen_text(),
-        current: run.ran_with() == Some(session.profile()),
-    });
-    let traced = bpf
-        .traced()
-        .filter(|t| t.generation == session.generation())
-        .and_then(|t| {
-            let e = t.result.as_ref().ok()?;
-            Some(Traced {
-                syscall: &t.call.name,
-                action: e.action,
-            })
-        });
-    let recording_stops = run.recorded().and_then(|rec| {
-        match run.replay().current((session.generation(), rec.serial)) {
-            Some(Ok(r)) => Some(r.stopped.len()),
-            _ => None,
-        }
-    });
-    Snapshot {
-        profile: session.profile(),
-        target: &session.target,
-        pane,
-        run: run_state,
-        lint: lint.current(session).map(|r| r.findings.as_slice()),
-        traced,
-        layouts_compared: bpf.comparing(),
-        recording_stops,
     }
 }

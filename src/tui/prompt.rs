@@ -1,8 +1,8 @@
 //! One-line questions: an errno to deny with, the default errno, the target's kernel or a
 //! capability, a file name to save the built-in profile as.
 
+use super::input::TextInput;
 use super::session::{SaveOutcome, Session, Tone};
-use super::widgets::input::TextInput;
 use crate::catalog::parse_errno;
 use crate::profile::{capability, Action, Edit, KernelVersion};
 use std::path::PathBuf;

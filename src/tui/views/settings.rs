@@ -5,8 +5,9 @@ use crate::catalog::{Catalog, CATALOG_ARCHES};
 use crate::profile::{
     covered_arches, toggle_arch, toggle_flag, Action, Arch, Edit, Profile, FILTER_FLAGS,
 };
-use crate::tui::component::{cycle, Component, Cursor, Handled, Intent};
+use crate::tui::component::{cycle, Component, Handled, Intent};
 use crate::tui::ctx::DrawCtx;
+use crate::tui::cursor::Cursor;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::prompt::PromptKind;
 use crate::tui::session::Session;

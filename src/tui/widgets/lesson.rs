@@ -2,8 +2,8 @@
 //! done, and what to do now) and the lesson chooser.
 
 use super::{centered, pane_block};
-use crate::tui::component::Cursor;
 use crate::tui::ctx::DrawCtx;
+use crate::tui::cursor::Cursor;
 use crate::tui::keymap::{Command, Context, KeyMap};
 use crate::tui::lesson::Lessons;
 use crate::tui::theme::Theme;

@@ -4,7 +4,6 @@ pub mod bar;
 pub mod dialog;
 pub mod help;
 pub mod hints;
-pub mod input;
 pub mod lesson;
 pub mod scrolling;
 pub mod starters;

@@ -2,7 +2,7 @@
 //! sets, so every list scrolls the same way (the selection kept in sight, no empty rows under
 //! the last item) and highlights its selected row the same way.
 
-use crate::tui::component::Cursor;
+use crate::tui::cursor::Cursor;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;

@@ -3,8 +3,8 @@
 
 use super::{centered, pane_block};
 use crate::profile::starters::STARTERS;
-use crate::tui::component::Cursor;
 use crate::tui::ctx::DrawCtx;
+use crate::tui::cursor::Cursor;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};

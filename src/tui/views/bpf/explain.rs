@@ -2,8 +2,8 @@
 //! completing syscall names and the constants that fit the argument being typed.
 
 use crate::catalog::{complete_call, parse_call, typed_arg, value_text, Catalog};
+use crate::tui::input::TextInput;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::input::TextInput;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;

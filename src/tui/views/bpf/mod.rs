@@ -19,12 +19,13 @@ pub use text::Marked;
 
 use crate::compile::{find_in, Explanation, Preview};
 use crate::profile::Arch;
-use crate::tui::component::{Component, Cursor, Handled};
+use crate::tui::component::{Component, Handled};
+use crate::tui::cursor::Cursor;
 use crate::tui::highlight::{self, Cache};
+use crate::tui::input::TextInput;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::preview::PreviewLoader;
 use crate::tui::session::{Session, Tone};
-use crate::tui::widgets::input::TextInput;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use trace::json_lines;

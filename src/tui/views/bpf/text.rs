@@ -2,7 +2,7 @@
 //! highlighted, with the part that decides the traced call marked in the gutter; and the
 //! rule line with the position that every rendering shares.
 
-use crate::tui::component::Cursor;
+use crate::tui::cursor::Cursor;
 use crate::tui::highlight::{self, Cache, Language};
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;

@@ -4,7 +4,7 @@
 use super::{Marked, Rendering, Traced};
 use crate::compile::{Explanation, Preview};
 use crate::profile::RenderedText;
-use crate::tui::component::Cursor;
+use crate::tui::cursor::Cursor;
 use crate::tui::preview::Rendered;
 use crate::tui::session::Session;
 

@@ -7,8 +7,9 @@ mod list;
 
 use crate::catalog::Catalog;
 use crate::lint::{Finding, LintId};
-use crate::tui::component::{Component, Cursor, Handled, Intent};
+use crate::tui::component::{Component, Handled, Intent};
 use crate::tui::ctx::DrawCtx;
+use crate::tui::cursor::Cursor;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::lint::{lint_loader, LintLoader, Report};
 use crate::tui::session::{Session, Tone};

@@ -7,8 +7,8 @@ use crate::catalog::{
 };
 use crate::profile::{rule_errno, Action, ArgCond, Op, Rule};
 use crate::tui::component::cycle;
+use crate::tui::input::TextInput;
 use crate::tui::keymap::Command;
-use crate::tui::widgets::input::TextInput;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// One condition being edited.

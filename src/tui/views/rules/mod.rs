@@ -6,8 +6,8 @@ pub mod form;
 use self::form::{Field, RuleForm};
 use crate::catalog::{arg_name, Syscall};
 use crate::profile::{rules_for, Edit, Names, Rule};
-use crate::tui::component::Cursor;
 use crate::tui::ctx::DrawCtx;
+use crate::tui::cursor::Cursor;
 use crate::tui::keymap::{Command, Context, KeyMap};
 use crate::tui::session::{Session, Tone};
 use crate::tui::views::syscalls::detail::{filter_text, rule_text};
@@ -281,7 +281,7 @@ fn form_lines(form: &RuleForm, cx: &DrawCtx) -> Vec<Line<'static>> {
         };
         Span::styled(text, style)
     };
-    let input = |f: Field, t: &crate::tui::widgets::input::TextInput| {
+    let input = |f: Field, t: &crate::tui::input::TextInput| {
         let active = f == focused;
         let shown = if t.text().is_empty() && !active {
             "…"

@@ -1,7 +1,7 @@
 //! The run view's command line: the text being typed, and the history of commands run,
 //! kept in the state folder so the last command is there again next time.
 
-use crate::tui::widgets::input::TextInput;
+use crate::tui::input::TextInput;
 use std::path::PathBuf;
 
 /// How many commands the history keeps.

@@ -19,7 +19,7 @@ use self::proposal::{proposal_loader, Proposal, ProposalLoader};
 use crate::profile::{Action, Profile};
 use crate::sandbox::replay::Recording;
 use crate::sandbox::{summarize, Mode, Report, SandboxError, StopSummary};
-use crate::tui::component::Cursor;
+use crate::tui::cursor::Cursor;
 use crate::tui::replay::{replay_loader, ReplayLoader};
 use crate::tui::runner::{blank_screen, Runner, Screen, Update};
 use crate::tui::session::{upper_first, Session, Tone};

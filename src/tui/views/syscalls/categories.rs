@@ -1,8 +1,9 @@
 //! The category pane: categories and groups, each with its size and a bar of how its
 //! syscalls split across actions. Action keys here act on the whole category.
 
-use crate::tui::component::{action_of, Component, Cursor, Handled};
+use crate::tui::component::{action_of, Component, Handled};
 use crate::tui::ctx::DrawCtx;
+use crate::tui::cursor::Cursor;
 use crate::tui::keymap::Command;
 use crate::tui::session::Session;
 use crate::tui::widgets::scrolling;

@@ -3,8 +3,9 @@
 
 use super::categories::fit;
 use crate::catalog::{Risk, Syscall};
-use crate::tui::component::{action_of, Component, Cursor, Handled};
+use crate::tui::component::{action_of, Component, Handled};
 use crate::tui::ctx::DrawCtx;
+use crate::tui::cursor::Cursor;
 use crate::tui::keymap::Command;
 use crate::tui::session::Session;
 pub use crate::tui::widgets::action_label;
