@@ -218,7 +218,7 @@ impl KeyMap {
     }
 
     /// The built-in keymap with a user's TOML applied on top; Err explains what is wrong.
-    pub fn with_overrides(user: Option<&str>) -> Result<KeyMap, String> {
+    pub fn with_overrides(user: Option<&str>) -> Result<KeyMap, KeyMapError> {
         let mut groups = tables(DEFAULT_KEYS)?;
         if let Some(text) = user {
             for (context, bindings) in tables(text)? {
@@ -226,15 +226,14 @@ impl KeyMap {
                     .iter_mut()
                     .find(|(c, _)| *c == context)
                     .map(|(_, b)| b)
-                    .ok_or_else(|| format!("unknown section [{}]", context.key()))?;
+                    .ok_or_else(|| KeyMapError::UnknownSection(context.key().to_string()))?;
                 for b in bindings {
                     match group.iter_mut().find(|x| x.command == b.command) {
                         Some(existing) => existing.keys = b.keys,
                         None => {
-                            return Err(format!(
-                                "[{}] has no command {:?}",
-                                context.key(),
-                                b.command
+                            return Err(KeyMapError::NotInSection(
+                                context.key().to_string(),
+                                format!("{:?}", b.command),
                             ))
                         }
                     }
@@ -248,11 +247,12 @@ impl KeyMap {
                     let (code, mods) = parse_key(k)?;
                     if let Some(other) = lookup.insert((*context, code, mods), b.command) {
                         if other != b.command {
-                            return Err(format!(
-                                "key \"{k}\" means both {other:?} and {:?} in [{}]",
-                                b.command,
-                                context.key()
-                            ));
+                            return Err(KeyMapError::TwoMeanings {
+                                key: k.clone(),
+                                one: format!("{other:?}"),
+                                other: format!("{:?}", b.command),
+                                section: context.key().to_string(),
+                            });
                         }
                     }
                 }
@@ -286,20 +286,20 @@ impl KeyMap {
     }
 }
 
-fn tables(text: &str) -> Result<Vec<(Context, Vec<Binding>)>, String> {
-    let raw: RawTables = toml::from_str(text).map_err(|e| e.to_string())?;
+fn tables(text: &str) -> Result<Vec<(Context, Vec<Binding>)>, KeyMapError> {
+    let raw: RawTables = toml::from_str(text).map_err(|e| KeyMapError::Toml(e.to_string()))?;
     let mut out = Vec::new();
     for (section, entries) in raw {
         let context: Context = Context::deserialize(serde::de::value::StrDeserializer::<
             serde::de::value::Error,
         >::new(&section))
-        .map_err(|_| format!("unknown section [{section}]"))?;
+        .map_err(|_| KeyMapError::UnknownSection(section.clone()))?;
         let mut bindings = Vec::new();
         for (name, entry) in entries {
             let command = Command::deserialize(serde::de::value::StrDeserializer::<
                 serde::de::value::Error,
             >::new(&name))
-            .map_err(|_| format!("unknown command \"{name}\" in [{section}]"))?;
+            .map_err(|_| KeyMapError::UnknownCommand(name.clone(), section.clone()))?;
             bindings.push(Binding {
                 command,
                 keys: entry.keys,
@@ -341,8 +341,40 @@ fn normalize(key: &KeyEvent) -> (KeyCode, KeyModifiers) {
     (key.code, mods)
 }
 
+/// What is wrong with a keymap file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyMapError {
+    /// Not TOML.
+    #[error("{0}")]
+    Toml(String),
+    /// A section no context has.
+    #[error("unknown section [{0}]")]
+    UnknownSection(String),
+    /// A command no one has heard of.
+    #[error("unknown command \"{0}\" in [{1}]")]
+    UnknownCommand(String, String),
+    /// A command that belongs to another section.
+    #[error("[{0}] has no command {1}")]
+    NotInSection(String, String),
+    /// A key name that does not read.
+    #[error("unknown key \"{0}\" in \"{1}\"")]
+    UnknownKey(String, String),
+    /// One key bound to two commands in one section.
+    #[error("key \"{key}\" means both {one} and {other} in [{section}]")]
+    TwoMeanings {
+        /// The key.
+        key: String,
+        /// The command it had.
+        one: String,
+        /// The command it was given too.
+        other: String,
+        /// Where.
+        section: String,
+    },
+}
+
 /// Parses `ctrl-r`, `G`, `space`, `backtab`, `f1`...
-pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
+pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), KeyMapError> {
     let mut mods = KeyModifiers::NONE;
     let mut rest = text;
     loop {
@@ -376,7 +408,7 @@ pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
             KeyCode::F(f[1..].parse().expect("checked"))
         }
         c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().expect("one char")),
-        other => return Err(format!("unknown key \"{other}\" in \"{text}\"")),
+        other => return Err(KeyMapError::UnknownKey(other.to_string(), text.to_string())),
     };
     Ok((code, mods))
 }

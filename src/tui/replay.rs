@@ -3,12 +3,13 @@
 //! session generation and the recording they were computed for, as view 2's filter does.
 
 use super::worker::Keyed;
+use crate::compile::CompileError;
 use crate::profile::{Profile, Target};
 use crate::sandbox::replay::{replay, Recording, Replay};
 use std::sync::Arc;
 
 /// A replay, or why the draft could not be compiled.
-pub type Outcome = Result<Replay, String>;
+pub type Outcome = Result<Replay, CompileError>;
 
 /// What a replay is for: the session generation and the recording's serial number.
 pub type Key = (u64, u64);
@@ -18,7 +19,5 @@ pub type ReplayLoader = Keyed<Key, (Profile, Target, Arc<Recording>), Outcome>;
 
 /// A loader that replays on its own thread.
 pub fn replay_loader() -> ReplayLoader {
-    Keyed::new(|(profile, target, recording)| {
-        replay(&recording, &profile, &target).map_err(|e| e.to_string())
-    })
+    Keyed::new(|(profile, target, recording)| replay(&recording, &profile, &target))
 }

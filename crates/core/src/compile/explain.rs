@@ -45,7 +45,7 @@ impl Explanation {
 }
 
 /// Why a call cannot be explained.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum ExplainError {
     /// The catalog has no such name.
     #[error("unknown syscall \"{0}\"{1}")]
@@ -56,6 +56,20 @@ pub enum ExplainError {
     /// The compiled program could not be read.
     #[error("{0}")]
     Program(#[from] bpf::BpfError),
+    /// A typed call does not read.
+    #[error(transparent)]
+    Call(#[from] crate::catalog::CallError),
+}
+
+/// The catalog's syscall of this name, or an error naming the closest one.
+pub fn known_syscall(name: &str) -> Result<&'static crate::catalog::Syscall, ExplainError> {
+    Catalog.syscall(name).ok_or_else(|| {
+        let hint = Catalog
+            .suggest(name)
+            .map(|s| format!("; did you mean \"{s}\"?"))
+            .unwrap_or_default();
+        ExplainError::UnknownSyscall(name.to_string(), hint)
+    })
 }
 
 /// The first planned rule naming `name` whose conditions hold for `args` and whose action is
@@ -105,13 +119,7 @@ pub fn explain(
     name: &str,
     args: [u64; 6],
 ) -> Result<Explanation, ExplainError> {
-    let syscall = Catalog.syscall(name).ok_or_else(|| {
-        let hint = Catalog
-            .suggest(name)
-            .map(|s| format!("; did you mean \"{s}\"?"))
-            .unwrap_or_default();
-        ExplainError::UnknownSyscall(name.to_string(), hint)
-    })?;
+    let syscall = known_syscall(name)?;
     let nr = syscall
         .number(arch)
         .ok_or_else(|| ExplainError::NotOnArch(name.to_string(), arch))?;

@@ -2,6 +2,7 @@
 //! completing syscall names and the constants that fit the argument being typed.
 
 use crate::catalog::{complete_call, parse_call, typed_arg, value_text, Catalog};
+use crate::compile::{known_syscall, ExplainError};
 use crate::tui::input::TextInput;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
@@ -88,15 +89,9 @@ impl ExplainPrompt {
     }
 
     /// Enter: the call typed, or why it cannot be read.
-    pub fn submit(&self) -> Result<Call, String> {
-        let (name, args) = parse_call(self.input.text()).map_err(|e| e.to_string())?;
-        if Catalog.syscall(&name).is_none() {
-            let hint = Catalog
-                .suggest(&name)
-                .map(|s| format!("; did you mean \"{s}\"?"))
-                .unwrap_or_default();
-            return Err(format!("unknown syscall \"{name}\"{hint}"));
-        }
+    pub fn submit(&self) -> Result<Call, ExplainError> {
+        let (name, args) = parse_call(self.input.text())?;
+        known_syscall(&name)?;
         Ok(Call {
             name,
             args,
@@ -163,6 +158,7 @@ mod tests {
         assert!(ExplainPrompt::new("sockte 1")
             .submit()
             .unwrap_err()
+            .to_string()
             .contains("did you mean"));
     }
 }

@@ -167,7 +167,7 @@ fn outcome(
             return Line::from(vec![
                 label,
                 call,
-                Span::styled(why.clone(), theme.warning()),
+                Span::styled(why.to_string(), theme.warning()),
             ])
         }
     };

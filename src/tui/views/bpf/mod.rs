@@ -17,7 +17,7 @@ pub use draw::render;
 pub use explain::{Call, ExplainPrompt};
 pub use text::Marked;
 
-use crate::compile::{find_in, Explanation, Preview};
+use crate::compile::{find_in, ExplainError, Explanation, Preview};
 use crate::profile::Arch;
 use crate::tui::component::{Component, Handled};
 use crate::tui::cursor::Cursor;
@@ -67,7 +67,7 @@ pub struct Traced {
     /// The ABI it was made in.
     pub abi: Arch,
     /// Its path and outcome, or why it has none (it does not exist in that ABI).
-    pub result: Result<Explanation, String>,
+    pub result: Result<Explanation, ExplainError>,
 }
 
 /// View 2's state.
@@ -206,9 +206,7 @@ impl BpfView {
             .as_ref()
             .is_none_or(|t| t.generation != generation || t.call != call || t.abi != abi);
         if stale {
-            let result = preview
-                .trace(&call.name, call.args, abi)
-                .map_err(|e| e.to_string());
+            let result = preview.trace(&call.name, call.args, abi);
             let traced = Traced {
                 generation,
                 call,
@@ -307,7 +305,7 @@ impl BpfView {
                     self.explained = Some(call);
                     self.explain_input = None;
                 }
-                Err(e) => prompt.error = Some(e),
+                Err(e) => prompt.error = Some(e.to_string()),
             },
             (Some(Command::Cancel), _) | (_, KeyCode::Esc) => self.explain_input = None,
             _ => {

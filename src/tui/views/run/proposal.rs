@@ -2,6 +2,7 @@
 //! each as its narrow rule (the values seen) or, on a key, by name; computed off the UI
 //! thread for the current draft, so it always agrees with the replay line beside it.
 
+use crate::compile::CompileError;
 use crate::profile::{Edit, Profile, Target};
 use crate::sandbox::narrow::Addition;
 use crate::sandbox::replay::Recording;
@@ -17,13 +18,12 @@ use std::sync::Arc;
 pub type Key = (u64, u64);
 
 /// Proposals computed on their own thread.
-pub type ProposalLoader = Keyed<Key, (Profile, Target, Arc<Recording>), Result<Proposed, String>>;
+pub type ProposalLoader =
+    Keyed<Key, (Profile, Target, Arc<Recording>), Result<Proposed, CompileError>>;
 
 /// A loader that proposes on its own thread.
 pub fn proposal_loader() -> ProposalLoader {
-    Keyed::new(|(profile, target, recording)| {
-        propose(&recording, &profile, &target).map_err(|e| e.to_string())
-    })
+    Keyed::new(|(profile, target, recording)| propose(&recording, &profile, &target))
 }
 
 /// One proposed syscall and the user's choices.
