@@ -18,7 +18,6 @@
 mod launch;
 pub mod merge;
 mod observer;
-mod page;
 mod procs;
 pub mod pty;
 mod record;
@@ -32,7 +31,6 @@ mod testgen;
 mod through;
 mod trace;
 mod tracee;
-mod userns;
 mod watch;
 
 pub use launch::NotStartable;
@@ -209,7 +207,7 @@ pub struct Session {
     /// Without containment: our descendants before the run, which are not the run's to end.
     baseline: std::collections::BTreeSet<i32>,
     /// The handshake page, where the child leaves a failed exec's errno and its containment.
-    page: Arc<page::SharedPage>,
+    page: Arc<sys::page::SharedPage>,
     /// Whether the real filter's action for `execve` is not ALLOW.
     execve_denied: bool,
     /// The real filter's program (what enforcement would run).
@@ -268,10 +266,10 @@ impl Session {
             )?)?,
         };
         let isolate = !options.share_pid_namespace;
-        let id_maps = (isolate && !nix::unistd::geteuid().is_root() && userns::available())
-            .then(userns::IdMaps::own);
+        let id_maps = (isolate && !nix::unistd::geteuid().is_root() && sys::userns::available())
+            .then(sys::userns::IdMaps::own);
         let execve_denied = denies_execve(&program, target.arch);
-        let page = Arc::new(page::SharedPage::new()?);
+        let page = Arc::new(sys::page::SharedPage::new()?);
         let mut prepared = sys::child::Prepared::new(&installed, id_maps);
         prepared.sleep_until_taken =
             sys::futex::futex_passes(&installed, target.arch, &page.get().taken);
@@ -319,7 +317,7 @@ impl Session {
             unsafe {
                 sys::child::install(
                     &for_child.0,
-                    &for_child.2,
+                    || for_child.2.exec(),
                     for_child.1.get(),
                     listener,
                     isolate,
@@ -340,7 +338,7 @@ impl Session {
                 if let Some(s) = supervisor {
                     let _ = s.join();
                 }
-                let step = page::Stage::describe(page.get().stage.load(Ordering::Acquire));
+                let step = sys::page::Stage::describe(page.get().stage.load(Ordering::Acquire));
                 return Err(SandboxError::Start(format!("{step} failed ({e})")));
             }
         };

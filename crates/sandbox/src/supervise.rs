@@ -2,9 +2,9 @@
 //! notification as the real filter would act.
 
 use super::observer::{arch_of, Observer};
-use super::page::{SharedPage, Stage};
 use super::sys::futex::{futex_wait, futex_wake};
 use super::sys::notify::{self, Answer, Request};
+use super::sys::page::{SharedPage, Stage};
 use super::trace::Seized;
 use super::Stop;
 use nix::errno::Errno;

@@ -2,7 +2,7 @@
 //! notification and tracing (which observed runs need), libseccomp, man pages. `seccompose
 //! doctor` prints it; `run` and the run pane fall back to enforce mode when either is missing.
 
-use super::sys::child::in_child;
+use super::sys::init::in_child;
 use super::sys::seccomp::{self, Filter};
 use seccompose_core::bpf::Insn;
 use std::io::Read;

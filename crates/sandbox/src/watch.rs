@@ -1,9 +1,9 @@
 //! Waiting without polling: for the child between fork and exec (a baseline it asks for, an
 //! exec that failed under its filter), and for the command's end (a pidfd).
 
-use super::page::SharedPage;
 use super::procs;
 use super::sys::futex::{futex_wait, futex_wake};
+use super::sys::page::SharedPage;
 use nix::sys::signal::{kill, Signal};
 use nix::unistd::Pid;
 use std::collections::BTreeSet;
@@ -20,7 +20,7 @@ pub struct SpawnWatch {
 }
 
 /// While `spawn` runs: takes the baseline of our descendants when an uncontained child asks
-/// for it (see [`super::page::Handshake::baseline`]), and ends a child whose exec failed
+/// for it (see [`super::sys::page::Handshake::baseline`]), and ends a child whose exec failed
 /// under its filter: such a child may be unable even to exit (the filter can deny
 /// `exit_group`), and `spawn` waits for it. The child rings the doorbell for the first; the
 /// second happens after its filter is in place, where it can make no syscall, so it is looked

@@ -18,13 +18,11 @@
 //! not touch anything the filter can deny: it leaves the errno in the shared page, tries to
 //! exit, and otherwise spins until seccompose ends it.
 
-use super::check;
 use super::futex::futex_wait;
-use super::init;
+use super::page::{Handshake, Stage};
 use super::seccomp::{self, Filter};
-use crate::launch::Launch;
-use crate::page::{Handshake, Stage};
-use crate::userns::IdMaps;
+use super::userns::{self, IdMaps};
+use super::{check, exit_now, init, unshare};
 use crate::Containment;
 use std::ffi::{c_char, CStr};
 use std::sync::atomic::Ordering;
@@ -57,18 +55,19 @@ impl Prepared {
 
 /// Runs in the child after fork: dies with the parent, moves the command into a fresh PID
 /// namespace when `isolate` and the kernel allows it, sets no_new_privs, installs the filter,
-/// with `listen` hands the listener over, and execs the command. With `terminal`, the command
+/// with `listen` hands the listener over, and execs the command with `exec` (which returns
+/// only when `execve` failed, with its errno: see `Launch::exec`). With `terminal`, the command
 /// (not the helpers above it) takes standard input as its controlling terminal. An error
 /// before the filter is in place stops the exec (fail closed); never returns `Ok`.
 ///
 /// # Safety
 ///
 /// Only in the child between fork and exec (std's `pre_exec`): a process with one thread,
-/// where `prog`, `launch` and `h` were made before the fork. It forks again (with a PID
+/// where `prog`, `exec` and `h` were made before the fork, and `exec` is async-signal-safe. It forks again (with a PID
 /// namespace), and ends the process rather than return once the filter is in place.
 pub unsafe fn install(
     prog: &Prepared,
-    launch: &Launch,
+    exec: impl FnOnce() -> i32,
     h: &Handshake,
     listen: bool,
     isolate: bool,
@@ -109,7 +108,7 @@ pub unsafe fn install(
     if listen {
         hand_over(h, pid, fd, prog.sleep_until_taken);
     }
-    let errno = launch.exec();
+    let errno = exec();
     exec_failed(h, errno)
 }
 
@@ -125,24 +124,6 @@ fn parent_pid() -> i32 {
     unsafe { libc::getppid() }
 }
 
-/// Ends the calling process with `code` at once: no exit handlers, no destructors, no
-/// flushing of buffers a forked child shares with its parent.
-pub fn exit_now(code: i32) -> ! {
-    // SAFETY: _exit ends the process; leaving what it holds unreleased is sound.
-    unsafe { libc::_exit(code) }
-}
-
-fn unshare(flags: libc::c_int) -> std::io::Result<()> {
-    // SAFETY: unshare takes flags only.
-    check(unsafe { libc::unshare(flags) }).map(drop)
-}
-
-/// Moves the calling process into a fresh user namespace, and its future children into a
-/// fresh PID namespace in it (the maps are still to write).
-pub fn unshare_user_and_pid() -> std::io::Result<()> {
-    unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWPID)
-}
-
 /// Moves the caller's future children into a fresh PID namespace: directly when allowed (root),
 /// else inside a fresh user namespace when `prog` has id maps. Which one it got.
 fn enter_namespaces(prog: &Prepared) -> std::io::Result<Containment> {
@@ -154,7 +135,7 @@ fn enter_namespaces(prog: &Prepared) -> std::io::Result<Containment> {
     };
     // The parent probed that this works here; a failure now is an error, not a fallback:
     // half-made namespaces would run the command under ids it does not have.
-    unshare_user_and_pid()?;
+    userns::unshare_user_and_pid()?;
     maps.write()?;
     Ok(Containment::UserAndPidNamespace)
 }
@@ -246,22 +227,6 @@ pub fn take_terminal() -> std::io::Result<()> {
     check(unsafe { libc::ioctl(0, libc::TIOCSCTTY, 0) }).map(drop)
 }
 
-/// Writes `data` to a `/proc/self` file with raw syscalls (async-signal-safe).
-pub fn write_proc(path: &CStr, data: &[u8]) -> std::io::Result<()> {
-    // SAFETY: a NUL-terminated path; the descriptor is closed below.
-    let fd = check(unsafe { libc::open(path.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC) })?;
-    // SAFETY: `data` is valid for `data.len()` bytes.
-    let n = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
-    let err = std::io::Error::last_os_error();
-    // SAFETY: closing the descriptor opened above, which nothing else holds.
-    unsafe { libc::close(fd) };
-    if n == data.len() as isize {
-        Ok(())
-    } else {
-        Err(err)
-    }
-}
-
 /// `execve`; returns only when it failed, with its errno. Async-signal-safe.
 ///
 /// # Safety
@@ -273,21 +238,4 @@ pub unsafe fn execve(path: &CStr, argv: &[*const c_char], envp: &[*const c_char]
     unsafe { libc::execve(path.as_ptr(), argv.as_ptr(), envp.as_ptr()) };
     // SAFETY: errno is the calling thread's own.
     unsafe { *libc::__errno_location() }
-}
-
-/// Runs `f` in a forked child and tells whether it returned true there (a probe of what the
-/// kernel allows, without changing this process).
-///
-/// # Safety
-///
-/// `f` runs in a copy of a process that may have other threads: it may make only
-/// async-signal-safe calls (no allocation, no lock) on memory prepared before.
-pub unsafe fn in_child(f: impl FnOnce() -> bool) -> bool {
-    // SAFETY: the child runs only `f`, async-signal-safe (this function's contract), then
-    // ends without returning.
-    let pid = unsafe { libc::fork() };
-    if pid == 0 {
-        exit_now(if f() { 0 } else { 1 });
-    }
-    pid > 0 && init::wait_for(pid) == 0
 }

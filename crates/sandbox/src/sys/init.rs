@@ -1,9 +1,10 @@
-//! The two helpers of a run in a PID namespace, between seccompose and the command: the shim
-//! (outside the namespace) and init (its PID 1). Both run in the child after fork, so only
-//! raw, async-signal-safe calls; neither ever returns.
+//! The processes seccompose forks besides the command: the two helpers of a run in a PID
+//! namespace, between seccompose and the command (the shim, outside the namespace, and init,
+//! its PID 1), and the probes of what the kernel allows ([`in_child`]). They run after fork,
+//! so only raw, async-signal-safe calls, and none goes back to the code that forked it.
 
-use super::child::exit_now;
-use crate::page::Handshake;
+use super::exit_now;
+use super::page::Handshake;
 use std::sync::atomic::Ordering;
 
 /// The calling process's pid in the PID namespace of the `/proc` mount (seccompose's), read
@@ -124,4 +125,21 @@ fn die_of(sig: i32) -> ! {
     // SAFETY: getpid has no preconditions; kill takes integers.
     unsafe { libc::kill(libc::getpid(), sig) };
     exit_now(128 + sig)
+}
+
+/// Runs `f` in a forked child and tells whether it returned true there (a probe of what the
+/// kernel allows, without changing this process).
+///
+/// # Safety
+///
+/// `f` runs in a copy of a process that may have other threads: it may make only
+/// async-signal-safe calls (no allocation, no lock) on memory prepared before.
+pub unsafe fn in_child(f: impl FnOnce() -> bool) -> bool {
+    // SAFETY: the child runs only `f`, async-signal-safe (this function's contract), then
+    // ends without returning.
+    let pid = unsafe { libc::fork() };
+    if pid == 0 {
+        exit_now(if f() { 0 } else { 1 });
+    }
+    pid > 0 && wait_for(pid) == 0
 }

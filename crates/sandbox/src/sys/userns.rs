@@ -3,8 +3,32 @@
 //! tree with the run. Inside, the command keeps its ids and gains no capability (it is not
 //! uid 0 there, so `execve` clears them); files of other users show as the overflow id.
 
-use super::sys::child::{in_child, unshare_user_and_pid, write_proc};
+use super::init::in_child;
+use super::{check, unshare};
+use std::ffi::CStr;
 use std::sync::OnceLock;
+
+/// Moves the calling process into a fresh user namespace, and its future children into a
+/// fresh PID namespace in it (the maps are still to write).
+pub fn unshare_user_and_pid() -> std::io::Result<()> {
+    unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWPID)
+}
+
+/// Writes `data` to a `/proc/self` file with raw syscalls (async-signal-safe).
+fn write_proc(path: &CStr, data: &[u8]) -> std::io::Result<()> {
+    // SAFETY: a NUL-terminated path; the descriptor is closed below.
+    let fd = check(unsafe { libc::open(path.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC) })?;
+    // SAFETY: `data` is valid for `data.len()` bytes.
+    let n = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
+    let err = std::io::Error::last_os_error();
+    // SAFETY: closing the descriptor opened above, which nothing else holds.
+    unsafe { libc::close(fd) };
+    if n == data.len() as isize {
+        Ok(())
+    } else {
+        Err(err)
+    }
+}
 
 /// The contents of `/proc/self/{setgroups,uid_map,gid_map}`, prepared before fork.
 #[derive(Debug, Clone)]

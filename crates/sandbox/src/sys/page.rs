@@ -2,7 +2,7 @@
 //! child publishes its pid, listener, steps and failures, touched only through atomics so
 //! that the child (which may not lock or allocate) and seccompose's threads can both use it.
 
-use super::sys::futex::futex_wake;
+use super::futex::futex_wake;
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
 
@@ -52,7 +52,7 @@ impl Handshake {
     }
 }
 
-/// The steps of [`super::sys::child::install`], in order.
+/// The steps of `child::install`, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u32)]
 pub enum Stage {
