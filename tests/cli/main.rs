@@ -24,4 +24,5 @@ mod lint_fix;
 mod nested;
 mod preserve;
 mod saves;
+mod structure;
 mod usage;

@@ -189,3 +189,33 @@ fn the_commands_own_debugger_works_as_under_enforcement() {
         }
     }
 }
+
+/// Real-time signals reach an observed command as they reach an enforced one: the tracer stops
+/// at their delivery like at any signal's and passes them on (nix's `Signal` has no real-time
+/// signals, so a wait through nix would lose such a stop and leave the command stopped: the
+/// timeout would end it).
+#[test]
+fn real_time_signals_pass_the_tracer() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let program = common::probe::with_libc("signals");
+    let code = 128 + libc::SIGRTMIN();
+    for who in users() {
+        let dir = scratch();
+        let profile = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
+        for enforce in [false, true] {
+            let out = run_as(who, &profile, enforce)
+                .args(["--timeout", "30", "--"])
+                .arg(&program)
+                .arg("realtime")
+                .output()
+                .unwrap();
+            let context = format!("{who:?} enforce={enforce}: {}", stderr(&out));
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout),
+                "handler: a real-time signal\n",
+                "{context}"
+            );
+            assert_eq!(out.status.code(), Some(code), "{context}");
+        }
+    }
+}

@@ -11,6 +11,8 @@
  *   debugger     acts as a debugger of its own children: PTRACE_SEIZE of a running child and
  *                of a stopped one, PTRACE_TRACEME in a child that then stops; prints each
  *                result (the same under observation as under enforcement).
+ *   realtime     catches SIGRTMIN+1 and says so, then raises SIGRTMIN, whose default action
+ *                ends the process.
  * Syscalls are made with syscall(2), so the C library cannot answer them from a cache. */
 
 #define _GNU_SOURCE
@@ -101,6 +103,22 @@ static int debugger(void) {
     return 0;
 }
 
+static volatile sig_atomic_t realtime_seen;
+
+static void on_realtime(int sig) {
+    realtime_seen = sig;
+}
+
+/* A real-time signal caught, then one left to its default action, which ends the process. */
+static int realtime(void) {
+    signal(SIGRTMIN + 1, on_realtime);
+    raise(SIGRTMIN + 1);
+    say(realtime_seen == SIGRTMIN + 1 ? "handler: a real-time signal\n" : "no handler ran\n");
+    raise(SIGRTMIN);
+    say("survived SIGRTMIN\n");
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if (argc < 2)
         return 2;
@@ -127,5 +145,7 @@ int main(int argc, char **argv) {
     }
     if (strcmp(argv[1], "debugger") == 0)
         return debugger();
+    if (strcmp(argv[1], "realtime") == 0)
+        return realtime();
     return 2;
 }

@@ -5,7 +5,7 @@
 //! 126, as `env` and `timeout` do), and so that the child makes exactly one `execve`, with
 //! no allocation, once its filter is installed.
 
-use std::ffi::{CString, OsStr, OsString};
+use std::ffi::{c_char, CString, OsStr, OsString};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
 
@@ -43,12 +43,14 @@ pub struct Launch {
     path: CString,
     _argv: Vec<CString>,
     _envp: Vec<CString>,
-    argv_ptrs: Vec<*const libc::c_char>,
-    envp_ptrs: Vec<*const libc::c_char>,
+    argv_ptrs: Vec<*const c_char>,
+    envp_ptrs: Vec<*const c_char>,
 }
 
-// The pointers point into the CStrings owned by the same value and are only read.
+// SAFETY: the pointers point into the CStrings owned by the same value, which are never
+// changed: moving the value to another thread moves what they point to along.
 unsafe impl Send for Launch {}
+// SAFETY: as above, and the pointers are only read.
 unsafe impl Sync for Launch {}
 
 fn c_string(s: &OsStr) -> Result<CString, NotStartable> {
@@ -60,8 +62,8 @@ fn c_string(s: &OsStr) -> Result<CString, NotStartable> {
     })
 }
 
-fn pointers(strings: &[CString]) -> Vec<*const libc::c_char> {
-    let mut v: Vec<*const libc::c_char> = strings.iter().map(|s| s.as_ptr()).collect();
+fn pointers(strings: &[CString]) -> Vec<*const c_char> {
+    let mut v: Vec<*const c_char> = strings.iter().map(|s| s.as_ptr()).collect();
     v.push(std::ptr::null());
     v
 }
@@ -98,15 +100,8 @@ impl Launch {
 
     /// Calls `execve`; returns only when it failed, with its errno. Async-signal-safe.
     pub fn exec(&self) -> i32 {
-        // SAFETY: NUL-terminated strings and NULL-terminated vectors owned by self.
-        unsafe {
-            libc::execve(
-                self.path.as_ptr(),
-                self.argv_ptrs.as_ptr(),
-                self.envp_ptrs.as_ptr(),
-            );
-            *libc::__errno_location()
-        }
+        // SAFETY: NULL-terminated vectors of NUL-terminated strings, all owned by self.
+        unsafe { super::sys::child::execve(&self.path, &self.argv_ptrs, &self.envp_ptrs) }
     }
 }
 
@@ -126,9 +121,8 @@ fn check_executable(path: &Path) -> Result<(), NotStartable> {
         )));
     }
     let c = c_string(path.as_os_str())?;
-    // SAFETY: access on a NUL-terminated path.
-    if unsafe { libc::access(c.as_ptr(), libc::X_OK) } != 0 {
-        let why = std::io::Error::last_os_error();
+    if let Err(e) = nix::unistd::access(c.as_c_str(), nix::unistd::AccessFlags::X_OK) {
+        let why = std::io::Error::from(e);
         return Err(NotStartable::NotExecutable(format!(
             "{shown}: not executable ({why})"
         )));

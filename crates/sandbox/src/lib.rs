@@ -9,12 +9,16 @@
 //! command reports them (see `trace`). Enforce mode installs the real filter and only watches
 //! the exit.
 
-mod child;
-mod futex;
+#![deny(
+    unsafe_op_in_unsafe_fn,
+    clippy::undocumented_unsafe_blocks,
+    clippy::missing_safety_doc
+)]
+
 mod launch;
 pub mod merge;
 pub mod narrow;
-mod notify;
+mod observer;
 mod procs;
 pub mod pty;
 mod record;
@@ -22,12 +26,12 @@ pub mod replay;
 mod report;
 mod supervise;
 pub mod support;
+mod sys;
 #[cfg(test)]
 mod testgen;
 mod through;
 mod trace;
 mod tracee;
-mod userns;
 mod watch;
 
 pub use launch::NotStartable;
@@ -206,7 +210,7 @@ pub struct Session {
     /// Without containment: our descendants before the run, which are not the run's to end.
     baseline: std::collections::BTreeSet<i32>,
     /// The handshake page, where the child leaves a failed exec's errno and its containment.
-    page: Arc<child::SharedPage>,
+    page: Arc<sys::page::SharedPage>,
     /// Whether the real filter's action for `execve` is not ALLOW.
     execve_denied: bool,
     /// The real filter's program (what enforcement would run).
@@ -266,14 +270,13 @@ impl Session {
             )?)?,
         };
         let isolate = !options.share_pid_namespace;
-        // SAFETY: geteuid has no preconditions.
-        let id_maps = (isolate && unsafe { libc::geteuid() } != 0 && userns::available())
-            .then(userns::IdMaps::own);
+        let id_maps = (isolate && !nix::unistd::geteuid().is_root() && sys::userns::available())
+            .then(sys::userns::IdMaps::own);
         let execve_denied = denies_execve(&program, target.arch);
-        let page = Arc::new(child::SharedPage::new()?);
-        let mut prepared = child::Prepared::new(&installed, id_maps);
+        let page = Arc::new(sys::page::SharedPage::new()?);
+        let mut prepared = sys::child::Prepared::new(&installed, id_maps);
         prepared.sleep_until_taken =
-            child::futex_passes(&installed, target.arch, &page.get().taken);
+            sys::futex::futex_passes(&installed, target.arch, &page.get().taken);
         let prepared = Arc::new(prepared);
         let stop = Arc::new(AtomicBool::new(false));
         let (sender, events) = mpsc::channel();
@@ -285,7 +288,7 @@ impl Session {
         let supervisor = (options.mode != Mode::Enforce).then(|| {
             let ctx = supervise::Context {
                 page: page.clone(),
-                observer: supervise::Observer {
+                observer: observer::Observer {
                     program: program.clone(),
                     stub_len: real.stub.range.len(),
                     plan: Arc::new(compile::plan(profile, target)),
@@ -312,19 +315,22 @@ impl Session {
         let listener = options.mode != Mode::Enforce;
         let terminal = options.controlling_terminal;
         let for_child = (prepared.clone(), page.clone(), launch);
-        // SAFETY: the closure only makes async-signal-safe syscalls on memory prepared before fork.
-        unsafe {
-            cmd.pre_exec(move || {
-                child::install(
+        let in_child = move || {
+            // SAFETY: std runs this between fork and exec, in the child (one thread), and
+            // `for_child` was made before the fork.
+            unsafe {
+                sys::child::install(
                     &for_child.0,
-                    &for_child.2,
+                    || for_child.2.exec(),
                     for_child.1.get(),
                     listener,
                     isolate,
                     terminal,
                 )
-            });
-        }
+            }
+        };
+        // SAFETY: `install` makes only async-signal-safe calls on memory prepared before fork.
+        unsafe { cmd.pre_exec(in_child) };
         let watcher = watch::watch_spawn(page.clone());
         let spawned = cmd.spawn();
         // Only an uncontained child asks for a baseline (a PID namespace ends everything).
@@ -336,7 +342,7 @@ impl Session {
                 if let Some(s) = supervisor {
                     let _ = s.join();
                 }
-                let step = child::Stage::describe(page.get().stage.load(Ordering::Acquire));
+                let step = sys::page::Stage::describe(page.get().stage.load(Ordering::Acquire));
                 return Err(SandboxError::Start(format!("{step} failed ({e})")));
             }
         };
@@ -398,7 +404,7 @@ impl Session {
                 return;
             }
             // The supervisor wakes this word when it has taken the listener and seized.
-            child::futex_wait(&h.taken, 0, Some(Duration::from_millis(1)));
+            sys::futex::futex_wait(&h.taken, 0, Some(Duration::from_millis(1)));
         }
     }
 

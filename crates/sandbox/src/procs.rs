@@ -1,11 +1,13 @@
 //! The process tree of a run: finding and ending every descendant.
 
+use nix::sys::signal::{kill, Signal};
+use nix::sys::wait::{waitpid, WaitPidFlag};
+use nix::unistd::Pid;
 use std::collections::BTreeSet;
 
 /// Makes this process adopt orphaned descendants, so a run's grandchildren stay findable.
 pub fn become_subreaper() {
-    // SAFETY: prctl with constant arguments.
-    unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) };
+    let _ = nix::sys::prctl::set_child_subreaper(true);
 }
 
 /// Whether /proc numbers processes as this process sees them. Not so inside a PID namespace
@@ -82,10 +84,7 @@ pub fn kill_tree(root: i32, include_root: bool) {
         if victims.is_empty() {
             break;
         }
-        for pid in &victims {
-            // SAFETY: kill with a pid from /proc; a race with exit only yields ESRCH.
-            unsafe { libc::kill(*pid, libc::SIGKILL) };
-        }
+        end_all(&victims);
         killed.extend(victims);
         reap_orphans(&killed, root);
     }
@@ -99,10 +98,22 @@ fn reap_orphans(tree: &BTreeSet<i32>, keep: i32) {
     let me = std::process::id() as i32;
     for &pid in tree {
         if pid != keep && parent_of(pid) == Some(me) && is_zombie(pid) {
-            // SAFETY: waiting for a specific zombie child of ours.
-            unsafe { libc::waitpid(pid, std::ptr::null_mut(), libc::WNOHANG) };
+            reap(pid);
         }
     }
+}
+
+/// Sends SIGKILL to each pid (from /proc: a race with exit only yields ESRCH).
+fn end_all<'a>(pids: impl IntoIterator<Item = &'a i32>) {
+    for &pid in pids {
+        let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
+    }
+}
+
+/// Reaps `pid` if it is a zombie child of ours, without waiting (else ECHILD, or nothing yet).
+/// Its status is nobody's: a decoding error of nix (a real-time signal) changes nothing.
+fn reap(pid: i32) {
+    let _ = waitpid(Pid::from_raw(pid), Some(WaitPidFlag::WNOHANG));
 }
 
 fn is_zombie(pid: i32) -> bool {
@@ -123,10 +134,7 @@ pub fn end_leftovers(baseline: &BTreeSet<i32>) {
         if victims.is_empty() {
             break;
         }
-        for pid in &victims {
-            // SAFETY: kill with a pid from /proc; a race with exit only yields ESRCH.
-            unsafe { libc::kill(*pid, libc::SIGKILL) };
-        }
+        end_all(&victims);
         for pid in victims {
             reap_when_dead(pid);
         }
@@ -148,8 +156,7 @@ pub fn reap_when_dead(pid: i32) {
         match state {
             None => return,
             Some('Z') => {
-                // SAFETY: reaping a zombie; a pid that is not our child yields ECHILD.
-                unsafe { libc::waitpid(pid, std::ptr::null_mut(), libc::WNOHANG) };
+                reap(pid);
                 return;
             }
             Some(_) => std::thread::sleep(std::time::Duration::from_millis(1)),

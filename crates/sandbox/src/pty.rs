@@ -2,6 +2,7 @@
 //! output and error and as its controlling terminal (so job control, `isatty` and the window
 //! size work as in a real terminal); the caller reads and writes the other side.
 
+use nix::pty::Winsize;
 use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd};
 use std::process::Stdio;
 
@@ -13,8 +14,8 @@ pub struct Pty {
     slave: OwnedFd,
 }
 
-fn winsize(rows: u16, cols: u16) -> libc::winsize {
-    libc::winsize {
+fn winsize(rows: u16, cols: u16) -> Winsize {
+    Winsize {
         ws_row: rows.max(1),
         ws_col: cols.max(1),
         ws_xpixel: 0,
@@ -23,12 +24,13 @@ fn winsize(rows: u16, cols: u16) -> libc::winsize {
 }
 
 fn cloexec(fd: &OwnedFd) -> std::io::Result<()> {
-    // SAFETY: setting a descriptor flag on a descriptor we own.
-    if unsafe { libc::fcntl(fd.as_raw_fd(), libc::F_SETFD, libc::FD_CLOEXEC) } < 0 {
-        return Err(std::io::Error::last_os_error());
-    }
+    use nix::fcntl::{fcntl, FcntlArg, FdFlag};
+    fcntl(fd, FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC))?;
     Ok(())
 }
+
+// `TIOCSWINSZ`: sets a terminal's window size from a `winsize`.
+nix::ioctl_write_ptr_bad!(set_window_size, nix::libc::TIOCSWINSZ, Winsize);
 
 impl Pty {
     /// Opens a pseudo-terminal of `rows` x `cols`.
@@ -64,10 +66,8 @@ impl Pty {
 /// Tells the command its terminal now has `rows` x `cols` (it gets SIGWINCH).
 pub fn resize(master: BorrowedFd<'_>, rows: u16, cols: u16) -> std::io::Result<()> {
     let size = winsize(rows, cols);
-    // SAFETY: TIOCSWINSZ reads one winsize from a valid pointer.
-    if unsafe { libc::ioctl(master.as_raw_fd(), libc::TIOCSWINSZ, &size) } < 0 {
-        return Err(std::io::Error::last_os_error());
-    }
+    // SAFETY: TIOCSWINSZ reads one winsize, which `size` is, from a live local.
+    unsafe { set_window_size(master.as_raw_fd(), &size) }?;
     Ok(())
 }
 
@@ -75,13 +75,7 @@ pub fn resize(master: BorrowedFd<'_>, rows: u16, cols: u16) -> std::io::Result<(
 /// standard input, so the terminal's signals (Ctrl-C, Ctrl-Z, SIGWINCH) reach the command and
 /// not seccompose's helpers. Async-signal-safe: two syscalls, no allocation.
 pub fn take_terminal() -> std::io::Result<()> {
-    // SAFETY: plain syscalls with constant arguments.
-    unsafe {
-        if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
-            return Err(std::io::Error::last_os_error());
-        }
-    }
-    Ok(())
+    super::sys::child::take_terminal()
 }
 
 #[cfg(test)]

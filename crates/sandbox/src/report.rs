@@ -1,6 +1,8 @@
 //! What a run reports: the stops grouped by syscall, and how the command ended.
 
 use super::{Containment, Finished, Stop, Termination};
+use nix::errno::Errno;
+use nix::sys::signal::Signal;
 use seccompose_core::bpf::RetAction;
 use seccompose_core::catalog::{describe_call, Catalog};
 use seccompose_core::profile::{Arch, Profile};
@@ -82,8 +84,8 @@ pub fn exit_code(t: Termination) -> i32 {
     match t {
         Termination::Exited(c) => c,
         Termination::Signaled(s) => 128 + s,
-        Termination::TimedOut | Termination::Stopped => 128 + libc::SIGKILL,
-        Termination::NotRun { errno, .. } if errno == libc::ENOENT => 127,
+        Termination::TimedOut | Termination::Stopped => 128 + Signal::SIGKILL as i32,
+        Termination::NotRun { errno, .. } if errno == Errno::ENOENT as i32 => 127,
         Termination::NotRun { .. } => 126,
     }
 }
@@ -149,7 +151,7 @@ impl Report {
     /// The syscall whose kill action ended the command, if a kill did.
     pub fn killer(&self) -> Option<&StopSummary> {
         let killed_by_sigsys =
-            matches!(self.termination, Termination::Signaled(s) if s == libc::SIGSYS);
+            matches!(self.termination, Termination::Signaled(s) if s == Signal::SIGSYS as i32);
         if !killed_by_sigsys {
             return None;
         }
@@ -268,8 +270,8 @@ impl Report {
         let (kind, value) = match self.termination {
             Termination::Exited(c) => ("exited", c),
             Termination::Signaled(s) => ("signaled", s),
-            Termination::TimedOut => ("timeout", libc::SIGKILL),
-            Termination::Stopped => ("stopped", libc::SIGKILL),
+            Termination::TimedOut => ("timeout", Signal::SIGKILL as i32),
+            Termination::Stopped => ("stopped", Signal::SIGKILL as i32),
             Termination::NotRun { errno, .. } => ("not_run", errno),
         };
         json!({

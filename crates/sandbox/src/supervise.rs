@@ -1,99 +1,24 @@
 //! The supervisor thread: takes the listener from the child, then answers every
 //! notification as the real filter would act.
 
-use super::child::{futex_wait, SharedPage, Stage};
-use super::notify::{self, Answer, Request};
+use super::observer::{arch_of, Observer};
+use super::sys::futex::{futex_wait, futex_wake};
+use super::sys::notify::{self, Answer, Request};
+use super::sys::page::{SharedPage, Stage};
 use super::trace::Seized;
-use super::{Event, Stop};
-use seccompose_core::bpf::{self, Program, RetAction, SeccompData};
-use seccompose_core::catalog::Catalog;
-use seccompose_core::compile::{deciding_rule, Plan};
-use seccompose_core::profile::Arch;
+use super::Stop;
+use nix::errno::Errno;
+use nix::sys::signal::{kill, Signal};
+use nix::unistd::Pid;
+use seccompose_core::bpf::RetAction;
 use std::collections::BTreeSet;
 use std::os::fd::OwnedFd;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The tracer thread of an observed run; its result is the TRAP and KILL stops it saw.
 type Tracer = std::thread::JoinHandle<Vec<Stop>>;
-
-/// What turning a stopped call into a reported [`Stop`] needs; shared by the supervisor (for
-/// notified calls) and the tracer (for TRAP and KILL, which the kernel delivers itself).
-#[derive(Clone)]
-pub struct Observer {
-    /// The real filter.
-    pub program: Arc<Program>,
-    /// How long runc's -ENOSYS stub at its start is (0: none).
-    pub stub_len: usize,
-    /// The compiled rules, for naming the rule that decided.
-    pub plan: Arc<Plan>,
-    /// Where events go.
-    pub events: mpsc::Sender<Event>,
-    /// When the run started.
-    pub started: Instant,
-}
-
-impl Observer {
-    /// What the real filter does with a call.
-    pub fn action(&self, token: u32, nr: i32, ip: u64, args: [u64; 6]) -> RetAction {
-        let data = SeccompData {
-            nr,
-            arch: token,
-            instruction_pointer: ip,
-            args,
-        };
-        RetAction::from_raw(bpf::run(&self.program, &data))
-    }
-
-    /// The stop of thread `pid` at a call (None for an ABI we do not know).
-    pub fn stop(
-        &self,
-        pid: u32,
-        token: u32,
-        nr: i32,
-        args: [u64; 6],
-        action: RetAction,
-    ) -> Option<Stop> {
-        let arch = arch_of(token, nr)?;
-        let nr = nr as u32;
-        let name = Catalog.name_of(arch, nr);
-        let data = SeccompData {
-            nr: nr as i32,
-            arch: token,
-            instruction_pointer: 0,
-            args,
-        };
-        let stub = self.stub_len > 0
-            && bpf::emulate(&self.program, &data)
-                .path
-                .last()
-                .is_some_and(|at| *at < self.stub_len);
-        let rule = (!stub)
-            .then(|| name.and_then(|n| deciding_rule(&self.plan, n, &args, action)))
-            .flatten();
-        let texts = name
-            .map(|n| read_strings(pid, n, &args))
-            .unwrap_or_default();
-        Some(Stop {
-            elapsed: self.started.elapsed(),
-            pid,
-            arch,
-            nr,
-            name,
-            args,
-            texts,
-            action,
-            rule,
-            stub,
-        })
-    }
-
-    /// Streams a stop to whoever shows the run.
-    pub fn report(&self, stop: &Stop) {
-        let _ = self.events.send(Event::Stop(Box::new(stop.clone())));
-    }
-}
 
 /// Everything the supervisor thread needs.
 pub struct Context {
@@ -119,8 +44,7 @@ fn fail(ctx: &Context, pid: i32, why: String) {
     if let Ok(mut slot) = ctx.failure.lock() {
         *slot = Some(why);
     }
-    // SAFETY: killing our own descendant by pid.
-    unsafe { libc::kill(pid, libc::SIGKILL) };
+    let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
 }
 
 /// Waits for the child's listener and, in observed mode, seizes the child (the tracer thread);
@@ -169,8 +93,8 @@ fn take_listener(ctx: &Context) -> Option<(OwnedFd, Option<Tracer>)> {
                 Some(&p) if init > 0 => p,
                 _ => {
                     if init > 0 {
-                        // SAFETY: ending init ends the namespace and the waiting command (fail closed).
-                        unsafe { libc::kill(init, libc::SIGKILL) };
+                        // Ending init ends the namespace and the waiting command (fail closed).
+                        let _ = kill(Pid::from_raw(init), Signal::SIGKILL);
                     }
                     return None;
                 }
@@ -178,7 +102,7 @@ fn take_listener(ctx: &Context) -> Option<(OwnedFd, Option<Tracer>)> {
         }
         p => p,
     };
-    let listener = match notify::steal_fd(pid, h.fd.load(Ordering::Relaxed)) {
+    let listener = match super::sys::pidfd::steal_fd(pid, h.fd.load(Ordering::Relaxed)) {
         Ok(fd) => fd,
         Err(e) => {
             // Without the listener the child would wait forever: end it.
@@ -204,16 +128,8 @@ fn take_listener(ctx: &Context) -> Option<(OwnedFd, Option<Tracer>)> {
         None => None,
     };
     h.taken.store(1, Ordering::Release);
-    super::child::futex_wake(&h.taken);
+    futex_wake(&h.taken);
     Some((listener, tracer))
-}
-
-/// The architecture of a notification: x32 shares x86-64's token and sets bit 30 of nr.
-pub fn arch_of(token: u32, nr: i32) -> Option<Arch> {
-    if token == Arch::X86_64.audit_token() && nr as u32 & 0x4000_0000 != 0 {
-        return Some(Arch::X32);
-    }
-    Arch::all().find(|a| a.audit_token() == token && *a != Arch::X32)
 }
 
 /// Runs until the listener closes or the run is stopped; returns every stop, in order.
@@ -274,47 +190,6 @@ pub fn run(ctx: Context) -> Vec<Stop> {
     stops
 }
 
-/// The strings that the `char *` arguments of a stopped call point to (paths, names), read
-/// from the caller's memory while it waits; arguments that are not strings, or cannot be
-/// read, stay None. Reports only: the call itself is decided on the raw arguments.
-fn read_strings(pid: u32, name: &str, args: &[u64; 6]) -> [Option<String>; 6] {
-    let mut out: [Option<String>; 6] = Default::default();
-    let Some(syscall) = Catalog.syscall(name) else {
-        return out;
-    };
-    for (i, arg) in syscall.args.iter().enumerate().take(6) {
-        // `const char *` is a string; `char *const *argv` is an array of them, not shown.
-        let is_string = arg.ty.contains("char") && arg.ty.matches('*').count() == 1;
-        if is_string && args[i] != 0 {
-            out[i] = read_c_string(pid, args[i]);
-        }
-    }
-    out
-}
-
-/// Up to 256 bytes of a NUL-terminated string in another process.
-fn read_c_string(pid: u32, address: u64) -> Option<String> {
-    let mut buf = [0u8; 256];
-    let local = libc::iovec {
-        iov_base: buf.as_mut_ptr().cast(),
-        iov_len: buf.len(),
-    };
-    // A string near the end of a mapping is shorter than the buffer: read up to the page end.
-    let to_page_end = 4096 - (address as usize % 4096);
-    let remote = libc::iovec {
-        iov_base: address as *mut libc::c_void,
-        iov_len: buf.len().min(to_page_end),
-    };
-    // SAFETY: reads into our own buffer; the kernel checks the remote range.
-    let n = unsafe { libc::process_vm_readv(pid as libc::pid_t, &local, 1, &remote, 1, 0) };
-    if n <= 0 {
-        return None;
-    }
-    let bytes = &buf[..n as usize];
-    let end = bytes.iter().position(|&b| b == 0)?;
-    Some(String::from_utf8_lossy(&bytes[..end]).into_owned())
-}
-
 /// Ends a notified call as the real filter would have: the same errno, or the call going on.
 fn answer(listener: &OwnedFd, req: &Request, action: RetAction) {
     let answer = match action {
@@ -322,12 +197,12 @@ fn answer(listener: &OwnedFd, req: &Request, action: RetAction) {
         RetAction::Errno(e) => Answer::Errno(i32::from(e)),
         // No tracer asks for seccomp stops and no listener is set up in a real run: the kernel
         // fails these with ENOSYS.
-        RetAction::Trace(_) | RetAction::UserNotif => Answer::Errno(libc::ENOSYS),
+        RetAction::Trace(_) | RetAction::UserNotif => Answer::Errno(Errno::ENOSYS as i32),
         // Never notified: the observed program leaves these to the kernel.
         RetAction::Trap(_)
         | RetAction::KillThread
         | RetAction::KillProcess
-        | RetAction::Unknown(_) => Answer::Errno(libc::ENOSYS),
+        | RetAction::Unknown(_) => Answer::Errno(Errno::ENOSYS as i32),
     };
     let _ = notify::respond(listener, req.id, answer);
 }

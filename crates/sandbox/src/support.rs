@@ -2,6 +2,9 @@
 //! notification and tracing (which observed runs need), libseccomp, man pages. `seccompose
 //! doctor` prints it; `run` and the run pane fall back to enforce mode when either is missing.
 
+use super::sys::init::in_child;
+use super::sys::seccomp::{self, Filter};
+use seccompose_core::bpf::Insn;
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -54,45 +57,30 @@ impl Report {
 }
 
 /// The classic BPF program that returns ALLOW for everything.
-const RET_ALLOW: libc::sock_filter = libc::sock_filter {
+const RET_ALLOW: Insn = Insn {
     code: 0x06,
     jt: 0,
     jf: 0,
     k: 0x7fff_0000,
 };
 
-/// Loads `program` with `flags` in a forked child and reports whether the kernel took it.
-fn loads_in_child(program: &[libc::sock_filter], flags: libc::c_ulong) -> bool {
-    let fprog = libc::sock_fprog {
-        len: program.len() as u16,
-        filter: program.as_ptr() as *mut _,
-    };
-    // SAFETY: the child makes only raw, async-signal-safe syscalls on memory prepared before fork.
+/// Loads `program` (with a listener when `listener`) in a forked child and reports whether
+/// the kernel took it.
+fn loads_in_child(program: &[Insn], listener: bool) -> bool {
+    let filter = Filter::new(program);
+    // SAFETY: the child makes two raw syscalls on the filter prepared before fork.
     unsafe {
-        let pid = libc::fork();
-        if pid < 0 {
-            return false;
-        }
-        if pid == 0 {
-            libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
-            let r = libc::syscall(
-                libc::SYS_seccomp,
-                libc::SECCOMP_SET_MODE_FILTER,
-                flags,
-                &fprog,
-            );
-            libc::_exit(if r >= 0 { 0 } else { 1 });
-        }
-        let mut status = 0;
-        libc::waitpid(pid, &mut status, 0);
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0
+        in_child(|| {
+            let _ = seccomp::set_no_new_privs();
+            seccomp::load(&filter, listener).is_ok()
+        })
     }
 }
 
 /// Whether seccomp filters load here.
 pub fn filters_work() -> bool {
     static ANSWER: OnceLock<bool> = OnceLock::new();
-    *ANSWER.get_or_init(|| loads_in_child(&[RET_ALLOW], 0))
+    *ANSWER.get_or_init(|| loads_in_child(&[RET_ALLOW], false))
 }
 
 /// The value of the test switch `name` (an environment variable), only in builds with the
@@ -172,23 +160,20 @@ fn yama_ptrace_scope() -> Option<u8> {
 
 /// The probe itself: seizes a forked child with ptrace.
 fn seizes_a_child() -> bool {
-    // SAFETY: the child only waits for its end; the parent makes plain syscalls on its pid.
-    unsafe {
-        let pid = libc::fork();
-        if pid < 0 {
-            return false;
-        }
-        if pid == 0 {
-            loop {
-                libc::pause();
-            }
-        }
-        let seized = libc::ptrace(libc::PTRACE_SEIZE, pid, 0, 0) == 0;
-        libc::kill(pid, libc::SIGKILL);
-        let mut status = 0;
-        libc::waitpid(pid, &mut status, 0);
-        seized
-    }
+    use nix::sys::{ptrace, signal, wait};
+    use nix::unistd::{fork, pause, ForkResult};
+    // SAFETY: the child only waits for its end (pause is async-signal-safe).
+    let child = match unsafe { fork() } {
+        Ok(ForkResult::Parent { child }) => child,
+        Ok(ForkResult::Child) => loop {
+            pause();
+        },
+        Err(_) => return false,
+    };
+    let seized = ptrace::seize(child, ptrace::Options::empty()).is_ok();
+    let _ = signal::kill(child, signal::Signal::SIGKILL);
+    let _ = wait::waitpid(child, None);
+    seized
 }
 
 fn probe_user_notification() -> bool {
@@ -203,16 +188,7 @@ fn probe_user_notification() -> bool {
 
 /// Whether the kernel knows `SECCOMP_GET_NOTIF_SIZES`.
 fn notif_sizes_known() -> bool {
-    let mut sizes = [0u16; 3];
-    // SAFETY: the kernel writes three u16 into `sizes`.
-    unsafe {
-        libc::syscall(
-            libc::SYS_seccomp,
-            libc::SECCOMP_GET_NOTIF_SIZES,
-            0,
-            sizes.as_mut_ptr(),
-        ) == 0
-    }
+    seccomp::notif_sizes_known()
 }
 
 /// Whether this process runs under a seccomp filter (or its state cannot be read).
@@ -231,19 +207,19 @@ fn under_a_filter() -> bool {
 fn loads_in_child_with_listener() -> bool {
     // Only the syscall numbered u32::MAX would be notified: nothing the child makes.
     let program = [
-        libc::sock_filter {
+        Insn {
             code: 0x20,
             jt: 0,
             jf: 0,
             k: 0,
         },
-        libc::sock_filter {
+        Insn {
             code: 0x15,
             jt: 0,
             jf: 1,
             k: u32::MAX,
         },
-        libc::sock_filter {
+        Insn {
             code: 0x06,
             jt: 0,
             jf: 0,
@@ -251,7 +227,7 @@ fn loads_in_child_with_listener() -> bool {
         },
         RET_ALLOW,
     ];
-    loads_in_child(&program, libc::SECCOMP_FILTER_FLAG_NEW_LISTENER)
+    loads_in_child(&program, true)
 }
 
 /// The kernel's build configuration, from /proc/config.gz or /boot, when readable.
@@ -311,8 +287,7 @@ pub fn report() -> Report {
             None,
         )),
     }
-    // SAFETY: PR_GET_SECCOMP takes no pointers.
-    let mode = unsafe { libc::prctl(libc::PR_GET_SECCOMP, 0, 0, 0, 0) };
+    let mode = seccomp::mode();
     let filters = filters_work();
     checks.push(check(
         "seccomp filters",
@@ -414,8 +389,7 @@ pub fn report() -> Report {
         },
         (!man).then_some("the editor shows the catalog's summaries instead; install manpages-dev (Debian/Ubuntu) or man-pages (Fedora)"),
     ));
-    // SAFETY: geteuid cannot fail.
-    let root = unsafe { libc::geteuid() } == 0;
+    let root = nix::unistd::geteuid().is_root();
     checks.push(check(
         "user",
         Status::Info,

@@ -22,9 +22,13 @@
 //! tracees (`__WNOTHREAD`), never for seccompose's children, and ends when none is left.
 //! `PTRACE_O_EXITKILL`: should the tracer die, the command dies too rather than run unseen.
 
-use super::supervise::Observer;
-use super::tracee::{call_of, event_message, ns_pids, ptrace, raised_by_seccomp, skip_syscall};
+use super::observer::Observer;
+use super::sys::ptrace::{self as raw, Waited};
+use super::tracee::{call_of, event_message, ns_pids, raised_by_seccomp, skip_syscall};
 use super::Stop;
+use nix::sys::ptrace::{self, Event, Options};
+use nix::sys::signal::Signal;
+use nix::unistd::Pid;
 use seccompose_core::bpf::RetAction;
 use seccompose_core::compile::PTRACE_ATTACH_MARK;
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,14 +36,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Mutex};
 
 /// `PTRACE_EVENT_FORK`, `_VFORK`, `_CLONE`: a new tracee (its id in the event message).
-const EVENT_FORK: i32 = 1;
-const EVENT_CLONE: i32 = 3;
+const EVENT_FORK: i32 = Event::PTRACE_EVENT_FORK as i32;
+const EVENT_VFORK: i32 = Event::PTRACE_EVENT_VFORK as i32;
+const EVENT_CLONE: i32 = Event::PTRACE_EVENT_CLONE as i32;
 /// `PTRACE_EVENT_EXIT`: a thread is about to exit (its registers are still there).
-const EVENT_EXIT: i32 = 6;
+const EVENT_EXIT: i32 = Event::PTRACE_EVENT_EXIT as i32;
 /// `PTRACE_EVENT_SECCOMP`: a filter returned TRACE (the data in the event message).
-const EVENT_SECCOMP: i32 = 7;
+const EVENT_SECCOMP: i32 = Event::PTRACE_EVENT_SECCOMP as i32;
 /// `PTRACE_EVENT_STOP`: a group-stop, or the first stop of a thread attached automatically.
-const EVENT_STOP: i32 = 128;
+const EVENT_STOP: i32 = Event::PTRACE_EVENT_STOP as i32;
+/// SIGSYS, as the kernel numbers it.
+const SIGSYS: i32 = Signal::SIGSYS as i32;
 
 /// What the session learns from the tracer about the process it seized.
 #[derive(Debug, Default)]
@@ -73,22 +80,19 @@ pub fn ready(observer: Observer, seized: std::sync::Arc<Seized>) -> std::io::Res
             let Ok(pid) = pid_rx.recv() else {
                 return Vec::new();
             };
-            let options = libc::PTRACE_O_TRACECLONE
-                | libc::PTRACE_O_TRACEFORK
-                | libc::PTRACE_O_TRACEVFORK
-                | libc::PTRACE_O_TRACEEXIT
-                | libc::PTRACE_O_TRACESECCOMP
-                | libc::PTRACE_O_EXITKILL;
-            let ok = ptrace(libc::PTRACE_SEIZE, pid, 0, options as usize) == 0;
-            if ok {
+            let options = Options::PTRACE_O_TRACECLONE
+                | Options::PTRACE_O_TRACEFORK
+                | Options::PTRACE_O_TRACEVFORK
+                | Options::PTRACE_O_TRACEEXIT
+                | Options::PTRACE_O_TRACESECCOMP
+                | Options::PTRACE_O_EXITKILL;
+            let result = ptrace::seize(Pid::from_raw(pid), options);
+            if result.is_ok() {
                 // Before the answer: the session decides who may wait for the command from it.
                 seized.done.store(true, Ordering::Release);
             }
-            let _ = tell.send(if ok {
-                Ok(())
-            } else {
-                Err(std::io::Error::last_os_error())
-            });
+            let ok = result.is_ok();
+            let _ = tell.send(result.map_err(std::io::Error::from));
             if !ok {
                 return Vec::new();
             }
@@ -154,21 +158,18 @@ fn follow(root: i32, observer: &Observer, seized: &Seized) -> Vec<Stop> {
         stops: Vec::new(),
     };
     loop {
-        let mut status = 0;
-        // SAFETY: waits only for this thread's tracees (it has no children of its own).
-        let tid = unsafe { libc::waitpid(-1, &mut status, libc::__WALL | libc::__WNOTHREAD) };
-        if tid < 0 {
-            if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+        // Only this thread's tracees (it has no children of its own).
+        let (tid, signal, event) = match raw::wait_tracee() {
+            Waited::Stopped { tid, signal, event } => (tid, signal, event),
+            Waited::Ended { tid, status } => {
+                f.ended(tid, status);
                 continue;
             }
-            break; // ECHILD: nothing left to follow
-        }
-        if !libc::WIFSTOPPED(status) {
-            f.ended(tid, status);
-            continue;
-        }
+            Waited::Interrupted => continue,
+            Waited::NoneLeft => break,
+        };
         f.tracees.insert(tid);
-        let resume = f.stopped(tid, status);
+        let resume = f.stopped(tid, signal, event);
         if let Some(caller) = f.letting_go.remove(&tid) {
             // Its own debugger is about to attach: let go (a group-stop stays one), then let
             // the attach run.
@@ -177,15 +178,15 @@ fn follow(root: i32, observer: &Observer, seized: &Seized) -> Vec<Stop> {
                 Resume::Listen | Resume::Not => 0,
             };
             f.let_go(tid, signal);
-            ptrace(libc::PTRACE_CONT, caller, 0, 0);
+            raw::cont(caller, 0);
             continue;
         }
         match resume {
-            Resume::With(signal) => ptrace(libc::PTRACE_CONT, tid, 0, signal as usize),
+            Resume::With(signal) => raw::cont(tid, signal),
             // A group-stop: stay stopped until SIGCONT, as an untraced process would.
-            Resume::Listen => ptrace(libc::PTRACE_LISTEN, tid, 0, 0),
-            Resume::Not => 0,
-        };
+            Resume::Listen => raw::listen(tid),
+            Resume::Not => {}
+        }
     }
     f.stops
 }
@@ -195,7 +196,7 @@ impl Follower<'_> {
     fn ended(&mut self, tid: i32, status: i32) {
         self.tracees.remove(&tid);
         if let Some(caller) = self.letting_go.remove(&tid) {
-            ptrace(libc::PTRACE_CONT, caller, 0, 0);
+            raw::cont(caller, 0);
         }
         if tid == self.root {
             if let Ok(mut slot) = self.seized.status.lock() {
@@ -206,19 +207,18 @@ impl Follower<'_> {
 
     /// Detaches a tracee, delivering `signal`.
     fn let_go(&mut self, tid: i32, signal: i32) {
-        ptrace(libc::PTRACE_DETACH, tid, 0, signal as usize);
+        raw::detach(tid, signal);
         self.tracees.remove(&tid);
         if tid == self.root {
             self.seized.let_go.store(true, Ordering::Release);
         }
     }
 
-    /// Handles one stop; how to resume it.
-    fn stopped(&mut self, tid: i32, status: i32) -> Resume {
-        let signal = libc::WSTOPSIG(status);
-        match status >> 16 {
+    /// Handles one stop (its signal number and ptrace event); how to resume it.
+    fn stopped(&mut self, tid: i32, signal: i32, event: i32) -> Resume {
+        match event {
             0 => {
-                if signal == libc::SIGSYS && raised_by_seccomp(tid) {
+                if signal == SIGSYS && raised_by_seccomp(tid) {
                     let trapped = |a| matches!(a, RetAction::Trap(_));
                     self.stops.extend(observe(tid, self.observer, trapped));
                 }
@@ -226,16 +226,16 @@ impl Follower<'_> {
             }
             EVENT_STOP if is_stop_signal(signal) => Resume::Listen,
             EVENT_EXIT => {
-                if event_message(tid) & 0x7f == libc::SIGSYS as libc::c_ulong {
+                if event_message(tid) & 0x7f == SIGSYS as u64 {
                     self.stops.extend(observe(tid, self.observer, kills));
                 }
                 Resume::With(0)
             }
-            EVENT_FORK..=EVENT_CLONE => {
+            EVENT_FORK | EVENT_VFORK | EVENT_CLONE => {
                 self.tracees.insert(event_message(tid) as i32);
                 Resume::With(0)
             }
-            EVENT_SECCOMP if event_message(tid) == libc::c_ulong::from(PTRACE_ATTACH_MARK) => {
+            EVENT_SECCOMP if event_message(tid) == u64::from(PTRACE_ATTACH_MARK) => {
                 self.attach_requested(tid)
             }
             EVENT_SECCOMP => {
@@ -263,7 +263,7 @@ impl Follower<'_> {
             }
             _ => match self.tracee_named(caller, call.args[1] as i32) {
                 Some(target) if target != caller => {
-                    ptrace(libc::PTRACE_INTERRUPT, target, 0, 0);
+                    let _ = ptrace::interrupt(Pid::from_raw(target));
                     self.letting_go.insert(target, caller);
                     Resume::Not
                 }
@@ -282,10 +282,11 @@ impl Follower<'_> {
     }
 }
 
+/// Whether signal number `signal` stops a process by default (a group-stop).
 fn is_stop_signal(signal: i32) -> bool {
     matches!(
-        signal,
-        libc::SIGSTOP | libc::SIGTSTP | libc::SIGTTIN | libc::SIGTTOU
+        Signal::try_from(signal),
+        Ok(Signal::SIGSTOP | Signal::SIGTSTP | Signal::SIGTTIN | Signal::SIGTTOU)
     )
 }
 

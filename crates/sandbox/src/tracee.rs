@@ -1,26 +1,14 @@
-//! Reading and steering one stopped tracee: raw ptrace requests, the call it is in, its ids.
+//! Reading and steering one stopped tracee: the call it is in, its ids, its signal (nix's
+//! typed ptrace requests; the waits and resumptions are in [`super::sys::ptrace`]).
+
+use nix::sys::ptrace;
+use nix::unistd::Pid;
 
 /// `si_code` of the SIGSYS that seccomp raises.
 const SYS_SECCOMP: i32 = 1;
 
-/// The type of a ptrace request in the C library's prototype.
-#[cfg(target_env = "gnu")]
-type Request = libc::c_uint;
-#[cfg(not(target_env = "gnu"))]
-type Request = libc::c_int;
-
-/// One ptrace request; errors (a tracee killed meanwhile) are the caller's to ignore.
-pub fn ptrace(request: Request, tid: i32, addr: usize, data: usize) -> libc::c_long {
-    // SAFETY: requests on our own tracees; pointers, when passed, point to live buffers of the
-    // size the request writes.
-    unsafe {
-        libc::ptrace(
-            request,
-            tid,
-            addr as *mut libc::c_void,
-            data as *mut libc::c_void,
-        )
-    }
+fn pid(tid: i32) -> Pid {
+    Pid::from_raw(tid)
 }
 
 /// A thread's ids in each PID namespace it is in, outermost first (`NSpid` in its status).
@@ -30,16 +18,9 @@ pub fn ns_pids(tid: i32) -> Option<Vec<i32>> {
     line.split_whitespace().map(|v| v.parse().ok()).collect()
 }
 
-/// `PTRACE_GETEVENTMSG`: the message of the event a tracee is stopped at.
-pub fn event_message(tid: i32) -> libc::c_ulong {
-    let mut message: libc::c_ulong = 0;
-    ptrace(
-        libc::PTRACE_GETEVENTMSG,
-        tid,
-        0,
-        &mut message as *mut _ as usize,
-    );
-    message
+/// `PTRACE_GETEVENTMSG`: the message of the event a tracee is stopped at (0 when unreadable).
+pub fn event_message(tid: i32) -> u64 {
+    ptrace::getevent(pid(tid)).map_or(0, |m| m as u64)
 }
 
 /// Makes the syscall a tracee is stopped at (in a seccomp stop) fail with ENOSYS, as the
@@ -49,12 +30,8 @@ pub fn skip_syscall(tid: i32) {
     #[cfg(target_arch = "x86_64")]
     {
         const ORIG_RAX: usize = 15; // its slot in struct user_regs_struct
-        ptrace(
-            libc::PTRACE_POKEUSER,
-            tid,
-            ORIG_RAX * 8,
-            usize::MAX, // -1
-        );
+        let slot = (ORIG_RAX * 8) as ptrace::AddressType;
+        let _ = ptrace::write_user(pid(tid), slot, -1);
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = tid; // elsewhere the call goes through (documented in docs/RELIABILITY.md)
@@ -62,12 +39,7 @@ pub fn skip_syscall(tid: i32) {
 
 /// Whether the pending signal of a thread in a signal-delivery stop comes from seccomp.
 pub fn raised_by_seccomp(tid: i32) -> bool {
-    let mut info = [0u8; 128]; // sizeof(siginfo_t)
-    if ptrace(libc::PTRACE_GETSIGINFO, tid, 0, info.as_mut_ptr() as usize) != 0 {
-        return false;
-    }
-    // si_signo, si_errno, si_code: three ints at the start on every Linux ABI.
-    i32::from_ne_bytes([info[8], info[9], info[10], info[11]]) == SYS_SECCOMP
+    ptrace::getsiginfo(pid(tid)).is_ok_and(|info| info.si_code == SYS_SECCOMP)
 }
 
 /// The syscall a stopped thread is in: its ABI's audit token, number, arguments and address.
@@ -86,18 +58,7 @@ pub struct Call {
 /// answer, right for `int $0x80` from 64-bit code too), the number and arguments from
 /// `/proc/TID/syscall` (the registers as the syscall entry saw them, on every architecture).
 pub fn call_of(tid: i32) -> Option<Call> {
-    // struct ptrace_syscall_info: u8 op, 3 bytes of padding, u32 arch, then the rest.
-    let mut info = [0u64; 12];
-    let got = ptrace(
-        libc::PTRACE_GET_SYSCALL_INFO,
-        tid,
-        std::mem::size_of_val(&info),
-        info.as_mut_ptr() as usize,
-    );
-    if got < 8 {
-        return None;
-    }
-    let token = (info[0] >> 32) as u32;
+    let token = super::sys::ptrace::syscall_abi(tid)?;
     let text = std::fs::read_to_string(format!("/proc/{tid}/syscall")).ok()?;
     parse_proc_syscall(&text).map(|(nr, args, ip)| Call {
         token,

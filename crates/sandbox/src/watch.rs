@@ -1,10 +1,13 @@
 //! Waiting without polling: for the child between fork and exec (a baseline it asks for, an
 //! exec that failed under its filter), and for the command's end (a pidfd).
 
-use super::child::{futex_wait, SharedPage};
 use super::procs;
+use super::sys::futex::{futex_wait, futex_wake};
+use super::sys::page::SharedPage;
+use nix::sys::signal::{kill, Signal};
+use nix::unistd::Pid;
 use std::collections::BTreeSet;
-use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::fd::{AsFd, OwnedFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,7 +20,7 @@ pub struct SpawnWatch {
 }
 
 /// While `spawn` runs: takes the baseline of our descendants when an uncontained child asks
-/// for it (see [`super::child::Handshake::baseline`]), and ends a child whose exec failed
+/// for it (see [`super::sys::page::Handshake::baseline`]), and ends a child whose exec failed
 /// under its filter: such a child may be unable even to exit (the filter can deny
 /// `exit_group`), and `spawn` waits for it. The child rings the doorbell for the first; the
 /// second happens after its filter is in place, where it can make no syscall, so it is looked
@@ -39,13 +42,13 @@ pub fn watch_spawn(page: Arc<SharedPage>) -> SpawnWatch {
                 baseline = procs::descendants(std::process::id() as i32);
                 baseline.remove(&child);
                 h.baseline.store(2, Ordering::Release);
-                super::child::futex_wake(&h.baseline);
+                futex_wake(&h.baseline);
             }
             if h.exec_failed.load(Ordering::Acquire) == 1 {
                 let victim = h.victim.load(Ordering::Acquire);
                 if victim > 0 {
-                    // SAFETY: our own child, not yet waited for (spawn is still running).
-                    unsafe { libc::kill(victim, libc::SIGKILL) };
+                    // Our own child, not yet waited for (spawn is still running).
+                    let _ = kill(Pid::from_raw(victim), Signal::SIGKILL);
                 }
                 return baseline;
             }
@@ -72,27 +75,19 @@ impl SpawnWatch {
 /// A pidfd of a child of ours: readable once it has ended. None when the kernel has no
 /// `pidfd_open` (before 5.3) or refuses it: the caller then polls.
 pub fn pidfd(pid: i32) -> Option<OwnedFd> {
-    // SAFETY: pidfd_open with a pid of our own unwaited child; the fd is ours.
-    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
-    // SAFETY: a fresh descriptor owned by nobody else.
-    (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd as i32) })
+    super::sys::pidfd::open(pid).ok()
 }
 
 /// Waits up to `limit` for the process behind `fd` to end (or a signal); without a pidfd,
 /// sleeps a short while instead. Whether it has ended, as far as the pidfd tells.
 pub fn wait_exit(fd: Option<&OwnedFd>, limit: Duration) -> bool {
-    use std::os::fd::AsRawFd;
+    use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
     let Some(fd) = fd else {
         std::thread::sleep(limit.min(Duration::from_millis(2)));
         return false;
     };
-    let mut pfd = libc::pollfd {
-        fd: fd.as_raw_fd(),
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    let ms = limit.as_millis().clamp(0, i32::MAX as u128) as i32;
-    // SAFETY: one valid pollfd.
-    let n = unsafe { libc::poll(&mut pfd, 1, ms) };
-    n > 0 && pfd.revents != 0
+    let mut fds = [PollFd::new(fd.as_fd(), PollFlags::POLLIN)];
+    let ms = PollTimeout::try_from(limit).unwrap_or(PollTimeout::MAX);
+    let n = poll(&mut fds, ms).unwrap_or(0);
+    n > 0 && fds[0].revents().is_some_and(|r| !r.is_empty())
 }

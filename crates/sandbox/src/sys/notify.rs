@@ -1,6 +1,7 @@
-//! The seccomp user-notification listener: receive a stopped syscall, answer it.
+//! The seccomp user-notification listener: receive a stopped syscall, answer it (ioctls
+//! that nix does not wrap).
 
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 
 /// One notification: which task made which call.
 #[derive(Debug, Clone, Copy)]
@@ -30,25 +31,18 @@ pub enum Answer {
 
 /// Waits up to `timeout_ms` for a notification; None on timeout, Err when the listener is gone.
 pub fn receive(listener: &OwnedFd, timeout_ms: i32) -> std::io::Result<Option<Request>> {
-    let mut pfd = libc::pollfd {
-        fd: listener.as_raw_fd(),
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    // SAFETY: one valid pollfd.
-    let n = unsafe { libc::poll(&mut pfd, 1, timeout_ms) };
-    if n < 0 {
-        let e = std::io::Error::last_os_error();
-        return if e.kind() == std::io::ErrorKind::Interrupted {
-            Ok(None)
-        } else {
-            Err(e)
-        };
+    use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+    let mut fds = [PollFd::new(listener.as_fd(), PollFlags::POLLIN)];
+    let timeout = PollTimeout::try_from(timeout_ms).unwrap_or(PollTimeout::MAX);
+    match poll(&mut fds, timeout) {
+        Ok(0) | Err(nix::errno::Errno::EINTR) => return Ok(None),
+        Ok(_) => {}
+        Err(e) => return Err(e.into()),
     }
-    if n == 0 {
-        return Ok(None);
-    }
-    if pfd.revents & libc::POLLIN == 0 {
+    if !fds[0]
+        .revents()
+        .is_some_and(|r| r.contains(PollFlags::POLLIN))
+    {
         // POLLHUP: every task using the filter is gone.
         return Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
     }
@@ -124,22 +118,4 @@ pub fn respond(listener: &OwnedFd, id: u64, answer: Answer) -> std::io::Result<(
         }
     }
     Ok(())
-}
-
-/// Takes a copy of fd `fd` of process `pid` (`pidfd_open` + `pidfd_getfd`).
-pub fn steal_fd(pid: i32, fd: i32) -> std::io::Result<OwnedFd> {
-    use std::os::fd::FromRawFd;
-    // SAFETY: raw syscalls; results checked, and owned fds wrapped immediately.
-    unsafe {
-        let pidfd = libc::syscall(libc::SYS_pidfd_open, pid, 0);
-        if pidfd < 0 {
-            return Err(std::io::Error::last_os_error());
-        }
-        let pidfd = OwnedFd::from_raw_fd(pidfd as i32);
-        let got = libc::syscall(libc::SYS_pidfd_getfd, pidfd.as_raw_fd(), fd, 0);
-        if got < 0 {
-            return Err(std::io::Error::last_os_error());
-        }
-        Ok(OwnedFd::from_raw_fd(got as i32))
-    }
 }

@@ -1,0 +1,241 @@
+//! What runs in the child between fork and exec: install the filter, hand over the listener.
+//!
+//! Only async-signal-safe work happens here: no allocation, no locks, raw syscalls.
+//! Once the filter is installed every syscall of the child goes through it, so the listener
+//! is not sent with a syscall: the child publishes its pid and the listener's fd number in a
+//! shared page and waits until the supervisor has taken a copy with `pidfd_getfd`: asleep on
+//! a futex when the filter lets that exact call through, else spinning.
+//!
+//! Where the kernel allows it, the command runs in a fresh PID namespace (as root directly; as
+//! an ordinary user inside a fresh user namespace that maps only the user's own ids):
+//! seccompose → shim (outside) → init (PID 1) → command. When seccompose dies, even by
+//! SIGKILL, the shim and then init die of PDEATHSIG and the kernel ends every process left in
+//! the namespace. init passes the command's wait status to the shim through the shared page,
+//! and the shim ends the same way, so seccompose sees the command's status.
+//!
+//! The child execs the command itself, right after installing the filter, with vectors built
+//! before fork ([`Launch`]). If that `execve` fails (the profile may deny it), the child must
+//! not touch anything the filter can deny: it leaves the errno in the shared page, tries to
+//! exit, and otherwise spins until seccompose ends it.
+
+use super::futex::futex_wait;
+use super::page::{Handshake, Stage};
+use super::seccomp::{self, Filter};
+use super::userns::{self, IdMaps};
+use super::{check, exit_now, init, unshare};
+use crate::Containment;
+use std::ffi::{c_char, CStr};
+use std::sync::atomic::Ordering;
+
+/// The filter program in the form `seccomp(2)` takes, and the id maps of a user namespace;
+/// built before fork.
+pub struct Prepared {
+    filter: Filter,
+    id_maps: Option<IdMaps>,
+    /// seccompose's pid, to notice a parent that died before the death signal was armed.
+    parent: i32,
+    /// Whether the installed filter lets the child sleep on the handshake page's `taken` with
+    /// `futex` (see [`super::futex::futex_passes`]); if not, it spins until the supervisor has
+    /// the listener.
+    pub sleep_until_taken: bool,
+}
+
+impl Prepared {
+    /// The program's instructions in the kernel's layout; with `id_maps`, the child may enter
+    /// a user namespace when it cannot make a PID namespace on its own.
+    pub fn new(program: &seccompose_core::bpf::Program, id_maps: Option<IdMaps>) -> Prepared {
+        Prepared {
+            filter: Filter::new(&program.insns),
+            id_maps,
+            parent: std::process::id() as i32,
+            sleep_until_taken: false,
+        }
+    }
+}
+
+/// Runs in the child after fork: dies with the parent, moves the command into a fresh PID
+/// namespace when `isolate` and the kernel allows it, sets no_new_privs, installs the filter,
+/// with `listen` hands the listener over, and execs the command with `exec` (which returns
+/// only when `execve` failed, with its errno: see `Launch::exec`). With `terminal`, the command
+/// (not the helpers above it) takes standard input as its controlling terminal. An error
+/// before the filter is in place stops the exec (fail closed); never returns `Ok`.
+///
+/// # Safety
+///
+/// Only in the child between fork and exec (std's `pre_exec`): a process with one thread,
+/// where `prog`, `exec` and `h` were made before the fork, and `exec` is async-signal-safe. It forks again (with a PID
+/// namespace), and ends the process rather than return once the filter is in place.
+pub unsafe fn install(
+    prog: &Prepared,
+    exec: impl FnOnce() -> i32,
+    h: &Handshake,
+    listen: bool,
+    isolate: bool,
+    terminal: bool,
+) -> std::io::Result<()> {
+    h.stage.store(Stage::DeathSignal as u32, Ordering::Relaxed);
+    die_with_parent()?;
+    if parent_pid() != prog.parent {
+        // seccompose died before the death signal was armed: nothing must run.
+        exit_now(128 + libc::SIGKILL);
+    }
+    let mut pid = std::process::id() as i32;
+    h.victim.store(pid, Ordering::Release);
+    h.stage.store(Stage::Namespaces as u32, Ordering::Relaxed);
+    let containment = if isolate {
+        enter_namespaces(prog)?
+    } else {
+        Containment::None
+    };
+    h.containment.store(containment as u32, Ordering::Release);
+    if containment == Containment::None {
+        wait_for_baseline(h);
+    } else {
+        // SAFETY: this process has one thread (this function's contract).
+        pid = unsafe { contain(h) }?;
+    }
+    if terminal {
+        take_terminal()?;
+    }
+    h.stage.store(Stage::NoNewPrivs as u32, Ordering::Relaxed);
+    seccomp::set_no_new_privs()?;
+    h.stage.store(Stage::Filter as u32, Ordering::Relaxed);
+    if listen {
+        // The supervisor sleeps until here, then waits the few microseconds of the load.
+        h.ring();
+    }
+    let fd = seccomp::load(&prog.filter, listen)?;
+    if listen {
+        hand_over(h, pid, fd, prog.sleep_until_taken);
+    }
+    let errno = exec();
+    exec_failed(h, errno)
+}
+
+/// Ties the calling process's life to its parent's: SIGKILL when the parent dies.
+fn die_with_parent() -> std::io::Result<()> {
+    // SAFETY: prctl with integer arguments only.
+    check(unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) }).map(drop)
+}
+
+/// The calling process's parent.
+fn parent_pid() -> i32 {
+    // SAFETY: getppid has no preconditions and cannot fail.
+    unsafe { libc::getppid() }
+}
+
+/// Moves the caller's future children into a fresh PID namespace: directly when allowed (root),
+/// else inside a fresh user namespace when `prog` has id maps. Which one it got.
+fn enter_namespaces(prog: &Prepared) -> std::io::Result<Containment> {
+    if unshare(libc::CLONE_NEWPID).is_ok() {
+        return Ok(Containment::PidNamespace);
+    }
+    let Some(maps) = &prog.id_maps else {
+        return Ok(Containment::None);
+    };
+    // The parent probed that this works here; a failure now is an error, not a fallback:
+    // half-made namespaces would run the command under ids it does not have.
+    userns::unshare_user_and_pid()?;
+    maps.write()?;
+    Ok(Containment::UserAndPidNamespace)
+}
+
+/// Without containment, seccompose ends what the command leaves behind by telling it from
+/// what was there before: let it look now, while nothing of the command runs yet.
+fn wait_for_baseline(h: &Handshake) {
+    h.baseline.store(1, Ordering::Release);
+    h.ring();
+    while h.baseline.load(Ordering::Acquire) != 2 {
+        futex_wait(&h.baseline, 1, None);
+    }
+}
+
+/// `fork`; the child's pid in the parent, 0 in the child.
+///
+/// # Safety
+///
+/// Only in a process with one thread (the child between fork and exec): no other thread can
+/// have left a lock held or memory half-written in the copy.
+unsafe fn fork() -> std::io::Result<i32> {
+    // SAFETY: the caller has one thread (this function's contract).
+    check(unsafe { libc::fork() })
+}
+
+/// In a fresh PID namespace: forks init (the shim stays behind, outside) and init forks the
+/// command; returns only in the command, with its pid as seccompose sees it (0: unknown, to
+/// find as init's child).
+///
+/// # Safety
+///
+/// As [`install`]: only in the child between fork and exec.
+unsafe fn contain(h: &Handshake) -> std::io::Result<i32> {
+    // Re-armed: entering a user namespace changes credentials.
+    die_with_parent()?;
+    // SAFETY: one thread (this function's contract).
+    let init = unsafe { fork() }?;
+    if init > 0 {
+        h.init.store(init, Ordering::Release);
+        // SAFETY: this process is the shim from here on and never goes back to the caller.
+        unsafe { init::shim(init, h) }
+    }
+    die_with_parent()?;
+    // SAFETY: one thread, as above (init is a fresh fork of it).
+    let command = unsafe { fork() }?;
+    if command > 0 {
+        // SAFETY: this process is init from here on and never goes back to the caller.
+        unsafe { init::init_process(command, h) }
+    }
+    // Our pid as seccompose sees it: /proc is still its mount.
+    Ok(init::outer_pid())
+}
+
+/// Publishes the listener's fd number and waits until the supervisor has its copy. Only
+/// syscalls the filter lets through from here until exec: sleep when it allows this one,
+/// else spin.
+fn hand_over(h: &Handshake, pid: i32, fd: i32, sleep: bool) {
+    h.pid.store(pid, Ordering::Relaxed);
+    h.fd.store(fd, Ordering::Relaxed);
+    h.ready.store(1, Ordering::Release);
+    while h.taken.load(Ordering::Acquire) == 0 {
+        if sleep {
+            futex_wait(&h.taken, 0, None);
+        } else {
+            std::hint::spin_loop();
+        }
+    }
+}
+
+/// After a failed `execve` the filter may deny anything: report through the page, try to
+/// exit, and otherwise wait without a syscall until seccompose ends this process.
+fn exec_failed(h: &Handshake, errno: i32) -> ! {
+    h.exec_errno.store(errno, Ordering::Relaxed);
+    h.exec_failed.store(1, Ordering::Release);
+    // SAFETY: exit_group takes an integer; it returns only when the filter denies it.
+    unsafe { libc::syscall(libc::SYS_exit_group, 127) };
+    loop {
+        std::hint::spin_loop();
+    }
+}
+
+/// A new session whose controlling terminal is standard input, so the terminal's signals
+/// (Ctrl-C, Ctrl-Z, SIGWINCH) reach the command and not seccompose's helpers.
+/// Async-signal-safe: two syscalls, no allocation.
+pub fn take_terminal() -> std::io::Result<()> {
+    // SAFETY: setsid takes no arguments.
+    check(unsafe { libc::setsid() })?;
+    // SAFETY: TIOCSCTTY takes an integer (0: do not steal the terminal from another session).
+    check(unsafe { libc::ioctl(0, libc::TIOCSCTTY, 0) }).map(drop)
+}
+
+/// `execve`; returns only when it failed, with its errno. Async-signal-safe.
+///
+/// # Safety
+///
+/// `argv` and `envp` are NULL-terminated arrays of pointers to NUL-terminated strings, alive
+/// across the call.
+pub unsafe fn execve(path: &CStr, argv: &[*const c_char], envp: &[*const c_char]) -> i32 {
+    // SAFETY: `path` is NUL-terminated; the vectors are as the caller promises.
+    unsafe { libc::execve(path.as_ptr(), argv.as_ptr(), envp.as_ptr()) };
+    // SAFETY: errno is the calling thread's own.
+    unsafe { *libc::__errno_location() }
+}
