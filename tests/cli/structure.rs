@@ -30,7 +30,12 @@ fn text_of(module: &Path) -> String {
     let mut text = String::new();
     while let Some(path) = files.pop() {
         if path.is_dir() {
-            files.extend(std::fs::read_dir(&path).unwrap().flatten().map(|e| e.path()));
+            files.extend(
+                std::fs::read_dir(&path)
+                    .unwrap()
+                    .flatten()
+                    .map(|e| e.path()),
+            );
         } else if path.extension().is_some_and(|e| e == "rs") {
             let body = std::fs::read_to_string(&path).unwrap();
             let end = body.find("#[cfg(test)]").unwrap_or(body.len());
@@ -114,7 +119,11 @@ fn no_folder_has_modules_that_import_each_other() {
         }
     }
     assert!(folders > 15, "only {folders} folders read");
-    assert!(found.is_empty(), "modules that import each other:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "modules that import each other:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -127,6 +136,10 @@ fn a_loop_is_found() {
     std::fs::write(src.join("b.rs"), "use crate::c::C;\n").unwrap();
     std::fs::write(src.join("c.rs"), "pub fn f() { super::a::g() }\n").unwrap();
     assert_eq!(loops_in(&src, &src).len(), 3);
-    std::fs::write(src.join("c.rs"), "#[cfg(test)]\nmod t { use super::super::a; }\n").unwrap();
+    std::fs::write(
+        src.join("c.rs"),
+        "#[cfg(test)]\nmod t { use super::super::a; }\n",
+    )
+    .unwrap();
     assert!(loops_in(&src, &src).is_empty());
 }

@@ -11,9 +11,7 @@
 use super::runtime::{Limit, Stub};
 use super::{build, CompileError, Compiled, Options};
 use crate::bpf::Program;
-use crate::profile::{
-    write_private, Arch, Diagnostic, LibseccompVersion, LintId, Pos, Profile, Severity, Target,
-};
+use crate::profile::{Arch, Diagnostic, LibseccompVersion, LintId, Pos, Profile, Severity, Target};
 use serde_json::{json, Value};
 use std::hash::{Hash, Hasher};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt};
@@ -82,7 +80,7 @@ impl Cache {
             let body = encode(&compiled);
             let sum = name_of(&format!("{key}{body}"));
             let text = json!({ "key": key, "sum": sum, "compiled": body }).to_string();
-            if write_private(&path, &text).is_ok() {
+            if store(&path, &text).is_ok() {
                 self.trim();
             }
         }
@@ -126,8 +124,19 @@ impl Cache {
             .collect()
     }
 
-    /// Removes the entries used least recently until the folder is within its limit.
+    /// Removes the entries used least recently until the folder is within its limit, and
+    /// what a write cut short left behind a minute ago or more.
     fn trim(&self) {
+        let stale = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+        for leftover in std::fs::read_dir(&self.dir).into_iter().flatten().flatten() {
+            let old = leftover
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < stale);
+            if old && leftover.path().extension().is_some_and(|x| x == "tmp") {
+                let _ = std::fs::remove_file(leftover.path());
+            }
+        }
         let mut entries = self.entries();
         let mut total: u64 = entries.iter().map(|(_, size, _)| size).sum();
         entries.sort_by_key(|(_, _, used)| *used);
@@ -153,6 +162,28 @@ pub fn build_with(
         Some(cache) => cache.build(profile, target, options),
         None => build(profile, target, options),
     }
+}
+
+/// Writes an entry in one piece (a new 0600 file renamed over the old), without the fsyncs a
+/// user's file gets: an entry a crash cuts short fails its sum and is made again.
+fn store(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    use std::os::unix::fs::OpenOptionsExt;
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let tmp = path.with_extension(format!("{}-{nanos}.tmp", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }
 
 /// Owned by this user and writable by no one else.

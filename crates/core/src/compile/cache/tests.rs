@@ -198,4 +198,15 @@ fn the_folder_keeps_within_its_limit_dropping_the_least_recently_used() {
     assert!(cache.usage().bytes <= size * 5 / 2, "{:?}", cache.usage());
     assert_eq!(cache.usage().entries, 2);
     assert!(!first.exists(), "the oldest went first");
+    // What writes cut short left: gone after a minute, kept while another run may be writing.
+    let (old, fresh) = (dir.path().join("a.1-2.tmp"), dir.path().join("b.1-2.tmp"));
+    for f in [&old, &fresh] {
+        std::fs::write(f, "half an entry").unwrap();
+    }
+    let minutes_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(120);
+    let file = std::fs::File::options().append(true).open(&old).unwrap();
+    file.set_modified(minutes_ago).unwrap();
+    t.kernel = KernelVersion::parse("6.1").unwrap();
+    cache.build(&p, &t, &o).unwrap();
+    assert!(!old.exists() && fresh.exists());
 }
