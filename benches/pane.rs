@@ -77,6 +77,7 @@ fn pane(argv: &[&str], last: &str) -> (Duration, Duration) {
         &argv,
         Mode::Enforce,
         screen.clone(),
+        None,
     )
     .expect("the run starts");
     let ended = loop {

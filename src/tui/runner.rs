@@ -3,6 +3,7 @@
 //! published for the UI to draw at its own pace, so a flood of output never holds it up), a
 //! third waits for the end; stops stream in as they happen.
 
+use crate::compile::Compiled;
 use crate::profile::{Profile, Target};
 use crate::sandbox::pty::{self, Pty};
 use crate::sandbox::{Event, Finished, Mode, RunOptions, SandboxError, Session, Stop};
@@ -50,6 +51,7 @@ impl Runner {
         argv: &[OsString],
         mode: Mode,
         screen: Screen,
+        compiled: Option<Compiled>,
     ) -> Result<Runner, SandboxError> {
         let (rows, cols) = screen
             .lock()
@@ -60,6 +62,7 @@ impl Runner {
             mode,
             stdio: Some(pty.stdio()?),
             controlling_terminal: true,
+            compiled,
             ..RunOptions::default()
         };
         let mut session = Session::start(profile, target, argv, options)?;

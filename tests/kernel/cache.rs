@@ -103,3 +103,37 @@ fn a_damaged_or_foreign_entry_never_changes_what_is_enforced() {
         );
     }
 }
+
+/// A filter compiled beforehand (the editor's draft of this generation) is the one a run
+/// installs: the pane starts its command without compiling again, and what it runs is what
+/// view 2 shows. Here the profile passed allows everything and the filter given denies mkdir.
+#[test]
+fn a_run_installs_the_filter_compiled_for_it() {
+    use seccompose::catalog::Catalog;
+    use seccompose::profile::{parse, Action, Profile, Target};
+    use seccompose::sandbox::{self, Mode, RunOptions, Termination};
+    let target = Target::host();
+    let deny = parse(DENY_MKDIR, &Catalog).profile.unwrap();
+    let compiled =
+        seccompose::compile::build(&deny, &target, &seccompose::compile::Options::default())
+            .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let made = dir.path().join("made");
+    let argv: Vec<std::ffi::OsString> = vec!["mkdir".into(), made.clone().into()];
+    for mode in [Mode::Enforce, Mode::Observe] {
+        let options = RunOptions {
+            mode,
+            compiled: Some(compiled.clone()),
+            stdio: Some((
+                std::process::Stdio::null(),
+                std::process::Stdio::null(),
+                std::process::Stdio::null(),
+            )),
+            ..RunOptions::default()
+        };
+        let allow = Profile::new(Action::Allow);
+        let finished = sandbox::run(&allow, &target, &argv, options).unwrap();
+        assert_eq!(finished.termination, Termination::Exited(1), "{mode:?}");
+        assert!(!made.exists(), "{mode:?}: the folder was made");
+    }
+}

@@ -83,6 +83,9 @@ pub struct RunOptions {
     pub controlling_terminal: bool,
     /// Where compiled filters are kept between runs (none: compile every time).
     pub cache: Option<compile::Cache>,
+    /// The filter already compiled for exactly this profile and target with the default
+    /// options (the editor's draft of this generation), used instead of compiling it again.
+    pub compiled: Option<compile::Compiled>,
 }
 
 /// What keeps the command's processes from outliving the run.
@@ -245,7 +248,7 @@ impl Session {
         profile: &Profile,
         target: &Target,
         argv: &[OsString],
-        options: RunOptions,
+        mut options: RunOptions,
     ) -> Result<Session, SandboxError> {
         let (program_name, args) = argv.split_first().ok_or(SandboxError::NoCommand)?;
         let launch = Arc::new(launch::Launch::new(
@@ -253,8 +256,12 @@ impl Session {
             args,
             options.cwd.as_deref(),
         )?);
-        let real =
-            compile::build_with(options.cache.as_ref(), profile, target, &Options::default())?;
+        let real = match options.compiled.take() {
+            Some(compiled) => compiled,
+            None => {
+                compile::build_with(options.cache.as_ref(), profile, target, &Options::default())?
+            }
+        };
         let program = Arc::new(program_of(&real)?);
         let installed = match options.mode {
             Mode::Enforce => (*program).clone(),

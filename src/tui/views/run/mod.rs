@@ -195,13 +195,19 @@ impl RunView {
         self.proposing = false;
         self.screen = blank_screen(self.size.0, self.size.1);
         // Recording lets everything through: the draft plays no part until the proposal.
-        let profile = match mode {
-            Mode::Record => Profile::new(Action::Allow),
-            _ => session.profile().clone(),
+        let (profile, compiled) = match mode {
+            Mode::Record => (Profile::new(Action::Allow), None),
+            // The filter view 2 and lint compiled for this very draft (or compiled here, once,
+            // for them too).
+            _ => {
+                let draft = session.compiled().get(session.profile(), &session.target);
+                (session.profile().clone(), draft.map(|d| d.compiled.clone()))
+            }
         };
         self.ran_with = Some(session.profile().clone());
         let argv: Vec<OsString> = words.into_iter().map(OsString::from).collect();
-        match Runner::start(&profile, &session.target, &argv, mode, self.screen.clone()) {
+        let screen = self.screen.clone();
+        match Runner::start(&profile, &session.target, &argv, mode, screen, compiled) {
             Ok(r) => {
                 self.runner = Some(r);
                 self.phase = Phase::Running;
