@@ -3,7 +3,7 @@
 
 use seccompose_core::bpf::{self, op, Program, RetAction, SeccompData};
 use seccompose_core::catalog::Catalog;
-use seccompose_core::compile::{self, deciding_rule, CompileError, Options, Plan};
+use seccompose_core::compile::{self, deciding_rule, CompileError, Compiled, Options, Plan};
 use seccompose_core::profile::{filter_arches, Arch, Profile, Target};
 use std::collections::HashMap;
 
@@ -120,6 +120,22 @@ pub fn replay(
     ))
 }
 
+/// [`replay`] with the profile's filter already compiled for `target` with the default options
+/// (the editor's draft): nothing is compiled.
+pub fn replay_compiled(
+    recording: &Recording,
+    compiled: &Compiled,
+    profile: &Profile,
+    target: &Target,
+) -> Result<Replay, CompileError> {
+    let program = program_of(compiled)?;
+    Ok(replay_program(
+        recording,
+        &program,
+        &compile::plan(profile, target),
+    ))
+}
+
 /// The calls of a recording that a profile would stop (not simply allow), with their counts,
 /// and what the filter does with each: the same judgement as [`replay`], call by call.
 pub fn stopped_calls(
@@ -153,6 +169,11 @@ fn compiled_for(
         target,
         &Options::default(),
     )?;
+    program_of(&compiled)
+}
+
+/// A compiled filter as a program.
+fn program_of(compiled: &Compiled) -> Result<Program, CompileError> {
     Program::from_bytes(&compiled.bpf).map_err(|e| CompileError::Filter {
         step: "read back the filter",
         message: e.to_string(),
@@ -306,5 +327,28 @@ mod tests {
             .unwrap()
             .stopped
             .is_empty());
+    }
+
+    #[test]
+    fn the_drafts_whole_filter_judges_as_the_recordings_architectures_do() {
+        use crate::testgen::{random_call, random_draft};
+        use seccompose_core::bpf::testutil::Rng;
+        let mut rng = Rng(0x0f11_7e12_5eed_0026);
+        let target = crate::testgen::target();
+        let mut compared = 0;
+        for _ in 0..40 {
+            let draft = random_draft(&mut rng);
+            let calls = (0..30).map(|_| (random_call(&mut rng), 1)).collect();
+            let recording = Recording { calls };
+            let Ok(compiled) = compile::build(&draft, &target, &Options::default()) else {
+                continue;
+            };
+            assert_eq!(
+                replay_compiled(&recording, &compiled, &draft, &target).unwrap(),
+                replay(&recording, &draft, &target).unwrap()
+            );
+            compared += 1;
+        }
+        assert!(compared >= 20, "only {compared} drafts compiled");
     }
 }

@@ -256,6 +256,7 @@ impl RunView {
                     session.profile().clone(),
                     session.target.clone(),
                     Arc::clone(&rec.calls),
+                    session.compiled().clone(),
                 )
             });
             changed |= self.replay.poll();
