@@ -1,5 +1,5 @@
 //! View 3 (run) in a TestBackend: real commands under fixture profiles, snapshots at 80x24
-//! and 160x48 (idle, running, finished with stops, record proposal, replay), and the
+//! 120x36, 160x48 and 200x50 (idle, running, finished with stops, record proposal, replay), and the
 //! fix-and-repeat loop through the app's keys.
 
 use crate::editor_support;
@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 const PATIENCE: Duration = Duration::from_secs(60);
 
 fn snap(name: &str, app: &mut App) {
-    for (w, h) in [(80, 24), (160, 48)] {
+    for (w, h) in [(80, 24), (120, 36), (160, 48), (200, 50)] {
         let terminal = draw(app, w, h);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
     }

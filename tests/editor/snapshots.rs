@@ -1,4 +1,5 @@
-//! Every view of the editor at 80x24 and 160x48, as insta snapshots of a TestBackend.
+//! Every view of the editor at 80x24, 120x36, 160x48 and 200x50, as insta snapshots of a
+//! TestBackend.
 //! Nothing host-dependent is drawn: fixed target, fixed man pages, the built-in profile.
 
 use crate::editor_support;
@@ -8,7 +9,7 @@ use seccompose::tui::app::App;
 
 /// Snapshots `app` at both sizes under `name`.
 fn snap(name: &str, app: &mut App) {
-    for (w, h) in [(80, 24), (160, 48)] {
+    for (w, h) in [(80, 24), (120, 36), (160, 48), (200, 50)] {
         let terminal = draw(app, w, h);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
     }

@@ -44,7 +44,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx, f
             plural(calls)
         ),
     };
-    let detail_height = if area.height >= 16 { 7 } else { 5 };
+    let detail_height = detail_height(area.height, view.summary.len());
     let [list_area, detail_area] =
         Layout::vertical([Constraint::Min(2), Constraint::Length(detail_height)]).areas(area);
     let block = pane_block(&title, focused, theme);
@@ -89,6 +89,22 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx, f
         );
     }
     render_detail(frame, detail_area, view, cx);
+}
+
+/// The selected stop's detail takes the rows the stop list does not use (its stops and
+/// borders), leaving the list at least two rows, but never fewer than 7 (5 in a short pane,
+/// where the detail comes first); with no stop there is no detail to show, and the list
+/// keeps the space for its message.
+fn detail_height(height: u16, stops: usize) -> u16 {
+    let least = if height >= 16 { 7 } else { 5 };
+    let list = match stops {
+        0 => height,
+        n => u16::try_from(n.max(2))
+            .unwrap_or(u16::MAX)
+            .saturating_add(2),
+    };
+    let most = height.saturating_sub(4);
+    height.saturating_sub(list).min(most).max(least).min(height)
 }
 
 fn plural(n: usize) -> &'static str {
@@ -177,5 +193,24 @@ pub fn no_stops(view: &RunView) -> &'static str {
         "No stops."
     } else {
         "No stops yet."
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::detail_height;
+
+    #[test]
+    fn the_detail_takes_what_the_list_leaves() {
+        // 40 rows, 3 stops: the list takes 5 (3 and borders), the detail the other 35.
+        assert_eq!(detail_height(40, 3), 35);
+        // Many stops: the detail keeps its 7 rows, the list scrolls.
+        assert_eq!(detail_height(40, 100), 7);
+        // Short panes: 5 rows of detail, and the list always keeps two rows and borders.
+        assert_eq!(detail_height(40, 0), 7, "no stop, no detail to show");
+        assert_eq!(detail_height(12, 1), 8);
+        assert_eq!(detail_height(12, 30), 5);
+        assert_eq!(detail_height(8, 30), 5);
+        assert_eq!(detail_height(3, 1), 3);
     }
 }
