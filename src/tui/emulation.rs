@@ -17,12 +17,15 @@ use std::time::{Duration, Instant};
 /// The emulated screen a run draws on, shared with the thread that reads the output.
 pub type Screen = Arc<Mutex<vt100::Parser>>;
 
-/// A blank screen of `rows` x `cols`.
+/// How many lines of output that scrolled off the screen a run keeps for paging back.
+pub const SCROLLBACK: usize = 1000;
+
+/// A blank screen of `rows` x `cols` (with room for [`SCROLLBACK`] lines).
 pub fn blank_screen(rows: u16, cols: u16) -> Screen {
     Arc::new(Mutex::new(vt100::Parser::new(
         nonzero(rows),
         nonzero(cols),
-        0,
+        SCROLLBACK,
     )))
 }
 
@@ -102,7 +105,7 @@ impl Emulation {
         master: File,
     ) -> Emulation {
         Emulation {
-            own: vt100::Parser::new_with_callbacks(rows, cols, 0, Replies::default()),
+            own: vt100::Parser::new_with_callbacks(rows, cols, SCROLLBACK, Replies::default()),
             unseen: Unseen::default(),
             shown,
             fresh,
@@ -141,8 +144,10 @@ impl Emulation {
     }
 
     fn parse(&mut self, bytes: &[u8]) {
+        // What scrolls past the screen and the scrollback is never seen: skipped.
         let rows = self.own.screen().size().0.get();
-        match self.unseen.visible(bytes, rows) {
+        let kept = rows.saturating_add(u16::try_from(SCROLLBACK).unwrap_or(u16::MAX));
+        match self.unseen.visible(bytes, kept) {
             Visible::All(all) => self.own.process(all),
             Visible::Tail { before, tail } => {
                 for piece in before {
@@ -208,5 +213,34 @@ mod tests {
         assert_eq!(replies_to(b"\x1b[5n\x1b[c"), b"\x1b[0n\x1b[?1;2c");
         assert_eq!(replies_to(b"\x1b[>c"), b"\x1b[>0;0;0c");
         assert_eq!(replies_to(b"plain text, colours \x1b[31mred\x1b[0m"), b"");
+    }
+
+    #[test]
+    fn skipped_output_leaves_the_same_screen_and_scrollback() {
+        // 3,000 lines in one piece on a 5-row screen: all but the last 1,005 are skipped.
+        let text: String = (1..=3000).map(|i| format!("line {i}\r\n")).collect();
+        let shown = blank_screen(5, 40);
+        let mut emulation = Emulation::new(
+            (nonzero(5), nonzero(40)),
+            shown.clone(),
+            Arc::default(),
+            Arc::new(AtomicU32::new(packed(5, 40))),
+            File::create("/dev/null").unwrap(),
+        );
+        emulation.parse(text.as_bytes());
+        emulation.publish();
+        let mut full = vt100::Parser::new(nonzero(5), nonzero(40), SCROLLBACK);
+        full.process(text.as_bytes());
+        let mut skimmed = shown.lock().unwrap();
+        for back in [0, 1, 500, SCROLLBACK, SCROLLBACK + 10] {
+            full.screen_mut().set_scrollback(back);
+            skimmed.screen_mut().set_scrollback(back);
+            assert_eq!(
+                skimmed.screen().contents(),
+                full.screen().contents(),
+                "{back} back"
+            );
+        }
+        assert!(full.screen().contents().starts_with("line 1997\n"));
     }
 }

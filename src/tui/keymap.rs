@@ -171,6 +171,8 @@ pub enum Command {
     ToggleEnforce,
     FocusTerminal,
     ReleaseTerminal,
+    ScrollBack,
+    ScrollForward,
     AcceptAll,
     ToggleNarrow,
     RejectAll,
@@ -383,6 +385,9 @@ pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), KeyMapError> {
             rest = r;
         } else if let Some(r) = rest.strip_prefix("alt-") {
             mods |= KeyModifiers::ALT;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("shift-") {
+            mods |= KeyModifiers::SHIFT;
             rest = r;
         } else {
             break;

@@ -340,3 +340,55 @@ fn wide_view_1_shows_the_stops_beside_the_list() {
     press(&mut app, &["S"]);
     assert!(!screen(&mut app, 160, 48).contains("Stops: 1 syscall"));
 }
+
+/// The command's output that scrolled off the terminal pages back in with Shift-PageUp (and
+/// the wheel), and Shift-PageDown returns to the live screen.
+#[test]
+fn earlier_output_pages_back_in() {
+    let mut app = on_fixture("deny-mkdir.json");
+    press(&mut app, &["3"]);
+    draw(&mut app, 80, 24);
+    run(&mut app, "seq 1 300");
+    settle(&mut app);
+    let live = screen(&mut app, 80, 24);
+    assert!(live.contains("300") && !live.contains("│250"), "{live}");
+    press(&mut app, &["shift-pageup"]);
+    let back = screen(&mut app, 80, 24);
+    assert!(back.contains("lines back"), "{back}");
+    let shown: Vec<u32> = back
+        .lines()
+        .filter_map(|l| l.split('│').nth(1)?.trim().parse().ok())
+        .collect();
+    assert!(
+        !shown.is_empty() && shown.iter().all(|n| *n < 300),
+        "an earlier page: {back}"
+    );
+    for _ in 0..100 {
+        press(&mut app, &["shift-pageup"]);
+    }
+    let top = screen(&mut app, 80, 24);
+    assert!(
+        top.lines().any(|l| l.contains("│1 ")),
+        "the first line: {top}"
+    );
+    for _ in 0..100 {
+        press(&mut app, &["shift-pagedown"]);
+    }
+    let again = screen(&mut app, 80, 24);
+    assert!(
+        !again.contains("lines back") && again.contains("300"),
+        "{again}"
+    );
+    // The wheel over the terminal: three lines a notch (row 8 is inside it at 80x24).
+    use ratatui::crossterm::event::{KeyModifiers, MouseEvent, MouseEventKind};
+    let wheel = |kind| MouseEvent {
+        kind,
+        column: 10,
+        row: 8,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.mouse(wheel(MouseEventKind::ScrollUp));
+    assert!(screen(&mut app, 80, 24).contains("Terminal: 3 lines back"));
+    app.mouse(wheel(MouseEventKind::ScrollDown));
+    assert!(!screen(&mut app, 80, 24).contains("lines back"));
+}

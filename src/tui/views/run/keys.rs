@@ -5,9 +5,28 @@ use super::{input, Focus, Mode, RunView};
 use crate::catalog::Catalog;
 use crate::profile::Action;
 use crate::tui::component::{Component, Handled, Intent};
+use crate::tui::emulation::SCROLLBACK;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::session::{Session, Tone};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEventKind};
+use ratatui::layout::Position;
+
+impl RunView {
+    /// A page back or forward through the command's output.
+    fn page(&mut self, command: Command) {
+        let page = usize::from(self.size.0.max(2) - 1);
+        self.scroll(if command == Command::ScrollBack {
+            page as isize
+        } else {
+            -(page as isize)
+        });
+    }
+
+    /// `lines` further back (negative: forward) through the output, within the scrollback.
+    fn scroll(&mut self, lines: isize) {
+        self.scrolled = self.scrolled.saturating_add_signed(lines).min(SCROLLBACK);
+    }
+}
 
 impl Component for RunView {
     fn handle(&mut self, command: Command, session: &mut Session) -> Handled {
@@ -42,6 +61,7 @@ impl Component for RunView {
                 session.say(what.into(), Tone::Info);
             }
             Command::FocusTerminal if self.runner.is_some() => self.focus = Focus::Terminal,
+            Command::ScrollBack | Command::ScrollForward => self.page(command),
             Command::Deny => self.deny_through(session),
             Command::Allow => {
                 if let Some(s) = self.selected() {
@@ -91,6 +111,11 @@ impl Component for RunView {
             Focus::Terminal if command == Some(Command::ReleaseTerminal) => {
                 self.focus = Focus::Stops;
             }
+            Focus::Terminal
+                if matches!(command, Some(Command::ScrollBack | Command::ScrollForward)) =>
+            {
+                self.page(command.unwrap_or(Command::ScrollForward));
+            }
             Focus::Terminal => match &mut self.runner {
                 Some(r) => {
                     let bytes = input::key_bytes(key, r.app_cursor());
@@ -123,6 +148,17 @@ impl Component for RunView {
     /// A bracketed paste: inserted into the command line being edited (line breaks become
     /// spaces: nothing runs before Enter, as in a shell), or typed into the running command's
     /// terminal; false when neither has the keyboard.
+    /// The mouse wheel over the terminal pages through its output, three lines a notch.
+    fn mouse(&mut self, at: Position, kind: MouseEventKind, _session: &Session) {
+        if self.terminal_area.contains(at) {
+            match kind {
+                MouseEventKind::ScrollUp => self.scroll(3),
+                MouseEventKind::ScrollDown => self.scroll(-3),
+                _ => {}
+            }
+        }
+    }
+
     fn paste(&mut self, text: &str, _session: &Session) -> bool {
         match self.focus {
             Focus::Command => {

@@ -23,6 +23,7 @@ use crate::tui::cursor::Cursor;
 use crate::tui::replay::{replay_loader, ReplayLoader};
 use crate::tui::runner::{blank_screen, Runner, Screen, Update};
 use crate::tui::session::{upper_first, Session, Tone};
+use ratatui::layout::Rect;
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -113,6 +114,10 @@ pub struct RunView {
     replay: ReplayLoader,
     /// The size of the terminal area last drawn (rows, columns).
     size: (u16, u16),
+    /// Where the terminal was last drawn (for the mouse wheel).
+    terminal_area: Rect,
+    /// How many lines back through the output the terminal shows (0: the live screen).
+    scrolled: usize,
     /// The profile the last run used (for the rules' places).
     ran_with: Option<Profile>,
     runner: Option<Runner>,
@@ -143,6 +148,8 @@ impl RunView {
             recorded: None,
             replay: replay_loader(),
             size: (20, 80),
+            terminal_area: Rect::default(),
+            scrolled: 0,
             ran_with: None,
             runner: None,
         }
@@ -194,6 +201,7 @@ impl RunView {
         self.proposal = None;
         self.proposing = false;
         self.screen = blank_screen(self.size.0, self.size.1);
+        self.scrolled = 0;
         // Recording lets everything through: the draft plays no part until the proposal.
         let (profile, compiled) = match mode {
             Mode::Record => (Profile::new(Action::Allow), None),

@@ -201,19 +201,10 @@ fn replay_line(view: &RunView, session: &Session, theme: Theme) -> Option<Line<'
 }
 
 fn render_terminal(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx) {
-    let (keymap, theme) = (cx.keymap, cx.theme);
+    let theme = cx.theme;
     let focused = view.focus == Focus::Terminal;
-    let title = if focused {
-        format!(
-            "Terminal: typing into the command ({} to leave)",
-            keymap.key_for(Context::Terminal, Command::ReleaseTerminal)
-        )
-    } else {
-        "Terminal".to_string()
-    };
-    let block = pane_block(&title, focused, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane_block("", focused, theme).inner(area);
+    view.terminal_area = inner;
     let size = (inner.height.max(1), inner.width.max(1));
     if size != view.size {
         view.size = size;
@@ -222,12 +213,38 @@ fn render_terminal(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawC
             r.resize(size.0, size.1);
         }
     }
-    if let Ok(parser) = view.screen.lock() {
-        let widget = VtScreen {
-            screen: parser.screen(),
-            cursor: view.is_running(),
-            colour: theme.palette != Palette::Mono,
-        };
-        frame.render_widget(widget, inner);
+    let screen = view.screen.clone();
+    let Ok(mut parser) = screen.lock() else {
+        return;
+    };
+    // Each published screen starts on its live rows: the offset is the view's, clamped to
+    // the output there is.
+    parser.screen_mut().set_scrollback(view.scrolled);
+    view.scrolled = parser.screen().scrollback();
+    frame.render_widget(pane_block(&terminal_title(view, cx), focused, theme), area);
+    let widget = VtScreen {
+        screen: parser.screen(),
+        cursor: view.is_running() && view.scrolled == 0,
+        colour: theme.palette != Palette::Mono,
+    };
+    frame.render_widget(widget, inner);
+}
+
+/// The terminal pane's title: how far back it shows, or who has the keys.
+fn terminal_title(view: &RunView, cx: &DrawCtx) -> String {
+    let key = |context, command| cx.keymap.key_for(context, command);
+    if view.scrolled > 0 {
+        format!(
+            "Terminal: {} lines back ({} goes forward)",
+            view.scrolled,
+            key(Context::Run, Command::ScrollForward)
+        )
+    } else if view.focus == Focus::Terminal {
+        format!(
+            "Terminal: typing into the command ({} to leave)",
+            key(Context::Terminal, Command::ReleaseTerminal)
+        )
+    } else {
+        "Terminal".to_string()
     }
 }
