@@ -593,3 +593,30 @@ fn a_pasted_command_waits_for_enter_and_shell_keys_edit_the_line() {
     ed.send("q");
     assert_eq!(ed.wait_exit(), 0);
 }
+
+/// The command's earlier output pages back in with Shift-PageUp (the terminal's `ESC [ 5 ; 2 ~`)
+/// after the run, and Shift-PageDown brings the live screen back.
+#[test]
+fn the_run_pane_pages_back_through_earlier_output() {
+    let (home, file) = home_with("deny-mkdir.json", &fixture("deny-mkdir.json"));
+    let args = [file.as_os_str()];
+    let mut ed = Editor::start(&args, home.path(), Some(home.path()), &[]);
+    ed.wait_for("deny-mkdir.json");
+    command_line(&mut ed, "seq -f NUM%g 1 400");
+    ed.send("r");
+    ed.wait_for("NUM400");
+    ed.wait_for("exited with status 0");
+    for _ in 0..200 {
+        ed.send("\x1b[5;2~");
+    }
+    ed.wait_until("the first line of the output", |s| {
+        s.contains("lines back") && s.lines().any(|l| l.contains("│NUM1 "))
+    });
+    assert!(!ed.text().contains("NUM400"), "{}", ed.text());
+    for _ in 0..200 {
+        ed.send("\x1b[6;2~");
+    }
+    ed.wait_until("the live screen", |s| {
+        s.contains("NUM400") && !s.contains("lines back")
+    });
+}
