@@ -620,3 +620,42 @@ fn the_run_pane_pages_back_through_earlier_output() {
         s.contains("NUM400") && !s.contains("lines back")
     });
 }
+
+/// The real binary, first run (the tour not yet seen): the tour takes no keys and follows the
+/// view; `?` starts with the keys of the view it is opened in; the command line's history
+/// walks as a shell's does (Up from a fresh line: the newest entry; Down past the newest:
+/// what was being typed).
+#[test]
+fn tour_help_and_history_in_a_real_terminal() {
+    let (home, file) = home_with("deny-mkdir.json", &fixture("deny-mkdir.json"));
+    std::fs::remove_file(home.path().join("state/seccompose/memory")).unwrap();
+    let mut ed = Editor::open(&file, home.path());
+    ed.wait_for("Tour: 1 Syscalls");
+    ed.send("3");
+    ed.wait_for("Tour: 3 Run");
+    ed.send("\x14"); // Ctrl-t closes the tour
+    ed.wait_until("the tour closed", |s| !s.contains("Tour:"));
+    ed.send("?");
+    ed.wait_until("help for view 3 first", |s| {
+        let first = |t: &str| s.find(t).unwrap_or(usize::MAX);
+        first("Run view") < first("Categories and syscalls")
+            && first("Run view") < first("Everywhere")
+    });
+    ed.send("\x1b");
+    ed.wait_until("help closed", |s| !s.contains("Everywhere"));
+    for line in ["echo HIST-one", "echo HIST-two"] {
+        command_line(&mut ed, line);
+        ed.send("r");
+        ed.wait_for(&format!("`{line}` exited with status 0"));
+    }
+    ed.send("\r");
+    ed.wait_for("Editing the command");
+    ed.send("\x15"); // Ctrl-u: a fresh line
+    ed.send("echo typed");
+    ed.send("\x1b[A"); // Up: the newest entry
+    ed.wait_for("$ echo HIST-two");
+    ed.send("\x1b[A");
+    ed.wait_for("$ echo HIST-one");
+    ed.send("\x1b[B\x1b[B"); // Down past the newest: what was being typed
+    ed.wait_for("$ echo typed");
+}
