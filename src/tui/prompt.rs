@@ -7,6 +7,29 @@ use crate::catalog::parse_errno;
 use crate::profile::{capability, Action, Edit, KernelVersion};
 use std::path::PathBuf;
 
+/// Why a prompt's answer was refused (the prompt stays open and says so).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PromptError {
+    /// An errno that does not read.
+    #[error(transparent)]
+    Errno(#[from] crate::catalog::ValueError),
+    /// Not a kernel version.
+    #[error("\"{0}\" is not a kernel version like 6.1")]
+    NotAKernel(String),
+    /// Not a capability runc knows.
+    #[error("unknown capability \"{0}\"")]
+    UnknownCapability(String),
+    /// Save as, with no name.
+    #[error("type a file name")]
+    NoFileName,
+    /// Save as, onto a file that exists: the same answer again replaces it.
+    #[error("{0} exists: press enter again to replace it")]
+    Exists(String),
+    /// The save failed, as the status line says.
+    #[error("{0}")]
+    NotSaved(String),
+}
+
 /// What a prompt asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
@@ -30,7 +53,7 @@ pub struct Prompt {
     /// What was typed.
     pub input: TextInput,
     /// Why the last answer was refused.
-    pub error: Option<String>,
+    pub error: Option<PromptError>,
 }
 
 impl Prompt {
@@ -65,15 +88,15 @@ impl Prompt {
     }
 
     /// Carries out the answer; Err says why it was refused (the prompt stays open).
-    pub fn submit(&self, session: &mut Session) -> Result<(), String> {
+    pub fn submit(&self, session: &mut Session) -> Result<(), PromptError> {
         let text = self.input.text().trim();
         match &self.kind {
             PromptKind::DenyWith(names) => {
-                let errno = parse_errno(text).map_err(|e| e.to_string())?;
+                let errno = parse_errno(text)?;
                 session.set_action(names.clone(), Some(Action::Errno), Some(errno));
             }
             PromptKind::DefaultErrno => {
-                let errno = parse_errno(text).map_err(|e| e.to_string())?;
+                let errno = parse_errno(text)?;
                 let action = session.profile().default_action;
                 session.apply(&Edit::SetDefault {
                     action,
@@ -82,15 +105,15 @@ impl Prompt {
             }
             PromptKind::Kernel => {
                 let kernel = KernelVersion::parse(text)
-                    .ok_or_else(|| format!("\"{text}\" is not a kernel version like 6.1"))?;
+                    .ok_or_else(|| PromptError::NotAKernel(text.to_string()))?;
                 let mut target = session.target.clone();
                 target.kernel = kernel;
                 session.set_target(target);
                 session.say(format!("Target kernel is now {kernel}"), Tone::Info);
             }
             PromptKind::Capability => {
-                let cap =
-                    capability(text).ok_or_else(|| format!("unknown capability \"{text}\""))?;
+                let cap = capability(text)
+                    .ok_or_else(|| PromptError::UnknownCapability(text.to_string()))?;
                 let mut target = session.target.clone();
                 let added = target.caps.insert(cap.to_string());
                 if !added {
@@ -102,10 +125,10 @@ impl Prompt {
             }
             PromptKind::SaveAs => {
                 if text.is_empty() {
-                    return Err("type a file name".into());
+                    return Err(PromptError::NoFileName);
                 }
-                let replace = format!("{text} exists: press enter again to replace it");
-                let overwrite = self.error.as_deref() == Some(replace.as_str());
+                // The second Enter on the same name replaces the file.
+                let overwrite = self.error == Some(PromptError::Exists(text.to_string()));
                 let old_path = session.path.replace(PathBuf::from(text));
                 let old_source = session.source.take();
                 // Replacing a file that exists answers only that question, not a read-only one.
@@ -118,11 +141,13 @@ impl Prompt {
                     session.path = old_path;
                     session.source = old_source;
                     return Err(match outcome {
-                        SaveOutcome::ChangedOnDisk(_) => replace,
-                        _ => session
-                            .status
-                            .as_ref()
-                            .map_or_else(String::new, |s| s.0.clone()),
+                        SaveOutcome::ChangedOnDisk(_) => PromptError::Exists(text.to_string()),
+                        _ => PromptError::NotSaved(
+                            session
+                                .status
+                                .as_ref()
+                                .map_or_else(String::new, |s| s.0.clone()),
+                        ),
                     });
                 }
             }

@@ -54,7 +54,7 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt, cx: &DrawCt
         prompt.input.spans(theme.accent(), true),
     ];
     if let Some(e) = &prompt.error {
-        lines.push(Line::styled(e.clone(), theme.warning()));
+        lines.push(Line::styled(e.to_string(), theme.warning()));
     } else {
         lines.push(Line::styled("enter accept · esc cancel", theme.dim()));
     }
