@@ -3,6 +3,7 @@
 mod catalog;
 mod check;
 mod compile;
+mod container;
 mod convert;
 mod diff;
 mod doctor;
@@ -176,6 +177,8 @@ enum Command {
         /// End the whole process tree after this many seconds.
         #[arg(long, value_name = "SECS")]
         timeout: Option<f64>,
+        #[command(flatten)]
+        container: container::ContainerArgs,
         /// The command and its arguments.
         #[arg(last = true, required = true)]
         command: Vec<std::ffi::OsString>,
@@ -293,9 +296,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             file,
             enforce,
             target,
+            timeout,
+            container,
+            command,
+            ..
+        }) if container.container.is_some() => own_failures(container::run(
+            &file, &target, &container, enforce, timeout, &command,
+        )),
+        Some(Command::Run {
+            file,
+            enforce,
+            target,
             report,
             timeout,
             command,
+            ..
         }) => own_failures(run::run(
             &file,
             &target,

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-fn one_target(args: &TargetArgs) -> anyhow::Result<Target> {
+pub(super) fn one_target(args: &TargetArgs) -> anyhow::Result<Target> {
     let mut targets = args.targets()?;
     if targets.len() != 1 {
         bail!("run and record use one architecture: the one this machine runs");
@@ -22,13 +22,17 @@ fn one_target(args: &TargetArgs) -> anyhow::Result<Target> {
 
 /// Ends the run when seccompose is interrupted or told to stop, so no process outlives it.
 fn stop_on_signals(session: &Session) -> anyhow::Result<()> {
+    stop_on(&session.stopper())
+}
+
+/// Sets `flag` when seccompose is interrupted or told to stop.
+pub(super) fn stop_on(flag: &std::sync::Arc<std::sync::atomic::AtomicBool>) -> anyhow::Result<()> {
     for sig in [
         signal_hook_consts::SIGINT,
         signal_hook_consts::SIGTERM,
         signal_hook_consts::SIGHUP,
     ] {
-        signal_hook::flag::register(sig, session.stopper())
-            .context("installing signal handlers")?;
+        signal_hook::flag::register(sig, flag.clone()).context("installing signal handlers")?;
     }
     Ok(())
 }

@@ -10,6 +10,7 @@
 //! the exit.
 
 mod child;
+pub mod container;
 mod futex;
 mod launch;
 pub mod merge;
