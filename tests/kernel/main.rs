@@ -6,6 +6,7 @@
 mod common;
 
 mod concurrent;
+mod container;
 mod fidelity;
 mod kernel;
 mod run_start;
