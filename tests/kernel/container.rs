@@ -333,3 +333,28 @@ fn container_failures_get_a_message() {
     assert_eq!(out.status.code(), Some(125), "{err}");
     assert!(err.contains("no-such-runtime is not installed"), "{err}");
 }
+
+/// Enforced, the draft itself: the container's own ending, a signal named as such (runc
+/// reports it as 128 + the signal; seccompose's status is the same).
+#[test]
+fn an_enforced_container_reports_how_it_ended() {
+    if !available() {
+        return;
+    }
+    let place = Place::new(
+        As::Me,
+        &DENY_MKDIR.replace("SCMP_ACT_ERRNO", "SCMP_ACT_KILL_PROCESS"),
+    );
+    let out = place.run(&["--enforce", "--", "mkdir", "/tmp/z"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(128 + libc::SIGSYS), "{err}");
+    assert!(err.contains("killed by SIGSYS"), "{err}");
+    assert!(!err.contains("in the command:"), "{err}");
+    let out = place.run(&["--enforce", "--", "sh", "-c", "exit 3"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("exited with status 3"),
+        "{}",
+        stderr(&out)
+    );
+}

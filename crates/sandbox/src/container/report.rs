@@ -79,6 +79,12 @@ impl ContainerFinished {
         let ending = self.report_of(Phase::Command).ending();
         out.push_str(&ending.replace("the command", "the container's command"));
         if let Termination::Signaled(sig) = self.termination {
+            if sig == libc::SIGSYS && self.mode != Mode::Enforce {
+                let _ = writeln!(
+                    out,
+                    "seccompose: a TRAP or KILL action may have ended it: the kernel delivers                      those itself, and a container run does not see which call (`run` on the                      host names it)"
+                );
+            }
             let _ = writeln!(
                 out,
                 "seccompose: ({name} reports a container killed by a signal as exit status {})",
