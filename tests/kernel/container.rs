@@ -274,7 +274,7 @@ fn a_sigkilled_run_leaves_no_container() {
             "{who:?}: never started"
         );
         // setpriv execs seccompose in place: the run's pid is seccompose's.
-        let guard = child_with(run.id(), "read _ignored").expect("the guard process");
+        let guard = child_with(run.id(), "read line").expect("the guard process");
         sigkill(guard);
         sigkill(run.id() as i32);
         run.wait().unwrap();

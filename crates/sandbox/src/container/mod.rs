@@ -179,6 +179,8 @@ pub fn run(
         })
     });
     let deadline = options.timeout.map(|t| Instant::now() + t);
+    // Readable when `run` has ended: the loop below wakes at once instead of at its next look.
+    let exit_fd = crate::watch::pidfd(child.id() as i32);
     let ended = |rt: &Runtime| rt.end(&root, &id);
     let status = loop {
         if let Some(status) = child.try_wait()? {
@@ -196,16 +198,25 @@ pub fn run(
                 Termination::Stopped
             });
         }
-        std::thread::sleep(Duration::from_millis(5));
+        crate::watch::wait_exit(exit_fd.as_ref(), Duration::from_millis(10));
     };
     runtime_done.store(true, Ordering::Release);
-    ended(&rt);
+    // `run` deletes its container when it ends; one it could not (or a killed one) is ended
+    // and deleted here.
+    if root.join(&id).exists() {
+        ended(&rt);
+    }
     stop.store(true, Ordering::Release);
     let served = agent
         .map(|a| a.join().unwrap_or_default())
         .unwrap_or_default();
     let runtime_error = errors_in(&log);
-    drop(guard);
+    if root.join(&id).exists() {
+        drop(guard);
+    } else {
+        guard.release();
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     let termination = match status {
         Ok(s) => match s.code() {
             // runc and crun report a container killed by a signal as 128 + the signal.

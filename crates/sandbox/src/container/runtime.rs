@@ -38,7 +38,12 @@ pub fn find(choice: Option<&str>) -> Result<Runtime, String> {
     };
     for name in &candidates {
         if let Some(path) = locate(name) {
-            return probe(&path);
+            // The kind comes from the name; asking for the version costs a run of the runtime.
+            return Ok(Runtime {
+                kind: kind_of(&path, ""),
+                path,
+                version: String::new(),
+            });
         }
     }
     Err(match choice {
@@ -85,20 +90,24 @@ fn probe(path: &Path) -> Result<Runtime, String> {
         .map_err(|e| format!("cannot run {}: {e}", path.display()))?;
     let text = String::from_utf8_lossy(&out.stdout);
     let version = text.lines().next().unwrap_or_default().trim().to_string();
+    Ok(Runtime {
+        path: path.to_path_buf(),
+        kind: kind_of(path, &version),
+        version,
+    })
+}
+
+/// crun when its file name or version says so, else runc.
+fn kind_of(path: &Path, version: &str) -> seccompose_core::profile::Runtime {
     let file = path
         .file_name()
         .and_then(|f| f.to_str())
         .unwrap_or_default();
-    let kind = if file.contains("crun") || version.starts_with("crun") {
+    if file.contains("crun") || version.starts_with("crun") {
         seccompose_core::profile::Runtime::Crun
     } else {
         seccompose_core::profile::Runtime::Runc
-    };
-    Ok(Runtime {
-        path: path.to_path_buf(),
-        kind,
-        version,
-    })
+    }
 }
 
 /// seccompose's own folder for container runs: `$XDG_RUNTIME_DIR/seccompose`, or a private
@@ -175,7 +184,9 @@ impl Runtime {
     /// it goes: it waits for the end of a pipe only seccompose holds. In its own process group,
     /// so that a Ctrl-c at the terminal does not end it first.
     pub fn guard(&self, root: &Path, id: &str, bundle: &Path) -> std::io::Result<Guard> {
-        let script = "read _ignored; \"$0\" --root \"$1\" kill \"$2\" KILL; \
+        // A run that ended cleanly says "done"; anything else (the pipe closing) cleans up.
+        let script = "read line; [ \"$line\" = done ] && exit 0; \
+                      \"$0\" --root \"$1\" kill \"$2\" KILL; \
                       \"$0\" --root \"$1\" delete --force \"$2\"; rm -rf \"$3\"";
         let child = Command::new("/bin/sh")
             .arg("-c")
@@ -196,11 +207,18 @@ impl Runtime {
 /// The guard process of a run (see [`Runtime::guard`]): dropping it lets it clean up now.
 pub struct Guard(Child);
 
+impl Guard {
+    /// The run has ended and deleted its container: the guard goes without doing anything.
+    pub fn release(mut self) {
+        if let Some(mut pipe) = self.0.stdin.take() {
+            let _ = pipe.write_all(b"done\n");
+        }
+    }
+}
+
 impl Drop for Guard {
     fn drop(&mut self) {
-        if let Some(mut pipe) = self.0.stdin.take() {
-            let _ = pipe.write_all(b"\n");
-        }
+        drop(self.0.stdin.take());
         let _ = self.0.wait();
     }
 }
