@@ -17,7 +17,7 @@ use std::time::Duration;
 pub struct ContainerArgs {
     /// Run the command in a container made from DIR: an OCI bundle (config.json beside its
     /// rootfs; only a private copy is changed) or a bare root filesystem.
-    #[arg(long, value_name = "DIR", conflicts_with = "report")]
+    #[arg(long, value_name = "DIR")]
     pub container: Option<PathBuf>,
     /// With a bare root filesystem: turn noNewPrivileges on (Docker leaves it off).
     #[arg(long, requires = "container")]
@@ -25,6 +25,49 @@ pub struct ContainerArgs {
     /// With a bare root filesystem: the working directory in the container (default /).
     #[arg(long, value_name = "PATH", requires = "container")]
     pub workdir: Option<String>,
+}
+
+/// The target a container run models: the runtime chosen is the program, not the model
+/// (`container::run` sets the model from the program it finds).
+pub fn model(target: &TargetArgs) -> anyhow::Result<seccompose::profile::Target> {
+    let mut model = target.clone();
+    model.machine.runtime = None;
+    super::run::one_target(&model)
+}
+
+/// Runs `command` in the container; a command missing from its root filesystem is reported
+/// here and gives 127 instead.
+fn contained(
+    profile: &seccompose::profile::Profile,
+    target: &TargetArgs,
+    args: &ContainerArgs,
+    mode: Mode,
+    timeout: Option<f64>,
+    command: &[OsString],
+) -> anyhow::Result<Result<container::ContainerFinished, ExitCode>> {
+    let choice = target.machine.runtime.clone();
+    let target = model(target)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    super::run::stop_on(&stop)?;
+    let options = ContainerOptions {
+        dir: args.container.clone().context("no --container")?,
+        runtime: choice,
+        mode,
+        timeout: timeout.map(Duration::from_secs_f64),
+        settings: bundle::Settings {
+            no_new_privileges: args.no_new_privileges,
+            workdir: args.workdir.clone(),
+            caps: target.caps.iter().cloned().collect(),
+        },
+    };
+    match container::run(profile, &target, command, &options, stop) {
+        Ok(f) => Ok(Ok(f)),
+        Err(ContainerError::Bundle(bundle::BundleError::NoCommand(why))) => {
+            eprintln!("seccompose: cannot run {why}: the command was not run");
+            Ok(Err(ExitCode::from(127)))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `seccompose run PROFILE --container DIR -- CMD...`.
@@ -37,41 +80,45 @@ pub fn run(
     command: &[OsString],
 ) -> anyhow::Result<ExitCode> {
     let profile = load_profile(file)?;
-    let choice = target.machine.runtime.clone();
-    // The target's runtime model follows the program chosen; the container run sets it.
-    let mut model = target.clone();
-    model.machine.runtime = None;
-    let target = super::run::one_target(&model)?;
-    let stop = Arc::new(AtomicBool::new(false));
-    super::run::stop_on(&stop)?;
-    let options = ContainerOptions {
-        dir: args.container.clone().context("no --container")?,
-        runtime: choice,
-        mode: if enforce {
-            Mode::Enforce
-        } else {
-            Mode::Observe
-        },
-        timeout: timeout.map(Duration::from_secs_f64),
-        settings: bundle::Settings {
-            no_new_privileges: args.no_new_privileges,
-            workdir: args.workdir.clone(),
-            caps: target.caps.iter().cloned().collect(),
-        },
+    let mode = if enforce {
+        Mode::Enforce
+    } else {
+        Mode::Observe
     };
-    let finished = match container::run(&profile, &target, command, &options, stop) {
+    let finished = match contained(&profile, target, args, mode, timeout, command)? {
         Ok(f) => f,
-        Err(ContainerError::Bundle(bundle::BundleError::NoCommand(why))) => {
-            eprintln!("seccompose: cannot run {why}: the command was not run");
-            return Ok(ExitCode::from(127));
-        }
-        Err(e) => return Err(e.into()),
+        Err(code) => return Ok(code),
     };
     eprint!("{}", finished.render(&profile));
     if finished.did_not_start() {
         return Ok(ExitCode::from(125));
     }
-    Ok(ExitCode::from(
-        exit_code(finished.termination).clamp(0, 255) as u8,
-    ))
+    Ok(super::run::exit(exit_code(finished.termination)))
+}
+
+/// `seccompose record --container DIR -- CMD...`: every call of the runtime's start-up after
+/// its filter and of the command.
+pub fn record(
+    target: &TargetArgs,
+    args: &ContainerArgs,
+    command: &[OsString],
+) -> anyhow::Result<Result<super::run::Recorded, ExitCode>> {
+    // The recording filter allows everything; the profile only matters for the target.
+    let placeholder = seccompose::profile::Profile::new(seccompose::profile::Action::Allow);
+    let finished = match contained(&placeholder, target, args, Mode::Record, None, command)? {
+        Ok(f) => f,
+        Err(code) => return Ok(Err(code)),
+    };
+    let ending = finished.render(&placeholder);
+    if finished.did_not_start() {
+        eprint!("{ending}");
+        return Ok(Err(ExitCode::from(125)));
+    }
+    eprint!("{ending}");
+    Ok(Ok(super::run::Recorded {
+        calls: finished.calls,
+        termination: finished.termination,
+        stopped: false,
+        ending,
+    }))
 }

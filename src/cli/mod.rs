@@ -201,6 +201,8 @@ enum Command {
         force: bool,
         #[command(flatten)]
         target: target::TargetArgs,
+        #[command(flatten)]
+        container: container::ContainerArgs,
         /// The command and its arguments.
         #[arg(last = true, required = true)]
         command: Vec<std::ffi::OsString>,
@@ -293,6 +295,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             target,
         }) => merge::merge(&files, output.as_ref(), force, &target),
         Some(Command::Run {
+            report: Some(_),
+            container,
+            ..
+        }) if container.container.is_some() => own_failures(Err(anyhow::anyhow!(
+            "--report is not written for a container run yet: its report is on standard error"
+        ))),
+        Some(Command::Run {
             file,
             enforce,
             target,
@@ -325,12 +334,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             names_only,
             force,
             target,
+            container,
             command,
         }) => own_failures(run::record(
             output.as_ref(),
             base.as_ref(),
             run::RecordOptions { force, names_only },
             &target,
+            &container,
             &command,
         )),
         Some(Command::Compile {

@@ -43,7 +43,7 @@ mod signal_hook_consts {
     pub const SIGHUP: i32 = libc::SIGHUP;
 }
 
-fn exit(code: i32) -> ExitCode {
+pub(super) fn exit(code: i32) -> ExitCode {
     ExitCode::from(code.clamp(0, 255) as u8)
 }
 
@@ -140,40 +140,77 @@ pub struct RecordOptions {
 pub fn record(
     out: Option<&PathBuf>,
     base: Option<&PathBuf>,
-    RecordOptions { force, names_only }: RecordOptions,
+    options: RecordOptions,
     target: &TargetArgs,
+    container: &super::container::ContainerArgs,
     command: &[OsString],
 ) -> anyhow::Result<ExitCode> {
     let base = base.map(|b| load_profile(b)).transpose()?;
+    if container.container.is_some() {
+        let recorded = match super::container::record(target, container, command)? {
+            Ok(r) => r,
+            Err(code) => return Ok(code),
+        };
+        let target = super::container::model(target)?;
+        return write_recording(&recorded, out, base.as_ref(), options, &target);
+    }
     let target = one_target(target)?;
     // The recording filter allows everything; the profile only matters for the target.
     let placeholder = profile::Profile::new(profile::Action::Allow);
     support::available_mode(Mode::Record).map_err(anyhow::Error::msg)?;
     say_if_root();
-    let options = RunOptions {
+    let run_options = RunOptions {
         mode: Mode::Record,
         ..RunOptions::default()
     };
-    let session = match start(&placeholder, &target, command, options)? {
+    let session = match start(&placeholder, &target, command, run_options)? {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
     stop_on_signals(&session)?;
     let stopper = session.stopper();
     let finished = session.wait()?;
-    let (recorded, proposal) =
-        recorded_profile(&finished.calls, base.as_ref(), &target, names_only)?;
+    let recorded = Recorded {
+        termination: finished.termination,
+        stopped: stopper.load(Ordering::Acquire),
+        ending: Report::new(&finished).render_ending(),
+        calls: finished.calls,
+    };
+    write_recording(&recorded, out, base.as_ref(), options, &target)
+}
+
+/// What a recorded run leaves for the proposal, on the host or in a container.
+pub(super) struct Recorded {
+    /// Every distinct call.
+    pub calls: sandbox::replay::Recording,
+    /// How the command ended.
+    pub termination: sandbox::Termination,
+    /// Whether seccompose was asked to stop it.
+    pub stopped: bool,
+    /// The report's last lines (how it ended).
+    pub ending: String,
+}
+
+/// Proposes the profile of a recording and writes it (or prints it); the command's status.
+fn write_recording(
+    recorded: &Recorded,
+    out: Option<&PathBuf>,
+    base: Option<&profile::Profile>,
+    RecordOptions { force, names_only }: RecordOptions,
+    target: &Target,
+) -> anyhow::Result<ExitCode> {
+    let (proposed, proposal) = recorded_profile(&recorded.calls, base, target, names_only)?;
     eprint!("{}", proposal_text(&proposal, base.is_some(), names_only));
-    let text = profile::to_canonical_string(&recorded);
-    let failed = finished.termination != sandbox::Termination::Exited(0);
+    let text = profile::to_canonical_string(&proposed);
+    let failed = recorded.termination != sandbox::Termination::Exited(0);
     match out {
         // A failed command may not have done all it does: keep the profile the user had.
         Some(path) if failed && !force && path.is_file() => eprintln!(
             "seccompose: {} was not changed: the command failed ({}), so the recording may be \
              incomplete; --force writes it anyway",
             path.display(),
-            Report::new(&finished)
-                .render_ending()
+            recorded
+                .ending
                 .lines()
                 .last()
                 .unwrap_or_default()
@@ -193,14 +230,12 @@ pub fn record(
         }
         None => print!("{text}"),
     }
-    if stopper.load(Ordering::Acquire)
-        && !matches!(finished.termination, sandbox::Termination::Exited(_))
-    {
+    if recorded.stopped && !matches!(recorded.termination, sandbox::Termination::Exited(_)) {
         eprintln!(
             "seccompose: the command was stopped before it finished; the profile may be incomplete"
         );
     }
-    Ok(exit(exit_code(finished.termination)))
+    Ok(exit(exit_code(recorded.termination)))
 }
 
 /// What a recording proposes, in lines for standard error.

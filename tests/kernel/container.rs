@@ -358,3 +358,65 @@ fn an_enforced_container_reports_how_it_ended() {
         stderr(&out)
     );
 }
+
+/// `record --container`: the calls of runc's start-up after its filter and the command's make
+/// a profile under which the same container starts and does its job, enforced.
+#[test]
+fn a_profile_recorded_in_the_container_runs_it_enforced() {
+    if !available() {
+        return;
+    }
+    for who in users() {
+        let place = Place::new(who, DENY_MKDIR);
+        let recorded = place.profile.with_file_name("recorded.json");
+        let mut cmd = seccompose(who);
+        cmd.arg("record")
+            .arg("-o")
+            .arg(&recorded)
+            .arg("--container")
+            .arg(&place.rootfs)
+            .args(["--", "mkdir", "/tmp/x"])
+            .env("XDG_RUNTIME_DIR", &place.runtime_dir);
+        let out = cmd.output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{who:?}: {err}");
+        assert!(
+            err.contains("write is in the recording without having been seen"),
+            "{err}"
+        );
+        let text = std::fs::read_to_string(&recorded).unwrap();
+        // runc init's own calls after the filter, and the command's.
+        for name in ["\"capset\"", "\"mkdir\"", "\"execve\"", "\"write\""] {
+            assert!(text.contains(name), "{who:?}: {name} missing: {text}");
+        }
+        std::fs::remove_dir(place.rootfs.join("tmp/x")).unwrap();
+        let out = seccompose(who)
+            .arg("run")
+            .arg("--enforce")
+            .arg(&recorded)
+            .arg("--container")
+            .arg(&place.rootfs)
+            .args(["--", "mkdir", "/tmp/x"])
+            .env("XDG_RUNTIME_DIR", &place.runtime_dir)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{who:?}: {}", stderr(&out));
+        assert!(place.rootfs.join("tmp/x").is_dir());
+        // Without mkdir the recorded profile makes the command fail, so it is really enforced.
+        let without: String = text.replace("\"mkdir\"", "\"mknod\"");
+        std::fs::write(&recorded, without).unwrap();
+        std::fs::remove_dir(place.rootfs.join("tmp/x")).unwrap();
+        let out = seccompose(who)
+            .arg("run")
+            .arg("--enforce")
+            .arg(&recorded)
+            .arg("--container")
+            .arg(&place.rootfs)
+            .args(["--", "mkdir", "/tmp/x"])
+            .env("XDG_RUNTIME_DIR", &place.runtime_dir)
+            .output()
+            .unwrap();
+        assert_ne!(out.status.code(), Some(0), "{who:?}: {}", stderr(&out));
+        assert!(!place.rootfs.join("tmp/x").exists());
+    }
+}

@@ -33,6 +33,8 @@ pub struct Served {
     pub state: Option<serde_json::Value>,
     /// Every stop, with its phase.
     pub stops: Vec<(Phase, Stop)>,
+    /// Record mode: every distinct call.
+    pub calls: crate::replay::Recording,
 }
 
 /// How long the runtime may take to connect before the run is given up.
@@ -47,6 +49,7 @@ pub fn serve(
     gone: impl Fn() -> bool,
     stop: Arc<AtomicBool>,
     gave_up: Arc<AtomicBool>,
+    record: bool,
 ) -> Served {
     let mut served = Served::default();
     let Some(stream) = accept(&socket, &gone, &stop) else {
@@ -59,6 +62,7 @@ pub fn serve(
     served.connected = true;
     served.state = state;
     notify::prefer_sync_wake_up(&listener);
+    let mut calls = crate::replay::Tally::default();
     loop {
         let req = match notify::receive(&listener, 50) {
             Ok(Some(r)) => r,
@@ -66,6 +70,13 @@ pub fn serve(
             Ok(None) => continue,
             Err(_) => break,
         };
+        if record {
+            let _ = notify::respond(&listener, req.id, notify::Answer::Continue);
+            if let Some(arch) = crate::supervise::arch_of(req.arch, req.nr) {
+                calls.add(arch, req.nr as u32, req.args);
+            }
+            continue;
+        }
         let action = observer.action(req.arch, req.nr, req.ip, req.args);
         // Read while the caller waits for our answer: it cannot exec meanwhile.
         let phase = phase_of(req.pid, &runtime_comm);
@@ -79,6 +90,7 @@ pub fn serve(
         answer(&listener, &req, action);
         served.stops.extend(stop.map(|s| (phase, s)));
     }
+    served.calls = calls.finish();
     served
 }
 

@@ -16,6 +16,7 @@ pub use runtime::Runtime;
 use crate::supervise::Observer;
 use crate::{Mode, Stop, Termination};
 use seccompose_core::bpf::Program;
+use seccompose_core::catalog::Catalog;
 use seccompose_core::compile::{self, Options};
 use seccompose_core::profile::{Profile, Target};
 use std::ffi::OsString;
@@ -76,6 +77,9 @@ pub struct ContainerFinished {
     pub notes: Vec<String>,
     /// The mode it ran in.
     pub mode: Mode,
+    /// Record mode: every distinct call (the runtime's start-up after its filter, then the
+    /// command's); `write` is never among them (runc does not let it be notified).
+    pub calls: crate::replay::Recording,
 }
 
 /// Runs `argv` in a container made from `options.dir` under `profile`; `stop` ends it early.
@@ -121,6 +125,10 @@ pub fn run(
     let socket_path = dir.join("agent.sock");
     let (seccomp, socket) = match options.mode {
         Mode::Enforce => (seccomp::enforced(profile, &target), None),
+        Mode::Record => (
+            seccomp::recording(&target, &socket_path.to_string_lossy()),
+            Some(std::os::unix::net::UnixListener::bind(&socket_path)?),
+        ),
         _ => {
             let (mut value, more) =
                 seccomp::observed(profile, &target, &socket_path.to_string_lossy());
@@ -172,10 +180,11 @@ pub fn run(
             .file_name()
             .map(|f| f.to_string_lossy().chars().take(15).collect())
             .unwrap_or_default();
+        let record = options.mode == Mode::Record;
         let (done, stop, gave_up) = (runtime_done.clone(), stop.clone(), gave_up.clone());
         std::thread::spawn(move || {
             let gone = move || done.load(Ordering::Acquire);
-            agent::serve(socket, observer, comm, gone, stop, gave_up)
+            agent::serve(socket, observer, comm, gone, stop, gave_up, record)
         })
     });
     let deadline = options.timeout.map(|t| Instant::now() + t);
@@ -231,6 +240,24 @@ pub fn run(
         Err(t) => t,
     };
     let connected = served.connected;
+    let mut calls = served.calls;
+    if options.mode == Mode::Record && connected {
+        if let Some(nr) = Catalog.syscall("write").and_then(|s| s.number(target.arch)) {
+            calls.calls.push((
+                crate::replay::Call {
+                    arch: target.arch,
+                    nr,
+                    args: [0; 6],
+                },
+                1,
+            ));
+            notes.push(format!(
+                "write is in the recording without having been seen: {} does not let it be \
+                 notified, and its init writes to its parent after loading the filter",
+                rt.kind.name()
+            ));
+        }
+    }
     if expects_agent && !connected && runtime_error.is_none() {
         notes.push(format!(
             "{} never connected to seccompose's listener (waited up to {} s): nothing was observed",
@@ -247,6 +274,7 @@ pub fn run(
         connected,
         notes,
         mode: options.mode,
+        calls,
     })
 }
 

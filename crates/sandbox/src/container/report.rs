@@ -36,7 +36,7 @@ impl ContainerFinished {
         for n in &self.notes {
             let _ = writeln!(out, "seccompose: note: {n}");
         }
-        if self.mode != Mode::Enforce {
+        if self.mode == Mode::Observe {
             if !self.no_new_privileges {
                 let _ = writeln!(
                     out,

@@ -102,6 +102,23 @@ pub fn observed(profile: &Profile, target: &Target, listener: &str) -> (Value, V
     (to_value(&out), notes)
 }
 
+/// What `record --container` hands the runtime: everything allowed, every syscall the
+/// catalog knows notified (but `write`, which runc will not let be), so that the agent notes
+/// each call of the runtime's start-up and of the command.
+pub fn recording(target: &Target, listener: &str) -> Value {
+    let names: Vec<String> = Catalog
+        .syscalls()
+        .iter()
+        .map(|s| s.name)
+        .filter(|n| *n != NEVER_NOTIFIED && target_knows(n, target))
+        .map(str::to_string)
+        .collect();
+    let mut p = Profile::new(Action::Allow);
+    p.syscalls = Some(vec![Rule::new(names, Action::Notify)]);
+    p.listener_path = Some(listener.to_string());
+    to_value(&p)
+}
+
 /// Whether a `linux.seccomp` object has a NOTIFY rule (the runtime then connects to its
 /// listener).
 pub fn notifies(seccomp: &Value) -> bool {
