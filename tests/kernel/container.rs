@@ -390,32 +390,26 @@ fn a_profile_recorded_in_the_container_runs_it_enforced() {
             assert!(text.contains(name), "{who:?}: {name} missing: {text}");
         }
         std::fs::remove_dir(place.rootfs.join("tmp/x")).unwrap();
-        let out = seccompose(who)
-            .arg("run")
-            .arg("--enforce")
-            .arg(&recorded)
-            .arg("--container")
-            .arg(&place.rootfs)
-            .args(["--", "mkdir", "/tmp/x"])
-            .env("XDG_RUNTIME_DIR", &place.runtime_dir)
-            .output()
-            .unwrap();
+        let enforced = || {
+            seccompose(who)
+                .arg("run")
+                .arg("--enforce")
+                .arg(&recorded)
+                .arg("--container")
+                .arg(&place.rootfs)
+                .args(["--", "mkdir", "/tmp/x"])
+                .env("XDG_RUNTIME_DIR", &place.runtime_dir)
+                .output()
+                .unwrap()
+        };
+        let out = enforced();
         assert_eq!(out.status.code(), Some(0), "{who:?}: {}", stderr(&out));
         assert!(place.rootfs.join("tmp/x").is_dir());
         // Without mkdir the recorded profile makes the command fail, so it is really enforced.
         let without: String = text.replace("\"mkdir\"", "\"mknod\"");
         std::fs::write(&recorded, without).unwrap();
         std::fs::remove_dir(place.rootfs.join("tmp/x")).unwrap();
-        let out = seccompose(who)
-            .arg("run")
-            .arg("--enforce")
-            .arg(&recorded)
-            .arg("--container")
-            .arg(&place.rootfs)
-            .args(["--", "mkdir", "/tmp/x"])
-            .env("XDG_RUNTIME_DIR", &place.runtime_dir)
-            .output()
-            .unwrap();
+        let out = enforced();
         assert_ne!(out.status.code(), Some(0), "{who:?}: {}", stderr(&out));
         assert!(!place.rootfs.join("tmp/x").exists());
     }
