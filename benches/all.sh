@@ -75,6 +75,10 @@ echo "## Memory (peak RSS)"
 echo
 echo "## Sandbox (benches/sandbox.sh)"
 RUNS=${QUICK:+3} bash benches/sandbox.sh ${QUICK:+200000} | tee "$out/sandbox.txt"
+if [ "$(id -u)" = 0 ] && command -v runc >/dev/null && [ -x /bin/busybox ]; then
+  echo "## Containers (benches/container.sh)"
+  RUNS=${QUICK:+3} bash benches/container.sh ${QUICK:+200000} | tee "$out/container.txt"
+fi
 
 echo
 echo "## Start-up to first frame (benches/startup.sh)"

@@ -27,18 +27,8 @@ work=(dd if=/dev/zero of=/dev/null bs=1 "count=$bytes" status=none)
 profile=../shared/corpus/moby-default.json
 [ -f "$profile" ] || profile=profiles/default.json
 
-median_ms() { # command... -> median wall time in ms over $runs runs, after one warm-up run
-  local t=()
-  "$@" >/dev/null 2>&1 || true
-  for _ in $(seq "$runs"); do
-    local s e
-    s=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    e=$(date +%s%N)
-    t+=($(( (e - s) / 1000 )))
-  done
-  printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f\n", a[int((NR+1)/2)]/1000}'
-}
+# shellcheck source=benches/median.sh
+. benches/median.sh
 
 compare() { # label command... : bare vs enforced vs observed
   local label=$1

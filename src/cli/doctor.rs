@@ -47,11 +47,34 @@ pub fn doctor() -> ExitCode {
             println!("        {:<18} → {what}", "");
         }
     }
+    runtimes();
     if report.usable() {
         println!("seccompose has what it needs here.");
         ExitCode::SUCCESS
     } else {
         println!("seccompose cannot do all of its work here (see FAILED above).");
         ExitCode::from(1)
+    }
+}
+
+/// The container runtimes `run --container` can use, with their versions.
+fn runtimes() {
+    let found = seccompose::sandbox::container::runtime::found();
+    if found.is_empty() {
+        println!(
+            "note    {:<18} none found: run --container needs runc or crun (Debian package runc)",
+            "container runtime"
+        );
+    }
+    for r in found {
+        match r {
+            Ok(r) => println!(
+                "ok      {:<18} {} ({}): run --container can use it",
+                "container runtime",
+                r.version,
+                r.path.display()
+            ),
+            Err(e) => println!("warning {:<18} {e}", "container runtime"),
+        }
     }
 }

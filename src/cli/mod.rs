@@ -4,6 +4,7 @@ mod cache;
 mod catalog;
 mod check;
 mod compile;
+mod container;
 mod convert;
 mod diff;
 mod doctor;
@@ -12,6 +13,7 @@ mod learn;
 mod lint;
 mod merge;
 mod run;
+mod runs;
 mod target;
 mod usage;
 
@@ -185,6 +187,8 @@ enum Command {
         /// End the whole process tree after this many seconds.
         #[arg(long, value_name = "SECS")]
         timeout: Option<f64>,
+        #[command(flatten)]
+        container: container::ContainerArgs,
         /// The command and its arguments.
         #[arg(last = true, required = true)]
         command: Vec<std::ffi::OsString>,
@@ -209,6 +213,8 @@ enum Command {
         target: target::TargetArgs,
         #[command(flatten)]
         cache: cache::CacheArgs,
+        #[command(flatten)]
+        container: container::ContainerArgs,
         /// The command and its arguments.
         #[arg(last = true, required = true)]
         command: Vec<std::ffi::OsString>,
@@ -303,6 +309,24 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             target,
         }) => merge::merge(&files, output.as_ref(), force, &target),
         Some(Command::Run {
+            report: Some(_),
+            container,
+            ..
+        }) if container.container.is_some() => own_failures(Err(anyhow::anyhow!(
+            "--report is not written for a container run yet: its report is on standard error"
+        ))),
+        Some(Command::Run {
+            file,
+            enforce,
+            target,
+            timeout,
+            container,
+            command,
+            ..
+        }) if container.container.is_some() => own_failures(container::run(
+            &file, &target, &container, enforce, timeout, &command,
+        )),
+        Some(Command::Run {
             file,
             enforce,
             target,
@@ -310,6 +334,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             report,
             timeout,
             command,
+            ..
         }) => own_failures(run::run(
             &file,
             &target,
@@ -326,12 +351,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             force,
             target,
             cache,
+            container,
             command,
         }) => own_failures(run::record(
             output.as_ref(),
             base.as_ref(),
             run::RecordOptions { force, names_only },
             &target,
+            &container,
             &command,
             cache.cache(),
         )),

@@ -1,5 +1,6 @@
 //! `run` and `record`.
 
+use super::runs::{exit, one_target, stop_on, Recorded};
 use super::target::{load_profile, TargetArgs};
 use anyhow::{bail, Context};
 use seccompose::compile::Cache;
@@ -13,35 +14,9 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-fn one_target(args: &TargetArgs) -> anyhow::Result<Target> {
-    let mut targets = args.targets()?;
-    if targets.len() != 1 {
-        bail!("run and record use one architecture: the one this machine runs");
-    }
-    Ok(targets.remove(0))
-}
-
 /// Ends the run when seccompose is interrupted or told to stop, so no process outlives it.
 fn stop_on_signals(session: &Session) -> anyhow::Result<()> {
-    for sig in [
-        signal_hook_consts::SIGINT,
-        signal_hook_consts::SIGTERM,
-        signal_hook_consts::SIGHUP,
-    ] {
-        signal_hook::flag::register(sig, session.stopper())
-            .context("installing signal handlers")?;
-    }
-    Ok(())
-}
-
-mod signal_hook_consts {
-    pub const SIGINT: i32 = libc::SIGINT;
-    pub const SIGTERM: i32 = libc::SIGTERM;
-    pub const SIGHUP: i32 = libc::SIGHUP;
-}
-
-fn exit(code: i32) -> ExitCode {
-    ExitCode::from(code.clamp(0, 255) as u8)
+    stop_on(&session.stopper())
 }
 
 /// Starts a run; a command that is missing or not executable is reported here and gives the
@@ -139,42 +114,67 @@ pub struct RecordOptions {
 pub fn record(
     out: Option<&PathBuf>,
     base: Option<&PathBuf>,
-    RecordOptions { force, names_only }: RecordOptions,
+    options: RecordOptions,
     target: &TargetArgs,
+    container: &super::container::ContainerArgs,
     command: &[OsString],
     cache: Option<Cache>,
 ) -> anyhow::Result<ExitCode> {
     let base = base.map(|b| load_profile(b)).transpose()?;
+    if container.container.is_some() {
+        let recorded = match super::container::record(target, container, command)? {
+            Ok(r) => r,
+            Err(code) => return Ok(code),
+        };
+        let target = super::container::model(target)?;
+        return write_recording(&recorded, out, base.as_ref(), options, &target);
+    }
     let target = one_target(target)?;
     // The recording filter allows everything; the profile only matters for the target.
     let placeholder = profile::Profile::new(profile::Action::Allow);
     support::available_mode(Mode::Record).map_err(anyhow::Error::msg)?;
     say_if_root();
-    let options = RunOptions {
+    let run_options = RunOptions {
         mode: Mode::Record,
         cache,
         ..RunOptions::default()
     };
-    let session = match start(&placeholder, &target, command, options)? {
+    let session = match start(&placeholder, &target, command, run_options)? {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
     stop_on_signals(&session)?;
     let stopper = session.stopper();
     let finished = session.wait()?;
-    let (recorded, proposal) =
-        recorded_profile(&finished.calls, base.as_ref(), &target, names_only)?;
+    let recorded = Recorded {
+        termination: finished.termination,
+        stopped: stopper.load(Ordering::Acquire),
+        ending: Report::new(&finished).render_ending(),
+        calls: finished.calls,
+    };
+    write_recording(&recorded, out, base.as_ref(), options, &target)
+}
+
+/// Proposes the profile of a recording and writes it (or prints it); the command's status.
+fn write_recording(
+    recorded: &Recorded,
+    out: Option<&PathBuf>,
+    base: Option<&profile::Profile>,
+    RecordOptions { force, names_only }: RecordOptions,
+    target: &Target,
+) -> anyhow::Result<ExitCode> {
+    let (proposed, proposal) = recorded_profile(&recorded.calls, base, target, names_only)?;
     eprint!("{}", proposal_text(&proposal, base.is_some(), names_only));
-    let text = profile::to_canonical_string(&recorded);
-    let failed = finished.termination != sandbox::Termination::Exited(0);
+    let text = profile::to_canonical_string(&proposed);
+    let failed = recorded.termination != sandbox::Termination::Exited(0);
     match out {
         // A failed command may not have done all it does: keep the profile the user had.
         Some(path) if failed && !force && path.is_file() => eprintln!(
             "seccompose: {} was not changed: the command failed ({}), so the recording may be \
              incomplete; --force writes it anyway",
             path.display(),
-            Report::new(&finished)
-                .render_ending()
+            recorded
+                .ending
                 .lines()
                 .last()
                 .unwrap_or_default()
@@ -194,14 +194,12 @@ pub fn record(
         }
         None => print!("{text}"),
     }
-    if stopper.load(Ordering::Acquire)
-        && !matches!(finished.termination, sandbox::Termination::Exited(_))
-    {
+    if recorded.stopped && !matches!(recorded.termination, sandbox::Termination::Exited(_)) {
         eprintln!(
             "seccompose: the command was stopped before it finished; the profile may be incomplete"
         );
     }
-    Ok(exit(exit_code(finished.termination)))
+    Ok(exit(exit_code(recorded.termination)))
 }
 
 /// What a recording proposes, in lines for standard error.

@@ -17,9 +17,11 @@ pub struct MachineArgs {
     #[arg(long, value_name = "X.Y")]
     pub kernel: Option<String>,
     /// The runtime that loads the profile: runc (Docker, containerd, Kubernetes; adds its
-    /// -ENOSYS stub), crun (podman), none (bwrap, systemd, a program's own seccomp()).
-    #[arg(long, value_name = "R", default_value = "runc")]
-    pub runtime: String,
+    /// -ENOSYS stub; the default), crun (podman), none (bwrap, systemd, a program's own
+    /// seccomp()); with `run --container`, the program that runs the container (runc, crun or
+    /// its path; default: runc, else crun).
+    #[arg(long, value_name = "R")]
+    pub runtime: Option<String>,
     /// The runtime's libseccomp version (default: this machine's); names it cannot resolve
     /// are skipped by runc and crun.
     #[arg(long, value_name = "X.Y.Z")]
@@ -40,8 +42,9 @@ impl MachineArgs {
         if let Some(a) = arch {
             base.arch = parse_arch(a)?;
         }
-        base.runtime = Runtime::parse(&self.runtime)
-            .ok_or_else(|| anyhow!("--runtime {}: expected runc, crun or none", self.runtime))?;
+        let runtime = self.runtime.as_deref().unwrap_or("runc");
+        base.runtime = Runtime::parse(runtime)
+            .ok_or_else(|| anyhow!("--runtime {runtime}: expected runc, crun or none"))?;
         if let Some(v) = &self.libseccomp {
             let version = LibseccompVersion::parse(v)
                 .ok_or_else(|| anyhow!("--libseccomp {v}: expected a version such as 2.5.4"))?;

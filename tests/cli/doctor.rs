@@ -23,6 +23,24 @@ fn doctor_reports_what_this_machine_offers() {
     }
     assert!(text.contains("ok      seccomp filters"), "{text}");
     assert!(text.contains("ok      user notification"), "{text}");
+    // runc is installed here (.ci/run): listed with its version; without it on PATH, the
+    // package to install is named.
+    if common::runc::container_unavailable().is_none() {
+        assert!(
+            text.contains("ok      container runtime  runc version"),
+            "{text}"
+        );
+    }
+    let bare = common::seccompose()
+        .arg("doctor")
+        .env("PATH", "/nonexistent")
+        .output()
+        .unwrap();
+    let bare = String::from_utf8_lossy(&bare.stdout);
+    assert!(
+        bare.contains("container runtime  none found") && bare.contains("Debian package runc"),
+        "{bare}"
+    );
     let actions = std::fs::read_to_string("/proc/sys/kernel/seccomp/actions_avail").unwrap();
     assert!(
         text.contains(actions.trim()),

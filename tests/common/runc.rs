@@ -36,6 +36,33 @@ pub fn unavailable() -> Option<String> {
     None
 }
 
+/// `DIR/rootfs` with a statically linked busybox as `/bin/busybox`, its applets `sh`, `sleep`,
+/// `mkdir` and `true` as links to it, and an empty `/tmp`; returns the rootfs.
+pub fn busybox_rootfs(dir: &Path) -> PathBuf {
+    let rootfs = dir.join("rootfs");
+    std::fs::create_dir_all(rootfs.join("bin")).unwrap();
+    std::fs::create_dir_all(rootfs.join("tmp")).unwrap();
+    std::fs::copy("/bin/busybox", rootfs.join("bin/busybox")).unwrap();
+    for applet in ["sh", "sleep", "mkdir", "true"] {
+        let link = rootfs.join("bin").join(applet);
+        if !link.exists() {
+            std::os::unix::fs::symlink("busybox", link).unwrap();
+        }
+    }
+    rootfs
+}
+
+/// Why a container run cannot be tried here (runc or busybox missing), or None.
+pub fn container_unavailable() -> Option<String> {
+    if Command::new("runc").arg("--version").output().is_err() {
+        return Some("runc is not installed (Debian package runc)".into());
+    }
+    if !Path::new("/bin/busybox").exists() {
+        return Some("/bin/busybox is missing (Debian package busybox-static)".into());
+    }
+    None
+}
+
 /// A bundle folder with a busybox root filesystem and runc's own spec as the template.
 pub struct Bundle {
     dir: PathBuf,
@@ -46,9 +73,7 @@ impl Bundle {
     /// Lays out the root filesystem and asks runc for its default spec.
     pub fn new() -> Bundle {
         let dir = super::process_folder().join("runc-bundle");
-        let rootfs = dir.join("rootfs");
-        std::fs::create_dir_all(rootfs.join("bin")).unwrap();
-        std::fs::copy("/bin/busybox", rootfs.join("bin/busybox")).unwrap();
+        let rootfs = busybox_rootfs(&dir);
         let out = Command::new("runc")
             .args(["spec", "--bundle"])
             .arg(&dir)

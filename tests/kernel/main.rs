@@ -7,6 +7,7 @@ mod common;
 
 mod cache;
 mod concurrent;
+mod container;
 mod fidelity;
 mod kernel;
 mod run_start;

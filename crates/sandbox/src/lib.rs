@@ -15,6 +15,7 @@
     clippy::missing_safety_doc
 )]
 
+pub mod container;
 mod launch;
 pub mod merge;
 pub mod narrow;

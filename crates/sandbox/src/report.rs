@@ -209,7 +209,8 @@ impl Report {
         format!("{}{}", containment_line(self.containment), self.ending())
     }
 
-    fn ending(&self) -> String {
+    /// How the command ended, in one line (no containment line).
+    pub(crate) fn ending(&self) -> String {
         match self.termination {
             Termination::Exited(c) => format!("seccompose: the command exited with status {c}\n"),
             Termination::Signaled(sig) => {

@@ -191,7 +191,7 @@ pub fn run(ctx: Context) -> Vec<Stop> {
 }
 
 /// Ends a notified call as the real filter would have: the same errno, or the call going on.
-fn answer(listener: &OwnedFd, req: &Request, action: RetAction) {
+pub(crate) fn answer(listener: &OwnedFd, req: &Request, action: RetAction) {
     let answer = match action {
         RetAction::Allow | RetAction::Log => Answer::Continue,
         RetAction::Errno(e) => Answer::Errno(i32::from(e)),

@@ -1,0 +1,290 @@
+//! Trying a draft inside a real OCI container runtime (runc, crun): seccompose writes a
+//! private bundle whose `linux.seccomp` is the draft's observed-mode rewrite with a
+//! `listenerPath` of our own, becomes the seccomp agent the runtime connects to, and answers
+//! every notification as observed mode does on the host. Enforce mode hands the runtime the
+//! draft itself. A guard process ends the container however seccompose ends.
+
+mod agent;
+pub mod bundle;
+mod report;
+pub mod runtime;
+pub mod seccomp;
+
+pub use agent::{Phase, CONNECT_TIMEOUT};
+pub use runtime::Runtime;
+
+use crate::observer::Observer;
+use crate::{Mode, Stop, Termination};
+use seccompose_core::bpf::Program;
+use seccompose_core::catalog::Catalog;
+use seccompose_core::compile::{self, Options};
+use seccompose_core::profile::{Profile, Target};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+/// Settings of a container run.
+#[derive(Debug, Default)]
+pub struct ContainerOptions {
+    /// The bundle or root filesystem.
+    pub dir: PathBuf,
+    /// `--runtime`: runc, crun or a path (default: runc, then crun).
+    pub runtime: Option<String>,
+    /// Observe or enforce.
+    pub mode: Mode,
+    /// End the container after this long.
+    pub timeout: Option<Duration>,
+    /// What a written configuration asks for.
+    pub settings: bundle::Settings,
+}
+
+/// Why a container run could not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum ContainerError {
+    /// No runtime, or none this user can run.
+    #[error("{0}")]
+    Runtime(String),
+    /// The bundle or root filesystem cannot be used.
+    #[error(transparent)]
+    Bundle(#[from] bundle::BundleError),
+    /// The profile does not compile.
+    #[error(transparent)]
+    Compile(#[from] compile::CompileError),
+    /// Anything else from the operating system.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// A finished container run.
+#[derive(Debug)]
+pub struct ContainerFinished {
+    /// How the container ended.
+    pub termination: Termination,
+    /// Every stop, with the phase it happened in.
+    pub stops: Vec<(Phase, Stop)>,
+    /// The runtime that ran it.
+    pub runtime: Runtime,
+    /// The runtime's own error, when the container did not start (or failed in the runtime).
+    pub runtime_error: Option<String>,
+    /// Whether `noNewPrivileges` was on.
+    pub no_new_privileges: bool,
+    /// Observed mode: whether the runtime connected to the listener.
+    pub connected: bool,
+    /// What the observed rewrite cannot see, and containers of killed runs removed.
+    pub notes: Vec<String>,
+    /// The mode it ran in.
+    pub mode: Mode,
+    /// Record mode: every distinct call (the runtime's start-up after its filter, then the
+    /// command's); `write` is never among them (runc does not let it be notified).
+    pub calls: crate::replay::Recording,
+}
+
+/// Runs `argv` in a container made from `options.dir` under `profile`; `stop` ends it early.
+pub fn run(
+    profile: &Profile,
+    target: &Target,
+    argv: &[OsString],
+    options: &ContainerOptions,
+    stop: Arc<AtomicBool>,
+) -> Result<ContainerFinished, ContainerError> {
+    if argv.is_empty() {
+        return Err(ContainerError::Runtime("no command to run".into()));
+    }
+    let rt = runtime::find(options.runtime.as_deref()).map_err(ContainerError::Runtime)?;
+    if !nix::unistd::geteuid().is_root() && !crate::sys::userns::available() {
+        return Err(ContainerError::Runtime(format!(
+            "{} runs rootless only in a user namespace, and this kernel does not let this user \
+             make one (see the sysctls user.max_user_namespaces and \
+             kernel.unprivileged_userns_clone, or run as root)",
+            rt.kind.name()
+        )));
+    }
+    let mut target = target.clone();
+    target.runtime = rt.kind;
+    let prepared = bundle::prepare(&options.dir, argv, &options.settings)?;
+    let state = runtime::state_folder().map_err(ContainerError::Runtime)?;
+    let root = rt.root(&state);
+    std::fs::create_dir_all(&root)?;
+    let mut notes: Vec<String> = rt
+        .remove_leftovers(&root, &state)
+        .into_iter()
+        .map(|n| format!("removed container {n}, left by a run of seccompose that was killed"))
+        .collect();
+    let id = runtime::container_name();
+    let dir = state.join("bundles").join(&id);
+    std::fs::create_dir_all(&dir)?;
+    let real = compile::build(profile, &target, &Options::default())?;
+    let program =
+        Arc::new(Program::from_bytes(&real.bpf).map_err(|e| {
+            ContainerError::Runtime(format!("the compiled filter is unreadable: {e}"))
+        })?);
+    let socket_path = dir.join("agent.sock");
+    let (seccomp, socket) = match options.mode {
+        Mode::Enforce => (seccomp::enforced(profile, &target), None),
+        Mode::Record => (
+            seccomp::recording(&target, &socket_path.to_string_lossy()),
+            Some(std::os::unix::net::UnixListener::bind(&socket_path)?),
+        ),
+        _ => {
+            let (mut value, more) =
+                seccomp::observed(profile, &target, &socket_path.to_string_lossy());
+            notes.extend(more);
+            if seccomp::notifies(&value) {
+                (
+                    value,
+                    Some(std::os::unix::net::UnixListener::bind(&socket_path)?),
+                )
+            } else {
+                // Nothing to report: the runtime would open no listener to pass.
+                value
+                    .as_object_mut()
+                    .map(|o| o.shift_remove("listenerPath"));
+                (value, None)
+            }
+        }
+    };
+    let mut config = prepared.config;
+    config["linux"]["seccomp"] = seccomp;
+    std::fs::write(
+        dir.join("config.json"),
+        serde_json::to_string_pretty(&config).unwrap_or_default(),
+    )?;
+    let expects_agent = socket.is_some();
+    let guard = rt.guard(&root, &id, &dir)?;
+    let log = dir.join("runtime.log");
+    let mut child = rt
+        .command(&root)
+        .arg("--log")
+        .arg(&log)
+        .args(["--log-format", "json", "run", "--bundle"])
+        .arg(&dir)
+        .arg(&id)
+        .stdin(Stdio::inherit())
+        .spawn()?;
+    let runtime_done = Arc::new(AtomicBool::new(false));
+    let gave_up = Arc::new(AtomicBool::new(false));
+    let agent = socket.map(|socket| {
+        let observer = Observer {
+            program,
+            stub_len: real.stub.range.len(),
+            plan: Arc::new(compile::plan(profile, &target)),
+            events: mpsc::channel().0,
+            started: Instant::now(),
+        };
+        let comm: String = rt
+            .path
+            .file_name()
+            .map(|f| f.to_string_lossy().chars().take(15).collect())
+            .unwrap_or_default();
+        let record = options.mode == Mode::Record;
+        let (done, stop, gave_up) = (runtime_done.clone(), stop.clone(), gave_up.clone());
+        std::thread::spawn(move || {
+            let gone = move || done.load(Ordering::Acquire);
+            agent::serve(socket, observer, comm, gone, stop, gave_up, record)
+        })
+    });
+    let deadline = options.timeout.map(|t| Instant::now() + t);
+    // Readable when `run` has ended: the loop below wakes at once instead of at its next look.
+    let exit_fd = crate::watch::pidfd(child.id() as i32);
+    let ended = |rt: &Runtime| rt.end(&root, &id);
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break Ok(status);
+        }
+        let timed_out = deadline.is_some_and(|d| Instant::now() >= d);
+        // The runtime is alive but never came to the listener: its container would wait.
+        let unserved = gave_up.load(Ordering::Acquire);
+        if timed_out || stop.load(Ordering::Acquire) || unserved {
+            ended(&rt);
+            let _ = child.wait();
+            break Err(if timed_out {
+                Termination::TimedOut
+            } else {
+                Termination::Stopped
+            });
+        }
+        crate::watch::wait_exit(exit_fd.as_ref(), Duration::from_millis(10));
+    };
+    runtime_done.store(true, Ordering::Release);
+    // `run` deletes its container when it ends; one it could not (or a killed one) is ended
+    // and deleted here.
+    if root.join(&id).exists() {
+        ended(&rt);
+    }
+    stop.store(true, Ordering::Release);
+    let served = agent
+        .map(|a| a.join().unwrap_or_default())
+        .unwrap_or_default();
+    let runtime_error = errors_in(&log);
+    if root.join(&id).exists() {
+        drop(guard);
+    } else {
+        guard.release();
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    let termination = match status {
+        Ok(s) => match s.code() {
+            // runc and crun report a container killed by a signal as 128 + the signal.
+            Some(c) if c > 128 && c < 128 + 65 && runtime_error.is_none() => {
+                Termination::Signaled(c - 128)
+            }
+            Some(c) => Termination::Exited(c),
+            None => Termination::Signaled(
+                std::os::unix::process::ExitStatusExt::signal(&s).unwrap_or(0),
+            ),
+        },
+        Err(t) => t,
+    };
+    let connected = served.connected;
+    let mut calls = served.calls;
+    if options.mode == Mode::Record && connected {
+        if let Some(nr) = Catalog.syscall("write").and_then(|s| s.number(target.arch)) {
+            calls.calls.push((
+                crate::replay::Call {
+                    arch: target.arch,
+                    nr,
+                    args: [0; 6],
+                },
+                1,
+            ));
+            notes.push(format!(
+                "write is in the recording without having been seen: {} does not let it be \
+                 notified, and its init writes to its parent after loading the filter",
+                rt.kind.name()
+            ));
+        }
+    }
+    if expects_agent && !connected && runtime_error.is_none() {
+        notes.push(format!(
+            "{} never connected to seccompose's listener (waited up to {} s): nothing was observed",
+            rt.kind.name(),
+            CONNECT_TIMEOUT.as_secs()
+        ));
+    }
+    Ok(ContainerFinished {
+        termination,
+        stops: served.stops,
+        runtime: rt,
+        runtime_error,
+        no_new_privileges: prepared.no_new_privileges,
+        connected,
+        notes,
+        mode: options.mode,
+        calls,
+    })
+}
+
+/// The runtime's error messages in its JSON log (one object a line; `level` error or fatal).
+fn errors_in(log: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(log).ok()?;
+    let msgs: Vec<String> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| matches!(v["level"].as_str(), Some("error" | "fatal")))
+        .filter_map(|v| v["msg"].as_str().map(str::to_string))
+        .collect();
+    (!msgs.is_empty()).then(|| msgs.join("; "))
+}

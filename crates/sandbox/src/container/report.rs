@@ -1,0 +1,116 @@
+//! What a container run says: the stops of the runtime's start-up apart from the command's,
+//! each with the rule that decided and where it is, then how the container ended.
+
+use super::{ContainerFinished, Phase};
+use crate::report::rule_place;
+use crate::{Containment, Finished, Mode, Report, Termination};
+use seccompose_core::profile::Profile;
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+impl ContainerFinished {
+    /// The stops of one phase as a host run's [`Report`] groups them.
+    fn report_of(&self, phase: Phase) -> Report {
+        Report::new(&Finished {
+            termination: self.termination,
+            stops: self
+                .stops
+                .iter()
+                .filter(|(p, _)| *p == phase)
+                .map(|(_, s)| s.clone())
+                .collect(),
+            calls: Default::default(),
+            containment: Containment::None,
+        })
+    }
+
+    /// Whether the container never ran the command because the runtime failed.
+    pub fn did_not_start(&self) -> bool {
+        self.runtime_error.is_some()
+    }
+
+    /// The text report, for standard error; `profile` is the one the run used.
+    pub fn render(&self, profile: &Profile) -> String {
+        let mut out = String::new();
+        let name = self.runtime.kind.name();
+        for n in &self.notes {
+            let _ = writeln!(out, "seccompose: note: {n}");
+        }
+        if self.mode == Mode::Observe {
+            if !self.no_new_privileges {
+                let _ = writeln!(
+                    out,
+                    "seccompose: noNewPrivileges is off (Docker's default): {name} loads the \
+                     filter earlier, before it sets up the process's privileges, so its own \
+                     calls from then on go through the filter too"
+                );
+            }
+            let start_up = self.report_of(Phase::Runtime);
+            if !start_up.summary.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "seccompose: in {name}'s own start-up, after it loaded the filter and before \
+                     its execve of the command:"
+                );
+                out.push_str(&indent(&start_up.render_stops()));
+                out.push_str(&places(&start_up, profile));
+                let names: Vec<&str> = start_up.summary.iter().map(|s| s.name.as_str()).collect();
+                if self.did_not_start() {
+                    let _ = writeln!(
+                        out,
+                        "seccompose: {name} init needed {} after the filter was loaded: the \
+                         container would not start",
+                        names.join(", ")
+                    );
+                }
+            }
+            if !self.did_not_start() {
+                let _ = writeln!(out, "seccompose: in the command:");
+                let command = self.report_of(Phase::Command);
+                out.push_str(&indent(&command.render_stops()));
+                out.push_str(&places(&command, profile));
+            }
+        }
+        if let Some(e) = &self.runtime_error {
+            let _ = writeln!(out, "seccompose: {name} failed: {e}");
+            let _ = writeln!(out, "seccompose: the container did not start");
+            return out;
+        }
+        let ending = self.report_of(Phase::Command).ending();
+        out.push_str(&ending.replace("the command", "the container's command"));
+        if let Termination::Signaled(sig) = self.termination {
+            if sig == nix::sys::signal::Signal::SIGSYS as i32 && self.mode != Mode::Enforce {
+                let _ = writeln!(
+                    out,
+                    "seccompose: a TRAP or KILL action may have ended it: the kernel delivers                      those itself, and a container run does not see which call (`run` on the                      host names it)"
+                );
+            }
+            let _ = writeln!(
+                out,
+                "seccompose: ({name} reports a container killed by a signal as exit status {})",
+                128 + sig
+            );
+        }
+        out
+    }
+}
+
+/// Report lines, two spaces in (under their phase's heading).
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("  {}\n", l.trim_start_matches("seccompose: ")))
+        .collect()
+}
+
+/// Where each rule that decided a stop is: `syscalls[3] is line 12:5`.
+fn places(report: &Report, profile: &Profile) -> String {
+    let rules: BTreeSet<usize> = report.summary.iter().filter_map(|s| s.rule).collect();
+    rules
+        .into_iter()
+        .filter_map(|i| {
+            let place = rule_place(Some(i), profile)?;
+            (place != format!("syscalls[{i}]"))
+                .then(|| format!("    syscalls[{i}] is at {place}\n"))
+        })
+        .collect()
+}
