@@ -81,6 +81,10 @@ if [ "$(id -u)" = 0 ] && command -v runc >/dev/null && [ -x /bin/busybox ]; then
 fi
 
 echo
+echo "## A run's start with real profiles (benches/runstart.sh)"
+RUNS=${QUICK:+10} bash benches/runstart.sh | tee "$out/runstart.txt"
+
+echo
 echo "## Start-up to first frame (benches/startup.sh)"
 RUNS=$runs bash benches/startup.sh 2>&1 | grep -E "Benchmark|Time|±" | tee "$out/startup.txt"
 

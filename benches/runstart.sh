@@ -23,18 +23,8 @@ if [ "${AS_NOBODY:-}" = 1 ]; then
   chown 65534:65534 "$work"
 fi
 
-median_ms() { # command... -> median wall time in ms over $runs runs, after one warm-up run
-  local t=()
-  "$@" >/dev/null 2>&1 || true
-  for _ in $(seq "$runs"); do
-    local s e
-    s=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    e=$(date +%s%N)
-    t+=($(( (e - s) / 1000 )))
-  done
-  printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f\n", a[int((NR+1)/2)]/1000}'
-}
+# shellcheck source=benches/median.sh
+. benches/median.sh
 
 cold() { # a run with an empty cache folder each time
   rm -rf "$work/cold"
