@@ -2,11 +2,14 @@
 //! libseccomp (about 15 ms for Docker's default on three ABIs) when nothing that decides the
 //! filter changed.
 //!
-//! Nothing here is trusted blindly. An entry holds the whole key it was made for (this
+//! Nothing here is trusted blindly. The key is everything that decides the filter (this
 //! program's identity, libseccomp's version, the options, the target and the profile with its
-//! positions) and is used only when that key is equal, not merely its hash; its program must
-//! pass the validator; the folder must be the user's own and closed to others, and so must
-//! each entry. Anything else is a miss: the filter is compiled again and the entry rewritten.
+//! positions); an entry is named by a 128-bit hash of it and holds a second 128-bit sum over
+//! the key and its body, which must match (a damaged entry, or one made for other inputs,
+//! fails it); its program must pass the validator; the folder must be the user's own and
+//! closed to others, and so must each entry. Only the user can write there, so the sums
+//! guard against accidents, not forgery. Anything else is a miss: the filter is compiled
+//! again and the entry rewritten.
 
 use super::runtime::{Limit, Stub};
 use super::{build, CompileError, Compiled, Options};
@@ -79,7 +82,7 @@ impl Cache {
         if self.ready() {
             let body = encode(&compiled);
             let sum = name_of(&format!("{key}{body}"));
-            let text = json!({ "key": key, "sum": sum, "compiled": body }).to_string();
+            let text = json!({ "sum": sum, "compiled": body }).to_string();
             if store(&path, &text).is_ok() {
                 self.trim();
             }
@@ -238,11 +241,10 @@ fn read(path: &Path, key: &str) -> Option<Compiled> {
         return None;
     }
     let entry: Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
-    // The key must be this one, and the body what was written for it (a damaged entry
-    // that still reads as JSON fails the sum).
-    if entry["key"].as_str() != Some(key)
-        || entry["sum"].as_str() != Some(&name_of(&format!("{key}{}", entry["compiled"])))
-    {
+    // The sum covers this key and the body written for it: an entry made for other inputs
+    // (under this name by a collision, or copied) or damaged in a way that still reads as
+    // JSON fails it.
+    if entry["sum"].as_str() != Some(&name_of(&format!("{key}{}", entry["compiled"]))) {
         return None;
     }
     let compiled = decode(&entry["compiled"])?;

@@ -24,11 +24,11 @@ fn the_entry(dir: &Path) -> PathBuf {
     entries.remove(0)
 }
 
-/// Changes the stored copy in a way that still reads, with a fresh sum: a later hit returns it.
-fn mark(entry: &Path) {
+/// Changes the stored copy in a way that still reads, with a fresh sum for `key`: a later hit
+/// returns it.
+fn mark(entry: &Path, key: &str) {
     let mut v: Value = serde_json::from_slice(&std::fs::read(entry).unwrap()).unwrap();
     v["compiled"]["tree"] = json!(!v["compiled"]["tree"].as_bool().unwrap());
-    let key = v["key"].as_str().unwrap().to_string();
     v["sum"] = json!(name_of(&format!("{key}{}", v["compiled"])));
     std::fs::write(entry, v.to_string()).unwrap();
 }
@@ -50,7 +50,7 @@ fn an_entry_round_trips_and_is_used_only_for_its_own_inputs() {
         0o600
     );
 
-    mark(&entry);
+    mark(&entry, &key_of(&p, &t, &o));
     assert_eq!(cache.build(&p, &t, &o).unwrap().tree, !direct.tree, "a hit");
     // Another target, other options, another profile: misses, each with its own entry.
     let mut older = t.clone();
@@ -77,7 +77,7 @@ fn an_entry_round_trips_and_is_used_only_for_its_own_inputs() {
     let older_entry = cache
         .dir()
         .join(format!("{}.{ENTRY}", name_of(&key_of(&p, &older, &o))));
-    mark(&older_entry);
+    mark(&older_entry, &key_of(&p, &older, &o));
     std::fs::copy(&older_entry, &entry).unwrap();
     assert_eq!(cache.build(&p, &t, &o).unwrap(), direct);
 }
@@ -128,8 +128,8 @@ fn a_damaged_entry_is_ignored_and_rewritten() {
         String::new(),
         // One instruction's bytes changed: still JSON, still hex, still a program.
         good.replacen("0600000000000000", "0600000000ff7f00", 1),
-        // The key of another program.
-        good.replacen("seccompose ", "seccompose 9", 1),
+        // The sum of another entry.
+        good.replacen("\"sum\":\"", "\"sum\":\"0", 1),
     ];
     for (i, text) in damaged.iter().enumerate() {
         assert_ne!(text, &good, "damage {i} changed nothing");
@@ -154,7 +154,7 @@ fn a_folder_or_entry_others_may_write_is_not_trusted_and_a_read_only_one_only_co
         direct,
         entry,
     } = filled();
-    mark(&entry);
+    mark(&entry, &key_of(&p, &t, &o));
     let set = |path: &Path, mode: u32| {
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
     };
@@ -165,7 +165,7 @@ fn a_folder_or_entry_others_may_write_is_not_trusted_and_a_read_only_one_only_co
         "folder open to others"
     );
     set(dir.path(), 0o700);
-    mark(&entry);
+    mark(&entry, &key_of(&p, &t, &o));
     set(&entry, 0o666);
     assert_eq!(
         cache.build(&p, &t, &o).unwrap(),
