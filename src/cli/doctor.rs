@@ -6,6 +6,14 @@ use std::process::ExitCode;
 /// Where compiled filters are kept, and how much they take.
 fn cache_check() -> Check {
     let (status, detail) = match super::cache::user_cache() {
+        Some(cache) if !cache.usable() => (
+            Status::Warning,
+            format!(
+                "{} is not yours, or others may write to it: every run compiles its filter \
+                 (set XDG_CACHE_HOME to a folder of your own)",
+                cache.dir().display()
+            ),
+        ),
         Some(cache) => {
             let usage = cache.usage();
             let size = usage.bytes.div_ceil(1024);

@@ -84,3 +84,35 @@ fn without_user_notification_run_falls_back_to_enforce_and_record_refuses() {
         .failure()
         .stderr(contains("recording needs user notification"));
 }
+
+/// doctor says where the compile cache is and how much it holds, and warns when the folder is
+/// someone else's (then every run compiles its filter; tested in tests/kernel/cache.rs).
+#[test]
+fn doctor_names_the_compile_cache_and_a_folder_that_is_not_yours() {
+    use crate::common::users::{scratch, seccompose, users, As};
+    let dir = scratch();
+    let mine = dir.path().join("mine");
+    let out = seccompose(As::Me)
+        .env("XDG_CACHE_HOME", &mine)
+        .arg("doctor")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = format!(
+        "compile cache      {}/seccompose: 0 compiled filters",
+        mine.display()
+    );
+    assert!(text.contains(&line), "{text}");
+    if users().contains(&As::Nobody) {
+        // A folder of root's: nobody may not use it.
+        std::fs::create_dir_all(mine.join("seccompose")).unwrap();
+        let out = seccompose(As::Nobody)
+            .env("XDG_CACHE_HOME", &mine)
+            .arg("doctor")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("warning compile cache"), "{text}");
+        assert!(text.contains("is not yours"), "{text}");
+    }
+}

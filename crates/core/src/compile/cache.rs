@@ -90,6 +90,15 @@ impl Cache {
         Ok(compiled)
     }
 
+    /// Whether entries can be read from the folder: it is not there yet (it is made on first
+    /// use), or it is the user's and closed to others.
+    pub fn usable(&self) -> bool {
+        match std::fs::symlink_metadata(&self.dir) {
+            Ok(meta) => meta.is_dir() && private(&meta),
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        }
+    }
+
     /// How many entries the folder holds and their size (zero when it does not exist).
     pub fn usage(&self) -> Usage {
         let entries = self.entries();
