@@ -32,14 +32,14 @@ fn report(name: &str, parsed: &Parsed) {
 /// manifest with every `SeccompProfile` in it); whether it has no error.
 fn check_file(path: &Path) -> bool {
     let name = path.display().to_string();
-    let opened = match profile::open(path, None, None, &Catalog) {
-        Ok(o) => o,
+    let imported = match profile::import_file(path, None, None, &Catalog) {
+        Ok(i) => i,
         Err(e) => {
             eprintln!("{name}: error: cannot read the file: {e}");
             return false;
         }
     };
-    let Imported { parsed, others, .. } = opened.imported;
+    let Imported { parsed, others, .. } = imported;
     report(&name, &parsed);
     let mut ok = !has_errors(&parsed.diagnostics);
     let mut severities: Vec<_> = parsed.diagnostics.iter().map(|d| d.severity).collect();

@@ -26,18 +26,42 @@ pub fn open(
     name: Option<&str>,
     lexicon: &dyn Lexicon,
 ) -> std::io::Result<Opened> {
+    let (imported, text) = read_and_import(path, format, name, lexicon)?;
+    let source = match (text, imported.parsed.profile.as_ref()) {
+        (Some(text), Some(p)) => Some(Source::in_container(text, p, imported.container.clone())),
+        _ => None,
+    };
+    Ok(Opened { imported, source })
+}
+
+/// Reads a file as [`open`] does, for a command that only reads it (`check`): no source is
+/// kept, which on a huge file is the profile's whole meaning once more.
+pub fn import_file(
+    path: &Path,
+    format: Option<Format>,
+    name: Option<&str>,
+    lexicon: &dyn Lexicon,
+) -> std::io::Result<Imported> {
+    read_and_import(path, format, name, lexicon).map(|(imported, _)| imported)
+}
+
+/// The import of a file and its text (None when it is not UTF-8).
+fn read_and_import(
+    path: &Path,
+    format: Option<Format>,
+    name: Option<&str>,
+    lexicon: &dyn Lexicon,
+) -> std::io::Result<(Imported, Option<String>)> {
     let bytes = super::read::read_input(path)?;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            return Ok(Opened {
-                imported: Imported {
-                    parsed: parse_bytes(e.as_bytes(), lexicon),
-                    container: Container::Profile,
-                    others: Vec::new(),
-                },
-                source: None,
-            })
+            let imported = Imported {
+                parsed: parse_bytes(e.as_bytes(), lexicon),
+                container: Container::Profile,
+                others: Vec::new(),
+            };
+            return Ok((imported, None));
         }
     };
     let format = format.unwrap_or_else(|| detect(Some(path), &text));
@@ -48,12 +72,7 @@ pub fn open(
             .diagnostics
             .extend(backup_note(path, format, name, lexicon));
     }
-    let source = imported
-        .parsed
-        .profile
-        .as_ref()
-        .map(|p| Source::in_container(text, p, imported.container.clone()));
-    Ok(Opened { imported, source })
+    Ok((imported, Some(text)))
 }
 
 /// For a file that does not load: a note when its `FILE~` holds a profile that does (a save
