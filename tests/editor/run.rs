@@ -161,6 +161,13 @@ fn finished_with_stops_then_allow_and_run_again() {
         Action::Errno,
         "allowing was one undoable edit"
     );
+    // The run after the undo takes the filter of the draft as it is now (the shared compile
+    // of the new generation), never the one that allowed mkdir.
+    std::fs::remove_dir(&target).unwrap();
+    press(&mut app, &["r"]);
+    settle(&mut app);
+    assert!(!target.exists(), "a stale filter let mkdir through");
+    assert_eq!(app.run.summary()[0].name, "mkdir");
 }
 
 #[test]
