@@ -31,6 +31,7 @@ use seccompose::catalog::Catalog;
 use seccompose::profile::starters::STARTERS;
 use seccompose::profile::{self, Arch, KernelVersion, Profile, Target, DOCKER_DEFAULT_CAPS};
 use seccompose::tui::app::{App, Modal, Options};
+use seccompose::tui::component::Component;
 use seccompose::tui::keymap::{parse_key, Command, Context, KeyMap};
 use seccompose::tui::man::ManSource;
 use seccompose::tui::memory::Memory;
@@ -135,6 +136,7 @@ fn options() -> Options {
             arch: Arch::X86_64,
             caps: DOCKER_DEFAULT_CAPS.iter().map(|c| c.to_string()).collect(),
             kernel: KernelVersion::parse("6.1").expect("a version"),
+            ..Target::host()
         },
         memory: Memory::in_memory(true),
         keymap: KeyMap::builtin(),
@@ -211,14 +213,15 @@ fuzz_target!(|data: &[u8]| {
 
     // Esc leaves every prompt, form, search box and modal.
     for _ in 0..8 {
-        if app.modal.is_none() && app.syscalls.search_input.is_none() && !app.bpf.typing() {
+        if app.modal.is_none() && app.syscalls.search_box().is_none() && app.bpf.typing().is_none()
+        {
             break;
         }
         press(&mut app, "esc");
     }
     assert!(app.modal.is_none(), "Esc closes every modal");
-    assert!(app.syscalls.search_input.is_none(), "Esc closes the search");
-    assert!(!app.bpf.typing(), "Esc leaves view 2's prompt");
+    assert!(app.syscalls.search_box().is_none(), "Esc closes the search");
+    assert!(app.bpf.typing().is_none(), "Esc leaves view 2's prompt");
 
     // Each key made at most one edit: that many `u` undo them all.
     let edited = app.session.profile().clone();
