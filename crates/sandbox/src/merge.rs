@@ -20,11 +20,7 @@ pub struct Merged {
 }
 
 fn program(p: &Profile, target: &Target) -> Result<Program, CompileError> {
-    let compiled = compile::build(p, target, &Options::default())?;
-    Program::from_bytes(&compiled.bpf).map_err(|e| CompileError::Filter {
-        step: "read back the filter",
-        message: e.to_string(),
-    })
+    compile::build(p, target, &Options::default())?.program()
 }
 
 fn allows(program: &Program, target: &Target, nr: u32, args: [u64; 6]) -> bool {

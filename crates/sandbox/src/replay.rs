@@ -128,7 +128,7 @@ pub fn replay_compiled(
     profile: &Profile,
     target: &Target,
 ) -> Result<Replay, CompileError> {
-    let program = program_of(compiled)?;
+    let program = compiled.program()?;
     Ok(replay_program(
         recording,
         &program,
@@ -169,15 +169,7 @@ fn compiled_for(
         target,
         &Options::default(),
     )?;
-    program_of(&compiled)
-}
-
-/// A compiled filter as a program.
-fn program_of(compiled: &Compiled) -> Result<Program, CompileError> {
-    Program::from_bytes(&compiled.bpf).map_err(|e| CompileError::Filter {
-        step: "read back the filter",
-        message: e.to_string(),
-    })
+    compiled.program()
 }
 
 /// The profile covering only the architectures the recording used, when it covers them all:

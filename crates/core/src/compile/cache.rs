@@ -200,9 +200,7 @@ fn store(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// Owned by this user and writable by no one else.
 fn private(meta: &std::fs::Metadata) -> bool {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    let me = unsafe { libc::geteuid() };
-    meta.uid() == me && meta.mode() & 0o022 == 0
+    meta.uid() == nix::unistd::geteuid().as_raw() && meta.mode() & 0o022 == 0
 }
 
 /// Everything that decides the filter, as text: the entry must hold exactly this.

@@ -84,6 +84,14 @@ impl CompileError {
 }
 
 impl Compiled {
+    /// The filter as a program (for the emulator, the disassembler, the sandbox).
+    pub fn program(&self) -> Result<crate::bpf::Program, CompileError> {
+        crate::bpf::Program::from_bytes(&self.bpf).map_err(|e| CompileError::Filter {
+            step: "read back the filter",
+            message: e.to_string(),
+        })
+    }
+
     /// Number of BPF instructions.
     pub fn instruction_count(&self) -> usize {
         self.bpf.len() / 8

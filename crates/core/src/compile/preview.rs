@@ -3,7 +3,7 @@
 
 use super::{explain, CompileError, Compiled, Draft, ExplainError, Explanation};
 use super::{Layout, Options, Plan, PlannedRule};
-use crate::bpf::{self, ArchStats, Program};
+use crate::bpf::{self, ArchStats};
 use crate::profile::{Arch, Profile, Target};
 
 /// A compiled filter with everything derived from it that does not depend on the cursor.
@@ -68,10 +68,7 @@ impl Preview {
 
     /// Disassembles and measures an already compiled filter on `arch`.
     pub fn new(compiled: Compiled, plan: Plan, arch: Arch) -> Result<Preview, CompileError> {
-        let program = Program::from_bytes(&compiled.bpf).map_err(|e| CompileError::Filter {
-            step: "read back the filter",
-            message: e.to_string(),
-        })?;
+        let program = compiled.program()?;
         let lines = bpf::disassemble(&program);
         let cost = bpf::stats(&program, &[arch])
             .arches
@@ -191,7 +188,7 @@ fn next_match(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bpf::{Insn, RetAction};
+    use crate::bpf::{Insn, Program, RetAction};
     use crate::catalog::Catalog;
     use crate::profile::{parse, Action, Pos};
 
