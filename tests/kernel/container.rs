@@ -77,6 +77,12 @@ impl Place {
             })
             .unwrap_or_default()
     }
+
+    /// Nothing is left in seccompose's runc state.
+    fn assert_no_container(&self, who: As) {
+        let left = self.containers();
+        assert!(left.is_empty(), "{who:?}: {left:?}");
+    }
 }
 
 fn available() -> bool {
@@ -149,11 +155,7 @@ fn mkdir_is_stopped_in_the_container_and_made_once_allowed() {
             "{who:?}: {err}"
         );
         assert!(place.rootfs.join("tmp/x").is_dir(), "{who:?}: {err}");
-        assert!(
-            place.containers().is_empty(),
-            "{who:?}: {:?}",
-            place.containers()
-        );
+        place.assert_no_container(who);
     }
 }
 
@@ -289,11 +291,7 @@ fn a_sigkilled_run_leaves_no_container() {
             "{who:?}: {err}"
         );
         assert!(sleepers(&marker).is_empty(), "{who:?}");
-        assert!(
-            place.containers().is_empty(),
-            "{who:?}: {:?}",
-            place.containers()
-        );
+        place.assert_no_container(who);
     }
 }
 
@@ -406,10 +404,6 @@ fn record_in_the_container_notes_the_runtime_and_the_command() {
                 "{who:?}: {name} missing: {allowed:?}"
             );
         }
-        assert!(
-            place.containers().is_empty(),
-            "{who:?}: {:?}",
-            place.containers()
-        );
+        place.assert_no_container(who);
     }
 }
