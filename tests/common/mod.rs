@@ -145,6 +145,25 @@ pub fn process_folder() -> &'static Path {
     })
 }
 
+/// The Python interpreter itself, not a launcher in front of it: a version manager's shim
+/// (pyenv's is a bash script) makes its own calls, and without SHELL in the environment it
+/// looks the user up through NSS, opening AF_UNIX sockets that a recording rightly proposes.
+pub fn python3() -> &'static str {
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        let out = std::process::Command::new("python3")
+            .args(["-c", "import sys; print(sys.executable)"])
+            .output()
+            .expect("python3 runs");
+        let path = String::from_utf8(out.stdout).expect("a path in UTF-8");
+        assert!(
+            out.status.success() && !path.trim().is_empty(),
+            "python3 names itself"
+        );
+        path.trim().to_string()
+    })
+}
+
 /// Lines of `ls -la /` but those of /tmp and /proc, whose link counts (files made, processes
 /// started) and times change while tests run, with runs of spaces made one: `ls` pads its
 /// columns to the widest value, /tmp's link count too (99 or 100 folders in /tmp).

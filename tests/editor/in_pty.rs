@@ -356,11 +356,14 @@ fn run_pane_replays_the_last_recording_after_an_edit() {
 /// accepted and saved the kernel still denies socket(AF_INET) (the probe, enforced).
 #[test]
 fn run_pane_record_proposes_only_what_the_draft_stops_narrowly() {
-    let python = "python3 -c \"import socket; socket.socket(socket.AF_INET6); print(42)\"";
+    let python = format!(
+        "{} -c \"import socket; socket.socket(socket.AF_INET6); print(42)\"",
+        common::python3()
+    );
     let (home, file) = home_with("mine.json", seccompose::profile::starters::DEFAULT_TEXT);
     let mut ed = Editor::open(&file, home.path());
     ed.wait_for("mine.json");
-    command_line(&mut ed, python);
+    command_line(&mut ed, &python);
     ed.send("R");
     ed.wait_for("already allows every call the command made");
     ed.wait_for("would run without a stop");
@@ -381,7 +384,7 @@ fn run_pane_record_proposes_only_what_the_draft_stops_narrowly() {
     let (home, file) = home_with("nosock.json", &serde_json::to_string_pretty(&doc).unwrap());
     let mut ed = Editor::open(&file, home.path());
     ed.wait_for("nosock.json");
-    command_line(&mut ed, python);
+    command_line(&mut ed, &python);
     ed.send("R");
     ed.wait_for("Proposal: allow 1 of 1 syscall the draft would stop");
     ed.wait_for("domain == AF_INET6");

@@ -555,7 +555,7 @@ fn record_with_base(base: &std::path::Path, out: &std::path::Path, code: &str) -
         // Without HOME, Python's start-up looks the user up through NSS, which opens
         // AF_UNIX sockets to nscd: a second socket family the recording would rightly add.
         .env("HOME", out.parent().unwrap_or(out))
-        .args(["--", "python3", "-c", code])
+        .args(["--", common::python3(), "-c", code])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
@@ -623,7 +623,7 @@ fn narrow_recorded_profiles_run_their_commands_and_stop_another_family() {
         .unwrap()
         .success());
     let commands: [(&str, Vec<&str>); 3] = [
-        ("python", vec!["python3", "-c", INET6]),
+        ("python", vec![common::python3(), "-c", INET6]),
         ("tar", vec!["tar", "-tvf", tar.to_str().unwrap()]),
         ("git", vec!["git", "--version"]),
     ];
@@ -658,7 +658,12 @@ fn narrow_recorded_profiles_run_their_commands_and_stop_another_family() {
         .arg("run")
         .arg("--enforce")
         .arg(dir.path().join("python.json"))
-        .args(["--", "python3", "-c", &INET6.replace("AF_INET6", "AF_INET")])
+        .args([
+            "--",
+            common::python3(),
+            "-c",
+            &INET6.replace("AF_INET6", "AF_INET"),
+        ])
         .output()
         .unwrap();
     assert_eq!(other.status.code(), Some(1), "{}", stderr(&other));
@@ -672,7 +677,7 @@ fn narrow_recorded_profiles_run_their_commands_and_stop_another_family() {
     let o = common::seccompose()
         .args(["record", "--names-only", "-o"])
         .arg(&by_name)
-        .args(["--", "python3", "-c", INET6])
+        .args(["--", common::python3(), "-c", INET6])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
@@ -682,7 +687,12 @@ fn narrow_recorded_profiles_run_their_commands_and_stop_another_family() {
         .arg("run")
         .arg("--enforce")
         .arg(&by_name)
-        .args(["--", "python3", "-c", &INET6.replace("AF_INET6", "AF_INET")])
+        .args([
+            "--",
+            common::python3(),
+            "-c",
+            &INET6.replace("AF_INET6", "AF_INET"),
+        ])
         .assert()
         .success()
         .stdout("42\n");
