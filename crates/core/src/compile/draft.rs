@@ -60,13 +60,13 @@ impl SharedDraft {
         self.0.pfc_wanted.store(true, Ordering::Release);
     }
 
-    /// The draft compiled with the default options, or None when it does not compile (the
-    /// caller that needs the error compiles again). Every caller must pass the same version.
     /// Whether this generation's draft has been compiled (or found not to compile).
     pub fn ready(&self) -> bool {
         self.0.draft.get().is_some()
     }
 
+    /// The draft compiled with the default options, or None when it does not compile (the
+    /// caller that needs the error compiles again). Every caller must pass the same version.
     pub fn get(&self, profile: &Profile, target: &Target) -> Option<&Draft> {
         let with_pfc = self.0.pfc_wanted.load(Ordering::Acquire);
         self.0
