@@ -1,0 +1,117 @@
+//! View 3 in a container, end to end: the real binary in a pseudo-terminal switches its
+//! target to a busybox root filesystem, runs `mkdir /tmp/x` under a profile that denies it
+//! inside the real runc, sees the stop, allows it, runs again, and finds the directory in the
+//! root filesystem; the next session offers the same DIR, and a DIR that is neither a root
+//! filesystem nor a bundle is refused with the reason.
+
+use super::fixture;
+use crate::common;
+use crate::pty::{command_line, home_with, Editor};
+use common::runc::{busybox_rootfs, container_unavailable};
+use std::path::Path;
+
+/// An editor on `file` whose container runs keep their runtime state under `runtime_dir`.
+fn editor(file: &Path, home: &Path, runtime_dir: &Path) -> Editor {
+    let dir = runtime_dir.to_string_lossy();
+    Editor::open_with(file, home, &[("XDG_RUNTIME_DIR", &dir)])
+}
+
+/// Presses the target key and answers the DIR prompt with `dir`.
+fn switch_to(ed: &mut Editor, dir: &str) {
+    ed.send("c");
+    ed.wait_for("Container DIR");
+    // Clear what the prompt offers, then type.
+    ed.send(&"\x7f".repeat(300));
+    ed.send(dir);
+    ed.send("\r");
+}
+
+#[test]
+fn view_3_runs_in_a_container_stops_allows_and_runs_again() {
+    if let Some(why) = container_unavailable() {
+        common::skipped(&why);
+        return;
+    }
+    let (home, file) = home_with("deny-mkdir.json", &fixture("deny-mkdir.json"));
+    let rootfs = busybox_rootfs(home.path());
+    let runtime_dir = home.path().join("xdg");
+    std::fs::create_dir(&runtime_dir).unwrap();
+    std::fs::set_permissions(
+        &runtime_dir,
+        std::os::unix::fs::PermissionsExt::from_mode(0o700),
+    )
+    .unwrap();
+    let mut ed = editor(&file, home.path(), &runtime_dir);
+    ed.wait_for("deny-mkdir.json");
+    command_line(&mut ed, "mkdir /tmp/x");
+    ed.wait_for("Target: host");
+
+    // Not a root filesystem: refused, and the target stays the host.
+    let not_a_root = home.path().join("state");
+    switch_to(&mut ed, &not_a_root.to_string_lossy());
+    ed.wait_for("neither an OCI bundle");
+    ed.send("\x1b");
+    ed.wait_for("Target: host");
+
+    switch_to(&mut ed, &rootfs.to_string_lossy());
+    ed.wait_for(&format!("Target: container {}", rootfs.display()));
+    ed.send("r");
+    ed.wait_for("Operation not permitted");
+    ed.wait_for("exited with status 1");
+    ed.wait_until("mkdir in the stops", |s| {
+        s.lines()
+            .any(|l| l.contains("mkdir") && l.contains("ERRNO(EPERM)"))
+    });
+    assert!(!rootfs.join("tmp/x").exists());
+    ed.send("a");
+    ed.wait_for("Set mkdir");
+    ed.send("r");
+    ed.wait_for("#2 `mkdir");
+    ed.wait_for("exited with status 0");
+    assert!(
+        rootfs.join("tmp/x").is_dir(),
+        "the second run made the directory in the container's root filesystem"
+    );
+    // Nothing is left in the runtime's state.
+    let left: Vec<_> = std::fs::read_dir(runtime_dir.join("seccompose/runc"))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "containers left: {left:?}");
+    ed.send("\x13"); // Ctrl-s
+    ed.wait_for("Saved");
+    ed.send("q");
+    assert_eq!(ed.wait_exit(), 0);
+
+    // The next session offers the DIR used with this profile.
+    let mut ed = editor(&file, home.path(), &runtime_dir);
+    ed.wait_for("deny-mkdir.json");
+    ed.send("3");
+    ed.wait_for("Target: host");
+    ed.send("c");
+    ed.wait_for(&format!("or an OCI bundle): {}", rootfs.display()));
+    ed.send("\r");
+    ed.wait_for(&format!("Target: container {}", rootfs.display()));
+    ed.send("q");
+    assert_eq!(ed.wait_exit(), 0);
+}
+
+/// Without a container runtime on its PATH the target stays the host, and the pane says what
+/// is missing and which Debian package has it.
+#[test]
+fn without_a_runtime_view_3_stays_on_the_host_and_says_what_to_install() {
+    let (home, file) = home_with("deny-mkdir.json", &fixture("deny-mkdir.json"));
+    let empty = home.path().join("no-programs");
+    std::fs::create_dir(&empty).unwrap();
+    let path = empty.to_string_lossy();
+    let mut ed = Editor::open_with(&file, home.path(), &[("PATH", &path)]);
+    ed.wait_for("deny-mkdir.json");
+    ed.send("3");
+    ed.wait_for("Target: host");
+    ed.send("c");
+    ed.wait_for("Target stays host");
+    ed.wait_for("Debian package runc");
+    assert!(!ed.text().contains("Container DIR"), "{}", ed.text());
+    assert!(ed.text().contains("Target: host"), "{}", ed.text());
+    ed.send("q");
+    assert_eq!(ed.wait_exit(), 0);
+}
