@@ -72,6 +72,15 @@ fn view_3_runs_in_a_container_stops_allows_and_runs_again() {
         rootfs.join("tmp/x").is_dir(),
         "the second run made the directory in the container's root filesystem"
     );
+    // The command's terminal is a terminal, as wide as the pane (the editor's 100 columns
+    // less the borders).
+    command_line(&mut ed, "/bin/busybox stty size");
+    ed.send("r");
+    ed.wait_for("#3 `/bin/busybox stty size");
+    ed.wait_until("the terminal's size", |s| {
+        s.lines()
+            .any(|l| l.trim_matches(['│', '┃', ' ']).ends_with(" 98"))
+    });
     // Nothing is left in the runtime's state.
     let left: Vec<_> = std::fs::read_dir(runtime_dir.join("seccompose/runc"))
         .map(|d| d.flatten().map(|e| e.file_name()).collect())
@@ -112,6 +121,37 @@ fn without_a_runtime_view_3_stays_on_the_host_and_says_what_to_install() {
     ed.wait_for("Debian package runc");
     assert!(!ed.text().contains("Container DIR"), "{}", ed.text());
     assert!(ed.text().contains("Target: host"), "{}", ed.text());
+    ed.send("q");
+    assert_eq!(ed.wait_exit(), 0);
+}
+
+/// A profile that denies what runc's init needs after loading the filter (capset, with
+/// noNewPrivileges off as under Docker): the stop is put in runc's start-up and the pane says
+/// the container would not start.
+#[test]
+fn a_stop_in_the_runtimes_start_up_says_the_container_would_not_start() {
+    if let Some(why) = container_unavailable() {
+        common::skipped(&why);
+        return;
+    }
+    let profile = r#"{"defaultAction": "SCMP_ACT_ALLOW",
+  "syscalls": [{"names": ["capset"], "action": "SCMP_ACT_ERRNO"}]}"#;
+    let (home, file) = home_with("deny-capset.json", profile);
+    let rootfs = busybox_rootfs(home.path());
+    let runtime_dir = home.path().join("xdg");
+    std::fs::create_dir(&runtime_dir).unwrap();
+    let mut ed = editor(&file, home.path(), &runtime_dir);
+    ed.wait_for("deny-capset.json");
+    command_line(&mut ed, "true");
+    switch_to(&mut ed, &rootfs.to_string_lossy());
+    ed.wait_for("Target: container");
+    ed.send("r");
+    ed.wait_for("runc init needed capset after the filter was loaded");
+    ed.wait_until("capset in runc's start-up", |s| {
+        s.lines()
+            .any(|l| l.contains("capset") && l.contains("runc start-up · line 2:"))
+    });
+    ed.wait_for("NoNewPrivileges is off");
     ed.send("q");
     assert_eq!(ed.wait_exit(), 0);
 }

@@ -188,6 +188,12 @@ pub fn run_attached(
         }
     };
     let mut config = prepared.config;
+    if attached.controlling_terminal {
+        // The runtime makes the container a terminal of its own and relays it to ours, whose
+        // size it copies (and follows on SIGWINCH); with pipes the command would see no
+        // terminal.
+        config["process"]["terminal"] = serde_json::json!(true);
+    }
     config["linux"]["seccomp"] = seccomp;
     std::fs::write(
         dir.join("config.json"),

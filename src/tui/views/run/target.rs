@@ -9,7 +9,7 @@ use crate::tui::ctx::DrawCtx;
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::run_target::{container_dir, container_runtime, ContainerDirs, RunTarget};
-use crate::tui::session::{Session, Tone};
+use crate::tui::session::{upper_first, Session, Tone};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::text::{Line, Span};
 use std::collections::BTreeSet;
@@ -143,8 +143,15 @@ impl RunView {
     ) -> Option<String> {
         let name = f.runtime.kind.name();
         self.target.runtime = Some(name);
-        if !f.notes.is_empty() {
-            session.say(f.notes.join("; "), Tone::Info);
+        let mut notes = f.notes.clone();
+        if !self.target.in_start_up.is_empty() && !f.no_new_privileges {
+            notes.push(format!(
+                "noNewPrivileges is off (Docker's default): {name} loads the filter before it \
+                 sets up the process's privileges, so its own calls go through the filter too"
+            ));
+        }
+        if !notes.is_empty() {
+            session.say(upper_first(&notes.join("; ")), Tone::Info);
         }
         let error = f.runtime_error.as_ref()?;
         let needed: Vec<&str> = self.target.in_start_up.iter().map(String::as_str).collect();
