@@ -4,6 +4,7 @@
 
 mod access;
 pub mod command;
+mod finish;
 pub mod input;
 mod keys;
 pub mod proposal;
@@ -16,14 +17,15 @@ mod through;
 pub use render::{render, render_stops_column};
 
 use self::command::CommandLine;
+use self::finish::failure_text;
 use self::proposal::{proposal_loader, Proposal, ProposalLoader};
 use crate::profile::{Action, Profile};
 use crate::sandbox::replay::Recording;
-use crate::sandbox::{summarize, Mode, Report, SandboxError, StopSummary};
+use crate::sandbox::{summarize, Mode, StopSummary};
 use crate::tui::cursor::Cursor;
 use crate::tui::replay::{replay_loader, ReplayLoader};
 use crate::tui::run_target::RunTarget;
-use crate::tui::runner::{blank_screen, Ended, Runner, Screen, Update};
+use crate::tui::runner::{blank_screen, Runner, Screen, Update};
 use crate::tui::session::{upper_first, Session, Tone};
 use ratatui::layout::Rect;
 use std::ffi::OsString;
@@ -302,56 +304,6 @@ impl RunView {
         changed
     }
 
-    /// Takes in how the run ended.
-    fn finish(&mut self, result: Result<Ended, SandboxError>, session: &mut Session) {
-        self.parsed = self.runner.as_ref().map(Runner::parsed);
-        self.catching_up = self.runner.take().map(|r| r.freshness());
-        if self.focus == Focus::Terminal {
-            self.focus = Focus::Stops;
-        }
-        let (finished, container) = match result {
-            Ok(ended) => (ended.finished, ended.container),
-            Err(e) => {
-                self.phase = Phase::Failed(failure_text(&e, session));
-                return;
-            }
-        };
-        if let Some(c) = &container {
-            // The agent reports no first uses while recording: its calls count at the end.
-            if self.mode == Mode::Record {
-                self.recorded_names = c.calls.calls.len();
-            }
-        }
-        let runtime_cause = container
-            .as_deref()
-            .and_then(|c| self.container_cause(c, session));
-        let report = Report {
-            termination: finished.termination,
-            summary: self.summary.clone(),
-            went_through: self.through.clone(),
-            stops: Vec::new(),
-            containment: finished.containment,
-        };
-        let profile = self.ran_with.as_ref().unwrap_or(session.profile());
-        self.phase = Phase::Finished {
-            ok: runtime_cause.is_none()
-                && finished.termination == crate::sandbox::Termination::Exited(0),
-            cause: runtime_cause.unwrap_or_else(|| report.cause(profile)),
-        };
-        if self.mode != Mode::Record {
-            session.memory.finish_run_lesson();
-            return;
-        }
-        let serial = self.recorded.as_ref().map_or(1, |r| r.serial + 1);
-        self.recorded = Some(Recorded {
-            serial,
-            command: self.ran.clone(),
-            calls: Arc::new(finished.calls),
-        });
-        self.proposing = true;
-        self.keep_proposal_current(session);
-    }
-
     /// Waits up to `patience` for the running command to end, taking in what it did (tests,
     /// which need a settled screen); true when it ended.
     pub fn wait(&mut self, session: &mut Session, patience: Duration) -> bool {
@@ -387,22 +339,5 @@ impl RunView {
     /// The selected stop.
     pub fn selected(&self) -> Option<&StopSummary> {
         self.summary.get(self.cursor.selected)
-    }
-}
-
-/// Why a run did not happen, in words; a profile libseccomp refuses names the rule's place.
-fn failure_text(e: &SandboxError, session: &Session) -> String {
-    match e {
-        SandboxError::Compile(c) => {
-            let file = session
-                .path
-                .as_ref()
-                .map_or("the profile".to_string(), |p| p.display().to_string());
-            format!(
-                "The draft does not compile, so nothing ran: {}",
-                c.render(&file)
-            )
-        }
-        other => other.to_string(),
     }
 }
