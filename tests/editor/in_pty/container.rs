@@ -155,3 +155,46 @@ fn a_stop_in_the_runtimes_start_up_says_the_container_would_not_start() {
     ed.send("q");
     assert_eq!(ed.wait_exit(), 0);
 }
+
+/// Recording in the container: everything goes through (the directory is made), the proposal
+/// adds nothing (the draft stops mkdir on purpose), and the replay of the recording follows an edit made
+/// in view 1 without a new run.
+#[test]
+fn view_3_records_in_a_container_and_replays_the_recording_after_an_edit() {
+    if let Some(why) = container_unavailable() {
+        common::skipped(&why);
+        return;
+    }
+    let (home, file) = home_with("deny-mkdir.json", &fixture("deny-mkdir.json"));
+    let rootfs = busybox_rootfs(home.path());
+    let runtime_dir = home.path().join("xdg");
+    std::fs::create_dir(&runtime_dir).unwrap();
+    let mut ed = editor(&file, home.path(), &runtime_dir);
+    ed.wait_for("deny-mkdir.json");
+    command_line(&mut ed, "mkdir /tmp/r");
+    switch_to(&mut ed, &rootfs.to_string_lossy());
+    ed.wait_for("Target: container");
+    ed.send("R");
+    // Nothing to propose: the draft's own rule stops mkdir on purpose.
+    ed.wait_for("Proposal: allow 0 of 0 syscalls");
+    ed.wait_for("would now be stopped at 1 calls: mkdir");
+    assert!(
+        rootfs.join("tmp/r").is_dir(),
+        "a recording lets everything through"
+    );
+    ed.send("\x1b");
+    // Taken alone (a key sent sooner could arrive glued to it, as alt-KEY).
+    ed.wait_until("the proposal put away", |s| !s.contains("Proposal: allow"));
+    ed.send("1");
+    ed.wait_for("1 Syscalls");
+    ed.send("/mkdir\r");
+    ed.wait_for("Search \"mkdir\"");
+    ed.send("a");
+    ed.wait_for("Set mkdir");
+    ed.send("3");
+    ed.wait_for("would run without a stop");
+    ed.send("q");
+    ed.wait_for("Save changes before quitting?");
+    ed.send("n");
+    assert_eq!(ed.wait_exit(), 0);
+}

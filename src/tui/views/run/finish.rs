@@ -22,11 +22,16 @@ impl RunView {
                 return;
             }
         };
-        if let Some(c) = &container {
-            // The agent reports no first uses while recording: its calls count at the end.
-            if self.mode == Mode::Record {
-                self.recorded_names = c.calls.calls.len();
-            }
+        if container.is_some() && self.mode == Mode::Record {
+            // The container's agent reports no first uses while recording: its syscalls are
+            // counted at the end.
+            let used: std::collections::BTreeSet<_> = finished
+                .calls
+                .calls
+                .iter()
+                .map(|(call, _)| (call.arch, call.nr))
+                .collect();
+            self.recorded_names = used.len();
         }
         let runtime_cause = container
             .as_deref()
