@@ -174,10 +174,11 @@ impl Runner {
             return Err(SandboxError::NoCommand);
         }
         let pty = open_pty(&screen)?;
+        let (rows, cols) = size_of(&screen)?;
         let (stops, events) = channel();
         let attached = Attached {
             stdio: Some(pty.stdio()?),
-            controlling_terminal: true,
+            terminal: Some((rows.get(), cols.get())),
             events: Some(stops),
             compiled: compiled.map(|c| (target.clone(), c)),
         };

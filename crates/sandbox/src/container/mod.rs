@@ -89,10 +89,10 @@ pub struct Attached {
     /// The runtime's standard input, output and error, which the command inherits (default:
     /// ours).
     pub stdio: Option<(Stdio, Stdio, Stdio)>,
-    /// Standard input is a terminal the runtime takes as its controlling terminal, in a
-    /// session of its own: keys typed there (Ctrl-c) signal the runtime, which passes them on
-    /// to the container.
-    pub controlling_terminal: bool,
+    /// Standard input is a terminal of this many rows and columns, which the runtime takes
+    /// as its controlling terminal, in a session of its own; the container gets a terminal of
+    /// its own, of that size from the start, which the runtime relays to ours.
+    pub terminal: Option<(u16, u16)>,
     /// Where each stop goes as it happens, with its phase.
     pub events: Option<mpsc::Sender<(Phase, Stop)>>,
     /// The draft already compiled for a target: used when that target is the one the run
@@ -188,11 +188,12 @@ pub fn run_attached(
         }
     };
     let mut config = prepared.config;
-    if attached.controlling_terminal {
-        // The runtime makes the container a terminal of its own and relays it to ours, whose
-        // size it copies (and follows on SIGWINCH); with pipes the command would see no
-        // terminal.
+    if let Some((rows, cols)) = attached.terminal {
+        // The runtime makes the container a terminal of its own and relays it to ours (with
+        // pipes the command would see no terminal). It copies our size only once the command
+        // runs (and on SIGWINCH): a command asking at once would find 0x0 without consoleSize.
         config["process"]["terminal"] = serde_json::json!(true);
+        config["process"]["consoleSize"] = serde_json::json!({"height": rows, "width": cols});
     }
     config["linux"]["seccomp"] = seccomp;
     std::fs::write(
@@ -213,7 +214,7 @@ pub fn run_attached(
     if let Some((i, o, e)) = attached.stdio {
         command.stdin(i).stdout(o).stderr(e);
     }
-    if attached.controlling_terminal {
+    if attached.terminal.is_some() {
         // SAFETY: take_terminal makes two async-signal-safe syscalls and allocates nothing.
         unsafe {
             std::os::unix::process::CommandExt::pre_exec(&mut command, || {
