@@ -1,7 +1,8 @@
-//! A command running under the draft in a pseudo-terminal, for view 3: one thread reads the
-//! command's output, another emulates its terminal (`emulation`: a screen of its own, copies
-//! published for the UI to draw at its own pace, so a flood of output never holds it up), a
-//! third waits for the end; stops stream in as they happen.
+//! A command running under the draft in a pseudo-terminal, for view 3, on the host (the
+//! sandbox) or in a container (an OCI runtime, relaying its own terminal to ours): one thread
+//! reads the command's output, another emulates its terminal (`emulation`: a screen of its
+//! own, copies published for the UI to draw at its own pace, so a flood of output never holds
+//! it up), a third waits for the end; stops stream in as they happen.
 
 use crate::compile::Compiled;
 use crate::profile::{Profile, Target};
