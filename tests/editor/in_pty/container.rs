@@ -8,12 +8,55 @@ use super::fixture;
 use crate::common;
 use crate::pty::{command_line, home_with, Editor};
 use common::runc::{busybox_rootfs, container_unavailable};
-use std::path::Path;
+use std::os::unix::fs::PermissionsExt;
+use std::path::PathBuf;
 
-/// An editor on `file` whose container runs keep their runtime state under `runtime_dir`.
-fn editor(file: &Path, home: &Path, runtime_dir: &Path) -> Editor {
-    let dir = runtime_dir.to_string_lossy();
-    Editor::open_with(file, home, &[("XDG_RUNTIME_DIR", &dir)])
+/// A home holding a profile, a busybox root filesystem and a private runtime dir, where the
+/// editor's container runs keep their runtime state.
+struct Place {
+    home: tempfile::TempDir,
+    file: PathBuf,
+    rootfs: PathBuf,
+    runtime_dir: PathBuf,
+}
+
+impl Place {
+    /// The place, or None (and the skip said) when runc or busybox is missing.
+    fn new(name: &str, profile: &str) -> Option<Place> {
+        if let Some(why) = container_unavailable() {
+            common::skipped(&why);
+            return None;
+        }
+        let (home, file) = home_with(name, profile);
+        let rootfs = busybox_rootfs(home.path());
+        let runtime_dir = home.path().join("xdg");
+        std::fs::create_dir(&runtime_dir).unwrap();
+        std::fs::set_permissions(&runtime_dir, PermissionsExt::from_mode(0o700)).unwrap();
+        Some(Place {
+            home,
+            file,
+            rootfs,
+            runtime_dir,
+        })
+    }
+
+    /// The editor on the profile, view 3's command line holding `command`.
+    fn editor(&self, command: &str) -> Editor {
+        let dir = self.runtime_dir.to_string_lossy();
+        let mut ed = Editor::open_with(&self.file, self.home.path(), &[("XDG_RUNTIME_DIR", &dir)]);
+        let name = self.file.file_name().unwrap().to_string_lossy();
+        ed.wait_for(&name);
+        command_line(&mut ed, command);
+        ed
+    }
+
+    /// The editor as [`Place::editor`], switched to the container target.
+    fn in_container(&self, command: &str) -> Editor {
+        let mut ed = self.editor(command);
+        switch_to(&mut ed, &self.rootfs.to_string_lossy());
+        ed.wait_for(&format!("Target: container {}", self.rootfs.display()));
+        ed
+    }
 }
 
 /// Presses the target key and answers the DIR prompt with `dir`.
@@ -28,26 +71,15 @@ fn switch_to(ed: &mut Editor, dir: &str) {
 
 #[test]
 fn view_3_runs_in_a_container_stops_allows_and_runs_again() {
-    if let Some(why) = container_unavailable() {
-        common::skipped(&why);
+    let Some(place) = Place::new("deny-mkdir.json", &fixture("deny-mkdir.json")) else {
         return;
-    }
-    let (home, file) = home_with("deny-mkdir.json", &fixture("deny-mkdir.json"));
-    let rootfs = busybox_rootfs(home.path());
-    let runtime_dir = home.path().join("xdg");
-    std::fs::create_dir(&runtime_dir).unwrap();
-    std::fs::set_permissions(
-        &runtime_dir,
-        std::os::unix::fs::PermissionsExt::from_mode(0o700),
-    )
-    .unwrap();
-    let mut ed = editor(&file, home.path(), &runtime_dir);
-    ed.wait_for("deny-mkdir.json");
-    command_line(&mut ed, "mkdir /tmp/x");
+    };
+    let rootfs = &place.rootfs;
+    let mut ed = place.editor("mkdir /tmp/x");
     ed.wait_for("Target: host");
 
     // Not a root filesystem: refused, and the target stays the host.
-    let not_a_root = home.path().join("state");
+    let not_a_root = place.home.path().join("state");
     switch_to(&mut ed, &not_a_root.to_string_lossy());
     ed.wait_for("neither an OCI bundle");
     ed.send("\x1b");
@@ -82,7 +114,7 @@ fn view_3_runs_in_a_container_stops_allows_and_runs_again() {
             .any(|l| l.trim_matches(['│', '┃', ' ']).ends_with(" 98"))
     });
     // Nothing is left in the runtime's state.
-    let left: Vec<_> = std::fs::read_dir(runtime_dir.join("seccompose/runc"))
+    let left: Vec<_> = std::fs::read_dir(place.runtime_dir.join("seccompose/runc"))
         .map(|d| d.flatten().map(|e| e.file_name()).collect())
         .unwrap_or_default();
     assert!(left.is_empty(), "containers left: {left:?}");
@@ -92,9 +124,7 @@ fn view_3_runs_in_a_container_stops_allows_and_runs_again() {
     assert_eq!(ed.wait_exit(), 0);
 
     // The next session offers the DIR used with this profile.
-    let mut ed = editor(&file, home.path(), &runtime_dir);
-    ed.wait_for("deny-mkdir.json");
-    ed.send("3");
+    let mut ed = place.editor("true");
     ed.wait_for("Target: host");
     ed.send("c");
     ed.wait_for(&format!("or an OCI bundle): {}", rootfs.display()));
@@ -130,21 +160,12 @@ fn without_a_runtime_view_3_stays_on_the_host_and_says_what_to_install() {
 /// the container would not start.
 #[test]
 fn a_stop_in_the_runtimes_start_up_says_the_container_would_not_start() {
-    if let Some(why) = container_unavailable() {
-        common::skipped(&why);
-        return;
-    }
     let profile = r#"{"defaultAction": "SCMP_ACT_ALLOW",
   "syscalls": [{"names": ["capset"], "action": "SCMP_ACT_ERRNO"}]}"#;
-    let (home, file) = home_with("deny-capset.json", profile);
-    let rootfs = busybox_rootfs(home.path());
-    let runtime_dir = home.path().join("xdg");
-    std::fs::create_dir(&runtime_dir).unwrap();
-    let mut ed = editor(&file, home.path(), &runtime_dir);
-    ed.wait_for("deny-capset.json");
-    command_line(&mut ed, "true");
-    switch_to(&mut ed, &rootfs.to_string_lossy());
-    ed.wait_for("Target: container");
+    let Some(place) = Place::new("deny-capset.json", profile) else {
+        return;
+    };
+    let mut ed = place.in_container("true");
     ed.send("r");
     ed.wait_for("runc init needed capset after the filter was loaded");
     ed.wait_until("capset in runc's start-up", |s| {
@@ -157,29 +178,20 @@ fn a_stop_in_the_runtimes_start_up_says_the_container_would_not_start() {
 }
 
 /// Recording in the container: everything goes through (the directory is made), the proposal
-/// adds nothing (the draft stops mkdir on purpose), and the replay of the recording follows an edit made
-/// in view 1 without a new run.
+/// adds nothing (the draft stops mkdir on purpose), and the replay of the recording follows an
+/// edit made in view 1 without a new run.
 #[test]
 fn view_3_records_in_a_container_and_replays_the_recording_after_an_edit() {
-    if let Some(why) = container_unavailable() {
-        common::skipped(&why);
+    let Some(place) = Place::new("deny-mkdir.json", &fixture("deny-mkdir.json")) else {
         return;
-    }
-    let (home, file) = home_with("deny-mkdir.json", &fixture("deny-mkdir.json"));
-    let rootfs = busybox_rootfs(home.path());
-    let runtime_dir = home.path().join("xdg");
-    std::fs::create_dir(&runtime_dir).unwrap();
-    let mut ed = editor(&file, home.path(), &runtime_dir);
-    ed.wait_for("deny-mkdir.json");
-    command_line(&mut ed, "mkdir /tmp/r");
-    switch_to(&mut ed, &rootfs.to_string_lossy());
-    ed.wait_for("Target: container");
+    };
+    let mut ed = place.in_container("mkdir /tmp/r");
     ed.send("R");
     // Nothing to propose: the draft's own rule stops mkdir on purpose.
     ed.wait_for("Proposal: allow 0 of 0 syscalls");
     ed.wait_for("would now be stopped at 1 calls: mkdir");
     assert!(
-        rootfs.join("tmp/r").is_dir(),
+        place.rootfs.join("tmp/r").is_dir(),
         "a recording lets everything through"
     );
     ed.send("\x1b");
