@@ -4,7 +4,7 @@
 //! root filesystem; the next session offers the same DIR, and a DIR that is neither a root
 //! filesystem nor a bundle is refused with the reason.
 
-use super::fixture;
+use super::{fixture, processes_with_arg};
 use crate::common;
 use crate::pty::{command_line, home_with, Editor};
 use common::runc::{busybox_rootfs, container_unavailable};
@@ -209,4 +209,34 @@ fn view_3_records_in_a_container_and_replays_the_recording_after_an_edit() {
     ed.wait_for("Save changes before quitting?");
     ed.send("n");
     assert_eq!(ed.wait_exit(), 0);
+}
+
+/// Quitting while a container runs asks, then ends the container: no process of it is left,
+/// nor anything in the runtime's state.
+#[test]
+fn quitting_with_a_container_running_ends_it() {
+    let Some(place) = Place::new("deny-mkdir.json", &fixture("deny-mkdir.json")) else {
+        return;
+    };
+    let mut ed = place.in_container("sh -c \"sleep 4322.5 & sleep 4322.5\"");
+    ed.send("r");
+    ed.wait_for("Running");
+    ed.wait_until("both sleeps", |_| processes_with_arg("4322.5") == 2);
+    ed.send("\x1d"); // ctrl-]: the keys back to the editor
+    ed.wait_until("the editor's keys", |s| {
+        !s.contains("typing into the command")
+    });
+    ed.send("q");
+    ed.wait_for("still running");
+    ed.send("y");
+    assert_eq!(ed.wait_exit(), 0);
+    assert_eq!(
+        processes_with_arg("4322.5"),
+        0,
+        "nothing of the container outlived the editor"
+    );
+    let left: Vec<_> = std::fs::read_dir(place.runtime_dir.join("seccompose/runc"))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "containers left: {left:?}");
 }
