@@ -191,6 +191,7 @@ fn key_to_frame(p: profile::Profile) -> Duration {
         man: ManSource::Fixed(|name, _| format!("{name}(2)\n")),
         recovery: Recovery::for_document(None, None),
         run_history: None,
+        container_dirs: None,
     };
     let mut app = App::new(p, None, options);
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");

@@ -41,6 +41,7 @@ fn app() -> App {
         man: ManSource::Fixed(|name, _| format!("{name}(2)\n")),
         recovery: Recovery::for_document(None, None),
         run_history: None,
+        container_dirs: None,
     };
     let mut app = App::new(profile, Some(path), options);
     app.key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));

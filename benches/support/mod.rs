@@ -42,6 +42,7 @@ pub fn editor(profile: Profile, man: ManSource) -> App {
         man,
         recovery: Recovery::for_document(None, None),
         run_history: None,
+        container_dirs: None,
     };
     App::new(profile, None, options)
 }

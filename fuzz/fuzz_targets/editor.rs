@@ -146,6 +146,7 @@ fn options() -> Options {
         man: ManSource::Fixed(|name, _| format!("{name}(2): the manual page.\nSecond line")),
         recovery: Recovery::for_document(None, None),
         run_history: None,
+        container_dirs: None,
     }
 }
 

@@ -71,6 +71,8 @@ pub struct Options {
     pub recovery: Recovery,
     /// Where the run view keeps its command history (None: not kept).
     pub run_history: Option<PathBuf>,
+    /// Where the run view keeps each profile's container DIR (None: not kept).
+    pub container_dirs: Option<PathBuf>,
 }
 
 impl Options {
@@ -93,6 +95,7 @@ impl Options {
             man: ManSource::System,
             recovery: Recovery::for_origin(dirs.state.as_deref(), origin),
             run_history: dirs.state.as_ref().map(|s| s.join("run-history")),
+            container_dirs: dirs.state.as_ref().map(|s| s.join("container-dirs.json")),
         };
         (options, problem)
     }
@@ -153,7 +156,7 @@ impl App {
             view: View::Syscalls,
             syscalls,
             bpf: BpfView::default(),
-            run: RunView::new(options.run_history),
+            run: RunView::new(options.run_history, options.container_dirs),
             run_beside: false,
             lint: LintView::default(),
             settings: SettingsView::default(),

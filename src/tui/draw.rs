@@ -71,7 +71,8 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Some(_) => None,
     }
     .map(|input| input.spans(theme.text(), true));
-    status::render(frame, status_area, search, context, &cx);
+    let place = (app.view == View::Run).then(|| app.run.target_label());
+    status::render(frame, status_area, (search, place), context, &cx);
     match &mut app.modal {
         Some(Modal::Help(scroll)) => help::render(frame, full, here, scroll, &cx),
         Some(Modal::Lessons(cursor)) => lesson::render_chooser(frame, full, cursor, &cx),

@@ -169,6 +169,7 @@ pub enum Command {
     StopRun,
     Record,
     ToggleEnforce,
+    ToggleTarget,
     FocusTerminal,
     ReleaseTerminal,
     ScrollBack,

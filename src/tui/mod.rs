@@ -24,6 +24,7 @@ pub mod preview;
 pub mod prompt;
 pub mod recovery;
 pub mod replay;
+pub mod run_target;
 pub mod runner;
 pub mod session;
 pub mod tabs;

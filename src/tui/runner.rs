@@ -1,12 +1,18 @@
-//! A command running under the draft in a pseudo-terminal, for view 3: one thread reads the
-//! command's output, another emulates its terminal (`emulation`: a screen of its own, copies
-//! published for the UI to draw at its own pace, so a flood of output never holds it up), a
-//! third waits for the end; stops stream in as they happen.
+//! A command running under the draft in a pseudo-terminal, for view 3, on the host (the
+//! sandbox) or in a container (an OCI runtime, relaying its own terminal to ours): one thread
+//! reads the command's output, another emulates its terminal (`emulation`: a screen of its
+//! own, copies published for the UI to draw at its own pace, so a flood of output never holds
+//! it up), a third waits for the end; stops stream in as they happen.
 
 use crate::compile::Compiled;
 use crate::profile::{Profile, Target};
+use crate::sandbox::container::{
+    self, bundle, Attached, ContainerError, ContainerFinished, ContainerOptions, Phase,
+};
 use crate::sandbox::pty::{self, Pty};
-use crate::sandbox::{Event, Finished, Mode, RunOptions, SandboxError, Session, Stop};
+use crate::sandbox::{
+    Containment, Event, Finished, Mode, NotStartable, RunOptions, SandboxError, Session, Stop,
+};
 use crate::tui::backlog;
 // The screen lives with the emulation that writes it, so the two files do not import each other.
 pub use crate::tui::emulation::{blank_screen, Screen};
@@ -14,7 +20,9 @@ use crate::tui::emulation::{nonzero, packed, Emulation};
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::{Read, Write};
+use std::num::NonZeroU16;
 use std::os::fd::AsFd;
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::sync::Arc;
@@ -23,10 +31,87 @@ use std::time::Duration;
 /// News from a run.
 #[derive(Debug)]
 pub enum Update {
-    /// The draft stopped a call (in record mode: a syscall was used for the first time).
-    Stop(Box<Stop>),
+    /// The draft stopped a call (in record mode: a syscall was used for the first time); in
+    /// a container, with the phase it happened in.
+    Stop(Box<Stop>, Option<Phase>),
     /// The command ended (or observing it failed).
-    Done(Result<Finished, SandboxError>),
+    Done(Result<Ended, SandboxError>),
+}
+
+/// How a run ended: the host's account of it, and in a container what the runtime said.
+#[derive(Debug)]
+pub struct Ended {
+    /// How the command ended, its stops and (record mode) its calls.
+    pub finished: Finished,
+    /// A container run's own account (the runtime, its error, its phases, notes).
+    pub container: Option<Box<ContainerFinished>>,
+}
+
+impl Ended {
+    fn of_container(mut f: ContainerFinished) -> Ended {
+        let finished = Finished {
+            termination: f.termination,
+            stops: f.stops.iter().map(|(_, s)| s.clone()).collect(),
+            calls: std::mem::take(&mut f.calls),
+            containment: Containment::None,
+        };
+        Ended {
+            finished,
+            container: Some(Box::new(f)),
+        }
+    }
+}
+
+/// Why a container run did not happen, as a host run says it.
+fn not_run(e: ContainerError) -> SandboxError {
+    match e {
+        ContainerError::Bundle(bundle::BundleError::NoCommand(why)) => {
+            SandboxError::CannotStart(NotStartable::NotFound(why))
+        }
+        ContainerError::Compile(c) => SandboxError::Compile(c),
+        other => SandboxError::Start(other.to_string()),
+    }
+}
+
+/// Where a run's stops come from.
+enum Stream {
+    /// The sandbox's events.
+    Host(Receiver<Event>),
+    /// The container agent's stops, with their phases.
+    Container(Receiver<(Phase, Stop)>),
+}
+
+impl Stream {
+    /// The stops that arrived since the last call.
+    fn stops(&self) -> Vec<Update> {
+        match self {
+            Stream::Host(events) => events
+                .try_iter()
+                .filter_map(|e| match e {
+                    Event::Stop(s) => Some(Update::Stop(s, None)),
+                    Event::Exit(_) => None,
+                })
+                .collect(),
+            Stream::Container(stops) => stops
+                .try_iter()
+                .map(|(phase, s)| Update::Stop(Box::new(s), Some(phase)))
+                .collect(),
+        }
+    }
+}
+
+/// The size of `screen`: rows, columns.
+fn size_of(screen: &Screen) -> Result<(NonZeroU16, NonZeroU16), SandboxError> {
+    screen
+        .lock()
+        .map(|p| p.screen().size())
+        .map_err(|_| SandboxError::Start("the terminal screen is unusable".into()))
+}
+
+/// A pseudo-terminal the size of `screen`.
+fn open_pty(screen: &Screen) -> Result<Pty, SandboxError> {
+    let (rows, cols) = size_of(screen)?;
+    Ok(Pty::open(rows.get(), cols.get())?)
 }
 
 /// A running command.
@@ -35,8 +120,8 @@ pub struct Runner {
     screen: Screen,
     fresh: Arc<AtomicBool>,
     wanted: Arc<AtomicU32>,
-    events: Receiver<Event>,
-    done: Receiver<Result<Finished, SandboxError>>,
+    events: Stream,
+    done: Receiver<Result<Ended, SandboxError>>,
     stopper: Arc<AtomicBool>,
     finished: bool,
     /// Set when the emulation has parsed everything the command wrote (its terminal closed).
@@ -53,11 +138,7 @@ impl Runner {
         screen: Screen,
         compiled: Option<Compiled>,
     ) -> Result<Runner, SandboxError> {
-        let (rows, cols) = screen
-            .lock()
-            .map(|p| p.screen().size())
-            .map_err(|_| SandboxError::Start("the terminal screen is unusable".into()))?;
-        let pty = Pty::open(rows.get(), cols.get())?;
+        let pty = open_pty(&screen)?;
         let options = RunOptions {
             mode,
             stdio: Some(pty.stdio()?),
@@ -66,6 +147,71 @@ impl Runner {
             ..RunOptions::default()
         };
         let mut session = Session::start(profile, target, argv, options)?;
+        let events = Stream::Host(session.take_events());
+        let stopper = session.stopper();
+        let (tx, done) = channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(session.wait().map(|finished| Ended {
+                finished,
+                container: None,
+            }));
+        });
+        Runner::attach(pty, screen, events, done, stopper)
+    }
+
+    /// Starts `argv` under `profile` in a container made from `dir` by the OCI runtime found
+    /// (see `sandbox::container`), the runtime's terminal a pseudo-terminal the size of
+    /// `screen`; `compiled` is the draft compiled for `target`, used when the runtime found is
+    /// the one `target` models.
+    pub fn start_container(
+        profile: &Profile,
+        target: &Target,
+        argv: &[OsString],
+        (mode, dir): (Mode, &Path),
+        screen: Screen,
+        compiled: Option<Compiled>,
+    ) -> Result<Runner, SandboxError> {
+        if argv.is_empty() {
+            return Err(SandboxError::NoCommand);
+        }
+        let pty = open_pty(&screen)?;
+        let (rows, cols) = size_of(&screen)?;
+        let (stops, events) = channel();
+        let attached = Attached {
+            stdio: Some(pty.stdio()?),
+            terminal: Some((rows.get(), cols.get())),
+            events: Some(stops),
+            compiled: compiled.map(|c| (target.clone(), c)),
+        };
+        let options = ContainerOptions {
+            dir: dir.to_path_buf(),
+            mode,
+            settings: bundle::Settings {
+                caps: target.caps.iter().cloned().collect(),
+                ..bundle::Settings::default()
+            },
+            ..ContainerOptions::default()
+        };
+        let stopper = Arc::new(AtomicBool::new(false));
+        let (tx, done) = channel();
+        let (profile, target, argv) = (profile.clone(), target.clone(), argv.to_vec());
+        let stop = Arc::clone(&stopper);
+        std::thread::spawn(move || {
+            let ran = container::run_attached(&profile, &target, &argv, &options, attached, stop);
+            let _ = tx.send(ran.map(Ended::of_container).map_err(not_run));
+        });
+        Runner::attach(pty, screen, Stream::Container(events), done, stopper)
+    }
+
+    /// Shows the command's terminal on `screen`: one thread reads it, another emulates it.
+    fn attach(
+        pty: Pty,
+        screen: Screen,
+        events: Stream,
+        done: Receiver<Result<Ended, SandboxError>>,
+        stopper: Arc<AtomicBool>,
+    ) -> Result<Runner, SandboxError> {
+        let (rows, cols) = size_of(&screen)?;
         let master = File::from(pty.into_master());
         let mut reader = master.try_clone()?;
         let fresh = Arc::new(AtomicBool::new(false));
@@ -102,12 +248,6 @@ impl Runner {
             emulation.run(waiting);
             parsed_at_end.store(true, Ordering::Release);
         });
-        let events = session.take_events();
-        let stopper = session.stopper();
-        let (tx, done) = channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(session.wait());
-        });
         Ok(Runner {
             master,
             screen,
@@ -123,21 +263,11 @@ impl Runner {
 
     /// What happened since the last call.
     pub fn poll(&mut self) -> Vec<Update> {
-        let mut out: Vec<Update> = self
-            .events
-            .try_iter()
-            .filter_map(|e| match e {
-                Event::Stop(s) => Some(Update::Stop(s)),
-                Event::Exit(_) => None,
-            })
-            .collect();
+        let mut out = self.events.stops();
         if let Ok(result) = self.done.try_recv() {
             self.finished = true;
             // Stops sent just before the end.
-            out.extend(self.events.try_iter().filter_map(|e| match e {
-                Event::Stop(s) => Some(Update::Stop(s)),
-                Event::Exit(_) => None,
-            }));
+            out.extend(self.events.stops());
             out.push(Update::Done(result));
         }
         out
@@ -189,7 +319,7 @@ impl Runner {
     }
 
     /// Ends the run and waits (a little) for its processes to be gone.
-    pub fn end(&mut self, patience: Duration) -> Option<Result<Finished, SandboxError>> {
+    pub fn end(&mut self, patience: Duration) -> Option<Result<Ended, SandboxError>> {
         if self.finished {
             return None;
         }

@@ -5,6 +5,8 @@
 use crate::common;
 use crate::pty;
 
+mod container;
+
 use pty::{command_line, home_with, Editor};
 use seccompose::catalog::Catalog;
 use seccompose::profile::{self, view, Action, Edit, Profile, Target};

@@ -43,6 +43,7 @@ pub fn options(tour_done: bool, state: Option<&Path>, document: Option<&Path>) -
         }),
         recovery: Recovery::for_document(state, document),
         run_history: None,
+        container_dirs: None,
     }
 }
 

@@ -8,6 +8,7 @@ mod common;
 mod cache;
 mod concurrent;
 mod container;
+mod container_attached;
 mod fidelity;
 mod kernel;
 mod run_start;

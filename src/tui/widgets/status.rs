@@ -107,16 +107,20 @@ pub fn hints(keymap: &KeyMap, context: Context) -> String {
     line(keymap, &all)
 }
 
-/// Draws the bar: the search box while searching, else the message or the hints.
+/// Draws the bar: the search box while searching, else the message or the hints, after
+/// `place` (view 3: where commands run) when given.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
-    search: Option<Line<'static>>,
+    (search, place): (Option<Line<'static>>, Option<String>),
     context: Context,
     cx: &DrawCtx,
 ) {
     let (session, theme) = (cx.session, cx.theme);
-    let hint = hints(cx.keymap, context);
+    let hint = match place {
+        Some(place) => format!("{place} · {}", hints(cx.keymap, context)),
+        None => hints(cx.keymap, context),
+    };
     let line = if let Some(search) = search {
         let mut spans = vec![Span::styled(" / ", theme.accent())];
         spans.extend(search.spans);

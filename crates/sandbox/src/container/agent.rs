@@ -42,19 +42,36 @@ pub struct Served {
 /// How long the runtime may take to connect before the run is given up.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Waits for the runtime on `socket` (until `gone` says the runtime has ended, `stop` is set,
-/// or [`CONNECT_TIMEOUT`]: then `gave_up` is set), then answers notifications until the filter's last task is gone.
+/// How the agent learns when to give up, and whom it tells.
+pub struct Watch<'a> {
+    /// Whether the runtime has ended.
+    pub gone: &'a dyn Fn() -> bool,
+    /// Set when the run is to end.
+    pub stop: Arc<AtomicBool>,
+    /// Set here when the runtime never connected.
+    pub gave_up: Arc<AtomicBool>,
+    /// Where each stop goes as it happens, with its phase.
+    pub events: Option<std::sync::mpsc::Sender<(Phase, Stop)>>,
+}
+
+/// Waits for the runtime on `socket` (until `watch.gone` says the runtime has ended,
+/// `watch.stop` is set, or [`CONNECT_TIMEOUT`]: then `watch.gave_up` is set), then answers
+/// notifications until the filter's last task is gone.
 pub fn serve(
     socket: UnixListener,
     observer: Observer,
     runtime_comm: String,
-    gone: impl Fn() -> bool,
-    stop: Arc<AtomicBool>,
-    gave_up: Arc<AtomicBool>,
+    watch: Watch,
     record: bool,
 ) -> Served {
+    let Watch {
+        gone,
+        stop,
+        gave_up,
+        events,
+    } = watch;
     let mut served = Served::default();
-    let Some(stream) = accept(&socket, &gone, &stop) else {
+    let Some(stream) = accept(&socket, gone, &stop) else {
         gave_up.store(true, Ordering::Release);
         return served;
     };
@@ -88,6 +105,9 @@ pub fn serve(
             .flatten();
         if let Some(stop) = &stop {
             observer.report(stop);
+            if let Some(events) = &events {
+                let _ = events.send((phase, stop.clone()));
+            }
         }
         answer(&listener, &req, action);
         served.stops.extend(stop.map(|s| (phase, s)));

@@ -59,23 +59,7 @@ pub fn prepare(
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     let mut config = if config_path.is_file() {
-        let text = std::fs::read_to_string(&config_path)
-            .map_err(|e| BundleError::Unusable(format!("{}: {e}", config_path.display())))?;
-        let mut config: Value = serde_json::from_str(&text).map_err(|e| {
-            BundleError::Unusable(format!(
-                "{}:{}:{}: error: {}",
-                config_path.display(),
-                e.line(),
-                e.column(),
-                without_position(&e.to_string())
-            ))
-        })?;
-        if !config.is_object() || !config["process"].is_object() {
-            return Err(BundleError::Unusable(format!(
-                "{}: error: not an OCI runtime configuration (no \"process\" object)",
-                config_path.display()
-            )));
-        }
+        let mut config = read_config(&config_path)?;
         let root = config["root"]["path"].as_str().unwrap_or("rootfs");
         config["root"]["path"] = json!(dir.join(root));
         config["process"]["args"] = json!(args);
@@ -101,6 +85,80 @@ pub fn prepare(
         rootfs,
         no_new_privileges,
     })
+}
+
+/// A bundle's `config.json`, read and checked to be an OCI runtime configuration.
+fn read_config(config_path: &Path) -> Result<Value, BundleError> {
+    let text = std::fs::read_to_string(config_path)
+        .map_err(|e| BundleError::Unusable(format!("{}: {e}", config_path.display())))?;
+    let config: Value = serde_json::from_str(&text).map_err(|e| {
+        BundleError::Unusable(format!(
+            "{}:{}:{}: error: {}",
+            config_path.display(),
+            e.line(),
+            e.column(),
+            without_position(&e.to_string())
+        ))
+    })?;
+    if !config.is_object() || !config["process"].is_object() {
+        return Err(BundleError::Unusable(format!(
+            "{}: error: not an OCI runtime configuration (no \"process\" object)",
+            config_path.display()
+        )));
+    }
+    Ok(config)
+}
+
+/// What a container run's DIR is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirKind {
+    /// An OCI bundle: `config.json` beside its root filesystem.
+    Bundle,
+    /// A bare root filesystem.
+    RootFs,
+}
+
+/// Top-level folders of which every root filesystem has at least one.
+const ROOT_ENTRIES: [&str; 5] = ["bin", "sbin", "usr", "lib", "etc"];
+
+/// Whether `dir` can be a container run's DIR, before any command is chosen: an OCI bundle
+/// whose configuration reads and whose root filesystem is there, or a root filesystem (other
+/// than this machine's own); Err says why not.
+pub fn inspect(dir: &Path) -> Result<DirKind, BundleError> {
+    let unusable = |why: &str| BundleError::Unusable(format!("{}: {why}", dir.display()));
+    let full = dir
+        .canonicalize()
+        .map_err(|e| BundleError::Unusable(format!("{}: {e}", dir.display())))?;
+    if !full.is_dir() {
+        return Err(unusable("not a folder"));
+    }
+    let config_path = full.join("config.json");
+    if config_path.is_file() {
+        let config = read_config(&config_path)?;
+        let rootfs = full.join(config["root"]["path"].as_str().unwrap_or("rootfs"));
+        if !rootfs.is_dir() {
+            return Err(BundleError::Unusable(format!(
+                "{}: the bundle's root filesystem is not there",
+                rootfs.display()
+            )));
+        }
+        return Ok(DirKind::Bundle);
+    }
+    if full == Path::new("/") {
+        return Err(unusable(
+            "this machine's own root, not a container's root filesystem",
+        ));
+    }
+    if ROOT_ENTRIES
+        .iter()
+        .any(|e| std::fs::symlink_metadata(full.join(e)).is_ok())
+    {
+        return Ok(DirKind::RootFs);
+    }
+    Err(unusable(
+        "neither an OCI bundle (no config.json) nor a root filesystem (none of bin, sbin, usr, \
+         lib, etc)",
+    ))
 }
 
 /// serde_json's message without its " at line L column C", which the caller puts first.
@@ -261,6 +319,38 @@ mod tests {
         assert!(matches!(e, BundleError::NoCommand(_)), "{e}");
         let e = prepare(d.path(), &[OsString::from("/bin/nothere")], &settings).unwrap_err();
         assert!(e.to_string().contains("no such file"), "{e}");
+    }
+
+    #[test]
+    fn a_dir_is_a_bundle_a_root_filesystem_or_refused_with_the_reason() {
+        let root = rootfs_with("bin/sh");
+        assert_eq!(inspect(root.path()).unwrap(), DirKind::RootFs);
+        let bundle = rootfs_with("rootfs/bin/sh");
+        std::fs::write(
+            bundle.path().join("config.json"),
+            r#"{"process": {}, "root": {"path": "rootfs"}}"#,
+        )
+        .unwrap();
+        assert_eq!(inspect(bundle.path()).unwrap(), DirKind::Bundle);
+        let refused = |dir: &Path, why: &str| {
+            let e = inspect(dir).unwrap_err().to_string();
+            assert!(e.contains(why), "{}: {e}", dir.display());
+        };
+        refused(
+            bundle.path().join("rootfs/bin").as_path(),
+            "neither an OCI bundle",
+        );
+        refused(Path::new("/"), "this machine's own root");
+        refused(bundle.path().join("nothere").as_path(), "No such file");
+        refused(root.path().join("bin/sh").as_path(), "not a folder");
+        std::fs::write(bundle.path().join("config.json"), "{\n  \"root\": ,\n}").unwrap();
+        refused(bundle.path(), "config.json:2:");
+        std::fs::write(
+            bundle.path().join("config.json"),
+            r#"{"process": {}, "root": {"path": "elsewhere"}}"#,
+        )
+        .unwrap();
+        refused(bundle.path(), "root filesystem is not there");
     }
 
     #[test]

@@ -82,18 +82,28 @@ pub struct ContainerFinished {
     pub calls: crate::replay::Recording,
 }
 
-/// Runs `argv` in a container made from `options.dir` under `profile`; `stop` ends it early.
-pub fn run(
-    profile: &Profile,
-    target: &Target,
-    argv: &[OsString],
-    options: &ContainerOptions,
-    stop: Arc<AtomicBool>,
-) -> Result<ContainerFinished, ContainerError> {
-    if argv.is_empty() {
-        return Err(ContainerError::Runtime("no command to run".into()));
-    }
-    let rt = runtime::find(options.runtime.as_deref()).map_err(ContainerError::Runtime)?;
+/// What a caller that shows the run itself (the editor's pane) gives a container run beyond
+/// [`ContainerOptions`].
+#[derive(Debug, Default)]
+pub struct Attached {
+    /// The runtime's standard input, output and error, which the command inherits (default:
+    /// ours).
+    pub stdio: Option<(Stdio, Stdio, Stdio)>,
+    /// Standard input is a terminal of this many rows and columns, which the runtime takes
+    /// as its controlling terminal, in a session of its own; the container gets a terminal of
+    /// its own, of that size from the start, which the runtime relays to ours.
+    pub terminal: Option<(u16, u16)>,
+    /// Where each stop goes as it happens, with its phase.
+    pub events: Option<mpsc::Sender<(Phase, Stop)>>,
+    /// The draft already compiled for a target: used when that target is the one the run
+    /// models (the runtime found), compiled again otherwise.
+    pub compiled: Option<(Target, compile::Compiled)>,
+}
+
+/// The runtime a container run would use (`choice`: `--runtime`), when this user can run it;
+/// Err says what is missing and how to install it.
+pub fn usable(choice: Option<&str>) -> Result<Runtime, ContainerError> {
+    let rt = runtime::find(choice).map_err(ContainerError::Runtime)?;
     if !nix::unistd::geteuid().is_root() && !crate::sys::userns::available() {
         return Err(ContainerError::Runtime(format!(
             "{} runs rootless only in a user namespace, and this kernel does not let this user \
@@ -102,6 +112,34 @@ pub fn run(
             rt.kind.name()
         )));
     }
+    Ok(rt)
+}
+
+/// Runs `argv` in a container made from `options.dir` under `profile`; `stop` ends it early.
+pub fn run(
+    profile: &Profile,
+    target: &Target,
+    argv: &[OsString],
+    options: &ContainerOptions,
+    stop: Arc<AtomicBool>,
+) -> Result<ContainerFinished, ContainerError> {
+    run_attached(profile, target, argv, options, Attached::default(), stop)
+}
+
+/// [`run`], with the runtime's terminal, the stops as they happen and the compiled draft
+/// given by the caller.
+pub fn run_attached(
+    profile: &Profile,
+    target: &Target,
+    argv: &[OsString],
+    options: &ContainerOptions,
+    attached: Attached,
+    stop: Arc<AtomicBool>,
+) -> Result<ContainerFinished, ContainerError> {
+    if argv.is_empty() {
+        return Err(ContainerError::Runtime("no command to run".into()));
+    }
+    let rt = usable(options.runtime.as_deref())?;
     let mut target = target.clone();
     target.runtime = rt.kind;
     let prepared = bundle::prepare(&options.dir, argv, &options.settings)?;
@@ -116,7 +154,10 @@ pub fn run(
     let id = runtime::container_name();
     let dir = state.join("bundles").join(&id);
     std::fs::create_dir_all(&dir)?;
-    let real = compile::build(profile, &target, &Options::default())?;
+    let real = match attached.compiled {
+        Some((compiled_for, compiled)) if compiled_for == target => compiled,
+        _ => compile::build(profile, &target, &Options::default())?,
+    };
     let program =
         Arc::new(Program::from_bytes(&real.bpf).map_err(|e| {
             ContainerError::Runtime(format!("the compiled filter is unreadable: {e}"))
@@ -147,6 +188,13 @@ pub fn run(
         }
     };
     let mut config = prepared.config;
+    if let Some((rows, cols)) = attached.terminal {
+        // The runtime makes the container a terminal of its own and relays it to ours (with
+        // pipes the command would see no terminal). It copies our size only once the command
+        // runs (and on SIGWINCH): a command asking at once would find 0x0 without consoleSize.
+        config["process"]["terminal"] = serde_json::json!(true);
+        config["process"]["consoleSize"] = serde_json::json!({"height": rows, "width": cols});
+    }
     config["linux"]["seccomp"] = seccomp;
     std::fs::write(
         dir.join("config.json"),
@@ -155,15 +203,29 @@ pub fn run(
     let expects_agent = socket.is_some();
     let guard = rt.guard(&root, &id, &dir)?;
     let log = dir.join("runtime.log");
-    let mut child = rt
-        .command(&root)
+    let mut command = rt.command(&root);
+    command
         .arg("--log")
         .arg(&log)
         .args(["--log-format", "json", "run", "--bundle"])
         .arg(&dir)
         .arg(&id)
-        .stdin(Stdio::inherit())
-        .spawn()?;
+        .stdin(Stdio::inherit());
+    if let Some((i, o, e)) = attached.stdio {
+        command.stdin(i).stdout(o).stderr(e);
+    }
+    if attached.terminal.is_some() {
+        // SAFETY: take_terminal makes two async-signal-safe syscalls and allocates nothing.
+        unsafe {
+            std::os::unix::process::CommandExt::pre_exec(&mut command, || {
+                crate::pty::take_terminal()
+            })
+        };
+    }
+    let mut child = command.spawn()?;
+    // Our copies of the runtime's stdio close now: a terminal's reader then sees its end when
+    // the container's last process goes.
+    drop(command);
     let runtime_done = Arc::new(AtomicBool::new(false));
     let gave_up = Arc::new(AtomicBool::new(false));
     let agent = socket.map(|socket| {
@@ -181,9 +243,16 @@ pub fn run(
             .unwrap_or_default();
         let record = options.mode == Mode::Record;
         let (done, stop, gave_up) = (runtime_done.clone(), stop.clone(), gave_up.clone());
+        let events = attached.events;
         std::thread::spawn(move || {
             let gone = move || done.load(Ordering::Acquire);
-            agent::serve(socket, observer, comm, gone, stop, gave_up, record)
+            let watch = agent::Watch {
+                gone: &gone,
+                stop,
+                gave_up,
+                events,
+            };
+            agent::serve(socket, observer, comm, watch, record)
         })
     });
     let deadline = options.timeout.map(|t| Instant::now() + t);

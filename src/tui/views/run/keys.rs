@@ -60,6 +60,11 @@ impl Component for RunView {
                 };
                 session.say(what.into(), Tone::Info);
             }
+            Command::ToggleTarget if self.runner.is_some() => session.say(
+                "A command is still running: ctrl-c ends it, then the target can change".into(),
+                Tone::Warning,
+            ),
+            Command::ToggleTarget => self.toggle_target(session),
             Command::FocusTerminal if self.runner.is_some() => self.focus = Focus::Terminal,
             Command::ScrollBack | Command::ScrollForward => self.page(command),
             Command::Deny => self.deny_through(session),
@@ -82,7 +87,7 @@ impl Component for RunView {
 
     fn contexts(&self) -> &'static [Context] {
         match (self.focus, self.proposal.is_some() || self.proposing) {
-            (Focus::Command, _) => &[Context::Prompt],
+            (Focus::Command | Focus::Dir, _) => &[Context::Prompt],
             (Focus::Terminal, _) => &[Context::Terminal],
             (Focus::Stops, true) => &[
                 Context::Proposal,
@@ -140,6 +145,7 @@ impl Component for RunView {
                     self.line.input.edit(key);
                 }
             },
+            Focus::Dir => self.dir_key(key, command, session),
             Focus::Stops => return Handled::NotConsumed,
         }
         Handled::DONE
@@ -172,6 +178,10 @@ impl Component for RunView {
                 }
                 None => false,
             },
+            Focus::Dir => {
+                self.paste_dir(text);
+                true
+            }
             Focus::Stops => false,
         }
     }

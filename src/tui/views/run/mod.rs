@@ -4,23 +4,27 @@
 
 mod access;
 pub mod command;
+mod finish;
 pub mod input;
 mod keys;
 pub mod proposal;
 mod proposal_draw;
 mod render;
 mod stops;
+mod target;
 mod through;
 
 pub use render::{render, render_stops_column};
 
 use self::command::CommandLine;
+use self::finish::failure_text;
 use self::proposal::{proposal_loader, Proposal, ProposalLoader};
 use crate::profile::{Action, Profile};
 use crate::sandbox::replay::Recording;
-use crate::sandbox::{summarize, Mode, Report, SandboxError, StopSummary};
+use crate::sandbox::{summarize, Mode, StopSummary};
 use crate::tui::cursor::Cursor;
 use crate::tui::replay::{replay_loader, ReplayLoader};
+use crate::tui::run_target::RunTarget;
 use crate::tui::runner::{blank_screen, Runner, Screen, Update};
 use crate::tui::session::{upper_first, Session, Tone};
 use ratatui::layout::Rect;
@@ -38,6 +42,8 @@ pub enum Focus {
     Command,
     /// The running command's terminal: every key goes to the command.
     Terminal,
+    /// The container DIR, being typed.
+    Dir,
 }
 
 /// Where the pane is in a run's life.
@@ -121,11 +127,14 @@ pub struct RunView {
     /// The profile the last run used (for the rules' places).
     ran_with: Option<Profile>,
     runner: Option<Runner>,
+    /// Where commands run: the host, or a container.
+    target: target::Target,
 }
 
 impl RunView {
-    /// The view, with the command history kept in `history` (None: not kept).
-    pub fn new(history: Option<PathBuf>) -> RunView {
+    /// The view, with the command history kept in `history` and the container DIRs of
+    /// profiles in `container_dirs` (None: not kept).
+    pub fn new(history: Option<PathBuf>, container_dirs: Option<PathBuf>) -> RunView {
         RunView {
             line: CommandLine::load(history),
             focus: Focus::Stops,
@@ -152,6 +161,7 @@ impl RunView {
             scrolled: 0,
             ran_with: None,
             runner: None,
+            target: target::Target::new(container_dirs),
         }
     }
 
@@ -169,7 +179,17 @@ impl RunView {
             );
             return;
         }
-        let mode = match crate::sandbox::support::available_mode(mode) {
+        let container = match &self.target.current {
+            RunTarget::Container(dir) => Some(dir.clone()),
+            RunTarget::Host => None,
+        };
+        // A container run needs neither ptrace nor the host's notification probe: the runtime
+        // loads the filter, and says so when it cannot.
+        let available = match container {
+            Some(_) => Ok((mode, None)),
+            None => crate::sandbox::support::available_mode(mode),
+        };
+        let mode = match available {
             Ok((mode, fell_back)) => {
                 if let Some(why) = fell_back {
                     self.enforce = true;
@@ -195,6 +215,10 @@ impl RunView {
         self.runs += 1;
         self.mode = mode;
         self.summary.clear();
+        self.target.in_start_up.clear();
+        self.target.runtime = container
+            .as_ref()
+            .and_then(|_| crate::tui::run_target::container_runtime().ok());
         self.watch(mode, session);
         self.recorded_names = 0;
         self.cursor = Cursor::new(0);
@@ -215,7 +239,14 @@ impl RunView {
         self.ran_with = Some(session.profile().clone());
         let argv: Vec<OsString> = words.into_iter().map(OsString::from).collect();
         let screen = self.screen.clone();
-        match Runner::start(&profile, &session.target, &argv, mode, screen, compiled) {
+        let started = match &container {
+            Some(dir) => {
+                let how = (mode, dir.as_path());
+                Runner::start_container(&profile, &session.target, &argv, how, screen, compiled)
+            }
+            None => Runner::start(&profile, &session.target, &argv, mode, screen, compiled),
+        };
+        match started {
             Ok(r) => {
                 self.runner = Some(r);
                 self.phase = Phase::Running;
@@ -245,12 +276,12 @@ impl RunView {
         for update in updates {
             changed = true;
             match update {
-                Update::Stop(s) if self.mode == Mode::Record => {
-                    let _ = s;
+                Update::Stop(_, _) if self.mode == Mode::Record => {
                     self.recorded_names += 1;
                 }
-                Update::Stop(s) if self.take_through(&s) => {}
-                Update::Stop(s) => {
+                Update::Stop(s, _) if self.take_through(&s) => {}
+                Update::Stop(s, phase) => {
+                    self.target.note(&s, phase);
                     summarize(&mut self.summary, &s);
                     self.cursor.len = self.summary.len();
                 }
@@ -271,50 +302,6 @@ impl RunView {
         }
         changed |= self.keep_proposal_current(session);
         changed
-    }
-
-    /// Takes in how the run ended.
-    fn finish(
-        &mut self,
-        result: Result<crate::sandbox::Finished, SandboxError>,
-        session: &mut Session,
-    ) {
-        self.parsed = self.runner.as_ref().map(Runner::parsed);
-        self.catching_up = self.runner.take().map(|r| r.freshness());
-        if self.focus == Focus::Terminal {
-            self.focus = Focus::Stops;
-        }
-        let finished = match result {
-            Ok(f) => f,
-            Err(e) => {
-                self.phase = Phase::Failed(failure_text(&e, session));
-                return;
-            }
-        };
-        let report = Report {
-            termination: finished.termination,
-            summary: self.summary.clone(),
-            went_through: self.through.clone(),
-            stops: Vec::new(),
-            containment: finished.containment,
-        };
-        let profile = self.ran_with.as_ref().unwrap_or(session.profile());
-        self.phase = Phase::Finished {
-            cause: report.cause(profile),
-            ok: finished.termination == crate::sandbox::Termination::Exited(0),
-        };
-        if self.mode != Mode::Record {
-            session.memory.finish_run_lesson();
-            return;
-        }
-        let serial = self.recorded.as_ref().map_or(1, |r| r.serial + 1);
-        self.recorded = Some(Recorded {
-            serial,
-            command: self.ran.clone(),
-            calls: Arc::new(finished.calls),
-        });
-        self.proposing = true;
-        self.keep_proposal_current(session);
     }
 
     /// Waits up to `patience` for the running command to end, taking in what it did (tests,
@@ -352,22 +339,5 @@ impl RunView {
     /// The selected stop.
     pub fn selected(&self) -> Option<&StopSummary> {
         self.summary.get(self.cursor.selected)
-    }
-}
-
-/// Why a run did not happen, in words; a profile libseccomp refuses names the rule's place.
-fn failure_text(e: &SandboxError, session: &Session) -> String {
-    match e {
-        SandboxError::Compile(c) => {
-            let file = session
-                .path
-                .as_ref()
-                .map_or("the profile".to_string(), |p| p.display().to_string());
-            format!(
-                "The draft does not compile, so nothing ran: {}",
-                c.render(&file)
-            )
-        }
-        other => other.to_string(),
     }
 }

@@ -1,11 +1,12 @@
 //! Drawing view 3: the command line and the run's state on top, the command's terminal and
 //! the stops column under it.
 
-use super::{stops, through, Focus, Phase, RunView};
+use super::{stops, target, through, Focus, Phase, RunView};
 use crate::sandbox::{describe_action, rule_place, Mode};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::layout;
+use crate::tui::run_target::RunTarget;
 use crate::tui::session::Session;
 use crate::tui::theme::{Palette, Theme};
 use crate::tui::widgets::pane_block;
@@ -102,7 +103,7 @@ fn header_lines(
         format!("   [{}]", mode_label(view)),
         theme.accent(),
     ));
-    let mut lines = vec![Line::from(first)];
+    let mut lines = vec![Line::from(first), target::target_line(view, cx)];
     let state = match phase {
         _ if editing => Line::styled(
             "Editing the command: enter runs it · esc leaves it as it is · up/down: history",
@@ -110,7 +111,13 @@ fn header_lines(
         ),
         Phase::Idle => Line::styled(
             format!(
-                "Runs in the editor's working directory and environment, under the draft. {} edit · {} run · {} record · {} enforce",
+                "{} {} edit · {} run · {} record · {} enforce",
+                match view.target.current {
+                    RunTarget::Host =>
+                        "Runs in the editor's working directory and environment, under the draft.",
+                    RunTarget::Container(_) =>
+                        "Runs in the container, under the draft, through the OCI runtime.",
+                },
                 k(Command::EditCommand),
                 k(Command::Rerun),
                 k(Command::Record),
@@ -128,7 +135,10 @@ fn header_lines(
                 format!("{} type into it", k(Command::FocusTerminal))
             };
             Line::styled(
-                format!("Running `{ran}` · {keys} · {} ends it (the whole tree)", k(Command::StopRun)),
+                format!(
+                    "Running `{ran}` · {keys} · {} ends it (the whole tree)",
+                    k(Command::StopRun)
+                ),
                 theme.accent(),
             )
         }
@@ -143,7 +153,11 @@ fn header_lines(
                 if *ok { theme.ok() } else { theme.warning() },
             ),
             Span::styled(
-                format!("   {} run again · {} edit", k(Command::Rerun), k(Command::EditCommand)),
+                format!(
+                    "   {} run again · {} edit",
+                    k(Command::Rerun),
+                    k(Command::EditCommand)
+                ),
                 theme.dim(),
             ),
         ]),

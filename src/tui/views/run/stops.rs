@@ -53,6 +53,12 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx, f
     view.cursor.len = view.summary.len();
     let width = inner.width as usize;
     let ran_with = view.ran_with.as_ref();
+    let (start_up, runtime) = (&view.target.in_start_up, view.target.runtime);
+    // A container run's stops in the runtime's own start-up say so before their rule.
+    let decided = |s: &StopSummary| match runtime.filter(|_| start_up.contains(&s.name)) {
+        Some(rt) => format!("{rt} start-up · {}", decided_by(s, ran_with)),
+        None => decided_by(s, ran_with),
+    };
     let rows = view.summary.iter().map(|s| {
         Line::from(vec![
             Span::raw(format!("{:<16} ", fit(&s.name, 16))),
@@ -61,10 +67,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx, f
                 theme.action(s.action.profile_action()),
             ),
             Span::raw(format!("{:>5}x ", s.count)),
-            Span::styled(
-                fit(&decided_by(s, ran_with), width.saturating_sub(38)),
-                theme.dim(),
-            ),
+            Span::styled(fit(&decided(s), width.saturating_sub(38)), theme.dim()),
         ])
     });
     let empty = match view.mode {
