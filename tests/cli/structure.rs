@@ -143,3 +143,49 @@ fn a_loop_is_found() {
     .unwrap();
     assert!(loops_in(&src, &src).is_empty());
 }
+
+/// Lines a merge left unresolved in a file (`<<<<<<< `, a lone `=======`, `>>>>>>> `).
+fn conflict_markers(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("<<<<<<< ") || l.starts_with(">>>>>>> ") || *l == "=======")
+        .map(|(n, _)| n + 1)
+        .collect()
+}
+
+/// No file of the repository holds an unresolved merge (one sat in the README for a day:
+/// nothing else reads the README's text). Build output (`target`) and git's own files aside.
+#[test]
+fn no_file_holds_merge_conflict_markers() {
+    let mut folders = vec![Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()];
+    let (mut found, mut read) = (Vec::new(), 0);
+    while let Some(dir) = folders.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            if path.is_dir() {
+                if name != "target" && name != ".git" {
+                    folders.push(path);
+                }
+                continue;
+            }
+            // Files that are not text hold no markers a merge could leave.
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            read += 1;
+            for line in conflict_markers(&text) {
+                found.push(format!("{}:{line}", path.display()));
+            }
+        }
+    }
+    assert!(read > 100, "the repository's files were read ({read})");
+    assert!(found.is_empty(), "unresolved merges: {found:?}");
+}
+
+#[test]
+fn conflict_markers_are_found() {
+    let text = "a\n<<<<<<< HEAD\nb\n=======\nc\n>>>>>>> other\n";
+    assert_eq!(conflict_markers(text), vec![2, 4, 6]);
+    assert!(conflict_markers("a ======= b\n==========\n").is_empty());
+}
