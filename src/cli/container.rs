@@ -90,7 +90,7 @@ pub fn run(
         Err(code) => return Ok(code),
     };
     eprint!("{}", finished.render(&profile));
-    if finished.did_not_start() {
+    if finished.failed() {
         return Ok(ExitCode::from(125));
     }
     Ok(super::runs::exit(exit_code(finished.termination)))
@@ -110,7 +110,7 @@ pub fn record(
         Err(code) => return Ok(Err(code)),
     };
     let ending = finished.render(&placeholder);
-    if finished.did_not_start() {
+    if finished.failed() {
         eprint!("{ending}");
         return Ok(Err(ExitCode::from(125)));
     }

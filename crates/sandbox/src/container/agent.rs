@@ -42,20 +42,38 @@ pub struct Served {
 /// How long the runtime may take to connect before the run is given up.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Seconds to wait for the runtime instead of [`CONNECT_TIMEOUT`]: how tests try a runtime
+/// that never connects without waiting half a minute.
+pub const CONNECT_TIMEOUT_VAR: &str = "SECCOMPOSE_CONNECT_TIMEOUT";
+
+/// How long this run waits for the runtime to connect ([`CONNECT_TIMEOUT_VAR`], else
+/// [`CONNECT_TIMEOUT`]).
+pub fn connect_timeout() -> Duration {
+    std::env::var(CONNECT_TIMEOUT_VAR)
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok())
+        .and_then(|s| Duration::try_from_secs_f64(s).ok())
+        .unwrap_or(CONNECT_TIMEOUT)
+}
+
 /// Waits for the runtime on `socket` (until `gone` says the runtime has ended, `stop` is set,
-/// or [`CONNECT_TIMEOUT`]: then `gave_up` is set), then answers notifications until the filter's last task is gone.
+/// or `wait` has passed: then `gave_up` is set), then answers notifications until the filter's
+/// last task is gone.
 pub fn serve(
     socket: UnixListener,
     observer: Observer,
     runtime_comm: String,
     gone: impl Fn() -> bool,
     stop: Arc<AtomicBool>,
-    gave_up: Arc<AtomicBool>,
+    (wait, gave_up): (Duration, Arc<AtomicBool>),
     record: bool,
 ) -> Served {
     let mut served = Served::default();
-    let Some(stream) = accept(&socket, &gone, &stop) else {
-        gave_up.store(true, Ordering::Release);
+    let Some(stream) = accept(&socket, &gone, &stop, wait) else {
+        // Only a runtime still running that never came: one that ended, or a stop, is no wait.
+        if !gone() && !stop.load(Ordering::Acquire) {
+            gave_up.store(true, Ordering::Release);
+        }
         return served;
     };
     let Some((listener, state)) = receive(stream) else {
@@ -97,7 +115,12 @@ pub fn serve(
 }
 
 /// The runtime's connection, or None when it ended, the run was stopped, or it timed out.
-fn accept(socket: &UnixListener, gone: &dyn Fn() -> bool, stop: &AtomicBool) -> Option<UnixStream> {
+fn accept(
+    socket: &UnixListener,
+    gone: &dyn Fn() -> bool,
+    stop: &AtomicBool,
+    wait: Duration,
+) -> Option<UnixStream> {
     socket.set_nonblocking(true).ok()?;
     let started = Instant::now();
     loop {
@@ -106,7 +129,7 @@ fn accept(socket: &UnixListener, gone: &dyn Fn() -> bool, stop: &AtomicBool) -> 
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
             Err(_) => return None,
         }
-        if gone() || stop.load(Ordering::Acquire) || started.elapsed() > CONNECT_TIMEOUT {
+        if gone() || stop.load(Ordering::Acquire) || started.elapsed() > wait {
             return None;
         }
         // Readable when the runtime connects; the timeout only lets the checks above run.

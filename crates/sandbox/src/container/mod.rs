@@ -10,7 +10,7 @@ mod report;
 pub mod runtime;
 pub mod seccomp;
 
-pub use agent::{Phase, CONNECT_TIMEOUT};
+pub use agent::{connect_timeout, Phase, CONNECT_TIMEOUT, CONNECT_TIMEOUT_VAR};
 pub use runtime::Runtime;
 
 use crate::observer::Observer;
@@ -73,6 +73,9 @@ pub struct ContainerFinished {
     pub no_new_privileges: bool,
     /// Observed mode: whether the runtime connected to the listener.
     pub connected: bool,
+    /// Observed and record mode: the runtime was to connect to the listener and did not (it
+    /// ended first, or was ended after this long without connecting): nothing was observed.
+    pub never_connected: Option<NeverConnected>,
     /// What the observed rewrite cannot see, and containers of killed runs removed.
     pub notes: Vec<String>,
     /// The mode it ran in.
@@ -80,6 +83,15 @@ pub struct ContainerFinished {
     /// Record mode: every distinct call (the runtime's start-up after its filter, then the
     /// command's); `write` is never among them (runc does not let it be notified).
     pub calls: crate::replay::Recording,
+}
+
+/// How a runtime failed to come to the listener.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NeverConnected {
+    /// It ended without connecting.
+    Ended,
+    /// It was still running after this long, and was ended.
+    TimedOut(Duration),
 }
 
 /// Runs `argv` in a container made from `options.dir` under `profile`; `stop` ends it early.
@@ -166,6 +178,7 @@ pub fn run(
         .spawn()?;
     let runtime_done = Arc::new(AtomicBool::new(false));
     let gave_up = Arc::new(AtomicBool::new(false));
+    let wait = connect_timeout();
     let agent = socket.map(|socket| {
         let observer = Observer {
             program,
@@ -183,7 +196,7 @@ pub fn run(
         let (done, stop, gave_up) = (runtime_done.clone(), stop.clone(), gave_up.clone());
         std::thread::spawn(move || {
             let gone = move || done.load(Ordering::Acquire);
-            agent::serve(socket, observer, comm, gone, stop, gave_up, record)
+            agent::serve(socket, observer, comm, gone, stop, (wait, gave_up), record)
         })
     });
     let deadline = options.timeout.map(|t| Instant::now() + t);
@@ -199,7 +212,7 @@ pub fn run(
         let unserved = gave_up.load(Ordering::Acquire);
         if timed_out || stop.load(Ordering::Acquire) || unserved {
             ended(&rt);
-            let _ = child.wait();
+            end_child(&mut child, exit_fd.as_ref());
             break Err(if timed_out {
                 Termination::TimedOut
             } else {
@@ -257,13 +270,13 @@ pub fn run(
             ));
         }
     }
-    if expects_agent && !connected && runtime_error.is_none() {
-        notes.push(format!(
-            "{} never connected to seccompose's listener (waited up to {} s): nothing was observed",
-            rt.kind.name(),
-            CONNECT_TIMEOUT.as_secs()
-        ));
-    }
+    let never_connected = (expects_agent && !connected && runtime_error.is_none()).then(|| {
+        if gave_up.load(Ordering::Acquire) {
+            NeverConnected::TimedOut(wait)
+        } else {
+            NeverConnected::Ended
+        }
+    });
     Ok(ContainerFinished {
         termination,
         stops: served.stops,
@@ -271,10 +284,25 @@ pub fn run(
         runtime_error,
         no_new_privileges: prepared.no_new_privileges,
         connected,
+        never_connected,
         notes,
         mode: options.mode,
         calls,
     })
+}
+
+/// Waits a little for the runtime's `run` to end after its own `kill`, then kills it: a
+/// runtime whose `kill` did not end it must not hang the run.
+fn end_child(child: &mut std::process::Child, exit_fd: Option<&std::os::fd::OwnedFd>) {
+    let grace = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < grace {
+        if !matches!(child.try_wait(), Ok(None)) {
+            return;
+        }
+        crate::watch::wait_exit(exit_fd, Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// The runtime's error messages in its JSON log (one object a line; `level` error or fatal).

@@ -1,7 +1,7 @@
 //! What a container run says: the stops of the runtime's start-up apart from the command's,
 //! each with the rule that decided and where it is, then how the container ended.
 
-use super::{ContainerFinished, Phase};
+use super::{ContainerFinished, NeverConnected, Phase};
 use crate::report::rule_place;
 use crate::{Containment, Finished, Mode, Report, Termination};
 use seccompose_core::profile::Profile;
@@ -29,6 +29,33 @@ impl ContainerFinished {
         self.runtime_error.is_some()
     }
 
+    /// Whether the run failed for a reason of the runtime's (it did not start the container,
+    /// or never came to the listener): seccompose's own failure, not the command's.
+    pub fn failed(&self) -> bool {
+        self.did_not_start() || self.never_connected.is_some()
+    }
+
+    /// Why nothing was observed when the runtime never came to the listener.
+    fn never_connected_text(&self) -> Option<String> {
+        let runtime = self.runtime.path.display();
+        let what = match self.never_connected? {
+            NeverConnected::Ended => format!(
+                "{runtime} ended without connecting to seccompose's listener \
+                 (linux.seccomp.listenerPath)"
+            ),
+            NeverConnected::TimedOut(wait) => format!(
+                "{runtime} did not connect to seccompose's listener \
+                 (linux.seccomp.listenerPath) within {} s: the container was ended",
+                wait.as_secs_f64()
+            ),
+        };
+        Some(format!(
+            "seccompose: {what}\nseccompose: nothing was observed: a runtime that does not hand \
+             over the filter's notifications cannot run a draft observed (--enforce runs the \
+             draft itself)\n"
+        ))
+    }
+
     /// The text report, for standard error; `profile` is the one the run used.
     pub fn render(&self, profile: &Profile) -> String {
         let mut out = String::new();
@@ -37,7 +64,7 @@ impl ContainerFinished {
             let _ = writeln!(out, "seccompose: note: {n}");
         }
         if self.mode == Mode::Observe {
-            if !self.no_new_privileges {
+            if !self.no_new_privileges && self.never_connected.is_none() {
                 let _ = writeln!(
                     out,
                     "seccompose: noNewPrivileges is off (Docker's default): {name} loads the \
@@ -64,7 +91,7 @@ impl ContainerFinished {
                     );
                 }
             }
-            if !self.did_not_start() {
+            if !self.failed() {
                 let _ = writeln!(out, "seccompose: in the command:");
                 let command = self.report_of(Phase::Command);
                 out.push_str(&indent(&command.render_stops()));
@@ -74,6 +101,10 @@ impl ContainerFinished {
         if let Some(e) = &self.runtime_error {
             let _ = writeln!(out, "seccompose: {name} failed: {e}");
             let _ = writeln!(out, "seccompose: the container did not start");
+            return out;
+        }
+        if let Some(text) = self.never_connected_text() {
+            out.push_str(&text);
             return out;
         }
         let ending = self.report_of(Phase::Command).ending();
