@@ -309,22 +309,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             target,
         }) => merge::merge(&files, output.as_ref(), force, &target),
         Some(Command::Run {
-            report: Some(_),
-            container,
-            ..
-        }) if container.container.is_some() => own_failures(Err(anyhow::anyhow!(
-            "--report is not written for a container run yet: its report is on standard error"
-        ))),
-        Some(Command::Run {
             file,
             enforce,
             target,
+            report,
             timeout,
             container,
             command,
             ..
         }) if container.container.is_some() => own_failures(container::run(
-            &file, &target, &container, enforce, timeout, &command,
+            &file,
+            &target,
+            &container,
+            (enforce, report.as_deref()),
+            timeout,
+            &command,
         )),
         Some(Command::Run {
             file,

@@ -562,3 +562,104 @@ fn a_profile_runc_refuses_is_shown_in_its_words() {
         }
     }
 }
+
+/// The keys of a JSON object.
+fn keys(v: &serde_json::Value) -> Vec<String> {
+    v.as_object().unwrap().keys().cloned().collect()
+}
+
+/// `run --container --report OUT`: the file a host run's `--report` writes (its keys, at the
+/// top and in each summary line), with each stop's phase and `container` as the containment:
+/// a capset stop in runc's start-up (the container does not start: 125 and runc's error), a
+/// mkdir stop in the command (its exit status).
+#[test]
+fn a_container_run_writes_the_hosts_report_with_phases() {
+    if !available() {
+        return;
+    }
+    let profile = r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
+        {"names": ["capset"], "action": "SCMP_ACT_ERRNO"},
+        {"names": ["mkdir"], "action": "SCMP_ACT_ERRNO"}]}"#;
+    for who in users() {
+        let place = Place::new(who, profile);
+        let folder = place.profile.parent().unwrap();
+        let read = |name: &str| -> serde_json::Value {
+            let text = std::fs::read_to_string(folder.join(name)).unwrap();
+            serde_json::from_str(&text).unwrap()
+        };
+        let report = folder.join("start-up.json");
+        let out = place.run(&["--report", report.to_str().unwrap(), "--", "true"]);
+        assert_eq!(out.status.code(), Some(125), "{who:?}: {}", stderr(&out));
+        let r = read("start-up.json");
+        assert_eq!(r["exit_code"], 125, "{r}");
+        assert_eq!(r["containment"], "container", "{r}");
+        assert_eq!(r["started"], false, "{r}");
+        assert_eq!(r["runtime"]["name"], "runc", "{r}");
+        assert!(
+            r["runtime"]["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("operation not permitted")),
+            "{r}"
+        );
+        assert_eq!(r["summary"][0]["syscall"], "capset", "{r}");
+        assert_eq!(r["summary"][0]["phase"], "runtime", "{r}");
+        assert_eq!(r["summary"][0]["rule"], 0, "{r}");
+        let events = r["events"].as_array().unwrap();
+        assert!(
+            !events.is_empty() && events.iter().all(|e| e["phase"] == "runtime"),
+            "{r}"
+        );
+
+        let report = folder.join("command.json");
+        let out = place.run(&[
+            "--no-new-privileges",
+            "--report",
+            report.to_str().unwrap(),
+            "--",
+            "mkdir",
+            "/tmp/x",
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{who:?}: {}", stderr(&out));
+        let container = read("command.json");
+        assert_eq!(container["exit_code"], 1, "{container}");
+        assert_eq!(container["started"], true, "{container}");
+        assert_eq!(container["containment"], "container", "{container}");
+        let line = &container["summary"][0];
+        assert_eq!(
+            (&line["syscall"], &line["phase"], &line["rule"]),
+            (&"mkdir".into(), &"command".into(), &1.into()),
+            "{container}"
+        );
+        assert_eq!(
+            container["events"][0]["strings"][0], "/tmp/x",
+            "{container}"
+        );
+        assert_eq!(container["events"][0]["phase"], "command", "{container}");
+
+        // The host's report of the same stop: every key it has, the container's has too.
+        let report = folder.join("host.json");
+        let out = run_as(who, &place.profile, false)
+            .arg("--report")
+            .arg(&report)
+            .arg("--")
+            .arg("mkdir")
+            .arg(folder.join("x"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{who:?}: {}", stderr(&out));
+        let host = read("host.json");
+        for (host, container) in [
+            (&host, &container),
+            (&host["summary"][0], &container["summary"][0]),
+            (&host["events"][0], &container["events"][0]),
+        ] {
+            let theirs = keys(container);
+            let missing: Vec<String> = keys(host)
+                .into_iter()
+                .filter(|k| !theirs.contains(k))
+                .collect();
+            assert!(missing.is_empty(), "{who:?}: {missing:?} in {container}");
+        }
+        place.assert_no_container(who);
+    }
+}

@@ -26,6 +26,16 @@ pub enum Phase {
     Command,
 }
 
+impl Phase {
+    /// Its name in the JSON report: `runtime` or `command`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Runtime => "runtime",
+            Phase::Command => "command",
+        }
+    }
+}
+
 /// What the agent saw.
 #[derive(Debug, Default)]
 pub struct Served {
