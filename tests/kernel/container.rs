@@ -663,3 +663,87 @@ fn a_container_run_writes_the_hosts_report_with_phases() {
         place.assert_no_container(who);
     }
 }
+
+/// The entries of seccompose's state folder and of its bundles and runc folders: what a
+/// probe or run may have left.
+fn state_left(runtime_dir: &std::path::Path) -> Vec<String> {
+    let state = runtime_dir.join("seccompose");
+    ["", "bundles", "runc"]
+        .iter()
+        .flat_map(|sub| std::fs::read_dir(state.join(sub)).into_iter().flatten())
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "bundles" && n != "runc")
+        .collect()
+}
+
+/// `doctor` runs the listener probe with each runtime found: the real runc passes it (as
+/// root, and rootless as nobody), leaving nothing in the state folder; a stand-in `runc` that
+/// ignores listenerPath (first on PATH) fails it, saying why.
+#[test]
+fn doctor_probes_the_runtimes_listener() {
+    if !available() {
+        return;
+    }
+    for who in users() {
+        let place = Place::new(who, DENY_MKDIR);
+        let doctor = |path: Option<&std::path::Path>| {
+            let mut cmd = seccompose(who);
+            cmd.arg("doctor")
+                .env("XDG_RUNTIME_DIR", &place.runtime_dir)
+                .env(seccompose::sandbox::container::CONNECT_TIMEOUT_VAR, "1");
+            if let Some(dir) = path {
+                let path = std::env::var("PATH").unwrap_or_default();
+                cmd.env("PATH", format!("{}:{path}", dir.display()));
+            }
+            let out = cmd.output().unwrap();
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        let text = doctor(None);
+        let line = text
+            .lines()
+            .find(|l| l.contains("container runtime") && l.contains("/runc)"))
+            .unwrap_or_else(|| panic!("{who:?}: no runc line: {text}"));
+        assert!(line.starts_with("ok "), "{who:?}: {line}");
+        assert!(
+            line.contains("passed the listener probe"),
+            "{who:?}: {line}"
+        );
+        let left = state_left(&place.runtime_dir);
+        assert!(left.is_empty(), "{who:?}: {left:?}");
+
+        let marker = format!("{}", 6_000_000 + std::process::id() * 2 + who as u32);
+        let dir = place.rootfs.parent().unwrap();
+        for (how, why) in [
+            (
+                StandIn::Stays,
+                "failed the listener probe: it did not connect to the listener (listenerPath) \
+                 within 1 s",
+            ),
+            (
+                StandIn::Ends,
+                "failed the listener probe: it ended without connecting to the listener",
+            ),
+        ] {
+            let bin = dir.join(format!("bin-{}", how as u8));
+            std::fs::create_dir_all(&bin).unwrap();
+            std::fs::copy(stand_in(dir, &marker, how), bin.join("runc")).unwrap();
+            Command::new("chmod")
+                .arg("-R")
+                .arg("a+rx")
+                .arg(&bin)
+                .status()
+                .unwrap();
+            let text = doctor(Some(&bin));
+            let line = text
+                .lines()
+                .find(|l| l.contains(&format!("{}/runc)", bin.display())))
+                .unwrap_or_else(|| panic!("{who:?}: no stand-in line: {text}"));
+            assert!(line.starts_with("warning "), "{who:?}: {line}");
+            assert!(line.contains(why), "{who:?}: {line}");
+            assert!(sleepers(&marker).is_empty(), "{who:?}: container left");
+            let left = state_left(&place.runtime_dir);
+            assert!(left.is_empty(), "{who:?}: {left:?}");
+        }
+    }
+}

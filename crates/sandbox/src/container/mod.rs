@@ -6,11 +6,13 @@
 
 mod agent;
 pub mod bundle;
+mod probe;
 mod report;
 pub mod runtime;
 pub mod seccomp;
 
 pub use agent::{connect_timeout, Phase, CONNECT_TIMEOUT, CONNECT_TIMEOUT_VAR};
+pub use probe::listener_probe;
 pub use runtime::Runtime;
 
 use crate::observer::Observer;
@@ -105,6 +107,19 @@ pub fn run(
     if argv.is_empty() {
         return Err(ContainerError::Runtime("no command to run".into()));
     }
+    let prepare = || bundle::prepare(&options.dir, argv, &options.settings);
+    run_prepared(profile, target, options, (stop, false), prepare)
+}
+
+/// [`run`] with the configuration `prepare` makes (once the runtime is known to be usable);
+/// `quiet`: the container's standard streams go nowhere (the listener probe's).
+fn run_prepared(
+    profile: &Profile,
+    target: &Target,
+    options: &ContainerOptions,
+    (stop, quiet): (Arc<AtomicBool>, bool),
+    prepare: impl FnOnce() -> Result<bundle::Prepared, bundle::BundleError>,
+) -> Result<ContainerFinished, ContainerError> {
     let rt = runtime::find(options.runtime.as_deref()).map_err(ContainerError::Runtime)?;
     if !nix::unistd::geteuid().is_root() && !crate::sys::userns::available() {
         return Err(ContainerError::Runtime(format!(
@@ -116,7 +131,7 @@ pub fn run(
     }
     let mut target = target.clone();
     target.runtime = rt.kind;
-    let prepared = bundle::prepare(&options.dir, argv, &options.settings)?;
+    let prepared = prepare()?;
     let state = runtime::state_folder().map_err(ContainerError::Runtime)?;
     let root = rt.root(&state);
     std::fs::create_dir_all(&root)?;
@@ -167,15 +182,21 @@ pub fn run(
     let expects_agent = socket.is_some();
     let guard = rt.guard(&root, &id, &dir)?;
     let log = dir.join("runtime.log");
-    let mut child = rt
-        .command(&root)
+    let mut command = rt.command(&root);
+    command
         .arg("--log")
         .arg(&log)
         .args(["--log-format", "json", "run", "--bundle"])
         .arg(&dir)
         .arg(&id)
-        .stdin(Stdio::inherit())
-        .spawn()?;
+        .stdin(Stdio::inherit());
+    if quiet {
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+    }
+    let mut child = command.spawn()?;
     let runtime_done = Arc::new(AtomicBool::new(false));
     let gave_up = Arc::new(AtomicBool::new(false));
     let wait = connect_timeout();
