@@ -1,5 +1,6 @@
 //! Command-line parsing and dispatch; each subcommand is a thin layer over the library.
 
+mod agent;
 mod cache;
 mod catalog;
 mod check;
@@ -119,6 +120,10 @@ enum Command {
     /// What this machine offers: seccomp filters, actions, user notification, libseccomp, man
     /// pages; exit 0 when everything the editor needs is there.
     Doctor,
+    /// Serve a unix socket as the seccomp agent of the draft for any runtime that connects
+    /// (runc under Docker, crun under podman): every stop answered as the draft would, and
+    /// printed as it happens, until Ctrl-c. -o writes the profile to hand the engine.
+    Agent(agent::AgentArgs),
     /// The exact lines that apply the profile: Docker, podman, Kubernetes (Localhost and the
     /// operator), systemd, bubblewrap with the compiled filter.
     Usage {
@@ -292,6 +297,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             options,
         }) => lint::lint(&file, &target, &options, cache.cache()),
         Some(Command::Doctor) => Ok(doctor::doctor()),
+        Some(Command::Agent(args)) => own_failures(agent::agent(&args)),
         Some(Command::Usage {
             file,
             target,

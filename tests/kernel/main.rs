@@ -8,6 +8,8 @@ mod common;
 mod cache;
 mod concurrent;
 mod container;
+mod container_failures;
+mod container_tools;
 mod fidelity;
 mod kernel;
 mod run_start;

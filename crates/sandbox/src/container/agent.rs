@@ -4,7 +4,6 @@
 //! happened in: the runtime's own start-up, or the command.
 
 use crate::observer::Observer;
-use crate::supervise::answer;
 use crate::sys::notify;
 use crate::Stop;
 use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
@@ -91,17 +90,35 @@ pub fn serve(
     };
     served.connected = true;
     served.state = state;
-    notify::prefer_sync_wake_up(&listener);
+    let (stops, calls) = answer(&listener, &observer, &runtime_comm, &stop, record, |_| {});
+    served.stops = stops;
+    served.calls = calls;
+    served
+}
+
+/// Answers the notifications of `listener` as the real filter would (or, recording, lets each
+/// call go on and notes it) until the filter's last task is gone or `stop` is set; `each` sees
+/// every stop as it comes. Every stop with its phase, and the calls recorded.
+pub(super) fn answer(
+    listener: &OwnedFd,
+    observer: &Observer,
+    runtime_comm: &str,
+    stop: &AtomicBool,
+    record: bool,
+    mut each: impl FnMut(&(Phase, Stop)),
+) -> (Vec<(Phase, Stop)>, crate::replay::Recording) {
+    notify::prefer_sync_wake_up(listener);
+    let mut stops = Vec::new();
     let mut calls = crate::replay::Tally::default();
     loop {
-        let req = match notify::receive(&listener, 50) {
+        let req = match notify::receive(listener, 50) {
             Ok(Some(r)) => r,
             Ok(None) if stop.load(Ordering::Acquire) => break,
             Ok(None) => continue,
             Err(_) => break,
         };
         if record {
-            let _ = notify::respond(&listener, req.id, notify::Answer::Continue);
+            let _ = notify::respond(listener, req.id, notify::Answer::Continue);
             if let Some(arch) = crate::observer::arch_of(req.arch, req.nr) {
                 calls.add(arch, req.nr as u32, req.args);
             }
@@ -109,19 +126,22 @@ pub fn serve(
         }
         let action = observer.action(req.arch, req.nr, req.ip, req.args);
         // Read while the caller waits for our answer: it cannot exec meanwhile.
-        let phase = phase_of(req.pid, &runtime_comm);
+        let phase = phase_of(req.pid, runtime_comm);
         // Calls the rewrite notifies only to reach the ones the default decides: not stops.
-        let stop = (action != RetAction::Allow)
+        let stopped = (action != RetAction::Allow)
             .then(|| observer.stop(req.pid, req.arch, req.nr, req.args, action))
             .flatten();
-        if let Some(stop) = &stop {
-            observer.report(stop);
+        if let Some(s) = &stopped {
+            observer.report(s);
         }
-        answer(&listener, &req, action);
-        served.stops.extend(stop.map(|s| (phase, s)));
+        crate::supervise::answer(listener, &req, action);
+        if let Some(s) = stopped {
+            let stop = (phase, s);
+            each(&stop);
+            stops.push(stop);
+        }
     }
-    served.calls = calls.finish();
-    served
+    (stops, calls.finish())
 }
 
 /// The runtime's connection, or None when it ended, the run was stopped, or it timed out.
@@ -150,7 +170,7 @@ fn accept(
 
 /// The notification fd and the state JSON of one connection (the runtime sends both, then
 /// closes).
-fn receive(mut stream: UnixStream) -> Option<(OwnedFd, Option<serde_json::Value>)> {
+pub(super) fn receive(mut stream: UnixStream) -> Option<(OwnedFd, Option<serde_json::Value>)> {
     stream.set_nonblocking(false).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
     let mut buf = vec![0u8; 64 * 1024];

@@ -10,10 +10,12 @@ mod probe;
 mod report;
 pub mod runtime;
 pub mod seccomp;
+mod standing;
 
 pub use agent::{connect_timeout, Phase, CONNECT_TIMEOUT, CONNECT_TIMEOUT_VAR};
 pub use probe::listener_probe;
 pub use runtime::Runtime;
+pub use standing::{serve_socket, Agent, AgentEvent};
 
 use crate::observer::Observer;
 use crate::{Mode, Stop, Termination};
@@ -143,11 +145,7 @@ fn run_prepared(
     let id = runtime::container_name();
     let dir = state.join("bundles").join(&id);
     std::fs::create_dir_all(&dir)?;
-    let real = compile::build(profile, &target, &Options::default())?;
-    let program =
-        Arc::new(Program::from_bytes(&real.bpf).map_err(|e| {
-            ContainerError::Runtime(format!("the compiled filter is unreadable: {e}"))
-        })?);
+    let observer = observer_for(profile, &target, mpsc::channel().0)?;
     let socket_path = dir.join("agent.sock");
     let (seccomp, socket) = match options.mode {
         Mode::Enforce => (seccomp::enforced(profile, &target), None),
@@ -201,13 +199,6 @@ fn run_prepared(
     let gave_up = Arc::new(AtomicBool::new(false));
     let wait = connect_timeout();
     let agent = socket.map(|socket| {
-        let observer = Observer {
-            program,
-            stub_len: real.stub.range.len(),
-            plan: Arc::new(compile::plan(profile, &target)),
-            events: mpsc::channel().0,
-            started: Instant::now(),
-        };
         let comm: String = rt
             .path
             .file_name()
@@ -309,6 +300,27 @@ fn run_prepared(
         notes,
         mode: options.mode,
         calls,
+    })
+}
+
+/// What answers notifications as `profile`'s real filter would for `target`, its stops sent
+/// to `events`.
+fn observer_for(
+    profile: &Profile,
+    target: &Target,
+    events: mpsc::Sender<crate::Event>,
+) -> Result<Observer, ContainerError> {
+    let real = compile::build(profile, target, &Options::default())?;
+    let program =
+        Arc::new(Program::from_bytes(&real.bpf).map_err(|e| {
+            ContainerError::Runtime(format!("the compiled filter is unreadable: {e}"))
+        })?);
+    Ok(Observer {
+        program,
+        stub_len: real.stub.range.len(),
+        plan: Arc::new(compile::plan(profile, target)),
+        events,
+        started: Instant::now(),
     })
 }
 
