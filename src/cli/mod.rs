@@ -131,7 +131,7 @@ enum Command {
         file: PathBuf,
         #[command(flatten)]
         target: target::TargetArgs,
-        /// Only this section: docker, kubernetes, spo, systemd, bwrap.
+        /// Only this section: docker, kubernetes, spo, systemd, bwrap, observe.
         #[arg(long, value_name = "ID")]
         only: Option<String>,
         /// Also print what the commands write (the operator's manifest, systemd's settings).
