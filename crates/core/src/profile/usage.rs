@@ -158,8 +158,9 @@ fn observe(file: &Path) -> Section {
         blocks: vec![shell(&lines)],
         notes: vec![
             "The agent answers every call the draft stops as the draft would and prints it as it \
-             happens; Ctrl-c ends it (end the container first: without the agent, the calls the \
-             rewrite notifies fail with ENOSYS). -o writes the rewrite again from the saved draft."
+             happens; kill %1 (or Ctrl-c in the foreground) ends it: end the container first, since \
+             without the agent the calls the rewrite notifies fail with ENOSYS. -o writes the \
+             rewrite again from the saved draft."
                 .into(),
             "Docker passes listenerPath on to runc from Engine 23.0 (20.10 drops it), podman \
              from 4.1 (containers/common 0.48): read in their sources, not tried with an engine \

@@ -83,7 +83,7 @@ pub fn serve_socket(
     listener.set_nonblocking(true)?;
     let (events, receiver) = mpsc::channel();
     // runc's init is `runc:[2:INIT]` (the agent knows that name); crun's runs as `crun`.
-    let comm = "crun".to_string();
+    let comm = target.runtime.name().to_string();
     let thread = std::thread::spawn(move || {
         let live = Arc::new(AtomicUsize::new(0));
         let mut served = Vec::new();
