@@ -198,8 +198,14 @@ fn doctor_probes_the_runtimes_listener() {
 }
 
 /// A bundle for runc run by hand, as an engine would make it: runc's own template (rootless
-/// for nobody, mapping nobody), the command, the busybox root and `seccomp` as its profile.
-fn bundle_by_hand(place: &Place, who: As, seccomp: &serde_json::Value) -> PathBuf {
+/// for nobody, mapping nobody), the busybox root, `seccomp` as its profile, noNewPrivileges as
+/// asked.
+fn bundle_by_hand(
+    place: &Place,
+    who: As,
+    seccomp: &serde_json::Value,
+    no_new_privileges: bool,
+) -> PathBuf {
     let bundle = place.rootfs.parent().unwrap().join("bundle");
     std::fs::create_dir_all(&bundle).unwrap();
     let mut spec = Command::new("runc");
@@ -212,6 +218,7 @@ fn bundle_by_hand(place: &Place, who: As, seccomp: &serde_json::Value) -> PathBu
     let mut c: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&config).unwrap()).unwrap();
     c["process"]["terminal"] = false.into();
+    c["process"]["noNewPrivileges"] = no_new_privileges.into();
     c["root"]["path"] = serde_json::json!(place.rootfs);
     c["root"]["readonly"] = false.into();
     c["linux"]["seccomp"] = seccomp.clone();
@@ -268,21 +275,23 @@ impl Drop for Running {
     }
 }
 
-/// `seccompose agent`: runc run by hand (as Docker's or podman's engine runs it) with the
-/// rewrite the agent wrote as its profile connects to the agent's socket; each container's
-/// mkdir is answered as the draft would (busybox's "Operation not permitted", exit 1, nothing
-/// made) and printed as it happens, for as many containers as come; SIGINT (Ctrl-c) ends the
-/// agent with 0 and removes its socket. As root, and rootless as nobody (runc too).
-#[test]
-fn the_agent_serves_runc_run_by_hand() {
-    if !available() {
-        return;
-    }
-    for who in users() {
-        let place = Place::new(who, DENY_MKDIR);
+/// `seccompose agent PROFILE --socket SOCKET -o OBSERVED` running as `who`, its standard
+/// error gathered line by line.
+struct AgentRun {
+    running: Running,
+    lines: Arc<Mutex<Vec<String>>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+    socket: PathBuf,
+    /// The rewrite it wrote.
+    rewrite: serde_json::Value,
+}
+
+impl AgentRun {
+    /// Starts the agent of `place`'s profile and waits until it serves.
+    fn start(place: &Place, who: As) -> AgentRun {
         let socket = place.runtime_dir.join("agent.sock");
         let observed = place.profile.with_file_name("observed.json");
-        let mut agent = Running(
+        let mut running = Running(
             seccompose(who)
                 .arg("agent")
                 .arg(&place.profile)
@@ -295,30 +304,66 @@ fn the_agent_serves_runc_run_by_hand() {
                 .spawn()
                 .unwrap(),
         );
-        let agent = &mut agent.0;
         let lines = Arc::new(Mutex::new(Vec::<String>::new()));
         let reader = {
-            let (lines, err) = (lines.clone(), agent.stderr.take().unwrap());
+            let (lines, err) = (lines.clone(), running.0.stderr.take().unwrap());
             std::thread::spawn(move || {
                 for l in BufReader::new(err).lines().map_while(Result::ok) {
                     lines.lock().unwrap().push(l);
                 }
             })
         };
-        let said = |text: &str| lines.lock().unwrap().iter().any(|l| l.contains(text));
+        let mut agent = AgentRun {
+            running,
+            lines,
+            reader: Some(reader),
+            socket,
+            rewrite: serde_json::Value::Null,
+        };
         assert!(
-            eventually(|| said("serving ")),
+            eventually(|| agent.said("serving ")),
             "{who:?}: {:?}",
-            lines.lock().unwrap()
+            agent.lines
         );
-        let rewrite: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&observed).unwrap()).unwrap();
+        agent.rewrite = serde_json::from_str(&std::fs::read_to_string(&observed).unwrap()).unwrap();
+        agent
+    }
+
+    /// Whether a line it printed holds `text`.
+    fn said(&self, text: &str) -> bool {
+        self.lines.lock().unwrap().iter().any(|l| l.contains(text))
+    }
+
+    /// SIGINT (Ctrl-c), then its exit status.
+    fn interrupt(&mut self) -> Option<i32> {
+        // SAFETY: signals the agent this test started (setpriv execs it in place).
+        unsafe { libc::kill(self.running.0.id() as i32, libc::SIGINT) };
+        let code = self.running.0.wait().unwrap().code();
+        self.reader.take().map(|r| r.join());
+        code
+    }
+}
+
+/// `seccompose agent`: runc run by hand (as Docker's or podman's engine runs it) with the
+/// rewrite the agent wrote as its profile connects to the agent's socket; each container's
+/// mkdir is answered as the draft would (busybox's "Operation not permitted", exit 1, nothing
+/// made) and printed as it happens, for as many containers as come; SIGINT (Ctrl-c) ends the
+/// agent with 0 and removes its socket. As root, and rootless as nobody (runc too).
+#[test]
+fn the_agent_serves_runc_run_by_hand() {
+    if !available() {
+        return;
+    }
+    for who in users() {
+        let place = Place::new(who, DENY_MKDIR);
+        let mut agent = AgentRun::start(&place, who);
         assert_eq!(
-            rewrite["listenerPath"],
-            socket.to_str().unwrap(),
-            "{rewrite}"
+            agent.rewrite["listenerPath"],
+            agent.socket.to_str().unwrap(),
+            "{}",
+            agent.rewrite
         );
-        let bundle = bundle_by_hand(&place, who, &rewrite);
+        let bundle = bundle_by_hand(&place, who, &agent.rewrite, true);
         for (id, dir) in [("first", "/tmp/x"), ("second", "/tmp/y")] {
             let out = runc_by_hand(&place, who, &bundle, id, &["mkdir", dir]);
             let err = stderr(&out);
@@ -329,18 +374,45 @@ fn the_agent_serves_runc_run_by_hand() {
                 "{id}: in the command: mkdir ERRNO(EPERM) by syscalls[0] (line 4:5): \
                  mkdir(pathname=\"{dir}\""
             );
+            let ended = format!("{id}: its last process has ended");
             assert!(
-                eventually(|| said(&stop) && said(&format!("{id}: its last process has ended"))),
+                eventually(|| agent.said(&stop) && agent.said(&ended)),
                 "{who:?}: {:?}",
-                lines.lock().unwrap()
+                agent.lines
             );
         }
-        assert!(said("first: connected") && said("second: connected"));
-        // SAFETY: signals the agent this test started (setpriv execs it in place).
-        unsafe { libc::kill(agent.id() as i32, libc::SIGINT) };
-        assert_eq!(agent.wait().unwrap().code(), Some(0), "{who:?}");
-        reader.join().unwrap();
-        assert!(said("the agent has ended"), "{:?}", lines.lock().unwrap());
-        assert!(!socket.exists(), "{who:?}: the socket is left");
+        assert!(agent.said("first: connected") && agent.said("second: connected"));
+        assert_eq!(agent.interrupt(), Some(0), "{who:?}");
+        assert!(agent.said("the agent has ended"), "{:?}", agent.lines);
+        assert!(!agent.socket.exists(), "{who:?}: the socket is left");
+    }
+}
+
+/// With noNewPrivileges off (Docker's default), runc loads the filter before it drops
+/// privileges: a draft denying capset stops runc's own init, and the agent prints that stop in
+/// the runtime's start-up; runc then fails to start the container, in its own words.
+#[test]
+fn the_agent_names_runcs_own_calls() {
+    if !available() {
+        return;
+    }
+    let profile = r#"{"defaultAction": "SCMP_ACT_ALLOW",
+        "syscalls": [{"names": ["capset"], "action": "SCMP_ACT_ERRNO"}]}"#;
+    for who in users() {
+        let place = Place::new(who, profile);
+        let mut agent = AgentRun::start(&place, who);
+        let bundle = bundle_by_hand(&place, who, &agent.rewrite, false);
+        let out = runc_by_hand(&place, who, &bundle, "nnp-off", &["true"]);
+        let err = stderr(&out);
+        assert_ne!(out.status.code(), Some(0), "{who:?}: {err}");
+        assert!(err.contains("operation not permitted"), "{who:?}: {err}");
+        let stop = "nnp-off: in the runtime's start-up: capset ERRNO(EPERM) by syscalls[0]";
+        assert!(
+            eventually(|| agent.said(stop)),
+            "{who:?}: {:?}",
+            agent.lines
+        );
+        assert!(!agent.said("in the command"), "{who:?}: {:?}", agent.lines);
+        assert_eq!(agent.interrupt(), Some(0), "{who:?}");
     }
 }
