@@ -114,6 +114,10 @@ pub(crate) const DENY_MKDIR: &str = r#"{
   ]
 }"#;
 
+/// capset denied: runc's own init needs it when noNewPrivileges is off.
+pub(crate) const DENY_CAPSET: &str = r#"{"defaultAction": "SCMP_ACT_ALLOW",
+    "syscalls": [{"names": ["capset"], "action": "SCMP_ACT_ERRNO"}]}"#;
+
 /// mkdir denied: the command's stop with its rule and place, busybox's own words, its exit
 /// status, nothing made; mkdir allowed (only mkdirat still denied, so the agent still serves):
 /// the directory is made in the container's root filesystem.
@@ -167,10 +171,8 @@ fn a_capset_denial_stops_runc_itself_and_the_container_does_not_start() {
     if !available() {
         return;
     }
-    let profile = r#"{"defaultAction": "SCMP_ACT_ALLOW",
-        "syscalls": [{"names": ["capset"], "action": "SCMP_ACT_ERRNO"}]}"#;
     for who in users() {
-        let place = Place::new(who, profile);
+        let place = Place::new(who, DENY_CAPSET);
         let out = place.run(&["--", "true"]);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(125), "{who:?}: {err}");

@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use super::container::{available, eventually, sleepers, Place, DENY_MKDIR};
+use super::container::{available, eventually, sleepers, Place, DENY_CAPSET, DENY_MKDIR};
 use super::container_failures::{stand_in, StandIn};
 use common::users::*;
 use std::io::{BufRead, BufReader};
@@ -396,10 +396,8 @@ fn the_agent_names_runcs_own_calls() {
     if !available() {
         return;
     }
-    let profile = r#"{"defaultAction": "SCMP_ACT_ALLOW",
-        "syscalls": [{"names": ["capset"], "action": "SCMP_ACT_ERRNO"}]}"#;
     for who in users() {
-        let place = Place::new(who, profile);
+        let place = Place::new(who, DENY_CAPSET);
         let mut agent = AgentRun::start(&place, who);
         let bundle = bundle_by_hand(&place, who, &agent.rewrite, false);
         let out = runc_by_hand(&place, who, &bundle, "nnp-off", &["true"]);
