@@ -37,14 +37,20 @@ root="$work/runc-root"
 . benches/median.sh
 
 n=0
+set_args() { # command... as the bundle's process (a JSON rewrite: the spec's arrays span lines)
+  python3 -c 'import json, sys
+config = json.load(open(sys.argv[1]))
+config["process"]["args"] = sys.argv[2:]
+json.dump(config, open(sys.argv[1], "w"), indent=1)' "$bundle/config.json" "$@"
+}
 runc_run() { # command... in the bundle through runc alone
   n=$((n + 1))
-  sed -i "s|\"args\": \[[^]]*\]|\"args\": [$(printf '"%s",' "$@" | sed 's/,$//')]|" "$bundle/config.json"
   runc --root "$root" run --bundle "$bundle" "bench-$$-$n"
 }
 
 echo "median of $runs runs; bundle: runc spec + busybox, the draft as its profile"
-plain=$(median_ms runc_run /bin/true)
+set_args /bin/true
+plain=$(median_ms runc_run)
 enforced=$(median_ms "$bin" run --enforce "$work/draft.json" --container "$bundle" -- /bin/true)
 observed=$(median_ms "$bin" run "$work/draft.json" --container "$bundle" -- /bin/true)
 echo "true: runc run ${plain} ms (reference), run --enforce --container ${enforced} ms, run --container (observed) ${observed} ms"
@@ -55,3 +61,33 @@ enforced=$(median_ms "$bin" run --enforce "$work/draft.json" --container "$bundl
 observed=$(median_ms "$bin" run "$work/draft.json" --container "$bundle" -- "${dd[@]}")
 echo "dd bs=1 count=$bytes in the container: run --enforce ${enforced} ms (reference), observed ${observed} ms"
 awk -v o="$observed" -v e="$enforced" 'BEGIN {printf "  observed/enforced %.3f (target <= 1.05)\n", o/e}'
+
+# doctor's listener probe (one tiny container per runtime found): doctor with runc on PATH
+# against doctor with no runtime to probe; the difference against runc run of the bundle.
+with=$(median_ms "$bin" doctor)
+without=$(env PATH=/nonexistent "$bin" doctor >/dev/null 2>&1; median_ms env PATH=/nonexistent "$bin" doctor)
+echo "doctor: ${with} ms with runc (probed), ${without} ms with no runtime on PATH"
+awk -v w="$with" -v o="$without" -v p="$plain" \
+  'BEGIN {printf "  the probe: %.1f ms, %.2f x runc run of the bundle\n", w-o, (w-o)/p}'
+
+# seccompose agent (the standing agent Docker's or podman's runtime would connect to): runc run
+# by hand with the agent's rewrite as the bundle's profile, against the draft enforced by runc.
+socket="$work/agent.sock"
+"$bin" agent "$work/draft.json" --socket "$socket" -o "$work/observed.json" 2>/dev/null &
+agent=$!
+for _ in $(seq 100); do [ -S "$socket" ] && break; sleep 0.05; done
+cp "$bundle/config.json" "$work/enforced.json"
+python3 - "$bundle/config.json" "$work/observed.json" <<'PY'
+import json, sys
+config = json.load(open(sys.argv[1]))
+config["linux"]["seccomp"] = json.load(open(sys.argv[2]))
+json.dump(config, open(sys.argv[1], "w"))
+PY
+set_args "${dd[@]}"
+agent_dd=$(median_ms runc_run)
+cp "$work/enforced.json" "$bundle/config.json"
+set_args "${dd[@]}"
+runc_dd=$(median_ms runc_run)
+kill -INT "$agent"; wait "$agent" || true
+echo "dd bs=1 count=$bytes, runc run: the draft enforced ${runc_dd} ms (reference), through seccompose agent ${agent_dd} ms"
+awk -v a="$agent_dd" -v r="$runc_dd" 'BEGIN {printf "  agent/enforced %.3f\n", a/r}'

@@ -4,7 +4,7 @@
 use super::target::{load_profile, TargetArgs};
 use anyhow::Context;
 use seccompose::sandbox::container::{self, bundle, ContainerError, ContainerOptions};
-use seccompose::sandbox::{exit_code, Mode};
+use seccompose::sandbox::Mode;
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -75,7 +75,7 @@ pub fn run(
     file: &std::path::Path,
     target: &TargetArgs,
     args: &ContainerArgs,
-    enforce: bool,
+    (enforce, report): (bool, Option<&std::path::Path>),
     timeout: Option<f64>,
     command: &[OsString],
 ) -> anyhow::Result<ExitCode> {
@@ -90,10 +90,10 @@ pub fn run(
         Err(code) => return Ok(code),
     };
     eprint!("{}", finished.render(&profile));
-    if finished.did_not_start() {
-        return Ok(ExitCode::from(125));
+    if let Some(path) = report {
+        super::runs::write_report(path, &finished.to_json())?;
     }
-    Ok(super::runs::exit(exit_code(finished.termination)))
+    Ok(super::runs::exit(finished.exit_code()))
 }
 
 /// `seccompose record --container DIR -- CMD...`: every call of the runtime's start-up after
@@ -110,7 +110,7 @@ pub fn record(
         Err(code) => return Ok(Err(code)),
     };
     let ending = finished.render(&placeholder);
-    if finished.did_not_start() {
+    if finished.failed() {
         eprint!("{ending}");
         return Ok(Err(ExitCode::from(125)));
     }

@@ -65,7 +65,9 @@ pub fn doctor() -> ExitCode {
     }
 }
 
-/// The container runtimes `run --container` can use, with their versions.
+/// The container runtimes `run --container` can use, with their versions and whether each
+/// passed the listener probe (a tiny container whose profile notifies: the runtime must
+/// connect to seccompose's listener and hand over the notification fd).
 fn runtimes() {
     let found = seccompose::sandbox::container::runtime::found();
     if found.is_empty() {
@@ -76,13 +78,33 @@ fn runtimes() {
     }
     for r in found {
         match r {
-            Ok(r) => println!(
-                "ok      {:<18} {} ({}): run --container can use it",
-                "container runtime",
-                r.version,
-                r.path.display()
-            ),
+            Ok(r) => match seccompose::sandbox::container::listener_probe(&r) {
+                Ok(()) => println!(
+                    "ok      {:<18} {} ({}): passed the listener probe (it handed over the \
+                     notification fd and a call came through it): run --container can use it",
+                    "container runtime",
+                    version_of(&r),
+                    r.path.display()
+                ),
+                Err(why) => println!(
+                    "warning {:<18} {} ({}): failed the listener probe: {why}\n        {:<18} → \
+                     run --container can enforce with it, but not observe or record",
+                    "container runtime",
+                    version_of(&r),
+                    r.path.display(),
+                    ""
+                ),
+            },
             Err(e) => println!("warning {:<18} {e}", "container runtime"),
         }
+    }
+}
+
+/// The runtime's first `--version` line, or that it said none.
+fn version_of(r: &seccompose::sandbox::container::Runtime) -> &str {
+    if r.version.is_empty() {
+        "(no version given)"
+    } else {
+        &r.version
     }
 }

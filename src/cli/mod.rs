@@ -1,5 +1,6 @@
 //! Command-line parsing and dispatch; each subcommand is a thin layer over the library.
 
+mod agent;
 mod cache;
 mod catalog;
 mod check;
@@ -119,6 +120,10 @@ enum Command {
     /// What this machine offers: seccomp filters, actions, user notification, libseccomp, man
     /// pages; exit 0 when everything the editor needs is there.
     Doctor,
+    /// Serve a unix socket as the seccomp agent of the draft for any runtime that connects
+    /// (runc under Docker, crun under podman): every stop answered as the draft would, and
+    /// printed as it happens, until Ctrl-c. -o writes the profile to hand the engine.
+    Agent(agent::AgentArgs),
     /// The exact lines that apply the profile: Docker, podman, Kubernetes (Localhost and the
     /// operator), systemd, bubblewrap with the compiled filter.
     Usage {
@@ -126,7 +131,7 @@ enum Command {
         file: PathBuf,
         #[command(flatten)]
         target: target::TargetArgs,
-        /// Only this section: docker, kubernetes, spo, systemd, bwrap.
+        /// Only this section: docker, kubernetes, spo, systemd, bwrap, observe.
         #[arg(long, value_name = "ID")]
         only: Option<String>,
         /// Also print what the commands write (the operator's manifest, systemd's settings).
@@ -292,6 +297,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             options,
         }) => lint::lint(&file, &target, &options, cache.cache()),
         Some(Command::Doctor) => Ok(doctor::doctor()),
+        Some(Command::Agent(args)) => own_failures(agent::agent(&args)),
         Some(Command::Usage {
             file,
             target,
@@ -309,22 +315,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             target,
         }) => merge::merge(&files, output.as_ref(), force, &target),
         Some(Command::Run {
-            report: Some(_),
-            container,
-            ..
-        }) if container.container.is_some() => own_failures(Err(anyhow::anyhow!(
-            "--report is not written for a container run yet: its report is on standard error"
-        ))),
-        Some(Command::Run {
             file,
             enforce,
             target,
+            report,
             timeout,
             container,
             command,
             ..
         }) if container.container.is_some() => own_failures(container::run(
-            &file, &target, &container, enforce, timeout, &command,
+            &file,
+            &target,
+            &container,
+            (enforce, report.as_deref()),
+            timeout,
+            &command,
         )),
         Some(Command::Run {
             file,

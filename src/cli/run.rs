@@ -96,8 +96,7 @@ pub fn run(
         );
     }
     if let Some(path) = report {
-        let text = serde_json::to_string_pretty(&rep.to_json())?;
-        std::fs::write(path, text + "\n").with_context(|| format!("writing {}", path.display()))?;
+        super::runs::write_report(path, &rep.to_json())?;
     }
     Ok(exit(exit_code(finished.termination)))
 }

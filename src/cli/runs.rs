@@ -48,3 +48,12 @@ pub(super) struct Recorded {
     /// The report's last lines (how it ended).
     pub ending: String,
 }
+
+/// Writes a run's JSON report (`--report`).
+pub(super) fn write_report(
+    path: &std::path::Path,
+    report: &serde_json::Value,
+) -> anyhow::Result<()> {
+    let text = serde_json::to_string_pretty(report)?;
+    std::fs::write(path, text + "\n").with_context(|| format!("writing {}", path.display()))
+}

@@ -7,6 +7,7 @@ mod common;
 #[path = "../editor_support/mod.rs"]
 mod editor_support;
 
+mod agent;
 mod catalog;
 mod check;
 mod compile;

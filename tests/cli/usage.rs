@@ -237,3 +237,66 @@ fn usage_prints_the_commands_and_full_adds_what_they_write() {
     assert!(full.contains("kind: SeccompProfile"), "{full}");
     assert!(full.contains("SystemCallFilter="), "{full}");
 }
+
+/// The observe section's lines run as printed: the agent line (quoted for the space in the
+/// name) serves the socket it names and writes the rewrite that the docker and podman lines
+/// hand the engine, with listenerPath naming that socket; podman's agent models crun.
+#[test]
+fn the_observe_lines_start_an_agent_whose_rewrite_the_engine_lines_name() {
+    let (dir, file) = folder();
+    let out = stdout(
+        common::seccompose()
+            .arg("usage")
+            .arg(&file)
+            .args(["--only", "observe"]),
+    );
+    let words_of = |prefix: &str| -> Vec<Vec<String>> {
+        out.lines()
+            .filter(|l| l.starts_with(prefix))
+            .map(|l| shlex::split(l.trim_end_matches('&')).unwrap())
+            .collect()
+    };
+    let agents = words_of("seccompose agent ");
+    assert_eq!(agents.len(), 2, "{out}");
+    assert!(
+        agents[1].windows(2).any(|w| w == ["--runtime", "crun"]),
+        "{out}"
+    );
+    let after = |words: &[String], flag: &str| -> String {
+        let at = words.iter().position(|w| w == flag).unwrap();
+        words[at + 1].clone()
+    };
+    let (socket, observed) = (after(&agents[0], "--socket"), after(&agents[0], "-o"));
+    for engine in ["docker run ", "podman run "] {
+        let line = &words_of(engine)[0];
+        assert!(line.contains(&format!("seccomp={observed}")), "{line:?}");
+    }
+    assert_eq!(agents[0][2], file.display().to_string());
+    let mut agent = std::process::Command::new(env!("CARGO_BIN_EXE_seccompose"))
+        .args(&agents[0][1..])
+        .current_dir(dir.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = std::io::BufReader::new(agent.stderr.take().unwrap());
+    let mut said = String::new();
+    while !said.contains("serving") {
+        let mut line = String::new();
+        if std::io::BufRead::read_line(&mut err, &mut line).unwrap() == 0 {
+            break;
+        }
+        said.push_str(&line);
+    }
+    let serving = Path::new(&socket).exists();
+    // SAFETY: signals the agent this test started.
+    unsafe { libc::kill(agent.id() as i32, libc::SIGINT) };
+    let status = agent.wait().unwrap();
+    assert!(said.contains("serving"), "{said}");
+    assert!(serving, "no socket at {socket}: {said}");
+    assert_eq!(status.code(), Some(0), "{said}");
+    let rewrite: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&observed).unwrap()).unwrap();
+    assert_eq!(rewrite["listenerPath"], socket.as_str(), "{rewrite}");
+    assert!(rewrite.to_string().contains("SCMP_ACT_NOTIFY"), "{rewrite}");
+    assert!(!Path::new(&socket).exists(), "the socket is removed");
+}

@@ -11,16 +11,16 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// A scratch folder with a rootfs, a profile and a runtime dir, all usable by `who`.
-struct Place {
+pub(crate) struct Place {
     _dir: tempfile::TempDir,
-    rootfs: PathBuf,
-    runtime_dir: PathBuf,
-    profile: PathBuf,
+    pub(crate) rootfs: PathBuf,
+    pub(crate) runtime_dir: PathBuf,
+    pub(crate) profile: PathBuf,
     who: As,
 }
 
 impl Place {
-    fn new(who: As, profile: &str) -> Place {
+    pub(crate) fn new(who: As, profile: &str) -> Place {
         let dir = scratch();
         let rootfs = busybox_rootfs(dir.path());
         let runtime_dir = dir.path().join("xdg");
@@ -50,7 +50,7 @@ impl Place {
     }
 
     /// `seccompose run PROFILE --container ROOTFS ARGS...`.
-    fn command(&self, args: &[&str]) -> Command {
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
         let mut cmd = seccompose(self.who);
         cmd.arg("run")
             .arg(&self.profile)
@@ -62,12 +62,12 @@ impl Place {
         cmd
     }
 
-    fn run(&self, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
         self.command(args).output().unwrap()
     }
 
     /// The containers in seccompose's runc state.
-    fn containers(&self) -> Vec<String> {
+    pub(crate) fn containers(&self) -> Vec<String> {
         let root = self.runtime_dir.join("seccompose/runc");
         std::fs::read_dir(root)
             .map(|d| {
@@ -79,13 +79,13 @@ impl Place {
     }
 
     /// Nothing is left in seccompose's runc state.
-    fn assert_no_container(&self, who: As) {
+    pub(crate) fn assert_no_container(&self, who: As) {
         let left = self.containers();
         assert!(left.is_empty(), "{who:?}: {left:?}");
     }
 }
 
-fn available() -> bool {
+pub(crate) fn available() -> bool {
     match container_unavailable() {
         Some(why) => {
             common::skipped(&why);
@@ -96,7 +96,7 @@ fn available() -> bool {
 }
 
 /// Waits (up to a minute, checking often) for `done`; whether it came.
-fn eventually(mut done: impl FnMut() -> bool) -> bool {
+pub(crate) fn eventually(mut done: impl FnMut() -> bool) -> bool {
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(60) {
         if done() {
@@ -107,12 +107,16 @@ fn eventually(mut done: impl FnMut() -> bool) -> bool {
     done()
 }
 
-const DENY_MKDIR: &str = r#"{
+pub(crate) const DENY_MKDIR: &str = r#"{
   "defaultAction": "SCMP_ACT_ALLOW",
   "syscalls": [
     {"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO"}
   ]
 }"#;
+
+/// capset denied: runc's own init needs it when noNewPrivileges is off.
+pub(crate) const DENY_CAPSET: &str = r#"{"defaultAction": "SCMP_ACT_ALLOW",
+    "syscalls": [{"names": ["capset"], "action": "SCMP_ACT_ERRNO"}]}"#;
 
 /// mkdir denied: the command's stop with its rule and place, busybox's own words, its exit
 /// status, nothing made; mkdir allowed (only mkdirat still denied, so the agent still serves):
@@ -167,10 +171,8 @@ fn a_capset_denial_stops_runc_itself_and_the_container_does_not_start() {
     if !available() {
         return;
     }
-    let profile = r#"{"defaultAction": "SCMP_ACT_ALLOW",
-        "syscalls": [{"names": ["capset"], "action": "SCMP_ACT_ERRNO"}]}"#;
     for who in users() {
-        let place = Place::new(who, profile);
+        let place = Place::new(who, DENY_CAPSET);
         let out = place.run(&["--", "true"]);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(125), "{who:?}: {err}");
@@ -213,7 +215,7 @@ fn a_capset_denial_stops_runc_itself_and_the_container_does_not_start() {
 }
 
 /// The processes a container of ours runs `sleep MARKER` in.
-fn sleepers(marker: &str) -> Vec<i32> {
+pub(crate) fn sleepers(marker: &str) -> Vec<i32> {
     processes_with(marker)
 }
 
@@ -296,40 +298,53 @@ fn a_sigkilled_run_leaves_no_container() {
 }
 
 /// Failures say what happened: a command missing from the root filesystem (127, as a shell
-/// says it), an invalid config.json (its line:col), no such runtime (the package to install).
+/// says it), an invalid config.json (its line:col), no such runtime (the package to install);
+/// as root and as nobody.
 #[test]
 fn container_failures_get_a_message() {
     if !available() {
         return;
     }
-    let place = Place::new(As::Me, DENY_MKDIR);
-    let out = place.run(&["--", "no-such-tool"]);
-    assert_eq!(out.status.code(), Some(127), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("command not found in the container"),
-        "{}",
-        stderr(&out)
-    );
+    for who in users() {
+        let place = Place::new(who, DENY_MKDIR);
+        let out = place.run(&["--", "no-such-tool"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(127), "{who:?}: {err}");
+        assert!(
+            err.contains("command not found in the container"),
+            "{who:?}: {err}"
+        );
 
-    let bundle = place.rootfs.parent().unwrap();
-    std::fs::write(bundle.join("config.json"), "{\n  \"process\": {,\n}\n").unwrap();
-    let out = seccompose(As::Me)
-        .arg("run")
-        .arg(&place.profile)
-        .arg("--container")
-        .arg(bundle)
-        .args(["--", "true"])
-        .env("XDG_RUNTIME_DIR", &place.runtime_dir)
-        .output()
-        .unwrap();
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(125), "{err}");
-    assert!(err.contains("config.json:2:15: error:"), "{err}");
+        let bundle = place.rootfs.parent().unwrap();
+        let config = bundle.join("config.json");
+        std::fs::write(&config, "{\n  \"process\": {,\n}\n").unwrap();
+        Command::new("chmod")
+            .arg("0644")
+            .arg(&config)
+            .status()
+            .unwrap();
+        let out = seccompose(who)
+            .arg("run")
+            .arg(&place.profile)
+            .arg("--container")
+            .arg(bundle)
+            .args(["--", "true"])
+            .env("XDG_RUNTIME_DIR", &place.runtime_dir)
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(125), "{who:?}: {err}");
+        assert!(err.contains("config.json:2:15: error:"), "{who:?}: {err}");
 
-    let out = place.run(&["--runtime", "no-such-runtime", "--", "true"]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(125), "{err}");
-    assert!(err.contains("no-such-runtime is not installed"), "{err}");
+        let out = place.run(&["--runtime", "no-such-runtime", "--", "true"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(125), "{who:?}: {err}");
+        assert!(
+            err.contains("no-such-runtime is not installed"),
+            "{who:?}: {err}"
+        );
+        place.assert_no_container(who);
+    }
 }
 
 /// Enforced, the draft itself: the container's own ending, a signal named as such (runc

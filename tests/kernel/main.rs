@@ -9,6 +9,8 @@ mod cache;
 mod concurrent;
 mod container;
 mod container_attached;
+mod container_failures;
+mod container_tools;
 mod fidelity;
 mod kernel;
 mod run_start;

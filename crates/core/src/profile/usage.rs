@@ -43,7 +43,7 @@ pub struct Block {
 /// One way to apply the profile.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
-    /// `docker`, `kubernetes`, `spo`, `systemd`, `bwrap`.
+    /// `docker`, `kubernetes`, `spo`, `systemd`, `bwrap`, `observe`.
     pub id: &'static str,
     /// Its heading.
     pub title: &'static str,
@@ -112,6 +112,7 @@ pub fn usage(
         spo(profile, target, &file, &name),
         systemd(profile, target, &file, sets),
         bwrap(&file, target),
+        observe(&file),
     ]
 }
 
@@ -127,6 +128,44 @@ fn docker(json: &Path, convert: &[String]) -> Section {
         notes: vec![
             "The runtime reads the file when the container starts: edit, save and start the \
              container again. In docker compose: security_opt: [\"seccomp=FILE\"]."
+                .into(),
+        ],
+    }
+}
+
+/// The draft observed under Docker or podman: `seccompose agent` serves a socket and writes the
+/// rewrite that names it as `listenerPath`; the engine hands that on to its runtime.
+fn observe(file: &Path) -> Section {
+    let observed = quoted(&beside(file, "observed.json"));
+    let socket = quoted(&beside(file, "agent.sock"));
+    let agent = |runtime: &str| {
+        format!(
+            "seccompose agent {}{runtime} --socket {socket} -o {observed} &",
+            quoted(file)
+        )
+    };
+    let lines = [
+        "# Docker Engine 23.0 or later (its runtime: runc)".to_string(),
+        agent(""),
+        format!("docker run --rm -it --security-opt seccomp={observed} IMAGE COMMAND"),
+        "# podman 4.1 or later (its runtime: crun, unless configured otherwise)".to_string(),
+        agent(" --runtime crun"),
+        format!("podman run --rm -it --security-opt seccomp={observed} IMAGE COMMAND"),
+    ];
+    Section {
+        id: "observe",
+        title: "Observing the draft under Docker or podman (seccompose agent)",
+        blocks: vec![shell(&lines)],
+        notes: vec![
+            "The agent answers every call the draft stops as the draft would and prints it as it \
+             happens; kill %1 (or Ctrl-c in the foreground) ends it: end the container first, since \
+             without the agent the calls the rewrite notifies fail with ENOSYS. -o writes the \
+             rewrite again from the saved draft."
+                .into(),
+            "Docker passes listenerPath on to runc from Engine 23.0 (20.10 drops it), podman \
+             from 4.1 (containers/common 0.48): read in their sources, not tried with an engine \
+             here; the agent itself is tested with runc run directly. The runtime must reach \
+             the socket's path: with a rootless engine, try it first."
                 .into(),
         ],
     }
@@ -285,7 +324,10 @@ mod tests {
         let file = Path::new("/home/ana/my profile.json");
         let s = usage(&p, &t, Some(file), Format::Docker, &Catalog);
         let ids: Vec<&str> = s.iter().map(|s| s.id).collect();
-        assert_eq!(ids, ["docker", "kubernetes", "spo", "systemd", "bwrap"]);
+        assert_eq!(
+            ids,
+            ["docker", "kubernetes", "spo", "systemd", "bwrap", "observe"]
+        );
         let docker = &s[0].blocks[0].text;
         assert!(docker.contains(
             "docker run --rm -it --security-opt seccomp='/home/ana/my profile.json' IMAGE COMMAND"
@@ -303,6 +345,18 @@ mod tests {
         assert!(s[4].blocks[0]
             .text
             .contains("10<'/home/ana/my profile.bpf'"));
+        let observe = &s[5].blocks[0].text;
+        assert!(
+            observe.contains(
+                "seccompose agent '/home/ana/my profile.json' --socket \
+                 '/home/ana/my profile.agent.sock' -o '/home/ana/my profile.observed.json' &\n"
+            ),
+            "{observe}"
+        );
+        assert!(
+            observe.contains("--security-opt seccomp='/home/ana/my profile.observed.json'"),
+            "{observe}"
+        );
     }
 
     #[test]

@@ -4,7 +4,6 @@
 //! happened in: the runtime's own start-up, or the command.
 
 use crate::observer::Observer;
-use crate::supervise::answer;
 use crate::sys::notify;
 use crate::Stop;
 use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
@@ -26,6 +25,16 @@ pub enum Phase {
     Command,
 }
 
+impl Phase {
+    /// Its name in the JSON report: `runtime` or `command`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Runtime => "runtime",
+            Phase::Command => "command",
+        }
+    }
+}
+
 /// What the agent saw.
 #[derive(Debug, Default)]
 pub struct Served {
@@ -42,21 +51,37 @@ pub struct Served {
 /// How long the runtime may take to connect before the run is given up.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Seconds to wait for the runtime instead of [`CONNECT_TIMEOUT`]: how tests try a runtime
+/// that never connects without waiting half a minute.
+pub const CONNECT_TIMEOUT_VAR: &str = "SECCOMPOSE_CONNECT_TIMEOUT";
+
+/// How long this run waits for the runtime to connect ([`CONNECT_TIMEOUT_VAR`], else
+/// [`CONNECT_TIMEOUT`]).
+pub fn connect_timeout() -> Duration {
+    std::env::var(CONNECT_TIMEOUT_VAR)
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok())
+        .and_then(|s| Duration::try_from_secs_f64(s).ok())
+        .unwrap_or(CONNECT_TIMEOUT)
+}
+
 /// How the agent learns when to give up, and whom it tells.
 pub struct Watch<'a> {
     /// Whether the runtime has ended.
     pub gone: &'a dyn Fn() -> bool,
     /// Set when the run is to end.
     pub stop: Arc<AtomicBool>,
-    /// Set here when the runtime never connected.
+    /// How long the runtime may take to connect ([`connect_timeout`]).
+    pub wait: Duration,
+    /// Set here when the runtime, still running, never connected.
     pub gave_up: Arc<AtomicBool>,
     /// Where each stop goes as it happens, with its phase.
     pub events: Option<std::sync::mpsc::Sender<(Phase, Stop)>>,
 }
 
 /// Waits for the runtime on `socket` (until `watch.gone` says the runtime has ended,
-/// `watch.stop` is set, or [`CONNECT_TIMEOUT`]: then `watch.gave_up` is set), then answers
-/// notifications until the filter's last task is gone.
+/// `watch.stop` is set, or `watch.wait` has passed: then `watch.gave_up` is set), then
+/// answers notifications until the filter's last task is gone.
 pub fn serve(
     socket: UnixListener,
     observer: Observer,
@@ -67,12 +92,16 @@ pub fn serve(
     let Watch {
         gone,
         stop,
+        wait,
         gave_up,
         events,
     } = watch;
     let mut served = Served::default();
-    let Some(stream) = accept(&socket, gone, &stop) else {
-        gave_up.store(true, Ordering::Release);
+    let Some(stream) = accept(&socket, gone, &stop, wait) else {
+        // Only a runtime still running that never came: one that ended, or a stop, is no wait.
+        if !gone() && !stop.load(Ordering::Acquire) {
+            gave_up.store(true, Ordering::Release);
+        }
         return served;
     };
     let Some((listener, state)) = receive(stream) else {
@@ -80,17 +109,39 @@ pub fn serve(
     };
     served.connected = true;
     served.state = state;
-    notify::prefer_sync_wake_up(&listener);
+    let (stops, calls) = answer(&listener, &observer, &runtime_comm, &stop, record, |s| {
+        if let Some(events) = &events {
+            let _ = events.send(s.clone());
+        }
+    });
+    served.stops = stops;
+    served.calls = calls;
+    served
+}
+
+/// Answers the notifications of `listener` as the real filter would (or, recording, lets each
+/// call go on and notes it) until the filter's last task is gone or `stop` is set; `each` sees
+/// every stop as it comes. Every stop with its phase, and the calls recorded.
+pub(super) fn answer(
+    listener: &OwnedFd,
+    observer: &Observer,
+    runtime_comm: &str,
+    stop: &AtomicBool,
+    record: bool,
+    mut each: impl FnMut(&(Phase, Stop)),
+) -> (Vec<(Phase, Stop)>, crate::replay::Recording) {
+    notify::prefer_sync_wake_up(listener);
+    let mut stops = Vec::new();
     let mut calls = crate::replay::Tally::default();
     loop {
-        let req = match notify::receive(&listener, 50) {
+        let req = match notify::receive(listener, 50) {
             Ok(Some(r)) => r,
             Ok(None) if stop.load(Ordering::Acquire) => break,
             Ok(None) => continue,
             Err(_) => break,
         };
         if record {
-            let _ = notify::respond(&listener, req.id, notify::Answer::Continue);
+            let _ = notify::respond(listener, req.id, notify::Answer::Continue);
             if let Some(arch) = crate::observer::arch_of(req.arch, req.nr) {
                 calls.add(arch, req.nr as u32, req.args);
             }
@@ -98,26 +149,31 @@ pub fn serve(
         }
         let action = observer.action(req.arch, req.nr, req.ip, req.args);
         // Read while the caller waits for our answer: it cannot exec meanwhile.
-        let phase = phase_of(req.pid, &runtime_comm);
+        let phase = phase_of(req.pid, runtime_comm);
         // Calls the rewrite notifies only to reach the ones the default decides: not stops.
-        let stop = (action != RetAction::Allow)
+        let stopped = (action != RetAction::Allow)
             .then(|| observer.stop(req.pid, req.arch, req.nr, req.args, action))
             .flatten();
-        if let Some(stop) = &stop {
-            observer.report(stop);
-            if let Some(events) = &events {
-                let _ = events.send((phase, stop.clone()));
-            }
+        if let Some(s) = &stopped {
+            observer.report(s);
         }
-        answer(&listener, &req, action);
-        served.stops.extend(stop.map(|s| (phase, s)));
+        crate::supervise::answer(listener, &req, action);
+        if let Some(s) = stopped {
+            let stop = (phase, s);
+            each(&stop);
+            stops.push(stop);
+        }
     }
-    served.calls = calls.finish();
-    served
+    (stops, calls.finish())
 }
 
 /// The runtime's connection, or None when it ended, the run was stopped, or it timed out.
-fn accept(socket: &UnixListener, gone: &dyn Fn() -> bool, stop: &AtomicBool) -> Option<UnixStream> {
+fn accept(
+    socket: &UnixListener,
+    gone: &dyn Fn() -> bool,
+    stop: &AtomicBool,
+    wait: Duration,
+) -> Option<UnixStream> {
     socket.set_nonblocking(true).ok()?;
     let started = Instant::now();
     loop {
@@ -126,7 +182,7 @@ fn accept(socket: &UnixListener, gone: &dyn Fn() -> bool, stop: &AtomicBool) -> 
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
             Err(_) => return None,
         }
-        if gone() || stop.load(Ordering::Acquire) || started.elapsed() > CONNECT_TIMEOUT {
+        if gone() || stop.load(Ordering::Acquire) || started.elapsed() > wait {
             return None;
         }
         // Readable when the runtime connects; the timeout only lets the checks above run.
@@ -137,7 +193,7 @@ fn accept(socket: &UnixListener, gone: &dyn Fn() -> bool, stop: &AtomicBool) -> 
 
 /// The notification fd and the state JSON of one connection (the runtime sends both, then
 /// closes).
-fn receive(mut stream: UnixStream) -> Option<(OwnedFd, Option<serde_json::Value>)> {
+pub(super) fn receive(mut stream: UnixStream) -> Option<(OwnedFd, Option<serde_json::Value>)> {
     stream.set_nonblocking(false).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
     let mut buf = vec![0u8; 64 * 1024];

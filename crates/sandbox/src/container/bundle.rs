@@ -168,7 +168,7 @@ fn without_position(message: &str) -> &str {
 
 /// The configuration for a bare root filesystem: a container as Docker makes one, where that
 /// matters to seccomp; rootless (a user namespace mapping only the user) for an ordinary user.
-fn written(rootfs: &Path, args: &[String], settings: &Settings) -> Value {
+pub(super) fn written(rootfs: &Path, args: &[String], settings: &Settings) -> Value {
     let (uid, gid) = (
         nix::unistd::geteuid().as_raw(),
         nix::unistd::getegid().as_raw(),

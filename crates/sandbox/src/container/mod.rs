@@ -6,12 +6,16 @@
 
 mod agent;
 pub mod bundle;
+mod probe;
 mod report;
 pub mod runtime;
 pub mod seccomp;
+mod standing;
 
-pub use agent::{Phase, CONNECT_TIMEOUT};
+pub use agent::{connect_timeout, Phase, CONNECT_TIMEOUT, CONNECT_TIMEOUT_VAR};
+pub use probe::listener_probe;
 pub use runtime::Runtime;
+pub use standing::{serve_socket, Agent, AgentEvent};
 
 use crate::observer::Observer;
 use crate::{Mode, Stop, Termination};
@@ -73,6 +77,9 @@ pub struct ContainerFinished {
     pub no_new_privileges: bool,
     /// Observed mode: whether the runtime connected to the listener.
     pub connected: bool,
+    /// Observed and record mode: the runtime was to connect to the listener and did not (it
+    /// ended first, or was ended after this long without connecting): nothing was observed.
+    pub never_connected: Option<NeverConnected>,
     /// What the observed rewrite cannot see, and containers of killed runs removed.
     pub notes: Vec<String>,
     /// The mode it ran in.
@@ -80,6 +87,15 @@ pub struct ContainerFinished {
     /// Record mode: every distinct call (the runtime's start-up after its filter, then the
     /// command's); `write` is never among them (runc does not let it be notified).
     pub calls: crate::replay::Recording,
+}
+
+/// How a runtime failed to come to the listener.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NeverConnected {
+    /// It ended without connecting.
+    Ended,
+    /// It was still running after this long, and was ended.
+    TimedOut(Duration),
 }
 
 /// What a caller that shows the run itself (the editor's pane) gives a container run beyond
@@ -139,10 +155,23 @@ pub fn run_attached(
     if argv.is_empty() {
         return Err(ContainerError::Runtime("no command to run".into()));
     }
+    let prepare = || bundle::prepare(&options.dir, argv, &options.settings);
+    run_prepared(profile, target, options, (attached, stop), prepare)
+}
+
+/// [`run_attached`] with the configuration `prepare` makes (once the runtime is known to be
+/// usable).
+fn run_prepared(
+    profile: &Profile,
+    target: &Target,
+    options: &ContainerOptions,
+    (attached, stop): (Attached, Arc<AtomicBool>),
+    prepare: impl FnOnce() -> Result<bundle::Prepared, bundle::BundleError>,
+) -> Result<ContainerFinished, ContainerError> {
     let rt = usable(options.runtime.as_deref())?;
     let mut target = target.clone();
     target.runtime = rt.kind;
-    let prepared = bundle::prepare(&options.dir, argv, &options.settings)?;
+    let prepared = prepare()?;
     let state = runtime::state_folder().map_err(ContainerError::Runtime)?;
     let root = rt.root(&state);
     std::fs::create_dir_all(&root)?;
@@ -154,14 +183,12 @@ pub fn run_attached(
     let id = runtime::container_name();
     let dir = state.join("bundles").join(&id);
     std::fs::create_dir_all(&dir)?;
-    let real = match attached.compiled {
-        Some((compiled_for, compiled)) if compiled_for == target => compiled,
-        _ => compile::build(profile, &target, &Options::default())?,
+    let observer = match attached.compiled {
+        Some((compiled_for, compiled)) if compiled_for == target => {
+            observer_of(compiled, profile, &target, mpsc::channel().0)?
+        }
+        _ => observer_for(profile, &target, mpsc::channel().0)?,
     };
-    let program =
-        Arc::new(Program::from_bytes(&real.bpf).map_err(|e| {
-            ContainerError::Runtime(format!("the compiled filter is unreadable: {e}"))
-        })?);
     let socket_path = dir.join("agent.sock");
     let (seccomp, socket) = match options.mode {
         Mode::Enforce => (seccomp::enforced(profile, &target), None),
@@ -228,14 +255,8 @@ pub fn run_attached(
     drop(command);
     let runtime_done = Arc::new(AtomicBool::new(false));
     let gave_up = Arc::new(AtomicBool::new(false));
+    let wait = connect_timeout();
     let agent = socket.map(|socket| {
-        let observer = Observer {
-            program,
-            stub_len: real.stub.range.len(),
-            plan: Arc::new(compile::plan(profile, &target)),
-            events: mpsc::channel().0,
-            started: Instant::now(),
-        };
         let comm: String = rt
             .path
             .file_name()
@@ -249,6 +270,7 @@ pub fn run_attached(
             let watch = agent::Watch {
                 gone: &gone,
                 stop,
+                wait,
                 gave_up,
                 events,
             };
@@ -268,7 +290,7 @@ pub fn run_attached(
         let unserved = gave_up.load(Ordering::Acquire);
         if timed_out || stop.load(Ordering::Acquire) || unserved {
             ended(&rt);
-            let _ = child.wait();
+            end_child(&mut child, exit_fd.as_ref());
             break Err(if timed_out {
                 Termination::TimedOut
             } else {
@@ -326,13 +348,13 @@ pub fn run_attached(
             ));
         }
     }
-    if expects_agent && !connected && runtime_error.is_none() {
-        notes.push(format!(
-            "{} never connected to seccompose's listener (waited up to {} s): nothing was observed",
-            rt.kind.name(),
-            CONNECT_TIMEOUT.as_secs()
-        ));
-    }
+    let never_connected = (expects_agent && !connected && runtime_error.is_none()).then(|| {
+        if gave_up.load(Ordering::Acquire) {
+            NeverConnected::TimedOut(wait)
+        } else {
+            NeverConnected::Ended
+        }
+    });
     Ok(ContainerFinished {
         termination,
         stops: served.stops,
@@ -340,10 +362,57 @@ pub fn run_attached(
         runtime_error,
         no_new_privileges: prepared.no_new_privileges,
         connected,
+        never_connected,
         notes,
         mode: options.mode,
         calls,
     })
+}
+
+/// What answers notifications as `profile`'s real filter would for `target`, its stops sent
+/// to `events`.
+fn observer_for(
+    profile: &Profile,
+    target: &Target,
+    events: mpsc::Sender<crate::Event>,
+) -> Result<Observer, ContainerError> {
+    let real = compile::build(profile, target, &Options::default())?;
+    observer_of(real, profile, target, events)
+}
+
+/// What answers notifications as `real`, the filter compiled from `profile` for `target`,
+/// would, its stops sent to `events`.
+fn observer_of(
+    real: compile::Compiled,
+    profile: &Profile,
+    target: &Target,
+    events: mpsc::Sender<crate::Event>,
+) -> Result<Observer, ContainerError> {
+    let program =
+        Arc::new(Program::from_bytes(&real.bpf).map_err(|e| {
+            ContainerError::Runtime(format!("the compiled filter is unreadable: {e}"))
+        })?);
+    Ok(Observer {
+        program,
+        stub_len: real.stub.range.len(),
+        plan: Arc::new(compile::plan(profile, target)),
+        events,
+        started: Instant::now(),
+    })
+}
+
+/// Waits a little for the runtime's `run` to end after its own `kill`, then kills it: a
+/// runtime whose `kill` did not end it must not hang the run.
+fn end_child(child: &mut std::process::Child, exit_fd: Option<&std::os::fd::OwnedFd>) {
+    let grace = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < grace {
+        if !matches!(child.try_wait(), Ok(None)) {
+            return;
+        }
+        crate::watch::wait_exit(exit_fd, Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// The runtime's error messages in its JSON log (one object a line; `level` error or fatal).

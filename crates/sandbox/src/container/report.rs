@@ -1,22 +1,24 @@
 //! What a container run says: the stops of the runtime's start-up apart from the command's,
 //! each with the rule that decided and where it is, then how the container ended.
 
-use super::{ContainerFinished, Phase};
+use super::{ContainerFinished, NeverConnected, Phase};
 use crate::report::rule_place;
-use crate::{Containment, Finished, Mode, Report, Termination};
+use crate::{exit_code, Containment, Finished, Mode, Report, Termination};
 use seccompose_core::profile::Profile;
+use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
 impl ContainerFinished {
-    /// The stops of one phase as a host run's [`Report`] groups them.
-    fn report_of(&self, phase: Phase) -> Report {
+    /// The stops of one phase (None: of both) as a host run's [`Report`] groups them.
+    fn report_of(&self, phase: impl Into<Option<Phase>>) -> Report {
+        let phase = phase.into();
         Report::new(&Finished {
             termination: self.termination,
             stops: self
                 .stops
                 .iter()
-                .filter(|(p, _)| *p == phase)
+                .filter(|(p, _)| phase.is_none_or(|phase| *p == phase))
                 .map(|(_, s)| s.clone())
                 .collect(),
             calls: Default::default(),
@@ -29,6 +31,90 @@ impl ContainerFinished {
         self.runtime_error.is_some()
     }
 
+    /// Whether the run failed for a reason of the runtime's (it did not start the container,
+    /// or never came to the listener): seccompose's own failure, not the command's.
+    pub fn failed(&self) -> bool {
+        self.did_not_start() || self.never_connected.is_some()
+    }
+
+    /// The exit status seccompose ends with: 125 when the runtime failed, else the
+    /// container's (128+N for signal N).
+    pub fn exit_code(&self) -> i32 {
+        if self.failed() {
+            125
+        } else {
+            exit_code(self.termination)
+        }
+    }
+
+    /// The report as JSON: the keys of a host run's `--report` (each stop and summary line
+    /// with the `phase` it happened in, `runtime` or `command`; `containment` is `container`),
+    /// and what only a container run has: the runtime, its error, whether it connected.
+    pub fn to_json(&self) -> Value {
+        let mut json = self.report_of(None).to_json();
+        for key in ["summary", "went_through"] {
+            let phased: Vec<Value> = [Phase::Runtime, Phase::Command]
+                .into_iter()
+                .flat_map(|phase| {
+                    let mut lines = self.report_of(phase).to_json()[key].take();
+                    let lines = lines.as_array_mut().map(std::mem::take).unwrap_or_default();
+                    lines.into_iter().map(move |mut l| {
+                        l["phase"] = json!(phase.name());
+                        l
+                    })
+                })
+                .collect();
+            json[key] = json!(phased);
+        }
+        if let Some(events) = json["events"].as_array_mut() {
+            for (e, (phase, _)) in events.iter_mut().zip(&self.stops) {
+                e["phase"] = json!(phase.name());
+            }
+        }
+        json["exit_code"] = json!(self.exit_code());
+        json["containment"] = json!("container");
+        json["mode"] = json!(match self.mode {
+            Mode::Enforce => "enforce",
+            Mode::Record => "record",
+            _ => "observe",
+        });
+        json["runtime"] = json!({
+            "name": self.runtime.kind.name(),
+            "path": self.runtime.path,
+            "error": self.runtime_error,
+            "connected": self.connected,
+            "never_connected": self.never_connected.map(|n| match n {
+                NeverConnected::Ended => json!({"ended": true}),
+                NeverConnected::TimedOut(wait) => json!({"timed_out_after_s": wait.as_secs_f64()}),
+            }),
+        });
+        json["started"] = json!(!self.did_not_start());
+        json["no_new_privileges"] = json!(self.no_new_privileges);
+        json["notes"] = json!(self.notes);
+        json
+    }
+
+    /// Why nothing was observed when the runtime never came to the listener.
+    fn never_connected_text(&self) -> Option<String> {
+        let runtime = self.runtime.path.display();
+        let what = match self.never_connected? {
+            NeverConnected::Ended => format!(
+                "{runtime} ended without connecting to seccompose's listener \
+                 (linux.seccomp.listenerPath)"
+            ),
+            NeverConnected::TimedOut(wait) => format!(
+                "{runtime} did not connect to seccompose's listener \
+                 (linux.seccomp.listenerPath) within {} s: the container was ended",
+                wait.as_secs_f64()
+            ),
+        };
+        Some(format!(
+            "seccompose: {what}\nseccompose: nothing was observed: a runtime that does not hand \
+             over the filter's notifications cannot run a draft observed (--enforce runs the \
+             draft itself)\n"
+        ))
+    }
+
     /// The text report, for standard error; `profile` is the one the run used.
     pub fn render(&self, profile: &Profile) -> String {
         let mut out = String::new();
@@ -37,7 +123,7 @@ impl ContainerFinished {
             let _ = writeln!(out, "seccompose: note: {n}");
         }
         if self.mode == Mode::Observe {
-            if !self.no_new_privileges {
+            if !self.no_new_privileges && self.never_connected.is_none() {
                 let _ = writeln!(
                     out,
                     "seccompose: noNewPrivileges is off (Docker's default): {name} loads the \
@@ -64,7 +150,7 @@ impl ContainerFinished {
                     );
                 }
             }
-            if !self.did_not_start() {
+            if !self.failed() {
                 let _ = writeln!(out, "seccompose: in the command:");
                 let command = self.report_of(Phase::Command);
                 out.push_str(&indent(&command.render_stops()));
@@ -74,6 +160,10 @@ impl ContainerFinished {
         if let Some(e) = &self.runtime_error {
             let _ = writeln!(out, "seccompose: {name} failed: {e}");
             let _ = writeln!(out, "seccompose: the container did not start");
+            return out;
+        }
+        if let Some(text) = self.never_connected_text() {
+            out.push_str(&text);
             return out;
         }
         let ending = self.report_of(Phase::Command).ending();
