@@ -177,8 +177,8 @@ impl Reader<'_> {
                 "errno" => rule.errno = self.errno_name(f),
                 "args" => rule.args = self.args(f),
                 "comment" => rule.comment = self.string(f),
-                "includes" => rule.includes = self.filter(f),
-                _ => rule.excludes = self.filter(f),
+                "includes" => rule.includes = self.filter(f).map(Box::new),
+                _ => rule.excludes = self.filter(f).map(Box::new),
             }
         }
         let has = |k: &str| fields.iter().any(|f| f.key == k);
