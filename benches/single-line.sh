@@ -40,8 +40,8 @@ peak() { # file: "seconds s, N MB" of one `check`
 
 echo "# $BIN, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for mb in 60 10; do
-  minified $((mb * 1000 * 1000)) "$dir/line-$mb.json"
-  echo "check, ${mb} MB on one line ($(wc -c <"$dir/line-$mb.json") bytes): $(peak "$dir/line-$mb.json")"
+  minified $((mb << 20)) "$dir/line-$mb.json"
+  echo "check, ${mb} MiB on one line ($(wc -c <"$dir/line-$mb.json") bytes): $(peak "$dir/line-$mb.json")"
 done
 docker=../shared/corpus/moby-default.json
 for p in "$docker" profiles/default.json; do
