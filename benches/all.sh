@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every figure of docs/PERFORMANCE.md, measured again on this machine: whole-process costs
 # against `true` and bubblewrap (hyperfine), the sandbox's observed/enforced/record ratios
-# (benches/sandbox.sh), start-up to first frame (benches/startup.sh), CPU per edit in view 2
+# (benches/sandbox.sh), `check` of huge single-line profiles (benches/single-line.sh),
+# start-up to first frame (benches/startup.sh), CPU per edit in view 2
 # (benches/settle.rs), the in-process criterion
 # benchmarks (compile against bare libseccomp, key press to frame, replay, highlighting,
 # catalog), filter quality against libseccomp's layouts (benches/quality) and how each stage
@@ -84,6 +85,9 @@ echo
 echo "## A run's start with real profiles (benches/runstart.sh)"
 RUNS=${QUICK:+10} bash benches/runstart.sh | tee "$out/runstart.txt"
 
+echo
+echo "## check of single-line profiles of 60 and 10 MB: time and peak memory (benches/single-line.sh)"
+RUNS=${QUICK:+10} bash benches/single-line.sh | tee "$out/single-line.txt"
 echo
 echo "## Start-up to first frame (benches/startup.sh)"
 RUNS=$runs bash benches/startup.sh 2>&1 | grep -E "Benchmark|Time|±" | tee "$out/startup.txt"

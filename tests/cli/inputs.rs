@@ -174,19 +174,64 @@ fn a_byte_order_mark_is_named() {
 #[test]
 fn a_mistake_at_the_end_of_a_huge_single_line_profile_is_placed_exactly() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("minified.json");
-    let rule = r#"{"names":["read","write","openat"],"action":"SCMP_ACT_ALLOW","comment":"é€"},"#;
+    let last = r#",{"names":["mkdri"],"action":"SCMP_ACT_ALLOW"}]}"#;
+    let (file, before) = minified_file(dir.path(), 8 << 20, last);
+    let (code, err) = run_capped(&["check".as_ref(), file.as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    // The name's string starts 11 characters after the rules (`,{"names":[` is 11 long).
+    let expected = format!("minified.json:1:{}: error", before + 12);
+    assert!(err.contains(&expected), "wanted {expected} in {err}");
+    assert!(err.contains("mkdri"), "{err}");
+}
+
+/// Writes `minified.json` in `dir`: `bytes` of rules of three names and a wide-character
+/// comment on one line, then `last` (which closes the array and the object); how many
+/// characters come before `last`.
+fn minified_file(dir: &Path, bytes: usize, last: &str) -> (PathBuf, usize) {
+    let rule = r#"{"names":["read","write","openat"],"action":"SCMP_ACT_ALLOW","comment":"é€"}"#;
     let mut text = String::from(r#"{"defaultAction":"SCMP_ACT_ERRNO","syscalls":["#);
-    while text.len() < 8 << 20 {
+    text.push_str(rule);
+    while text.len() < bytes {
+        text.push(',');
         text.push_str(rule);
     }
     let before = text.chars().count();
-    text.push_str(r#"{"names":["mkdri"],"action":"SCMP_ACT_ALLOW"}]}"#);
+    text.push_str(last);
+    let file = dir.join("minified.json");
     std::fs::write(&file, &text).unwrap();
-    let (code, err) = run_capped(&["check".as_ref(), file.as_os_str()]);
-    assert_eq!(code, Some(1), "{err}");
-    // The name's string starts 10 characters into the last rule (`{"names":[` is 10 long).
-    let expected = format!("minified.json:1:{}: error", before + 11);
-    assert!(err.contains(&expected), "wanted {expected} in {err}");
-    assert!(err.contains("mkdri"), "{err}");
+    (file, before)
+}
+
+/// Reading a 10 MB single-line profile holds its rules, not a tree of the whole file (issue
+/// 28: 174 MB peak before, when a 60 MB file took 1 GB; `benches/single-line.sh` measures the
+/// 60 MB case). The peak resident size of the process, from the kernel (`wait4`).
+#[test]
+fn a_huge_single_line_profile_is_checked_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = minified_file(dir.path(), 10 << 20, "]}");
+    // Reaped below by wait4, which also gives its peak size (std's wait does not).
+    #[allow(clippy::zombie_processes)]
+    let child = Command::new(env!("CARGO_BIN_EXE_seccompose"))
+        .arg("check")
+        .arg(&file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is valid, and wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    // SAFETY: wait4 on the child just spawned, with valid pointers.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid);
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "check failed: {status}"
+    );
+    let peak_mb = usage.ru_maxrss / 1024;
+    assert!(
+        peak_mb < 100,
+        "check of a 10 MB line peaked at {peak_mb} MB"
+    );
 }

@@ -52,7 +52,7 @@ pub(super) fn go_names(s: &Scope, out: &mut Vec<Finding>) {
             continue;
         }
         let mut fixed = rule.clone();
-        let renamed = [fixed.includes.as_mut(), fixed.excludes.as_mut()]
+        let renamed = [fixed.includes.as_deref_mut(), fixed.excludes.as_deref_mut()]
             .into_iter()
             .flatten()
             .map(go_named)

@@ -290,7 +290,7 @@ pub(super) fn dangerous_allows(s: &Scope, out: &mut Vec<Finding>) {
 
 /// `only with CAP_SYS_ADMIN on kernel 5.8 or later`, when the rule's includes set caps or minKernel.
 fn gate(rule: &Rule) -> Option<String> {
-    let includes = rule.includes.as_ref()?;
+    let includes = rule.includes.as_deref()?;
     let caps = includes.caps.as_deref().filter(|c| !c.is_empty());
     let kernel = includes.min_kernel.as_deref().filter(|k| !k.is_empty());
     let mut text = String::from("only");

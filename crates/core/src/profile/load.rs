@@ -4,7 +4,9 @@ use super::diag::{has_errors, Diagnostic, LineIndex};
 use super::model::*;
 use std::path::Path;
 
+mod apart;
 mod document;
+mod outline;
 mod reader;
 
 use reader::Reader;
@@ -85,6 +87,20 @@ fn trailing_comma(text: &str, index: &LineIndex, at: Pos) -> Option<Pos> {
 
 /// Parses profile text.
 pub fn parse(text: &str, lexicon: &dyn Lexicon) -> Parsed {
+    parse_with(text, lexicon, Reading::Apart)
+}
+
+/// How the JSON text is turned into trees for the walker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reading {
+    /// The top level, then each rule on its own (the whole tree when a part does not parse).
+    Apart,
+    /// One tree of the whole text (the reference the tests compare with).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Whole,
+}
+
+fn parse_with(text: &str, lexicon: &dyn Lexicon, reading: Reading) -> Parsed {
     let index = LineIndex::new(text);
     if text.trim().is_empty() {
         return failed(Diagnostic::error(
@@ -119,39 +135,23 @@ pub fn parse(text: &str, lexicon: &dyn Lexicon) -> Parsed {
             .map_or(msg.as_str(), |(m, _)| m);
         return failed(Diagnostic::error(pos, format!("invalid JSON: {msg}")));
     }
-    let options = jsonc_parser::ParseOptions {
-        allow_comments: false,
-        allow_loose_object_property_names: false,
-        allow_trailing_commas: false,
-        allow_missing_commas: false,
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
+    let mut reader = Reader::new(index, lexicon);
+    // A profile is read rule by rule (its whole tree is the largest thing a huge file makes);
+    // when a part does not parse, the whole tree is read and says where and why.
+    let apart = match reading {
+        Reading::Apart => outline::outline(text).and_then(|o| reader.profile_apart(text, o)),
+        Reading::Whole => None,
     };
-    let ast = match jsonc_parser::parse_to_ast(text, &Default::default(), &options) {
-        Ok(r) => r.value,
-        Err(e) => {
-            return failed(Diagnostic::error(
-                index.pos(e.range().start),
-                format!("invalid JSON: {}", e.kind()),
-            ))
+    let profile = match apart {
+        Some(profile) => profile,
+        None => {
+            reader.diags.clear();
+            match read_tree(text, &mut reader) {
+                Ok(profile) => profile,
+                Err(error) => return failed(error),
+            }
         }
     };
-    let Some(root) = ast else {
-        return failed(Diagnostic::error(
-            index.pos(0),
-            "the file holds no JSON value",
-        ));
-    };
-    let mut reader = Reader {
-        index,
-        lexicon,
-        diags: Vec::new(),
-    };
-    let profile = reader.profile(&root);
     let mut diagnostics = reader.diags;
     diagnostics.sort_by_key(|d| d.pos);
     let profile = if has_errors(&diagnostics) {
@@ -164,3 +164,43 @@ pub fn parse(text: &str, lexicon: &dyn Lexicon) -> Parsed {
         diagnostics,
     }
 }
+
+/// JSON as Docker reads it: no comments, trailing commas or other extensions.
+fn options() -> jsonc_parser::ParseOptions {
+    jsonc_parser::ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    }
+}
+
+/// Reads the profile from the tree of the whole text; Err with the error when it does not
+/// parse.
+fn read_tree(text: &str, reader: &mut Reader) -> Result<Option<Profile>, Diagnostic> {
+    let ast = match jsonc_parser::parse_to_ast(text, &Default::default(), &options()) {
+        Ok(r) => r.value,
+        Err(e) => {
+            return Err(Diagnostic::error(
+                reader.index.pos(e.range().start),
+                format!("invalid JSON: {}", e.kind()),
+            ))
+        }
+    };
+    let Some(root) = ast else {
+        return Err(Diagnostic::error(
+            reader.index.pos(0),
+            "the file holds no JSON value",
+        ));
+    };
+    Ok(reader.profile(&root))
+}
+
+#[cfg(test)]
+mod tests;

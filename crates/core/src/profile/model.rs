@@ -100,10 +100,11 @@ pub struct Rule {
     pub args: Option<Vec<ArgCond>>,
     /// `comment`.
     pub comment: Option<String>,
-    /// `includes`: the rule applies only when the target matches all of it.
-    pub includes: Option<Filter>,
+    /// `includes`: the rule applies only when the target matches all of it (boxed: most rules
+    /// have none, and a rule is held once per rule of a profile that may have a million).
+    pub includes: Option<Box<Filter>>,
     /// `excludes`: the rule does not apply when the target matches any of it.
-    pub excludes: Option<Filter>,
+    pub excludes: Option<Box<Filter>>,
     /// Unknown fields and explicit nulls.
     pub extras: Extras,
     /// Where the rule starts in the source, when it came from a file.
@@ -140,8 +141,8 @@ impl Rule {
     /// Whether the rule depends on neither arguments nor the target.
     pub fn is_unconditional(&self) -> bool {
         self.conditions().is_empty()
-            && self.includes.as_ref().is_none_or(Filter::is_empty)
-            && self.excludes.as_ref().is_none_or(Filter::is_empty)
+            && self.includes.as_deref().is_none_or(Filter::is_empty)
+            && self.excludes.as_deref().is_none_or(Filter::is_empty)
     }
 }
 

@@ -123,8 +123,8 @@ fn rule(r: &Rule) -> Value {
                 .as_ref()
                 .map(|a| Value::Array(a.iter().map(arg).collect())),
             "comment" => text(&r.comment),
-            "includes" => r.includes.as_ref().map(filter),
-            _ => r.excludes.as_ref().map(filter),
+            "includes" => r.includes.as_deref().map(filter),
+            _ => r.excludes.as_deref().map(filter),
         };
         w.field(key, v);
     }

@@ -212,8 +212,11 @@ impl Target {
 
     /// Whether runc would apply the rule on this target.
     pub fn is_active(&self, rule: &Rule) -> bool {
-        !rule.excludes.as_ref().is_some_and(|f| self.excluded_by(f))
-            && rule.includes.as_ref().is_none_or(|f| self.included_by(f))
+        !rule
+            .excludes
+            .as_deref()
+            .is_some_and(|f| self.excluded_by(f))
+            && rule.includes.as_deref().is_none_or(|f| self.included_by(f))
     }
 
     fn kernel_at_least(&self, min: &str) -> bool {

@@ -93,7 +93,8 @@ fn arch_names_become_go_names() {
     let mut p = profile(text);
     f.fix.as_ref().unwrap().edit().apply(&mut p).unwrap();
     let rule = &p.rules()[1];
-    let arches = |f: &Option<crate::profile::Filter>| f.as_ref().unwrap().arches.clone().unwrap();
+    let arches =
+        |f: &Option<Box<crate::profile::Filter>>| f.as_ref().unwrap().arches.clone().unwrap();
     assert_eq!(arches(&rule.includes), ["amd64", "386", "386"]);
     assert_eq!(arches(&rule.excludes), ["arm64"]);
     assert!(with(&lint(&p, &target()), LintId::ArchNeverMatches).is_empty());

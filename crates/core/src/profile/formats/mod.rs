@@ -111,13 +111,18 @@ pub fn detect(path: Option<&Path>, text: &str) -> Format {
         let yaml = body.lines().any(|l| l.starts_with("kind:") || l == "---");
         return if yaml { Format::Spo } else { Format::Docker };
     }
+    // The top-level keys first, without a tree (a huge profile's tree is hundreds of MB);
+    // only what they say is a configuration is read as a whole, which also refuses what is
+    // nested too deep for serde_json's tree.
+    let keys =
+        serde_json::from_str::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(body);
+    let says_oci =
+        |has: &dyn Fn(&str) -> bool| !has("defaultAction") && (has("ociVersion") || has("linux"));
+    if !keys.is_ok_and(|k| says_oci(&|key| k.contains_key(key))) {
+        return Format::Docker;
+    }
     match serde_json::from_str::<serde_json::Value>(body) {
-        Ok(serde_json::Value::Object(o))
-            if !o.contains_key("defaultAction")
-                && (o.contains_key("ociVersion") || o.contains_key("linux")) =>
-        {
-            Format::Oci
-        }
+        Ok(serde_json::Value::Object(o)) if says_oci(&|key| o.contains_key(key)) => Format::Oci,
         _ => Format::Docker,
     }
 }
@@ -193,4 +198,35 @@ fn remap(parsed: &mut Parsed, f: impl Fn(Pos) -> Pos) {
 /// The position of byte `offset` of `text`.
 fn pos_of(text: &str, offset: usize) -> Pos {
     LineIndex::new(text).pos(offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_is_guessed_from_the_top_level_keys_as_a_whole_tree_would() {
+        let fixture = |name: &str| {
+            let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+            std::fs::read_to_string(path).expect("a fixture")
+        };
+        let deep = format!("{{\"linux\": {}0{}}}", "[".repeat(200), "]".repeat(200));
+        let cases = [
+            (fixture("oci-config.json"), Format::Oci),
+            (fixture("runtime-default.json"), Format::Docker),
+            (r#"{"ociVersion": "1.0.2"}"#.into(), Format::Oci),
+            (
+                r#"{"linux": {}, "defaultAction": "SCMP_ACT_ALLOW"}"#.into(),
+                Format::Docker,
+            ),
+            (r#"{"linux": {}, "linux": 1}"#.into(), Format::Oci),
+            (r#"{"linux": {},}"#.into(), Format::Docker),
+            // Too deep for serde_json's tree (128 levels), as before the keys were read alone.
+            (deep, Format::Docker),
+            ("[]".into(), Format::Docker),
+        ];
+        for (text, format) in cases {
+            assert_eq!(detect(None, &text), format, "{text}");
+        }
+    }
 }

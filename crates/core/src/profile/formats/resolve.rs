@@ -114,15 +114,15 @@ mod tests {
             extras: Extras::default(),
         }]);
         let mut amd = Rule::new(vec!["arch_prctl".into()], Action::Allow);
-        amd.includes = Some(Filter {
+        amd.includes = Some(Box::new(Filter {
             arches: Some(vec!["amd64".into()]),
             ..Filter::default()
-        });
+        }));
         let mut admin = Rule::new(vec!["mount".into()], Action::Allow);
-        admin.includes = Some(Filter {
+        admin.includes = Some(Box::new(Filter {
             caps: Some(vec!["CAP_SYS_ADMIN".into()]),
             ..Filter::default()
-        });
+        }));
         p.syscalls = Some(vec![amd, admin]);
         let mut target = Target::host();
         target.arch = Arch::X86_64;

@@ -131,17 +131,29 @@ impl Reader<'_> {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let path = format!("{}[{i}]", f.path);
-            let Some(obj) = self.object(item, &path) else {
-                continue;
-            };
-            let mut extras = Extras::default();
-            let fields = self.fields(obj, &path, keys, &mut extras);
-            out.extend(read(self, item, &path, fields, extras));
+            out.extend(self.item(item, &path, keys, &read));
         }
         Some(out)
     }
 
+    /// Reads one element of an array of objects, as [`Self::objects`] does.
+    pub(super) fn item<T>(
+        &mut self,
+        item: &ast::Value,
+        path: &str,
+        keys: &'static [&'static str],
+        read: &impl Fn(&mut Self, &ast::Value, &str, Vec<Field>, Extras) -> Option<T>,
+    ) -> Option<T> {
+        let obj = self.object(item, path)?;
+        let mut extras = Extras::default();
+        let fields = self.fields(obj, path, keys, &mut extras);
+        read(self, item, path, fields, extras)
+    }
+
     fn rules(&mut self, f: &Field) -> Option<Vec<Rule>> {
+        if let Some(elements) = self.cut_elements(f.value) {
+            return Some(self.items_apart(f, elements, RULE_KEYS, &Self::rule));
+        }
         self.objects(f, RULE_KEYS, Self::rule)
     }
 
@@ -177,8 +189,8 @@ impl Reader<'_> {
                 "errno" => rule.errno = self.errno_name(f),
                 "args" => rule.args = self.args(f),
                 "comment" => rule.comment = self.string(f),
-                "includes" => rule.includes = self.filter(f),
-                _ => rule.excludes = self.filter(f),
+                "includes" => rule.includes = self.filter(f).map(Box::new),
+                _ => rule.excludes = self.filter(f).map(Box::new),
             }
         }
         let has = |k: &str| fields.iter().any(|f| f.key == k);

@@ -2,6 +2,7 @@
 //! what is wrong with a value at its line and column and carry on, so one pass finds every
 //! problem.
 
+use super::outline::{CutArray, Shift};
 use super::Lexicon;
 use crate::profile::diag::{Diagnostic, LineIndex};
 use crate::profile::model::*;
@@ -16,6 +17,13 @@ pub(super) struct Reader<'a> {
     pub(super) index: LineIndex<'a>,
     pub(super) lexicon: &'a dyn Lexicon,
     pub(super) diags: Vec<Diagnostic>,
+    /// From offsets of the tree being walked (a part of the file) to offsets of the file.
+    pub(super) shift: Shift,
+    /// The file's text and the arrays whose elements are read one by one, when the tree
+    /// walked is the file's outline.
+    pub(super) apart: Option<(&'a str, Vec<CutArray>)>,
+    /// Whether an element read apart did not parse (the whole tree is then read instead).
+    pub(super) broken: bool,
 }
 
 /// What kind of JSON value `v` is, for messages.
@@ -71,8 +79,20 @@ pub(super) struct Field<'v, 't> {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader of the file whose text `index` indexes.
+    pub(super) fn new(index: LineIndex<'a>, lexicon: &'a dyn Lexicon) -> Reader<'a> {
+        Reader {
+            index,
+            lexicon,
+            diags: Vec::new(),
+            shift: Shift::default(),
+            apart: None,
+            broken: false,
+        }
+    }
+
     pub(super) fn pos(&self, node: &impl Ranged) -> Pos {
-        self.index.pos(node.start())
+        self.index.pos(self.shift.apply(node.start()))
     }
 
     pub(super) fn error(&mut self, node: &impl Ranged, msg: String) {
