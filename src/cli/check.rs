@@ -3,7 +3,7 @@
 use anyhow::Context;
 use seccompose::catalog::Catalog;
 use seccompose::profile::formats::{self, Format, Imported};
-use seccompose::profile::{self, has_errors, Parsed};
+use seccompose::profile::{self, has_errors, LintId, Parsed, Severity};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -28,6 +28,17 @@ fn report(name: &str, parsed: &Parsed) {
     }
 }
 
+/// `check` asks whether the runtime will load the profile: a finding that stops it (an errno
+/// libseccomp refuses) is an error here, though the document still opens to be fixed.
+fn as_checked(mut parsed: Parsed) -> Parsed {
+    for d in &mut parsed.diagnostics {
+        if d.code.is_some_and(LintId::stops_the_runtime) {
+            d.severity = Severity::Error;
+        }
+    }
+    parsed
+}
+
 /// Checks one file in any format seccompose reads (a profile, an OCI `config.json`, a
 /// manifest with every `SeccompProfile` in it); whether it has no error.
 fn check_file(path: &Path) -> bool {
@@ -40,6 +51,7 @@ fn check_file(path: &Path) -> bool {
         }
     };
     let Imported { parsed, others, .. } = imported;
+    let parsed = as_checked(parsed);
     report(&name, &parsed);
     let mut ok = !has_errors(&parsed.diagnostics);
     let mut severities: Vec<_> = parsed.diagnostics.iter().map(|d| d.severity).collect();
@@ -53,7 +65,7 @@ fn check_file(path: &Path) -> bool {
         _ => return false,
     };
     for other in &others {
-        let parsed = formats::import(&text, Format::Spo, Some(other), &Catalog).parsed;
+        let parsed = as_checked(formats::import(&text, Format::Spo, Some(other), &Catalog).parsed);
         report(&name, &parsed);
         ok &= !has_errors(&parsed.diagnostics);
         severities.extend(parsed.diagnostics.iter().map(|d| d.severity));

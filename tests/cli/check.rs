@@ -118,14 +118,29 @@ fn architectures_and_arch_map_together() {
 #[test]
 fn errno_out_of_range() {
     // runc converts errnoRet to int16: 65537 becomes 1; 70000 becomes 4464, which libseccomp
-    // refuses, so the container would not start. check says so; the JSON itself is accepted.
+    // refuses, so the container would not start: an error for check (compile refuses it too),
+    // though the document still loads (the editor opens it to be fixed).
     check(br#"{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 70000}"#)
-        .success()
-        .stderr(contains("p.json:1:56: warning: defaultErrnoRet is 70000: runc keeps only its low 16 bits, so it becomes 4464, and libseccomp refuses"))
-        .stderr(contains("the container will not start"));
+        .code(1)
+        .stderr(contains("p.json:1:56: error: defaultErrnoRet is 70000: runc keeps only its low 16 bits, so it becomes 4464, and libseccomp refuses"))
+        .stderr(contains("the container will not start"))
+        .stderr(contains("1 error, 0 warnings"));
     check(br#"{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 5000}"#)
-        .success()
-        .stderr(contains("p.json:1:56: warning: defaultErrnoRet is 5000: libseccomp refuses errno values above 4094"));
+        .code(1)
+        .stderr(contains("p.json:1:56: error: defaultErrnoRet is 5000: libseccomp refuses errno values above 4094"));
+    let refused = br#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["syslog"], "action": "SCMP_ACT_ERRNO", "errnoRet": 12345}]}"#;
+    assert!(
+        seccompose::profile::parse(
+            std::str::from_utf8(refused).unwrap(),
+            &seccompose::catalog::Catalog
+        )
+        .profile
+        .is_some(),
+        "the document still loads"
+    );
+    check(refused)
+        .code(1)
+        .stderr(contains("error: syscalls[0].errnoRet is 12345"));
     check(br#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ERRNO", "errnoRet": 65536}]}"#)
         .success()
         .stderr(contains("becomes 0 (ERRNO(0): the call does not run, yet reports success)"));

@@ -10,7 +10,9 @@ fn help(code: Option<LintId>) -> &'static str {
     match code {
         Some(LintId::DuplicateKey) => "keep one of the keys; runc reads only the last",
         Some(LintId::UnknownKey) => "correct the spelling: runc ignores keys it does not know",
-        Some(LintId::ErrnoOutOfRange) => "use an errno below 4096, such as EPERM (1) or ENOSYS (38)",
+        Some(LintId::ErrnoOutOfRange | LintId::ErrnoRefused) => {
+            "use an errno below 4095, such as EPERM (1) or ENOSYS (38)"
+        }
         Some(LintId::ErrnoMismatch) => {
             "make defaultErrno and defaultErrnoRet agree, or drop defaultErrno"
         }

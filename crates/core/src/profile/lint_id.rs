@@ -68,7 +68,8 @@ lint_ids! {
     EmptyRule = "empty-rule": "A rule names no syscall.",
     UnknownSyscall = "unknown-syscall": "A rule names a syscall no architecture has: runc skips a name its libseccomp cannot resolve (it logs a debug line and goes on), so the rule silently does nothing for it.",
     ErrnoIgnored = "errno-ignored": "errnoRet on an action that does not use it.",
-    ErrnoOutOfRange = "errno-out-of-range": "An errno outside what runc and libseccomp accept or keep.",
+    ErrnoOutOfRange = "errno-out-of-range": "An errno outside what runc keeps: it keeps only the low 16 bits, so the call gets another errno.",
+    ErrnoRefused = "errno-refused": "An errno libseccomp refuses (above 4094 once runc has kept its low 16 bits): runc cannot load the profile, so the container does not start.",
     ErrnoMismatch = "errno-mismatch": "defaultErrno and defaultErrnoRet disagree.",
     ValueTwoIgnored = "value-two-ignored": "valueTwo on an operator other than SCMP_CMP_MASKED_EQ has no effect.",
     UnknownCapability = "unknown-capability": "A capability name runc does not know never matches.",
@@ -78,6 +79,14 @@ lint_ids! {
     FilterTooLong = "filter-too-long": "The filter needs more instructions than the kernel takes (4,096): runc cannot load it, so the container does not start.",
     BackupAvailable = "backup-available": "The file does not load, but its backup (FILE~, written before a save in place) holds an earlier version that does: a save may have been cut short.",
     Invalid = "invalid": "Docker rejects the profile until this is fixed.",
+}
+
+impl LintId {
+    /// Whether a finding of this kind means the runtime cannot load the profile at all: the
+    /// document still opens (to be fixed), but `check` counts it as an error.
+    pub fn stops_the_runtime(self) -> bool {
+        self == LintId::ErrnoRefused
+    }
 }
 
 impl fmt::Display for LintId {

@@ -94,10 +94,10 @@ impl ContainerFinished {
         json
     }
 
-    /// Why nothing was observed when the runtime never came to the listener.
-    fn never_connected_text(&self) -> Option<String> {
+    /// How the runtime failed to come to the listener, when it did not.
+    pub fn never_connected_reason(&self) -> Option<String> {
         let runtime = self.runtime.path.display();
-        let what = match self.never_connected? {
+        Some(match self.never_connected? {
             NeverConnected::Ended => format!(
                 "{runtime} ended without connecting to seccompose's listener \
                  (linux.seccomp.listenerPath)"
@@ -107,7 +107,12 @@ impl ContainerFinished {
                  (linux.seccomp.listenerPath) within {} s: the container was ended",
                 wait.as_secs_f64()
             ),
-        };
+        })
+    }
+
+    /// Why nothing was observed when the runtime never came to the listener.
+    fn never_connected_text(&self) -> Option<String> {
+        let what = self.never_connected_reason()?;
         Some(format!(
             "seccompose: {what}\nseccompose: nothing was observed: a runtime that does not hand \
              over the filter's notifications cannot run a draft observed (--enforce runs the \

@@ -153,6 +153,9 @@ impl RunView {
         if !notes.is_empty() {
             session.say(upper_first(&notes.join("; ")), Tone::Info);
         }
+        if let Some(why) = f.never_connected_reason() {
+            return Some(format!("nothing was observed: {why}"));
+        }
         let error = f.runtime_error.as_ref()?;
         let needed: Vec<&str> = self.target.in_start_up.iter().map(String::as_str).collect();
         Some(if needed.is_empty() {

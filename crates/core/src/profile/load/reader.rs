@@ -248,8 +248,16 @@ impl<'a> Reader<'a> {
         let Some(f) = fields.iter().find(|f| f.key == key) else {
             return;
         };
-        if let Some(message) = RuncErrno::of(value, action).problem(&f.path, value) {
-            self.warning(f.value, LintId::ErrnoOutOfRange, message);
+        let runc = RuncErrno::of(value, action);
+        if let Some(message) = runc.problem(&f.path, value) {
+            // A warning in the document, which still opens to be fixed; `check` counts a
+            // refusal as an error (LintId::stops_the_runtime).
+            let id = if runc.refused {
+                LintId::ErrnoRefused
+            } else {
+                LintId::ErrnoOutOfRange
+            };
+            self.warning(f.value, id, message);
         }
     }
 
