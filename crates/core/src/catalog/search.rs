@@ -1,7 +1,8 @@
 //! Finding syscalls by what a person types: fuzzy over names and group tags, words of the summaries,
-//! ranked so that a name typed in full comes first.
+//! ranked so that a name typed in full comes first. In a language other than English the
+//! summaries in that language match as well as the English ones (the man pages stay English).
 
-use super::{Catalog, Syscall};
+use super::{Catalog, Language, Syscall};
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -9,6 +10,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 pub struct Searcher {
     matcher: Matcher,
     buf: Vec<char>,
+    language: Language,
 }
 
 impl Default for Searcher {
@@ -27,12 +29,23 @@ const NAME_SUBSTRING: u32 = 2 * TIER;
 const WORDS: u32 = TIER;
 
 impl Searcher {
-    /// A searcher with the default matching rules.
+    /// A searcher with the default matching rules, over the English summaries.
     pub fn new() -> Searcher {
+        Searcher::in_language(Language::En)
+    }
+
+    /// A searcher that also matches the summaries written in `language`.
+    pub fn in_language(language: Language) -> Searcher {
         Searcher {
             matcher: Matcher::new(Config::DEFAULT),
             buf: Vec::new(),
+            language,
         }
+    }
+
+    /// Matches the summaries in `language` from now on (and the English ones).
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
     }
 
     /// How well `query` matches a syscall, or None when it does not match at all.
@@ -65,12 +78,18 @@ impl Searcher {
             Normalization::Smart,
             AtomKind::Substring,
         );
+        // Accents are optional in the query: `memoria` finds `memória` (nucleo's smart
+        // normalization, for a query without accents of its own).
         let summary = self.fuzzy(&words, syscall.summary);
+        let translated = match syscall.summary_in(self.language) {
+            text if text != syscall.summary => self.fuzzy(&words, text),
+            _ => None,
+        };
         let tags = syscall
             .groups()
             .filter_map(|g| self.fuzzy(&pattern, g.name))
             .max();
-        for s in [summary, tags].into_iter().flatten() {
+        for s in [summary, translated, tags].into_iter().flatten() {
             let s = s.min(TIER - 1) + WORDS;
             best = Some(best.map_or(s, |b| b.max(s)));
         }
@@ -98,11 +117,39 @@ mod tests {
     use super::*;
 
     fn names(query: &str) -> Vec<&'static str> {
-        Searcher::new()
+        names_in(Language::En, query)
+    }
+
+    fn names_in(language: Language, query: &str) -> Vec<&'static str> {
+        Searcher::in_language(language)
             .search(query)
             .iter()
             .map(|s| s.name)
             .collect()
+    }
+
+    /// Words of the Portuguese summaries find their syscall under pt-BR only; English words
+    /// and names still find theirs under pt-BR.
+    #[test]
+    fn portuguese_summaries_match_in_portuguese() {
+        let accept = Catalog.syscall("accept").unwrap();
+        assert_ne!(
+            accept.summary_in(Language::PtBr),
+            accept.summary,
+            "part0 is written"
+        );
+        for query in ["conexão pendente", "conexao pendente", "CONEXÃO"] {
+            assert!(
+                names_in(Language::PtBr, query).contains(&"accept"),
+                "{query} under pt-BR"
+            );
+            assert!(
+                !names_in(Language::En, query).contains(&"accept"),
+                "{query} under English"
+            );
+        }
+        assert!(names_in(Language::PtBr, "pending connection").contains(&"accept"));
+        assert_eq!(names_in(Language::PtBr, "rmdir").first(), Some(&"rmdir"));
     }
 
     #[test]
