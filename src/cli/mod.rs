@@ -68,7 +68,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// List syscalls with category, summary and risk.
+    /// List syscalls with category, summary and risk (summaries in the language of
+    /// LC_ALL, LC_MESSAGES or LANG; --json is always English).
     Syscalls {
         /// Only syscalls that exist on this architecture (x86_64, aarch64, ...).
         #[arg(long)]

@@ -18,6 +18,7 @@ mod escapes;
 mod formats;
 mod fuzz_regressions;
 mod inputs;
+mod language;
 mod lessons;
 mod lint;
 mod lint_fix;
