@@ -65,7 +65,8 @@ pub struct Open<'a> {
     pub starter: Option<&'a str>,
     /// In a manifest file holding several profiles, the one to open.
     pub name: Option<&'a str>,
-    /// The language of the lessons and their strings (None: the environment's).
+    /// The language of the lessons, their strings and the catalog's texts (None: the
+    /// environment's).
     pub lang: Option<&'a str>,
     /// Follow a lesson: Some(None) opens the chooser, Some(Some(i)) starts lesson i on its
     /// own profile (unsaved).
