@@ -8,6 +8,7 @@ use crate::pty;
 use editor_support::{builtin, draw, press, screen, type_text};
 use pty::{home_with, Editor};
 use seccompose::catalog::{Catalog, Language};
+use std::ffi::OsStr;
 
 /// The first `n` characters of `text`.
 fn first(text: &str, n: usize) -> String {
@@ -57,24 +58,33 @@ fn search_finds_portuguese_words_in_portuguese() {
 }
 
 /// The real binary: LANG=pt_BR.UTF-8 shows the Portuguese catalog, LC_ALL=C.UTF-8 over it the
-/// English one (the same variables, in the same order, as the lessons).
+/// English one (the same variables, in the same order, as the lessons), and `--lang pt-BR`
+/// wins over the environment.
 #[test]
-fn the_editor_follows_the_locale() {
+fn the_editor_follows_the_locale_and_lang() {
     let (home, file) = home_with("mine.json", seccompose::profile::starters::DEFAULT_TEXT);
     let files = Catalog.category("files").unwrap();
-    for (env, title) in [
+    let portuguese = files.about_in(Language::PtBr);
+    let cases: [(&[&str], [(&str, &str); 2], &str); 3] = [
+        (&[], [("LC_ALL", ""), ("LANG", "pt_BR.UTF-8")], portuguese),
         (
-            [("LC_ALL", ""), ("LANG", "pt_BR.UTF-8")],
-            files.title_in(Language::PtBr),
-        ),
-        (
+            &[],
             [("LC_ALL", "C.UTF-8"), ("LANG", "pt_BR.UTF-8")],
-            files.title,
+            files.about,
         ),
-    ] {
-        let mut ed = Editor::open_with(&file, home.path(), &env);
+        (
+            &["--lang", "pt-BR"],
+            [("LC_ALL", "C.UTF-8"), ("LANG", "C.UTF-8")],
+            portuguese,
+        ),
+    ];
+    for (flags, env, about) in cases {
+        let mut args: Vec<&OsStr> = flags.iter().map(OsStr::new).collect();
+        args.push(file.as_os_str());
+        let mut ed = Editor::start(&args, home.path(), None, &env);
         ed.wait_for("mine.json");
-        ed.wait_for(title);
+        // The list's heading: the first category, its line about what belongs there.
+        ed.wait_for(&first(about, 30));
         ed.send("q");
         assert_eq!(ed.wait_exit(), 0);
     }
