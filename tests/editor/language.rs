@@ -57,6 +57,9 @@ fn search_finds_portuguese_words_in_portuguese() {
     assert!(!portuguese.contains("0 found"), "{portuguese}");
 }
 
+/// Flags before the file, the environment, and the text the screen must show.
+type Case<'a> = (&'a [&'a str], [(&'a str, &'a str); 2], &'a str);
+
 /// The real binary: LANG=pt_BR.UTF-8 shows the Portuguese catalog, LC_ALL=C.UTF-8 over it the
 /// English one (the same variables, in the same order, as the lessons), and `--lang pt-BR`
 /// wins over the environment.
@@ -65,7 +68,7 @@ fn the_editor_follows_the_locale_and_lang() {
     let (home, file) = home_with("mine.json", seccompose::profile::starters::DEFAULT_TEXT);
     let files = Catalog.category("files").unwrap();
     let portuguese = files.about_in(Language::PtBr);
-    let cases: [(&[&str], [(&str, &str); 2], &str); 3] = [
+    let cases: [Case; 3] = [
         (&[], [("LC_ALL", ""), ("LANG", "pt_BR.UTF-8")], portuguese),
         (
             &[],
