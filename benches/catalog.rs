@@ -1,10 +1,12 @@
 //! First use of the catalog (tables are compiled in; the number index is built on first use),
-//! against parsing Docker's default profile as the reference, in the same run.
+//! against parsing Docker's default profile as the reference, in the same run; and view 1's
+//! search (one keystroke searches every syscall) in pt-BR, which also matches the Portuguese
+//! summaries, against the same search in English.
 //!
 //! Run: `cargo bench --bench catalog`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use seccompose::catalog::Catalog;
+use seccompose::catalog::{Catalog, Language, Searcher};
 use seccompose::profile::Arch;
 
 /// What "loading the catalog" costs a fresh process: touching every entry, its category,
@@ -30,6 +32,21 @@ fn bench(c: &mut Criterion) {
     group.bench_function("catalog first use (all entries, families, groups)", |b| {
         b.iter(first_use)
     });
+    group.finish();
+    // Queries as typed: a name's prefix, a word of a summary, two words.
+    let queries = ["chm", "memory", "memória", "socket em escuta", "open file"];
+    let mut group = c.benchmark_group("search");
+    for language in Language::ALL {
+        let mut searcher = Searcher::in_language(language);
+        group.bench_function(format!("{language}: 5 queries over every syscall"), |b| {
+            b.iter(|| {
+                queries
+                    .iter()
+                    .map(|q| searcher.search(q).len())
+                    .sum::<usize>()
+            })
+        });
+    }
     group.finish();
 }
 

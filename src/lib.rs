@@ -3,7 +3,7 @@
 //! The engine is re-exported under its old paths, so `seccompose::profile` and
 //! `seccompose_core::profile` name the same thing.
 
-pub use seccompose_core::{bpf, catalog, compile, lint, profile};
+pub use seccompose_core::{bpf, catalog, compile, lang, lint, profile};
 pub use seccompose_sandbox as sandbox;
 
 pub mod learn;

@@ -1,7 +1,7 @@
 //! `syscalls` and `man`.
 
 use anyhow::bail;
-use seccompose::catalog::{man, Catalog, Syscall, CATALOG_ARCHES};
+use seccompose::catalog::{man, Catalog, Language, Syscall, CATALOG_ARCHES};
 use seccompose::profile::Arch;
 use serde_json::json;
 use std::io::IsTerminal;
@@ -46,13 +46,16 @@ pub fn syscalls(
         let items: Vec<_> = list.iter().map(|s| to_json(s)).collect();
         println!("{}", serde_json::to_string_pretty(&items)?);
     } else {
+        // The listing is for people, so its summaries follow the locale as `apt-cache search`
+        // descriptions do; --json stays in English whatever the locale, for scripts.
+        let lang = Language::from_environment();
         for s in list {
             println!(
                 "{:<24} {:<9} {:<6} {}",
                 s.name,
                 s.category().id,
                 s.risk.name(),
-                s.summary
+                s.summary_in(lang)
             );
         }
     }

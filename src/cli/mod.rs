@@ -36,7 +36,8 @@ pub struct Cli {
     /// In a manifest file holding several SeccompProfiles, the one to open (metadata.name).
     #[arg(long)]
     pub name: Option<String>,
-    /// The language of the lessons and the strings they show (en, pt-BR; default: LANG).
+    /// The language of the lessons and of the catalog's texts in the editor (en, pt-BR; default:
+    /// LC_ALL, LC_MESSAGES or LANG, then English).
     #[arg(long)]
     pub lang: Option<String>,
     #[command(subcommand)]
@@ -69,7 +70,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// List syscalls with category, summary and risk.
+    /// List syscalls with category, summary and risk (summaries in the language of
+    /// LC_ALL, LC_MESSAGES or LANG; --json is always English).
     Syscalls {
         /// Only syscalls that exist on this architecture (x86_64, aarch64, ...).
         #[arg(long)]

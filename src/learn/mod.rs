@@ -6,16 +6,16 @@
 //! [`Progress`] moves through the steps whose checks hold. Nothing here touches a terminal.
 
 mod check;
-mod lang;
 mod progress;
 
+use crate::lang::normalize_tag;
 pub use check::{
     ActionWord, Check, Outcome, Pane, RunCheck, RunState, Snapshot, TraceCheck, Traced,
 };
-pub use lang::{language_from_env, normalize_tag};
 pub use progress::Progress;
 
 use crate::catalog::Catalog;
+use crate::lang::Language;
 use crate::profile::{starters, Action, Edit, Profile};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -219,18 +219,30 @@ pub fn find_language(tag: &str) -> Option<&'static LessonSet> {
         .or_else(|| all().iter().find(|s| primary(&s.tag) == primary(&tag)))
 }
 
-/// The lessons for `--lang` when given (Err when there are none in it), else for the
-/// environment's language (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
-pub fn choose(requested: Option<&str>) -> Result<&'static LessonSet, LessonError> {
+/// The language for `--lang` when given (Err when there are no lessons in it), else the
+/// environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`; English when it names the C locale or a
+/// language without texts). The editor shows its lessons and the catalog in it.
+pub fn choose_language(requested: Option<&str>) -> Result<Language, LessonError> {
     match requested {
-        Some(tag) => find_language(tag).ok_or_else(|| LessonError::NoLanguage {
-            tag: tag.to_string(),
-            there: languages().join(", "),
-        }),
-        None => Ok(language_from_env(|k| std::env::var(k).ok())
-            .and_then(|t| find_language(&t))
-            .unwrap_or_else(fallback)),
+        Some(tag) => Language::parse(tag)
+            .filter(|l| find_language(l.tag()).is_some())
+            .ok_or_else(|| LessonError::NoLanguage {
+                tag: tag.to_string(),
+                there: languages().join(", "),
+            }),
+        None => Ok(Language::from_environment()),
     }
+}
+
+/// The lessons in `language` (English when there are none in it).
+pub fn lessons_in(language: Language) -> &'static LessonSet {
+    find_language(language.tag()).unwrap_or_else(fallback)
+}
+
+/// The lessons for `--lang` when given (Err when there are none in it), else for the
+/// environment's language, else English.
+pub fn choose(requested: Option<&str>) -> Result<&'static LessonSet, LessonError> {
+    choose_language(requested).map(lessons_in)
 }
 
 #[cfg(test)]

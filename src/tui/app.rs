@@ -23,7 +23,8 @@ use super::views::syscalls::SyscallsView;
 use super::views::View;
 use super::widgets::dialog::Dialog;
 use super::widgets::usage::UsagePanel;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Language};
+use crate::learn;
 use crate::profile::starters::STARTERS;
 use crate::profile::{self, Profile, Target};
 use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
@@ -269,6 +270,14 @@ impl App {
         self.sync_bpf();
         self.lint.sync(&self.session);
         self.check_lesson();
+    }
+
+    /// Shows the lessons and the catalog's texts (summaries, risk reasons, categories, groups)
+    /// in `language`; the lesson followed, if any, goes on in it.
+    pub fn set_language(&mut self, language: Language) {
+        self.session.language = language;
+        self.lessons.set = learn::lessons_in(language);
+        self.syscalls.relabel(&self.session);
     }
 
     /// Starts lesson `index` on the document as it is (the lesson's own profile), in place of

@@ -66,7 +66,8 @@ pub struct Open<'a> {
     pub starter: Option<&'a str>,
     /// In a manifest file holding several profiles, the one to open.
     pub name: Option<&'a str>,
-    /// The language of the lessons and their strings (None: the environment's).
+    /// The language of the lessons, their strings and the catalog's texts (None: the
+    /// environment's).
     pub lang: Option<&'a str>,
     /// Follow a lesson: Some(None) opens the chooser, Some(Some(i)) starts lesson i on its
     /// own profile (unsaved).
@@ -96,7 +97,8 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
         });
         (p, None, Some(what.replace("{from}", &from)))
     };
-    let lessons = crate::learn::choose(open.lang).map_err(anyhow::Error::msg)?;
+    let language = crate::learn::choose_language(open.lang).map_err(anyhow::Error::msg)?;
+    let lessons = crate::learn::lessons_in(language);
     let lesson_start = match open.lesson {
         Some(Some(i)) => {
             let lesson = lessons
@@ -158,7 +160,7 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
     if let Some((i, _)) = &lesson_start {
         app.session.origin = format!("lesson {}", i + 1);
     }
-    app.lessons = lesson::Lessons::new(lessons);
+    app.set_language(language);
     match open.lesson {
         Some(Some(i)) => app.begin_lesson(i),
         Some(None) => app.modal = Some(app::Modal::Lessons(app.lessons.chooser_cursor())),

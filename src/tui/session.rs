@@ -2,7 +2,7 @@
 //! evaluated for, and what the panes derive from them (kept fresh after every change).
 
 use super::memory::Memory;
-use crate::catalog::{Catalog, Category, Group, Syscall};
+use crate::catalog::{Catalog, Category, Group, Language, Syscall};
 use crate::compile::SharedDraft;
 use crate::lint::{siblings_left_open, SiblingsLeftOpen};
 use crate::profile::{
@@ -28,19 +28,19 @@ impl Scope {
             .collect()
     }
 
-    /// What the pane shows.
-    pub fn title(&self) -> &'static str {
+    /// What the pane shows, in `lang` (a group's name is the same in every language).
+    pub fn title(&self, lang: Language) -> &'static str {
         match self {
-            Scope::Category(c) => c.title,
+            Scope::Category(c) => c.title_in(lang),
             Scope::Group(g) => g.name,
         }
     }
 
-    /// One line about it.
-    pub fn about(&self) -> &'static str {
+    /// One line about it, in `lang`.
+    pub fn about(&self, lang: Language) -> &'static str {
         match self {
-            Scope::Category(c) => c.about,
-            Scope::Group(g) => g.about,
+            Scope::Category(c) => c.about_in(lang),
+            Scope::Group(g) => g.about_in(lang),
         }
     }
 
@@ -110,6 +110,9 @@ pub struct Session {
     pub siblings_open: Option<SiblingsLeftOpen>,
     /// The key that applies that fix, for the status line.
     pub deny_siblings_key: String,
+    /// The language of the catalog's texts (summaries, risk reasons, categories, groups):
+    /// the lessons' language, set through `App::set_language`.
+    pub language: Language,
     generation: u64,
     /// The draft's compile for this generation, shared by view 2 and the lint worker.
     compiled: SharedDraft,
@@ -133,6 +136,7 @@ impl Session {
             lesson: None,
             siblings_open: None,
             deny_siblings_key: "f".into(),
+            language: Language::En,
             generation: 0,
             compiled: SharedDraft::default(),
         };

@@ -226,3 +226,40 @@ fn syscalls_cli_json_and_filters() {
         .code(1)
         .stderr(contains("unknown category"));
 }
+
+/// Every text the catalog has in English is written in Brazilian Portuguese too: the 507
+/// summaries, the risk reasons, the categories, groups and families (assets/catalog/pt-BR).
+/// Each reads as a sentence like its English one and is not the English left in place.
+#[test]
+fn every_text_of_the_catalog_is_written_in_portuguese() {
+    use seccompose::catalog::Language;
+    let missing = Catalog.missing_texts(Language::PtBr);
+    assert!(missing.is_empty(), "not written in pt-BR: {missing:#?}");
+    let pt = Language::PtBr;
+    let mut texts: Vec<(String, &str, &str)> = Vec::new();
+    for s in Catalog.syscalls() {
+        texts.push((s.name.to_string(), s.summary, s.summary_in(pt)));
+        texts.push((s.name.to_string(), s.risk_reason, s.risk_reason_in(pt)));
+    }
+    for c in Catalog.categories() {
+        texts.push((c.id.to_string(), c.title, c.title_in(pt)));
+        texts.push((c.id.to_string(), c.about, c.about_in(pt)));
+    }
+    for g in Catalog.groups() {
+        texts.push((g.name.to_string(), g.about, g.about_in(pt)));
+    }
+    for f in Catalog.families() {
+        texts.push((f.name.to_string(), f.about, f.about_in(pt)));
+    }
+    for (name, english, portuguese) in texts.into_iter().filter(|(_, en, _)| !en.is_empty()) {
+        assert_ne!(
+            english, portuguese,
+            "{name}: the English text left in place"
+        );
+        assert_eq!(
+            english.ends_with('.'),
+            portuguese.ends_with('.'),
+            "{name}: {portuguese:?}"
+        );
+    }
+}

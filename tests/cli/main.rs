@@ -19,6 +19,7 @@ mod escapes;
 mod formats;
 mod fuzz_regressions;
 mod inputs;
+mod language;
 mod lessons;
 mod lint;
 mod lint_fix;

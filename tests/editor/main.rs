@@ -14,6 +14,7 @@ mod bpf_views;
 mod exits;
 mod in_pty;
 mod keys;
+mod language;
 mod learn;
 mod lint;
 mod run;

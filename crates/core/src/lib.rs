@@ -5,5 +5,6 @@
 pub mod bpf;
 pub mod catalog;
 pub mod compile;
+pub mod lang;
 pub mod lint;
 pub mod profile;

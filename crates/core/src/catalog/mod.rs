@@ -9,6 +9,9 @@ mod lookup;
 pub mod man;
 mod search;
 pub mod signature;
+mod text;
+#[cfg(test)]
+mod translations_tests;
 
 pub use call::{complete_call, parse_call, parse_call_args, typed_arg, CallError};
 pub use constants::{complete_value, format_value, parse_errno, parse_value, ValueError};
@@ -16,7 +19,12 @@ pub use describe::{arg_name, describe_call, describe_condition, value_text};
 pub use lookup::Catalog;
 pub use search::Searcher;
 
+pub use crate::lang::Language;
 use crate::profile::Arch;
+
+/// A text in every language but English, in [`Language::ALL`] order ("" where not written
+/// yet: the accessors such as [`Syscall::summary_in`] fall back to English).
+type Translations = [&'static str; Language::ALL.len() - 1];
 
 /// A primary category.
 #[derive(Debug)]
@@ -27,6 +35,8 @@ pub struct Category {
     pub title: &'static str,
     /// One line on what belongs here.
     pub about: &'static str,
+    tr_title: Translations,
+    tr_about: Translations,
 }
 
 /// How risky it is to allow a syscall in a container.
@@ -188,16 +198,18 @@ pub struct Syscall {
     pub name: &'static str,
     /// Index into [`Catalog::categories`].
     pub category: usize,
-    /// One line, in our words.
+    /// One line, in our words (English; [`Syscall::summary_in`] for another language).
     pub summary: &'static str,
+    tr_summary: Translations,
     /// C prototype.
     pub signature: &'static str,
     /// Arguments, from the signature.
     pub args: &'static [Arg],
     /// Risk of allowing it.
     pub risk: Risk,
-    /// Why, for medium and high.
+    /// Why, for medium and high (English; [`Syscall::risk_reason_in`] for another language).
     pub risk_reason: &'static str,
+    tr_risk_reason: Translations,
     /// The capability without which allowing it is harmless (adjtimex without CAP_SYS_TIME
     /// only reads the clock; mount without CAP_SYS_ADMIN fails with EPERM), when there is one.
     pub cap: Option<&'static str>,
@@ -215,6 +227,7 @@ pub struct Group {
     pub source: &'static str,
     /// One line, in our words.
     pub about: &'static str,
+    tr_about: Translations,
     members: &'static [usize],
 }
 
@@ -225,6 +238,7 @@ pub struct Family {
     pub name: &'static str,
     /// What they do.
     pub about: &'static str,
+    tr_about: Translations,
     members: &'static [usize],
 }
 

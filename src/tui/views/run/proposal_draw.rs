@@ -100,7 +100,9 @@ pub fn render(
     let help = hints::line(keymap, &KEYS);
     let selected = p.items.get(p.cursor.selected);
     let detail = selected.map(|i| {
-        let summary = Catalog.syscall(&i.addition.name).map_or("", |s| s.summary);
+        let summary = Catalog
+            .syscall(&i.addition.name)
+            .map_or("", |s| s.summary_in(cx.session.language));
         let how = match &i.addition.why_by_name {
             Some(why) => format!("By name only: {why}."),
             None if i.narrow => format!(

@@ -154,7 +154,7 @@ fn render_detail(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
         ));
     }
     if let Some(syscall) = Catalog.syscall(&s.name) {
-        lines.push(Line::raw(syscall.summary.to_string()));
+        lines.push(Line::raw(syscall.summary_in(session.language).to_string()));
         lines.extend(siblings(syscall, session, theme));
         let open: Vec<&str> = syscall
             .siblings()

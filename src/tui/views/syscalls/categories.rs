@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, pane: &mut CategoryPane, cx: &DrawC
         .iter()
         .zip(&session.splits)
         .map(|(scope, split)| {
-            let title = fit(scope.title(), title_width);
+            let title = fit(scope.title(session.language), title_width);
             let mut spans = vec![
                 Span::raw(format!("{title:<title_width$}")),
                 Span::styled(format!("{:>4} ", split.total), theme.dim()),

@@ -101,14 +101,15 @@ pub fn facts(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'
     let effect = session.effects.of(s.name);
     let mut lines = vec![
         Line::styled(s.signature.to_string(), theme.accent()),
-        Line::raw(s.summary.to_string()),
+        Line::raw(s.summary_in(session.language).to_string()),
     ];
     let mut risk = vec![
         Span::raw("Risk: "),
         Span::styled(s.risk.name().to_string(), theme.risk(s.risk)),
     ];
-    if !s.risk_reason.is_empty() {
-        risk.push(Span::raw(format!(" — {}", s.risk_reason)));
+    let reason = s.risk_reason_in(session.language);
+    if !reason.is_empty() {
+        risk.push(Span::raw(format!(" — {reason}")));
     }
     lines.push(Line::from(risk));
     let source = if effect.from_default {

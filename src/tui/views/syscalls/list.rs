@@ -146,7 +146,10 @@ pub fn render(frame: &mut Frame, area: Rect, list: &mut SyscallList, cx: &DrawCt
                 theme.warning(),
             ),
             Span::styled(format!("{:<5}", risk_label(s.risk)), theme.risk(s.risk)),
-            Span::styled(fit(s.summary, summary_width), theme.dim()),
+            Span::styled(
+                fit(s.summary_in(session.language), summary_width),
+                theme.dim(),
+            ),
         ])
     });
     scrolling::render(

@@ -171,19 +171,20 @@ impl SyscallsView {
             _ => {
                 if input.edit(key) {
                     let text = input.text().to_string();
-                    self.apply_filter(text);
+                    self.apply_filter(text, session);
                 }
             }
         }
         self.sync(session);
     }
 
-    fn apply_filter(&mut self, query: String) {
+    fn apply_filter(&mut self, query: String, session: &Session) {
         if query.trim().is_empty() {
             self.filter = None;
             self.shown_scope = None;
             return;
         }
+        self.searcher.set_language(session.language);
         let hits = self.searcher.search(&query);
         let heading = format!("Search \"{query}\": {} found", hits.len());
         self.list.show(hits, heading);
@@ -214,12 +215,22 @@ impl SyscallsView {
         self.list.select(s.name);
     }
 
+    /// Draws the list's heading and search hits again after the session's language changed.
+    pub fn relabel(&mut self, session: &Session) {
+        self.shown_scope = None;
+        match self.filter.take() {
+            Some(query) => self.apply_filter(query, session),
+            None => self.sync(session),
+        }
+    }
+
     /// Keeps the list showing the selected category (unless a search filter is active) and
     /// resets the detail scroll when the syscall changes.
     pub fn sync(&mut self, session: &Session) {
         if self.filter.is_none() && self.shown_scope != Some(self.categories.cursor.selected) {
             if let Some(scope) = session.scopes.get(self.categories.cursor.selected) {
-                let heading = format!("{} — {}", scope.title(), scope.about());
+                let lang = session.language;
+                let heading = format!("{} — {}", scope.title(lang), scope.about(lang));
                 self.list.show(scope.members(), heading);
             }
             self.shown_scope = Some(self.categories.cursor.selected);
@@ -337,7 +348,7 @@ impl Component for SyscallsView {
         };
         input.paste(text);
         let text = input.text().to_string();
-        self.apply_filter(text);
+        self.apply_filter(text, session);
         self.sync(session);
         true
     }

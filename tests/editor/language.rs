@@ -1,0 +1,94 @@
+//! The editor in Brazilian Portuguese: view 1's categories, summaries and risk reasons from
+//! the pt-BR catalog, `/` finding Portuguese words, and the real binary choosing the language
+//! from LANG exactly as the lessons do.
+
+use crate::editor_support;
+use crate::pty;
+
+use editor_support::{builtin, draw, press, screen, type_text};
+use pty::{home_with, Editor};
+use seccompose::catalog::{Catalog, Language};
+use std::ffi::OsStr;
+
+/// The first `n` characters of `text`.
+fn first(text: &str, n: usize) -> String {
+    text.chars().take(n).collect()
+}
+
+/// View 1 at 120x36 in pt-BR, on chroot (a syscall with a risk reason) in its category, found
+/// by its name.
+#[test]
+fn view_1_in_portuguese() {
+    let mut app = builtin();
+    app.set_language(Language::PtBr);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "chroot");
+    // Enter jumps to it, Esc drops the filter and shows it in its category.
+    press(&mut app, &["enter", "esc"]);
+    let terminal = draw(&mut app, 120, 36);
+    let text = terminal.backend().to_string();
+    let chroot = Catalog.syscall("chroot").unwrap();
+    for portuguese in [
+        "Arquivos e d", // the categories pane cuts titles short at this width
+        chroot.category().title_in(Language::PtBr),
+        &first(chroot.category().about_in(Language::PtBr), 40),
+        // The detail pane wraps long lines: their first words are on the screen.
+        &first(chroot.summary_in(Language::PtBr), 40),
+        &first(chroot.risk_reason_in(Language::PtBr), 30),
+    ] {
+        assert!(text.contains(portuguese), "{portuguese:?} missing:\n{text}");
+    }
+    assert!(!text.contains(&first(chroot.summary, 30)), "{text}");
+    insta::assert_snapshot!("syscalls_pt_br_120x36", terminal.backend());
+}
+
+/// A word of a Portuguese summary finds its syscall under pt-BR (accents optional), not under
+/// English; switching the language redraws what the list shows.
+#[test]
+fn search_finds_portuguese_words_in_portuguese() {
+    let mut app = builtin();
+    press(&mut app, &["/"]);
+    type_text(&mut app, "conexao pendente");
+    let english = screen(&mut app, 120, 36);
+    assert!(english.contains("0 found"), "{english}");
+    app.set_language(Language::PtBr);
+    let portuguese = screen(&mut app, 120, 36);
+    assert!(portuguese.contains("accept "), "{portuguese}");
+    assert!(!portuguese.contains("0 found"), "{portuguese}");
+}
+
+/// Flags before the file, the environment, and the text the screen must show.
+type Case<'a> = (&'a [&'a str], [(&'a str, &'a str); 2], &'a str);
+
+/// The real binary: LANG=pt_BR.UTF-8 shows the Portuguese catalog, LC_ALL=C.UTF-8 over it the
+/// English one (the same variables, in the same order, as the lessons), and `--lang pt-BR`
+/// wins over the environment.
+#[test]
+fn the_editor_follows_the_locale_and_lang() {
+    let (home, file) = home_with("mine.json", seccompose::profile::starters::DEFAULT_TEXT);
+    let files = Catalog.category("files").unwrap();
+    let portuguese = files.about_in(Language::PtBr);
+    let cases: [Case; 3] = [
+        (&[], [("LC_ALL", ""), ("LANG", "pt_BR.UTF-8")], portuguese),
+        (
+            &[],
+            [("LC_ALL", "C.UTF-8"), ("LANG", "pt_BR.UTF-8")],
+            files.about,
+        ),
+        (
+            &["--lang", "pt-BR"],
+            [("LC_ALL", "C.UTF-8"), ("LANG", "C.UTF-8")],
+            portuguese,
+        ),
+    ];
+    for (flags, env, about) in cases {
+        let mut args: Vec<&OsStr> = flags.iter().map(OsStr::new).collect();
+        args.push(file.as_os_str());
+        let mut ed = Editor::start(&args, home.path(), None, &env);
+        ed.wait_for("mine.json");
+        // The list's heading: the first category, its line about what belongs there.
+        ed.wait_for(&first(about, 30));
+        ed.send("q");
+        assert_eq!(ed.wait_exit(), 0);
+    }
+}
