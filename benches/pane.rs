@@ -86,7 +86,7 @@ fn pane(argv: &[&str], last: &str) -> (Duration, Duration) {
         &argv,
         Mode::Enforce,
         screen.clone(),
-        None,
+        (None, None),
     )
     .expect("the run starts");
     let ended = loop {

@@ -129,14 +129,16 @@ pub struct Runner {
 }
 
 impl Runner {
-    /// Starts `argv` under `profile` in a pseudo-terminal the size of `screen`.
+    /// Starts `argv` under `profile` in a pseudo-terminal the size of `screen`; what the
+    /// caller already worked out for this draft (its filter, the syscalls to watch) is not
+    /// worked out again.
     pub fn start(
         profile: &Profile,
         target: &Target,
         argv: &[OsString],
         mode: Mode,
         screen: Screen,
-        compiled: Option<Compiled>,
+        (compiled, watched): (Option<Compiled>, Option<Vec<String>>),
     ) -> Result<Runner, SandboxError> {
         let pty = open_pty(&screen)?;
         let options = RunOptions {
@@ -144,6 +146,7 @@ impl Runner {
             stdio: Some(pty.stdio()?),
             controlling_terminal: true,
             compiled,
+            watched,
             ..RunOptions::default()
         };
         let mut session = Session::start(profile, target, argv, options)?;

@@ -87,6 +87,9 @@ pub struct RunOptions {
     /// The filter already compiled for exactly this profile and target with the default
     /// options (the editor's draft of this generation), used instead of compiling it again.
     pub compiled: Option<compile::Compiled>,
+    /// Observed mode: the syscalls to watch ([`through::watched`] of this profile and target)
+    /// when the caller already has them, instead of working them out again.
+    pub watched: Option<Vec<String>>,
 }
 
 /// What keeps the command's processes from outliving the run.
@@ -267,7 +270,10 @@ impl Session {
         let installed = match options.mode {
             Mode::Enforce => (*program).clone(),
             Mode::Observe => {
-                let watched = watched(profile, target);
+                let watched = options
+                    .watched
+                    .take()
+                    .unwrap_or_else(|| watched(profile, target));
                 let names: Vec<&str> = watched.iter().map(String::as_str).collect();
                 compile::observe_watching(&program, &names)
             }

@@ -236,6 +236,8 @@ impl RunView {
                 (session.profile().clone(), draft.map(|d| d.compiled.clone()))
             }
         };
+        // The siblings `watch` found above are the ones the run watches.
+        let watched = Some(self.open.iter().map(|o| o.name.clone()).collect());
         self.ran_with = Some(session.profile().clone());
         let argv: Vec<OsString> = words.into_iter().map(OsString::from).collect();
         let screen = self.screen.clone();
@@ -244,7 +246,10 @@ impl RunView {
                 let how = (mode, dir.as_path());
                 Runner::start_container(&profile, &session.target, &argv, how, screen, compiled)
             }
-            None => Runner::start(&profile, &session.target, &argv, mode, screen, compiled),
+            None => {
+                let known = (compiled, watched);
+                Runner::start(&profile, &session.target, &argv, mode, screen, known)
+            }
         };
         match started {
             Ok(r) => {
