@@ -432,9 +432,15 @@ fn quitting_with_a_running_command_asks_and_ends_it() {
     let mut ed = Editor::open(&file, home.path());
     ed.wait_for("deny-mkdir.json");
     command_line(&mut ed, "sh -c \"sleep 4321.5 & sleep 4321.5\"");
+    quit_while_two_sleeps_run(&mut ed, "4321.5");
+}
+
+/// Runs the command line (two sleeps of `marker` seconds), quits while they run and answers
+/// yes: the editor ends and nothing of the run is left.
+fn quit_while_two_sleeps_run(ed: &mut Editor, marker: &str) {
     ed.send("r");
     ed.wait_for("Running");
-    ed.wait_until("both sleeps", |_| processes_with_arg("4321.5") == 2);
+    ed.wait_until("both sleeps", |_| processes_with_arg(marker) == 2);
     ed.send("\x1d"); // ctrl-]: the keys back to the editor
     ed.wait_until("the editor's keys", |s| {
         !s.contains("typing into the command")
@@ -443,11 +449,7 @@ fn quitting_with_a_running_command_asks_and_ends_it() {
     ed.wait_for("still running");
     ed.send("y");
     assert_eq!(ed.wait_exit(), 0);
-    assert_eq!(
-        processes_with_arg("4321.5"),
-        0,
-        "nothing outlived the editor"
-    );
+    assert_eq!(processes_with_arg(marker), 0, "nothing outlived the editor");
 }
 
 /// On a kernel without user notification (faked through the probe's failure path) an

@@ -4,7 +4,7 @@
 //! root filesystem; the next session offers the same DIR, and a DIR that is neither a root
 //! filesystem nor a bundle is refused with the reason.
 
-use super::{fixture, processes_with_arg};
+use super::{fixture, quit_while_two_sleeps_run};
 use crate::common;
 use crate::pty::{command_line, home_with, Editor};
 use common::runc::{busybox_rootfs, container_unavailable};
@@ -219,22 +219,7 @@ fn quitting_with_a_container_running_ends_it() {
         return;
     };
     let mut ed = place.in_container("sh -c \"sleep 4322.5 & sleep 4322.5\"");
-    ed.send("r");
-    ed.wait_for("Running");
-    ed.wait_until("both sleeps", |_| processes_with_arg("4322.5") == 2);
-    ed.send("\x1d"); // ctrl-]: the keys back to the editor
-    ed.wait_until("the editor's keys", |s| {
-        !s.contains("typing into the command")
-    });
-    ed.send("q");
-    ed.wait_for("still running");
-    ed.send("y");
-    assert_eq!(ed.wait_exit(), 0);
-    assert_eq!(
-        processes_with_arg("4322.5"),
-        0,
-        "nothing of the container outlived the editor"
-    );
+    quit_while_two_sleeps_run(&mut ed, "4322.5");
     let left: Vec<_> = std::fs::read_dir(place.runtime_dir.join("seccompose/runc"))
         .map(|d| d.flatten().map(|e| e.file_name()).collect())
         .unwrap_or_default();
