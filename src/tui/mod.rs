@@ -98,6 +98,7 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
         (p, None, Some(what.replace("{from}", &from)))
     };
     let language = crate::learn::choose_language(open.lang).map_err(anyhow::Error::msg)?;
+    crate::i18n::set_language(language);
     let lessons = crate::learn::lessons_in(language);
     let lesson_start = match open.lesson {
         Some(Some(i)) => {

@@ -94,9 +94,15 @@ fn look_around(ed: &mut Editor) {
     ed.wait_for("Categories");
 }
 
-fn quit_without_saving(mut ed: Editor) {
+/// Quits, answering the unsaved-changes question (in the editor's language) with no.
+fn quit_without_saving(mut ed: Editor, lang: &Lang) {
+    let language = seccompose::lang::Language::parse(lang.locale).unwrap_or_default();
     ed.send("q");
-    ed.wait_for("Save changes before quitting?");
+    ed.wait_for(&seccompose::i18n::text_in(
+        language,
+        "dialog-quit-text",
+        &[],
+    ));
     ed.send("n");
     assert_eq!(ed.wait_exit(), 0);
 }
@@ -149,7 +155,7 @@ fn block_a_syscall(lang: &Lang, deny_with_prompt: bool) {
     ed.wait_for(lang.set.ui("panel.finished"));
     ed.wait_for(&lesson.end[..40]);
     assert!(work.join("teste").is_dir());
-    quit_without_saving(ed);
+    quit_without_saving(ed, lang);
 }
 
 /// Lesson 3, on the built-in allowlist: take chmod and chown out, see chmod and chown still
@@ -204,7 +210,7 @@ fn not_enough(lang: &Lang, fix_in_lint: bool) {
     run(&mut ed, "chmod 600 f", 4, 1);
     ed.wait_for(lang.set.ui("panel.finished"));
     assert!(!ed.text().contains("went through:"), "{}", ed.text());
-    quit_without_saving(ed);
+    quit_without_saving(ed, lang);
 }
 
 #[test]
@@ -275,7 +281,7 @@ fn lessons_1_4_5_and_6_can_be_completed() {
     ed.send("r");
     ed.wait_for("#2 `echo oi` exited with status 0");
     ed.wait_for(done);
-    quit_without_saving(ed);
+    quit_without_saving(ed, &en);
 
     let (_home, mut ed, _) = english_lesson("argument-rules");
     let unix = "python3 -c \"import socket; socket.socket(socket.AF_UNIX); print('unix ok')\"";
@@ -301,7 +307,7 @@ fn lessons_1_4_5_and_6_can_be_completed() {
     ed.send("r");
     ed.wait_for("#3 `python3");
     ed.wait_for(done);
-    quit_without_saving(ed);
+    quit_without_saving(ed, &en);
 
     let (_home, mut ed, _) = english_lesson("5");
     ed.send("2");
@@ -342,5 +348,5 @@ fn lessons_1_4_5_and_6_can_be_completed() {
     ed.send("r");
     ed.wait_for("#4 `ls /` exited with status 0");
     ed.wait_for(done);
-    quit_without_saving(ed);
+    quit_without_saving(ed, &en);
 }

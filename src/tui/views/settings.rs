@@ -324,23 +324,15 @@ const KEYS: [Hint; 4] = [
     Hint::new(
         Context::Settings,
         &[Command::ChangePrev, Command::ChangeNext],
-        "{}/{} change",
+        "hint-change",
     ),
-    Hint::new(
-        Context::Settings,
-        &[Command::Toggle],
-        "{} toggle or type a value",
-    ),
+    Hint::new(Context::Settings, &[Command::Toggle], "hint-toggle-or-type"),
     Hint::new(
         Context::Settings,
         &[Command::ShowChanges],
-        "{} unsaved changes",
+        "hint-unsaved-changes",
     ),
-    Hint::new(
-        Context::Settings,
-        &[],
-        "the target is not saved in the profile",
-    ),
+    Hint::new(Context::Settings, &[], "hint-target-not-saved"),
 ];
 
 /// Draws the view.

@@ -62,11 +62,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: View, cx: &DrawCtx) {
     let inner = block.inner(window);
     frame.render_widget(block, window);
     let keys = [
-        Hint::new(Context::Global, &[], "1-5 the other views"),
+        Hint::new(Context::Global, &[], "hint-other-views"),
         Hint::new(
             Context::Global,
             &[Command::CloseTour],
-            "{} close (shown once)",
+            "hint-close-shown-once",
         ),
     ];
     let lines = vec![

@@ -25,17 +25,17 @@ fn rule_text(item: &Item) -> String {
 
 /// The keys under the proposal.
 const KEYS: [Hint; 7] = [
-    Hint::new(Context::Proposal, &[Command::Yes], "{} accept"),
-    Hint::new(Context::Proposal, &[Command::No], "{} reject"),
+    Hint::new(Context::Proposal, &[Command::Yes], "hint-accept"),
+    Hint::new(Context::Proposal, &[Command::No], "hint-reject"),
     Hint::new(
         Context::Proposal,
         &[Command::ToggleNarrow],
-        "{} narrow/by name",
+        "hint-narrow-by-name",
     ),
-    Hint::new(Context::Proposal, &[Command::AcceptAll], "{} all"),
-    Hint::new(Context::Proposal, &[Command::RejectAll], "{} none"),
-    Hint::new(Context::Proposal, &[Command::Apply], "{} apply (one edit)"),
-    Hint::new(Context::Proposal, &[Command::Cancel], "{} put away"),
+    Hint::new(Context::Proposal, &[Command::AcceptAll], "hint-all"),
+    Hint::new(Context::Proposal, &[Command::RejectAll], "hint-none"),
+    Hint::new(Context::Proposal, &[Command::Apply], "hint-apply-one-edit"),
+    Hint::new(Context::Proposal, &[Command::Cancel], "hint-put-away"),
 ];
 
 /// Draws the proposal, or says it is being worked out for this draft.

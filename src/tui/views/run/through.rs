@@ -120,12 +120,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
         .map(|l| Line::styled(l, theme.warning()))
         .collect();
     let keys = [
-        Hint::new(
-            Context::Run,
-            &[Command::Deny],
-            "{} denies them the same way",
-        ),
-        Hint::new(Context::Run, &[Command::Rerun], "{} runs again"),
+        Hint::new(Context::Run, &[Command::Deny], "hint-deny-them-too"),
+        Hint::new(Context::Run, &[Command::Rerun], "hint-runs-again"),
     ];
     text.push(Line::styled(hints::line(keymap, &keys), theme.dim()));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
