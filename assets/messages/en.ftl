@@ -223,3 +223,79 @@ hint-back-to-the-editor = { $k1 } back to the editor
 hint-choice = { $k1 }/{ $k2 } choice
 hint-remove-it = { $k1 } remove it
 hint-take-out = { $k1 } take out
+
+## The title bar.
+
+title-unsaved = { $origin } (unsaved)
+title-native-arch = native arch only
+title-arches = { $n ->
+    [one] { $n } arch
+   *[other] { $n } arches
+}
+title-arches-more = { $first }+{ $n } more
+title-default = default { $action }
+
+## View 1.
+
+syscalls-categories = Categories
+syscalls-details = Details
+
+## View 2.
+
+bpf-title-disassembly = BPF · disassembly
+
+## View 3.
+
+run-title = Run
+run-terminal = Terminal
+run-terminal-back = Terminal: { $n } lines back ({ $key } goes forward)
+run-terminal-typing = Terminal: typing into the command ({ $key } to leave)
+run-stops = Stops
+run-went-through = Went through (the draft allows these)
+run-proposal = Proposal
+
+## View 4 (the findings' own texts come from the lint engine, in English).
+
+lint-errors = { $n ->
+    [one] { $n } error
+   *[other] { $n } errors
+}
+lint-warnings = { $n ->
+    [one] { $n } warning
+   *[other] { $n } warnings
+}
+lint-notes = { $n ->
+    [one] { $n } note
+   *[other] { $n } notes
+}
+lint-nothing-found = nothing found
+lint-title = Lint: { $summary }
+lint-title-stale = Lint: { $summary } (checking the last edit…)
+lint-title-checking = Lint: checking…
+lint-heading-errors = Errors ({ $n })
+lint-heading-warnings = Warnings ({ $n })
+lint-heading-notes = Notes ({ $n })
+lint-no-findings = No findings: lint sees nothing wrong with this draft on the target.
+lint-finding = Finding
+lint-finding-title = { $severity }[{ $id }] at { $line }:{ $col }
+
+## View 5.
+
+settings-title = Profile settings and target
+settings-default-action = Default action
+settings-default-errno = Default errno
+settings-errno-not-set = not set: EPERM
+settings-architectures = Architectures
+settings-flags = Flags
+settings-target-arch = Target arch
+settings-target-arch-about = rules with includes/excludes are judged for this machine
+settings-target-kernel = Target kernel
+settings-runtime = Runtime
+settings-runtime-runc = skips names its libseccomp cannot resolve, ENOSYS for newer calls
+settings-runtime-crun = skips names its libseccomp cannot resolve
+settings-runtime-none = loads seccompose's filter as compiled
+settings-capabilities = Capabilities
+settings-caps-count = { $n } capabilities
+settings-caps-docker = Docker's default set
+settings-caps-added = added: { $caps }
+settings-caps-removed = { $n } of Docker's removed

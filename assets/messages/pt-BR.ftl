@@ -222,3 +222,79 @@ hint-back-to-the-editor = { $k1 } volta ao editor
 hint-choice = { $k1 }/{ $k2 } opção
 hint-remove-it = { $k1 } remove
 hint-take-out = { $k1 } tira
+
+## A barra de título.
+
+title-unsaved = { $origin } (não salvo)
+title-native-arch = só a arch nativa
+title-arches = { $n ->
+    [one] { $n } arch
+   *[other] { $n } archs
+}
+title-arches-more = { $first }+{ $n } outras
+title-default = padrão { $action }
+
+## Vista 1.
+
+syscalls-categories = Categorias
+syscalls-details = Detalhes
+
+## Vista 2.
+
+bpf-title-disassembly = BPF · desmontagem
+
+## Vista 3.
+
+run-title = Executar
+run-terminal = Terminal
+run-terminal-back = Terminal: { $n } linhas atrás ({ $key } avança)
+run-terminal-typing = Terminal: digitando no comando ({ $key } sai)
+run-stops = Bloqueios
+run-went-through = Passaram (o rascunho libera estas)
+run-proposal = Proposta
+
+## Vista 4 (os textos dos apontamentos vêm do lint, em inglês).
+
+lint-errors = { $n ->
+    [one] { $n } erro
+   *[other] { $n } erros
+}
+lint-warnings = { $n ->
+    [one] { $n } aviso
+   *[other] { $n } avisos
+}
+lint-notes = { $n ->
+    [one] { $n } nota
+   *[other] { $n } notas
+}
+lint-nothing-found = nada encontrado
+lint-title = Lint: { $summary }
+lint-title-stale = Lint: { $summary } (verificando a última edição…)
+lint-title-checking = Lint: verificando…
+lint-heading-errors = Erros ({ $n })
+lint-heading-warnings = Avisos ({ $n })
+lint-heading-notes = Notas ({ $n })
+lint-no-findings = Nenhum apontamento: o lint não vê nada de errado neste rascunho para o alvo.
+lint-finding = Apontamento
+lint-finding-title = { $severity }[{ $id }] em { $line }:{ $col }
+
+## Vista 5.
+
+settings-title = Configurações do perfil e alvo
+settings-default-action = Ação padrão
+settings-default-errno = Errno padrão
+settings-errno-not-set = não definido: EPERM
+settings-architectures = Arquiteturas
+settings-flags = Flags
+settings-target-arch = Arch do alvo
+settings-target-arch-about = regras com includes/excludes são avaliadas para esta máquina
+settings-target-kernel = Kernel do alvo
+settings-runtime = Runtime
+settings-runtime-runc = ignora nomes que a libseccomp dele não resolve, ENOSYS para chamadas mais novas
+settings-runtime-crun = ignora nomes que a libseccomp dele não resolve
+settings-runtime-none = carrega o filtro como o seccompose o compilou
+settings-capabilities = Capabilities
+settings-caps-count = { $n } capabilities
+settings-caps-docker = o conjunto padrão do Docker
+settings-caps-added = a mais: { $caps }
+settings-caps-removed = { $n } das do Docker retiradas

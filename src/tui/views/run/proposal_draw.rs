@@ -48,7 +48,7 @@ pub fn render(
 ) {
     let (keymap, theme) = (cx.keymap, cx.theme);
     let Some(p) = p else {
-        let block = pane_block("Proposal", focused, theme);
+        let block = pane_block(&crate::msg!("run-proposal"), focused, theme);
         let inner = block.inner(area);
         frame.render_widget(block, area);
         frame.render_widget(

@@ -32,7 +32,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx) {
     let rows = (rows as u16).min(area.height / 2) + 2;
     let [head_area, body] =
         Layout::vertical([Constraint::Length(rows), Constraint::Min(6)]).areas(area);
-    let block = pane_block("Run", view.focus == Focus::Command, theme);
+    let block = pane_block(
+        &crate::msg!("run-title"),
+        view.focus == Focus::Command,
+        theme,
+    );
     let inner = block.inner(head_area);
     frame.render_widget(block, head_area);
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), inner);
@@ -248,17 +252,17 @@ fn render_terminal(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawC
 fn terminal_title(view: &RunView, cx: &DrawCtx) -> String {
     let key = |context, command| cx.keymap.key_for(context, command);
     if view.scrolled > 0 {
-        format!(
-            "Terminal: {} lines back ({} goes forward)",
-            view.scrolled,
-            key(Context::Run, Command::ScrollForward)
+        crate::msg!(
+            "run-terminal-back",
+            n = view.scrolled,
+            key = key(Context::Run, Command::ScrollForward)
         )
     } else if view.focus == Focus::Terminal {
-        format!(
-            "Terminal: typing into the command ({} to leave)",
-            key(Context::Terminal, Command::ReleaseTerminal)
+        crate::msg!(
+            "run-terminal-typing",
+            key = key(Context::Terminal, Command::ReleaseTerminal)
         )
     } else {
-        "Terminal".to_string()
+        crate::msg!("run-terminal")
     }
 }

@@ -205,7 +205,9 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut SyscallsView, cx: &DrawC
     let focused = view.focus == Focus::Detail;
     let content = view.selected().map(|s| (s, cx.man.text(s.name)));
     let pane = &mut view.detail;
-    let title = content.map_or("Details".to_string(), |(s, _)| format!("{}(2)", s.name));
+    let title = content.map_or(crate::msg!("syscalls-details"), |(s, _)| {
+        format!("{}(2)", s.name)
+    });
     let block = pane_block(&title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
