@@ -299,3 +299,62 @@ settings-caps-count = { $n } capabilities
 settings-caps-docker = Docker's default set
 settings-caps-added = added: { $caps }
 settings-caps-removed = { $n } of Docker's removed
+
+## The first-start tour, one page per view.
+
+tour-title = Tour: { $view }
+tour-syscalls-title = 1 Syscalls
+tour-syscalls = A seccomp profile decides, for every syscall, whether it runs, fails with an errno, or kills. Left: categories; middle: their syscalls; right: what one does and which rule decides it. a allow, d deny, x kill, - back to the default; / searches.
+tour-bpf-title = 2 BPF
+tour-bpf = The program the kernel will run for this draft, recompiled after every edit. The syscall selected in view 1 is followed; e explains any call you type, v switches between disassembly, PFC and JSON.
+tour-run-title = 3 Run
+tour-run = Try a command under the draft: Enter edits the command line, Enter again runs it. Every stop is listed with the rule that decided; a allows it, R records what a command needs.
+tour-lint-title = 4 Lint
+tour-lint = Likely mistakes and holes, such as a denied syscall whose sibling still does the job. Enter goes to the rule, f applies the fix (u undoes it).
+tour-settings-title = 5 Profile
+tour-settings = The default action and errno, the architectures, the flags, and the target the profile is judged for (architecture, kernel, runtime, capabilities).
+
+## View 1's detail pane (the summaries and risk reasons come from the catalog).
+
+detail-risk = Risk:
+detail-gets = Gets:
+detail-from-default = the default action
+detail-conditional = argument rules can decide otherwise
+detail-siblings = Siblings:
+detail-same = same
+detail-siblings-warning = Siblings do the same job: one that gets something else can be a way around this.
+detail-no-rule = No rule names it.
+detail-rules = Rules:
+detail-active = active
+detail-inactive = inactive on this target ({ $why })
+detail-manual = ── manual ──
+detail-man-loading = (loading the man page…)
+
+## View 3: stops and the header.
+
+run-stop = Stop
+run-stop-last-call = { $name } (last call)
+run-stops-enforce = Stops: not reported in enforce mode
+run-stops-count = Stops: { $syscalls ->
+    [one] { $syscalls } syscall
+   *[other] { $syscalls } syscalls
+}, { $calls ->
+    [one] { $calls } call
+   *[other] { $calls } calls
+}
+run-recording-title = Recording: { $n } syscalls used
+run-empty-enforce = Enforce mode runs the exact filter; switch to observed mode (E) to see stops.
+run-empty-record = Everything is let through and noted; the proposal follows when the command ends.
+run-no-stops = No stops.
+run-no-stops-yet = No stops yet.
+run-decided-by-rule = Decided by the rule at { $place }
+run-decided-by-default = Decided by the default action
+run-editing = Editing the command: enter runs it · esc leaves it as it is · up/down: history
+run-idle-host = Runs in the editor's working directory and environment, under the draft.
+run-idle-container = Runs in the container, under the draft, through the OCI runtime.
+run-idle-keys = { $edit } edit · { $run } run · { $record } record · { $enforce } enforce
+run-keys-to-command = Keys go to the command; { $key } gives them back to the editor.
+run-type-into-it = { $key } type into it
+run-running = Running `{ $command }` · { $keys } · { $key } ends it (the whole tree)
+run-finished-keys = { $again } run again · { $edit } edit
+run-observed-explained = Observed mode: the command sees exactly what the profile does (errno, SIGSYS); seccompose only watches and lists each stop.

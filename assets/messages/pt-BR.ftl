@@ -298,3 +298,62 @@ settings-caps-count = { $n } capabilities
 settings-caps-docker = o conjunto padrão do Docker
 settings-caps-added = a mais: { $caps }
 settings-caps-removed = { $n } das do Docker retiradas
+
+## O tour da primeira execução, uma página por vista.
+
+tour-title = Tour: { $view }
+tour-syscalls-title = 1 Syscalls
+tour-syscalls = Um perfil seccomp decide, para cada syscall, se ela roda, falha com um errno ou mata o processo. À esquerda, as categorias; no meio, as syscalls delas; à direita, o que uma faz e qual regra decide. a libera, d nega, x mata, - volta ao padrão; / busca.
+tour-bpf-title = 2 BPF
+tour-bpf = O programa que o kernel vai rodar para este rascunho, recompilado a cada edição. A syscall selecionada na vista 1 é acompanhada; e explica qualquer chamada digitada, v alterna entre desmontagem, PFC e JSON.
+tour-run-title = 3 Executar
+tour-run = Teste um comando sob o rascunho: Enter edita a linha de comando, Enter de novo a executa. Cada bloqueio aparece com a regra que decidiu; a o libera, R grava do que um comando precisa.
+tour-lint-title = 4 Lint
+tour-lint = Prováveis erros e brechas, como uma syscall negada cuja irmã ainda faz o mesmo serviço. Enter vai até a regra, f aplica a correção (u a desfaz).
+tour-settings-title = 5 Perfil
+tour-settings = A ação padrão e o errno, as arquiteturas, as flags e o alvo para o qual o perfil é avaliado (arquitetura, kernel, runtime, capabilities).
+
+## O painel de detalhes da vista 1 (resumos e motivos de risco vêm do catálogo).
+
+detail-risk = Risco:
+detail-gets = Recebe:
+detail-from-default = a ação padrão
+detail-conditional = regras de argumentos podem decidir diferente
+detail-siblings = Irmãs:
+detail-same = igual
+detail-siblings-warning = Syscalls irmãs fazem o mesmo serviço: uma que recebe outra coisa pode servir para contornar esta.
+detail-no-rule = Nenhuma regra cita esta syscall.
+detail-rules = Regras:
+detail-active = ativa
+detail-inactive = inativa neste alvo ({ $why })
+detail-manual = ── manual ──
+detail-man-loading = (carregando a página do man…)
+
+## Vista 3: bloqueios e o cabeçalho.
+
+run-stop = Bloqueio
+run-stop-last-call = { $name } (última chamada)
+run-stops-enforce = Bloqueios: não relatados no modo aplicado
+run-stops-count = Bloqueios: { $syscalls ->
+    [one] { $syscalls } syscall
+   *[other] { $syscalls } syscalls
+}, { $calls ->
+    [one] { $calls } chamada
+   *[other] { $calls } chamadas
+}
+run-recording-title = Gravando: { $n } syscalls usadas
+run-empty-enforce = O modo aplicado roda o filtro exato; mude para o modo observado (E) para ver os bloqueios.
+run-empty-record = Tudo passa e é anotado; a proposta vem quando o comando terminar.
+run-no-stops = Nenhum bloqueio.
+run-no-stops-yet = Nenhum bloqueio ainda.
+run-decided-by-rule = Decidido pela regra em { $place }
+run-decided-by-default = Decidido pela ação padrão
+run-editing = Editando o comando: enter executa · esc deixa como está · cima/baixo: histórico
+run-idle-host = Roda no diretório de trabalho e no ambiente do editor, sob o rascunho.
+run-idle-container = Roda no container, sob o rascunho, pelo runtime OCI.
+run-idle-keys = { $edit } edita · { $run } executa · { $record } grava · { $enforce } aplica
+run-keys-to-command = As teclas vão para o comando; { $key } as devolve ao editor.
+run-type-into-it = { $key } digita nele
+run-running = Rodando `{ $command }` · { $keys } · { $key } encerra (a árvore toda)
+run-finished-keys = { $again } roda de novo · { $edit } edita
+run-observed-explained = Modo observado: o comando vê exatamente o que o perfil faz (errno, SIGSYS); o seccompose só observa e lista cada bloqueio.

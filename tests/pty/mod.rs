@@ -151,12 +151,19 @@ pub fn command_line(ed: &mut Editor, text: &str) {
         s.contains("[observed mode]") || s.contains("[enforce mode")
     });
     ed.send("\r");
-    ed.wait_for("Editing the command");
+    // In whichever language the editor speaks.
+    let editing: Vec<String> = seccompose::lang::Language::ALL
+        .iter()
+        .map(|l| seccompose::i18n::text_in(*l, "run-editing", &[]))
+        .map(|t| t.split(':').next().unwrap_or_default().to_string())
+        .collect();
+    let is_editing = move |s: &str| editing.iter().any(|e| s.contains(e.as_str()));
+    ed.wait_until("the command line", &is_editing);
     // Clear what the history pre-filled, then type.
     ed.send(&"\x7f".repeat(200));
     ed.send(text);
     ed.send("\x1b");
     // Wait for the escape to be taken alone (a key sent sooner could arrive glued to it, as
     // alt-KEY).
-    ed.wait_until("the line left", |s| !s.contains("Editing the command"));
+    ed.wait_until("the line left", |s| !is_editing(s));
 }

@@ -109,39 +109,39 @@ fn header_lines(
     ));
     let mut lines = vec![Line::from(first), target::target_line(view, cx)];
     let state = match phase {
-        _ if editing => Line::styled(
-            "Editing the command: enter runs it · esc leaves it as it is · up/down: history",
-            theme.accent(),
-        ),
+        _ if editing => Line::styled(crate::msg!("run-editing"), theme.accent()),
         Phase::Idle => Line::styled(
             format!(
-                "{} {} edit · {} run · {} record · {} enforce",
+                "{} {}",
                 match view.target.current {
-                    RunTarget::Host =>
-                        "Runs in the editor's working directory and environment, under the draft.",
-                    RunTarget::Container(_) =>
-                        "Runs in the container, under the draft, through the OCI runtime.",
+                    RunTarget::Host => crate::msg!("run-idle-host"),
+                    RunTarget::Container(_) => crate::msg!("run-idle-container"),
                 },
-                k(Command::EditCommand),
-                k(Command::Rerun),
-                k(Command::Record),
-                k(Command::ToggleEnforce)
+                crate::msg!(
+                    "run-idle-keys",
+                    edit = k(Command::EditCommand),
+                    run = k(Command::Rerun),
+                    record = k(Command::Record),
+                    enforce = k(Command::ToggleEnforce)
+                )
             ),
             theme.dim(),
         ),
         Phase::Running => {
             let keys = if focus == Focus::Terminal {
-                format!(
-                    "Keys go to the command; {} gives them back to the editor.",
-                    keymap.key_for(Context::Terminal, Command::ReleaseTerminal)
+                crate::msg!(
+                    "run-keys-to-command",
+                    key = keymap.key_for(Context::Terminal, Command::ReleaseTerminal)
                 )
             } else {
-                format!("{} type into it", k(Command::FocusTerminal))
+                crate::msg!("run-type-into-it", key = k(Command::FocusTerminal))
             };
             Line::styled(
-                format!(
-                    "Running `{ran}` · {keys} · {} ends it (the whole tree)",
-                    k(Command::StopRun)
+                crate::msg!(
+                    "run-running",
+                    command = ran,
+                    keys = keys,
+                    key = k(Command::StopRun)
                 ),
                 theme.accent(),
             )
@@ -158,9 +158,12 @@ fn header_lines(
             ),
             Span::styled(
                 format!(
-                    "   {} run again · {} edit",
-                    k(Command::Rerun),
-                    k(Command::EditCommand)
+                    "   {}",
+                    crate::msg!(
+                        "run-finished-keys",
+                        again = k(Command::Rerun),
+                        edit = k(Command::EditCommand)
+                    )
                 ),
                 theme.dim(),
             ),
@@ -171,7 +174,7 @@ fn header_lines(
     // Until the first observed run has ended.
     if !session.memory.run_explained && mode == Mode::Observe && !view.enforce {
         lines.push(Line::styled(
-            "Observed mode: the command sees exactly what the profile does (errno, SIGSYS); seccompose only watches and lists each stop.",
+            crate::msg!("run-observed-explained"),
             theme.dim(),
         ));
     }
