@@ -358,3 +358,23 @@ run-type-into-it = { $key } type into it
 run-running = Running `{ $command }` · { $keys } · { $key } ends it (the whole tree)
 run-finished-keys = { $again } run again · { $edit } edit
 run-observed-explained = Observed mode: the command sees exactly what the profile does (errno, SIGSYS); seccompose only watches and lists each stop.
+run-mode-recording = recording
+run-mode-enforced = enforced
+run-mode-observed = observed
+run-mode-enforce = enforce mode
+run-mode-enforce-no-notify = enforce mode: this kernel has no user notification
+run-mode-enforce-no-trace = enforce mode: tracing the command is not allowed here
+run-mode-observe = observed mode
+run-target = Target:
+run-target-host = host (this machine)
+run-target-container = container { $dir }
+run-target-switch-container = container
+run-target-switch-host = host
+run-target-unavailable = no container target: { $why }
+run-target-ask = Container DIR (a root filesystem or an OCI bundle):
+run-target-ask-keys = enter: use it · esc: stay on the host
+
+## More of the status bar and view 1.
+
+status-running-as-root = Running as root: commands run from the editor run as root too (an ordinary user is safer)
+search-heading = Search "{ $query }": { $n } found

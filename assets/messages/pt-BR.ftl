@@ -357,3 +357,23 @@ run-type-into-it = { $key } digita nele
 run-running = Rodando `{ $command }` · { $keys } · { $key } encerra (a árvore toda)
 run-finished-keys = { $again } roda de novo · { $edit } edita
 run-observed-explained = Modo observado: o comando vê exatamente o que o perfil faz (errno, SIGSYS); o seccompose só observa e lista cada bloqueio.
+run-mode-recording = gravando
+run-mode-enforced = aplicado
+run-mode-observed = observado
+run-mode-enforce = modo aplicado
+run-mode-enforce-no-notify = modo aplicado: este kernel não tem notificação para espaço de usuário
+run-mode-enforce-no-trace = modo aplicado: rastrear o comando não é permitido aqui
+run-mode-observe = modo observado
+run-target = Alvo:
+run-target-host = host (esta máquina)
+run-target-container = container { $dir }
+run-target-switch-container = container
+run-target-switch-host = host
+run-target-unavailable = sem alvo container: { $why }
+run-target-ask = DIR do container (um sistema de arquivos raiz ou um bundle OCI):
+run-target-ask-keys = enter: usar · esc: ficar no host
+
+## Mais da barra de status e da vista 1.
+
+status-running-as-root = Rodando como root: os comandos executados pelo editor também rodam como root (um usuário comum é mais seguro)
+search-heading = Busca "{ $query }": { $n } encontradas

@@ -147,9 +147,12 @@ pub fn home_with(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
 /// Puts `text` on view 3's command line (enter edits, esc leaves it there without running).
 pub fn command_line(ed: &mut Editor, text: &str) {
     ed.send("3");
-    ed.wait_until("view 3", |s| {
-        s.contains("[observed mode]") || s.contains("[enforce mode")
-    });
+    let modes: Vec<String> = seccompose::lang::Language::ALL
+        .iter()
+        .flat_map(|l| ["run-mode-observe", "run-mode-enforce"].map(|id| (*l, id)))
+        .map(|(l, id)| format!("[{}", seccompose::i18n::text_in(l, id, &[])))
+        .collect();
+    ed.wait_until("view 3", |s| modes.iter().any(|m| s.contains(m.as_str())));
     ed.send("\r");
     // In whichever language the editor speaks.
     let editing: Vec<String> = seccompose::lang::Language::ALL

@@ -69,21 +69,21 @@ pub fn render_stops_column(frame: &mut Frame, area: Rect, view: &mut RunView, cx
     stops::render(frame, rest, view, cx, false);
 }
 
-fn mode_label(view: &RunView) -> &'static str {
+fn mode_label(view: &RunView) -> String {
     use crate::sandbox::support;
     match (view.phase == Phase::Running, view.mode, view.enforce) {
-        (true, Mode::Record, _) => "recording",
-        (true, Mode::Enforce, _) => "enforced",
-        (true, Mode::Observe, _) => "observed",
-        (false, _, true) => "enforce mode",
+        (true, Mode::Record, _) => crate::msg!("run-mode-recording"),
+        (true, Mode::Enforce, _) => crate::msg!("run-mode-enforced"),
+        (true, Mode::Observe, _) => crate::msg!("run-mode-observed"),
+        (false, _, true) => crate::msg!("run-mode-enforce"),
         // Known from the start-up probe: observed runs would fall back, so say it now.
         (false, _, false) if support::user_notification_known() == Some(false) => {
-            "enforce mode: this kernel has no user notification"
+            crate::msg!("run-mode-enforce-no-notify")
         }
         (false, _, false) if support::tracing_known() == Some(false) => {
-            "enforce mode: tracing the command is not allowed here"
+            crate::msg!("run-mode-enforce-no-trace")
         }
-        (false, _, false) => "observed mode",
+        (false, _, false) => crate::msg!("run-mode-observe"),
     }
 }
 
