@@ -474,6 +474,9 @@ mod tests {
             map.command(&key(KeyCode::Char('d'), KeyModifiers::NONE), &ctx),
             None
         );
+        // A user's file from before the help lines moved to assets/messages still reads.
+        let old = "[actions]\ndeny = { keys = [\"D\"], help = \"mine\" }\n";
+        assert!(KeyMap::with_overrides(Some(old)).is_ok());
         assert!(KeyMap::with_overrides(Some("[actions]\nfly = { keys = [\"f\"] }\n")).is_err());
         assert!(KeyMap::with_overrides(Some("[actions]\ndeny = { keys = [\"a\"] }\n")).is_err());
     }
