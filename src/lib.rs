@@ -6,5 +6,6 @@
 pub use seccompose_core::{bpf, catalog, compile, lang, lint, profile};
 pub use seccompose_sandbox as sandbox;
 
+pub mod i18n;
 pub mod learn;
 pub mod tui;

@@ -272,9 +272,11 @@ impl App {
         self.check_lesson();
     }
 
-    /// Shows the lessons and the catalog's texts (summaries, risk reasons, categories, groups)
-    /// in `language`; the lesson followed, if any, goes on in it.
+    /// Shows the lessons, the catalog's texts (summaries, risk reasons, categories, groups) and
+    /// the messages this thread draws in `language`; the lesson followed, if any, goes on in it.
+    /// (The binary sets the process's language once at start too: `i18n::set_language`.)
     pub fn set_language(&mut self, language: Language) {
+        crate::i18n::set_thread_language(language);
         self.session.language = language;
         self.lessons.set = learn::lessons_in(language);
         self.syscalls.relabel(&self.session);

@@ -58,23 +58,14 @@ impl Context {
         Context::Dialog,
     ];
 
-    /// The help heading.
-    pub fn title(self) -> &'static str {
-        match self {
-            Context::Global => "Everywhere",
-            Context::Navigation => "Moving around",
-            Context::Actions => "Categories and syscalls",
-            Context::Bpf => "BPF view",
-            Context::Rules => "Rule editor",
-            Context::Form => "Rule form",
-            Context::Settings => "Profile settings",
-            Context::Run => "Run view",
-            Context::Proposal => "Run view: proposal after a recording",
-            Context::Lint => "Lint view",
-            Context::Terminal => "Run view: typing into the command",
-            Context::Prompt => "Search and prompts",
-            Context::Dialog => "Questions",
-        }
+    /// The help heading, in the current language.
+    pub fn title(self) -> String {
+        crate::i18n::text(&self.title_id(), &[])
+    }
+
+    /// The message id of its help heading (`keys-<table>`).
+    pub fn title_id(self) -> String {
+        format!("keys-{}", self.key())
     }
 
     fn key(self) -> &'static str {
@@ -194,15 +185,20 @@ pub struct Binding {
     pub command: Command,
     /// Its keys, as the TOML spells them.
     pub keys: Vec<String>,
-    /// One line of help.
-    pub help: String,
+    /// The message id of its line of help (`keys-<table>-<command>`).
+    pub help_id: String,
+}
+
+impl Binding {
+    /// Its line of help, in the current language.
+    pub fn help(&self) -> String {
+        crate::i18n::text(&self.help_id, &[])
+    }
 }
 
 #[derive(Deserialize)]
 struct Entry {
     keys: Vec<String>,
-    #[serde(default)]
-    help: Option<String>,
 }
 
 type RawTables = BTreeMap<String, BTreeMap<String, Entry>>;
@@ -306,7 +302,7 @@ fn tables(text: &str) -> Result<Vec<(Context, Vec<Binding>)>, KeyMapError> {
             bindings.push(Binding {
                 command,
                 keys: entry.keys,
-                help: entry.help.unwrap_or_default(),
+                help_id: format!("keys-{section}-{name}"),
             });
         }
         out.push((context, bindings));
@@ -478,6 +474,9 @@ mod tests {
             map.command(&key(KeyCode::Char('d'), KeyModifiers::NONE), &ctx),
             None
         );
+        // A user's file from before the help lines moved to assets/messages still reads.
+        let old = "[actions]\ndeny = { keys = [\"D\"], help = \"mine\" }\n";
+        assert!(KeyMap::with_overrides(Some(old)).is_ok());
         assert!(KeyMap::with_overrides(Some("[actions]\nfly = { keys = [\"f\"] }\n")).is_err());
         assert!(KeyMap::with_overrides(Some("[actions]\ndeny = { keys = [\"a\"] }\n")).is_err());
     }
@@ -488,9 +487,8 @@ mod tests {
         let (first, bindings) = &map.groups()[0];
         assert_eq!(*first, Context::Global);
         assert_eq!(bindings[0].command, Command::ViewSyscalls);
-        assert!(map
-            .groups()
+        assert!(map.groups().iter().all(|(_, b)| b
             .iter()
-            .all(|(_, b)| b.iter().all(|b| !b.help.is_empty())));
+            .all(|b| crate::i18n::has(crate::lang::Language::En, &b.help_id))));
     }
 }

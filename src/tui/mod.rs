@@ -98,6 +98,7 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
         (p, None, Some(what.replace("{from}", &from)))
     };
     let language = crate::learn::choose_language(open.lang).map_err(anyhow::Error::msg)?;
+    crate::i18n::set_language(language);
     let lessons = crate::learn::lessons_in(language);
     let lesson_start = match open.lesson {
         Some(Some(i)) => {
@@ -183,11 +184,7 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
 
 /// The warning for an editor run as root: what it runs, it runs as root.
 pub fn root_warning(euid: u32) -> Option<String> {
-    (euid == 0).then(|| {
-        "Running as root: commands run from the editor run as root too (an ordinary user is \
-         safer)"
-            .to_string()
-    })
+    (euid == 0).then(|| crate::msg!("status-running-as-root"))
 }
 
 fn loaded_note(diags: &[Diagnostic]) -> Option<String> {

@@ -183,7 +183,10 @@ impl Session {
                 true
             }
             Err(e) => {
-                self.say(format!("Not changed: {e}"), Tone::Warning);
+                self.say(
+                    crate::msg!("status-not-changed", why = e.to_string()),
+                    Tone::Warning,
+                );
                 false
             }
         }
@@ -227,10 +230,10 @@ impl Session {
         self.siblings_open = None;
         match self.doc.undo() {
             Some(label) => {
-                self.say(format!("Undid: {label}"), Tone::Info);
+                self.say(crate::msg!("status-undid", edit = label), Tone::Info);
                 self.refresh();
             }
-            None => self.say("Nothing to undo".into(), Tone::Info),
+            None => self.say(crate::msg!("status-nothing-to-undo"), Tone::Info),
         }
     }
 
@@ -239,10 +242,10 @@ impl Session {
         self.siblings_open = None;
         match self.doc.redo() {
             Some(label) => {
-                self.say(format!("Redid: {label}"), Tone::Info);
+                self.say(crate::msg!("status-redid", edit = label), Tone::Info);
                 self.refresh();
             }
-            None => self.say("Nothing to redo".into(), Tone::Info),
+            None => self.say(crate::msg!("status-nothing-to-redo"), Tone::Info),
         }
     }
 
@@ -257,10 +260,7 @@ impl Session {
     /// is read-only, is left alone unless `consent` says otherwise, for the editor to ask.
     pub fn save(&mut self, consent: profile::Consent) -> SaveOutcome {
         let Some(path) = self.path.clone() else {
-            self.say(
-                "The built-in profile has no file yet: save it with a name".into(),
-                Tone::Warning,
-            );
+            self.say(crate::msg!("status-no-file-yet"), Tone::Warning);
             return SaveOutcome::Failed;
         };
         let saved = profile::save_document(
@@ -282,10 +282,17 @@ impl Session {
                 self.source = Some(saved.source);
                 let (text, tone) = match saved.rendering {
                     Rendering::Fallback(why) => (
-                        format!("Saved {} in canonical form ({why})", path.display()),
+                        crate::msg!(
+                            "status-saved-canonical",
+                            file = path.display().to_string(),
+                            why = why.to_string()
+                        ),
                         Tone::Warning,
                     ),
-                    _ => (format!("Saved {}", path.display()), Tone::Good),
+                    _ => (
+                        crate::msg!("status-saved", file = path.display().to_string()),
+                        Tone::Good,
+                    ),
                 };
                 self.say(text, tone);
                 SaveOutcome::Saved
@@ -297,7 +304,11 @@ impl Session {
             }
             Err(e) => {
                 self.say(
-                    format!("Could not save {}: {e}", path.display()),
+                    crate::msg!(
+                        "status-could-not-save",
+                        file = path.display().to_string(),
+                        why = e.to_string()
+                    ),
                     Tone::Warning,
                 );
                 SaveOutcome::Failed

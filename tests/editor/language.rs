@@ -92,3 +92,56 @@ fn the_editor_follows_the_locale_and_lang() {
         assert_eq!(ed.wait_exit(), 0);
     }
 }
+
+/// An editor in Brazilian Portuguese (the catalog, the lessons and the messages).
+fn in_portuguese(mut app: seccompose::tui::app::App) -> seccompose::tui::app::App {
+    app.set_language(Language::PtBr);
+    app
+}
+
+/// Views 1 to 5 and the `?` help at 120x36 in pt-BR: titles, hints, settings and headings in
+/// Portuguese; syscall names, actions and constants as they are.
+#[test]
+fn views_and_help_in_portuguese() {
+    use editor_support::{on_fixture, settle};
+    let shots: [(&str, seccompose::tui::app::App, &[&str], &str); 6] = [
+        ("view1", in_portuguese(builtin()), &["j", "j"], "Categorias"),
+        (
+            "view2",
+            in_portuguese(on_fixture("bpf-small.json")),
+            &["2"],
+            "desmontagem",
+        ),
+        (
+            "view3",
+            in_portuguese(on_fixture("deny-mkdir.json")),
+            &["3"],
+            "Executar",
+        ),
+        ("view4", in_portuguese(builtin()), &["4"], "1 nota"),
+        ("view5", in_portuguese(builtin()), &["5"], "Ação padrão"),
+        (
+            "help",
+            in_portuguese(builtin()),
+            &["?"],
+            "Liberar a syscall selecionada",
+        ),
+    ];
+    for (name, mut app, keys, portuguese) in shots {
+        press(&mut app, keys);
+        if name == "view2" {
+            settle(&mut app);
+        }
+        let terminal = draw(&mut app, 120, 36);
+        let text = terminal.backend().to_string();
+        assert!(
+            text.contains(portuguese),
+            "{name}: {portuguese:?} missing:\n{text}"
+        );
+        assert!(
+            !text.contains(['\u{2068}', '\u{2069}']),
+            "{name}: bidi marks"
+        );
+        insta::assert_snapshot!(format!("{name}_pt_br_120x36"), terminal.backend());
+    }
+}

@@ -69,11 +69,10 @@ fn workspace() -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 /// Searches `name` in view 1 and presses `key` on it (d: deny).
-fn on_syscall(ed: &mut Editor, name: &str, key: &str) {
+fn on_syscall(ed: &mut Editor, lang: &Lang, name: &str, key: &str) {
     ed.send(&format!("1/{name}\r"));
-    ed.wait_until("the search box to close", |s| {
-        !s.contains("enter: first match")
-    });
+    let search_keys = message(lang, "search-keys");
+    ed.wait_until("the search box to close", |s| !s.contains(&search_keys));
     ed.send(key);
 }
 
@@ -84,19 +83,31 @@ fn run(ed: &mut Editor, command: &str, n: usize, status: i32) {
     ed.wait_for(&format!("#{n} `{command}` exited with status {status}"));
 }
 
+/// A message of the editor in the lesson's language.
+fn message(lang: &Lang, id: &str) -> String {
+    let language = seccompose::lang::Language::parse(lang.locale).unwrap_or_default();
+    seccompose::i18n::text_in(language, id, &[])
+}
+
 /// Presses keys that show other views and move around, and waits until they were taken.
-fn look_around(ed: &mut Editor) {
+fn look_around(ed: &mut Editor, lang: &Lang) {
     ed.send("2");
     ed.wait_for("BPF ·");
     ed.send("5");
-    ed.wait_for("Default action");
+    ed.wait_for(&message(lang, "settings-default-action"));
     ed.send("jk1");
-    ed.wait_for("Categories");
+    ed.wait_for(&message(lang, "syscalls-categories"));
 }
 
-fn quit_without_saving(mut ed: Editor) {
+/// Quits, answering the unsaved-changes question (in the editor's language) with no.
+fn quit_without_saving(mut ed: Editor, lang: &Lang) {
+    let language = seccompose::lang::Language::parse(lang.locale).unwrap_or_default();
     ed.send("q");
-    ed.wait_for("Save changes before quitting?");
+    ed.wait_for(&seccompose::i18n::text_in(
+        language,
+        "dialog-quit-text",
+        &[],
+    ));
     ed.send("n");
     assert_eq!(ed.wait_exit(), 0);
 }
@@ -116,16 +127,16 @@ fn block_a_syscall(lang: &Lang, deny_with_prompt: bool) {
     ed.wait_for(&format!("▶ {}", lesson.steps[0].title));
     assert!(ed.text().contains(lang.set.ui("view.syscalls")));
 
-    look_around(&mut ed);
+    look_around(&mut ed, lang);
     still_at(&ed, lang, 1, 4);
 
     if deny_with_prompt {
         // Another route: an errno typed in the prompt instead of the profile's own.
-        on_syscall(&mut ed, "mkdir", "e");
+        on_syscall(&mut ed, lang, "mkdir", "e");
         ed.wait_for("Deny mkdir with errno");
         ed.send("EACCES\r");
     } else {
-        on_syscall(&mut ed, "mkdir", "d");
+        on_syscall(&mut ed, lang, "mkdir", "d");
     }
     ed.wait_for("mkdir denied, but mkdirat still does the same job");
     at_step(&ed, lang, 2, 4);
@@ -149,7 +160,7 @@ fn block_a_syscall(lang: &Lang, deny_with_prompt: bool) {
     ed.wait_for(lang.set.ui("panel.finished"));
     ed.wait_for(&lesson.end[..40]);
     assert!(work.join("teste").is_dir());
-    quit_without_saving(ed);
+    quit_without_saving(ed, lang);
 }
 
 /// Lesson 3, on the built-in allowlist: take chmod and chown out, see chmod and chown still
@@ -161,10 +172,10 @@ fn not_enough(lang: &Lang, fix_in_lint: bool) {
     ed.wait_for(&lesson.title);
     at_step(&ed, lang, 1, 6);
 
-    on_syscall(&mut ed, "chmod", "d");
+    on_syscall(&mut ed, lang, "chmod", "d");
     ed.wait_for("chmod denied, but fchmod, fchmodat and fchmodat2 still do the same job");
     still_at(&ed, lang, 1, 6);
-    on_syscall(&mut ed, "chown", "d");
+    on_syscall(&mut ed, lang, "chown", "d");
     ed.wait_for("chown denied, but");
     at_step(&ed, lang, 2, 6);
 
@@ -178,7 +189,7 @@ fn not_enough(lang: &Lang, fix_in_lint: bool) {
     at_step(&ed, lang, 4, 6);
     // Lint has found the holes by now; the step waits for the learner to look at them.
     ed.send("1");
-    ed.wait_for("Categories");
+    ed.wait_for(&message(lang, "syscalls-categories"));
     ed.wait_for("W2");
     still_at(&ed, lang, 4, 6);
 
@@ -195,7 +206,7 @@ fn not_enough(lang: &Lang, fix_in_lint: bool) {
     } else {
         // Another route: the siblings denied one by one in view 1.
         for name in ["fchmodat", "fchownat"] {
-            on_syscall(&mut ed, name, "d");
+            on_syscall(&mut ed, lang, name, "d");
             ed.wait_for(&format!("{name} denied, but"));
         }
     }
@@ -204,7 +215,7 @@ fn not_enough(lang: &Lang, fix_in_lint: bool) {
     run(&mut ed, "chmod 600 f", 4, 1);
     ed.wait_for(lang.set.ui("panel.finished"));
     assert!(!ed.text().contains("went through:"), "{}", ed.text());
-    quit_without_saving(ed);
+    quit_without_saving(ed, lang);
 }
 
 #[test]
@@ -275,7 +286,7 @@ fn lessons_1_4_5_and_6_can_be_completed() {
     ed.send("r");
     ed.wait_for("#2 `echo oi` exited with status 0");
     ed.wait_for(done);
-    quit_without_saving(ed);
+    quit_without_saving(ed, &en);
 
     let (_home, mut ed, _) = english_lesson("argument-rules");
     let unix = "python3 -c \"import socket; socket.socket(socket.AF_UNIX); print('unix ok')\"";
@@ -301,7 +312,7 @@ fn lessons_1_4_5_and_6_can_be_completed() {
     ed.send("r");
     ed.wait_for("#3 `python3");
     ed.wait_for(done);
-    quit_without_saving(ed);
+    quit_without_saving(ed, &en);
 
     let (_home, mut ed, _) = english_lesson("5");
     ed.send("2");
@@ -342,5 +353,5 @@ fn lessons_1_4_5_and_6_can_be_completed() {
     ed.send("r");
     ed.wait_for("#4 `ls /` exited with status 0");
     ed.wait_for(done);
-    quit_without_saving(ed);
+    quit_without_saving(ed, &en);
 }

@@ -147,16 +147,26 @@ pub fn home_with(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
 /// Puts `text` on view 3's command line (enter edits, esc leaves it there without running).
 pub fn command_line(ed: &mut Editor, text: &str) {
     ed.send("3");
-    ed.wait_until("view 3", |s| {
-        s.contains("[observed mode]") || s.contains("[enforce mode")
-    });
+    let modes: Vec<String> = seccompose::lang::Language::ALL
+        .iter()
+        .flat_map(|l| ["run-mode-observe", "run-mode-enforce"].map(|id| (*l, id)))
+        .map(|(l, id)| format!("[{}", seccompose::i18n::text_in(l, id, &[])))
+        .collect();
+    ed.wait_until("view 3", |s| modes.iter().any(|m| s.contains(m.as_str())));
     ed.send("\r");
-    ed.wait_for("Editing the command");
+    // In whichever language the editor speaks.
+    let editing: Vec<String> = seccompose::lang::Language::ALL
+        .iter()
+        .map(|l| seccompose::i18n::text_in(*l, "run-editing", &[]))
+        .map(|t| t.split(':').next().unwrap_or_default().to_string())
+        .collect();
+    let is_editing = move |s: &str| editing.iter().any(|e| s.contains(e.as_str()));
+    ed.wait_until("the command line", &is_editing);
     // Clear what the history pre-filled, then type.
     ed.send(&"\x7f".repeat(200));
     ed.send(text);
     ed.send("\x1b");
     // Wait for the escape to be taken alone (a key sent sooner could arrive glued to it, as
     // alt-KEY).
-    ed.wait_until("the line left", |s| !s.contains("Editing the command"));
+    ed.wait_until("the line left", |s| !is_editing(s));
 }

@@ -2,6 +2,7 @@
 //! the target the profile is evaluated for (architecture, kernel, capabilities).
 
 use crate::catalog::{Catalog, CATALOG_ARCHES};
+use crate::msg;
 use crate::profile::{
     covered_arches, toggle_arch, toggle_flag, Action, Arch, Edit, Profile, FILTER_FLAGS,
 };
@@ -215,7 +216,7 @@ fn row_text(row: Row, session: &Session) -> (String, String) {
     let check = |on: bool| if on { "[x]" } else { "[ ]" };
     match row {
         Row::DefaultAction => (
-            "Default action".into(),
+            msg!("settings-default-action"),
             format!(
                 "‹ {} ›  {}",
                 p.default_action.name(),
@@ -226,11 +227,14 @@ fn row_text(row: Row, session: &Session) -> (String, String) {
             let e = p.default_errno();
             let name = Catalog.errno_name(e).unwrap_or("?");
             let note = if p.default_errno_ret.is_none() {
-                " (not set: EPERM)"
+                format!(" ({})", msg!("settings-errno-not-set"))
             } else {
-                ""
+                String::new()
             };
-            ("Default errno".into(), format!("{name} ({e}){note}"))
+            (
+                msg!("settings-default-errno"),
+                format!("{name} ({e}){note}"),
+            )
         }
         Row::Arch(a) => {
             let subs: Vec<&str> = a
@@ -244,41 +248,40 @@ fn row_text(row: Row, session: &Session) -> (String, String) {
                 format!(" (+ {})", subs.join(", "))
             };
             let label = if natives().first() == Some(&a) {
-                "Architectures"
+                msg!("settings-architectures")
             } else {
-                ""
+                String::new()
             };
             let on = covered_arches(p).contains(&a);
-            (
-                label.into(),
-                format!("{} {}{subs}", check(on), a.short_name()),
-            )
+            (label, format!("{} {}{subs}", check(on), a.short_name()))
         }
         Row::Flag(f) => {
             let label = if FILTER_FLAGS.first() == Some(&f) {
-                "Flags"
+                msg!("settings-flags")
             } else {
-                ""
+                String::new()
             };
             let on = p.flags.iter().flatten().any(|x| x == f);
-            (label.into(), format!("{} {f}", check(on)))
+            (label, format!("{} {f}", check(on)))
         }
         Row::TargetArch => (
-            "Target arch".into(),
+            msg!("settings-target-arch"),
             format!(
-                "‹ {} ›  rules with includes/excludes are judged for this machine",
-                session.target.arch.short_name()
+                "‹ {} ›  {}",
+                session.target.arch.short_name(),
+                msg!("settings-target-arch-about")
             ),
         ),
-        Row::Kernel => ("Target kernel".into(), session.target.kernel.to_string()),
+        Row::Kernel => (
+            msg!("settings-target-kernel"),
+            session.target.kernel.to_string(),
+        ),
         Row::Runtime => {
             let t = &session.target;
             let what = match t.runtime {
-                crate::profile::Runtime::Runc => {
-                    "skips names its libseccomp cannot resolve, ENOSYS for newer calls"
-                }
-                crate::profile::Runtime::Crun => "skips names its libseccomp cannot resolve",
-                crate::profile::Runtime::None => "loads seccompose's filter as compiled",
+                crate::profile::Runtime::Runc => msg!("settings-runtime-runc"),
+                crate::profile::Runtime::Crun => msg!("settings-runtime-crun"),
+                crate::profile::Runtime::None => msg!("settings-runtime-none"),
             };
             let libseccomp = if t.runtime.uses_libseccomp() {
                 format!(" (libseccomp {})", t.libseccomp)
@@ -286,7 +289,7 @@ fn row_text(row: Row, session: &Session) -> (String, String) {
                 String::new()
             };
             (
-                "Runtime".into(),
+                msg!("settings-runtime"),
                 format!("‹ {}{libseccomp} ›  {what}", t.runtime),
             )
         }
@@ -303,18 +306,19 @@ fn row_text(row: Row, session: &Session) -> (String, String) {
                 .iter()
                 .filter(|c| !session.target.caps.contains(**c))
                 .count();
-            let mut text = format!("{} capabilities", session.target.caps.len());
+            let mut text = msg!("settings-caps-count", n = session.target.caps.len());
             if extra.is_empty() && missing == 0 {
-                text.push_str(" (Docker's default set)");
+                text.push_str(&format!(" ({})", msg!("settings-caps-docker")));
             } else {
                 if !extra.is_empty() {
-                    text.push_str(&format!(", added: {}", extra.join(", ")));
+                    let added = msg!("settings-caps-added", caps = extra.join(", "));
+                    text.push_str(&format!(", {added}"));
                 }
                 if missing > 0 {
-                    text.push_str(&format!(", {missing} of Docker's removed"));
+                    text.push_str(&format!(", {}", msg!("settings-caps-removed", n = missing)));
                 }
             }
-            ("Capabilities".into(), text)
+            (msg!("settings-capabilities"), text)
         }
     }
 }
@@ -324,23 +328,15 @@ const KEYS: [Hint; 4] = [
     Hint::new(
         Context::Settings,
         &[Command::ChangePrev, Command::ChangeNext],
-        "{}/{} change",
+        "hint-change",
     ),
-    Hint::new(
-        Context::Settings,
-        &[Command::Toggle],
-        "{} toggle or type a value",
-    ),
+    Hint::new(Context::Settings, &[Command::Toggle], "hint-toggle-or-type"),
     Hint::new(
         Context::Settings,
         &[Command::ShowChanges],
-        "{} unsaved changes",
+        "hint-unsaved-changes",
     ),
-    Hint::new(
-        Context::Settings,
-        &[],
-        "the target is not saved in the profile",
-    ),
+    Hint::new(Context::Settings, &[], "hint-target-not-saved"),
 ];
 
 /// Draws the view.
@@ -356,7 +352,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut SettingsView, cx: &DrawC
         }
         None => area,
     };
-    let block = pane_block("Profile settings and target", true, theme);
+    let block = pane_block(&msg!("settings-title"), true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let all = rows(session);

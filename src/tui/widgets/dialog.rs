@@ -1,7 +1,7 @@
 //! Windows over the editor: a text prompt, and questions with a few answers.
 
-use super::hints::{self, Hint};
 use super::{centered, pane_block};
+use crate::msg;
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::prompt::Prompt;
@@ -46,7 +46,7 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt, cx: &DrawCt
     let theme = cx.theme;
     let window = centered(area, 70, 6);
     frame.render_widget(Clear, window);
-    let block = pane_block("Question", true, theme);
+    let block = pane_block(&msg!("prompt-title"), true, theme);
     let inner = block.inner(window);
     frame.render_widget(block, window);
     let mut lines = vec![
@@ -56,7 +56,7 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt, cx: &DrawCt
     if let Some(e) = &prompt.error {
         lines.push(Line::styled(e.to_string(), theme.warning()));
     } else {
-        lines.push(Line::styled("enter accept · esc cancel", theme.dim()));
+        lines.push(Line::styled(msg!("prompt-keys"), theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
@@ -64,65 +64,63 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt, cx: &DrawCt
 /// Draws a dialog window.
 pub fn render_dialog(frame: &mut Frame, area: Rect, dialog: &Dialog, cx: &DrawCtx) {
     let (keymap, theme) = (cx.keymap, cx.theme);
-    let (title, text, answers): (_, _, Vec<Hint>) = match dialog {
+    let key = |c| keymap.key_for(Context::Dialog, c);
+    let (title, text, answers) = match dialog {
         Dialog::Quit => (
-            "Unsaved changes",
-            "Save changes before quitting?",
+            msg!("dialog-quit-title"),
+            msg!("dialog-quit-text"),
             vec![
-                Hint::new(Context::Dialog, &[Command::Yes], "{} save and quit"),
-                Hint::new(Context::Dialog, &[Command::No], "{} discard and quit"),
-                Hint::new(Context::Dialog, &[Command::Cancel], "{} cancel"),
+                msg!("dialog-quit-save", key = key(Command::Yes)),
+                msg!("dialog-quit-discard", key = key(Command::No)),
+                msg!("dialog-cancel", key = key(Command::Cancel)),
             ],
         ),
         Dialog::StopRun => (
-            "A command is running",
-            "The command in the run view is still running. End it, with every process it started, and quit?",
+            msg!("dialog-stop-run-title"),
+            msg!("dialog-stop-run-text"),
             vec![
-                Hint::new(Context::Dialog, &[Command::Yes], "{} end it and quit"),
-                Hint::new(Context::Dialog, &[Command::No], "{} keep it running"),
+                msg!("dialog-stop-run-end", key = key(Command::Yes)),
+                msg!("dialog-stop-run-keep", key = key(Command::No)),
             ],
         ),
         Dialog::Recover { .. } => (
-            "Recovery file",
-            "An earlier session left unsaved changes to this profile. Restore them?",
+            msg!("dialog-recover-title"),
+            msg!("dialog-recover-text"),
             vec![
-                Hint::new(Context::Dialog, &[Command::Yes], "{} restore (undo goes back to the file)"),
-                Hint::new(Context::Dialog, &[Command::No], "{} ignore and delete them"),
+                msg!("dialog-recover-restore", key = key(Command::Yes)),
+                msg!("dialog-recover-ignore", key = key(Command::No)),
             ],
         ),
         Dialog::ReadOnly { .. } => (
-            "Read-only file",
-            "The file is read-only (no write permission for you). Write it anyway?",
+            msg!("dialog-read-only-title"),
+            msg!("dialog-read-only-text"),
             vec![
-                Hint::new(Context::Dialog, &[Command::Overwrite], "{} write anyway"),
-                Hint::new(Context::Dialog, &[Command::Cancel], "{} cancel"),
+                msg!("dialog-read-only-write", key = key(Command::Overwrite)),
+                msg!("dialog-cancel", key = key(Command::Cancel)),
             ],
         ),
         Dialog::ChangedOnDisk { state, .. } => {
             use crate::profile::DiskState;
             let text = match state {
-                DiskState::Gone => "The file was removed since it was opened. Write it again?",
-                DiskState::Appeared => "A file of this name was created meanwhile. Replace it?",
-                _ => "The file was changed on disk since it was opened (by another editor, git, ...). Saving would overwrite those changes.",
+                DiskState::Gone => msg!("dialog-disk-gone-text"),
+                DiskState::Appeared => msg!("dialog-disk-appeared-text"),
+                _ => msg!("dialog-disk-changed-text"),
             };
-            let overwrite = Hint::new(Context::Dialog, &[Command::Overwrite], "{} overwrite");
-            let cancel = Hint::new(Context::Dialog, &[Command::Cancel], "{} cancel");
+            let overwrite = msg!("dialog-disk-overwrite", key = key(Command::Overwrite));
+            let cancel = msg!("dialog-cancel", key = key(Command::Cancel));
             let answers = if *state == DiskState::Gone {
                 vec![overwrite, cancel]
             } else {
-                vec![
-                    overwrite,
-                    Hint::new(Context::Dialog, &[Command::Reload], "{} reload it (u brings back your edits)"),
-                    cancel,
-                ]
+                let reload = msg!("dialog-disk-reload", key = key(Command::Reload));
+                vec![overwrite, reload, cancel]
             };
-            ("File changed on disk", text, answers)
+            (msg!("dialog-disk-title"), text, answers)
         }
     };
-    let answers = hints::line(keymap, &answers);
+    let answers = answers.join(" · ");
     let window = centered(area, 72, 7);
     frame.render_widget(Clear, window);
-    let block = pane_block(title, true, theme);
+    let block = pane_block(&title, true, theme);
     let inner = block.inner(window);
     frame.render_widget(block, window);
     let lines = vec![

@@ -20,11 +20,11 @@ pub fn lines(keymap: &KeyMap, here: &[Context], theme: Theme) -> Vec<Line<'stati
         if !out.is_empty() {
             out.push(Line::raw(""));
         }
-        out.push(Line::styled(context.title().to_string(), theme.accent()));
+        out.push(Line::styled(context.title(), theme.accent()));
         for b in bindings {
             out.push(Line::from(vec![
                 Span::raw(format!("  {:<18}", b.keys.join(" "))),
-                Span::styled(b.help.clone(), theme.dim()),
+                Span::styled(b.help(), theme.dim()),
             ]));
         }
     }
@@ -37,11 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, here: &[Context], scroll: &mut u16,
     let extra = super::lesson::help_lines(cx.lessons, keymap, theme);
     let window = centered(area, 96, area.height.saturating_sub(2));
     frame.render_widget(Clear, window);
-    let block = pane_block(
-        "Keys (j/k scroll · esc close · keys.toml in the config folder overrides)",
-        true,
-        theme,
-    );
+    let block = pane_block(&crate::msg!("help-title"), true, theme);
     let inner = block.inner(window);
     frame.render_widget(block, window);
     let mut text = lines(keymap, here, theme);

@@ -12,15 +12,15 @@ use ratatui::Frame;
 use Command as C;
 use Context as X;
 
-const HELP: Hint = Hint::new(X::Global, &[C::Help], "{} help");
+const HELP: Hint = Hint::new(X::Global, &[C::Help], "hint-help");
 /// What ends the hints wherever the editor's own keys work.
 const LAST: [Hint; 3] = [
-    Hint::new(X::Global, &[C::Undo], "{} undo"),
-    Hint::new(X::Global, &[C::Save], "{} save"),
-    Hint::new(X::Global, &[C::Quit], "{} quit"),
+    Hint::new(X::Global, &[C::Undo], "hint-undo"),
+    Hint::new(X::Global, &[C::Save], "hint-save"),
+    Hint::new(X::Global, &[C::Quit], "hint-quit"),
 ];
 const ACTIONS: [Hint; 4] = [
-    Hint::new(X::Global, &[C::Search], "{} search"),
+    Hint::new(X::Global, &[C::Search], "hint-search"),
     Hint::new(
         X::Actions,
         &[
@@ -32,58 +32,62 @@ const ACTIONS: [Hint; 4] = [
             C::Notify,
             C::Default,
         ],
-        "{}{}{}{}{}{}{} act",
+        "hint-act",
     ),
-    Hint::new(X::Actions, &[C::OpenRules], "{} rules"),
-    Hint::new(X::Actions, &[C::Mark], "{} mark"),
+    Hint::new(X::Actions, &[C::OpenRules], "hint-rules"),
+    Hint::new(X::Actions, &[C::Mark], "hint-mark"),
 ];
-const SETTINGS: [Hint; 1] = [Hint::new(X::Settings, &[], "←/→ change · space toggle")];
+const SETTINGS: [Hint; 1] = [Hint::new(X::Settings, &[], "hint-settings")];
 const BPF: [Hint; 5] = [
-    Hint::new(X::Bpf, &[C::CycleRendering], "{} view"),
-    Hint::new(X::Bpf, &[C::ExplainCall], "{} explain"),
-    Hint::new(X::Bpf, &[C::CycleAbi], "{} ABI"),
-    Hint::new(X::Bpf, &[C::ToggleFollow], "{} follow"),
+    Hint::new(X::Bpf, &[C::CycleRendering], "hint-view"),
+    Hint::new(X::Bpf, &[C::ExplainCall], "hint-explain"),
+    Hint::new(X::Bpf, &[C::CycleAbi], "hint-abi"),
+    Hint::new(X::Bpf, &[C::ToggleFollow], "hint-follow"),
     Hint::new(
         X::Bpf,
         &[C::FindInListing, C::FindNext, C::FindPrev],
-        "{} find ({}/{} next)",
+        "hint-find-next",
     ),
 ];
 const RUN: [Hint; 5] = [
-    Hint::new(X::Run, &[C::EditCommand], "{} edit/run"),
-    Hint::new(X::Run, &[C::Rerun], "{} again"),
-    Hint::new(X::Run, &[C::Record], "{} record"),
-    Hint::new(X::Run, &[C::Allow], "{} allow"),
-    Hint::new(X::Run, &[C::OpenRules], "{} rules"),
+    Hint::new(X::Run, &[C::EditCommand], "hint-edit-run"),
+    Hint::new(X::Run, &[C::Rerun], "hint-again"),
+    Hint::new(X::Run, &[C::Record], "hint-record"),
+    Hint::new(X::Run, &[C::Allow], "hint-allow"),
+    Hint::new(X::Run, &[C::OpenRules], "hint-rules"),
 ];
 const LINT: [Hint; 2] = [
-    Hint::new(X::Lint, &[C::ApplyFix], "{} fix"),
-    Hint::new(X::Lint, &[C::JumpToRule], "{} go to"),
+    Hint::new(X::Lint, &[C::ApplyFix], "hint-fix"),
+    Hint::new(X::Lint, &[C::JumpToRule], "hint-go-to"),
 ];
 const TERMINAL: [Hint; 2] = [
-    Hint::new(X::Terminal, &[], "keys go to the command"),
-    Hint::new(X::Terminal, &[C::ReleaseTerminal], "{} back to the editor"),
+    Hint::new(X::Terminal, &[], "hint-keys-to-command"),
+    Hint::new(
+        X::Terminal,
+        &[C::ReleaseTerminal],
+        "hint-back-to-the-editor",
+    ),
 ];
 // In a window, its own keys only: letters there are typed, not commands.
 const FORM: [Hint; 7] = [
-    Hint::new(X::Form, &[C::Complete], "{} complete"),
-    Hint::new(X::Form, &[C::PrevField, C::NextField], "{}/{} field"),
-    Hint::new(X::Form, &[C::ChoicePrev, C::ChoiceNext], "{}/{} choice"),
-    Hint::new(X::Form, &[C::AddCondition], "{} add condition"),
-    Hint::new(X::Form, &[C::RemoveCondition], "{} remove it"),
-    Hint::new(X::Form, &[C::Apply], "{} apply"),
-    Hint::new(X::Form, &[C::Cancel], "{} cancel"),
+    Hint::new(X::Form, &[C::Complete], "hint-complete"),
+    Hint::new(X::Form, &[C::PrevField, C::NextField], "hint-field"),
+    Hint::new(X::Form, &[C::ChoicePrev, C::ChoiceNext], "hint-choice"),
+    Hint::new(X::Form, &[C::AddCondition], "hint-add-condition"),
+    Hint::new(X::Form, &[C::RemoveCondition], "hint-remove-it"),
+    Hint::new(X::Form, &[C::Apply], "hint-apply"),
+    Hint::new(X::Form, &[C::Cancel], "hint-cancel"),
 ];
 const RULES: [Hint; 5] = [
     HELP,
-    Hint::new(X::Rules, &[C::NewRule], "{} new rule"),
-    Hint::new(X::Rules, &[C::EditRule], "{} edit"),
-    Hint::new(X::Rules, &[C::DeleteRule], "{} take out"),
-    Hint::new(X::Rules, &[C::Close], "{} close"),
+    Hint::new(X::Rules, &[C::NewRule], "hint-new-rule"),
+    Hint::new(X::Rules, &[C::EditRule], "hint-edit"),
+    Hint::new(X::Rules, &[C::DeleteRule], "hint-take-out"),
+    Hint::new(X::Rules, &[C::Close], "hint-close"),
 ];
 const DIALOG: [Hint; 2] = [
-    Hint::new(X::Prompt, &[C::Apply], "{} accept"),
-    Hint::new(X::Prompt, &[C::Cancel], "{} cancel"),
+    Hint::new(X::Prompt, &[C::Apply], "hint-accept"),
+    Hint::new(X::Prompt, &[C::Cancel], "hint-cancel"),
 ];
 
 /// Key hints for a context: `key what` pairs, most useful first.
@@ -125,7 +129,7 @@ pub fn render(
         let mut spans = vec![Span::styled(" / ", theme.accent())];
         spans.extend(search.spans);
         spans.push(Span::styled(
-            "   enter: first match · esc: clear",
+            format!("   {}", crate::msg!("search-keys")),
             theme.dim(),
         ));
         Line::from(spans)

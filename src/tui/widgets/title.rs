@@ -17,15 +17,15 @@ use ratatui::Frame;
 /// from the end, whole (never a part cut in the middle or a separator left hanging), and last
 /// the name is shortened with an ellipsis.
 pub fn document_text(session: &Session, width: usize) -> String {
-    let name = session
-        .path
-        .as_ref()
-        .map_or(format!("{} (unsaved)", session.origin), |p| {
+    let name = session.path.as_ref().map_or(
+        crate::msg!("title-unsaved", origin = session.origin.as_str()),
+        |p| {
             p.file_name().map_or_else(
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             )
-        });
+        },
+    );
     let modified = if session.doc.is_modified() {
         " ●"
     } else {
@@ -43,17 +43,20 @@ pub fn document_text(session: &Session, width: usize) -> String {
         .map(|a| a.short_name().to_string())
         .collect();
     let count = match arches.len() {
-        0 => "native arch only".to_string(),
-        1 => "1 arch".to_string(),
-        n => format!("{n} arches"),
+        0 => crate::msg!("title-native-arch"),
+        n => crate::msg!("title-arches", n = n),
     };
     let listed = match arches.len() {
         0 => count.clone(),
         1..=2 => arches.join("+"),
-        n => format!("{}+{} more", arches[..2].join("+"), n - 2),
+        n => crate::msg!(
+            "title-arches-more",
+            first = arches[..2].join("+"),
+            n = n - 2
+        ),
     };
     let head = format!(" {name}{modified}");
-    let default = format!("default {}", action_label(&default));
+    let default = crate::msg!("title-default", action = action_label(&default));
     let runtime = session.target.runtime.to_string();
     let tries: [&[&str]; 5] = [
         &[&default, &listed, &runtime],
@@ -95,19 +98,16 @@ fn lint_text(counts: Option<LintCounts>, wide: bool) -> String {
     let Some(c) = counts else {
         return " lint … ".into();
     };
-    let parts: Vec<String> = [
-        (c.errors, "E", "error", "errors"),
-        (c.warnings, "W", "warning", "warnings"),
-        (c.notes, "N", "note", "notes"),
-    ]
-    .iter()
-    .filter(|(n, ..)| *n > 0)
-    .map(|(n, short, one, many)| match (wide, *n) {
-        (false, n) => format!("{short}{n}"),
-        (true, 1) => format!("1 {one}"),
-        (true, n) => format!("{n} {many}"),
-    })
-    .collect();
+    let parts: Vec<String> = [(c.errors, "E"), (c.warnings, "W"), (c.notes, "N")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, short)| match (wide, *short) {
+            (false, _) => format!("{short}{n}"),
+            (true, "E") => crate::msg!("lint-errors", n = *n),
+            (true, "W") => crate::msg!("lint-warnings", n = *n),
+            (true, _) => crate::msg!("lint-notes", n = *n),
+        })
+        .collect();
     let body = if parts.is_empty() {
         "lint ok".to_string()
     } else if wide {

@@ -16,7 +16,7 @@ use ratatui::Frame;
 /// or a note that the filter is being compiled.
 pub fn render(frame: &mut Frame, area: Rect, view: &mut BpfView, cx: &DrawCtx) {
     let (session, theme) = (cx.session, cx.theme);
-    let block = pane_block(view.rendering.title(), true, theme);
+    let block = pane_block(&view.rendering.title(), true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let generation = session.generation();

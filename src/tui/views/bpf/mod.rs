@@ -48,11 +48,11 @@ impl Rendering {
         self as usize
     }
 
-    fn title(self) -> &'static str {
+    fn title(self) -> String {
         match self {
-            Rendering::Disassembly => "BPF · disassembly",
-            Rendering::Pfc => "BPF · PFC",
-            Rendering::Json => "BPF · JSON",
+            Rendering::Disassembly => crate::msg!("bpf-title-disassembly"),
+            Rendering::Pfc => "BPF · PFC".to_string(),
+            Rendering::Json => "BPF · JSON".to_string(),
         }
     }
 }

@@ -14,8 +14,14 @@ use ratatui::Frame;
 pub fn render(frame: &mut Frame, area: Rect, finding: Option<&Finding>, cx: &DrawCtx) {
     let (keymap, theme) = (cx.keymap, cx.theme);
     let title = match finding {
-        Some(f) => format!("{}[{}] at {}:{}", f.severity, f.id, f.pos.line, f.pos.col),
-        None => "Finding".to_string(),
+        Some(f) => crate::msg!(
+            "lint-finding-title",
+            severity = f.severity.to_string(),
+            id = f.id.to_string(),
+            line = f.pos.line,
+            col = f.pos.col
+        ),
+        None => crate::msg!("lint-finding"),
     };
     let block = pane_block(&title, false, theme);
     let inner = block.inner(area);

@@ -16,24 +16,24 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 /// The severities in the order the list shows them, with their group headings.
-const GROUPS: [(Severity, &str, &str); 3] = [
-    (Severity::Error, "error", "errors"),
-    (Severity::Warning, "warning", "warnings"),
-    (Severity::Note, "note", "notes"),
-];
+const GROUPS: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Note];
 
 /// `2 warnings, 1 note`, or `nothing found`.
 pub fn summary(count: impl Fn(Severity) -> usize) -> String {
     let parts: Vec<String> = GROUPS
         .iter()
-        .filter(|(s, ..)| count(*s) > 0)
-        .map(|(s, one, many)| {
+        .filter(|s| count(**s) > 0)
+        .map(|s| {
             let n = count(*s);
-            format!("{n} {}", if n == 1 { one } else { many })
+            match s {
+                Severity::Error => crate::msg!("lint-errors", n = n),
+                Severity::Warning => crate::msg!("lint-warnings", n = n),
+                Severity::Note => crate::msg!("lint-notes", n = n),
+            }
         })
         .collect();
     if parts.is_empty() {
-        "nothing found".into()
+        crate::msg!("lint-nothing-found")
     } else {
         parts.join(", ")
     }
@@ -69,7 +69,7 @@ fn lines(
 ) -> (Vec<Line<'static>>, Vec<Option<usize>>) {
     let mut rows: Vec<Option<usize>> = Vec::new();
     let mut lines: Vec<Line> = Vec::new();
-    for (severity, _, many) in GROUPS {
+    for severity in GROUPS {
         let members: Vec<usize> = (0..report.findings.len())
             .filter(|&i| report.findings[i].severity == severity)
             .collect();
@@ -77,7 +77,11 @@ fn lines(
             continue;
         }
         rows.push(None);
-        let heading = format!("{} ({})", upper_first(many), members.len());
+        let heading = match severity {
+            Severity::Error => crate::msg!("lint-heading-errors", n = members.len()),
+            Severity::Warning => crate::msg!("lint-heading-warnings", n = members.len()),
+            Severity::Note => crate::msg!("lint-heading-notes", n = members.len()),
+        };
         lines.push(Line::styled(heading, style_of(severity, theme)));
         for i in members {
             rows.push(Some(i));
@@ -89,10 +93,7 @@ fn lines(
         }
     }
     if lines.is_empty() {
-        lines.push(Line::styled(
-            "No findings: lint sees nothing wrong with this draft on the target.",
-            theme.dim(),
-        ));
+        lines.push(Line::styled(crate::msg!("lint-no-findings"), theme.dim()));
     }
     (lines, rows)
 }
@@ -101,17 +102,13 @@ fn lines(
 pub fn render(frame: &mut Frame, area: Rect, view: &mut LintView, cx: &DrawCtx) {
     let (session, theme) = (cx.session, cx.theme);
     let (title, content) = match view.shown(session) {
-        None => ("Lint: checking…".to_string(), None),
+        None => (crate::msg!("lint-title-checking"), None),
         Some((report, stale)) => (
-            format!(
-                "Lint: {}{}",
-                summary(|s| report.count(s)),
-                if stale {
-                    " (checking the last edit…)"
-                } else {
-                    ""
-                }
-            ),
+            if stale {
+                crate::msg!("lint-title-stale", summary = summary(|s| report.count(s)))
+            } else {
+                crate::msg!("lint-title", summary = summary(|s| report.count(s)))
+            },
             Some(report),
         ),
     };
@@ -142,12 +139,4 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut LintView, cx: &DrawCtx) 
     let first = *offset;
     view.rows = rows;
     scrolling::render_from(frame, inner, lines, first);
-}
-
-fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }

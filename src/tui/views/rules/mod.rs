@@ -168,17 +168,17 @@ fn take_out(index: usize, rule: &Rule, name: &str) -> Edit {
     Edit::ReplaceRule(index, rest)
 }
 
-/// The keys under the rules (`{name}` is the syscall).
+/// The keys under the rules (`$name` is the syscall).
 const LIST_KEYS: [Hint; 5] = [
-    Hint::new(Context::Rules, &[Command::NewRule], "{} new rule"),
-    Hint::new(Context::Rules, &[Command::EditRule], "{} edit"),
+    Hint::new(Context::Rules, &[Command::NewRule], "hint-new-rule"),
+    Hint::new(Context::Rules, &[Command::EditRule], "hint-edit"),
     Hint::new(
         Context::Rules,
         &[Command::DeleteRule],
-        "{} take {name} out of the rule",
+        "hint-take-out-of-rule",
     ),
-    Hint::new(Context::Rules, &[Command::Close], "{} close"),
-    Hint::new(Context::Rules, &[], "u undo"),
+    Hint::new(Context::Rules, &[Command::Close], "hint-close"),
+    Hint::new(Context::Rules, &[], "hint-u-undo"),
 ];
 
 /// The keys under the form.
@@ -186,18 +186,22 @@ const FORM_KEYS: [Hint; 7] = [
     Hint::new(
         Context::Form,
         &[Command::NextField, Command::PrevField],
-        "{}/{} field",
+        "hint-field",
     ),
     Hint::new(
         Context::Form,
         &[Command::ChoicePrev, Command::ChoiceNext],
-        "{}/{} choose",
+        "hint-choose",
     ),
-    Hint::new(Context::Form, &[Command::Complete], "{} complete"),
-    Hint::new(Context::Form, &[Command::AddCondition], "{} add condition"),
-    Hint::new(Context::Form, &[Command::RemoveCondition], "{} remove"),
-    Hint::new(Context::Form, &[Command::Apply], "{} apply"),
-    Hint::new(Context::Form, &[Command::Cancel], "{} cancel"),
+    Hint::new(Context::Form, &[Command::Complete], "hint-complete"),
+    Hint::new(
+        Context::Form,
+        &[Command::AddCondition],
+        "hint-add-condition",
+    ),
+    Hint::new(Context::Form, &[Command::RemoveCondition], "hint-remove"),
+    Hint::new(Context::Form, &[Command::Apply], "hint-apply"),
+    Hint::new(Context::Form, &[Command::Cancel], "hint-cancel"),
 ];
 
 /// Draws the editor as a window over `area`.
@@ -265,7 +269,7 @@ fn list_lines(editor: &mut RuleEditor, cx: &DrawCtx) -> Vec<Line<'static>> {
         });
     }
     lines.push(Line::raw(""));
-    let keys = hints::line(keymap, &LIST_KEYS).replace("{name}", s.name);
+    let keys = hints::line_with(keymap, &LIST_KEYS, &[("name", s.name.into())]);
     lines.push(Line::styled(keys, theme.dim()));
     lines
 }

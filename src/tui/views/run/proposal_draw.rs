@@ -25,17 +25,17 @@ fn rule_text(item: &Item) -> String {
 
 /// The keys under the proposal.
 const KEYS: [Hint; 7] = [
-    Hint::new(Context::Proposal, &[Command::Yes], "{} accept"),
-    Hint::new(Context::Proposal, &[Command::No], "{} reject"),
+    Hint::new(Context::Proposal, &[Command::Yes], "hint-accept"),
+    Hint::new(Context::Proposal, &[Command::No], "hint-reject"),
     Hint::new(
         Context::Proposal,
         &[Command::ToggleNarrow],
-        "{} narrow/by name",
+        "hint-narrow-by-name",
     ),
-    Hint::new(Context::Proposal, &[Command::AcceptAll], "{} all"),
-    Hint::new(Context::Proposal, &[Command::RejectAll], "{} none"),
-    Hint::new(Context::Proposal, &[Command::Apply], "{} apply (one edit)"),
-    Hint::new(Context::Proposal, &[Command::Cancel], "{} put away"),
+    Hint::new(Context::Proposal, &[Command::AcceptAll], "hint-all"),
+    Hint::new(Context::Proposal, &[Command::RejectAll], "hint-none"),
+    Hint::new(Context::Proposal, &[Command::Apply], "hint-apply-one-edit"),
+    Hint::new(Context::Proposal, &[Command::Cancel], "hint-put-away"),
 ];
 
 /// Draws the proposal, or says it is being worked out for this draft.
@@ -48,7 +48,7 @@ pub fn render(
 ) {
     let (keymap, theme) = (cx.keymap, cx.theme);
     let Some(p) = p else {
-        let block = pane_block("Proposal", focused, theme);
+        let block = pane_block(&crate::msg!("run-proposal"), focused, theme);
         let inner = block.inner(area);
         frame.render_widget(block, area);
         frame.render_widget(

@@ -32,7 +32,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx) {
     let rows = (rows as u16).min(area.height / 2) + 2;
     let [head_area, body] =
         Layout::vertical([Constraint::Length(rows), Constraint::Min(6)]).areas(area);
-    let block = pane_block("Run", view.focus == Focus::Command, theme);
+    let block = pane_block(
+        &crate::msg!("run-title"),
+        view.focus == Focus::Command,
+        theme,
+    );
     let inner = block.inner(head_area);
     frame.render_widget(block, head_area);
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), inner);
@@ -65,21 +69,21 @@ pub fn render_stops_column(frame: &mut Frame, area: Rect, view: &mut RunView, cx
     stops::render(frame, rest, view, cx, false);
 }
 
-fn mode_label(view: &RunView) -> &'static str {
+fn mode_label(view: &RunView) -> String {
     use crate::sandbox::support;
     match (view.phase == Phase::Running, view.mode, view.enforce) {
-        (true, Mode::Record, _) => "recording",
-        (true, Mode::Enforce, _) => "enforced",
-        (true, Mode::Observe, _) => "observed",
-        (false, _, true) => "enforce mode",
+        (true, Mode::Record, _) => crate::msg!("run-mode-recording"),
+        (true, Mode::Enforce, _) => crate::msg!("run-mode-enforced"),
+        (true, Mode::Observe, _) => crate::msg!("run-mode-observed"),
+        (false, _, true) => crate::msg!("run-mode-enforce"),
         // Known from the start-up probe: observed runs would fall back, so say it now.
         (false, _, false) if support::user_notification_known() == Some(false) => {
-            "enforce mode: this kernel has no user notification"
+            crate::msg!("run-mode-enforce-no-notify")
         }
         (false, _, false) if support::tracing_known() == Some(false) => {
-            "enforce mode: tracing the command is not allowed here"
+            crate::msg!("run-mode-enforce-no-trace")
         }
-        (false, _, false) => "observed mode",
+        (false, _, false) => crate::msg!("run-mode-observe"),
     }
 }
 
@@ -105,39 +109,39 @@ fn header_lines(
     ));
     let mut lines = vec![Line::from(first), target::target_line(view, cx)];
     let state = match phase {
-        _ if editing => Line::styled(
-            "Editing the command: enter runs it · esc leaves it as it is · up/down: history",
-            theme.accent(),
-        ),
+        _ if editing => Line::styled(crate::msg!("run-editing"), theme.accent()),
         Phase::Idle => Line::styled(
             format!(
-                "{} {} edit · {} run · {} record · {} enforce",
+                "{} {}",
                 match view.target.current {
-                    RunTarget::Host =>
-                        "Runs in the editor's working directory and environment, under the draft.",
-                    RunTarget::Container(_) =>
-                        "Runs in the container, under the draft, through the OCI runtime.",
+                    RunTarget::Host => crate::msg!("run-idle-host"),
+                    RunTarget::Container(_) => crate::msg!("run-idle-container"),
                 },
-                k(Command::EditCommand),
-                k(Command::Rerun),
-                k(Command::Record),
-                k(Command::ToggleEnforce)
+                crate::msg!(
+                    "run-idle-keys",
+                    edit = k(Command::EditCommand),
+                    run = k(Command::Rerun),
+                    record = k(Command::Record),
+                    enforce = k(Command::ToggleEnforce)
+                )
             ),
             theme.dim(),
         ),
         Phase::Running => {
             let keys = if focus == Focus::Terminal {
-                format!(
-                    "Keys go to the command; {} gives them back to the editor.",
-                    keymap.key_for(Context::Terminal, Command::ReleaseTerminal)
+                crate::msg!(
+                    "run-keys-to-command",
+                    key = keymap.key_for(Context::Terminal, Command::ReleaseTerminal)
                 )
             } else {
-                format!("{} type into it", k(Command::FocusTerminal))
+                crate::msg!("run-type-into-it", key = k(Command::FocusTerminal))
             };
             Line::styled(
-                format!(
-                    "Running `{ran}` · {keys} · {} ends it (the whole tree)",
-                    k(Command::StopRun)
+                crate::msg!(
+                    "run-running",
+                    command = ran,
+                    keys = keys,
+                    key = k(Command::StopRun)
                 ),
                 theme.accent(),
             )
@@ -154,9 +158,12 @@ fn header_lines(
             ),
             Span::styled(
                 format!(
-                    "   {} run again · {} edit",
-                    k(Command::Rerun),
-                    k(Command::EditCommand)
+                    "   {}",
+                    crate::msg!(
+                        "run-finished-keys",
+                        again = k(Command::Rerun),
+                        edit = k(Command::EditCommand)
+                    )
                 ),
                 theme.dim(),
             ),
@@ -167,7 +174,7 @@ fn header_lines(
     // Until the first observed run has ended.
     if !session.memory.run_explained && mode == Mode::Observe && !view.enforce {
         lines.push(Line::styled(
-            "Observed mode: the command sees exactly what the profile does (errno, SIGSYS); seccompose only watches and lists each stop.",
+            crate::msg!("run-observed-explained"),
             theme.dim(),
         ));
     }
@@ -248,17 +255,17 @@ fn render_terminal(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawC
 fn terminal_title(view: &RunView, cx: &DrawCtx) -> String {
     let key = |context, command| cx.keymap.key_for(context, command);
     if view.scrolled > 0 {
-        format!(
-            "Terminal: {} lines back ({} goes forward)",
-            view.scrolled,
-            key(Context::Run, Command::ScrollForward)
+        crate::msg!(
+            "run-terminal-back",
+            n = view.scrolled,
+            key = key(Context::Run, Command::ScrollForward)
         )
     } else if view.focus == Focus::Terminal {
-        format!(
-            "Terminal: typing into the command ({} to leave)",
-            key(Context::Terminal, Command::ReleaseTerminal)
+        crate::msg!(
+            "run-terminal-typing",
+            key = key(Context::Terminal, Command::ReleaseTerminal)
         )
     } else {
-        "Terminal".to_string()
+        crate::msg!("run-terminal")
     }
 }

@@ -35,14 +35,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx, f
     }
     let calls: usize = view.summary.iter().map(|s| s.count).sum();
     let title = match (view.mode, view.summary.len()) {
-        (Mode::Record, _) => format!("Recording: {} syscalls used", view.recorded_names),
-        (Mode::Enforce, _) => "Stops: not reported in enforce mode".to_string(),
-        (_, 0) => "Stops".to_string(),
-        (_, n) => format!(
-            "Stops: {n} syscall{}, {calls} call{}",
-            plural(n),
-            plural(calls)
-        ),
+        (Mode::Record, _) => crate::msg!("run-recording-title", n = view.recorded_names),
+        (Mode::Enforce, _) => crate::msg!("run-stops-enforce"),
+        (_, 0) => crate::msg!("run-stops"),
+        (_, n) => crate::msg!("run-stops-count", syscalls = n, calls = calls),
     };
     let detail_height = detail_height(area.height, view.summary.len());
     let [list_area, detail_area] =
@@ -71,12 +67,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx, f
         ])
     });
     let empty = match view.mode {
-        Mode::Enforce => {
-            "Enforce mode runs the exact filter; switch to observed mode (E) to see stops."
-        }
-        Mode::Record => {
-            "Everything is let through and noted; the proposal follows when the command ends."
-        }
+        Mode::Enforce => crate::msg!("run-empty-enforce"),
+        Mode::Record => crate::msg!("run-empty-record"),
         Mode::Observe => no_stops(view),
     };
     if view.summary.is_empty() {
@@ -110,18 +102,12 @@ fn detail_height(height: u16, stops: usize) -> u16 {
     height.saturating_sub(list).min(most).max(least).min(height)
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
 fn render_detail(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
     let (session, keymap, theme) = (cx.session, cx.keymap, cx.theme);
     let stop = view.selected();
-    let title = stop.map_or("Stop".to_string(), |s| format!("{} (last call)", s.name));
+    let title = stop.map_or(crate::msg!("run-stop"), |s| {
+        crate::msg!("run-stop-last-call", name = s.name.as_str())
+    });
     let block = pane_block(&title, false, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -133,8 +119,8 @@ fn render_detail(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
         theme.accent(),
     )];
     let decided = match view.ran_with.as_ref().and_then(|p| rule_place(s.rule, p)) {
-        Some(place) => format!("Decided by the rule at {place}"),
-        None => "Decided by the default action".to_string(),
+        Some(place) => crate::msg!("run-decided-by-rule", place = place.to_string()),
+        None => crate::msg!("run-decided-by-default"),
     };
     lines.push(Line::styled(
         format!("{decided}: {}", describe_action(s.action)),
@@ -191,11 +177,11 @@ fn render_detail(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
 
 /// What an empty stop list says: nothing yet while a command runs or before the first run,
 /// nothing at all once a run has ended.
-pub fn no_stops(view: &RunView) -> &'static str {
+pub fn no_stops(view: &RunView) -> String {
     if view.runs > 0 && !view.is_running() {
-        "No stops."
+        crate::msg!("run-no-stops")
     } else {
-        "No stops yet."
+        crate::msg!("run-no-stops-yet")
     }
 }
 

@@ -176,29 +176,41 @@ pub(super) fn target_line(view: &RunView, cx: &DrawCtx) -> Line<'static> {
     let key = cx.keymap.key_for(Context::Run, Command::ToggleTarget);
     if let Some((input, refused)) = &view.target.asking {
         let mut spans = vec![Span::styled(
-            "Container DIR (a root filesystem or an OCI bundle): ",
+            format!("{} ", crate::msg!("run-target-ask")),
             theme.accent(),
         )];
         spans.extend(input.spans(theme.text(), true).spans);
         let after = match refused {
             Some(why) => Span::styled(format!("   {why}"), theme.warning()),
-            None => Span::styled("   enter: use it · esc: stay on the host", theme.dim()),
+            None => Span::styled(
+                format!("   {}", crate::msg!("run-target-ask-keys")),
+                theme.dim(),
+            ),
         };
         spans.push(after);
         return Line::from(spans);
     }
     let (target, other) = match &view.target.current {
-        RunTarget::Host => ("host (this machine)".to_string(), "container"),
-        RunTarget::Container(dir) => (format!("container {}", dir.display()), "host"),
+        RunTarget::Host => (
+            crate::msg!("run-target-host"),
+            crate::msg!("run-target-switch-container"),
+        ),
+        RunTarget::Container(dir) => (
+            crate::msg!("run-target-container", dir = dir.display().to_string()),
+            crate::msg!("run-target-switch-host"),
+        ),
     };
     let mut spans = vec![
-        Span::styled("Target: ", theme.dim()),
+        Span::styled(format!("{} ", crate::msg!("run-target")), theme.dim()),
         Span::styled(target, theme.accent()),
     ];
     match &view.target.unavailable {
         // The whole reason, which the status bar may have to shorten.
         Some(why) => spans.push(Span::styled(
-            format!("   no container target: {why}"),
+            format!(
+                "   {}",
+                crate::msg!("run-target-unavailable", why = why.as_str())
+            ),
             theme.warning(),
         )),
         None => spans.push(Span::styled(format!("   {key} {other}"), theme.dim())),

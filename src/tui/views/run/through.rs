@@ -77,7 +77,7 @@ pub fn split(view: &RunView, area: Rect) -> (Rect, Rect) {
 /// The stops when there are none but calls went through: one line.
 pub fn render_no_stops(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx, focused: bool) {
     let theme = cx.theme;
-    let block = pane_block("Stops", focused, theme);
+    let block = pane_block(&crate::msg!("run-stops"), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.render_widget(
@@ -112,7 +112,7 @@ fn lines(view: &RunView) -> Vec<String> {
 /// Draws the list, with the keys that act on it.
 pub fn render(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
     let (keymap, theme) = (cx.keymap, cx.theme);
-    let block = pane_block("Went through (the draft allows these)", false, theme);
+    let block = pane_block(&crate::msg!("run-went-through"), false, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut text: Vec<Line> = lines(view)
@@ -120,12 +120,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
         .map(|l| Line::styled(l, theme.warning()))
         .collect();
     let keys = [
-        Hint::new(
-            Context::Run,
-            &[Command::Deny],
-            "{} denies them the same way",
-        ),
-        Hint::new(Context::Run, &[Command::Rerun], "{} runs again"),
+        Hint::new(Context::Run, &[Command::Deny], "hint-deny-them-too"),
+        Hint::new(Context::Run, &[Command::Rerun], "hint-runs-again"),
     ];
     text.push(Line::styled(hints::line(keymap, &keys), theme.dim()));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);

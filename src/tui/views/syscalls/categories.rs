@@ -48,7 +48,7 @@ impl Component for CategoryPane {
 /// Draws the pane.
 pub fn render(frame: &mut Frame, area: Rect, pane: &mut CategoryPane, cx: &DrawCtx, focused: bool) {
     let (session, theme) = (cx.session, cx.theme);
-    let block = pane_block("Categories", focused, theme);
+    let block = pane_block(&crate::msg!("syscalls-categories"), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;

@@ -4,6 +4,7 @@
 use super::list::action_label;
 use super::{Focus, SyscallsView};
 use crate::catalog::{describe_condition, Syscall};
+use crate::msg;
 use crate::profile::{rule_errno, rules_for, Effect, Rule};
 use crate::tui::component::{Component, Handled};
 use crate::tui::ctx::DrawCtx;
@@ -104,7 +105,7 @@ pub fn facts(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'
         Line::raw(s.summary_in(session.language).to_string()),
     ];
     let mut risk = vec![
-        Span::raw("Risk: "),
+        Span::raw(format!("{} ", msg!("detail-risk"))),
         Span::styled(s.risk.name().to_string(), theme.risk(s.risk)),
     ];
     let reason = s.risk_reason_in(session.language);
@@ -113,17 +114,17 @@ pub fn facts(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'
     }
     lines.push(Line::from(risk));
     let source = if effect.from_default {
-        " (the default action)"
+        format!(" ({})", msg!("detail-from-default"))
     } else {
-        ""
+        String::new()
     };
     let args = if effect.conditional {
-        "; argument rules can decide otherwise"
+        format!("; {}", msg!("detail-conditional"))
     } else {
-        ""
+        String::new()
     };
     lines.push(Line::from(vec![
-        Span::raw("Gets: "),
+        Span::raw(format!("{} ", msg!("detail-gets"))),
         Span::styled(action_label(&effect), theme.action(effect.action)),
         Span::styled(format!("{source}{args}"), theme.dim()),
     ]));
@@ -145,14 +146,17 @@ pub fn siblings(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Lin
         return Vec::new();
     }
     let coverage = session.effects.sibling_coverage(s.name, &names);
-    let mut spans = vec![Span::raw("Siblings: ")];
+    let mut spans = vec![Span::raw(format!("{} ", msg!("detail-siblings")))];
     for (i, c) in coverage.iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(", "));
         }
         spans.push(Span::raw(c.name.to_string()));
         if c.same {
-            spans.push(Span::styled(" (same)", theme.dim()));
+            spans.push(Span::styled(
+                format!(" ({})", msg!("detail-same")),
+                theme.dim(),
+            ));
         } else {
             spans.push(Span::styled(
                 format!(" ({})", action_label(&c.effect)),
@@ -163,7 +167,7 @@ pub fn siblings(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Lin
     let mut out = vec![Line::from(spans)];
     if coverage.iter().any(|c| !c.same) {
         out.push(Line::styled(
-            "  Siblings do the same job: one that gets something else can be a way around this.",
+            format!("  {}", msg!("detail-siblings-warning")),
             theme.dim(),
         ));
     }
@@ -173,15 +177,15 @@ pub fn siblings(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Lin
 fn rules(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'static>> {
     let refs = rules_for(session.profile(), s.name, &session.target);
     if refs.is_empty() {
-        return vec![Line::styled("No rule names it.".to_string(), theme.dim())];
+        return vec![Line::styled(msg!("detail-no-rule"), theme.dim())];
     }
-    let mut out = vec![Line::raw("Rules:")];
+    let mut out = vec![Line::raw(msg!("detail-rules"))];
     for r in refs {
         let state = if r.active {
-            Span::styled(" active", theme.ok())
+            Span::styled(format!(" {}", msg!("detail-active")), theme.ok())
         } else {
             Span::styled(
-                format!(" inactive on this target ({})", filter_text(r.rule)),
+                format!(" {}", msg!("detail-inactive", why = filter_text(r.rule))),
                 theme.dim(),
             )
         };
@@ -205,7 +209,9 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut SyscallsView, cx: &DrawC
     let focused = view.focus == Focus::Detail;
     let content = view.selected().map(|s| (s, cx.man.text(s.name)));
     let pane = &mut view.detail;
-    let title = content.map_or("Details".to_string(), |(s, _)| format!("{}(2)", s.name));
+    let title = content.map_or(crate::msg!("syscalls-details"), |(s, _)| {
+        format!("{}(2)", s.name)
+    });
     let block = pane_block(&title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -214,13 +220,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut SyscallsView, cx: &DrawC
         return;
     };
     let mut lines = facts(s, session, theme);
-    lines.push(Line::styled("── manual ──".to_string(), theme.dim()));
+    lines.push(Line::styled(msg!("detail-manual"), theme.dim()));
     match man {
         Some(text) => lines.extend(text.lines().map(|l| Line::raw(l.to_string()))),
-        None => lines.push(Line::styled(
-            "(loading the man page…)".to_string(),
-            theme.dim(),
-        )),
+        None => lines.push(Line::styled(msg!("detail-man-loading"), theme.dim())),
     }
     // Lines longer than the pane wrap, so this bound is generous; it only stops runaway scrolling.
     pane.scroll = pane.scroll.min(lines.len().saturating_sub(1) as u16);

@@ -186,7 +186,7 @@ impl SyscallsView {
         }
         self.searcher.set_language(session.language);
         let hits = self.searcher.search(&query);
-        let heading = format!("Search \"{query}\": {} found", hits.len());
+        let heading = crate::msg!("search-heading", query = query.as_str(), n = hits.len());
         self.list.show(hits, heading);
         self.filter = Some(query);
     }

@@ -1,0 +1,380 @@
+# The editor's messages in English, the language every message is written in first.
+# Each id is asked for by the code (msg!("id") in src/, or built from keys.toml); the test
+# i18n::tests holds the files and the code to the same ids and the same arguments.
+
+## The key help (`?`): one heading per table of assets/keys.toml, one line per command.
+
+help-title = Keys (j/k scroll · esc close · keys.toml in the config folder overrides)
+
+keys-global = Everywhere
+keys-global-view_syscalls = Syscalls: categories, list and details
+keys-global-view_bpf = BPF: the filter the kernel will run
+keys-global-view_run = Run: try a command under the profile
+keys-global-view_lint = Lint: findings about the profile
+keys-global-view_settings = Profile: default action, architectures, flags, target
+keys-global-focus_next = Focus the next pane
+keys-global-focus_prev = Focus the previous pane
+keys-global-search = Search every syscall by name, summary or group
+keys-global-undo = Undo the last edit
+keys-global-redo = Redo what was undone
+keys-global-save = Save the profile (atomically)
+keys-global-toggle_theme = Switch between the dark and the light theme
+keys-global-help = Show this help
+keys-global-usage = How to apply this profile: Docker, podman, Kubernetes, systemd, bubblewrap
+keys-global-lessons = Lessons: learn seccomp step by step, checked as you go
+keys-global-close_tour = Close the first-run tour (it follows the view you are in until then)
+keys-global-starters = Start over from a starter profile (no-network, read-only-fs, strict, ...; u goes back)
+keys-global-quit = Quit (asks first when there are unsaved changes)
+
+keys-navigation = Moving around
+keys-navigation-up = Move up
+keys-navigation-down = Move down
+keys-navigation-page_up = Move up a page
+keys-navigation-page_down = Move down a page
+keys-navigation-top = Go to the first item
+keys-navigation-bottom = Go to the last item
+keys-navigation-detail_down = Scroll the detail pane (signature, rules, man page) down
+keys-navigation-detail_up = Scroll the detail pane up
+keys-navigation-back = Clear the search filter and the marks
+
+keys-actions = Categories and syscalls
+keys-actions-allow = Allow the selected syscall, the marked ones, or the whole category
+keys-actions-deny = Deny: fail with the profile's errno
+keys-actions-deny_with = Deny with an errno you type (EACCES, 13, ...)
+keys-actions-kill = Kill the process
+keys-actions-log = Allow and log
+keys-actions-trap = Send SIGSYS (trap)
+keys-actions-notify = Ask a user-space supervisor (notify)
+keys-actions-default = Back to the default action
+keys-actions-mark = Mark or unmark the syscall, to act on several at once
+keys-actions-open_rules = Open the argument-rule editor of the syscall
+keys-actions-toggle_run_stops = At 160 columns or more: show the run view's stops beside the list
+keys-actions-deny_siblings = After a deny that leaves same-job siblings allowed (chmod denied, fchmodat allowed): deny them the same way (one undoable edit)
+keys-actions-open_in_bpf = Show the syscall's part of the BPF program in view 2 (v there: its rules in the JSON)
+
+keys-bpf = BPF view
+keys-bpf-toggle_follow = Follow the syscall selected in view 1: highlight its path and scroll to it
+keys-bpf-find_in_listing = Find text in the listing (a syscall name, ALLOW, args[1]...)
+keys-bpf-find_next = Next match of the find
+keys-bpf-find_prev = Previous match of the find
+keys-bpf-cycle_rendering = Show the disassembly, libseccomp's PFC or the JSON a save would write
+keys-bpf-explain_call = Explain a call you type (socket AF_INET6 SOCK_STREAM 0; tab completes)
+keys-bpf-cycle_abi = Make the calls in the next ABI the filter covers (x86_64, x86, x32...)
+keys-bpf-compare_layouts = Compare the linear and the binary-tree layout of the draft
+
+keys-rules = Rule editor
+keys-rules-new_rule = Add a rule with argument conditions
+keys-rules-edit_rule = Edit the selected rule
+keys-rules-delete_rule = Take the syscall out of the selected rule
+keys-rules-close = Close the rule editor
+
+keys-form = Rule form
+keys-form-next_field = Next field
+keys-form-prev_field = Previous field
+keys-form-complete = Complete a constant name, or go to the next field
+keys-form-choice_next = Next choice (argument, operator, action)
+keys-form-choice_prev = Previous choice
+keys-form-add_condition = Add a condition (conditions AND together)
+keys-form-remove_condition = Remove the condition under the cursor
+keys-form-apply = Apply the rule to the profile
+keys-form-cancel = Leave the form without changing anything
+
+keys-settings = Profile settings
+keys-settings-change_next = Next value of the setting
+keys-settings-change_prev = Previous value of the setting
+keys-settings-toggle = Toggle, or type a new value
+keys-settings-show_changes = Show what the unsaved changes do (effective diff against the saved file)
+
+keys-run = Run view
+keys-run-edit_command = Edit the command line; enter again runs it (up/down: history)
+keys-run-rerun = Run the command again under the current draft
+keys-run-stop_run = End the running command and every process it started
+keys-run-allow = Allow the selected stopped syscall in the profile (one undoable edit)
+keys-run-deny = Deny the calls that went through (siblings of denied syscalls) the same way (one undoable edit)
+keys-run-open_rules = Open the rule editor for the selected stop, prefilled with its arguments
+keys-run-record = Record: run with every call observed, then propose what the draft lacks
+keys-run-toggle_enforce = Switch between observed mode (every stop reported) and enforce mode
+keys-run-toggle_target = Switch where commands run: this machine, or a container made from a root filesystem or an OCI bundle by runc or crun (asks for its folder, offering the last one used with this profile)
+keys-run-focus_terminal = Type into the running command (its terminal takes the keys)
+keys-run-scroll_back = Page back through the command's earlier output (its last 1,000 lines; the mouse wheel too)
+keys-run-scroll_forward = Page forward through the command's output, back to its live screen
+
+keys-proposal = Run view: proposal after a recording
+keys-proposal-yes = Accept the selected addition
+keys-proposal-no = Reject the selected addition
+keys-proposal-mark = Accept or reject the selected addition
+keys-proposal-toggle_narrow = Switch the selected addition between its narrow rule (only the values seen) and the syscall by name
+keys-proposal-accept_all = Accept every addition
+keys-proposal-reject_all = Reject every addition
+keys-proposal-apply = Add the accepted rules after the draft's own (one undoable edit)
+keys-proposal-cancel = Put the proposal away without changing the profile
+
+keys-lint = Lint view
+keys-lint-jump_to_rule = Go to the syscall the finding is about (view 1, or the rule editor for argument conditions)
+keys-lint-apply_fix = Apply the finding's fix (one undoable edit)
+
+keys-terminal = Run view: typing into the command
+keys-terminal-release_terminal = Give the keys back to the editor (every other key goes to the command)
+keys-terminal-scroll_back = Page back through the command's earlier output
+keys-terminal-scroll_forward = Page forward through the command's output, back to its live screen
+
+keys-prompt = Search and prompts
+keys-prompt-apply = Accept what was typed (search: jump to the first match)
+keys-prompt-cancel = Cancel (search: clear the filter)
+
+keys-dialog = Questions
+keys-dialog-yes = Save before quitting; restore a recovery file
+keys-dialog-no = Quit without saving; ignore a recovery file
+keys-dialog-overwrite = The file changed on disk: overwrite it with the document
+keys-dialog-reload = Restore a recovery file; when the file changed on disk, load it again (undo brings back your edits)
+keys-dialog-cancel = Go back to the editor
+
+## The status bar.
+
+search-keys = enter: first match · esc: clear
+status-not-changed = Not changed: { $why }
+status-undid = Undid: { $edit }
+status-redid = Redid: { $edit }
+status-nothing-to-undo = Nothing to undo
+status-nothing-to-redo = Nothing to redo
+status-no-file-yet = The built-in profile has no file yet: save it with a name
+status-saved = Saved { $file }
+status-saved-canonical = Saved { $file } in canonical form ({ $why })
+status-could-not-save = Could not save { $file }: { $why }
+
+## Questions.
+
+prompt-title = Question
+prompt-keys = enter accept · esc cancel
+dialog-cancel = { $key } cancel
+dialog-quit-title = Unsaved changes
+dialog-quit-text = Save changes before quitting?
+dialog-quit-save = { $key } save and quit
+dialog-quit-discard = { $key } discard and quit
+dialog-stop-run-title = A command is running
+dialog-stop-run-text = The command in the run view is still running. End it, with every process it started, and quit?
+dialog-stop-run-end = { $key } end it and quit
+dialog-stop-run-keep = { $key } keep it running
+dialog-recover-title = Recovery file
+dialog-recover-text = An earlier session left unsaved changes to this profile. Restore them?
+dialog-recover-restore = { $key } restore (undo goes back to the file)
+dialog-recover-ignore = { $key } ignore and delete them
+dialog-read-only-title = Read-only file
+dialog-read-only-text = The file is read-only (no write permission for you). Write it anyway?
+dialog-read-only-write = { $key } write anyway
+dialog-disk-title = File changed on disk
+dialog-disk-gone-text = The file was removed since it was opened. Write it again?
+dialog-disk-appeared-text = A file of this name was created meanwhile. Replace it?
+dialog-disk-changed-text = The file was changed on disk since it was opened (by another editor, git, ...). Saving would overwrite those changes.
+dialog-disk-overwrite = { $key } overwrite
+dialog-disk-reload = { $key } reload it (u brings back your edits)
+
+## Key hints in the status bar and under panes: $k1, $k2... are the keys as bound.
+
+hint-change = { $k1 }/{ $k2 } change
+hint-toggle-or-type = { $k1 } toggle or type a value
+hint-unsaved-changes = { $k1 } unsaved changes
+hint-target-not-saved = the target is not saved in the profile
+hint-new-rule = { $k1 } new rule
+hint-edit = { $k1 } edit
+hint-take-out-of-rule = { $k1 } take { $name } out of the rule
+hint-close = { $k1 } close
+hint-u-undo = u undo
+hint-field = { $k1 }/{ $k2 } field
+hint-choose = { $k1 }/{ $k2 } choose
+hint-complete = { $k1 } complete
+hint-add-condition = { $k1 } add condition
+hint-remove = { $k1 } remove
+hint-apply = { $k1 } apply
+hint-cancel = { $k1 } cancel
+hint-deny-them-too = { $k1 } denies them the same way
+hint-runs-again = { $k1 } runs again
+hint-accept = { $k1 } accept
+hint-reject = { $k1 } reject
+hint-narrow-by-name = { $k1 } narrow/by name
+hint-all = { $k1 } all
+hint-none = { $k1 } none
+hint-apply-one-edit = { $k1 } apply (one edit)
+hint-put-away = { $k1 } put away
+hint-other-views = 1-5 the other views
+hint-close-shown-once = { $k1 } close (shown once)
+hint-help = { $k1 } help
+hint-undo = { $k1 } undo
+hint-save = { $k1 } save
+hint-quit = { $k1 } quit
+hint-search = { $k1 } search
+hint-act = { $k1 }{ $k2 }{ $k3 }{ $k4 }{ $k5 }{ $k6 }{ $k7 } act
+hint-rules = { $k1 } rules
+hint-mark = { $k1 } mark
+hint-settings = ←/→ change · space toggle
+hint-view = { $k1 } view
+hint-explain = { $k1 } explain
+hint-abi = { $k1 } ABI
+hint-follow = { $k1 } follow
+hint-find-next = { $k1 } find ({ $k2 }/{ $k3 } next)
+hint-edit-run = { $k1 } edit/run
+hint-again = { $k1 } again
+hint-record = { $k1 } record
+hint-allow = { $k1 } allow
+hint-fix = { $k1 } fix
+hint-go-to = { $k1 } go to
+hint-keys-to-command = keys go to the command
+hint-back-to-the-editor = { $k1 } back to the editor
+hint-choice = { $k1 }/{ $k2 } choice
+hint-remove-it = { $k1 } remove it
+hint-take-out = { $k1 } take out
+
+## The title bar.
+
+title-unsaved = { $origin } (unsaved)
+title-native-arch = native arch only
+title-arches = { $n ->
+    [one] { $n } arch
+   *[other] { $n } arches
+}
+title-arches-more = { $first }+{ $n } more
+title-default = default { $action }
+
+## View 1.
+
+syscalls-categories = Categories
+syscalls-details = Details
+
+## View 2.
+
+bpf-title-disassembly = BPF · disassembly
+
+## View 3.
+
+run-title = Run
+run-terminal = Terminal
+run-terminal-back = Terminal: { $n } lines back ({ $key } goes forward)
+run-terminal-typing = Terminal: typing into the command ({ $key } to leave)
+run-stops = Stops
+run-went-through = Went through (the draft allows these)
+run-proposal = Proposal
+
+## View 4 (the findings' own texts come from the lint engine, in English).
+
+lint-errors = { $n ->
+    [one] { $n } error
+   *[other] { $n } errors
+}
+lint-warnings = { $n ->
+    [one] { $n } warning
+   *[other] { $n } warnings
+}
+lint-notes = { $n ->
+    [one] { $n } note
+   *[other] { $n } notes
+}
+lint-nothing-found = nothing found
+lint-title = Lint: { $summary }
+lint-title-stale = Lint: { $summary } (checking the last edit…)
+lint-title-checking = Lint: checking…
+lint-heading-errors = Errors ({ $n })
+lint-heading-warnings = Warnings ({ $n })
+lint-heading-notes = Notes ({ $n })
+lint-no-findings = No findings: lint sees nothing wrong with this draft on the target.
+lint-finding = Finding
+lint-finding-title = { $severity }[{ $id }] at { $line }:{ $col }
+
+## View 5.
+
+settings-title = Profile settings and target
+settings-default-action = Default action
+settings-default-errno = Default errno
+settings-errno-not-set = not set: EPERM
+settings-architectures = Architectures
+settings-flags = Flags
+settings-target-arch = Target arch
+settings-target-arch-about = rules with includes/excludes are judged for this machine
+settings-target-kernel = Target kernel
+settings-runtime = Runtime
+settings-runtime-runc = skips names its libseccomp cannot resolve, ENOSYS for newer calls
+settings-runtime-crun = skips names its libseccomp cannot resolve
+settings-runtime-none = loads seccompose's filter as compiled
+settings-capabilities = Capabilities
+settings-caps-count = { $n } capabilities
+settings-caps-docker = Docker's default set
+settings-caps-added = added: { $caps }
+settings-caps-removed = { $n } of Docker's removed
+
+## The first-start tour, one page per view.
+
+tour-title = Tour: { $view }
+tour-syscalls-title = 1 Syscalls
+tour-syscalls = A seccomp profile decides, for every syscall, whether it runs, fails with an errno, or kills. Left: categories; middle: their syscalls; right: what one does and which rule decides it. a allow, d deny, x kill, - back to the default; / searches.
+tour-bpf-title = 2 BPF
+tour-bpf = The program the kernel will run for this draft, recompiled after every edit. The syscall selected in view 1 is followed; e explains any call you type, v switches between disassembly, PFC and JSON.
+tour-run-title = 3 Run
+tour-run = Try a command under the draft: Enter edits the command line, Enter again runs it. Every stop is listed with the rule that decided; a allows it, R records what a command needs.
+tour-lint-title = 4 Lint
+tour-lint = Likely mistakes and holes, such as a denied syscall whose sibling still does the job. Enter goes to the rule, f applies the fix (u undoes it).
+tour-settings-title = 5 Profile
+tour-settings = The default action and errno, the architectures, the flags, and the target the profile is judged for (architecture, kernel, runtime, capabilities).
+
+## View 1's detail pane (the summaries and risk reasons come from the catalog).
+
+detail-risk = Risk:
+detail-gets = Gets:
+detail-from-default = the default action
+detail-conditional = argument rules can decide otherwise
+detail-siblings = Siblings:
+detail-same = same
+detail-siblings-warning = Siblings do the same job: one that gets something else can be a way around this.
+detail-no-rule = No rule names it.
+detail-rules = Rules:
+detail-active = active
+detail-inactive = inactive on this target ({ $why })
+detail-manual = ── manual ──
+detail-man-loading = (loading the man page…)
+
+## View 3: stops and the header.
+
+run-stop = Stop
+run-stop-last-call = { $name } (last call)
+run-stops-enforce = Stops: not reported in enforce mode
+run-stops-count = Stops: { $syscalls ->
+    [one] { $syscalls } syscall
+   *[other] { $syscalls } syscalls
+}, { $calls ->
+    [one] { $calls } call
+   *[other] { $calls } calls
+}
+run-recording-title = Recording: { $n } syscalls used
+run-empty-enforce = Enforce mode runs the exact filter; switch to observed mode (E) to see stops.
+run-empty-record = Everything is let through and noted; the proposal follows when the command ends.
+run-no-stops = No stops.
+run-no-stops-yet = No stops yet.
+run-decided-by-rule = Decided by the rule at { $place }
+run-decided-by-default = Decided by the default action
+run-editing = Editing the command: enter runs it · esc leaves it as it is · up/down: history
+run-idle-host = Runs in the editor's working directory and environment, under the draft.
+run-idle-container = Runs in the container, under the draft, through the OCI runtime.
+run-idle-keys = { $edit } edit · { $run } run · { $record } record · { $enforce } enforce
+run-keys-to-command = Keys go to the command; { $key } gives them back to the editor.
+run-type-into-it = { $key } type into it
+run-running = Running `{ $command }` · { $keys } · { $key } ends it (the whole tree)
+run-finished-keys = { $again } run again · { $edit } edit
+run-observed-explained = Observed mode: the command sees exactly what the profile does (errno, SIGSYS); seccompose only watches and lists each stop.
+run-mode-recording = recording
+run-mode-enforced = enforced
+run-mode-observed = observed
+run-mode-enforce = enforce mode
+run-mode-enforce-no-notify = enforce mode: this kernel has no user notification
+run-mode-enforce-no-trace = enforce mode: tracing the command is not allowed here
+run-mode-observe = observed mode
+run-target = Target:
+run-target-host = host (this machine)
+run-target-container = container { $dir }
+run-target-switch-container = container
+run-target-switch-host = host
+run-target-unavailable = no container target: { $why }
+run-target-ask = Container DIR (a root filesystem or an OCI bundle):
+run-target-ask-keys = enter: use it · esc: stay on the host
+
+## More of the status bar and view 1.
+
+status-running-as-root = Running as root: commands run from the editor run as root too (an ordinary user is safer)
+search-heading = Search "{ $query }": { $n } found
