@@ -3,7 +3,7 @@
 use anyhow::Context;
 use seccompose::catalog::Catalog;
 use seccompose::profile::formats::{self, Format, Imported};
-use seccompose::profile::{self, has_errors, LintId, Parsed, Severity};
+use seccompose::profile::{self, has_errors, Parsed};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -32,9 +32,7 @@ fn report(name: &str, parsed: &Parsed) {
 /// libseccomp refuses) is an error here, though the document still opens to be fixed.
 fn as_checked(mut parsed: Parsed) -> Parsed {
     for d in &mut parsed.diagnostics {
-        if d.code.is_some_and(LintId::stops_the_runtime) {
-            d.severity = Severity::Error;
-        }
+        d.severity = d.checked_severity();
     }
     parsed
 }

@@ -150,6 +150,27 @@ fn errno_out_of_range() {
         .stderr(contains("has no effect on SCMP_ACT_ALLOW"));
 }
 
+/// lint gives the same answer as check: an errno libseccomp refuses is an error there too.
+#[test]
+fn lint_calls_a_refused_errno_an_error_as_check_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.json");
+    std::fs::write(
+        &file,
+        br#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["syslog"], "action": "SCMP_ACT_ERRNO", "errnoRet": 70000}]}"#,
+    )
+    .unwrap();
+    let out = common::seccompose()
+        .arg("lint")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("error[errno-refused]"), "{text}");
+    assert_eq!(out.status.code(), Some(1), "{text}");
+}
+
 #[test]
 fn missing_default_action() {
     rejects(

@@ -40,7 +40,7 @@ pub(super) fn finding(d: &Diagnostic, rule: Option<(usize, &Rule)>) -> Finding {
         pos: d.pos,
         ..Finding::new(
             d.code.unwrap_or(LintId::Invalid),
-            d.severity,
+            d.checked_severity(),
             d.message.clone(),
             help(d.code),
         )

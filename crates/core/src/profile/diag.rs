@@ -39,6 +39,17 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Its severity for `check` and `lint`, which ask whether the runtime will load the
+    /// profile: a finding that stops the runtime ([`LintId::stops_the_runtime`]) is an error,
+    /// though the document it was found in still loads (to be fixed in the editor).
+    pub fn checked_severity(&self) -> Severity {
+        if self.code.is_some_and(LintId::stops_the_runtime) {
+            Severity::Error
+        } else {
+            self.severity
+        }
+    }
+
     /// An error at `pos`.
     pub fn error(pos: Pos, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
