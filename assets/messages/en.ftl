@@ -378,3 +378,18 @@ run-target-ask-keys = enter: use it · esc: stay on the host
 
 status-running-as-root = Running as root: commands run from the editor run as root too (an ordinary user is safer)
 search-heading = Search "{ $query }": { $n } found
+
+## Lint findings: their messages, help lines and fixes (Text from crates/core/src/lint).
+# (ids begin with lint-)
+
+
+## Reading a profile: check's diagnostics (Text from crates/core/src/profile).
+# (ids begin with load-)
+
+
+## The command line: its messages, --help, doctor, usage and explain's words.
+# (ids begin with cli-)
+
+
+## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
+# (ids begin with ed-)

@@ -377,3 +377,18 @@ run-target-ask-keys = enter: usar · esc: ficar no host
 
 status-running-as-root = Rodando como root: os comandos executados pelo editor também rodam como root (um usuário comum é mais seguro)
 search-heading = Busca "{ $query }": { $n } encontradas
+
+## Lint findings: their messages, help lines and fixes (Text from crates/core/src/lint).
+# (ids begin with lint-)
+
+
+## Reading a profile: check's diagnostics (Text from crates/core/src/profile).
+# (ids begin with load-)
+
+
+## The command line: its messages, --help, doctor, usage and explain's words.
+# (ids begin with cli-)
+
+
+## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
+# (ids begin with ed-)

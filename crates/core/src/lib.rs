@@ -5,6 +5,7 @@
 pub mod bpf;
 pub mod catalog;
 pub mod compile;
+pub mod i18n;
 pub mod lang;
 pub mod lint;
 pub mod profile;

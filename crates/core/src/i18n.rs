@@ -1,0 +1,265 @@
+//! Messages for people, in the user's language: Project Fluent files under
+//! `assets/messages/` (one per language, built into the binary), asked for by id with
+//! [`msg!`](crate::msg). English is the fallback for a message a language lacks, and the id
+//! itself the last resort, so a message is never empty. Machine outputs never come from here.
+//!
+//! The language is chosen once at start ([`set_language`]) and holds for the whole process; a
+//! thread may override it ([`set_thread_language`]), which is how the tests draw one editor in
+//! Portuguese beside another in English in the same test process.
+
+use crate::lang::Language;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::OnceLock;
+
+pub use fluent_bundle::FluentValue;
+
+/// The message files, one per language, in [`Language::ALL`]'s order.
+pub const FILES: [(Language, &str); 2] = [
+    (
+        Language::En,
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../assets/messages/en.ftl"
+        )),
+    ),
+    (
+        Language::PtBr,
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../assets/messages/pt-BR.ftl"
+        )),
+    ),
+];
+
+/// A message id with its arguments, in the current language:
+/// `msg!("status-saved", file = name)`.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal) => {
+        $crate::i18n::text($id, &[])
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::text(
+            $id,
+            &[$((stringify!($name), $crate::i18n::FluentValue::from($value))),+],
+        )
+    };
+}
+
+static PROCESS: AtomicU8 = AtomicU8::new(0);
+
+thread_local! {
+    static THREAD: Cell<Option<Language>> = const { Cell::new(None) };
+}
+
+/// Sets the language of every message of this process (once, at start).
+pub fn set_language(language: Language) {
+    PROCESS.store(language as u8, Ordering::Relaxed);
+}
+
+/// Sets the language of this thread's messages, over the process's.
+pub fn set_thread_language(language: Language) {
+    THREAD.with(|t| t.set(Some(language)));
+}
+
+/// The language messages are given in on this thread.
+pub fn language() -> Language {
+    THREAD.with(Cell::get).unwrap_or_else(|| {
+        let i = PROCESS.load(Ordering::Relaxed) as usize;
+        Language::ALL.get(i).copied().unwrap_or_default()
+    })
+}
+
+/// The message `id` with `args`, in the current language.
+pub fn text(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    text_in(language(), id, args)
+}
+
+/// The message `id` with `args` in `language`, else in English, else the id itself.
+pub fn text_in(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let bundles = bundles();
+    let found = [language, Language::En]
+        .into_iter()
+        .map(|l| &bundles[l as usize])
+        .find_map(|b| b.get_message(id).and_then(|m| m.value()).map(|p| (b, p)));
+    let Some((bundle, pattern)) = found else {
+        return id.to_string();
+    };
+    let mut fargs = FluentArgs::new();
+    for (name, value) in args {
+        fargs.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    let out = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+    if out.is_empty() {
+        id.to_string()
+    } else {
+        out.into_owned()
+    }
+}
+
+/// Whether `language` has its own text for `id` (not English's in its place).
+pub fn has(language: Language, id: &str) -> bool {
+    bundles()[language as usize].has_message(id)
+}
+
+/// One bundle per language, built on first use.
+fn bundles() -> &'static [FluentBundle<FluentResource>] {
+    static BUNDLES: OnceLock<Vec<FluentBundle<FluentResource>>> = OnceLock::new();
+    BUNDLES.get_or_init(|| {
+        FILES
+            .iter()
+            .map(|(language, source)| {
+                let tag: unic_langid::LanguageIdentifier =
+                    language.tag().parse().expect("our tags are valid");
+                let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+                // Bidi isolation marks (U+2068/U+2069) would reach the terminal as characters.
+                bundle.set_use_isolating(false);
+                // A file that does not parse keeps what does; the tests fail on any error.
+                let resource =
+                    FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+                let _ = bundle.add_resource(resource);
+                bundle
+            })
+            .collect()
+    })
+}
+
+/// A message for people kept as its id and arguments, so that each output gives it in its own
+/// language: [`Text::local`] for people, [`Text::english`] for machine outputs (JSON, SARIF),
+/// which never change with the language. Made with [`text!`](crate::text).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Text {
+    id: &'static str,
+    args: Vec<(&'static str, Arg)>,
+}
+
+/// One argument of a [`Text`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Arg {
+    /// Given as it is (names, paths, constants).
+    Str(String),
+    /// A count: Fluent picks plural forms by it.
+    Num(i64),
+    /// A message of its own, given in the same language as the one it is part of.
+    Text(Box<Text>),
+}
+
+/// `text!("lint-unknown-name", name = n)`: a [`Text`] with its arguments.
+#[macro_export]
+macro_rules! text {
+    ($id:literal) => {
+        $crate::i18n::Text::new($id)
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::Text::new($id)$(.arg(stringify!($name), $value))+
+    };
+}
+
+impl Text {
+    /// The message `id`, with no arguments yet.
+    pub fn new(id: &'static str) -> Text {
+        Text {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// The same message with the argument `name` set to `value`.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Text {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// Its id in the message files.
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The message in `language` (English where that language lacks it).
+    pub fn in_language(&self, language: Language) -> String {
+        let args: Vec<(&str, FluentValue<'_>)> = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    Arg::Str(s) => FluentValue::from(s.as_str()),
+                    Arg::Num(n) => FluentValue::from(*n),
+                    Arg::Text(t) => FluentValue::from(t.in_language(language)),
+                };
+                (*name, value)
+            })
+            .collect();
+        text_in(language, self.id, &args)
+    }
+
+    /// The message in the language of this thread, for people.
+    pub fn local(&self) -> String {
+        self.in_language(language())
+    }
+
+    /// The message in English, for machine outputs and logs that must not change with the
+    /// language.
+    pub fn english(&self) -> String {
+        self.in_language(Language::En)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Str(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Str(s)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Str(s.clone())
+    }
+}
+
+impl From<Text> for Arg {
+    fn from(t: Text) -> Arg {
+        Arg::Text(Box::new(t))
+    }
+}
+
+/// Counts: anything that converts to an i64 without loss (larger values are given as text).
+macro_rules! count_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                i64::try_from(n).map(Arg::Num).unwrap_or_else(|_| Arg::Str(n.to_string()))
+            }
+        }
+    )*};
+}
+count_arg!(i32, u32, i64, u64, usize, u16, u8);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_keeps_its_arguments_for_every_language() {
+        let t = crate::text!("status-saved", file = "a.json");
+        let en = t.english();
+        let pt = t.in_language(Language::PtBr);
+        assert!(
+            en.contains("a.json") && pt.contains("a.json"),
+            "{en} / {pt}"
+        );
+        assert_ne!(en, pt);
+        assert_eq!(crate::text!("no-such-id").english(), "no-such-id");
+        let big = Arg::from(u64::MAX);
+        assert_eq!(big, Arg::Str(u64::MAX.to_string()));
+    }
+}
