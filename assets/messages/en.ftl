@@ -330,6 +330,13 @@ detail-inactive = inactive on this target ({ $why })
 detail-manual = ── manual ──
 detail-man-loading = (loading the man page…)
 
+## The manual page when the system has none (the catalog's words; the page itself is man's).
+
+man-not-installed = No manual page for { $name } is installed on this system.
+    Install the Linux man pages to read it here (Debian/Ubuntu: apt install manpages-dev;
+    Fedora: dnf install man-pages).
+man-unknown = No syscall named { $name } is known.
+
 ## View 3: stops and the header.
 
 run-stop = Stop

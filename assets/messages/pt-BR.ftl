@@ -329,6 +329,13 @@ detail-inactive = inativa neste alvo ({ $why })
 detail-manual = ── manual ──
 detail-man-loading = (carregando a página do man…)
 
+## A página de manual quando o sistema não tem nenhuma (palavras do catálogo; a página em si é do man).
+
+man-not-installed = Nenhuma página de manual de { $name } está instalada neste sistema.
+    Instale as páginas de manual do Linux para lê-la aqui (Debian/Ubuntu: apt install manpages-dev;
+    Fedora: dnf install man-pages). Algumas também existem em português: apt install manpages-pt-br-dev.
+man-unknown = Nenhuma syscall chamada { $name } é conhecida.
+
 ## Vista 3: bloqueios e o cabeçalho.
 
 run-stop = Bloqueio

@@ -102,6 +102,9 @@ pub fn man(name: &str, width: Option<u16>) -> anyhow::Result<ExitCode> {
             80
         }
     });
-    print!("{}", man::page(name, width).text);
+    print!(
+        "{}",
+        man::page(name, width, Language::from_environment()).text
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -187,6 +187,44 @@ fn man_shows_system_page_or_catalog_text() {
         .stderr(contains("did you mean \"openat\""));
 }
 
+/// In Portuguese, `man` shows the system's Brazilian page where there is one (Debian's
+/// manpages-pt-br-dev has rmdir(2), installed by .ci/run), the English page where there is
+/// none, and the catalog's words in Portuguese where the system has no page at all.
+#[test]
+fn man_in_portuguese_where_the_system_has_it() {
+    let man = |lang: &str, name: &str, manpath: Option<&std::path::Path>| {
+        let mut cmd = common::seccompose();
+        cmd.args(["man", name, "--width", "80"])
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang);
+        if let Some(p) = manpath {
+            cmd.env("MANPATH", p);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let empty = tempfile::tempdir().unwrap();
+    let fallback = man("pt_BR.UTF-8", "mkdir", Some(empty.path()));
+    assert!(
+        fallback.contains("Nenhuma página de manual de mkdir")
+            && fallback.contains("int mkdir(const char *pathname, mode_t mode)"),
+        "{fallback}"
+    );
+    let english = man("C.UTF-8", "mkdir", Some(empty.path()));
+    assert!(english.contains("No manual page for mkdir"), "{english}");
+    if !std::path::Path::new("/usr/share/man/pt_BR/man2/rmdir.2.gz").exists() {
+        common::skipped("no Brazilian rmdir(2) here (Debian: apt install manpages-pt-br-dev)");
+        return;
+    }
+    let heading = |page: &str, h: &str| page.lines().any(|l| l == h);
+    let pt = man("pt_BR.UTF-8", "rmdir", None);
+    assert!(heading(&pt, "NOME") && heading(&pt, "DESCRIÇÃO"), "{pt}");
+    let en = man("C.UTF-8", "rmdir", None);
+    assert!(heading(&en, "NAME") && !heading(&en, "NOME"), "{en}");
+}
+
 #[test]
 fn syscalls_cli_json_and_filters() {
     let out = common::seccompose()

@@ -1,6 +1,8 @@
 //! The full manual page of a syscall, read from the system at run time.
 
 use super::Catalog;
+use crate::lang::Language;
+use crate::text;
 use std::collections::HashMap;
 use std::process::Command;
 use std::sync::Mutex;
@@ -23,10 +25,12 @@ pub struct ManPage {
     pub source: Source,
 }
 
-/// The page for `name`, wrapped to `width` columns; cached per name and width.
-pub fn page(name: &str, width: u16) -> ManPage {
-    static CACHE: Mutex<Option<HashMap<(String, u16), ManPage>>> = Mutex::new(None);
-    let key = (name.to_string(), width);
+/// The page for `name`, wrapped to `width` columns, in `language` where the system has the
+/// page translated (else in English); cached per name, width and language.
+pub fn page(name: &str, width: u16, language: Language) -> ManPage {
+    type Key = (String, u16, Language);
+    static CACHE: Mutex<Option<HashMap<Key, ManPage>>> = Mutex::new(None);
+    let key = (name.to_string(), width, language);
     if let Some(hit) = CACHE
         .lock()
         .ok()
@@ -34,7 +38,7 @@ pub fn page(name: &str, width: u16) -> ManPage {
     {
         return hit;
     }
-    let page = system_page(name, width).unwrap_or_else(|| fallback(name));
+    let page = system_page(name, width, language).unwrap_or_else(|| fallback(name, language));
     if let Ok(mut cache) = CACHE.lock() {
         cache
             .get_or_insert_with(HashMap::new)
@@ -43,12 +47,27 @@ pub fn page(name: &str, width: u16) -> ManPage {
     page
 }
 
-/// Renders `man 2 NAME` as plain text; None when the system has no such page.
-fn system_page(name: &str, width: u16) -> Option<ManPage> {
+/// The directory name of `language`'s manual pages (`/usr/share/man/pt_BR`), none for English.
+fn man_locale(language: Language) -> Option<&'static str> {
+    match language {
+        Language::En => None,
+        Language::PtBr => Some("pt_BR"),
+    }
+}
+
+/// Renders `man 2 NAME` as plain text (the translated page when `language` has one: man-db's
+/// `-L` falls back to English by itself); None when the system has no such page.
+fn system_page(name: &str, width: u16, language: Language) -> Option<ManPage> {
     if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
         return None;
     }
-    let out = Command::new("man")
+    let mut man = Command::new("man");
+    if let Some(locale) = man_locale(language) {
+        man.args(["-L", locale]);
+    }
+    // LC_ALL stays C.UTF-8 (so the output is UTF-8 whatever the user's locale): `-L` alone
+    // picks the page's language.
+    let out = man
         .args(["-P", "cat", "2", name])
         .env("MANWIDTH", width.max(20).to_string())
         .env("MAN_KEEP_FORMATTING", "0")
@@ -84,15 +103,19 @@ pub fn strip_overstrike(text: &str) -> String {
     out
 }
 
-fn fallback(name: &str) -> ManPage {
+/// The catalog's own words when the system has no page: summary, signature, what to install.
+fn fallback(name: &str, language: Language) -> ManPage {
     let text = match Catalog.syscall(name) {
         Some(s) => format!(
-            "{name}(2)\n\n{}\n\n    {}\n\nNo manual page for {name} is installed on this system.\n\
-             Install the Linux man pages to read it here (Debian/Ubuntu: apt install manpages-dev;\n\
-             Fedora: dnf install man-pages).\n",
-            s.summary, s.signature
+            "{name}(2)\n\n{}\n\n    {}\n\n{}\n",
+            s.summary_in(language),
+            s.signature,
+            text!("man-not-installed", name = name).in_language(language)
         ),
-        None => format!("No syscall named {name} is known.\n"),
+        None => format!(
+            "{}\n",
+            text!("man-unknown", name = name).in_language(language)
+        ),
     };
     ManPage {
         text,
