@@ -407,7 +407,7 @@ lint-about-pointer-argument = Uma condição compara um argumento que é ponteir
 lint-about-missing-argument = Uma condição testa um argumento que a syscall não recebe; o registrador contém o que quer que o chamador tenha deixado ali.
 lint-about-repeated-argument = Várias condições sobre o mesmo índice de argumento numa regra: o runc transforma cada uma numa regra separada, e elas valem como OU em vez de E.
 lint-about-sign-extension = Uma condição compara um argumento int com um valor negativo ou maior ou igual a 2^31 (AT_FDCWD, -1): os chamadores passam esses valores estendidos com sinal para 64 bits ou não, conforme a biblioteca C e o compilador, então uma comparação exata deixa escapar uma das duas formas.
-lint-about-high-bits-32 = Uma comparação usa bits acima do 32 num perfil que inclui uma arquitetura de 32 bits: ali a libseccomp compila só a palavra baixa, os bits altos são ignorados e o teste passa a significar outra coisa.
+lint-about-high-bits-32 = Uma comparação usa bits acima dos 32 baixos num perfil que inclui uma arquitetura de 32 bits: ali a libseccomp compila só a palavra baixa, os bits altos são ignorados e o teste passa a significar outra coisa.
 lint-about-twin-open = Uma regra cobre uma syscall nas arquiteturas de 64 bits enquanto o filtro também aceita uma ABI de 32 bits (ou x32) em que a gêmea dessa chamada (chown32, fcntl64, ...) continua permitida.
 lint-about-multiplexer-bypass = Regras de argumentos sobre chamadas de socket ou de IPC do System V são contornadas nas arquiteturas de 32 bits em que o multiplexador socketcall ou ipc é permitido: ele chega às mesmas chamadas com argumentos que o filtro não enxerga.
 lint-about-clone3-open = clone3 é permitida num perfil que filtra as flags de clone: as flags de clone3 ficam na memória, que o filtro não consegue ler, então ela cria tudo o que clone foi impedida de criar.
@@ -503,9 +503,9 @@ lint-multiplexer-bypass = { $names } { $n ->
    *[other] chega a elas
 } com os argumentos na memória, que o filtro não enxerga
 lint-multiplexer-bypass-help = negue { $mux } (as bibliotecas C recorrem às chamadas diretas), ou tire as arquiteturas de 32 bits
-lint-high-bits = { $path } compara o argumento { $index } de { $names } com { $value }, que tem bits acima do 32, e o filtro cobre { $arches }: nas ABIs de 32 bits a libseccomp compila só a palavra baixa, então { $low }
+lint-high-bits = { $path } compara o argumento { $index } de { $names } com { $value }, que tem bits acima dos 32 baixos, e o filtro cobre { $arches }: nas ABIs de 32 bits a libseccomp compila só a palavra baixa, então { $low }
 lint-high-bits-mask = a máscara não mantém nenhum bit da palavra baixa ali, e o teste casa com qualquer chamada
-lint-high-bits-tests = ali ele testa { $value }
+lint-high-bits-tests = ali o teste compara com { $value }
 lint-high-bits-help = mantenha as comparações dentro de 32 bits, ou limite o filtro às arquiteturas de 64 bits
 lint-sign-extension = { $path } compara o argumento { $index } de { $names } ({ $arg }: { $ty }) com { $value }, que é { $int } como int; os chamadores o passam como { $value } ou como { $other }, conforme a biblioteca C e o compilador, então { $op } deixa escapar a outra forma
 lint-sign-extension-help = compare só os 32 bits baixos: SCMP_CMP_MASKED_EQ com value (a máscara) 0xffffffff e valueTwo o valor de 32 bits
@@ -534,7 +534,7 @@ lint-default-gap = { $name } é negada pela defaultAction { $action }, mas { $si
 lint-default-gap-help = negue { $siblings } do mesmo jeito: { $n ->
     [one] tire-a
    *[other] tire-as
-} de { $paths } (nada mais muda); ou permita { $name } se a carga de trabalho precisa desse trabalho feito
+} de { $paths } (nada mais muda); ou permita { $name } se a carga de trabalho precisa fazer esse trabalho
 lint-fix-default-gap = negar { $siblings } como { $name }: { $n ->
     [one] tirá-la
    *[other] tirá-las

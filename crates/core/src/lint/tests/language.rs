@@ -142,3 +142,27 @@ fn edit_labels_in_both_languages() {
         "tirar a regra 3"
     );
 }
+
+/// A catalog text inside a finding (a risk reason) comes in the finding's language.
+#[test]
+fn a_risk_reason_comes_in_the_language_of_the_finding() {
+    let text = r#"{"defaultAction": "SCMP_ACT_ERRNO",
+  "syscalls": [{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}]}"#;
+    let findings = run(text);
+    let f = one(&findings, LintId::DangerousAllow);
+    let ptrace = Catalog.syscall("ptrace").expect("known");
+    let (en, pt) = (
+        ptrace.risk_reason_in(Language::En),
+        ptrace.risk_reason_in(Language::PtBr),
+    );
+    assert_ne!(en, pt, "ptrace's risk reason is written in Portuguese");
+    let (in_en, in_pt) = (f.message.english(), f.message.in_language(Language::PtBr));
+    assert!(
+        in_en.ends_with(&format!("it is high risk: {en}")),
+        "{in_en}"
+    );
+    assert!(
+        in_pt.ends_with(&format!("é de alto risco: {pt}")),
+        "{in_pt}"
+    );
+}
