@@ -388,6 +388,294 @@ search-heading = Search "{ $query }": { $n } found
 
 ## Lint findings: their messages, help lines and fixes (Text from crates/core/src/lint).
 # (ids begin with lint-)
+# (and edit- for the edit labels, from crates/core/src/profile/edit.rs)
+
+# Lists and joints: `a, b and c` and a finding's text around another one's.
+lint-list = { $init } and { $last }
+lint-list-one = { $item }
+lint-list-comma = { $first }, { $next }
+lint-and-then = { $first }, { $then }
+lint-and-absent = { $message }{ $absent }
+lint-on-arch = { $message } (on { $arch })
+lint-diagnostic = { $text }
+lint-help-line = help: { $help }
+
+# What each kind of finding means (view 4, SARIF's rule table).
+lint-about-incomplete-block = A syscall is denied (by a rule, or in an allowlist by the default action because it is not listed) while a sibling that does the same job stays allowed, so programs (or their C library) reach the same effect through the sibling: the classic "blocked chmod, but coreutils calls fchmodat". ENOSYS, obsolete calls and siblings the target cannot use are left alone.
+lint-about-enosys-fallback = A rule fails a syscall with ENOSYS, which tells programs the call does not exist, so they fall back to a sibling that is allowed; fine when steering is the point.
+lint-about-dangerous-allow = A high-risk syscall is allowed with no argument condition. Where the kernel lets only a capability holder do harm with it, this is a note when the target lacks that capability.
+lint-about-no-op-profile = The default action allows and no rule stops anything, so the filter filters nothing.
+lint-about-exec-blocked = Runtimes load the filter and then execve the container's program, so a profile that blocks execve stops every container before it starts.
+lint-about-startup-missing = A default-deny profile does not allow calls that every dynamically linked program makes before main (loading its libraries, setting up memory and thread state), so the program dies at start.
+lint-about-default-kill = The default action kills: a syscall added by a newer kernel or C library, which programs probe and fall back from on ENOSYS, kills the program instead.
+lint-about-shadowed-rule = A rule never decides some of its syscalls because another rule decides them first (the first rule without argument conditions wins).
+lint-about-duplicate-name = A syscall is named again where another rule, or the same one, already gives it the same action; the repeat adds nothing.
+lint-about-conflicting-rules = Two rules test a syscall with the same conditions but different actions: libseccomp refuses the filter, so the container does not start.
+lint-about-pointer-argument = A condition compares a pointer argument: the filter sees only the address, never the data it points to.
+lint-about-missing-argument = A condition tests an argument the syscall does not take; the register holds whatever the caller left there.
+lint-about-repeated-argument = Several conditions on one argument index in one rule: runc makes each a rule of its own, so they OR instead of AND.
+lint-about-sign-extension = A condition compares an int argument with a negative value or one at or above 2^31 (AT_FDCWD, -1): callers pass such values sign-extended to 64 bits or not, depending on the C library and compiler, so an exact comparison misses one of the two forms.
+lint-about-high-bits-32 = A comparison uses bits above 32 on a profile that includes a 32-bit architecture: libseccomp compiles only the low word there, so the high bits are ignored and the test means something else.
+lint-about-twin-open = A rule covers a syscall on 64-bit architectures while the filter also accepts a 32-bit (or x32) ABI whose twin of that call (chown32, fcntl64, ...) stays allowed.
+lint-about-multiplexer-bypass = Argument rules on socket or System V IPC calls are bypassed on 32-bit architectures where the socketcall or ipc multiplexer is allowed: it reaches the same calls with arguments the filter cannot see.
+lint-about-clone3-open = clone3 is allowed in a profile that filters clone's flags: clone3's flags live in memory the filter cannot read, so it creates whatever clone was kept from creating.
+lint-about-kill-thread = SCMP_ACT_KILL kills only the calling thread; the rest of the process goes on.
+lint-about-notify-without-listener = SCMP_ACT_NOTIFY without listenerPath: runc refuses to start the container.
+lint-about-errno-zero = An errno of 0 makes the call return 0 although the kernel did nothing.
+lint-about-not-on-arch = A rule names a syscall none of the filter's architectures has, so runc skips it.
+lint-about-runtime-unknown-name = A rule names a syscall the target runtime's libseccomp cannot resolve: runc and crun skip the name, so the rule does not apply to it and the call gets runc's -ENOSYS stub or the default action.
+lint-about-enosys-stub = runc puts a stub before the filter that answers ENOSYS for every syscall number above the largest the profile names, so programs fall back from calls newer than the profile instead of meeting the default action.
+lint-about-arch-never-matches = includes/excludes name an architecture in a spelling runc never matches (it compares Go names such as amd64 and 386).
+lint-about-default-action-rule = A rule has the default action, so runc skips it and it adds nothing.
+lint-about-empty-rule = A rule names no syscall.
+lint-about-unknown-syscall = A rule names a syscall no architecture has: runc skips a name its libseccomp cannot resolve (it logs a debug line and goes on), so the rule silently does nothing for it.
+lint-about-errno-ignored = errnoRet on an action that does not use it.
+lint-about-errno-out-of-range = An errno outside what runc keeps: it keeps only the low 16 bits, so the call gets another errno.
+lint-about-errno-refused = An errno libseccomp refuses (above 4094 once runc has kept its low 16 bits): runc cannot load the profile, so the container does not start.
+lint-about-errno-mismatch = defaultErrno and defaultErrnoRet disagree.
+lint-about-value-two-ignored = valueTwo on an operator other than SCMP_CMP_MASKED_EQ has no effect.
+lint-about-unknown-capability = A capability name runc does not know never matches.
+lint-about-unknown-key = A key runc does not know is ignored.
+lint-about-duplicate-key = A key given twice: runc reads only the last.
+lint-about-translation = The compiled filter returns something other than what the profile means for a concrete call (libseccomp's low-word comparisons on 32-bit ABIs, mis-ordered OR'ed ranges).
+lint-about-filter-too-long = The filter needs more instructions than the kernel takes (4,096): runc cannot load it, so the container does not start.
+lint-about-backup-available = The file does not load, but its backup (FILE~, written before a save in place) holds an earlier version that does: a save may have been cut short.
+lint-about-invalid = Docker rejects the profile until this is fixed.
+
+# The findings, their help lines and their fixes.
+lint-enosys-fallback = { $path } fails { $blocked } with ENOSYS, which tells programs the call does not exist, so they fall back to other calls for the same job: { $allowed } { $n ->
+    [one] is
+   *[other] are
+} allowed by { $places }
+lint-enosys-fallback-help = nothing to do if steering programs to those calls is the point (as Docker does with clone3); otherwise block them too
+lint-incomplete-block = { $path } blocks { $blocked } with { $action }, but { $allowed } { $n ->
+    [one] does
+   *[other] do
+} the same job ({ $families } { $families_n ->
+    [one] family
+   *[other] families
+}) and { $n ->
+    [one] is
+   *[other] are
+} allowed by { $places }
+lint-not-even-exist = ; { $names } { $n ->
+    [one] does
+   *[other] do
+} not even exist on { $arches }
+lint-incomplete-block-help = block { $allowed } too: add { $n ->
+    [one] it
+   *[other] them
+} to { $path }.names
+lint-incomplete-block-help-allowing = block { $allowed } too: add { $n ->
+    [one] it
+   *[other] them
+} to { $path }.names and take { $n ->
+    [one] it
+   *[other] them
+} out of { $rules }
+lint-fix-deny-with = deny { $names } with { $action }
+lint-fix-block-with = block { $names } with { $action }
+lint-dangerous-allow = { $path } allows { $name } with no argument condition; it is high risk: { $reason }
+lint-dangerous-allow-gated = { $path } allows { $name } ({ $gate }) with no argument condition; it is high risk: { $reason }
+lint-dangerous-allow-no-cap = { $path } allows { $name } (it needs { $cap } to do harm, which the target does not hold) with no argument condition; it is high risk: { $reason }
+lint-gate-caps = only with { $caps }
+lint-gate-kernel = only on kernel { $kernel } or later
+lint-gate-caps-kernel = only with { $caps } on kernel { $kernel } or later
+lint-dangerous-allow-help = allow { $name } only if the workload needs it, and then with argument conditions or behind includes.caps
+lint-dangerous-default = defaultAction { $action } lets { $n } high-risk { $n ->
+    [one] syscall
+   *[other] syscalls
+} through that no rule names: { $names }
+lint-dangerous-default-help = deny them in a rule with SCMP_ACT_ERRNO, or turn the profile into an allowlist (defaultAction SCMP_ACT_ERRNO)
+lint-no-op-profile = defaultAction is { $action } and no rule stops anything on this target, so the profile filters nothing
+lint-no-op-profile-help = deny what the workload must not do, or start from an allowlist such as Docker's default profile
+lint-exec-blocked = execve gets { $action } from { $origin }, but runtimes such as runc load the filter before they execve the container's program, so it cannot start
+lint-exec-blocked-help = allow execve; the runtime needs it to start the program
+lint-kill-thread = { $path } uses SCMP_ACT_KILL, which kills only the calling thread: the rest of the process goes on, possibly holding locks the dead thread took
+lint-kill-thread-help = write SCMP_ACT_KILL_PROCESS to stop the whole process, or SCMP_ACT_KILL_THREAD if one thread is really meant
+lint-fix-kill-process = make { $path } SCMP_ACT_KILL_PROCESS
+lint-notify-without-listener = { $path } uses SCMP_ACT_NOTIFY, but the profile has no listenerPath: runc refuses to start the container, and a filter loaded with no supervisor fails these calls with ENOSYS
+lint-notify-without-listener-help = set listenerPath to the socket of the seccomp agent, or choose another action
+lint-errno-zero = { $path } fails calls with errno 0, so they return 0: the program believes the call succeeded although the kernel did nothing
+lint-errno-zero-help = use a real errno such as EPERM (1) or ENOSYS (38); keep 0 only to fake success on purpose
+lint-twin-open = { $path } blocks { $blocked } with { $action }, but 32-bit programs on { $arches } call { $open } instead, which { $n ->
+    [one] is
+   *[other] are
+} allowed
+lint-twin-open-help = block { $names } too, or drop the 32-bit architectures
+lint-multiplexer-bypass = { $names } { $n ->
+    [one] is
+   *[other] are
+} filtered by { $path } and later rules, but on { $arches } { $mux } is allowed and reaches { $n ->
+    [one] it
+   *[other] them
+} with arguments in memory, which the filter cannot see
+lint-multiplexer-bypass-help = deny { $mux } (C libraries fall back to the direct calls), or drop the 32-bit architectures
+lint-high-bits = { $path } compares argument { $index } of { $names } with { $value }, which has bits above 32, and the filter covers { $arches }: libseccomp compiles only the low word on 32-bit ABIs, so { $low }
+lint-high-bits-mask = the mask keeps no bit of the low word there, so the test matches every call
+lint-high-bits-tests = it tests { $value } there
+lint-high-bits-help = keep comparisons within 32 bits, or limit the filter to 64-bit architectures
+lint-sign-extension = { $path } compares argument { $index } of { $names } ({ $arg }: { $ty }) with { $value }, which is { $int } as an int; callers pass it as { $value } or as { $other } depending on the C library and compiler, so { $op } misses the other form
+lint-sign-extension-help = compare the low 32 bits only: SCMP_CMP_MASKED_EQ with value (the mask) 0xffffffff and valueTwo the 32-bit value
+lint-fix-low-32-bits = compare the low 32 bits of argument { $index } in { $path } (MASKED_EQ 0xffffffff)
+lint-siblings-left-open = { $denied } denied, but { $open } still { $n ->
+    [one] does
+   *[other] do
+} the same job: { $key } denies { $n ->
+    [one] it
+   *[other] them
+} too
+lint-fix-deny-like = deny { $names } like { $like }
+lint-default-gap = { $name } is denied by defaultAction { $action }, but { $siblings } { $n ->
+    [one] does
+   *[other] do
+} the same job ({ $families } { $families_n ->
+    [one] family
+   *[other] families
+}) and { $n ->
+    [one] is
+   *[other] are
+} allowed by { $places }, so denying { $name } stops nothing a program cannot do through { $n ->
+    [one] it
+   *[other] them
+}
+lint-default-gap-help = deny { $siblings } the same way: take { $n ->
+    [one] it
+   *[other] them
+} out of { $paths } (nothing else changes); or allow { $name } if the workload needs the job done
+lint-fix-default-gap = deny { $siblings } like { $name }: take { $n ->
+    [one] it
+   *[other] them
+} out of { $paths }
+lint-not-on-arch = { $path } names { $names }, which none of the filter's architectures ({ $arches }) has; runc skips { $n ->
+    [one] it
+   *[other] them
+}
+lint-not-on-arch-help = name the call these architectures use instead (seccompose syscalls --arch A lists them), or limit the rule with includes.arches
+lint-fix-go-names = write the Go architecture names in { $path }
+lint-pointer-argument = { $path } compares argument { $index } of { $names } ({ $arg }: { $ty }), a pointer: the filter sees only the address, never the data it points to
+lint-pointer-argument-help = seccomp cannot filter by path or by any pointed-to data; drop the condition and restrict paths with Landlock, AppArmor/SELinux or mounts
+lint-missing-argument = { $path } tests argument { $index } (counting from 0), but { $takes }: the register holds whatever the caller left there
+lint-takes-arguments = { $name } { $n ->
+    [0] takes no arguments
+   *[other] takes { $n }
+}
+lint-missing-argument-help = check the index against the signature (seccompose man { $name })
+lint-repeated-argument = { $path } has several conditions on { $args }; runc makes each of them a rule of its own, so they OR (any one holding is enough) instead of AND
+lint-argument-named = argument { $index } ({ $name })
+lint-repeated-argument-help = to require all, fold them into one SCMP_CMP_MASKED_EQ or split the range across rules; if OR is meant, write one rule per condition
+lint-shadowed-default = { $path } gives { $names } the default action { $mine }, which runc skips, so { $n ->
+    [one] it keeps
+   *[other] they keep
+} { $theirs } from { $other }
+lint-shadowed-default-help = remove { $names } from { $other } to leave { $n ->
+    [one] it
+   *[other] them
+} to the default action
+lint-names-again = { $path } names { $names } again: { $other } already gives { $n ->
+    [one] it
+   *[other] them
+} { $theirs } with no condition
+lint-conditions-add-nothing = the argument conditions of { $path } add nothing for { $names }: { $other } already gives { $n ->
+    [one] it
+   *[other] them
+} { $theirs } with no condition
+lint-remove-from = remove { $names } from { $path }
+lint-remove-from-help = remove { $names } from { $path }
+lint-shadowed-rule = { $path } gives { $names } { $mine }, but the earlier { $other } gives { $n ->
+    [one] it
+   *[other] them
+} { $theirs }; the first rule without argument conditions wins, so this one never applies to { $n ->
+    [one] it
+   *[other] them
+}
+lint-shadowed-rule-help = remove { $names } from { $other } if { $mine } is meant, else from { $path }
+lint-shadowed-conditions = the argument conditions of { $path } never apply to { $names }: { $other } gives { $n ->
+    [one] it
+   *[other] them
+} { $theirs } with no condition, which overrides conditional rules
+lint-shadowed-conditions-help = remove { $names } from { $other } so that the conditions decide, or from { $path }
+lint-listed-twice = { $path }.names lists { $names } more than once
+lint-remove-repeats = remove the repeats
+lint-fix-list-once = list { $names } once in { $path }
+lint-repeats-condition = { $path } repeats a condition of { $earlier } for { $names }, with the same action
+lint-conflicting-rules = { $earlier } and { $path } test { $names } with the same conditions but different actions ({ $first } and { $second }): libseccomp refuses the filter, so the container does not start
+lint-conflicting-rules-help = keep { $names } in only one of the two rules
+lint-runtime-unknown-name = { $path } names { $names }, which { $runtime }'s libseccomp { $libseccomp } cannot resolve: { $runtime } skips { $n ->
+    [one] it, so the rule does not apply to it
+   *[other] them, so the rule does not apply to them
+}
+lint-runtime-unknown-name-newer = { $path } names { $names }, which { $runtime }'s libseccomp { $libseccomp } cannot resolve (libseccomp knows { $newer }): { $runtime } skips { $n ->
+    [one] it, so the rule does not apply to it
+   *[other] them, so the rule does not apply to them
+}
+lint-known-from = { $name } from { $version }
+lint-runtime-unknown-name-help = run the profile where the runtime's libseccomp is new enough, or judge it for that host with --libseccomp X.Y.Z
+lint-enosys-stub = under runc, syscalls newer than the profile's newest name get ENOSYS from runc's stub, not the default action: { $limits }
+lint-stub-from = from { $first } on { $arch } (above { $name }, { $nr })
+lint-enosys-stub-help = programs fall back from ENOSYS; name a newer call in the profile to move the limit
+lint-startup-missing = defaultAction { $action } stops { $names }, which every dynamically linked program calls before main (loading its libraries, setting up memory) or to exit, and no rule allows { $n ->
+    [one] it
+   *[other] them
+}: programs die at start
+lint-allow = allow { $names }
+lint-allow-help = allow { $names }
+lint-default-kill = defaultAction { $action } kills the program at any call no rule allows, including calls a newer kernel or C library adds and probes for (glibc tries clone3, rseq, close_range, faccessat2 and falls back when they fail with ENOSYS)
+lint-default-kill-help = make defaultAction SCMP_ACT_ERRNO with defaultErrnoRet 38 (ENOSYS), and kill only the calls that must never happen, in rules
+lint-fix-default-enosys = make defaultAction SCMP_ACT_ERRNO with ENOSYS
+lint-clone3-open = { $path } tests the flags of clone, but clone3 gets { $action } from { $origin }: its flags are in a struct in memory, which the filter cannot read, so clone3 creates what clone may not
+lint-clone3-open-help = fail clone3 with ENOSYS (as Docker's default profile does): C libraries then fall back to clone
+lint-fix-clone3-enosys = fail clone3 with ENOSYS
+lint-filter-too-long-help = compare fewer values (a MASKED_EQ or a range covers many), or split the work among fewer syscalls
+lint-translation-help = the kernel will do what the filter says: change the rule (a MASKED_EQ on the low 32 bits, ranges that do not overlap) until `seccompose compile` reports no difference
+
+# check's diagnostics: the hint lint adds to each.
+lint-help-duplicate-key = keep one of the keys; runc reads only the last
+lint-help-unknown-key = correct the spelling: runc ignores keys it does not know
+lint-help-errno-range = use an errno below 4095, such as EPERM (1) or ENOSYS (38)
+lint-help-errno-mismatch = make defaultErrno and defaultErrnoRet agree, or drop defaultErrno
+lint-help-value-two-ignored = drop valueTwo, or use SCMP_CMP_MASKED_EQ if a mask was meant
+lint-help-unknown-capability = write the capability as a CAP_* name, such as CAP_SYS_ADMIN
+lint-help-go-names = use the Go names runc compares: amd64, 386, arm64, arm, ...
+lint-help-errno-ignored = drop errnoRet, or use SCMP_ACT_ERRNO if the call should fail with it
+lint-help-default-action-rule = remove the rule, or give it an action other than the default action
+lint-help-empty-rule = add the syscall names it is meant for, or remove it
+lint-help-unknown-syscall = correct the spelling: runc skips a name its libseccomp cannot resolve, so the rule silently does nothing for it
+lint-help-see-check = see `seccompose check`
+lint-help-invalid = Docker rejects the profile until this is fixed
+lint-fix-remove-rule = remove { $path }
+lint-fix-drop-errno-ret = drop errnoRet from { $path }
+
+# View 4 and lint --fix's report.
+lint-key-fix = { $key } fix: { $fix }
+lint-key-go-to = { $key } go to { $name }
+lint-help-label = Help:
+lint-still-looking = Lint is still looking at the latest edit
+lint-no-fix = No automatic fix for { $id }: { $help }
+lint-names-no-syscall = This finding names no syscall
+lint-report-nothing-to-fix = { $file }: nothing to fix
+lint-report-fixed = { $file }: fixed[{ $id }]: { $fix }
+lint-report-would-fix = { $file }: would fix[{ $id }]: { $fix }
+
+# Edit labels: what an edit does, for undo/redo and the status line.
+edit-done = { $edit }
+edit-set-action = set { $name } to { $action }
+edit-set-action-default = set { $name } to the default action
+edit-set-actions = set { $n } syscalls to { $action }
+edit-set-actions-default = set { $n } syscalls to the default action
+edit-set-conditions = change the conditions of { $name }
+edit-add-rule = add a rule
+edit-remove-rule = remove rule { $index }
+edit-change-rule = change rule { $index }
+edit-set-default = set the default action to { $action }
+edit-set-architectures = change the architectures
+edit-set-arch-map = change the architecture map
+edit-set-flags = change the flags
+edit-replace-all = replace the whole profile
+edit-allow-recorded = allow the recorded calls of { $n } { $n ->
+    [one] syscall
+   *[other] syscalls
+}
 
 
 ## Reading a profile: check's diagnostics (Text from crates/core/src/profile).

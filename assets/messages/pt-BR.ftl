@@ -387,6 +387,294 @@ search-heading = Busca "{ $query }": { $n } encontradas
 
 ## Lint findings: their messages, help lines and fixes (Text from crates/core/src/lint).
 # (ids begin with lint-)
+# (and edit- for the edit labels, from crates/core/src/profile/edit.rs)
+
+# Lists and joints: `a, b and c` and a finding's text around another one's.
+lint-list = { $init } e { $last }
+lint-list-one = { $item }
+lint-list-comma = { $first }, { $next }
+lint-and-then = { $first }, { $then }
+lint-and-absent = { $message }{ $absent }
+lint-on-arch = { $message } (em { $arch })
+lint-diagnostic = { $text }
+lint-help-line = ajuda: { $help }
+
+# What each kind of finding means (view 4, SARIF's rule table).
+lint-about-incomplete-block = Uma syscall é negada (por uma regra, ou numa allowlist pela ação padrão, por não estar na lista) enquanto uma irmã que faz o mesmo trabalho continua permitida, e os programas (ou a sua biblioteca C) chegam ao mesmo efeito pela irmã: o clássico "bloqueou chmod, mas o coreutils chama fchmodat". ENOSYS, chamadas obsoletas e irmãs que o alvo não pode usar ficam de fora.
+lint-about-enosys-fallback = Uma regra faz uma syscall falhar com ENOSYS, o que diz aos programas que a chamada não existe, e eles recorrem a uma irmã que está permitida; tudo bem quando desviar para ela é a intenção.
+lint-about-dangerous-allow = Uma syscall de alto risco é permitida sem condição de argumento. Quando o kernel só deixa quem tem uma capability causar dano com ela, isto é uma nota se o alvo não tem essa capability.
+lint-about-no-op-profile = A ação padrão permite e nenhuma regra barra nada: o filtro não filtra coisa alguma.
+lint-about-exec-blocked = Os runtimes carregam o filtro e depois fazem execve do programa do contêiner, então um perfil que bloqueia execve impede qualquer contêiner de iniciar.
+lint-about-startup-missing = Um perfil que nega por padrão não permite chamadas que todo programa com ligação dinâmica faz antes do main (carregar suas bibliotecas, preparar a memória e o estado das threads), e o programa morre ao iniciar.
+lint-about-default-kill = A ação padrão mata: uma syscall trazida por um kernel ou uma biblioteca C mais nova, que os programas testam e da qual desistem ao receber ENOSYS, mata o programa em vez disso.
+lint-about-shadowed-rule = Uma regra nunca decide algumas das suas syscalls porque outra regra as decide antes (vence a primeira regra sem condições de argumento).
+lint-about-duplicate-name = Uma syscall aparece de novo onde outra regra, ou a mesma, já lhe dá a mesma ação; a repetição não acrescenta nada.
+lint-about-conflicting-rules = Duas regras testam uma syscall com as mesmas condições, mas com ações diferentes: a libseccomp recusa o filtro, e o contêiner não inicia.
+lint-about-pointer-argument = Uma condição compara um argumento que é ponteiro: o filtro vê só o endereço, nunca os dados para os quais ele aponta.
+lint-about-missing-argument = Uma condição testa um argumento que a syscall não recebe; o registrador contém o que quer que o chamador tenha deixado ali.
+lint-about-repeated-argument = Várias condições sobre o mesmo índice de argumento numa regra: o runc transforma cada uma numa regra separada, e elas valem como OU em vez de E.
+lint-about-sign-extension = Uma condição compara um argumento int com um valor negativo ou maior ou igual a 2^31 (AT_FDCWD, -1): os chamadores passam esses valores estendidos com sinal para 64 bits ou não, conforme a biblioteca C e o compilador, então uma comparação exata deixa escapar uma das duas formas.
+lint-about-high-bits-32 = Uma comparação usa bits acima dos 32 baixos num perfil que inclui uma arquitetura de 32 bits: ali a libseccomp compila só a palavra baixa, os bits altos são ignorados e o teste passa a significar outra coisa.
+lint-about-twin-open = Uma regra cobre uma syscall nas arquiteturas de 64 bits enquanto o filtro também aceita uma ABI de 32 bits (ou x32) em que a gêmea dessa chamada (chown32, fcntl64, ...) continua permitida.
+lint-about-multiplexer-bypass = Regras de argumentos sobre chamadas de socket ou de IPC do System V são contornadas nas arquiteturas de 32 bits em que o multiplexador socketcall ou ipc é permitido: ele chega às mesmas chamadas com argumentos que o filtro não enxerga.
+lint-about-clone3-open = clone3 é permitida num perfil que filtra as flags de clone: as flags de clone3 ficam na memória, que o filtro não consegue ler, então ela cria tudo o que clone foi impedida de criar.
+lint-about-kill-thread = SCMP_ACT_KILL mata só a thread que fez a chamada; o resto do processo continua.
+lint-about-notify-without-listener = SCMP_ACT_NOTIFY sem listenerPath: o runc se recusa a iniciar o contêiner.
+lint-about-errno-zero = Um errno 0 faz a chamada retornar 0 sem que o kernel tenha feito nada.
+lint-about-not-on-arch = Uma regra cita uma syscall que nenhuma das arquiteturas do filtro tem, e o runc a ignora.
+lint-about-runtime-unknown-name = Uma regra cita uma syscall que a libseccomp do runtime alvo não consegue resolver: o runc e o crun ignoram o nome, a regra não vale para ela e a chamada recebe o stub -ENOSYS do runc ou a ação padrão.
+lint-about-enosys-stub = O runc põe antes do filtro um stub que responde ENOSYS a todo número de syscall acima do maior que o perfil cita, e os programas desistem das chamadas mais novas que o perfil em vez de dar com a ação padrão.
+lint-about-arch-never-matches = includes/excludes citam uma arquitetura numa grafia que o runc nunca reconhece (ele compara os nomes do Go, como amd64 e 386).
+lint-about-default-action-rule = Uma regra tem a ação padrão: o runc a ignora e ela não acrescenta nada.
+lint-about-empty-rule = Uma regra não cita nenhuma syscall.
+lint-about-unknown-syscall = Uma regra cita uma syscall que nenhuma arquitetura tem: o runc ignora um nome que a sua libseccomp não consegue resolver (registra uma linha de debug e segue em frente), e a regra não faz nada para ela, sem aviso.
+lint-about-errno-ignored = errnoRet numa ação que não o usa.
+lint-about-errno-out-of-range = Um errno fora do que o runc guarda: ele guarda só os 16 bits baixos, e a chamada recebe outro errno.
+lint-about-errno-refused = Um errno que a libseccomp recusa (acima de 4094 depois que o runc guarda os 16 bits baixos): o runc não consegue carregar o perfil, e o contêiner não inicia.
+lint-about-errno-mismatch = defaultErrno e defaultErrnoRet não concordam.
+lint-about-value-two-ignored = valueTwo num operador que não é SCMP_CMP_MASKED_EQ não tem efeito.
+lint-about-unknown-capability = Um nome de capability que o runc não conhece nunca casa.
+lint-about-unknown-key = Uma chave que o runc não conhece é ignorada.
+lint-about-duplicate-key = Uma chave dada duas vezes: o runc lê só a última.
+lint-about-translation = O filtro compilado retorna outra coisa que não o que o perfil quer dizer para uma chamada concreta (as comparações da libseccomp só na palavra baixa nas ABIs de 32 bits, faixas com OU fora de ordem).
+lint-about-filter-too-long = O filtro precisa de mais instruções do que o kernel aceita (4.096): o runc não consegue carregá-lo, e o contêiner não inicia.
+lint-about-backup-available = O arquivo não carrega, mas o seu backup (FILE~, gravado antes de salvar no lugar) guarda uma versão anterior que carrega: um salvamento pode ter sido interrompido.
+lint-about-invalid = O Docker rejeita o perfil até que isto seja corrigido.
+
+# The findings, their help lines and their fixes.
+lint-enosys-fallback = { $path } faz { $blocked } falhar com ENOSYS, o que diz aos programas que a chamada não existe, e eles recorrem a outras chamadas para o mesmo trabalho: { $allowed } { $n ->
+    [one] é permitida
+   *[other] são permitidas
+} por { $places }
+lint-enosys-fallback-help = nada a fazer se desviar os programas para essas chamadas é a intenção (como o Docker faz com clone3); senão, bloqueie-as também
+lint-incomplete-block = { $path } bloqueia { $blocked } com { $action }, mas { $allowed } { $n ->
+    [one] faz
+   *[other] fazem
+} o mesmo trabalho ({ $families_n ->
+    [one] família
+   *[other] famílias
+} { $families }) e { $n ->
+    [one] é permitida
+   *[other] são permitidas
+} por { $places }
+lint-not-even-exist = ; { $names } nem { $n ->
+    [one] existe
+   *[other] existem
+} em { $arches }
+lint-incomplete-block-help = bloqueie { $allowed } também: { $n ->
+    [one] acrescente-a
+   *[other] acrescente-as
+} a { $path }.names
+lint-incomplete-block-help-allowing = bloqueie { $allowed } também: { $n ->
+    [one] acrescente-a
+   *[other] acrescente-as
+} a { $path }.names e { $n ->
+    [one] tire-a
+   *[other] tire-as
+} de { $rules }
+lint-fix-deny-with = negar { $names } com { $action }
+lint-fix-block-with = bloquear { $names } com { $action }
+lint-dangerous-allow = { $path } permite { $name } sem condição de argumento; é de alto risco: { $reason }
+lint-dangerous-allow-gated = { $path } permite { $name } ({ $gate }) sem condição de argumento; é de alto risco: { $reason }
+lint-dangerous-allow-no-cap = { $path } permite { $name } (ela precisa de { $cap } para causar dano, e o alvo não tem essa capability) sem condição de argumento; é de alto risco: { $reason }
+lint-gate-caps = só com { $caps }
+lint-gate-kernel = só no kernel { $kernel } ou mais novo
+lint-gate-caps-kernel = só com { $caps } no kernel { $kernel } ou mais novo
+lint-dangerous-allow-help = permita { $name } só se a carga de trabalho precisar, e então com condições de argumento ou atrás de includes.caps
+lint-dangerous-default = defaultAction { $action } deixa passar { $n } { $n ->
+    [one] syscall de alto risco que nenhuma regra cita
+   *[other] syscalls de alto risco que nenhuma regra cita
+}: { $names }
+lint-dangerous-default-help = negue-as numa regra com SCMP_ACT_ERRNO, ou transforme o perfil numa allowlist (defaultAction SCMP_ACT_ERRNO)
+lint-no-op-profile = defaultAction é { $action } e nenhuma regra barra nada neste alvo: o perfil não filtra coisa alguma
+lint-no-op-profile-help = negue o que a carga de trabalho não pode fazer, ou comece de uma allowlist como o perfil padrão do Docker
+lint-exec-blocked = execve recebe { $action } de { $origin }, mas runtimes como o runc carregam o filtro antes de fazer execve do programa do contêiner, e ele não consegue iniciar
+lint-exec-blocked-help = permita execve; o runtime precisa dela para iniciar o programa
+lint-kill-thread = { $path } usa SCMP_ACT_KILL, que mata só a thread que fez a chamada: o resto do processo continua, talvez segurando locks que a thread morta pegou
+lint-kill-thread-help = escreva SCMP_ACT_KILL_PROCESS para parar o processo inteiro, ou SCMP_ACT_KILL_THREAD se a intenção é mesmo uma só thread
+lint-fix-kill-process = usar SCMP_ACT_KILL_PROCESS em { $path }
+lint-notify-without-listener = { $path } usa SCMP_ACT_NOTIFY, mas o perfil não tem listenerPath: o runc se recusa a iniciar o contêiner, e um filtro carregado sem supervisor faz essas chamadas falharem com ENOSYS
+lint-notify-without-listener-help = defina listenerPath como o socket do agente de seccomp, ou escolha outra ação
+lint-errno-zero = { $path } faz as chamadas falharem com errno 0, então elas retornam 0: o programa acredita que a chamada deu certo, embora o kernel não tenha feito nada
+lint-errno-zero-help = use um errno de verdade, como EPERM (1) ou ENOSYS (38); mantenha 0 só para fingir sucesso de propósito
+lint-twin-open = { $path } bloqueia { $blocked } com { $action }, mas os programas de 32 bits em { $arches } chamam { $open } no lugar, { $n ->
+    [one] que está permitida
+   *[other] que estão permitidas
+}
+lint-twin-open-help = bloqueie { $names } também, ou tire as arquiteturas de 32 bits
+lint-multiplexer-bypass = { $names } { $n ->
+    [one] é filtrada
+   *[other] são filtradas
+} por { $path } e pelas regras seguintes, mas em { $arches } { $mux } é permitida e { $n ->
+    [one] chega a ela
+   *[other] chega a elas
+} com os argumentos na memória, que o filtro não enxerga
+lint-multiplexer-bypass-help = negue { $mux } (as bibliotecas C recorrem às chamadas diretas), ou tire as arquiteturas de 32 bits
+lint-high-bits = { $path } compara o argumento { $index } de { $names } com { $value }, que tem bits acima dos 32 baixos, e o filtro cobre { $arches }: nas ABIs de 32 bits a libseccomp compila só a palavra baixa, então { $low }
+lint-high-bits-mask = a máscara não mantém nenhum bit da palavra baixa ali, e o teste casa com qualquer chamada
+lint-high-bits-tests = ali o teste compara com { $value }
+lint-high-bits-help = mantenha as comparações dentro de 32 bits, ou limite o filtro às arquiteturas de 64 bits
+lint-sign-extension = { $path } compara o argumento { $index } de { $names } ({ $arg }: { $ty }) com { $value }, que é { $int } como int; os chamadores o passam como { $value } ou como { $other }, conforme a biblioteca C e o compilador, então { $op } deixa escapar a outra forma
+lint-sign-extension-help = compare só os 32 bits baixos: SCMP_CMP_MASKED_EQ com value (a máscara) 0xffffffff e valueTwo o valor de 32 bits
+lint-fix-low-32-bits = comparar os 32 bits baixos do argumento { $index } em { $path } (MASKED_EQ 0xffffffff)
+lint-siblings-left-open = negar { $denied } não basta: { $open } ainda { $n ->
+    [one] faz
+   *[other] fazem
+} o mesmo trabalho; { $key } { $n ->
+    [one] a nega
+   *[other] as nega
+} também
+lint-fix-deny-like = negar { $names } como { $like }
+lint-default-gap = { $name } é negada pela defaultAction { $action }, mas { $siblings } { $n ->
+    [one] faz
+   *[other] fazem
+} o mesmo trabalho ({ $families_n ->
+    [one] família
+   *[other] famílias
+} { $families }) e { $n ->
+    [one] é permitida
+   *[other] são permitidas
+} por { $places }, então negar { $name } não impede nada que um programa não consiga fazer por { $n ->
+    [one] ela
+   *[other] elas
+}
+lint-default-gap-help = negue { $siblings } do mesmo jeito: { $n ->
+    [one] tire-a
+   *[other] tire-as
+} de { $paths } (nada mais muda); ou permita { $name } se a carga de trabalho precisa fazer esse trabalho
+lint-fix-default-gap = negar { $siblings } como { $name }: { $n ->
+    [one] tirá-la
+   *[other] tirá-las
+} de { $paths }
+lint-not-on-arch = { $path } cita { $names }, que nenhuma das arquiteturas do filtro ({ $arches }) tem; o runc { $n ->
+    [one] a ignora
+   *[other] as ignora
+}
+lint-not-on-arch-help = cite a chamada que essas arquiteturas usam no lugar (seccompose syscalls --arch A lista todas), ou limite a regra com includes.arches
+lint-fix-go-names = escrever os nomes de arquitetura do Go em { $path }
+lint-pointer-argument = { $path } compara o argumento { $index } de { $names } ({ $arg }: { $ty }), que é um ponteiro: o filtro vê só o endereço, nunca os dados para os quais ele aponta
+lint-pointer-argument-help = o seccomp não filtra por caminho nem por nenhum dado apontado; tire a condição e restrinja os caminhos com Landlock, AppArmor/SELinux ou montagens
+lint-missing-argument = { $path } testa o argumento { $index } (contando a partir de 0), mas { $takes }: o registrador contém o que quer que o chamador tenha deixado ali
+lint-takes-arguments = { $name } { $n ->
+    [0] não recebe argumentos
+   *[other] recebe { $n }
+}
+lint-missing-argument-help = confira o índice com a assinatura (seccompose man { $name })
+lint-repeated-argument = { $path } tem várias condições sobre { $args }; o runc transforma cada uma numa regra separada, e elas valem como OU (basta uma ser verdadeira) em vez de E
+lint-argument-named = o argumento { $index } ({ $name })
+lint-repeated-argument-help = para exigir todas, junte-as num só SCMP_CMP_MASKED_EQ ou divida a faixa entre regras; se OU é a intenção, escreva uma regra por condição
+lint-shadowed-default = { $path } dá a { $names } a ação padrão { $mine }, que o runc ignora, então { $n ->
+    [one] ela continua
+   *[other] elas continuam
+} com { $theirs } de { $other }
+lint-shadowed-default-help = tire { $names } de { $other } para { $n ->
+    [one] deixá-la
+   *[other] deixá-las
+} com a ação padrão
+lint-names-again = { $path } cita { $names } de novo: { $other } já { $n ->
+    [one] lhe dá
+   *[other] lhes dá
+} { $theirs } sem condição
+lint-conditions-add-nothing = as condições de argumento de { $path } não acrescentam nada para { $names }: { $other } já { $n ->
+    [one] lhe dá
+   *[other] lhes dá
+} { $theirs } sem condição
+lint-remove-from = tirar { $names } de { $path }
+lint-remove-from-help = tire { $names } de { $path }
+lint-shadowed-rule = { $path } dá { $mine } a { $names }, mas a regra anterior { $other } { $n ->
+    [one] lhe dá
+   *[other] lhes dá
+} { $theirs }; vence a primeira regra sem condições de argumento, então esta nunca vale para { $n ->
+    [one] ela
+   *[other] elas
+}
+lint-shadowed-rule-help = tire { $names } de { $other } se a intenção é { $mine }; senão, de { $path }
+lint-shadowed-conditions = as condições de argumento de { $path } nunca valem para { $names }: { $other } { $n ->
+    [one] lhe dá
+   *[other] lhes dá
+} { $theirs } sem condição, o que passa por cima das regras condicionais
+lint-shadowed-conditions-help = tire { $names } de { $other } para que as condições decidam, ou de { $path }
+lint-listed-twice = { $path }.names lista { $names } mais de uma vez
+lint-remove-repeats = tire as repetições
+lint-fix-list-once = listar { $names } uma só vez em { $path }
+lint-repeats-condition = { $path } repete uma condição de { $earlier } para { $names }, com a mesma ação
+lint-conflicting-rules = { $earlier } e { $path } testam { $names } com as mesmas condições, mas com ações diferentes ({ $first } e { $second }): a libseccomp recusa o filtro, e o contêiner não inicia
+lint-conflicting-rules-help = mantenha { $names } em só uma das duas regras
+lint-runtime-unknown-name = { $path } cita { $names }, que a libseccomp { $libseccomp } do { $runtime } não consegue resolver: o { $runtime } { $n ->
+    [one] a ignora, e a regra não vale para ela
+   *[other] as ignora, e a regra não vale para elas
+}
+lint-runtime-unknown-name-newer = { $path } cita { $names }, que a libseccomp { $libseccomp } do { $runtime } não consegue resolver (a libseccomp conhece { $newer }): o { $runtime } { $n ->
+    [one] a ignora, e a regra não vale para ela
+   *[other] as ignora, e a regra não vale para elas
+}
+lint-known-from = { $name } a partir da { $version }
+lint-runtime-unknown-name-help = rode o perfil onde a libseccomp do runtime seja nova o bastante, ou avalie-o para esse host com --libseccomp X.Y.Z
+lint-enosys-stub = sob o runc, as syscalls mais novas que o nome mais novo do perfil recebem ENOSYS do stub do runc, não a ação padrão: { $limits }
+lint-stub-from = a partir de { $first } em { $arch } (acima de { $name }, { $nr })
+lint-enosys-stub-help = os programas desistem ao receber ENOSYS; cite uma chamada mais nova no perfil para mover o limite
+lint-startup-missing = defaultAction { $action } barra { $names }, que todo programa com ligação dinâmica chama antes do main (ao carregar suas bibliotecas, preparar a memória) ou para sair, e nenhuma regra { $n ->
+    [one] a permite
+   *[other] as permite
+}: os programas morrem ao iniciar
+lint-allow = permitir { $names }
+lint-allow-help = permita { $names }
+lint-default-kill = defaultAction { $action } mata o programa em qualquer chamada que nenhuma regra permite, inclusive as que um kernel ou uma biblioteca C mais nova acrescenta e testa (a glibc tenta clone3, rseq, close_range, faccessat2 e recua quando elas falham com ENOSYS)
+lint-default-kill-help = troque a defaultAction por SCMP_ACT_ERRNO com defaultErrnoRet 38 (ENOSYS), e mate só as chamadas que nunca podem acontecer, em regras
+lint-fix-default-enosys = trocar a defaultAction por SCMP_ACT_ERRNO com ENOSYS
+lint-clone3-open = { $path } testa as flags de clone, mas clone3 recebe { $action } de { $origin }: as flags dela ficam numa struct na memória, que o filtro não consegue ler, então clone3 cria o que clone não pode
+lint-clone3-open-help = faça clone3 falhar com ENOSYS (como faz o perfil padrão do Docker): as bibliotecas C então recorrem a clone
+lint-fix-clone3-enosys = fazer clone3 falhar com ENOSYS
+lint-filter-too-long-help = compare menos valores (um MASKED_EQ ou uma faixa cobre muitos), ou divida o trabalho entre menos syscalls
+lint-translation-help = o kernel vai fazer o que o filtro diz: mude a regra (um MASKED_EQ nos 32 bits baixos, faixas que não se sobrepõem) até que `seccompose compile` não aponte diferença
+
+# check's diagnostics: the hint lint adds to each.
+lint-help-duplicate-key = mantenha uma das chaves; o runc lê só a última
+lint-help-unknown-key = corrija a grafia: o runc ignora as chaves que não conhece
+lint-help-errno-range = use um errno abaixo de 4095, como EPERM (1) ou ENOSYS (38)
+lint-help-errno-mismatch = faça defaultErrno e defaultErrnoRet concordarem, ou tire defaultErrno
+lint-help-value-two-ignored = tire valueTwo, ou use SCMP_CMP_MASKED_EQ se a intenção era uma máscara
+lint-help-unknown-capability = escreva a capability como um nome CAP_*, como CAP_SYS_ADMIN
+lint-help-go-names = use os nomes do Go que o runc compara: amd64, 386, arm64, arm, ...
+lint-help-errno-ignored = tire errnoRet, ou use SCMP_ACT_ERRNO se a chamada deve falhar com ele
+lint-help-default-action-rule = tire a regra, ou dê a ela uma ação diferente da ação padrão
+lint-help-empty-rule = acrescente os nomes das syscalls a que ela se destina, ou tire-a
+lint-help-unknown-syscall = corrija a grafia: o runc ignora um nome que a sua libseccomp não consegue resolver, e a regra não faz nada para ele, sem aviso
+lint-help-see-check = veja `seccompose check`
+lint-help-invalid = o Docker rejeita o perfil até que isto seja corrigido
+lint-fix-remove-rule = tirar { $path }
+lint-fix-drop-errno-ret = tirar errnoRet de { $path }
+
+# View 4 and lint --fix's report.
+lint-key-fix = { $key } corrige: { $fix }
+lint-key-go-to = { $key } vai para { $name }
+lint-help-label = Ajuda:
+lint-still-looking = O lint ainda está olhando a última edição
+lint-no-fix = Sem correção automática para { $id }: { $help }
+lint-names-no-syscall = Este apontamento não cita nenhuma syscall
+lint-report-nothing-to-fix = { $file }: nada a corrigir
+lint-report-fixed = { $file }: corrigido[{ $id }]: { $fix }
+lint-report-would-fix = { $file }: corrigiria[{ $id }]: { $fix }
+
+# Edit labels: what an edit does, for undo/redo and the status line.
+edit-done = Feito: { $edit }
+edit-set-action = colocar { $name } em { $action }
+edit-set-action-default = devolver { $name } à ação padrão
+edit-set-actions = colocar { $n } syscalls em { $action }
+edit-set-actions-default = devolver { $n } syscalls à ação padrão
+edit-set-conditions = mudar as condições de { $name }
+edit-add-rule = acrescentar uma regra
+edit-remove-rule = tirar a regra { $index }
+edit-change-rule = mudar a regra { $index }
+edit-set-default = trocar a ação padrão por { $action }
+edit-set-architectures = mudar as arquiteturas
+edit-set-arch-map = mudar o mapa de arquiteturas
+edit-set-flags = mudar as flags
+edit-replace-all = substituir o perfil inteiro
+edit-allow-recorded = permitir as chamadas gravadas de { $n } { $n ->
+    [one] syscall
+   *[other] syscalls
+}
 
 
 ## Reading a profile: check's diagnostics (Text from crates/core/src/profile).

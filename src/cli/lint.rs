@@ -172,16 +172,37 @@ fn fix(
     let name = file.display().to_string();
     let (fixed, applied) = fix_all(profile, targets);
     // What was fixed is said once it is written; before that, what would be.
-    let tell = |verb: &str| {
+    let tell = |done: bool| {
         for a in &applied {
-            eprintln!("{name}: {verb}[{}]: {}", a.id, a.label);
+            let (id, fix) = (a.id.as_str(), a.label.local());
+            eprintln!(
+                "{}",
+                if done {
+                    seccompose::msg!(
+                        "lint-report-fixed",
+                        file = name.as_str(),
+                        id = id,
+                        fix = fix
+                    )
+                } else {
+                    seccompose::msg!(
+                        "lint-report-would-fix",
+                        file = name.as_str(),
+                        id = id,
+                        fix = fix
+                    )
+                }
+            );
         }
     };
     if applied.is_empty() {
-        eprintln!("{name}: nothing to fix");
+        eprintln!(
+            "{}",
+            seccompose::msg!("lint-report-nothing-to-fix", file = name.as_str())
+        );
     }
     if args.dry_run {
-        tell("would fix");
+        tell(false);
         for t in targets {
             for line in profile::diff(profile, &fixed, t).lines() {
                 println!("{line}");
@@ -192,13 +213,13 @@ fn fix(
     if !applied.is_empty() {
         match profile::save_document(file, source, &fixed, &Catalog, Default::default(), true) {
             Ok(saved) => {
-                tell("fixed");
+                tell(true);
                 if let Rendering::Fallback(why) = saved.rendering {
                     eprintln!("{name}: saved in canonical form ({why})");
                 }
             }
             Err(SaveError::ChangedOnDisk(state)) => {
-                tell("would fix");
+                tell(false);
                 eprintln!(
                     "{name}: error: not saved: {}",
                     SaveError::ChangedOnDisk(state)
@@ -206,7 +227,7 @@ fn fix(
                 return Err(USAGE);
             }
             Err(e) => {
-                tell("would fix");
+                tell(false);
                 eprintln!("{name}: error: cannot save: {e}");
                 return Err(USAGE);
             }

@@ -178,7 +178,8 @@ impl Session {
         self.siblings_open = None;
         match self.doc.apply(edit) {
             Ok(()) => {
-                self.say(upper_first(&edit.label()), Tone::Info);
+                let done = crate::msg!("edit-done", edit = edit.label().local());
+                self.say(upper_first(&done), Tone::Info);
                 self.refresh();
                 true
             }
@@ -210,7 +211,7 @@ impl Session {
                 .then(|| siblings_left_open(self.profile(), &self.target, &names))
                 .flatten();
             if let Some(open) = &self.siblings_open {
-                let sentence = open.sentence(&self.deny_siblings_key);
+                let sentence = open.sentence(&self.deny_siblings_key).local();
                 self.say(sentence, Tone::Warning);
             }
         }
@@ -230,7 +231,10 @@ impl Session {
         self.siblings_open = None;
         match self.doc.undo() {
             Some(label) => {
-                self.say(crate::msg!("status-undid", edit = label), Tone::Info);
+                self.say(
+                    crate::msg!("status-undid", edit = label.local()),
+                    Tone::Info,
+                );
                 self.refresh();
             }
             None => self.say(crate::msg!("status-nothing-to-undo"), Tone::Info),
@@ -242,7 +246,10 @@ impl Session {
         self.siblings_open = None;
         match self.doc.redo() {
             Some(label) => {
-                self.say(crate::msg!("status-redid", edit = label), Tone::Info);
+                self.say(
+                    crate::msg!("status-redid", edit = label.local()),
+                    Tone::Info,
+                );
                 self.refresh();
             }
             None => self.say(crate::msg!("status-nothing-to-redo"), Tone::Info),

@@ -25,9 +25,13 @@ fn machine_outputs_are_the_same_bytes_in_every_language() {
     let seed = seed.to_str().unwrap();
     let small = common::fixture("bpf-small.json");
     let small = small.to_str().unwrap();
+    let many = common::fixture("lint-many-kinds.json");
+    let many = many.to_str().unwrap();
     let commands: &[&[&str]] = &[
         &["lint", seed, "--format", "json"],
         &["lint", seed, "--format", "sarif"],
+        &["lint", many, "--json"],
+        &["lint", many, "--format", "sarif", "--arch", "x86"],
         &["compile", small],
         &["compile", small, "--format", "bpf"],
         &["compile", seed, "--format", "pfc"],
@@ -94,4 +98,70 @@ fn the_human_listing_follows_the_locale() {
     assert!(c.contains(accept.summary) && !c.contains(portuguese), "{c}");
     let overridden = listing(&[("LANG", "pt_BR.UTF-8"), ("LC_ALL", "C.UTF-8")]);
     assert!(overridden.contains(accept.summary), "{overridden}");
+}
+
+/// `lint`'s findings for people follow the locale: the message, the help line and `--fix`'s
+/// report in Portuguese under LANG=pt_BR.UTF-8, with the places, ids and syscall names as
+/// they are; English word for word under LANG=C; the JSON the same bytes in both.
+#[test]
+fn lint_speaks_the_language_of_the_locale() {
+    let cache = tempfile::tempdir().unwrap();
+    let seed = common::fixture("seed-mkdir-chmod-chown.json");
+    let seed = seed.to_str().unwrap();
+    let text = |lang: &str| {
+        let out = run(lang, cache.path(), &["lint", seed]);
+        assert_eq!(out.status.code(), Some(1), "warnings fail");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let place = format!("{seed}:4:5: warning[incomplete-block]: syscalls[0]");
+    let pt = text("pt_BR.UTF-8");
+    for words in [
+        place.as_str(),
+        " bloqueia mkdir, chmod e chown com SCMP_ACT_ERRNO (EPERM), mas mkdirat, fchmod,",
+        "fazem o mesmo trabalho (famílias mkdir, chmod e chown) e são permitidas por defaultAction",
+        "  ajuda: bloqueie mkdirat, fchmod, fchmodat, fchmodat2, fchown, fchownat e lchown também",
+        "deixa passar 13 syscalls de alto risco que nenhuma regra cita: add_key, bpf,",
+    ] {
+        assert!(pt.contains(words), "{words:?} missing:\n{pt}");
+    }
+    assert!(!pt.contains("help:") && !pt.contains(" blocks "), "{pt}");
+    let c = text("C");
+    for words in [
+        place.as_str(),
+        " blocks mkdir, chmod and chown with SCMP_ACT_ERRNO (EPERM), but mkdirat, fchmod,",
+        "do the same job (mkdir, chmod and chown families) and are allowed by defaultAction",
+        "  help: block mkdirat, fchmod, fchmodat, fchmodat2, fchown, fchownat and lchown too",
+    ] {
+        assert!(c.contains(words), "{words:?} missing:\n{c}");
+    }
+    let json = |lang| run(lang, cache.path(), &["lint", seed, "--format", "json"]).stdout;
+    assert!(
+        json("pt_BR.UTF-8") == json("C"),
+        "the JSON differs by language"
+    );
+
+    // --fix says what it fixed in the language too, and writes the same file.
+    let fixed = |lang: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.json");
+        std::fs::copy(seed, &file).unwrap();
+        let out = run(
+            lang,
+            cache.path(),
+            &["lint", "--fix", file.to_str().unwrap()],
+        );
+        let said = String::from_utf8(out.stderr).unwrap();
+        (said, std::fs::read(&file).unwrap())
+    };
+    let (pt_said, pt_file) = fixed("pt_BR.UTF-8");
+    let (c_said, c_file) = fixed("C");
+    assert!(
+        pt_said.contains("p.json: corrigido[incomplete-block]: negar mkdirat, fchmod,"),
+        "{pt_said}"
+    );
+    assert!(
+        c_said.contains("p.json: fixed[incomplete-block]: deny mkdirat, fchmod,"),
+        "{c_said}"
+    );
+    assert!(pt_file == c_file, "the fixed file differs by language");
 }

@@ -43,7 +43,12 @@ fn edit_and_save(text: &str, edit: &Edit) -> String {
         false,
     )
     .expect("saved");
-    assert_eq!(saved.rendering, Rendering::Minimal, "{}", edit.label());
+    assert_eq!(
+        saved.rendering,
+        Rendering::Minimal,
+        "{}",
+        edit.label().english()
+    );
     let written = std::fs::read_to_string(&path).unwrap();
     let back = profile::parse(&written, &Catalog)
         .profile
@@ -122,7 +127,7 @@ fn moving_a_name_changes_at_most_four_lines_in_every_profile() {
             deleted.len() + inserted.len() <= 4 && deleted.len() + inserted.len() > 0,
             "{}: {} gave -{deleted:?} +{inserted:?}",
             path.display(),
-            edit.label()
+            edit.label().english()
         );
         tried += 1;
     }
@@ -241,7 +246,7 @@ fn check_edit_kinds(indent: &[u8], crlf: bool) {
     for (edit, most) in edits() {
         let p = profile::parse(&text, &Catalog).profile.unwrap();
         if edit.apply(&mut p.clone()).is_err() {
-            assert_eq!(most, 0, "{} should apply", edit.label());
+            assert_eq!(most, 0, "{} should apply", edit.label().english());
             continue;
         }
         let saved = edit_and_save(&text, &edit);
@@ -250,19 +255,19 @@ fn check_edit_kinds(indent: &[u8], crlf: bool) {
         assert!(
             changed > 0 && changed <= most,
             "{} ({indent:?}, crlf {crlf}): -{deleted:?} +{inserted:?}",
-            edit.label()
+            edit.label().english()
         );
         for line in &inserted {
             assert!(
                 !line.starts_with(other_indent),
                 "{}: inserted line not in the file's indentation: {line:?}",
-                edit.label()
+                edit.label().english()
             );
             assert_eq!(
                 line.ends_with("\r\n"),
                 crlf,
                 "{}: line ending of {line:?}",
-                edit.label()
+                edit.label().english()
             );
         }
         assert!(saved.ends_with(if crlf { "}\r\n" } else { "}\n" }));
@@ -403,7 +408,7 @@ fn every_edit_kind_is_minimal_on_the_projects_realistic_fixtures() {
             assert!(
                 changed > 0 && changed <= most,
                 "{name}: {}: -{deleted:?} +{inserted:?}",
-                edit.label()
+                edit.label().english()
             );
             for line in &inserted {
                 let lead: String = line
@@ -413,7 +418,7 @@ fn every_edit_kind_is_minimal_on_the_projects_realistic_fixtures() {
                 assert!(
                     lead.is_empty() || lead.starts_with(indent) || lead.len() < indent.len(),
                     "{name}: {}: {line:?} not indented with {indent:?}",
-                    edit.label()
+                    edit.label().english()
                 );
                 assert!(!lead.contains(if indent == "\t" { ' ' } else { '\t' }));
                 assert_eq!(

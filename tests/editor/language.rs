@@ -145,3 +145,84 @@ fn views_and_help_in_portuguese() {
         insta::assert_snapshot!(format!("{name}_pt_br_120x36"), terminal.backend());
     }
 }
+
+/// View 4 and the status line in each language: a finding, its help and its fix in the
+/// user's language with the syscall names as they are, and the fix applied, undone and redone
+/// said in it too (in English, word for word as before).
+#[test]
+fn findings_fixes_and_undo_follow_the_language() {
+    use editor_support::on_fixture;
+    let cases = [
+        (
+            Language::PtBr,
+            [
+                "bloqueia mkdir, chmod e chown com SCMP_ACT_ERRNO (EPERM), mas mkdirat, fchmod",
+                "f corrige: negar mkdirat, fchmod, fchmodat",
+                "Ajuda: bloqueie mkdirat",
+            ],
+            [
+                "Feito: negar mkdirat",
+                "Desfeito: negar mkdirat",
+                "Refeito: negar mkdirat",
+            ],
+        ),
+        (
+            Language::En,
+            [
+                "blocks mkdir, chmod and chown with SCMP_ACT_ERRNO (EPERM), but mkdirat, fchmod",
+                "f fix: deny mkdirat, fchmod, fchmodat",
+                "Help: block mkdirat",
+            ],
+            ["Deny mkdirat", "Undid: deny mkdirat", "Redid: deny mkdirat"],
+        ),
+    ];
+    for (language, finding, said) in cases {
+        let mut app = on_fixture("seed-mkdir-chmod-chown.json");
+        app.set_language(language);
+        // The second warning: the incomplete block, with its fix.
+        press(&mut app, &["4"]);
+        screen(&mut app, 120, 36);
+        press(&mut app, &["j"]);
+        let text = screen(&mut app, 120, 36);
+        for words in finding {
+            assert!(
+                text.contains(words),
+                "{language}: {words:?} missing:\n{text}"
+            );
+        }
+        for (keys, words) in [["f"], ["u"], ["ctrl-r"]].iter().zip(said) {
+            press(&mut app, keys);
+            let text = screen(&mut app, 120, 36);
+            assert!(
+                text.contains(words),
+                "{language}: {words:?} missing:\n{text}"
+            );
+        }
+    }
+}
+
+/// Denying a syscall whose siblings stay allowed says so in the user's language.
+#[test]
+fn the_siblings_warning_follows_the_language() {
+    use seccompose::profile::Action;
+    for (language, words) in [
+        (
+            Language::PtBr,
+            "negar chmod não basta: fchmod, fchmodat e fchmodat2 ainda fazem o mesmo trabalho",
+        ),
+        (
+            Language::En,
+            "chmod denied, but fchmod, fchmodat and fchmodat2 still do the same job",
+        ),
+    ] {
+        let mut app = builtin();
+        app.set_language(language);
+        app.session
+            .set_action(vec!["chmod".into()], Some(Action::Errno), None);
+        let text = screen(&mut app, 160, 36);
+        assert!(
+            text.contains(words),
+            "{language}: {words:?} missing:\n{text}"
+        );
+    }
+}

@@ -19,6 +19,13 @@ struct Lang {
     set: &'static LessonSet,
     /// "step {n} of {total}", filled.
     step: fn(usize, usize) -> String,
+    /// What the status line says after denying a syscall (`denied`) whose siblings (`open`,
+    /// a list already written in the language) still do the job, `many` of them.
+    siblings: fn(&str, &str, bool) -> String,
+    /// How that sentence starts for `denied`.
+    denied: fn(&str) -> String,
+    /// What the status line says after allowing mkdir.
+    mkdir_allowed: &'static str,
 }
 
 fn english() -> Lang {
@@ -26,6 +33,12 @@ fn english() -> Lang {
         locale: "C.UTF-8",
         set: learn::find_language("en").unwrap(),
         step: |n, t| format!("step {n} of {t}"),
+        siblings: |denied, open, many| {
+            let does = if many { "do" } else { "does" };
+            format!("{denied} denied, but {open} still {does} the same job")
+        },
+        denied: |name| format!("{name} denied, but"),
+        mkdir_allowed: "Set mkdir to SCMP_ACT_ALLOW",
     }
 }
 
@@ -34,6 +47,12 @@ fn portuguese() -> Lang {
         locale: "pt_BR.UTF-8",
         set: learn::find_language("pt-BR").unwrap(),
         step: |n, t| format!("passo {n} de {t}"),
+        siblings: |denied, open, many| {
+            let does = if many { "fazem" } else { "faz" };
+            format!("negar {denied} não basta: {open} ainda {does} o mesmo trabalho")
+        },
+        denied: |name| format!("negar {name} não basta:"),
+        mkdir_allowed: "Feito: colocar mkdir em SCMP_ACT_ALLOW",
     }
 }
 
@@ -138,7 +157,7 @@ fn block_a_syscall(lang: &Lang, deny_with_prompt: bool) {
     } else {
         on_syscall(&mut ed, lang, "mkdir", "d");
     }
-    ed.wait_for("mkdir denied, but mkdirat still does the same job");
+    ed.wait_for(&(lang.siblings)("mkdir", "mkdirat", false));
     at_step(&ed, lang, 2, 4);
     ed.wait_for(&format!("✓ {}", lesson.steps[0].title));
 
@@ -153,7 +172,7 @@ fn block_a_syscall(lang: &Lang, deny_with_prompt: bool) {
 
     // Allowing mkdir is half of step 4: it needs the run that shows it.
     ed.send("a");
-    ed.wait_for("Set mkdir to SCMP_ACT_ALLOW");
+    ed.wait_for(lang.mkdir_allowed);
     still_at(&ed, lang, 4, 4);
     ed.send("r");
     ed.wait_for("#2 `mkdir teste` exited with status 0");
@@ -173,10 +192,15 @@ fn not_enough(lang: &Lang, fix_in_lint: bool) {
     at_step(&ed, lang, 1, 6);
 
     on_syscall(&mut ed, lang, "chmod", "d");
-    ed.wait_for("chmod denied, but fchmod, fchmodat and fchmodat2 still do the same job");
+    let open = if lang.locale == "pt_BR.UTF-8" {
+        "fchmod, fchmodat e fchmodat2"
+    } else {
+        "fchmod, fchmodat and fchmodat2"
+    };
+    ed.wait_for(&(lang.siblings)("chmod", open, true));
     still_at(&ed, lang, 1, 6);
     on_syscall(&mut ed, lang, "chown", "d");
-    ed.wait_for("chown denied, but");
+    ed.wait_for(&(lang.denied)("chown"));
     at_step(&ed, lang, 2, 6);
 
     run(&mut ed, "touch f", 1, 0);
@@ -207,7 +231,7 @@ fn not_enough(lang: &Lang, fix_in_lint: bool) {
         // Another route: the siblings denied one by one in view 1.
         for name in ["fchmodat", "fchownat"] {
             on_syscall(&mut ed, lang, name, "d");
-            ed.wait_for(&format!("{name} denied, but"));
+            ed.wait_for(&(lang.denied)(name));
         }
     }
     at_step(&ed, lang, 6, 6);

@@ -146,6 +146,16 @@ pub enum Arg {
     Num(i64),
     /// A message of its own, given in the same language as the one it is part of.
     Text(Box<Text>),
+    /// A text written outside the message files in each language, in [`Language::ALL`]'s
+    /// order (the catalog's risk reasons): the one of the message's language is given.
+    Each(Vec<String>),
+}
+
+impl Arg {
+    /// The text `write` gives for each language (the catalog's, say), kept for all of them.
+    pub fn each(write: impl Fn(Language) -> String) -> Arg {
+        Arg::Each(Language::ALL.iter().map(|l| write(*l)).collect())
+    }
 }
 
 /// `text!("lint-unknown-name", name = n)`: a [`Text`] with its arguments.
@@ -189,6 +199,10 @@ impl Text {
                     Arg::Str(s) => FluentValue::from(s.as_str()),
                     Arg::Num(n) => FluentValue::from(*n),
                     Arg::Text(t) => FluentValue::from(t.in_language(language)),
+                    Arg::Each(each) => {
+                        let text = each.get(language.index()).or(each.first());
+                        FluentValue::from(text.map_or("", String::as_str))
+                    }
                 };
                 (*name, value)
             })

@@ -3,10 +3,13 @@
 //! cannot see (`socketcall`, `ipc`), comparisons libseccomp compiles on the low word only.
 
 use super::finding::{Finding, Fix};
-use super::scope::{action_text, list, push_new, rule_syscalls, unique_names, Scope};
+use super::scope::{
+    action_text, names, names as list_of, push_new, rule_syscalls, unique_names, Scope,
+};
 use crate::catalog::{Catalog, Syscall, MULTIPLEXERS};
 use crate::profile::LintId;
 use crate::profile::{rule_errno, Action, Arch, ArgCond, Edit, Op, Rule, Severity};
+use crate::text;
 
 /// Whether an ABI passes 32-bit arguments, so libseccomp compares only the low word: the
 /// 32-bit ABIs (no `__AUDIT_ARCH_64BIT`) and x32.
@@ -58,18 +61,16 @@ pub(super) fn twins(s: &Scope, out: &mut Vec<Finding>) {
         if open.is_empty() {
             continue;
         }
-        let message = format!(
-            "syscalls[{index}] blocks {} with {}, but 32-bit programs on {} call {} instead, which {} allowed",
-            list(&blocked),
-            action_text(rule.action, rule_errno(rule)),
-            list(&arches),
-            list(&open),
-            if open.len() == 1 { "is" } else { "are" },
+        let message = text!(
+            "lint-twin-open",
+            path = format!("syscalls[{index}]"),
+            blocked = names(&blocked),
+            action = action_text(rule.action, rule_errno(rule)),
+            arches = names(&arches),
+            open = names(&open),
+            n = open.len(),
         );
-        let help = format!(
-            "block {} too, or drop the 32-bit architectures",
-            list(&open)
-        );
+        let help = text!("lint-twin-open-help", names = names(&open));
         let mut found = Finding::new(LintId::TwinOpen, Severity::Warning, message, help)
             .at_rule(index, rule)
             .naming(&[&blocked[..], &open[..]].concat());
@@ -110,17 +111,22 @@ pub(super) fn multiplexers(s: &Scope, out: &mut Vec<Finding>) {
             continue;
         };
         let arches: Vec<String> = arches.iter().map(|a| a.to_string()).collect();
-        let message = format!(
-            "{} {} filtered by syscalls[{index}] and later rules, but on {} {mux} is allowed and reaches {} with arguments in memory, which the filter cannot see",
-            list(&filtered),
-            if filtered.len() == 1 { "is" } else { "are" },
-            list(&arches),
-            if filtered.len() == 1 { "it" } else { "them" },
+        let message = text!(
+            "lint-multiplexer-bypass",
+            names = names(&filtered),
+            n = filtered.len(),
+            path = format!("syscalls[{index}]"),
+            arches = names(&arches),
+            mux = *mux,
         );
         let errno = rule_errno(rule);
-        let help = format!("deny {mux} (C libraries fall back to the direct calls), or drop the 32-bit architectures");
+        let help = text!("lint-multiplexer-bypass-help", mux = *mux);
         let fix = Fix::new(
-            format!("deny {mux} with {}", action_text(Action::Errno, errno)),
+            text!(
+                "lint-fix-deny-with",
+                names = *mux,
+                action = action_text(Action::Errno, errno)
+            ),
             Edit::SetAction {
                 names: vec![mux.to_string()],
                 action: Some(Action::Errno),
@@ -172,20 +178,22 @@ pub(super) fn high_bits(s: &Scope, out: &mut Vec<Finding>) {
             };
             let names: Vec<&str> = syscalls.iter().map(|sc| sc.name).collect();
             let low = match cond.op {
-                Op::MaskedEq if cond.value & 0xFFFF_FFFF == 0 => {
-                    "the mask keeps no bit of the low word there, so the test matches every call"
-                        .to_string()
-                }
-                _ => format!("it tests {:#x} there", wide & 0xFFFF_FFFF),
+                Op::MaskedEq if cond.value & 0xFFFF_FFFF == 0 => text!("lint-high-bits-mask"),
+                _ => text!(
+                    "lint-high-bits-tests",
+                    value = format!("{:#x}", wide & 0xFFFF_FFFF)
+                ),
             };
-            let message = format!(
-                "syscalls[{index}].args[{at}] compares argument {} of {} with {wide:#x}, which has bits above 32, and the filter covers {}: libseccomp compiles only the low word on 32-bit ABIs, so {low}",
-                cond.index,
-                list(&names),
-                list(&arches),
+            let message = text!(
+                "lint-high-bits",
+                path = format!("syscalls[{index}].args[{at}]"),
+                index = cond.index.to_string(),
+                names = list_of(&names),
+                value = format!("{wide:#x}"),
+                arches = list_of(&arches),
+                low = low,
             );
-            let help =
-                "keep comparisons within 32 bits, or limit the filter to 64-bit architectures";
+            let help = text!("lint-high-bits-help");
             out.push(
                 Finding::new(LintId::HighBits32, Severity::Warning, message, help)
                     .at_rule(index, rule)
@@ -226,16 +234,19 @@ pub(super) fn sign_extension(s: &Scope, out: &mut Vec<Finding>) {
             } else {
                 low | 0xFFFF_FFFF_0000_0000
             };
-            let message = format!(
-                "syscalls[{index}].args[{at}] compares argument {} of {} ({}: {}) with {v:#x}, which is {} as an int; callers pass it as {v:#x} or as {other:#x} depending on the C library and compiler, so {} misses the other form",
-                cond.index,
-                list(&names),
-                arg.name,
-                arg.ty,
-                low as u32 as i32,
-                cond.op.name(),
+            let message = text!(
+                "lint-sign-extension",
+                path = format!("syscalls[{index}].args[{at}]"),
+                index = cond.index.to_string(),
+                names = list_of(&names),
+                arg = arg.name,
+                ty = arg.ty,
+                value = format!("{v:#x}"),
+                int = (low as u32 as i32).to_string(),
+                other = format!("{other:#x}"),
+                op = cond.op.name(),
             );
-            let help = "compare the low 32 bits only: SCMP_CMP_MASKED_EQ with value (the mask) 0xffffffff and valueTwo the 32-bit value";
+            let help = text!("lint-sign-extension-help");
             let mut found = Finding::new(LintId::SignExtension, Severity::Warning, message, help)
                 .at_rule(index, rule)
                 .naming(&names);
@@ -250,7 +261,11 @@ pub(super) fn sign_extension(s: &Scope, out: &mut Vec<Finding>) {
                     };
                 }
                 found = found.fixed_by(Fix::new(
-                    format!("compare the low 32 bits of argument {} in syscalls[{index}] (MASKED_EQ 0xffffffff)", cond.index),
+                    text!(
+                        "lint-fix-low-32-bits",
+                        index = cond.index.to_string(),
+                        path = format!("syscalls[{index}]")
+                    ),
                     Edit::ReplaceRule(index, fixed),
                 ));
             }

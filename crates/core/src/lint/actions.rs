@@ -5,6 +5,7 @@ use super::finding::{Finding, Fix};
 use super::scope::Scope;
 use crate::profile::LintId;
 use crate::profile::{rule_errno, Action, Edit, Profile, Severity};
+use crate::text;
 
 /// A finding for each place the profile writes an action that `pick` (action, errno) selects:
 /// `defaultAction` at 1:1, then each rule at its start; `says` words the message for a path.
@@ -34,11 +35,11 @@ pub(super) fn actions(s: &Scope, out: &mut Vec<Finding>) {
         |a, _| a == Action::Kill,
         |path| {
             Finding::new(
-            LintId::KillThread,
-            Severity::Note,
-            format!("{path} uses SCMP_ACT_KILL, which kills only the calling thread: the rest of the process goes on, possibly holding locks the dead thread took"),
-            "write SCMP_ACT_KILL_PROCESS to stop the whole process, or SCMP_ACT_KILL_THREAD if one thread is really meant",
-        )
+                LintId::KillThread,
+                Severity::Note,
+                text!("lint-kill-thread", path = path),
+                text!("lint-kill-thread-help"),
+            )
         },
     );
     out.extend(kills.into_iter().map(|f| {
@@ -46,23 +47,31 @@ pub(super) fn actions(s: &Scope, out: &mut Vec<Finding>) {
         f.fixed_by(fix)
     }));
     if p.listener_path.is_none() {
-        out.extend(each_use(p, |a, _| a == Action::Notify, |path| {
-            Finding::new(
-                LintId::NotifyWithoutListener,
-                Severity::Warning,
-                format!("{path} uses SCMP_ACT_NOTIFY, but the profile has no listenerPath: runc refuses to start the container, and a filter loaded with no supervisor fails these calls with ENOSYS"),
-                "set listenerPath to the socket of the seccomp agent, or choose another action",
-            )
-        }));
+        out.extend(each_use(
+            p,
+            |a, _| a == Action::Notify,
+            |path| {
+                Finding::new(
+                    LintId::NotifyWithoutListener,
+                    Severity::Warning,
+                    text!("lint-notify-without-listener", path = path),
+                    text!("lint-notify-without-listener-help"),
+                )
+            },
+        ));
     }
-    out.extend(each_use(p, |a, errno| a == Action::Errno && errno == 0, |path| {
-        Finding::new(
-            LintId::ErrnoZero,
-            Severity::Warning,
-            format!("{path} fails calls with errno 0, so they return 0: the program believes the call succeeded although the kernel did nothing"),
-            "use a real errno such as EPERM (1) or ENOSYS (38); keep 0 only to fake success on purpose",
-        )
-    }));
+    out.extend(each_use(
+        p,
+        |a, errno| a == Action::Errno && errno == 0,
+        |path| {
+            Finding::new(
+                LintId::ErrnoZero,
+                Severity::Warning,
+                text!("lint-errno-zero", path = path),
+                text!("lint-errno-zero-help"),
+            )
+        },
+    ));
 }
 
 /// Renames SCMP_ACT_KILL to SCMP_ACT_KILL_PROCESS in rule `rule` (None: the default action).
@@ -72,12 +81,12 @@ fn kill_process(p: &Profile, rule: Option<usize>) -> Fix {
             let mut fixed = r.clone();
             fixed.action = Action::KillProcess;
             Fix::new(
-                format!("make syscalls[{index}] SCMP_ACT_KILL_PROCESS"),
+                text!("lint-fix-kill-process", path = format!("syscalls[{index}]")),
                 Edit::ReplaceRule(index, fixed),
             )
         }
         None => Fix::new(
-            "make defaultAction SCMP_ACT_KILL_PROCESS",
+            text!("lint-fix-kill-process", path = "defaultAction"),
             Edit::SetDefault {
                 action: Action::KillProcess,
                 errno: p.default_errno_ret,

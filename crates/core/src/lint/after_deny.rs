@@ -3,8 +3,9 @@
 //! one fix.
 
 use super::finding::{Finding, Fix};
-use super::scope::{list, push_new, Scope};
+use super::scope::{names, push_new, Scope};
 use crate::catalog::Catalog;
+use crate::i18n::Text;
 use crate::profile::LintId;
 use crate::profile::{Edit, Profile, Target};
 
@@ -22,13 +23,13 @@ pub struct SiblingsLeftOpen {
 impl SiblingsLeftOpen {
     /// `chmod denied, but fchmodat and fchmodat2 still do the same job: f denies them too`,
     /// with `key` the key that applies the fix.
-    pub fn sentence(&self, key: &str) -> String {
-        format!(
-            "{} denied, but {} still {} the same job: {key} denies {} too",
-            list(&self.denied),
-            list(&self.open),
-            if self.open.len() == 1 { "does" } else { "do" },
-            if self.open.len() == 1 { "it" } else { "them" },
+    pub fn sentence(&self, key: &str) -> Text {
+        crate::text!(
+            "lint-siblings-left-open",
+            denied = names(&self.denied),
+            open = names(&self.open),
+            n = self.open.len(),
+            key = key,
         )
     }
 }
@@ -37,27 +38,20 @@ impl SiblingsLeftOpen {
 pub fn siblings_left_open(
     profile: &Profile,
     target: &Target,
-    names: &[String],
+    edited: &[String],
 ) -> Option<SiblingsLeftOpen> {
     let scope = Scope::new(profile, target);
     let mut findings: Vec<Finding> = Vec::new();
     super::holes::incomplete_blocks(&scope, &mut findings);
-    super::allowlist::default_gaps(&scope, Some(names), &mut findings);
+    super::allowlist::default_gaps(&scope, Some(edited), &mut findings);
     let denied = |n: &String| scope.effects.of(n).action.blocks();
-    let mut out = SiblingsLeftOpen {
-        denied: Vec::new(),
-        open: Vec::new(),
-        fix: Fix {
-            label: String::new(),
-            edits: Vec::new(),
-        },
-    };
+    let (mut all_denied, mut all_open, mut edits) = (Vec::new(), Vec::new(), Vec::new());
     for f in findings.iter().filter(|f| f.id == LintId::IncompleteBlock) {
         let Some(fix) = &f.fix else { continue };
         let ours: Vec<&String> = f
             .syscalls
             .iter()
-            .filter(|n| names.contains(n) && denied(n))
+            .filter(|n| edited.contains(n) && denied(n))
             .collect();
         if ours.is_empty() {
             continue;
@@ -78,12 +72,12 @@ pub fn siblings_left_open(
             .cloned()
             .collect();
         for n in ours {
-            push_new(&mut out.denied, n.clone());
+            push_new(&mut all_denied, n.clone());
         }
         for n in &siblings {
-            push_new(&mut out.open, n.clone());
+            push_new(&mut all_open, n.clone());
         }
-        out.fix.edits.extend(fix.edits.iter().map(|e| {
+        edits.extend(fix.edits.iter().map(|e| {
             match e {
                 Edit::SetAction {
                     names,
@@ -102,12 +96,20 @@ pub fn siblings_left_open(
             }
         }));
     }
-    if out.denied.is_empty() {
+    if all_denied.is_empty() {
         return None;
     }
     // Each fix names its syscalls (never rule indices), so they apply one after another.
-    out.fix.label = format!("deny {} like {}", list(&out.open), list(&out.denied));
-    Some(out)
+    let label = crate::text!(
+        "lint-fix-deny-like",
+        names = names(&all_open),
+        like = names(&all_denied)
+    );
+    Some(SiblingsLeftOpen {
+        denied: all_denied,
+        open: all_open,
+        fix: Fix { label, edits },
+    })
 }
 
 /// An allowed syscall that does the job of syscalls the profile denies (what lint's
@@ -131,7 +133,8 @@ pub fn open_siblings(profile: &Profile, target: &Target) -> Vec<OpenSibling> {
     let mut findings: Vec<Finding> = Vec::new();
     super::holes::incomplete_blocks(&scope, &mut findings);
     super::allowlist::default_gaps(&scope, None, &mut findings);
-    let mut out: Vec<OpenSibling> = Vec::new();
+    // Each allowed sibling with the denied syscalls whose job it does, in the order found.
+    let mut found: Vec<(&String, Vec<String>)> = Vec::new();
     for f in findings.iter().filter(|f| f.id == LintId::IncompleteBlock) {
         let (denied, allowed): (Vec<&String>, Vec<&String>) = f
             .syscalls
@@ -145,30 +148,28 @@ pub fn open_siblings(profile: &Profile, target: &Target) -> Vec<OpenSibling> {
             let theirs = denied
                 .iter()
                 .filter(|d| siblings.iter().any(|s| s.name == d.as_str()));
-            let entry = match out.iter().position(|o| &o.name == name) {
-                Some(i) => &mut out[i],
+            let at = match found.iter().position(|(n, _)| *n == name) {
+                Some(i) => i,
                 None => {
-                    out.push(OpenSibling {
-                        name: name.clone(),
-                        denied: Vec::new(),
-                        rule: scope.effects.decided_by(name),
-                        fix: Fix {
-                            label: String::new(),
-                            edits: Vec::new(),
-                        },
-                    });
-                    out.last_mut().expect("just pushed")
+                    found.push((name, Vec::new()));
+                    found.len() - 1
                 }
             };
             for d in theirs {
-                push_new(&mut entry.denied, (*d).clone());
+                push_new(&mut found[at].1, (*d).clone());
             }
         }
     }
-    out.retain(|o| !o.denied.is_empty());
-    for o in &mut out {
-        o.fix = deny_like(&scope, &o.name, &o.denied[0]);
-    }
+    let mut out: Vec<OpenSibling> = found
+        .into_iter()
+        .filter(|(_, denied)| !denied.is_empty())
+        .map(|(name, denied)| OpenSibling {
+            fix: deny_like(&scope, name, &denied[0]),
+            rule: scope.effects.decided_by(name),
+            name: name.clone(),
+            denied,
+        })
+        .collect();
     out.sort_by(|a, b| a.name.cmp(&b.name));
     out
 }
@@ -185,7 +186,7 @@ fn deny_like(scope: &Scope, name: &str, like: &str) -> Fix {
         ),
     };
     Fix::new(
-        format!("deny {name} like {like}"),
+        crate::text!("lint-fix-deny-like", names = name, like = like),
         Edit::SetAction {
             names: vec![name.to_string()],
             action,

@@ -4,10 +4,11 @@
 
 use super::finding::{Finding, Fix};
 use super::holes::{is_obsolete, open_siblings, Gap};
-use super::scope::{action_text, list, push_new, them, Scope};
+use super::scope::{action_text, names, push_new, Scope};
 use crate::catalog::{Catalog, Syscall, MULTIPLEXERS, STARTUP};
 use crate::profile::Edit;
 use crate::profile::LintId;
+use crate::text;
 
 /// ENOSYS: "no such call", the answer programs fall back from.
 const ENOSYS: u64 = 38;
@@ -108,32 +109,30 @@ fn finding(s: &Scope, gap: &Gap) -> Finding {
     let places: Vec<String> = rules.iter().map(|&i| s.rule_at(i)).collect();
     let paths: Vec<String> = rules.iter().map(|i| format!("syscalls[{i}]")).collect();
     let count = gap.allowed.len();
-    let siblings = list(&gap.allowed);
-    let message = format!(
-        "{name} is denied by defaultAction {}, but {siblings} {} the same job ({} {}) and {} \
-         allowed by {}, so denying {name} stops nothing a program cannot do through {}",
-        action_text(default, s.profile.default_errno()),
-        if count == 1 { "does" } else { "do" },
-        list(&gap.families),
-        if gap.families.len() == 1 {
-            "family"
-        } else {
-            "families"
-        },
-        if count == 1 { "is" } else { "are" },
-        list(&places),
-        them(count),
+    let siblings = names(&gap.allowed);
+    let message = text!(
+        "lint-default-gap",
+        name = name,
+        action = action_text(default, s.profile.default_errno()),
+        siblings = siblings.clone(),
+        n = count,
+        families = names(&gap.families),
+        families_n = gap.families.len(),
+        places = names(&places),
     );
-    let help = format!(
-        "deny {siblings} the same way: take {} out of {} (nothing else changes); or allow {name} \
-         if the workload needs the job done",
-        them(count),
-        list(&paths)
+    let help = text!(
+        "lint-default-gap-help",
+        siblings = siblings.clone(),
+        n = count,
+        paths = names(&paths),
+        name = name,
     );
-    let label = format!(
-        "deny {siblings} like {name}: take {} out of {}",
-        them(count),
-        list(&paths)
+    let label = text!(
+        "lint-fix-default-gap",
+        siblings = siblings,
+        n = count,
+        paths = names(&paths),
+        name = name,
     );
     // Back to the default action: the names leave the rules that allow them, nothing is added.
     let fix = Fix::new(

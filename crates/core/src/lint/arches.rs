@@ -1,11 +1,13 @@
 //! Syscalls that none of the filter's architectures has: runc skips them, so a rule about them
 //! does nothing (often the call has another name there, as open is openat on aarch64).
 
+use super::check;
 use super::finding::{Finding, Fix};
-use super::scope::{list, them, unique_names, Scope};
+use super::scope::{names, unique_names, Scope};
 use crate::catalog::Catalog;
 use crate::profile::LintId;
 use crate::profile::{arch_never_matches, Arch, Edit, Filter, Severity};
+use crate::text;
 
 /// `not-on-arch`, a note: portable profiles name calls of other architectures on purpose, and a
 /// block that misses because of it is reported as `incomplete-block`.
@@ -19,13 +21,14 @@ pub(super) fn not_on_arch(s: &Scope, out: &mut Vec<Finding>) {
         if absent.is_empty() {
             continue;
         }
-        let message = format!(
-            "syscalls[{index}] names {}, which none of the filter's architectures ({}) has; runc skips {}",
-            list(&absent),
-            arches.join(", "),
-            them(absent.len())
+        let message = text!(
+            "lint-not-on-arch",
+            path = format!("syscalls[{index}]"),
+            names = names(&absent),
+            n = absent.len(),
+            arches = arches.join(", "),
         );
-        let help = "name the call these architectures use instead (seccompose syscalls --arch A lists them), or limit the rule with includes.arches";
+        let help = text!("lint-not-on-arch-help");
         out.push(
             Finding::new(LintId::NotOnArch, Severity::Note, message, help)
                 .at_rule(index, rule)
@@ -57,15 +60,15 @@ pub(super) fn go_names(s: &Scope, out: &mut Vec<Finding>) {
             .flatten()
             .map(go_named)
             .fold(false, |a, b| a | b);
-        for message in problems {
-            let help = "use the Go names runc compares: amd64, 386, arm64, arm, ...";
+        for problem in problems {
+            let (message, help) = (check::message(&problem), text!("lint-help-go-names"));
             let mut found =
                 Finding::new(LintId::ArchNeverMatches, Severity::Warning, message, help)
                     .at_rule(index, rule)
                     .naming(rule.names());
             if renamed {
                 found = found.fixed_by(Fix::new(
-                    format!("write the Go architecture names in syscalls[{index}]"),
+                    text!("lint-fix-go-names", path = format!("syscalls[{index}]")),
                     Edit::ReplaceRule(index, fixed.clone()),
                 ));
             }

@@ -2,36 +2,34 @@
 //! its id and a hint.
 
 use super::finding::{Finding, Fix};
+use crate::i18n::Text;
 use crate::profile::LintId;
 use crate::profile::{Diagnostic, Edit, Rule};
+use crate::text;
 
 /// The hint for a diagnostic of `check`, by its code (None: an error without a code).
-fn help(code: Option<LintId>) -> &'static str {
+fn help(code: Option<LintId>) -> Text {
     match code {
-        Some(LintId::DuplicateKey) => "keep one of the keys; runc reads only the last",
-        Some(LintId::UnknownKey) => "correct the spelling: runc ignores keys it does not know",
-        Some(LintId::ErrnoOutOfRange | LintId::ErrnoRefused) => {
-            "use an errno below 4095, such as EPERM (1) or ENOSYS (38)"
-        }
-        Some(LintId::ErrnoMismatch) => {
-            "make defaultErrno and defaultErrnoRet agree, or drop defaultErrno"
-        }
-        Some(LintId::ValueTwoIgnored) => "drop valueTwo, or use SCMP_CMP_MASKED_EQ if a mask was meant",
-        Some(LintId::UnknownCapability) => "write the capability as a CAP_* name, such as CAP_SYS_ADMIN",
-        Some(LintId::ArchNeverMatches) => "use the Go names runc compares: amd64, 386, arm64, arm, ...",
-        Some(LintId::ErrnoIgnored) => {
-            "drop errnoRet, or use SCMP_ACT_ERRNO if the call should fail with it"
-        }
-        Some(LintId::DefaultActionRule) => {
-            "remove the rule, or give it an action other than the default action"
-        }
-        Some(LintId::EmptyRule) => "add the syscall names it is meant for, or remove it",
-        Some(LintId::UnknownSyscall) => {
-            "correct the spelling: runc skips a name its libseccomp cannot resolve, so the rule silently does nothing for it"
-        }
-        Some(_) => "see `seccompose check`",
-        None => "Docker rejects the profile until this is fixed",
+        Some(LintId::DuplicateKey) => text!("lint-help-duplicate-key"),
+        Some(LintId::UnknownKey) => text!("lint-help-unknown-key"),
+        Some(LintId::ErrnoOutOfRange | LintId::ErrnoRefused) => text!("lint-help-errno-range"),
+        Some(LintId::ErrnoMismatch) => text!("lint-help-errno-mismatch"),
+        Some(LintId::ValueTwoIgnored) => text!("lint-help-value-two-ignored"),
+        Some(LintId::UnknownCapability) => text!("lint-help-unknown-capability"),
+        Some(LintId::ArchNeverMatches) => text!("lint-help-go-names"),
+        Some(LintId::ErrnoIgnored) => text!("lint-help-errno-ignored"),
+        Some(LintId::DefaultActionRule) => text!("lint-help-default-action-rule"),
+        Some(LintId::EmptyRule) => text!("lint-help-empty-rule"),
+        Some(LintId::UnknownSyscall) => text!("lint-help-unknown-syscall"),
+        Some(_) => text!("lint-help-see-check"),
+        None => text!("lint-help-invalid"),
     }
+}
+
+/// A text of the profile layer (a diagnostic's message) as a finding's message: the profile
+/// layer words it, lint only carries it.
+pub(super) fn message(text: &str) -> Text {
+    text!("lint-diagnostic", text = text)
 }
 
 /// A diagnostic of `check` as a finding, about rule `rule` (index and rule) if any.
@@ -41,7 +39,7 @@ pub(super) fn finding(d: &Diagnostic, rule: Option<(usize, &Rule)>) -> Finding {
         ..Finding::new(
             d.code.unwrap_or(LintId::Invalid),
             d.checked_severity(),
-            d.message.clone(),
+            message(&d.message),
             help(d.code),
         )
     };
@@ -61,14 +59,17 @@ pub(super) fn finding(d: &Diagnostic, rule: Option<(usize, &Rule)>) -> Finding {
 fn fix(code: Option<LintId>, index: usize, rule: &Rule) -> Option<Fix> {
     match code? {
         LintId::DefaultActionRule | LintId::EmptyRule => Some(Fix::new(
-            format!("remove syscalls[{index}]"),
+            text!("lint-fix-remove-rule", path = format!("syscalls[{index}]")),
             Edit::RemoveRule(index),
         )),
         LintId::ErrnoIgnored => {
             let mut fixed = rule.clone();
             fixed.errno_ret = None;
             Some(Fix::new(
-                format!("drop errnoRet from syscalls[{index}]"),
+                text!(
+                    "lint-fix-drop-errno-ret",
+                    path = format!("syscalls[{index}]")
+                ),
                 Edit::ReplaceRule(index, fixed),
             ))
         }

@@ -3,10 +3,12 @@
 //! ORs those where a reader expects AND).
 
 use super::finding::Finding;
-use super::scope::{list, rule_syscalls, Scope};
+use super::scope::{names, rule_syscalls, texts, Scope};
 use crate::catalog::{arg_name, Syscall};
+use crate::i18n::Text;
 use crate::profile::LintId;
 use crate::profile::{repeated_arguments, ArgCond, Op, Rule, Severity};
+use crate::text;
 
 /// `pointer-argument`, `missing-argument` and `repeated-argument`, for the active rules (the
 /// catalog's signatures are the common ones; an inactive rule may be for an architecture that
@@ -40,14 +42,15 @@ fn pointer(path: &str, cond: &ArgCond, syscalls: &[&'static Syscall]) -> Option<
         .collect();
     let arg = &hit.first()?.args[at];
     let hit: Vec<&str> = hit.iter().map(|sc| sc.name).collect();
-    let message = format!(
-        "{path} compares argument {} of {} ({}: {}), a pointer: the filter sees only the address, never the data it points to",
-        cond.index,
-        list(&hit),
-        arg.name,
-        arg.ty
+    let message = text!(
+        "lint-pointer-argument",
+        path = path,
+        index = cond.index.to_string(),
+        names = names(&hit),
+        arg = arg.name,
+        ty = arg.ty,
     );
-    let help = "seccomp cannot filter by path or by any pointed-to data; drop the condition and restrict paths with Landlock, AppArmor/SELinux or mounts";
+    let help = text!("lint-pointer-argument-help");
     Some(Finding::new(LintId::PointerArgument, Severity::Warning, message, help).naming(&hit))
 }
 
@@ -59,24 +62,19 @@ fn missing(path: &str, cond: &ArgCond, syscalls: &[&'static Syscall]) -> Option<
         .filter(|sc| cond.index as usize >= sc.args.len())
         .collect();
     let first = short.first()?;
-    let described: Vec<String> = short
+    let described: Vec<Text> = short
         .iter()
-        .map(|sc| match sc.args.len() {
-            0 => format!("{} takes no arguments", sc.name),
-            n => format!("{} takes {n}", sc.name),
-        })
+        .map(|sc| text!("lint-takes-arguments", name = sc.name, n = sc.args.len()))
         .collect();
-    let message = format!(
-        "{path} tests argument {} (counting from 0), but {}: the register holds whatever the caller left there",
-        cond.index,
-        list(&described)
+    let message = text!(
+        "lint-missing-argument",
+        path = path,
+        index = cond.index.to_string(),
+        takes = texts(described),
     );
-    let help = format!(
-        "check the index against the signature (seccompose man {})",
-        first.name
-    );
-    let names: Vec<&str> = short.iter().map(|sc| sc.name).collect();
-    Some(Finding::new(LintId::MissingArgument, Severity::Warning, message, help).naming(&names))
+    let help = text!("lint-missing-argument-help", name = first.name);
+    let short: Vec<&str> = short.iter().map(|sc| sc.name).collect();
+    Some(Finding::new(LintId::MissingArgument, Severity::Warning, message, help).naming(&short))
 }
 
 /// `repeated-argument`: several conditions on one argument index, which runc ORs.
@@ -85,19 +83,23 @@ fn repeated(index: usize, rule: &Rule, syscalls: &[&'static Syscall]) -> Option<
     if twice.is_empty() {
         return None;
     }
-    let args: Vec<String> = twice
+    let args: Vec<Text> = twice
         .iter()
-        .map(|&i| format!("argument {i} ({})", arg_name(syscalls.first().copied(), i)))
+        .map(|&i| {
+            let name = arg_name(syscalls.first().copied(), i);
+            text!("lint-argument-named", index = i.to_string(), name = name)
+        })
         .collect();
-    let message = format!(
-        "syscalls[{index}] has several conditions on {}; runc makes each of them a rule of its own, so they OR (any one holding is enough) instead of AND",
-        list(&args)
+    let message = text!(
+        "lint-repeated-argument",
+        path = format!("syscalls[{index}]"),
+        args = texts(args),
     );
-    let help = "to require all, fold them into one SCMP_CMP_MASKED_EQ or split the range across rules; if OR is meant, write one rule per condition";
-    let names: Vec<&str> = syscalls.iter().map(|sc| sc.name).collect();
+    let help = text!("lint-repeated-argument-help");
+    let named: Vec<&str> = syscalls.iter().map(|sc| sc.name).collect();
     Some(
         Finding::new(LintId::RepeatedArgument, Severity::Warning, message, help)
             .at_rule(index, rule)
-            .naming(&names),
+            .naming(&named),
     )
 }

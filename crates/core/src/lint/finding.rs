@@ -1,5 +1,6 @@
 //! One lint finding, and how it is printed for people and for programs.
 
+use crate::i18n::Text;
 use crate::profile::{Edit, LintId, Pos, Rule, Severity};
 use serde_json::{json, Value};
 
@@ -9,18 +10,33 @@ use serde_json::{json, Value};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fix {
     /// What it does, for people: `deny fchmodat and fchownat with SCMP_ACT_ERRNO (EPERM)`.
-    pub label: String,
+    pub label: Text,
     /// The edits, in order.
     pub edits: Vec<Edit>,
 }
 
 impl Fix {
     /// A fix made of one edit.
-    pub fn new(label: impl Into<String>, edit: Edit) -> Fix {
+    pub fn new(label: Text, edit: Edit) -> Fix {
         Fix {
-            label: label.into(),
+            label,
             edits: vec![edit],
         }
+    }
+
+    /// Several fixes as one, their labels in a row and their edits in order (None: no fix).
+    pub fn merge<'f>(fixes: impl IntoIterator<Item = &'f Fix>) -> Option<Fix> {
+        fixes.into_iter().fold(None, |merged, fix| {
+            Some(match merged {
+                None => fix.clone(),
+                Some(mut m) => {
+                    m.label =
+                        crate::text!("lint-and-then", first = m.label, then = fix.label.clone());
+                    m.edits.extend(fix.edits.iter().cloned());
+                    m
+                }
+            })
+        })
     }
 
     /// The fix as one edit (one step of undo).
@@ -45,9 +61,9 @@ pub struct Finding {
     /// Where: the rule's start, or 1:1 for the profile as a whole.
     pub pos: Pos,
     /// What is wrong, naming the syscalls and the JSON path.
-    pub message: String,
+    pub message: Text,
     /// One line on how to fix it.
-    pub help: String,
+    pub help: Text,
     /// The syscalls concerned, in the order the message names them.
     pub syscalls: Vec<String>,
     /// The index in `syscalls` of the rule concerned, when there is one.
@@ -61,18 +77,13 @@ pub(super) const TOP: Pos = Pos { line: 1, col: 1 };
 
 impl Finding {
     /// A finding about the profile as a whole (at 1:1), naming no syscall yet.
-    pub(super) fn new(
-        id: LintId,
-        severity: Severity,
-        message: String,
-        help: impl Into<String>,
-    ) -> Finding {
+    pub(super) fn new(id: LintId, severity: Severity, message: Text, help: Text) -> Finding {
         Finding {
             id,
             severity,
             pos: TOP,
             message,
-            help: help.into(),
+            help,
             syscalls: Vec::new(),
             rule: None,
             fix: None,
@@ -104,25 +115,32 @@ impl Finding {
         }
     }
 
-    /// Compiler-style text: `FILE:LINE:COL: warning[id]: MESSAGE` and an indented `help:` line.
+    /// Compiler-style text for people, in their language: `FILE:LINE:COL: warning[id]:
+    /// MESSAGE` and an indented `help:` line (the place, severity and id as they are).
     pub fn render(&self, file: &str) -> String {
+        let help = crate::text!("lint-help-line", help = self.help.clone());
         format!(
-            "{file}:{}:{}: {}[{}]: {}\n  help: {}",
-            self.pos.line, self.pos.col, self.severity, self.id, self.message, self.help
+            "{file}:{}:{}: {}[{}]: {}\n  {}",
+            self.pos.line,
+            self.pos.col,
+            self.severity,
+            self.id,
+            self.message.local(),
+            help.local()
         )
     }
 
     /// The finding as a JSON object: id, severity, line, col, message, help, syscalls, rule,
-    /// fix (what the fix does, or null).
+    /// fix (what the fix does, or null). In English whatever the language: scripts read it.
     pub fn to_json(&self) -> Value {
         json!({
-            "fix": self.fix.as_ref().map(|f| f.label.as_str()),
+            "fix": self.fix.as_ref().map(|f| f.label.english()),
             "id": self.id.as_str(),
             "severity": self.severity.to_string(),
             "line": self.pos.line,
             "col": self.pos.col,
-            "message": self.message,
-            "help": self.help,
+            "message": self.message.english(),
+            "help": self.help.english(),
             "syscalls": self.syscalls,
             "rule": self.rule,
         })
@@ -134,9 +152,12 @@ pub fn fails(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity >= Severity::Warning)
 }
 
-/// Source order, then the more severe first, so output is stable whatever order passes ran in.
+/// Source order, then the more severe first, so output is stable whatever order passes ran in
+/// (and whatever the language: ties go by the English message).
 pub(super) fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
-        (a.pos, b.severity, a.id, &a.message).cmp(&(b.pos, a.severity, b.id, &b.message))
+        (a.pos, b.severity, a.id)
+            .cmp(&(b.pos, a.severity, b.id))
+            .then_with(|| a.message.english().cmp(&b.message.english()))
     });
 }

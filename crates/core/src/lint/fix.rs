@@ -1,6 +1,7 @@
 //! Applying lint's fixes to a profile until none is left: what `seccompose lint --fix` writes.
 
 use super::finding::Finding;
+use crate::i18n::Text;
 use crate::profile::LintId;
 use crate::profile::{to_value, Profile, Target};
 
@@ -10,7 +11,7 @@ pub struct Applied {
     /// The id of the finding it resolved.
     pub id: LintId,
     /// What it did.
-    pub label: String,
+    pub label: Text,
 }
 
 /// Enough for any real profile: each round resolves at least one finding.
@@ -39,13 +40,10 @@ pub fn fix_all(profile: &Profile, targets: &[Target]) -> (Profile, Vec<Applied>)
         let Some((finding, next, value)) = next else {
             break;
         };
+        let Some(fix) = &finding.fix else { break };
         applied.push(Applied {
             id: finding.id,
-            label: finding
-                .fix
-                .as_ref()
-                .map(|f| f.label.clone())
-                .unwrap_or_default(),
+            label: fix.label.clone(),
         });
         seen.push(value);
         current = next;

@@ -2,10 +2,12 @@
 //! through, and profiles that stop nothing (or stop the program from starting at all).
 
 use super::finding::{Finding, Fix};
-use super::scope::{action_text, list, push_new, them, unique_names, Scope};
+use super::scope::{action_text, names, push_new, unique_names, Scope};
 use crate::catalog::{Catalog, Risk, Syscall, MULTIPLEXERS};
+use crate::i18n::{Arg, Text};
 use crate::profile::LintId;
 use crate::profile::{rule_errno, Action, Edit, Rule, Severity};
+use crate::text;
 
 /// What one rule (or the default action) blocks while a sibling of it stays allowed.
 #[derive(Default)]
@@ -117,21 +119,19 @@ fn gap_finding(s: &Scope, index: usize, rule: &Rule, gap: &Gap, fallback: bool) 
         );
     }
     let count = gap.allowed.len();
-    let verb = |one: &'static str, many: &'static str| if count == 1 { one } else { many };
-    let allowed = format!("{} allowed by {}", verb("is", "are"), list(&places));
     let (id, severity, message, help) = if fallback {
         (
             LintId::EnosysFallback,
             Severity::Note,
-            format!(
-                "{path} fails {} with ENOSYS, which tells programs the call does not exist, so they \
-                 fall back to other calls for the same job: {} {allowed}",
-                list(&gap.blocked),
-                list(&gap.allowed),
+            text!(
+                "lint-enosys-fallback",
+                path = path.as_str(),
+                blocked = names(&gap.blocked),
+                allowed = names(&gap.allowed),
+                n = count,
+                places = names(&places),
             ),
-            "nothing to do if steering programs to those calls is the point (as Docker does with \
-             clone3); otherwise block them too"
-                .to_string(),
+            text!("lint-enosys-fallback-help"),
         )
     } else {
         // An allowing rule keeps winning over a later block, so the hint names it too.
@@ -139,37 +139,38 @@ fn gap_finding(s: &Scope, index: usize, rule: &Rule, gap: &Gap, fallback: bool) 
             .iter()
             .filter(|o| o.starts_with("syscalls"))
             .collect();
-        let mut help = format!(
-            "block {} too: add {} to {path}.names",
-            list(&gap.allowed),
-            them(count)
+        let help = if allowing.is_empty() {
+            text!(
+                "lint-incomplete-block-help",
+                allowed = names(&gap.allowed),
+                n = count,
+                path = path.as_str()
+            )
+        } else {
+            text!(
+                "lint-incomplete-block-help-allowing",
+                allowed = names(&gap.allowed),
+                n = count,
+                path = path.as_str(),
+                rules = names(&allowing)
+            )
+        };
+        let message = text!(
+            "lint-incomplete-block",
+            path = path.as_str(),
+            blocked = names(&gap.blocked),
+            action = action_text(rule.action, rule_errno(rule)),
+            allowed = names(&gap.allowed),
+            n = count,
+            families = names(&gap.families),
+            families_n = gap.families.len(),
+            places = names(&places),
         );
-        if !allowing.is_empty() {
-            help.push_str(&format!(
-                " and take {} out of {}",
-                them(count),
-                list(&allowing)
-            ));
-        }
-        (
-            LintId::IncompleteBlock,
-            Severity::Warning,
-            format!(
-                "{path} blocks {} with {}, but {} {} the same job ({} {}) and {allowed}{}",
-                list(&gap.blocked),
-                action_text(rule.action, rule_errno(rule)),
-                list(&gap.allowed),
-                verb("does", "do"),
-                list(&gap.families),
-                if gap.families.len() == 1 {
-                    "family"
-                } else {
-                    "families"
-                },
-                absent_note(s, &gap.blocked),
-            ),
-            help,
-        )
+        let message = match absent_note(s, &gap.blocked) {
+            Some(absent) => text!("lint-and-absent", message = message, absent = absent),
+            None => message,
+        };
+        (LintId::IncompleteBlock, Severity::Warning, message, help)
     };
     let named = [&gap.blocked[..], &gap.allowed[..]].concat();
     let found = Finding::new(id, severity, message, help)
@@ -184,45 +185,49 @@ fn gap_finding(s: &Scope, index: usize, rule: &Rule, gap: &Gap, fallback: bool) 
 
 /// Gives `names` the action and errno of `rule` (taking them out of the rules that allow
 /// them), so they are stopped the same way.
-pub(super) fn deny_too(names: &[&str], rule: &Rule) -> Fix {
+pub(super) fn deny_too(syscalls: &[&str], rule: &Rule) -> Fix {
     let errno = rule.action.takes_errno().then(|| rule_errno(rule));
-    let label = format!(
-        "{} {} with {}",
-        if rule.action == Action::Errno {
-            "deny"
-        } else {
-            "block"
-        },
-        list(names),
-        action_text(rule.action, rule_errno(rule))
-    );
+    let action = action_text(rule.action, rule_errno(rule));
+    let label = if rule.action == Action::Errno {
+        text!(
+            "lint-fix-deny-with",
+            names = names(syscalls),
+            action = action
+        )
+    } else {
+        text!(
+            "lint-fix-block-with",
+            names = names(syscalls),
+            action = action
+        )
+    };
     Fix::new(
         label,
         Edit::SetAction {
-            names: names.iter().map(|n| n.to_string()).collect(),
+            names: syscalls.iter().map(|n| n.to_string()).collect(),
             action: Some(rule.action),
             errno,
         },
     )
 }
 
-/// `; open does not even exist on aarch64` for blocked names the filter's architectures lack.
-fn absent_note(s: &Scope, blocked: &[&str]) -> String {
+/// `open does not even exist on aarch64` for blocked names the filter's architectures lack.
+fn absent_note(s: &Scope, blocked: &[&str]) -> Option<Text> {
     let absent: Vec<&str> = blocked
         .iter()
         .copied()
         .filter(|n| Catalog.syscall(n).is_some_and(|sc| !s.exists(sc)))
         .collect();
     if absent.is_empty() {
-        return String::new();
+        return None;
     }
     let arches: Vec<String> = s.arches.iter().map(|a| a.to_string()).collect();
-    format!(
-        "; {} {} not even exist on {}",
-        list(&absent),
-        if absent.len() == 1 { "does" } else { "do" },
-        list(&arches)
-    )
+    Some(text!(
+        "lint-not-even-exist",
+        names = names(&absent),
+        n = absent.len(),
+        arches = names(&arches)
+    ))
 }
 
 /// `dangerous-allow`: a high-risk syscall allowed with no argument condition, by a rule or by an
@@ -242,19 +247,40 @@ pub(super) fn dangerous_allows(s: &Scope, out: &mut Vec<Finding>) {
             // A rule gated on a capability or a kernel version allows the call on purpose, for
             // that case (Docker: mount with CAP_SYS_ADMIN, ptrace from 4.8), so it is advice;
             // so is a call that can do harm only with a capability the target lacks.
-            let (severity, gate) = match (gate(rule), s.lacks_cap(syscall)) {
-                (Some(g), _) => (Severity::Note, format!(" ({g})")),
+            let path = format!("syscalls[{index}]");
+            let reason = Arg::each(|l| syscall.risk_reason_in(l).to_string());
+            let (severity, message) = match (gate(rule), s.lacks_cap(syscall)) {
+                (Some(gate), _) => (
+                    Severity::Note,
+                    text!(
+                        "lint-dangerous-allow-gated",
+                        path = path,
+                        name = name,
+                        gate = gate,
+                        reason = reason
+                    ),
+                ),
                 (None, Some(cap)) => (
                     Severity::Note,
-                    format!(" (it needs {cap} to do harm, which the target does not hold)"),
+                    text!(
+                        "lint-dangerous-allow-no-cap",
+                        path = path,
+                        name = name,
+                        cap = cap,
+                        reason = reason
+                    ),
                 ),
-                (None, None) => (Severity::Warning, String::new()),
+                (None, None) => (
+                    Severity::Warning,
+                    text!(
+                        "lint-dangerous-allow",
+                        path = path,
+                        name = name,
+                        reason = reason
+                    ),
+                ),
             };
-            let message = format!(
-                "syscalls[{index}] allows {name}{gate} with no argument condition; it is high risk: {}",
-                syscall.risk_reason
-            );
-            let help = format!("allow {name} only if the workload needs it, and then with argument conditions or behind includes.caps");
+            let help = text!("lint-dangerous-allow-help", name = name);
             out.push(
                 Finding::new(LintId::DangerousAllow, severity, message, help)
                     .at_rule(index, rule)
@@ -277,30 +303,33 @@ pub(super) fn dangerous_allows(s: &Scope, out: &mut Vec<Finding>) {
     if through.is_empty() {
         return;
     }
-    let message = format!(
-        "defaultAction {default} lets {} high-risk syscalls through that no rule names: {}",
-        through.len(),
-        through.join(", ")
+    let message = text!(
+        "lint-dangerous-default",
+        action = default.to_string(),
+        n = through.len(),
+        names = through.join(", ")
     );
-    let help = "deny them in a rule with SCMP_ACT_ERRNO, or turn the profile into an allowlist (defaultAction SCMP_ACT_ERRNO)";
+    let help = text!("lint-dangerous-default-help");
     out.push(
         Finding::new(LintId::DangerousAllow, Severity::Warning, message, help).naming(&through),
     );
 }
 
 /// `only with CAP_SYS_ADMIN on kernel 5.8 or later`, when the rule's includes set caps or minKernel.
-fn gate(rule: &Rule) -> Option<String> {
+fn gate(rule: &Rule) -> Option<Text> {
     let includes = rule.includes.as_deref()?;
     let caps = includes.caps.as_deref().filter(|c| !c.is_empty());
     let kernel = includes.min_kernel.as_deref().filter(|k| !k.is_empty());
-    let mut text = String::from("only");
-    if let Some(caps) = caps {
-        text.push_str(&format!(" with {}", list(caps)));
+    match (caps, kernel) {
+        (Some(caps), Some(kernel)) => Some(text!(
+            "lint-gate-caps-kernel",
+            caps = names(caps),
+            kernel = kernel
+        )),
+        (Some(caps), None) => Some(text!("lint-gate-caps", caps = names(caps))),
+        (None, Some(kernel)) => Some(text!("lint-gate-kernel", kernel = kernel)),
+        (None, None) => None,
     }
-    if let Some(kernel) = kernel {
-        text.push_str(&format!(" on kernel {kernel} or later"));
-    }
-    (caps.is_some() || kernel.is_some()).then_some(text)
 }
 
 /// Whether the default action allows and no active rule stops anything.
@@ -315,11 +344,11 @@ pub(super) fn filters_nothing(s: &Scope, out: &mut Vec<Finding>) {
     if !is_no_op(s) {
         return;
     }
-    let message = format!(
-        "defaultAction is {} and no rule stops anything on this target, so the profile filters nothing",
-        s.profile.default_action
+    let message = text!(
+        "lint-no-op-profile",
+        action = s.profile.default_action.to_string()
     );
-    let help = "deny what the workload must not do, or start from an allowlist such as Docker's default profile";
+    let help = text!("lint-no-op-profile-help");
     out.push(Finding::new(
         LintId::NoOpProfile,
         Severity::Warning,
@@ -335,12 +364,12 @@ pub(super) fn exec_blocked(s: &Scope, out: &mut Vec<Finding>) {
     if !effect.action.blocks() || effect.conditional {
         return;
     }
-    let message = format!(
-        "execve gets {} from {}, but runtimes such as runc load the filter before they execve the container's program, so it cannot start",
-        action_text(effect.action, effect.errno),
-        s.origin("execve")
+    let message = text!(
+        "lint-exec-blocked",
+        action = action_text(effect.action, effect.errno),
+        origin = s.origin("execve")
     );
-    let help = "allow execve; the runtime needs it to start the program";
+    let help = text!("lint-exec-blocked-help");
     let mut finding = Finding::new(LintId::ExecBlocked, Severity::Warning, message, help);
     if let Some(index) = s.effects.decided_by("execve") {
         finding = finding.at_rule(index, &s.profile.rules()[index]);

@@ -30,6 +30,7 @@ pub use sarif::sarif;
 pub use scope::list;
 
 use crate::profile::{rule_warnings, Parsed, Profile, Target};
+use crate::text;
 use scope::Scope;
 
 /// Every finding about a profile on one target, in source order.
@@ -73,7 +74,8 @@ pub fn lint_parsed(parsed: &Parsed, targets: &[Target]) -> Vec<Finding> {
             for mut f in findings.iter().cloned() {
                 // A finding some targets lack says which architecture it is about.
                 if !each.iter().all(|other| other.contains(&f)) {
-                    f.message.push_str(&format!(" (on {})", target.arch));
+                    let arch = target.arch.to_string();
+                    f.message = text!("lint-on-arch", message = f.message, arch = arch);
                 }
                 out.push(f);
             }
@@ -83,14 +85,15 @@ pub fn lint_parsed(parsed: &Parsed, targets: &[Target]) -> Vec<Finding> {
     for d in &parsed.diagnostics {
         // lint() recomputes the rule-level warnings, so those are already in `out`; some it
         // places at their rule, where the file knows the exact spot.
+        let message = check::message(&d.message);
         if let Some(same) = out
             .iter_mut()
-            .find(|f| f.message == d.message && Some(f.id) == d.code)
+            .find(|f| f.message == message && Some(f.id) == d.code)
         {
             same.pos = d.pos;
             continue;
         }
-        if !out.iter().any(|f| f.pos == d.pos && f.message == d.message) {
+        if !out.iter().any(|f| f.pos == d.pos && f.message == message) {
             let rule = rules.iter().enumerate().find(|(_, r)| r.pos == Some(d.pos));
             out.push(check::finding(d, rule));
         }

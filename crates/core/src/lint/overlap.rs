@@ -5,10 +5,11 @@
 //! the whole filter.
 
 use super::finding::{Finding, Fix};
-use super::scope::{action_text, list, push_new, them, unique_names, Scope};
+use super::scope::{action_text, names as list, push_new, unique_names, Scope};
 use crate::profile::alternatives;
 use crate::profile::LintId;
 use crate::profile::{rule_errno, ArgCond, Edit, Effect, Names, Op, Rule, Severity};
+use crate::text;
 use std::collections::{HashMap, HashSet};
 
 /// What a rule does to a call it decides.
@@ -66,39 +67,93 @@ fn overridden_finding(s: &Scope, index: usize, decider: usize, names: &[&str]) -
         action_text(theirs.action, theirs.errno),
     );
     let (path, other) = (format!("syscalls[{index}]"), format!("syscalls[{decider}]"));
-    let (shown, it) = (list(names), them(names.len()));
+    let (shown, n) = (list(names), names.len());
     let (id, severity, message, help) = if s.profile.rule_has_default_action(rule) {
         (
             LintId::ShadowedRule,
             Severity::Warning,
-            format!("{path} gives {shown} the default action {mine_text}, which runc skips, so {it} keeps {theirs_text} from {other}"),
-            format!("remove {shown} from {other} to leave {it} to the default action"),
+            text!(
+                "lint-shadowed-default",
+                path = path.as_str(),
+                names = shown.clone(),
+                n = n,
+                mine = mine_text,
+                theirs = theirs_text,
+                other = other.as_str(),
+            ),
+            text!(
+                "lint-shadowed-default-help",
+                names = shown,
+                n = n,
+                other = other
+            ),
         )
     } else if mine.same_as(&theirs) {
-        let what = if rule.conditions().is_empty() {
-            format!("{path} names {shown} again")
+        let (unconditional, path) = (rule.conditions().is_empty(), path.as_str());
+        let message = if unconditional {
+            text!(
+                "lint-names-again",
+                path = path,
+                names = shown.clone(),
+                n = n,
+                theirs = theirs_text,
+                other = other
+            )
         } else {
-            format!("the argument conditions of {path} add nothing for {shown}")
+            text!(
+                "lint-conditions-add-nothing",
+                path = path,
+                names = shown.clone(),
+                n = n,
+                theirs = theirs_text,
+                other = other
+            )
         };
         (
             LintId::DuplicateName,
             Severity::Note,
-            format!("{what}: {other} already gives {it} {theirs_text} with no condition"),
-            format!("remove {shown} from {path}"),
+            message,
+            text!("lint-remove-from-help", names = shown, path = path),
         )
     } else if rule.conditions().is_empty() {
         (
             LintId::ShadowedRule,
             Severity::Warning,
-            format!("{path} gives {shown} {mine_text}, but the earlier {other} gives {it} {theirs_text}; the first rule without argument conditions wins, so this one never applies to {it}"),
-            format!("remove {shown} from {other} if {mine_text} is meant, else from {path}"),
+            text!(
+                "lint-shadowed-rule",
+                path = path.as_str(),
+                names = shown.clone(),
+                n = n,
+                mine = mine_text.as_str(),
+                theirs = theirs_text,
+                other = other.as_str(),
+            ),
+            text!(
+                "lint-shadowed-rule-help",
+                names = shown,
+                other = other,
+                mine = mine_text,
+                path = path
+            ),
         )
     } else {
         (
             LintId::ShadowedRule,
             Severity::Warning,
-            format!("the argument conditions of {path} never apply to {shown}: {other} gives {it} {theirs_text} with no condition, which overrides conditional rules"),
-            format!("remove {shown} from {other} so that the conditions decide, or from {path}"),
+            text!(
+                "lint-shadowed-conditions",
+                path = path.as_str(),
+                names = shown.clone(),
+                n = n,
+                theirs = theirs_text,
+                other = other.as_str(),
+            ),
+            text!(
+                "lint-shadowed-conditions-help",
+                names = shown,
+                other = other,
+                path = path
+            ),
         )
     };
     let found = Finding::new(id, severity, message, help)
@@ -113,7 +168,8 @@ fn overridden_finding(s: &Scope, index: usize, decider: usize, names: &[&str]) -
 /// Takes `names` out of rule `index` (removing the rule when none is left): the other rule
 /// already does the same to them, so the two merge into it.
 fn without(index: usize, rule: &Rule, names: &[&str]) -> Fix {
-    let label = format!("remove {} from syscalls[{index}]", list(names));
+    let path = format!("syscalls[{index}]");
+    let label = text!("lint-remove-from", names = list(names), path = path);
     let kept: Vec<String> = rule
         .names()
         .iter()
@@ -140,14 +196,16 @@ fn repeated_within(index: usize, rule: &Rule, out: &mut Vec<Finding>) {
             push_new(&mut twice, name.as_str());
         }
     }
-    let message = format!(
-        "syscalls[{index}].names lists {} more than once",
-        list(&twice)
+    let path = format!("syscalls[{index}]");
+    let message = text!(
+        "lint-listed-twice",
+        path = path.as_str(),
+        names = list(&twice)
     );
     let mut fixed = rule.clone();
     fixed.names = Some(Names::List(unique.iter().map(|n| n.to_string()).collect()));
     let fix = Fix::new(
-        format!("list {} once in syscalls[{index}]", list(&twice)),
+        text!("lint-fix-list-once", names = list(&twice), path = path),
         Edit::ReplaceRule(index, fixed),
     );
     out.push(
@@ -155,7 +213,7 @@ fn repeated_within(index: usize, rule: &Rule, out: &mut Vec<Finding>) {
             LintId::DuplicateName,
             Severity::Note,
             message,
-            "remove the repeats",
+            text!("lint-remove-repeats"),
         )
         .at_rule(index, rule)
         .naming(&twice)
@@ -230,23 +288,32 @@ fn same_conditions(s: &Scope, conditional: &HashMap<&str, Vec<usize>>, out: &mut
         let (first, rule) = (&rules[earlier], &rules[index]);
         let shown = list(&names);
         let same = outcome(first).same_as(&outcome(rule));
+        let (path, earlier) = (format!("syscalls[{index}]"), format!("syscalls[{earlier}]"));
         let (id, severity, message, help) = if same {
             (
                 LintId::DuplicateName,
                 Severity::Note,
-                format!("syscalls[{index}] repeats a condition of syscalls[{earlier}] for {shown}, with the same action"),
-                format!("remove {shown} from syscalls[{index}]"),
+                text!(
+                    "lint-repeats-condition",
+                    path = path.as_str(),
+                    earlier = earlier,
+                    names = shown.clone()
+                ),
+                text!("lint-remove-from-help", names = shown, path = path),
             )
         } else {
             (
                 LintId::ConflictingRules,
                 Severity::Error,
-                format!(
-                    "syscalls[{earlier}] and syscalls[{index}] test {shown} with the same conditions but different actions ({} and {}): libseccomp refuses the filter, so the container does not start",
-                    action_text(first.action, rule_errno(first)),
-                    action_text(rule.action, rule_errno(rule))
+                text!(
+                    "lint-conflicting-rules",
+                    earlier = earlier,
+                    path = path,
+                    names = shown.clone(),
+                    first = action_text(first.action, rule_errno(first)),
+                    second = action_text(rule.action, rule_errno(rule)),
                 ),
-                format!("keep {shown} in only one of the two rules"),
+                text!("lint-conflicting-rules-help", names = shown),
             )
         };
         let found = Finding::new(id, severity, message, help)

@@ -4,6 +4,7 @@
 use super::finding::Finding;
 use crate::profile::LintId;
 use crate::profile::{Pos, Rule, Severity};
+use crate::text;
 
 /// A `translation` finding: the compiled filter disagrees with the profile for a call of
 /// `syscall`, as `what` describes. The compiler finds these (lint does not compile); it is
@@ -29,8 +30,8 @@ pub fn too_long(why: String) -> Finding {
     let found = Finding::new(
         LintId::FilterTooLong,
         Severity::Error,
-        why,
-        "compare fewer values (a MASKED_EQ or a range covers many), or split the work among fewer syscalls",
+        super::check::message(&why),
+        text!("lint-filter-too-long-help"),
     );
     Finding {
         pos: Pos { line: 1, col: 1 },
@@ -48,8 +49,8 @@ pub fn translation(syscall: &str, what: String, rules: &[Rule]) -> Finding {
     let found = Finding::new(
         LintId::Translation,
         Severity::Warning,
-        what,
-        "the kernel will do what the filter says: change the rule (a MASKED_EQ on the low 32 bits, ranges that do not overlap) until `seccompose compile` reports no difference",
+        super::check::message(&what),
+        text!("lint-translation-help"),
     );
     let found = match rule {
         Some((index, rule)) => found.at_rule(index, rule),

@@ -2,10 +2,12 @@
 //! and crun skip them) and runc's -ENOSYS stub for syscalls newer than the profile.
 
 use super::finding::Finding;
-use super::scope::{list, them, unique_names, Scope};
+use super::scope::{names, texts, unique_names, Scope};
 use crate::catalog::Catalog;
 use crate::compile::{self, known_since, target_knows};
+use crate::i18n::Text;
 use crate::profile::{LintId, Runtime, Severity, Target};
+use crate::text;
 
 /// `runtime-unknown-name`: a rule names a syscall the target runtime's libseccomp cannot
 /// resolve, so the runtime skips it and the rule does not apply to it. A warning when the
@@ -23,25 +25,36 @@ pub(super) fn unknown_names(s: &Scope, target: &Target, out: &mut Vec<Finding>) 
         if skipped.is_empty() {
             continue;
         }
-        let newer: Vec<String> = skipped
+        let newer: Vec<Text> = skipped
             .iter()
-            .filter_map(|n| known_since(n).map(|v| format!("{n} from {v}")))
+            .filter_map(|n| {
+                let version = known_since(n)?.to_string();
+                Some(text!("lint-known-from", name = *n, version = version))
+            })
             .collect();
-        let known = if newer.is_empty() {
-            String::new()
+        let (path, runtime) = (format!("syscalls[{index}]"), target.runtime.to_string());
+        let (skipped_n, libseccomp) = (skipped.len(), target.libseccomp.to_string());
+        let message = if newer.is_empty() {
+            text!(
+                "lint-runtime-unknown-name",
+                path = path,
+                names = names(&skipped),
+                n = skipped_n,
+                runtime = runtime,
+                libseccomp = libseccomp,
+            )
         } else {
-            format!(" (libseccomp knows {})", list(&newer))
+            text!(
+                "lint-runtime-unknown-name-newer",
+                path = path,
+                names = names(&skipped),
+                n = skipped_n,
+                runtime = runtime,
+                libseccomp = libseccomp,
+                newer = texts(newer),
+            )
         };
-        let message = format!(
-            "syscalls[{index}] names {}, which {}'s libseccomp {} cannot resolve{known}: {} skips {}, so the rule does not apply to {}",
-            list(&skipped),
-            target.runtime,
-            target.libseccomp,
-            target.runtime,
-            them(skipped.len()),
-            them(skipped.len()),
-        );
-        let help = "run the profile where the runtime's libseccomp is new enough, or judge it for that host with --libseccomp X.Y.Z";
+        let help = text!("lint-runtime-unknown-name-help");
         let severity = if rule.action.blocks() {
             Severity::Warning
         } else {
@@ -69,23 +82,20 @@ pub(super) fn enosys_stub(
     if limits.is_empty() {
         return;
     }
-    let each: Vec<String> = limits
+    let each: Vec<Text> = limits
         .iter()
         .map(|l| {
-            format!(
-                "from {} on {} (above {}, {})",
-                l.nr + 1,
-                l.arch,
-                l.name,
-                l.nr
+            text!(
+                "lint-stub-from",
+                first = (u64::from(l.nr) + 1).to_string(),
+                arch = l.arch.to_string(),
+                name = l.name.to_string(),
+                nr = l.nr.to_string(),
             )
         })
         .collect();
-    let message = format!(
-        "under runc, syscalls newer than the profile's newest name get ENOSYS from runc's stub, not the default action: {}",
-        list(&each)
-    );
-    let help = "programs fall back from ENOSYS; name a newer call in the profile to move the limit";
+    let message = text!("lint-enosys-stub", limits = texts(each));
+    let help = text!("lint-enosys-stub-help");
     out.push(Finding::new(
         LintId::EnosysStub,
         Severity::Note,
@@ -118,7 +128,7 @@ mod unit {
         lint(&p, t)
             .into_iter()
             .filter(|f| matches!(f.id, LintId::RuntimeUnknownName | LintId::EnosysStub))
-            .map(|f| (f.id, f.message))
+            .map(|f| (f.id, f.message.english()))
             .collect()
     }
 

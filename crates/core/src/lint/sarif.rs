@@ -14,7 +14,7 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// One SARIF log with one run: the tool with a rule for each id found, and a result per
+/// One SARIF log with one run, in English whatever the language (services and scripts read it): the tool with a rule for each id found, and a result per
 /// finding located in `file` (relative paths kept relative).
 pub fn sarif(findings: &[Finding], file: &str) -> Value {
     // SARIF locations are URI references: a relative path is one, an absolute one needs file://.
@@ -33,7 +33,7 @@ pub fn sarif(findings: &[Finding], file: &str) -> Value {
     let rules: Vec<Value> = ids
         .iter()
         .map(|id| {
-            let text = id.explanation();
+            let text = id.explanation().english();
             json!({
                 "id": id.as_str(),
                 "name": id.as_str(),
@@ -49,7 +49,7 @@ pub fn sarif(findings: &[Finding], file: &str) -> Value {
                 "ruleId": f.id.as_str(),
                 "ruleIndex": ids.iter().position(|i| *i == f.id),
                 "level": level(f.severity),
-                "message": { "text": format!("{}\nhelp: {}", f.message, f.help) },
+                "message": { "text": format!("{}\nhelp: {}", f.message.english(), f.help.english()) },
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": { "uri": uri },
@@ -59,7 +59,7 @@ pub fn sarif(findings: &[Finding], file: &str) -> Value {
                 "properties": { "syscalls": f.syscalls },
             });
             if let Some(fix) = &f.fix {
-                result["properties"]["fix"] = json!(fix.label);
+                result["properties"]["fix"] = json!(fix.label.english());
             }
             result
         })

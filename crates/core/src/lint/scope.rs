@@ -1,6 +1,7 @@
 //! What every lint pass needs to know about a profile on a target, computed once.
 
 use crate::catalog::{Syscall, CATALOG_ARCHES};
+use crate::i18n::Text;
 use crate::profile::filter_arches;
 use crate::profile::{Action, Arch, Effects, Profile, Rule, Target};
 use std::collections::BTreeSet;
@@ -102,24 +103,38 @@ pub(super) fn rule_syscalls(rule: &Rule) -> Vec<&'static Syscall> {
         .collect()
 }
 
-/// `a, b and c`.
+/// `a, b and c`, in English (for texts that are not messages yet).
 pub fn list<S: AsRef<str>>(items: &[S]) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    names(items).english()
+}
+
+/// `a, b and c` as a message, so the last joint follows the language (`a, b e c`); never
+/// called with no item.
+pub(super) fn names<S: AsRef<str>>(items: &[S]) -> Text {
     match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
+        [init @ .., last] if !init.is_empty() => {
             let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", init.join(", "), last.as_ref())
+            crate::text!("lint-list", init = init.join(", "), last = last.as_ref())
+        }
+        _ => {
+            let one = items.first().map_or("", AsRef::as_ref);
+            crate::text!("lint-list-one", item = one)
         }
     }
 }
 
-/// The pronoun for `count` syscalls: `it` or `them`.
-pub(super) fn them(count: usize) -> &'static str {
-    if count == 1 {
-        "it"
-    } else {
-        "them"
+/// `a, b and c` for items that are messages themselves.
+pub(super) fn texts(items: Vec<Text>) -> Text {
+    let mut items = items.into_iter();
+    let Some(last) = items.next_back() else {
+        return names::<&str>(&[]);
+    };
+    match items.reduce(|a, b| crate::text!("lint-list-comma", first = a, next = b)) {
+        Some(init) => crate::text!("lint-list", init = init, last = last),
+        None => last,
     }
 }
 

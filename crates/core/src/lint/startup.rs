@@ -3,10 +3,11 @@
 //! calls newer C libraries probe for, clone3 left open beside filtered clone flags.
 
 use super::finding::{Finding, Fix};
-use super::scope::{action_text, list, Scope};
+use super::scope::{action_text, names, Scope};
 use crate::catalog::{Catalog, STARTUP};
 use crate::profile::LintId;
 use crate::profile::{Action, Edit, Severity};
+use crate::text;
 
 /// ENOSYS: "no such call", the answer programs fall back from.
 const ENOSYS: u64 = 38;
@@ -43,15 +44,15 @@ pub(super) fn startup(s: &Scope, out: &mut Vec<Finding>) {
     if missing.is_empty() {
         return;
     }
-    let message = format!(
-        "defaultAction {} stops {}, which every dynamically linked program calls before main (loading its libraries, setting up memory) or to exit, and no rule allows {}: programs die at start",
-        action_text(default, s.profile.default_errno()),
-        list(&missing),
-        if missing.len() == 1 { "it" } else { "them" },
+    let message = text!(
+        "lint-startup-missing",
+        action = action_text(default, s.profile.default_errno()),
+        names = names(&missing),
+        n = missing.len(),
     );
-    let help = format!("allow {}", list(&missing));
+    let help = text!("lint-allow-help", names = names(&missing));
     let fix = Fix::new(
-        format!("allow {}", list(&missing)),
+        text!("lint-allow", names = names(&missing)),
         Edit::SetAction {
             names: missing.iter().map(|n| n.to_string()).collect(),
             action: Some(Action::Allow),
@@ -71,12 +72,10 @@ pub(super) fn default_kill(s: &Scope, out: &mut Vec<Finding>) {
     if !matches!(default.semantic(), Action::KillThread | Action::KillProcess) {
         return;
     }
-    let message = format!(
-        "defaultAction {default} kills the program at any call no rule allows, including calls a newer kernel or C library adds and probes for (glibc tries clone3, rseq, close_range, faccessat2 and falls back when they fail with ENOSYS)"
-    );
-    let help = "make defaultAction SCMP_ACT_ERRNO with defaultErrnoRet 38 (ENOSYS), and kill only the calls that must never happen, in rules";
+    let message = text!("lint-default-kill", action = default.to_string());
+    let help = text!("lint-default-kill-help");
     let fix = Fix::new(
-        "make defaultAction SCMP_ACT_ERRNO with ENOSYS",
+        text!("lint-fix-default-enosys"),
         Edit::SetDefault {
             action: Action::Errno,
             errno: Some(ENOSYS),
@@ -99,14 +98,15 @@ pub(super) fn clone3(s: &Scope, out: &mut Vec<Finding>) {
     else {
         return;
     };
-    let message = format!(
-        "syscalls[{index}] tests the flags of clone, but clone3 gets {} from {}: its flags are in a struct in memory, which the filter cannot read, so clone3 creates what clone may not",
-        action_text(clone3.action, clone3.errno),
-        s.origin("clone3"),
+    let message = text!(
+        "lint-clone3-open",
+        path = format!("syscalls[{index}]"),
+        action = action_text(clone3.action, clone3.errno),
+        origin = s.origin("clone3"),
     );
-    let help = "fail clone3 with ENOSYS (as Docker's default profile does): C libraries then fall back to clone";
+    let help = text!("lint-clone3-open-help");
     let fix = Fix::new(
-        "fail clone3 with ENOSYS",
+        text!("lint-fix-clone3-enosys"),
         Edit::SetAction {
             names: vec!["clone3".into()],
             action: Some(Action::Errno),

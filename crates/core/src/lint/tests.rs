@@ -4,6 +4,7 @@ use super::*;
 
 mod allowlist;
 mod fixes;
+mod language;
 mod traps;
 use crate::catalog::Catalog;
 use crate::profile::{parse, Arch, KernelVersion, Pos, Severity};
@@ -44,7 +45,9 @@ fn one(findings: &[Finding], id: LintId) -> &Finding {
 }
 
 /// Asserts that a message or hint contains `words`, showing it when not.
-fn mentions(text: &str, words: &str) {
+/// Whether a finding's text says `words` in English (the wording the tests pin down).
+fn mentions(text: &crate::i18n::Text, words: &str) {
+    let text = text.english();
     assert!(text.contains(words), "{words:?} not in {text:?}");
 }
 
@@ -106,7 +109,8 @@ fn incomplete_block_leaves_riskier_calls_and_allowlist_errnos_alone() {
     let f = one(&findings, LintId::IncompleteBlock);
     assert_eq!(names(f), ["chmod", "fchmodat"]);
     mentions(&f.message, "allowed by syscalls[0]");
-    assert!(f.help.ends_with("take it out of syscalls[0]"), "{}", f.help);
+    let help = f.help.english();
+    assert!(help.ends_with("take it out of syscalls[0]"), "{help}");
 }
 
 #[test]
@@ -141,9 +145,9 @@ fn dangerous_allow_gives_the_catalog_reason() {
     assert_eq!(names(f), ["ptrace"]);
     let reason = Catalog.syscall("ptrace").expect("known").risk_reason;
     assert!(
-        !reason.is_empty() && f.message.contains(reason),
+        !reason.is_empty() && f.message.english().contains(reason),
         "{}",
-        f.message
+        f.message.english()
     );
 
     let conditional = text.replace(
@@ -441,8 +445,8 @@ fn render_is_compiler_style() {
         id: LintId::IncompleteBlock,
         severity: Severity::Warning,
         pos: Pos { line: 3, col: 7 },
-        message: "m".into(),
-        help: "h".into(),
+        message: super::check::message("m"),
+        help: super::check::message("h"),
         syscalls: vec!["chmod".into()],
         rule: Some(0),
         fix: None,

@@ -2,6 +2,8 @@
 
 use super::model::{ArchMapEntry, ArgCond, Names, Profile, Rule, EPERM};
 use super::vocab::{Action, Arch};
+use crate::i18n::Text;
+use crate::text;
 
 /// One change to a profile.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +61,7 @@ pub enum Edit {
     /// Several edits applied in order as one undoable step (a lint fix), under one label.
     Batch {
         /// What the edits do together, for undo/redo messages.
-        label: String,
+        label: Text,
         /// The edits, each seeing the profile the previous one left.
         edits: Vec<Edit>,
     },
@@ -80,28 +82,26 @@ pub enum EditError {
 }
 
 impl Edit {
-    /// A short description for undo/redo messages.
-    pub fn label(&self) -> String {
+    /// A short description for undo/redo messages, in the language it is shown in.
+    pub fn label(&self) -> Text {
         match self {
-            Edit::SetAction { names, action, .. } => {
-                let what = match action {
-                    Some(a) => a.name().to_string(),
-                    None => "the default action".to_string(),
-                };
-                match names.as_slice() {
-                    [one] => format!("set {one} to {what}"),
-                    many => format!("set {} syscalls to {what}", many.len()),
-                }
+            Edit::SetAction { names, action, .. } => match (names.as_slice(), action) {
+                ([one], Some(a)) => text!("edit-set-action", name = one, action = a.name()),
+                ([one], None) => text!("edit-set-action-default", name = one),
+                (many, Some(a)) => text!("edit-set-actions", n = many.len(), action = a.name()),
+                (many, None) => text!("edit-set-actions-default", n = many.len()),
+            },
+            Edit::SetConditions { name, .. } => text!("edit-set-conditions", name = name),
+            Edit::AddRule { .. } => text!("edit-add-rule"),
+            Edit::RemoveRule(i) => text!("edit-remove-rule", index = i.to_string()),
+            Edit::ReplaceRule(i, _) => text!("edit-change-rule", index = i.to_string()),
+            Edit::SetDefault { action, .. } => {
+                text!("edit-set-default", action = action.to_string())
             }
-            Edit::SetConditions { name, .. } => format!("change the conditions of {name}"),
-            Edit::AddRule { .. } => "add a rule".into(),
-            Edit::RemoveRule(i) => format!("remove rule {i}"),
-            Edit::ReplaceRule(i, _) => format!("change rule {i}"),
-            Edit::SetDefault { action, .. } => format!("set the default action to {action}"),
-            Edit::SetArchitectures(_) => "change the architectures".into(),
-            Edit::SetArchMap(_) => "change the architecture map".into(),
-            Edit::SetFlags(_) => "change the flags".into(),
-            Edit::ReplaceAll(_) => "replace the whole profile".into(),
+            Edit::SetArchitectures(_) => text!("edit-set-architectures"),
+            Edit::SetArchMap(_) => text!("edit-set-arch-map"),
+            Edit::SetFlags(_) => text!("edit-set-flags"),
+            Edit::ReplaceAll(_) => text!("edit-replace-all"),
             Edit::Batch { label, .. } => label.clone(),
         }
     }
@@ -289,8 +289,8 @@ fn set_conditions(
 #[derive(Debug, Clone)]
 pub struct Document {
     profile: Profile,
-    undo: Vec<(Profile, u64, String)>,
-    redo: Vec<(Profile, u64, String)>,
+    undo: Vec<(Profile, u64, Text)>,
+    redo: Vec<(Profile, u64, Text)>,
     state: u64,
     next_state: u64,
     saved_state: u64,
@@ -330,7 +330,7 @@ impl Document {
     }
 
     /// Undoes the last edit; returns its label.
-    pub fn undo(&mut self) -> Option<String> {
+    pub fn undo(&mut self) -> Option<Text> {
         let (profile, state, label) = self.undo.pop()?;
         let current = std::mem::replace(&mut self.profile, profile);
         self.redo.push((current, self.state, label.clone()));
@@ -339,7 +339,7 @@ impl Document {
     }
 
     /// Redoes the last undone edit; returns its label.
-    pub fn redo(&mut self) -> Option<String> {
+    pub fn redo(&mut self) -> Option<Text> {
         let (profile, state, label) = self.redo.pop()?;
         let current = std::mem::replace(&mut self.profile, profile);
         self.undo.push((current, self.state, label.clone()));

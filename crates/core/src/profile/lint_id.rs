@@ -2,17 +2,20 @@
 //! table, `--deny`, view 4, the lessons' checks and `explain` cannot name a kind that does not
 //! exist or leave one unexplained.
 
+use crate::i18n::Text;
+use crate::text;
 use std::fmt;
 use std::str::FromStr;
 
-/// Declares the kinds: variant, stable kebab-case id, and what it means.
+/// Declares the kinds: variant, stable kebab-case id, and the message that says what it
+/// means (`lint-about-ID` in the message files).
 macro_rules! lint_ids {
-    ($($variant:ident = $id:literal: $about:literal,)*) => {
+    ($($variant:ident = $id:literal: $about:expr,)*) => {
         /// A kind of finding, printed as its stable kebab-case id (`incomplete-block`).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum LintId {
             $(
-                #[doc = $about]
+                #[doc = concat!("`", $id, "`: what it means is the message `lint-about-", $id, "`.")]
                 $variant,
             )*
         }
@@ -29,7 +32,7 @@ macro_rules! lint_ids {
             }
 
             /// What the kind means, in one or two sentences.
-            pub fn explanation(self) -> &'static str {
+            pub fn explanation(self) -> Text {
                 match self {
                     $(LintId::$variant => $about,)*
                 }
@@ -39,46 +42,46 @@ macro_rules! lint_ids {
 }
 
 lint_ids! {
-    IncompleteBlock = "incomplete-block": "A syscall is denied (by a rule, or in an allowlist by the default action because it is not listed) while a sibling that does the same job stays allowed, so programs (or their C library) reach the same effect through the sibling: the classic \"blocked chmod, but coreutils calls fchmodat\". ENOSYS, obsolete calls and siblings the target cannot use are left alone.",
-    EnosysFallback = "enosys-fallback": "A rule fails a syscall with ENOSYS, which tells programs the call does not exist, so they fall back to a sibling that is allowed; fine when steering is the point.",
-    DangerousAllow = "dangerous-allow": "A high-risk syscall is allowed with no argument condition. Where the kernel lets only a capability holder do harm with it, this is a note when the target lacks that capability.",
-    NoOpProfile = "no-op-profile": "The default action allows and no rule stops anything, so the filter filters nothing.",
-    ExecBlocked = "exec-blocked": "Runtimes load the filter and then execve the container's program, so a profile that blocks execve stops every container before it starts.",
-    StartupMissing = "startup-missing": "A default-deny profile does not allow calls that every dynamically linked program makes before main (loading its libraries, setting up memory and thread state), so the program dies at start.",
-    DefaultKill = "default-kill": "The default action kills: a syscall added by a newer kernel or C library, which programs probe and fall back from on ENOSYS, kills the program instead.",
-    ShadowedRule = "shadowed-rule": "A rule never decides some of its syscalls because another rule decides them first (the first rule without argument conditions wins).",
-    DuplicateName = "duplicate-name": "A syscall is named again where another rule, or the same one, already gives it the same action; the repeat adds nothing.",
-    ConflictingRules = "conflicting-rules": "Two rules test a syscall with the same conditions but different actions: libseccomp refuses the filter, so the container does not start.",
-    PointerArgument = "pointer-argument": "A condition compares a pointer argument: the filter sees only the address, never the data it points to.",
-    MissingArgument = "missing-argument": "A condition tests an argument the syscall does not take; the register holds whatever the caller left there.",
-    RepeatedArgument = "repeated-argument": "Several conditions on one argument index in one rule: runc makes each a rule of its own, so they OR instead of AND.",
-    SignExtension = "sign-extension": "A condition compares an int argument with a negative value or one at or above 2^31 (AT_FDCWD, -1): callers pass such values sign-extended to 64 bits or not, depending on the C library and compiler, so an exact comparison misses one of the two forms.",
-    HighBits32 = "high-bits-32": "A comparison uses bits above 32 on a profile that includes a 32-bit architecture: libseccomp compiles only the low word there, so the high bits are ignored and the test means something else.",
-    TwinOpen = "twin-open": "A rule covers a syscall on 64-bit architectures while the filter also accepts a 32-bit (or x32) ABI whose twin of that call (chown32, fcntl64, ...) stays allowed.",
-    MultiplexerBypass = "multiplexer-bypass": "Argument rules on socket or System V IPC calls are bypassed on 32-bit architectures where the socketcall or ipc multiplexer is allowed: it reaches the same calls with arguments the filter cannot see.",
-    Clone3Open = "clone3-open": "clone3 is allowed in a profile that filters clone's flags: clone3's flags live in memory the filter cannot read, so it creates whatever clone was kept from creating.",
-    KillThread = "kill-thread": "SCMP_ACT_KILL kills only the calling thread; the rest of the process goes on.",
-    NotifyWithoutListener = "notify-without-listener": "SCMP_ACT_NOTIFY without listenerPath: runc refuses to start the container.",
-    ErrnoZero = "errno-zero": "An errno of 0 makes the call return 0 although the kernel did nothing.",
-    NotOnArch = "not-on-arch": "A rule names a syscall none of the filter's architectures has, so runc skips it.",
-    RuntimeUnknownName = "runtime-unknown-name": "A rule names a syscall the target runtime's libseccomp cannot resolve: runc and crun skip the name, so the rule does not apply to it and the call gets runc's -ENOSYS stub or the default action.",
-    EnosysStub = "enosys-stub": "runc puts a stub before the filter that answers ENOSYS for every syscall number above the largest the profile names, so programs fall back from calls newer than the profile instead of meeting the default action.",
-    ArchNeverMatches = "arch-never-matches": "includes/excludes name an architecture in a spelling runc never matches (it compares Go names such as amd64 and 386).",
-    DefaultActionRule = "default-action-rule": "A rule has the default action, so runc skips it and it adds nothing.",
-    EmptyRule = "empty-rule": "A rule names no syscall.",
-    UnknownSyscall = "unknown-syscall": "A rule names a syscall no architecture has: runc skips a name its libseccomp cannot resolve (it logs a debug line and goes on), so the rule silently does nothing for it.",
-    ErrnoIgnored = "errno-ignored": "errnoRet on an action that does not use it.",
-    ErrnoOutOfRange = "errno-out-of-range": "An errno outside what runc keeps: it keeps only the low 16 bits, so the call gets another errno.",
-    ErrnoRefused = "errno-refused": "An errno libseccomp refuses (above 4094 once runc has kept its low 16 bits): runc cannot load the profile, so the container does not start.",
-    ErrnoMismatch = "errno-mismatch": "defaultErrno and defaultErrnoRet disagree.",
-    ValueTwoIgnored = "value-two-ignored": "valueTwo on an operator other than SCMP_CMP_MASKED_EQ has no effect.",
-    UnknownCapability = "unknown-capability": "A capability name runc does not know never matches.",
-    UnknownKey = "unknown-key": "A key runc does not know is ignored.",
-    DuplicateKey = "duplicate-key": "A key given twice: runc reads only the last.",
-    Translation = "translation": "The compiled filter returns something other than what the profile means for a concrete call (libseccomp's low-word comparisons on 32-bit ABIs, mis-ordered OR'ed ranges).",
-    FilterTooLong = "filter-too-long": "The filter needs more instructions than the kernel takes (4,096): runc cannot load it, so the container does not start.",
-    BackupAvailable = "backup-available": "The file does not load, but its backup (FILE~, written before a save in place) holds an earlier version that does: a save may have been cut short.",
-    Invalid = "invalid": "Docker rejects the profile until this is fixed.",
+    IncompleteBlock = "incomplete-block": text!("lint-about-incomplete-block"),
+    EnosysFallback = "enosys-fallback": text!("lint-about-enosys-fallback"),
+    DangerousAllow = "dangerous-allow": text!("lint-about-dangerous-allow"),
+    NoOpProfile = "no-op-profile": text!("lint-about-no-op-profile"),
+    ExecBlocked = "exec-blocked": text!("lint-about-exec-blocked"),
+    StartupMissing = "startup-missing": text!("lint-about-startup-missing"),
+    DefaultKill = "default-kill": text!("lint-about-default-kill"),
+    ShadowedRule = "shadowed-rule": text!("lint-about-shadowed-rule"),
+    DuplicateName = "duplicate-name": text!("lint-about-duplicate-name"),
+    ConflictingRules = "conflicting-rules": text!("lint-about-conflicting-rules"),
+    PointerArgument = "pointer-argument": text!("lint-about-pointer-argument"),
+    MissingArgument = "missing-argument": text!("lint-about-missing-argument"),
+    RepeatedArgument = "repeated-argument": text!("lint-about-repeated-argument"),
+    SignExtension = "sign-extension": text!("lint-about-sign-extension"),
+    HighBits32 = "high-bits-32": text!("lint-about-high-bits-32"),
+    TwinOpen = "twin-open": text!("lint-about-twin-open"),
+    MultiplexerBypass = "multiplexer-bypass": text!("lint-about-multiplexer-bypass"),
+    Clone3Open = "clone3-open": text!("lint-about-clone3-open"),
+    KillThread = "kill-thread": text!("lint-about-kill-thread"),
+    NotifyWithoutListener = "notify-without-listener": text!("lint-about-notify-without-listener"),
+    ErrnoZero = "errno-zero": text!("lint-about-errno-zero"),
+    NotOnArch = "not-on-arch": text!("lint-about-not-on-arch"),
+    RuntimeUnknownName = "runtime-unknown-name": text!("lint-about-runtime-unknown-name"),
+    EnosysStub = "enosys-stub": text!("lint-about-enosys-stub"),
+    ArchNeverMatches = "arch-never-matches": text!("lint-about-arch-never-matches"),
+    DefaultActionRule = "default-action-rule": text!("lint-about-default-action-rule"),
+    EmptyRule = "empty-rule": text!("lint-about-empty-rule"),
+    UnknownSyscall = "unknown-syscall": text!("lint-about-unknown-syscall"),
+    ErrnoIgnored = "errno-ignored": text!("lint-about-errno-ignored"),
+    ErrnoOutOfRange = "errno-out-of-range": text!("lint-about-errno-out-of-range"),
+    ErrnoRefused = "errno-refused": text!("lint-about-errno-refused"),
+    ErrnoMismatch = "errno-mismatch": text!("lint-about-errno-mismatch"),
+    ValueTwoIgnored = "value-two-ignored": text!("lint-about-value-two-ignored"),
+    UnknownCapability = "unknown-capability": text!("lint-about-unknown-capability"),
+    UnknownKey = "unknown-key": text!("lint-about-unknown-key"),
+    DuplicateKey = "duplicate-key": text!("lint-about-duplicate-key"),
+    Translation = "translation": text!("lint-about-translation"),
+    FilterTooLong = "filter-too-long": text!("lint-about-filter-too-long"),
+    BackupAvailable = "backup-available": text!("lint-about-backup-available"),
+    Invalid = "invalid": text!("lint-about-invalid"),
 }
 
 impl LintId {
@@ -136,7 +139,12 @@ mod tests {
                 "{s}"
             );
             assert_eq!(s.parse::<LintId>(), Ok(*id));
-            assert!(id.explanation().len() > 20, "{s}: {:?}", id.explanation());
+            let about = id.explanation();
+            for language in crate::lang::Language::ALL {
+                assert!(crate::i18n::has(language, about.id()), "{language}: {s}");
+                let text = about.in_language(language);
+                assert!(text.len() > 20, "{language}: {s}: {text:?}");
+            }
         }
         assert!("incomplete_block".parse::<LintId>().is_err());
     }

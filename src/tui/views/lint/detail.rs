@@ -33,7 +33,11 @@ pub fn render(frame: &mut Frame, area: Rect, finding: Option<&Finding>, cx: &Dra
     let mut keys = Vec::new();
     if let Some(fix) = &f.fix {
         keys.push(Span::styled(
-            format!("{} fix: {}", key(Command::ApplyFix), fix.label),
+            crate::msg!(
+                "lint-key-fix",
+                key = key(Command::ApplyFix),
+                fix = fix.label.local()
+            ),
             theme.ok(),
         ));
     }
@@ -41,9 +45,10 @@ pub fn render(frame: &mut Frame, area: Rect, finding: Option<&Finding>, cx: &Dra
         if !keys.is_empty() {
             keys.push(Span::raw(" · "));
         }
-        keys.push(Span::raw(format!(
-            "{} go to {name}",
-            key(Command::JumpToRule)
+        keys.push(Span::raw(crate::msg!(
+            "lint-key-go-to",
+            key = key(Command::JumpToRule),
+            name = name.as_str()
         )));
     }
     // What can be done first: the message of a wide finding may fill the pane.
@@ -51,11 +56,11 @@ pub fn render(frame: &mut Frame, area: Rect, finding: Option<&Finding>, cx: &Dra
     if !keys.is_empty() {
         lines.push(Line::from(keys));
     }
-    lines.push(Line::raw(f.message.clone()));
+    lines.push(Line::raw(f.message.local()));
     lines.push(Line::from(vec![
-        Span::styled("Help: ", theme.accent()),
-        Span::raw(f.help.clone()),
+        Span::styled(crate::msg!("lint-help-label") + " ", theme.accent()),
+        Span::raw(f.help.local()),
     ]));
-    lines.push(Line::styled(f.id.explanation(), theme.dim()));
+    lines.push(Line::styled(f.id.explanation().local(), theme.dim()));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }

@@ -56,7 +56,7 @@ fn row(f: &Finding, width: usize, theme: Theme) -> Line<'static> {
         Span::styled(place, theme.dim()),
         Span::styled(id, style_of(f.severity, theme)),
         Span::styled(fix, theme.ok()),
-        Span::raw(fit(&f.message, width.saturating_sub(used))),
+        Span::raw(fit(&f.message.local(), width.saturating_sub(used))),
     ])
 }
 

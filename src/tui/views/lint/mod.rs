@@ -97,10 +97,7 @@ impl LintView {
     /// Applies the selected finding's fix, when the findings are the current draft's.
     fn apply_fix(&mut self, session: &mut Session) {
         let Some(report) = self.current(session) else {
-            session.say(
-                "Lint is still looking at the latest edit".into(),
-                Tone::Info,
-            );
+            session.say(crate::msg!("lint-still-looking"), Tone::Info);
             return;
         };
         let Some(finding) = self.selected(report) else {
@@ -112,7 +109,11 @@ impl LintView {
                 session.apply(&edit);
             }
             None => session.say(
-                format!("No automatic fix for {}: {}", finding.id, finding.help),
+                crate::msg!(
+                    "lint-no-fix",
+                    id = finding.id.as_str(),
+                    help = finding.help.local()
+                ),
                 Tone::Info,
             ),
         }
@@ -150,7 +151,7 @@ impl Component for LintView {
             Command::ApplyFix => self.apply_fix(session),
             Command::JumpToRule => match self.jump(session) {
                 Some(jump) => return Handled::Consumed(Some(Intent::Jump(jump))),
-                None => session.say("This finding names no syscall".into(), Tone::Info),
+                None => session.say(crate::msg!("lint-names-no-syscall"), Tone::Info),
             },
             _ => return Handled::NotConsumed,
         }

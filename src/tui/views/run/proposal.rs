@@ -116,10 +116,7 @@ impl Proposal {
             .map(|rule| Edit::AddRule { rule, at: None })
             .collect();
         Some(Edit::Batch {
-            label: format!(
-                "allow the recorded calls of {count} syscall{}",
-                if count == 1 { "" } else { "s" }
-            ),
+            label: crate::text!("edit-allow-recorded", n = count),
             edits,
         })
     }

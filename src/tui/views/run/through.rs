@@ -37,23 +37,14 @@ impl RunView {
     /// `d`: denies every syscall that went through like the denied sibling whose job it did,
     /// as one undoable edit.
     pub(super) fn deny_through(&mut self, session: &mut Session) {
-        let fixes: Vec<&Fix> = self
+        let fixes = self
             .through
             .iter()
             .filter_map(|s| self.open.iter().find(|o| o.name == s.name))
-            .map(|o| &o.fix)
-            .collect();
-        if fixes.is_empty() {
+            .map(|o| &o.fix);
+        let Some(fix) = Fix::merge(fixes) else {
             session.say("Nothing went through to deny".into(), Tone::Info);
             return;
-        }
-        let fix = Fix {
-            label: fixes
-                .iter()
-                .map(|f| f.label.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            edits: fixes.iter().flat_map(|f| f.edits.clone()).collect(),
         };
         session.apply(&fix.edit());
     }

@@ -165,7 +165,7 @@ fn what_a_deny_leaves_open_merges_every_denied_call_into_one_sentence_and_one_fi
     assert_eq!(open.denied, ["chmod", "fchmod", "mkdir"]);
     assert_eq!(open.open, ["fchmodat", "fchmodat2", "mkdirat"]);
     assert_eq!(
-        open.sentence("f"),
+        open.sentence("f").english(),
         "chmod, fchmod and mkdir denied, but fchmodat, fchmodat2 and mkdirat still do the same \
          job: f denies them too"
     );
