@@ -156,10 +156,10 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
     let mut app = App::new(profile, file.map(Path::to_path_buf), options);
     app.session.source = source;
     if let Some(s) = starter {
-        app.session.origin = format!("starter {}", s.name);
+        app.session.origin = session::Began::Starter(s.name);
     }
     if let Some((i, _)) = &lesson_start {
-        app.session.origin = format!("lesson {}", i + 1);
+        app.session.origin = session::Began::Lesson(i + 1);
     }
     app.set_language(language);
     match open.lesson {

@@ -5,6 +5,7 @@ use super::memory::Memory;
 use crate::catalog::{Catalog, Category, Group, Language, Syscall};
 use crate::compile::SharedDraft;
 use crate::lint::{siblings_left_open, SiblingsLeftOpen};
+use crate::msg;
 use crate::profile::{
     self, Action, ActionSplit, DiskState, Document, Edit, Effects, Profile, Rendering, SaveError,
     Source, Target,
@@ -86,9 +87,8 @@ pub struct Session {
     pub doc: Document,
     /// The file it is saved to; None for the built-in profile until "save as".
     pub path: Option<PathBuf>,
-    /// What the document began as, which the title names while it has no file: `built-in
-    /// default`, `starter strict`, `lesson 3`.
-    pub origin: String,
+    /// What the document began as, which the title names while it has no file.
+    pub origin: Began,
     /// The file's text as read or last saved, so a save changes only what the edits changed;
     /// None when the document has no file yet.
     pub source: Option<Source>,
@@ -118,6 +118,28 @@ pub struct Session {
     compiled: SharedDraft,
 }
 
+/// What a document without a file began as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Began {
+    /// The built-in default profile.
+    Builtin,
+    /// A starter profile, by name.
+    Starter(&'static str),
+    /// The profile of lesson n (from 1).
+    Lesson(usize),
+}
+
+impl Began {
+    /// How the title names it: `built-in default`, `starter strict`, `lesson 3`.
+    pub fn label(self) -> String {
+        match self {
+            Began::Builtin => msg!("ed-began-builtin"),
+            Began::Starter(name) => msg!("ed-began-starter", name = name),
+            Began::Lesson(n) => msg!("ed-began-lesson", n = n),
+        }
+    }
+}
+
 impl Session {
     /// A session on a profile (the loaded content counts as saved).
     pub fn new(profile: Profile, path: Option<PathBuf>, target: Target, memory: Memory) -> Session {
@@ -125,7 +147,7 @@ impl Session {
         let mut s = Session {
             doc: Document::new(profile),
             path,
-            origin: "built-in default".into(),
+            origin: Began::Builtin,
             source: None,
             target,
             effects,

@@ -220,7 +220,7 @@ fn row_text(row: Row, session: &Session) -> (String, String) {
             format!(
                 "‹ {} ›  {}",
                 p.default_action.name(),
-                p.default_action.meaning()
+                p.default_action.meaning().local()
             ),
         ),
         Row::DefaultErrno => {

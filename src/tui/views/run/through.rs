@@ -3,6 +3,7 @@
 
 use super::RunView;
 use crate::lint::{open_siblings, Fix};
+use crate::msg;
 use crate::sandbox::{summarize, went_through_line, Mode, Stop};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
@@ -44,7 +45,7 @@ impl RunView {
             .map(|o| &o.fix)
             .collect();
         if fixes.is_empty() {
-            session.say("Nothing went through to deny".into(), Tone::Info);
+            session.say(msg!("ed-run-nothing-through"), Tone::Info);
             return;
         }
         let fix = Fix {
