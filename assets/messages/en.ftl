@@ -570,3 +570,10 @@ ed-target-nnp-off = noNewPrivileges is off (Docker's default): { $runtime } load
 ed-target-nothing-observed = nothing was observed: { $why }
 ed-target-did-not-start = did not start: { $runtime } failed: { $error }
 ed-target-init-needed = did not start: { $runtime } init needed { $names } after the filter was loaded, so the container would not start ({ $runtime }: { $error })
+
+# View 5: the editor's language.
+ed-settings-language = Language
+ed-settings-language-about = the editor's language, remembered for the next start
+ed-language-chosen = Language: { $language } (from now on, and at the next start unless --lang says otherwise)
+ed-help-language = The Language row switches the editor's language at once and remembers it for the next start.
+ed-help-language-start = At start: --lang first, then the language chosen there, then LC_ALL, LC_MESSAGES, LANG.

@@ -578,3 +578,10 @@ ed-target-nnp-off = noNewPrivileges está desligado (o padrão do Docker): o { $
 ed-target-nothing-observed = nada foi observado: { $why }
 ed-target-did-not-start = não iniciou: o { $runtime } falhou: { $error }
 ed-target-init-needed = não iniciou: a inicialização do { $runtime } precisou de { $names } depois que o filtro foi carregado, então o container não iniciaria ({ $runtime }: { $error })
+
+# Vista 5: o idioma do editor.
+ed-settings-language = Idioma
+ed-settings-language-about = o idioma do editor, lembrado para a próxima vez
+ed-language-chosen = Idioma: { $language } (a partir de agora, e na próxima vez, a não ser que --lang diga outro)
+ed-help-language = A linha Idioma muda o idioma do editor na hora e o lembra para a próxima vez.
+ed-help-language-start = Ao abrir: primeiro --lang, depois o idioma escolhido ali, depois LC_ALL, LC_MESSAGES, LANG.

@@ -344,6 +344,12 @@ impl App {
                 self.bpf.show_syscall();
                 self.view = View::Bpf;
             }
+            Intent::SetLanguage(language) => {
+                self.set_language(language);
+                self.session.memory.choose_language(language);
+                let text = crate::msg!("ed-language-chosen", language = language.name());
+                self.session.say(text, Tone::Info);
+            }
         }
     }
 

@@ -97,7 +97,8 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
         });
         (p, None, Some(what.replace("{from}", &from)))
     };
-    let language = crate::learn::choose_language(open.lang).map_err(anyhow::Error::msg)?;
+    let saved = memory::Memory::load(dirs::Dirs::of_user().state).language;
+    let language = start_language(open.lang, saved)?;
     crate::i18n::set_language(language);
     let lessons = crate::learn::lessons_in(language);
     let lesson_start = match open.lesson {
@@ -182,6 +183,19 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
     event_loop(app)
 }
 
+/// The language the editor starts in: `--lang` when given (an error when there are no texts
+/// in it), else the one chosen in view 5 and remembered, else the locale's (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`), else English.
+pub fn start_language(
+    requested: Option<&str>,
+    saved: Option<crate::lang::Language>,
+) -> anyhow::Result<crate::lang::Language> {
+    match (requested, saved) {
+        (None, Some(language)) => Ok(language),
+        _ => crate::learn::choose_language(requested).map_err(anyhow::Error::msg),
+    }
+}
+
 /// The warning for an editor run as root: what it runs, it runs as root.
 pub fn root_warning(euid: u32) -> Option<String> {
     (euid == 0).then(|| crate::msg!("status-running-as-root"))
@@ -264,6 +278,9 @@ fn run_loop(
                 Event::Resize(..) => {}
                 _ => continue,
             }
+            // A language chosen in view 5 holds for the whole process (threads drawing or
+            // wording something off the UI thread included).
+            crate::i18n::set_language(app.session.language);
             dirty = true;
         }
         dirty |= app.tick(Instant::now());
@@ -315,4 +332,21 @@ fn show_load_errors(path: &Path, diags: &[Diagnostic]) -> anyhow::Result<ExitCod
         eprintln!("{line}");
     }
     Ok(ExitCode::from(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::start_language;
+    use crate::lang::Language;
+
+    #[test]
+    fn lang_beats_the_saved_language_which_beats_the_locale() {
+        let start = |lang, saved| start_language(lang, saved).unwrap();
+        assert_eq!(start(Some("pt-BR"), Some(Language::En)), Language::PtBr);
+        assert_eq!(start(Some("en"), Some(Language::PtBr)), Language::En);
+        assert_eq!(start(None, Some(Language::PtBr)), Language::PtBr);
+        assert_eq!(start(None, Some(Language::En)), Language::En);
+        assert_eq!(start(None, None), Language::from_environment());
+        assert!(start_language(Some("xx-YY"), Some(Language::PtBr)).is_err());
+    }
 }

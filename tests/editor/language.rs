@@ -145,3 +145,91 @@ fn views_and_help_in_portuguese() {
         insta::assert_snapshot!(format!("{name}_pt_br_120x36"), terminal.backend());
     }
 }
+
+/// The lessons key opens the chooser; Enter there starts lesson 1 and its panel under the
+/// views: both at 120x36 in pt-BR (the lessons' own texts, the editor's words around them).
+#[test]
+fn lesson_panel_in_portuguese() {
+    let mut app = in_portuguese(builtin());
+    press(&mut app, &["ctrl-g"]);
+    let chooser = draw(&mut app, 120, 36);
+    let text = chooser.backend().to_string();
+    let lessons = seccompose::learn::lessons_in(Language::PtBr);
+    assert!(text.contains(&lessons.lessons[0].title), "{text}");
+    insta::assert_snapshot!("lessons_pt_br_120x36", chooser.backend());
+    press(&mut app, &["enter"]);
+    let panel = draw(&mut app, 120, 36);
+    let text = panel.backend().to_string();
+    assert!(text.contains("Lição 1/"), "{text}");
+    assert!(!text.contains("Lesson 1/"), "{text}");
+    insta::assert_snapshot!("lesson_panel_pt_br_120x36", panel.backend());
+}
+
+/// View 5's last row is the editor's language: right switches it at once, view 1's summaries
+/// and the tabs follow, and left switches back.
+#[test]
+fn the_language_row_of_view_5_switches_at_once() {
+    let mut app = builtin();
+    let english = Catalog.syscall("access").unwrap();
+    press(&mut app, &["5", "G"]);
+    let row = screen(&mut app, 120, 36);
+    assert!(row.contains("Language        ‹ English ›"), "{row}");
+    press(&mut app, &["right", "1"]);
+    let portuguese = screen(&mut app, 120, 36);
+    assert_eq!(app.session.language, Language::PtBr);
+    assert_eq!(app.session.memory.language, Some(Language::PtBr));
+    assert!(
+        portuguese.contains(&first(english.summary_in(Language::PtBr), 30)),
+        "{portuguese}"
+    );
+    assert!(portuguese.contains("3 Executar"), "{portuguese}");
+    assert!(
+        !portuguese.contains(&first(english.summary, 30)),
+        "{portuguese}"
+    );
+    press(&mut app, &["5", "left"]);
+    let back = screen(&mut app, 120, 36);
+    assert!(back.contains("Language        ‹ English ›"), "{back}");
+    assert!(back.contains("3 Run"), "{back}");
+}
+
+/// The real binary: the language chosen in view 5 changes view 1 at once and is the one the
+/// next start (same folders, English locale) opens in; `--lang en` still wins over it.
+#[test]
+fn the_language_chosen_in_view_5_is_kept_for_the_next_start() {
+    let (home, file) = home_with("mine.json", seccompose::profile::starters::DEFAULT_TEXT);
+    let files = Catalog.category("files").unwrap();
+    let portuguese = first(files.about_in(Language::PtBr), 30);
+    let english = first(files.about, 30);
+    let env = [("LC_ALL", "C.UTF-8"), ("LANG", "C.UTF-8")];
+    let start = |flags: &[&str]| {
+        let mut args: Vec<&OsStr> = flags.iter().map(OsStr::new).collect();
+        args.push(file.as_os_str());
+        let ed = Editor::start(&args, home.path(), None, &env);
+        ed.wait_for("mine.json");
+        ed
+    };
+    let mut ed = start(&[]);
+    ed.wait_for(&english);
+    // View 5, its last row, the next value; then view 1.
+    ed.send("5");
+    ed.wait_for("Language");
+    ed.send("G");
+    ed.send("l");
+    ed.wait_for("Idioma");
+    ed.send("1");
+    ed.wait_for(&portuguese);
+    ed.send("q");
+    assert_eq!(ed.wait_exit(), 0);
+
+    let mut again = start(&[]);
+    again.wait_for(&portuguese);
+    again.wait_for("Categorias");
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+
+    let mut explicit = start(&["--lang", "en"]);
+    explicit.wait_for(&english);
+    explicit.send("q");
+    assert_eq!(explicit.wait_exit(), 0);
+}

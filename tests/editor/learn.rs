@@ -125,7 +125,7 @@ fn block_a_syscall(lang: &Lang, deny_with_prompt: bool) {
     ed.wait_for(&title);
     at_step(&ed, lang, 1, 4);
     ed.wait_for(&format!("▶ {}", lesson.steps[0].title));
-    assert!(ed.text().contains(lang.set.ui("view.syscalls")));
+    assert!(ed.text().contains(&message(lang, "ed-view-syscalls")));
 
     look_around(&mut ed, lang);
     still_at(&ed, lang, 1, 4);
@@ -144,7 +144,7 @@ fn block_a_syscall(lang: &Lang, deny_with_prompt: bool) {
 
     command_line(&mut ed, "mkdir teste");
     still_at(&ed, lang, 2, 4);
-    ed.wait_for(lang.set.ui("view.run"));
+    ed.wait_for(&message(lang, "ed-view-run"));
     ed.send("r");
     ed.wait_for("exited with status 1");
     // The run failed and observed mode listed the stop: steps 2 and 3 together.
