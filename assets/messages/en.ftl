@@ -577,3 +577,70 @@ ed-settings-language-about = the editor's language, remembered for the next star
 ed-language-chosen = Language: { $language } (from now on, and at the next start unless --lang says otherwise)
 ed-help-language = The Language row switches the editor's language at once and remembers it for the next start.
 ed-help-language-start = At start: --lang first, then the language chosen there, then LC_ALL, LC_MESSAGES, LANG.
+
+# Prompts, reloading, pasting, starters.
+ed-prompt-not-a-kernel = "{ $version }" is not a kernel version like 6.1
+ed-prompt-unknown-capability = unknown capability "{ $cap }"
+ed-prompt-no-file-name = type a file name
+ed-prompt-exists = { $file } exists: press enter again to replace it
+ed-prompt-deny-one = Deny { $name } with errno (EACCES, 13, ...):
+ed-prompt-deny-many = Deny { $n } syscalls with errno (EACCES, 13, ...):
+ed-prompt-default-errno = Default errno (EPERM, EACCES, 38, ...):
+ed-prompt-kernel = Target kernel version (X.Y or X.Y.Z):
+ed-prompt-capability = Capability to add or remove (SYS_ADMIN, CAP_NET_RAW, ...):
+ed-prompt-save-as = Save the profile as:
+ed-prompt-kernel-now = Target kernel is now { $kernel }
+ed-prompt-cap-added = { $cap } added to the target
+ed-prompt-cap-removed = { $cap } removed from the target
+ed-container-type-folder = Type the folder of a root filesystem or an OCI bundle
+ed-container-not-one = Not a container: { $why }
+ed-keys-ignored = keys.toml ignored: { $why }
+ed-paste-nowhere = Pasted text goes into a text field (/ search, Enter on the command line); nothing was done with it
+ed-started-from-starter = Started from the { $name } starter (u goes back)
+ed-restored = Restored the unsaved changes (u goes back to the file)
+ed-reloaded = Reloaded { $file } (u brings back your edits)
+ed-reload-not-a-profile = it is not a profile
+ed-cannot-reload = Cannot reload { $file }: { $why }
+
+# Opening a file in the editor.
+ed-no-starter = no starter profile "{ $name }"; there are: { $names }
+ed-from-builtin = the built-in profile
+ed-from-starter = the starter profile { $name }
+ed-new-file = New file { $file }: starting from { $from }
+ed-starting-from = Starting from { $from } (unsaved)
+ed-new-exists = { $file } exists already: --new starts a new file (give a new name, or open it without --new)
+ed-cannot-read = cannot read { $file }: { $why }
+ed-opened-spo = Opened SeccompProfile { $name }; the file also has { $others } (seccompose FILE --name NAME opens another)
+ed-loaded-with-warnings = Loaded with { $n } warning(s); first at { $line }:{ $col }: { $message }
+ed-not-opened = { $file } could not be opened; it was not changed.
+ed-fix-the-file = Fix the file (seccompose check shows the same), then open it again. Press any key to leave.
+ed-cannot-open = Cannot open the profile
+
+# View 5's unsaved changes, starters, keys.toml, the terminal.
+ed-changes-saved-file = the saved file
+ed-changes-start = where the document started
+ed-changes-title = Unsaved changes: what they do on { $arch }, against { $against }
+ed-changes-none = No unsaved changes.
+ed-changes-text-only = The edits change the text only: every syscall gets what it got before.
+ed-starters-title = Start from a starter profile
+ed-starters-keys = enter start from it (u goes back) · esc cancel
+ed-keys-unknown-section = unknown section [{ $section }]
+ed-keys-unknown-command = unknown command "{ $command }" in [{ $section }]
+ed-keys-not-in-section = [{ $section }] has no command { $command }
+ed-keys-unknown-key = unknown key "{ $key }" in "{ $keys }"
+ed-keys-two-meanings = key "{ $key }" means both { $one } and { $other } in [{ $section }]
+ed-screen-unusable = the terminal screen is unusable
+ed-crashed = the editor crashed; unsaved changes are in the recovery file and will be offered next time.
+
+# How a run in view 3 ended (crates/sandbox's Report::cause).
+ed-no-lesson = no lesson { $n }
+ed-cause-exited = exited with status { $status }
+ed-cause-killed = killed by { $signal }
+ed-cause-by-rule = a { $action } rule for { $name }
+ed-cause-by-default = the default action ({ $action }) on { $name }
+ed-cause-killed-by = killed by { $signal }: { $by }
+ed-cause-killed-by-at = killed by { $signal }: { $by }, { $place }
+ed-cause-timeout = ended at the timeout (the whole process tree)
+ed-cause-stopped = stopped on request (the whole process tree)
+ed-cause-not-run-denied = the command was not run: the profile denies execve ({ $errno })
+ed-cause-not-run-failed = the command was not run: execve failed ({ $errno })

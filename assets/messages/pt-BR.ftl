@@ -585,3 +585,73 @@ ed-settings-language-about = o idioma do editor, lembrado para a próxima vez
 ed-language-chosen = Idioma: { $language } (a partir de agora, e na próxima vez, a não ser que --lang diga outro)
 ed-help-language = A linha Idioma muda o idioma do editor na hora e o lembra para a próxima vez.
 ed-help-language-start = Ao abrir: primeiro --lang, depois o idioma escolhido ali, depois LC_ALL, LC_MESSAGES, LANG.
+
+# Perguntas, recarregar, colar, perfis iniciais.
+ed-prompt-not-a-kernel = "{ $version }" não é uma versão de kernel como 6.1
+ed-prompt-unknown-capability = capability desconhecida "{ $cap }"
+ed-prompt-no-file-name = digite um nome de arquivo
+ed-prompt-exists = { $file } já existe: tecle enter de novo para substituí-lo
+ed-prompt-deny-one = Negar { $name } com o errno (EACCES, 13, ...):
+ed-prompt-deny-many = Negar { $n } syscalls com o errno (EACCES, 13, ...):
+ed-prompt-default-errno = Errno padrão (EPERM, EACCES, 38, ...):
+ed-prompt-kernel = Versão do kernel do alvo (X.Y ou X.Y.Z):
+ed-prompt-capability = Capability a adicionar ou remover (SYS_ADMIN, CAP_NET_RAW, ...):
+ed-prompt-save-as = Salvar o perfil como:
+ed-prompt-kernel-now = O kernel do alvo agora é { $kernel }
+ed-prompt-cap-added = { $cap } adicionada ao alvo
+ed-prompt-cap-removed = { $cap } removida do alvo
+ed-container-type-folder = Digite a pasta de um sistema de arquivos raiz ou de um bundle OCI
+ed-container-not-one = Não é um container: { $why }
+ed-keys-ignored = keys.toml ignorado: { $why }
+ed-paste-nowhere = Texto colado vai para um campo de texto (/ busca, Enter na linha de comando); nada foi feito com ele
+ed-started-from-starter = Começando do perfil inicial { $name } (u volta atrás)
+ed-restored = As mudanças não salvas foram restauradas (u volta ao arquivo)
+ed-reloaded = { $file } recarregado (u traz de volta suas edições)
+ed-reload-not-a-profile = não é um perfil
+ed-cannot-reload = Não foi possível recarregar { $file }: { $why }
+
+# Abrir um arquivo no editor.
+ed-no-starter = não há perfil inicial "{ $name }"; existem: { $names }
+ed-from-builtin = o perfil embutido
+ed-from-starter = o perfil inicial { $name }
+ed-new-file = Arquivo novo { $file }: começando por { $from }
+ed-starting-from = Começando por { $from } (não salvo)
+ed-new-exists = { $file } já existe: --new começa um arquivo novo (dê outro nome, ou abra-o sem --new)
+ed-cannot-read = não foi possível ler { $file }: { $why }
+ed-opened-spo = SeccompProfile { $name } aberto; o arquivo também tem { $others } (seccompose ARQUIVO --name NOME abre outro)
+ed-loaded-with-warnings = Carregado com { $n ->
+    [one] { $n } aviso
+   *[other] { $n } avisos
+}; o primeiro em { $line }:{ $col }: { $message }
+ed-not-opened = { $file } não pôde ser aberto; ele não foi alterado.
+ed-fix-the-file = Corrija o arquivo (o seccompose check mostra o mesmo) e abra-o de novo. Tecle qualquer coisa para sair.
+ed-cannot-open = Não foi possível abrir o perfil
+
+# As mudanças não salvas da vista 5, perfis iniciais, keys.toml, o terminal.
+ed-changes-saved-file = o arquivo salvo
+ed-changes-start = o começo do documento
+ed-changes-title = Mudanças não salvas: o que elas fazem em { $arch }, comparado com { $against }
+ed-changes-none = Nenhuma mudança não salva.
+ed-changes-text-only = As edições só mudam o texto: cada syscall recebe o mesmo que antes.
+ed-starters-title = Começar de um perfil inicial
+ed-starters-keys = enter começa por ele (u volta atrás) · esc cancela
+ed-keys-unknown-section = seção desconhecida [{ $section }]
+ed-keys-unknown-command = comando desconhecido "{ $command }" em [{ $section }]
+ed-keys-not-in-section = [{ $section }] não tem o comando { $command }
+ed-keys-unknown-key = tecla desconhecida "{ $key }" em "{ $keys }"
+ed-keys-two-meanings = a tecla "{ $key }" quer dizer { $one } e também { $other } em [{ $section }]
+ed-screen-unusable = a tela do terminal não pode ser usada
+ed-crashed = o editor falhou; as mudanças não salvas estão no arquivo de recuperação e serão oferecidas na próxima vez.
+
+# Como terminou uma execução na vista 3 (Report::cause de crates/sandbox).
+ed-no-lesson = não há lição { $n }
+ed-cause-exited = saiu com status { $status }
+ed-cause-killed = morto por { $signal }
+ed-cause-by-rule = uma regra { $action } para { $name }
+ed-cause-by-default = a ação padrão ({ $action }) em { $name }
+ed-cause-killed-by = morto por { $signal }: { $by }
+ed-cause-killed-by-at = morto por { $signal }: { $by }, { $place }
+ed-cause-timeout = terminado no tempo limite (a árvore de processos toda)
+ed-cause-stopped = parado a pedido (a árvore de processos toda)
+ed-cause-not-run-denied = o comando não foi executado: o perfil nega execve ({ $errno })
+ed-cause-not-run-failed = o comando não foi executado: execve falhou ({ $errno })

@@ -86,7 +86,10 @@ impl Options {
             .and_then(|p| crate::profile::read_input_text(&p).ok());
         let (keymap, problem) = match KeyMap::with_overrides(user_keys.as_deref()) {
             Ok(k) => (k, None),
-            Err(e) => (KeyMap::builtin(), Some(format!("keys.toml ignored: {e}"))),
+            Err(e) => (
+                KeyMap::builtin(),
+                Some(crate::msg!("ed-keys-ignored", why = e.to_string())),
+            ),
         };
         let options = Options {
             target: Target::host(),
@@ -242,10 +245,8 @@ impl App {
             }
         };
         if !taken {
-            self.session.say(
-                "Pasted text goes into a text field (/ search, Enter on the command line); nothing was done with it".into(),
-                Tone::Info,
-            );
+            self.session
+                .say(crate::msg!("ed-paste-nowhere"), Tone::Info);
         }
     }
 

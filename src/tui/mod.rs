@@ -80,22 +80,32 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
     let file = open.file;
     let starter = match open.starter {
         Some(name) => Some(profile::starters::find(name).ok_or_else(|| {
-            anyhow::anyhow!(
-                "no starter profile \"{name}\"; there are: {}",
-                profile::starters::names().join(", ")
-            )
+            anyhow::anyhow!(crate::msg!(
+                "ed-no-starter",
+                name = name,
+                names = profile::starters::names().join(", ")
+            ))
         })?),
         None => None,
     };
-    let fresh = |what: String| {
+    let fresh = |new_file: Option<&Path>| {
         let p = starter.map_or_else(
             || profile::starters::default_profile(&Catalog),
             |s| s.profile(&Catalog),
         );
-        let from = starter.map_or("the built-in profile".to_string(), |s| {
-            format!("the starter profile {}", s.name)
-        });
-        (p, None, Some(what.replace("{from}", &from)))
+        let from = starter.map_or_else(
+            || crate::msg!("ed-from-builtin"),
+            |s| crate::msg!("ed-from-starter", name = s.name),
+        );
+        let note = match new_file {
+            Some(path) => crate::msg!(
+                "ed-new-file",
+                file = path.display().to_string(),
+                from = from
+            ),
+            None => crate::msg!("ed-starting-from", from = from),
+        };
+        (p, None, Some(note))
     };
     let saved = memory::Memory::load(dirs::Dirs::of_user().state).language;
     let language = start_language(open.lang, saved)?;
@@ -106,7 +116,7 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
             let lesson = lessons
                 .lessons
                 .get(i)
-                .ok_or_else(|| anyhow::anyhow!("no lesson {}", i + 1))?;
+                .ok_or_else(|| anyhow::anyhow!(crate::msg!("ed-no-lesson", n = i + 1)))?;
             Some((i, lesson.start.profile().map_err(anyhow::Error::msg)?))
         }
         _ => None,
@@ -116,19 +126,21 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
             let (_, p) = lesson_start.clone().expect("checked");
             (p, None, None)
         }
-        None if starter.is_some() => fresh("Starting from {from} (unsaved)".into()),
+        None if starter.is_some() => fresh(None),
         None => (profile::starters::default_profile(&Catalog), None, None),
-        Some(path) if !path.exists() => fresh(format!(
-            "New file {}: starting from {{from}}",
-            path.display()
+        Some(path) if !path.exists() => fresh(Some(path)),
+        Some(path) if starter.is_some() => anyhow::bail!(crate::msg!(
+            "ed-new-exists",
+            file = path.display().to_string()
         )),
-        Some(path) if starter.is_some() => anyhow::bail!(
-            "{} exists already: --new starts a new file (give a new name, or open it without --new)",
-            path.display()
-        ),
         Some(path) => {
-            let opened = profile::open(path, None, open.name, &Catalog)
-                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+            let opened = profile::open(path, None, open.name, &Catalog).map_err(|e| {
+                anyhow::anyhow!(crate::msg!(
+                    "ed-cannot-read",
+                    file = path.display().to_string(),
+                    why = e.to_string()
+                ))
+            })?;
             let imported = opened.imported;
             match imported.parsed.profile {
                 Some(p) => {
@@ -136,9 +148,10 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
                     if let (profile::formats::Container::Spo { name }, false) =
                         (&imported.container, imported.others.is_empty())
                     {
-                        note = Some(format!(
-                            "Opened SeccompProfile {name}; the file also has {} (seccompose FILE --name NAME opens another)",
-                            imported.others.join(", ")
+                        note = Some(crate::msg!(
+                            "ed-opened-spo",
+                            name = name.as_str(),
+                            others = imported.others.join(", ")
                         ));
                     }
                     (p, opened.source, note)
@@ -203,12 +216,12 @@ pub fn root_warning(euid: u32) -> Option<String> {
 
 fn loaded_note(diags: &[Diagnostic]) -> Option<String> {
     let first = diags.first()?;
-    Some(format!(
-        "Loaded with {} warning(s); first at {}:{}: {}",
-        diags.len(),
-        first.pos.line,
-        first.pos.col,
-        first.message
+    Some(crate::msg!(
+        "ed-loaded-with-warnings",
+        n = diags.len(),
+        line = first.pos.line,
+        col = first.pos.col,
+        message = first.message.to_string()
     ))
 }
 
@@ -308,17 +321,29 @@ fn show_load_errors(path: &Path, diags: &[Diagnostic]) -> anyhow::Result<ExitCod
         loop {
             term.draw(|f| {
                 let mut lines = vec![
-                    Line::styled(format!("{file} could not be opened; it was not changed."), theme.warning()),
+                    Line::styled(
+                        crate::msg!("ed-not-opened", file = file.as_str()),
+                        theme.warning(),
+                    ),
                     Line::raw(""),
                 ];
                 for (d, text) in diags.iter().zip(&rendered) {
-                    let style = if d.severity == Severity::Error { theme.warning() } else { theme.dim() };
+                    let style = if d.severity == Severity::Error {
+                        theme.warning()
+                    } else {
+                        theme.dim()
+                    };
                     lines.push(Line::styled(text.clone(), style));
                 }
                 lines.push(Line::raw(""));
-                lines.push(Line::styled("Fix the file (seccompose check shows the same), then open it again. Press any key to leave.", theme.dim()));
-                let block = widgets::pane_block("Cannot open the profile", true, theme);
-                f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), f.area());
+                lines.push(Line::styled(crate::msg!("ed-fix-the-file"), theme.dim()));
+                let block = widgets::pane_block(&crate::msg!("ed-cannot-open"), true, theme);
+                f.render_widget(
+                    Paragraph::new(lines)
+                        .wrap(Wrap { trim: false })
+                        .block(block),
+                    f.area(),
+                );
             })?;
             if let Event::Key(k) = event::read()? {
                 if k.kind == KeyEventKind::Press {

@@ -362,7 +362,7 @@ impl Session {
                 self.doc.mark_saved();
                 self.source = Some(source);
                 self.say(
-                    format!("Reloaded {} (u brings back your edits)", path.display()),
+                    msg!("ed-reloaded", file = path.display().to_string()),
                     Tone::Good,
                 );
                 true
@@ -371,17 +371,28 @@ impl Session {
                 let why = parsed
                     .diagnostics
                     .first()
-                    .map(|d| format!("line {}:{}: {}", d.pos.line, d.pos.col, d.message))
-                    .unwrap_or_else(|| "it is not a profile".into());
+                    .map(|d| {
+                        let at = msg!("ed-place-line", line = d.pos.line, col = d.pos.col);
+                        format!("{at}: {}", d.message)
+                    })
+                    .unwrap_or_else(|| msg!("ed-reload-not-a-profile"));
                 self.say(
-                    format!("Cannot reload {}: {why}", path.display()),
+                    msg!(
+                        "ed-cannot-reload",
+                        file = path.display().to_string(),
+                        why = why
+                    ),
                     Tone::Warning,
                 );
                 false
             }
             Err(e) => {
                 self.say(
-                    format!("Cannot reload {}: {e}", path.display()),
+                    msg!(
+                        "ed-cannot-reload",
+                        file = path.display().to_string(),
+                        why = e.to_string()
+                    ),
                     Tone::Warning,
                 );
                 false

@@ -90,7 +90,7 @@ impl App {
                             self.session.origin = Began::Starter(starter.name);
                         }
                         self.session.say(
-                            format!("Started from the {} starter (u goes back)", starter.name),
+                            crate::msg!("ed-started-from-starter", name = starter.name),
                             Tone::Good,
                         );
                         None
@@ -203,10 +203,7 @@ impl App {
             (Dialog::Recover { profile, .. }, Some(Command::Yes | Command::Reload)) => {
                 self.recovery.answered();
                 self.session.apply(&Edit::ReplaceAll(profile));
-                self.session.say(
-                    "Restored the unsaved changes (u goes back to the file)".into(),
-                    Tone::Good,
-                );
+                self.session.say(crate::msg!("ed-restored"), Tone::Good);
                 None
             }
             (Dialog::Recover { .. }, Some(Command::No)) => {
