@@ -419,12 +419,12 @@ ed-bpf-follow = Acompanhar
 ed-bpf-nothing-selected = nenhuma syscall selecionada na vista 1 (e explica uma chamada digitada)
 ed-bpf-follow-off = desligado (f acompanha a syscall selecionada na vista 1, e explica uma chamada digitada)
 ed-bpf-on-abi = em { $abi }
-ed-bpf-stub-above = stub -ENOSYS do runc: { $nr } está acima de { $last }, { $name }, o nome mais novo que o runtime resolve para { $arch }
-ed-bpf-stub = stub -ENOSYS do runc
-ed-bpf-default-skipped = a ação padrão (o runtime pula syscalls[{ $index }]: a libseccomp dele não resolve { $name })
-ed-bpf-bad-arch = a ação de arquitetura errada (sem seção { $arch })
-ed-bpf-default = a ação padrão
-ed-bpf-by = por { $what }
+ed-bpf-stub-above = pelo stub -ENOSYS do runc: { $nr } está acima de { $last }, { $name }, o nome mais novo que o runtime resolve para { $arch }
+ed-bpf-stub = pelo stub -ENOSYS do runc
+ed-bpf-default-skipped = pela ação padrão (o runtime pula syscalls[{ $index }]: a libseccomp dele não resolve { $name })
+ed-bpf-bad-arch = pela ação de arquitetura errada (sem seção { $arch })
+ed-bpf-default = pela ação padrão
+ed-bpf-by-rule = por { $rule }
 ed-bpf-run = { $n ->
     [one] { $n } instrução executada
    *[other] { $n } instruções executadas
@@ -445,9 +445,12 @@ ed-cmp-comparing = Comparando os layouts…
 ed-cmp-traced-call = a chamada rastreada
 ed-cmp-instructions = instruções
 ed-cmp-run-by = executadas por { $name }
-ed-cmp-spread = mín. / mediana / máx. em { $arch }
+ed-cmp-spread = mín./mediana/máx. em { $arch }
 ed-cmp-layout = layout
-ed-cmp-why = { $active } regras ativas: o runc usa { $choice } (árvore acima de { $above }); L esconde isto
+ed-cmp-why = { $active ->
+    [one] { $active } regra ativa
+   *[other] { $active } regras ativas
+}: o runc escolhe { $choice } (a árvore acima de { $above }); L esconde isto
 ed-cmp-failed = Os layouts não compilam: { $why }
 
 ed-bpf-title-pfc = BPF · PFC
@@ -547,6 +550,7 @@ ed-proposal-working = A proposta está sendo calculada para este rascunho
 ed-proposal-every-call = toda chamada (pelo nome)
 ed-proposal-judging = Avaliando cada chamada gravada contra este rascunho…
 ed-proposal-title = Proposta: liberar { $accepted } de { $n ->
+    [0] { $n } syscalls
     [one] { $n } syscall
    *[other] { $n } syscalls
 } que o rascunho bloquearia

@@ -193,7 +193,10 @@ fn outcome(
             arch = l.arch.short_name()
         ),
         (_, Some(None)) => msg!("ed-bpf-stub"),
-        (Some(i), None) => format!("syscalls[{i}]{}", at(at_pos(i))),
+        (Some(i), None) => msg!(
+            "ed-bpf-by-rule",
+            rule = format!("syscalls[{i}]{}", at(at_pos(i)))
+        ),
         (None, None) if !ex.skipped.is_empty() => msg!(
             "ed-bpf-default-skipped",
             index = ex.skipped[0].index.to_string(),
@@ -209,7 +212,7 @@ fn outcome(
             describe_action(ex.action),
             theme.action(ex.action.profile_action()),
         ),
-        Span::raw(format!(" {}", msg!("ed-bpf-by", what = decided))),
+        Span::raw(format!(" {decided}")),
         Span::styled(
             format!(" · ▶ {}", msg!("ed-bpf-run", n = ex.path.len())),
             theme.dim(),
