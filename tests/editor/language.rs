@@ -104,7 +104,7 @@ fn in_portuguese(mut app: seccompose::tui::app::App) -> seccompose::tui::app::Ap
 #[test]
 fn views_and_help_in_portuguese() {
     use editor_support::{on_fixture, settle};
-    let shots: [(&str, seccompose::tui::app::App, &[&str], &str); 6] = [
+    let shots: [(&str, seccompose::tui::app::App, &[&str], &str); 7] = [
         ("view1", in_portuguese(builtin()), &["j", "j"], "Categorias"),
         (
             "view2",
@@ -120,6 +120,12 @@ fn views_and_help_in_portuguese() {
         ),
         ("view4", in_portuguese(builtin()), &["4"], "1 nota"),
         ("view5", in_portuguese(builtin()), &["5"], "Ação padrão"),
+        (
+            "rule_form",
+            in_portuguese(builtin()),
+            &["enter", "n"],
+            "Nova regra para",
+        ),
         (
             "help",
             in_portuguese(builtin()),
@@ -232,4 +238,69 @@ fn the_language_chosen_in_view_5_is_kept_for_the_next_start() {
     explicit.wait_for(&english);
     explicit.send("q");
     assert_eq!(explicit.wait_exit(), 0);
+}
+
+/// View 3 in pt-BR after a real run under deny-mkdir (the stop, where it was decided, the
+/// keys) and after a recording (the proposal and its notes), at 120x36.
+#[test]
+fn view_3_stops_and_proposal_in_portuguese() {
+    use crate::run::{run, settle, wait_until, DENIED};
+    use seccompose::sandbox::replay::{Call, Recording};
+    use seccompose::tui::views::run::Recorded;
+
+    let mut app = in_portuguese(editor_support::on_fixture("deny-mkdir.json"));
+    press(&mut app, &["3"]);
+    run(&mut app, DENIED);
+    settle(&mut app);
+    let stops = draw(&mut app, 120, 36);
+    let text = stops.backend().to_string();
+    for portuguese in [
+        "Bloqueios: 1 syscall, 1 chamada",
+        "Decidido pela regra em linha",
+    ] {
+        assert!(text.contains(portuguese), "{portuguese:?} missing:\n{text}");
+    }
+    assert!(!text.contains("exited with"), "{text}");
+    insta::assert_snapshot!("view3_stops_pt_br_120x36", stops.backend());
+
+    let mut app = in_portuguese(builtin());
+    press(&mut app, &["3"]);
+    let nr = |n: &str| {
+        Catalog
+            .syscall(n)
+            .unwrap()
+            .number(seccompose::profile::Arch::X86_64)
+            .unwrap()
+    };
+    let call = |n: &str, args: [u64; 6]| {
+        let arch = seccompose::profile::Arch::X86_64;
+        (
+            Call {
+                arch,
+                nr: nr(n),
+                args,
+            },
+            1,
+        )
+    };
+    let calls = vec![
+        call("clone", [0x1000_0011, 0, 0, 0, 0, 0]),
+        call("personality", [0x40_0000, 0, 0, 0, 0, 0]),
+        call("socket", [40, 1, 0, 0, 0, 0]),
+        call("mount", [0, 0, 0, 0, 0, 0]),
+    ];
+    let recorded = Recorded {
+        serial: 1,
+        command: "ls /".into(),
+        calls: std::sync::Arc::new(Recording { calls }),
+    };
+    app.run.recording_ended(recorded, 41);
+    wait_until(&mut app, "the proposal", |s| {
+        s.contains("Proposta: liberar")
+    });
+    let proposal = draw(&mut app, 120, 36);
+    let text = proposal.backend().to_string();
+    assert!(text.contains("saiu com status 0"), "{text}");
+    assert!(!text.contains("Proposal"), "{text}");
+    insta::assert_snapshot!("view3_proposal_pt_br_120x36", proposal.backend());
 }
