@@ -197,6 +197,13 @@ fn the_language_row_of_view_5_switches_at_once() {
     let back = screen(&mut app, 120, 36);
     assert!(back.contains("Language        ‹ English ›"), "{back}");
     assert!(back.contains("3 Run"), "{back}");
+    // The help opened from view 5 says how the language is decided at start.
+    press(&mut app, &["?"]);
+    let help = screen(&mut app, 120, 36);
+    assert!(
+        help.contains("At start: --lang first, then the language chosen there"),
+        "{help}"
+    );
 }
 
 /// The real binary: the language chosen in view 5 changes view 1 at once and is the one the
