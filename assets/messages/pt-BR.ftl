@@ -534,8 +534,14 @@ ed-stop-may-try = Quando { $name } falha, um programa pode tentar { $others } em
 ed-stop-keys = { $allow } libera { $name } · { $rules } editor de regras · { $again } roda de novo
 ed-replay-judging = Avaliando a última execução gravada (`{ $command }`) contra este rascunho…
 ed-replay-no-compile = O rascunho não compila, então a última execução gravada não pode ser avaliada: { $why }
-ed-replay-no-stop = Com este rascunho a última execução gravada (`{ $command }`) rodaria sem nenhum bloqueio ({ $n } chamadas distintas avaliadas).
-ed-replay-stopped = Com este rascunho a última execução gravada (`{ $command }`) agora seria bloqueada em { $n } chamadas: { $names }
+ed-replay-no-stop = Com este rascunho a última execução gravada (`{ $command }`) rodaria sem nenhum bloqueio ({ $n ->
+    [one] { $n } chamada distinta avaliada
+   *[other] { $n } chamadas distintas avaliadas
+}).
+ed-replay-stopped = Com este rascunho a última execução gravada (`{ $command }`) agora seria bloqueada em { $n ->
+    [one] { $n } chamada
+   *[other] { $n } chamadas
+}: { $names }
 ed-run-the-profile = o perfil
 ed-run-no-compile = O rascunho não compila, então nada rodou: { $why }
 
