@@ -269,6 +269,10 @@ fn view_3_stops_and_proposal_in_portuguese() {
     }
     assert!(!text.contains("exited with"), "{text}");
     insta::assert_snapshot!("view3_stops_pt_br_120x36", stops.backend());
+    // How the run ended is kept as a message, drawn in the language of the moment.
+    app.set_language(Language::En);
+    let english = screen(&mut app, 120, 36);
+    assert!(english.contains("exited with status 0"), "{english}");
 
     let mut app = in_portuguese(builtin());
     press(&mut app, &["3"]);

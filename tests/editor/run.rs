@@ -81,7 +81,7 @@ fn running_an_interactive_command_then_ending_it() {
     press(&mut app, &["ctrl-]", "ctrl-c"]);
     settle(&mut app);
     assert!(
-        matches!(app.run.phase(), Phase::Finished { cause, .. } if cause.contains("stopped on request")),
+        matches!(app.run.phase(), Phase::Finished { cause, .. } if cause.english().contains("stopped on request")),
         "{:?}",
         app.run.phase()
     );

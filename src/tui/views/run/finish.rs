@@ -48,7 +48,7 @@ impl RunView {
         self.phase = Phase::Finished {
             ok: runtime_cause.is_none()
                 && finished.termination == crate::sandbox::Termination::Exited(0),
-            cause: runtime_cause.unwrap_or_else(|| report.cause(profile).local()),
+            cause: runtime_cause.unwrap_or_else(|| report.cause(profile)),
         };
         if self.mode != Mode::Record {
             session.memory.finish_run_lesson();

@@ -56,8 +56,9 @@ pub enum Phase {
     Running,
     /// The last command ended: how, in words, and whether it succeeded.
     Finished {
-        /// `exited with status 1`, `killed by SIGSYS: ...`.
-        cause: String,
+        /// `exited with status 1`, `killed by SIGSYS: ...` (drawn in the language of the
+        /// moment).
+        cause: crate::i18n::Text,
         /// Exit status 0.
         ok: bool,
     },

@@ -151,10 +151,11 @@ fn header_lines(
         Phase::Finished { cause, ok } => Line::from(vec![
             Span::styled(
                 format!(
-                    "{} #{} `{}` {cause}",
+                    "{} #{} `{}` {}",
                     if *ok { "✓" } else { "✗" },
                     view.runs,
-                    view.ran
+                    view.ran,
+                    cause.local()
                 ),
                 if *ok { theme.ok() } else { theme.warning() },
             ),

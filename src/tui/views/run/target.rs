@@ -3,7 +3,7 @@
 //! and a container run adds what the runtime says: the phase of each stop, its own failures.
 
 use super::{Focus, RunView};
-use crate::msg;
+use crate::i18n::Text;
 use crate::sandbox::container::{ContainerFinished, Phase};
 use crate::sandbox::Stop;
 use crate::tui::ctx::DrawCtx;
@@ -11,6 +11,7 @@ use crate::tui::input::TextInput;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::run_target::{container_dir, container_runtime, ContainerDirs, RunTarget};
 use crate::tui::session::{upper_first, Session, Tone};
+use crate::{msg, text};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::text::{Line, Span};
 use std::collections::BTreeSet;
@@ -147,7 +148,7 @@ impl RunView {
         &mut self,
         f: &ContainerFinished,
         session: &mut Session,
-    ) -> Option<String> {
+    ) -> Option<Text> {
         let name = f.runtime.kind.name();
         self.target.runtime = Some(name);
         let mut notes = f.notes.clone();
@@ -158,18 +159,18 @@ impl RunView {
             session.say(upper_first(&notes.join("; ")), Tone::Info);
         }
         if let Some(why) = f.never_connected_reason() {
-            return Some(msg!("ed-target-nothing-observed", why = why.to_string()));
+            return Some(text!("ed-target-nothing-observed", why = why.to_string()));
         }
         let error = f.runtime_error.as_ref()?;
         let needed: Vec<&str> = self.target.in_start_up.iter().map(String::as_str).collect();
         Some(if needed.is_empty() {
-            msg!(
+            text!(
                 "ed-target-did-not-start",
                 runtime = name,
                 error = error.to_string()
             )
         } else {
-            msg!(
+            text!(
                 "ed-target-init-needed",
                 runtime = name,
                 names = needed.join(", "),
