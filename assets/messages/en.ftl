@@ -644,3 +644,9 @@ ed-cause-timeout = ended at the timeout (the whole process tree)
 ed-cause-stopped = stopped on request (the whole process tree)
 ed-cause-not-run-denied = the command was not run: the profile denies execve ({ $errno })
 ed-cause-not-run-failed = the command was not run: execve failed ({ $errno })
+
+# The detail pane's manual when the system has none (crates/core/src/catalog/man.rs).
+ed-man-not-installed = No manual page for { $name } is installed on this system.
+    Install the Linux man pages to read it here (Debian/Ubuntu: apt install manpages-dev;
+    Fedora: dnf install man-pages).
+ed-man-unknown = No syscall named { $name } is known.

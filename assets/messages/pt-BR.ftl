@@ -665,3 +665,9 @@ ed-cause-timeout = terminado no tempo limite (a árvore de processos toda)
 ed-cause-stopped = parado a pedido (a árvore de processos toda)
 ed-cause-not-run-denied = o comando não foi executado: o perfil nega execve ({ $errno })
 ed-cause-not-run-failed = o comando não foi executado: execve falhou ({ $errno })
+
+# O manual do painel de detalhes quando o sistema não tem nenhum (crates/core/src/catalog/man.rs).
+ed-man-not-installed = Nenhuma página de manual de { $name } está instalada neste sistema.
+    Instale as páginas de manual do Linux para lê-la aqui (Debian/Ubuntu: apt install manpages-dev
+    e, em português, manpages-pt-br-dev; Fedora: dnf install man-pages).
+ed-man-unknown = Nenhuma syscall chamada { $name } é conhecida.

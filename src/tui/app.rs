@@ -279,6 +279,7 @@ impl App {
     pub fn set_language(&mut self, language: Language) {
         crate::i18n::set_thread_language(language);
         self.session.language = language;
+        self.man.set_language(language);
         self.lessons.set = learn::lessons_in(language);
         self.syscalls.relabel(&self.session);
     }

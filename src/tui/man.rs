@@ -3,6 +3,7 @@
 
 use super::worker::spawn_newest;
 use crate::catalog::man;
+use crate::lang::Language;
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
 
@@ -17,7 +18,7 @@ pub enum ManSource {
     Fixed(fn(&str, u16) -> String),
 }
 
-type Request = (String, u16);
+type Request = (String, u16, Language);
 /// The channel to the worker thread and the one back.
 type Worker = (Sender<Request>, Receiver<(Request, String)>);
 
@@ -28,6 +29,8 @@ pub struct ManLoader {
     requested: Option<Request>,
     current: Option<(Request, String)>,
     worker: Option<Worker>,
+    /// The language pages are asked in.
+    language: Language,
 }
 
 impl ManLoader {
@@ -39,12 +42,18 @@ impl ManLoader {
             requested: None,
             current: None,
             worker: None,
+            language: Language::En,
         }
+    }
+
+    /// Asks for pages in `language` from now on (the page shown is fetched again).
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
     }
 
     /// Asks for `name`'s page at `width`; it arrives through [`ManLoader::poll`].
     pub fn want(&mut self, name: &str, width: u16, now: Instant) {
-        let request = (name.to_string(), width);
+        let request = (name.to_string(), width, self.language);
         if self.wanted.as_ref().is_some_and(|(r, _)| *r == request) {
             return;
         }
@@ -81,14 +90,14 @@ impl ManLoader {
     pub fn text(&self, name: &str) -> Option<&str> {
         self.current
             .as_ref()
-            .filter(|((n, _), _)| n == name)
+            .filter(|((n, ..), _)| n == name)
             .map(|(_, t)| t.as_str())
     }
 
     fn send(&mut self, request: Request) {
         let (tx, _) = self.worker.get_or_insert_with(|| {
             spawn_newest(|request: Request| {
-                let page = man::page(&request.0, request.1);
+                let page = man::page_in(&request.0, request.1, request.2);
                 (request, page.text)
             })
         });

@@ -315,3 +315,50 @@ fn view_3_stops_and_proposal_in_portuguese() {
     assert!(!text.contains("Proposal"), "{text}");
     insta::assert_snapshot!("view3_proposal_pt_br_120x36", proposal.backend());
 }
+
+/// The detail pane's manual in pt-BR where the system has the page in Portuguese (Debian's
+/// manpages-pt-br-dev has chdir), the English page where it has not (openat), and the
+/// catalog's own words in the language for a name no page has.
+#[test]
+fn the_manual_in_portuguese_where_the_system_has_it() {
+    use seccompose::catalog::man::{page_in, Source};
+    // The first heading of the page, alone on its line (ENOMEM holds NOME too).
+    let heading = |text: &str, word: &str| text.lines().any(|l| l.trim() == word);
+    let chdir = page_in("chdir", 80, Language::PtBr);
+    assert_eq!(chdir.source, Source::System, "{}", chdir.text);
+    assert!(heading(&chdir.text, "NOME"), "{}", chdir.text);
+    let english = page_in("chdir", 80, Language::En);
+    assert!(heading(&english.text, "NAME"), "{}", english.text);
+    assert!(!heading(&english.text, "NOME"), "{}", english.text);
+    assert_eq!(
+        page_in("openat", 80, Language::PtBr),
+        page_in("openat", 80, Language::En)
+    );
+    let unknown = page_in("no_such_call", 80, Language::PtBr).text;
+    let args = [("name", "no_such_call".into())];
+    let expected = seccompose::i18n::text_in(Language::PtBr, "ed-man-unknown", &args);
+    assert_eq!(unknown, format!("{expected}\n"));
+    assert_ne!(unknown, page_in("no_such_call", 80, Language::En).text);
+}
+
+/// The editor asks for the selected syscall's manual in the language it shows (the loader
+/// keeps the language with each request, so a switch fetches the page again).
+#[test]
+fn the_detail_pane_asks_for_the_manual_in_the_editors_language() {
+    use seccompose::tui::man::{ManLoader, ManSource};
+    let mut loader = ManLoader::new(ManSource::System);
+    loader.set_language(Language::PtBr);
+    let start = std::time::Instant::now();
+    loader.want("chdir", 80, start);
+    let later = start + seccompose::tui::man::SETTLE;
+    while loader.text("chdir").is_none() {
+        loader.poll(later);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "no page"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let page = loader.text("chdir").unwrap();
+    assert!(page.lines().any(|l| l.trim() == "NOME"), "{page}");
+}

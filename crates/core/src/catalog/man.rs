@@ -1,6 +1,9 @@
-//! The full manual page of a syscall, read from the system at run time.
+//! The full manual page of a syscall, read from the system at run time (in the user's
+//! language where the system has the page in it, as `man -L` finds it).
 
 use super::Catalog;
+use crate::lang::Language;
+use crate::text;
 use std::collections::HashMap;
 use std::process::Command;
 use std::sync::Mutex;
@@ -25,8 +28,16 @@ pub struct ManPage {
 
 /// The page for `name`, wrapped to `width` columns; cached per name and width.
 pub fn page(name: &str, width: u16) -> ManPage {
-    static CACHE: Mutex<Option<HashMap<(String, u16), ManPage>>> = Mutex::new(None);
-    let key = (name.to_string(), width);
+    page_in(name, width, Language::En)
+}
+
+/// The page for `name` in `language` where the system has it in that language (Debian's
+/// manpages-pt-br-dev has a few syscalls in Brazilian Portuguese), else in English, wrapped to
+/// `width` columns; cached per name, width and language.
+pub fn page_in(name: &str, width: u16, language: Language) -> ManPage {
+    type Key = (String, u16, Language);
+    static CACHE: Mutex<Option<HashMap<Key, ManPage>>> = Mutex::new(None);
+    let key = (name.to_string(), width, language);
     if let Some(hit) = CACHE
         .lock()
         .ok()
@@ -34,7 +45,7 @@ pub fn page(name: &str, width: u16) -> ManPage {
     {
         return hit;
     }
-    let page = system_page(name, width).unwrap_or_else(|| fallback(name));
+    let page = system_page(name, width, language).unwrap_or_else(|| fallback(name, language));
     if let Ok(mut cache) = CACHE.lock() {
         cache
             .get_or_insert_with(HashMap::new)
@@ -43,12 +54,18 @@ pub fn page(name: &str, width: u16) -> ManPage {
     page
 }
 
-/// Renders `man 2 NAME` as plain text; None when the system has no such page.
-fn system_page(name: &str, width: u16) -> Option<ManPage> {
+/// Renders `man 2 NAME` as plain text, the page in `language` first (`man -L pt_BR` falls
+/// back to the English page by itself); None when the system has no such page.
+fn system_page(name: &str, width: u16, language: Language) -> Option<ManPage> {
     if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
         return None;
     }
-    let out = Command::new("man")
+    let mut man = Command::new("man");
+    if language != Language::En {
+        // man-db's own words stay in the C locale below; -L picks the page's language.
+        man.args(["-L", &language.tag().replace('-', "_")]);
+    }
+    let out = man
         .args(["-P", "cat", "2", name])
         .env("MANWIDTH", width.max(20).to_string())
         .env("MAN_KEEP_FORMATTING", "0")
@@ -84,15 +101,18 @@ pub fn strip_overstrike(text: &str) -> String {
     out
 }
 
-fn fallback(name: &str) -> ManPage {
+fn fallback(name: &str, language: Language) -> ManPage {
     let text = match Catalog.syscall(name) {
         Some(s) => format!(
-            "{name}(2)\n\n{}\n\n    {}\n\nNo manual page for {name} is installed on this system.\n\
-             Install the Linux man pages to read it here (Debian/Ubuntu: apt install manpages-dev;\n\
-             Fedora: dnf install man-pages).\n",
-            s.summary, s.signature
+            "{name}(2)\n\n{}\n\n    {}\n\n{}\n",
+            s.summary_in(language),
+            s.signature,
+            text!("ed-man-not-installed", name = name).in_language(language)
         ),
-        None => format!("No syscall named {name} is known.\n"),
+        None => format!(
+            "{}\n",
+            text!("ed-man-unknown", name = name).in_language(language)
+        ),
     };
     ManPage {
         text,
