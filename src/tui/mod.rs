@@ -6,6 +6,7 @@
 
 pub mod app;
 mod backlog;
+pub mod began;
 pub mod component;
 pub mod ctx;
 pub mod cursor;

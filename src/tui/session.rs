@@ -1,6 +1,7 @@
 //! The editing session every pane works on: the document, where it lives, the target it is
 //! evaluated for, and what the panes derive from them (kept fresh after every change).
 
+pub use super::began::Began;
 use super::memory::Memory;
 use crate::catalog::{Catalog, Category, Group, Language, Syscall};
 use crate::compile::SharedDraft;
@@ -116,28 +117,6 @@ pub struct Session {
     generation: u64,
     /// The draft's compile for this generation, shared by view 2 and the lint worker.
     compiled: SharedDraft,
-}
-
-/// What a document without a file began as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Began {
-    /// The built-in default profile.
-    Builtin,
-    /// A starter profile, by name.
-    Starter(&'static str),
-    /// The profile of lesson n (from 1).
-    Lesson(usize),
-}
-
-impl Began {
-    /// How the title names it: `built-in default`, `starter strict`, `lesson 3`.
-    pub fn label(self) -> String {
-        match self {
-            Began::Builtin => msg!("ed-began-builtin"),
-            Began::Starter(name) => msg!("ed-began-starter", name = name),
-            Began::Lesson(n) => msg!("ed-began-lesson", n = n),
-        }
-    }
 }
 
 impl Session {

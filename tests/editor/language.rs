@@ -1,6 +1,7 @@
 //! The editor in Brazilian Portuguese: view 1's categories, summaries and risk reasons from
-//! the pt-BR catalog, `/` finding Portuguese words, and the real binary choosing the language
-//! from LANG exactly as the lessons do.
+//! the pt-BR catalog, `/` finding Portuguese words, snapshots of every view and the lesson
+//! panel, the manual where the system has it in Portuguese, the language row of view 5, and
+//! the real binary choosing the language (--lang, then the choice remembered, then LANG).
 
 use crate::editor_support;
 use crate::pty;
