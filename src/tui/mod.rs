@@ -78,6 +78,10 @@ pub struct Open<'a> {
 /// Opens the editor on a file (a new file starts from the built-in profile or the starter
 /// asked for), or on an unsaved document; returns when the user quits.
 pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
+    // First, so that every message below (errors included) is in the user's language.
+    let saved = memory::Memory::load(dirs::Dirs::of_user().state).language;
+    let language = start_language(open.lang, saved)?;
+    crate::i18n::set_language(language);
     let file = open.file;
     let starter = match open.starter {
         Some(name) => Some(profile::starters::find(name).ok_or_else(|| {
@@ -108,9 +112,6 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
         };
         (p, None, Some(note))
     };
-    let saved = memory::Memory::load(dirs::Dirs::of_user().state).language;
-    let language = start_language(open.lang, saved)?;
-    crate::i18n::set_language(language);
     let lessons = crate::learn::lessons_in(language);
     let lesson_start = match open.lesson {
         Some(Some(i)) => {
