@@ -688,3 +688,256 @@ edit-allow-recorded = allow the recorded calls of { $n } { $n ->
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)
+
+# View 2's header.
+ed-bpf-built-in = built-in profile
+ed-bpf-at = at { $line }:{ $col }
+ed-bpf-instructions = { $n } instructions
+ed-bpf-for = for { $arches } · { $layout }
+ed-bpf-linear = linear
+ed-bpf-tree = binary tree
+ed-bpf-reachable = { $n } reachable on { $arch }
+ed-bpf-per-call = Per { $arch } call:
+ed-bpf-min = min { $n } ({ $name })
+ed-bpf-median = median { $n }
+ed-bpf-max = max { $n } ({ $name })
+ed-bpf-instructions-run = instructions run
+ed-bpf-no-costs = The catalog has no syscall numbers for { $arch }, so no costs.
+ed-bpf-own-block = + { $first }-{ $last }: seccompose's own block, for calls the installed libseccomp does not know
+ed-bpf-more-warnings = and { $n } more (seccompose compile lists them all)
+ed-bpf-differs = the filter differs from the profile: { $what }
+ed-bpf-more-differences = and { $n } more differences (seccompose compile lists them all)
+ed-bpf-explain = Explain
+ed-bpf-follow = Follow
+ed-bpf-nothing-selected = no syscall is selected in view 1 (e explains a call you type)
+ed-bpf-follow-off = off (f follows the syscall selected in view 1, e explains a call you type)
+ed-bpf-on-abi = on { $abi }
+ed-bpf-stub-above = by runc's -ENOSYS stub: { $nr } is above { $last }, { $name }, the newest name the runtime resolves for { $arch }
+ed-bpf-stub = by runc's -ENOSYS stub
+ed-bpf-default-skipped = by the default action (the runtime skips syscalls[{ $index }]: its libseccomp cannot resolve { $name })
+ed-bpf-bad-arch = by the bad-architecture action (no { $arch } section)
+ed-bpf-default = by the default action
+ed-bpf-by-rule = by { $rule }
+ed-bpf-run = { $n } instructions run
+ed-bpf-compiling = Compiling…
+ed-bpf-previous = (below, dimmed: the filter before the last change)
+ed-bpf-no-compile = The profile does not compile for { $arch }, so there is no filter to show:
+ed-bpf-comes-back = The listing comes back as soon as the profile compiles again (u undoes the last edit).
+
+# View 2's renderings and the layouts compared.
+ed-bpf-what-disassembly = disassembly
+ed-bpf-what-pfc = libseccomp's PFC (without seccompose's own block)
+ed-bpf-what-json = JSON as Ctrl-s writes it
+ed-bpf-rule-range = { $first }-{ $last } of { $len }
+ed-bpf-rule-lines = { $len } lines
+ed-bpf-rule-find = find "{ $query }" (n/N)
+ed-cmp-comparing = Comparing the layouts…
+ed-cmp-traced-call = the traced call
+ed-cmp-instructions = instructions
+ed-cmp-run-by = run by { $name }
+ed-cmp-spread = min / median / max on { $arch }
+ed-cmp-layout = layout
+ed-cmp-why = { $active } active rules: runc uses the { $choice } (the tree above { $above }); L hides this
+ed-cmp-failed = The layouts do not compile: { $why }
+
+ed-bpf-title-pfc = BPF · PFC
+ed-bpf-title-json = BPF · JSON
+ed-bpf-explaining = Explaining { $call } (esc goes back to following)
+ed-bpf-abi-own = Calls are made in the { $abi } ABI (the target's own)
+ed-bpf-abi-other = Calls are made in the { $abi } ABI (a { $abi } process under the { $host } host's filter)
+ed-bpf-following-on = Following the selected syscall: on
+ed-bpf-following-off = Following the selected syscall: off
+ed-explain-args-0 = { $name }, args 0
+ed-explain-on = explain on { $abi }
+ed-explain-keys = tab completes · enter explains · esc closes
+
+# The rule editor and its form.
+ed-rules-title = Rules for { $name }
+ed-rules-which-decides = The first active rule without conditions decides; rules with conditions decide when they match.
+ed-rules-none = No rule names { $name }: it gets the default action.
+ed-rules-shared = shared with { $n } more
+ed-rules-inactive = inactive: { $why }
+ed-form-edit = Edit rule for { $signature }
+ed-form-new = New rule for { $signature }
+ed-form-action = Action
+ed-form-errno = Errno
+ed-form-if = If
+ed-form-and = and
+ed-form-no-conditions = No conditions: the rule applies to every call.
+ed-form-values = Values: 42, 0x2a, 0o52, 0b101010, or constants like O_RDONLY|O_CLOEXEC.
+ed-form-no-arguments = { $name } takes no arguments to compare
+ed-form-pointer = { $arg } is a pointer: the filter sees only the address, never the data it points to.
+ed-form-repeated = { $arg } is used in more than one condition: runc makes separate rules of them, so they OR (any one matching is enough) instead of AND.
+
+# View 1: rules in words, the list, the risk, the actions' meanings.
+ed-rule-if = if { $conditions }
+ed-rule-and = and
+ed-filter-needs-cap = needs { $cap }
+ed-filter-only-on = only on { $arches }
+ed-filter-needs-kernel = needs kernel { $kernel }+
+ed-filter-not-with-cap = not with { $cap }
+ed-filter-not-on = not on { $arches }
+ed-filter-not-from-kernel = not from kernel { $kernel }
+ed-detail-new-action = New: { $action } — { $meaning }.
+ed-risk-badge-low = low
+ed-risk-badge-medium = med
+ed-risk-badge-high = HIGH
+ed-risk-low = low
+ed-risk-medium = medium
+ed-risk-high = high
+ed-list-marked = { $n } marked
+ed-list-nothing-matches = nothing matches
+ed-no-siblings-left = No deny just left a same-job sibling allowed
+ed-action-allow = the call runs as if there were no filter
+ed-action-errno = the call does nothing and fails with the given errno
+ed-action-kill-process = the whole process is killed at once, as by SIGSYS, with a core dump
+ed-action-kill-thread = only the calling thread is killed; the rest of the process goes on
+ed-action-trap = the thread gets SIGSYS, which a handler can catch to emulate the call
+ed-action-log = the call runs, and the kernel logs it to the audit log
+ed-action-trace = a ptrace tracer is told and decides; without one the call fails with ENOSYS
+ed-action-notify = a supervisor process listening on the notify fd decides what happens
+
+# The tabs, and what an unsaved document began as.
+ed-view-syscalls = Syscalls
+ed-view-bpf = BPF
+ed-view-run = Run
+ed-view-lint = Lint
+ed-view-settings = Profile
+ed-began-builtin = built-in default
+ed-began-starter = starter { $name }
+ed-began-lesson = lesson { $n }
+
+# View 3: stops, their places, replay.
+ed-place-line = line { $line }:{ $col }
+ed-place-default = default
+ed-place-start-up = { $runtime } start-up
+ed-or = or
+ed-and-more = and { $n } more
+ed-stop-allowed-now = The draft allows { $name } now (changed since this run): { $key } runs again under it.
+ed-stop-may-try = When { $name } fails, a program may try { $others } next, which the draft allows.
+ed-stop-keys = { $allow } allow { $name } · { $rules } rule editor · { $again } run again
+ed-replay-judging = Judging the last recorded run (`{ $command }`) against this draft…
+ed-replay-no-compile = The draft does not compile, so the last recorded run cannot be judged: { $why }
+ed-replay-no-stop = With this draft the last recorded run (`{ $command }`) would run without a stop ({ $n } distinct calls judged).
+ed-replay-stopped = With this draft the last recorded run (`{ $command }`) would now be stopped at { $n } calls: { $names }
+ed-run-the-profile = the profile
+ed-run-no-compile = The draft does not compile, so nothing ran: { $why }
+
+# View 3: the proposal after a recording.
+ed-proposal-unseen = Not called this run, but doing the job of calls it made (another libc or an error path may use them; not added): { $names }
+ed-proposal-only-by-name = { $name }: only by name: { $why }
+ed-proposal-nothing-accepted = Nothing accepted: the profile is unchanged
+ed-proposal-no-compile = No proposal: the draft does not compile: { $why }
+ed-proposal-all-allowed = Recorded: the draft already allows every call the command made, with its arguments ({ $n } distinct calls judged)
+ed-proposal-nothing-left = The draft now allows every recorded call: nothing left to propose
+ed-proposal-working = The proposal is being worked out for this draft
+ed-proposal-every-call = every call (by name)
+ed-proposal-judging = Judging every recorded call against this draft…
+ed-proposal-title = Proposal: allow { $accepted } of { $n ->
+    [one] { $n } syscall
+   *[other] { $n } syscalls
+} the draft would stop
+ed-proposal-held = Not added: { $name } stays stopped: { $why }; change that rule by hand if the command needs it
+ed-proposal-unnamed = Not added: syscall numbers the catalog cannot name, so no rule can allow them: { $numbers }
+ed-proposal-by-name-only = By name only: { $why }.
+ed-proposal-narrow = Narrow: only the values seen ({ $n ->
+    [one] { $n } distinct call
+   *[other] { $n } distinct calls
+}).
+ed-proposal-by-name = By name: every call, whatever its arguments.
+
+# View 3: keys said in the status bar, the target.
+ed-run-nothing-running = Nothing is running
+ed-run-enforce-mode = Enforce mode: the exact filter, as in a container; stops are not reported
+ed-run-observed-mode = Observed mode: the command sees what the filter does; every stop is reported
+ed-run-still-running-target = A command is still running: ctrl-c ends it, then the target can change
+ed-run-still-running = A command is still running: ctrl-c ends it
+ed-run-nothing-through = Nothing went through to deny
+ed-run-type-a-command = Type a command first
+ed-run-unclosed-quote = The command has an unclosed quote
+ed-target-host = target: host
+ed-target-container = target: container { $dir }
+ed-target-now-host = Target: host. Commands run on this machine, under the sandbox
+ed-target-stays-host-why = Target stays host: { $why }
+ed-target-now-container = Target: container { $dir } ({ $runtime })
+ed-target-stays-host = Target stays host
+ed-target-nnp-off = noNewPrivileges is off (Docker's default): { $runtime } loads the filter before it sets up the process's privileges, so its own calls go through the filter too
+ed-target-nothing-observed = nothing was observed: { $why }
+ed-target-did-not-start = did not start: { $runtime } failed: { $error }
+ed-target-init-needed = did not start: { $runtime } init needed { $names } after the filter was loaded, so the container would not start ({ $runtime }: { $error })
+
+# View 5: the editor's language.
+ed-settings-language = Language
+ed-settings-language-about = the editor's language, remembered for the next start
+ed-language-chosen = Language: { $language } (from now on, and at the next start unless --lang says otherwise)
+ed-help-language = The Language row switches the editor's language at once and remembers it for the next start.
+ed-help-language-start = At start: --lang first, then the language chosen there, then LC_ALL, LC_MESSAGES, LANG.
+
+# Prompts, reloading, pasting, starters.
+ed-prompt-not-a-kernel = "{ $version }" is not a kernel version like 6.1
+ed-prompt-unknown-capability = unknown capability "{ $cap }"
+ed-prompt-no-file-name = type a file name
+ed-prompt-exists = { $file } exists: press enter again to replace it
+ed-prompt-deny-one = Deny { $name } with errno (EACCES, 13, ...):
+ed-prompt-deny-many = Deny { $n } syscalls with errno (EACCES, 13, ...):
+ed-prompt-default-errno = Default errno (EPERM, EACCES, 38, ...):
+ed-prompt-kernel = Target kernel version (X.Y or X.Y.Z):
+ed-prompt-capability = Capability to add or remove (SYS_ADMIN, CAP_NET_RAW, ...):
+ed-prompt-save-as = Save the profile as:
+ed-prompt-kernel-now = Target kernel is now { $kernel }
+ed-prompt-cap-added = { $cap } added to the target
+ed-prompt-cap-removed = { $cap } removed from the target
+ed-container-type-folder = Type the folder of a root filesystem or an OCI bundle
+ed-container-not-one = Not a container: { $why }
+ed-keys-ignored = keys.toml ignored: { $why }
+ed-paste-nowhere = Pasted text goes into a text field (/ search, Enter on the command line); nothing was done with it
+ed-started-from-starter = Started from the { $name } starter (u goes back)
+ed-restored = Restored the unsaved changes (u goes back to the file)
+ed-reloaded = Reloaded { $file } (u brings back your edits)
+ed-reload-not-a-profile = it is not a profile
+ed-cannot-reload = Cannot reload { $file }: { $why }
+
+# Opening a file in the editor.
+ed-no-starter = no starter profile "{ $name }"; there are: { $names }
+ed-from-builtin = the built-in profile
+ed-from-starter = the starter profile { $name }
+ed-new-file = New file { $file }: starting from { $from }
+ed-starting-from = Starting from { $from } (unsaved)
+ed-new-exists = { $file } exists already: --new starts a new file (give a new name, or open it without --new)
+ed-cannot-read = cannot read { $file }: { $why }
+ed-opened-spo = Opened SeccompProfile { $name }; the file also has { $others } (seccompose FILE --name NAME opens another)
+ed-loaded-with-warnings = Loaded with { $n } warning(s); first at { $line }:{ $col }: { $message }
+ed-not-opened = { $file } could not be opened; it was not changed.
+ed-fix-the-file = Fix the file (seccompose check shows the same), then open it again. Press any key to leave.
+ed-cannot-open = Cannot open the profile
+
+# View 5's unsaved changes, starters, keys.toml, the terminal.
+ed-changes-saved-file = the saved file
+ed-changes-start = where the document started
+ed-changes-title = Unsaved changes: what they do on { $arch }, against { $against }
+ed-changes-none = No unsaved changes.
+ed-changes-text-only = The edits change the text only: every syscall gets what it got before.
+ed-starters-title = Start from a starter profile
+ed-starters-keys = enter start from it (u goes back) · esc cancel
+ed-keys-unknown-section = unknown section [{ $section }]
+ed-keys-unknown-command = unknown command "{ $command }" in [{ $section }]
+ed-keys-not-in-section = [{ $section }] has no command { $command }
+ed-keys-unknown-key = unknown key "{ $key }" in "{ $keys }"
+ed-keys-two-meanings = key "{ $key }" means both { $one } and { $other } in [{ $section }]
+ed-screen-unusable = the terminal screen is unusable
+ed-crashed = the editor crashed; unsaved changes are in the recovery file and will be offered next time.
+
+# How a run in view 3 ended (crates/sandbox's Report::cause).
+ed-no-lesson = no lesson { $n }
+ed-cause-exited = exited with status { $status }
+ed-cause-killed = killed by { $signal }
+ed-cause-by-rule = a { $action } rule for { $name }
+ed-cause-by-default = the default action ({ $action }) on { $name }
+ed-cause-killed-by = killed by { $signal }: { $by }
+ed-cause-killed-by-at = killed by { $signal }: { $by }, { $place }
+ed-cause-timeout = ended at the timeout (the whole process tree)
+ed-cause-stopped = stopped on request (the whole process tree)
+ed-cause-not-run-denied = the command was not run: the profile denies execve ({ $errno })
+ed-cause-not-run-failed = the command was not run: execve failed ({ $errno })
+
+# The detail pane's manual when the system has none (crates/core/src/catalog/man.rs).

@@ -687,3 +687,278 @@ edit-allow-recorded = permitir as chamadas gravadas de { $n } { $n ->
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)
+
+# O cabeçalho da vista 2.
+ed-bpf-built-in = perfil embutido
+ed-bpf-at = em { $line }:{ $col }
+ed-bpf-instructions = { $n ->
+    [one] { $n } instrução
+   *[other] { $n } instruções
+}
+ed-bpf-for = para { $arches } · { $layout }
+ed-bpf-linear = linear
+ed-bpf-tree = árvore binária
+ed-bpf-reachable = { $n } alcançáveis em { $arch }
+ed-bpf-per-call = Por chamada em { $arch }:
+ed-bpf-min = mín. { $n } ({ $name })
+ed-bpf-median = mediana { $n }
+ed-bpf-max = máx. { $n } ({ $name })
+ed-bpf-instructions-run = instruções executadas
+ed-bpf-no-costs = O catálogo não tem os números de syscall de { $arch }, então não há custos.
+ed-bpf-own-block = + { $first }-{ $last }: o bloco do próprio seccompose, para chamadas que a libseccomp instalada não conhece
+ed-bpf-more-warnings = e mais { $n } (o seccompose compile lista todos)
+ed-bpf-differs = o filtro difere do perfil: { $what }
+ed-bpf-more-differences = e mais { $n } diferenças (o seccompose compile lista todas)
+ed-bpf-explain = Explicar
+ed-bpf-follow = Acompanhar
+ed-bpf-nothing-selected = nenhuma syscall selecionada na vista 1 (e explica uma chamada digitada)
+ed-bpf-follow-off = desligado (f acompanha a syscall selecionada na vista 1, e explica uma chamada digitada)
+ed-bpf-on-abi = em { $abi }
+ed-bpf-stub-above = pelo stub -ENOSYS do runc: { $nr } está acima de { $last }, { $name }, o nome mais novo que o runtime resolve para { $arch }
+ed-bpf-stub = pelo stub -ENOSYS do runc
+ed-bpf-default-skipped = pela ação padrão (o runtime pula syscalls[{ $index }]: a libseccomp dele não resolve { $name })
+ed-bpf-bad-arch = pela ação de arquitetura errada (sem seção { $arch })
+ed-bpf-default = pela ação padrão
+ed-bpf-by-rule = por { $rule }
+ed-bpf-run = { $n ->
+    [one] { $n } instrução executada
+   *[other] { $n } instruções executadas
+}
+ed-bpf-compiling = Compilando…
+ed-bpf-previous = (abaixo, esmaecido: o filtro de antes da última mudança)
+ed-bpf-no-compile = O perfil não compila para { $arch }, então não há filtro para mostrar:
+ed-bpf-comes-back = A listagem volta assim que o perfil compilar de novo (u desfaz a última edição).
+
+# As representações da vista 2 e a comparação dos layouts.
+ed-bpf-what-disassembly = desmontagem
+ed-bpf-what-pfc = PFC da libseccomp (sem o bloco do próprio seccompose)
+ed-bpf-what-json = JSON como o Ctrl-s o grava
+ed-bpf-rule-range = { $first }-{ $last } de { $len }
+ed-bpf-rule-lines = { $len } linhas
+ed-bpf-rule-find = busca "{ $query }" (n/N)
+ed-cmp-comparing = Comparando os layouts…
+ed-cmp-traced-call = a chamada rastreada
+ed-cmp-instructions = instruções
+ed-cmp-run-by = executadas por { $name }
+ed-cmp-spread = mín./mediana/máx. em { $arch }
+ed-cmp-layout = layout
+ed-cmp-why = { $active ->
+    [one] { $active } regra ativa
+   *[other] { $active } regras ativas
+}: o runc escolhe { $choice } (a árvore acima de { $above }); L esconde isto
+ed-cmp-failed = Os layouts não compilam: { $why }
+
+ed-bpf-title-pfc = BPF · PFC
+ed-bpf-title-json = BPF · JSON
+ed-bpf-explaining = Explicando { $call } (esc volta a acompanhar)
+ed-bpf-abi-own = As chamadas são feitas na ABI { $abi } (a do próprio alvo)
+ed-bpf-abi-other = As chamadas são feitas na ABI { $abi } (um processo { $abi } sob o filtro do host { $host })
+ed-bpf-following-on = Acompanhar a syscall selecionada: ligado
+ed-bpf-following-off = Acompanhar a syscall selecionada: desligado
+ed-explain-args-0 = { $name }, argumentos 0
+ed-explain-on = explicar em { $abi }
+ed-explain-keys = tab completa · enter explica · esc fecha
+
+# O editor de regras e seu formulário.
+ed-rules-title = Regras de { $name }
+ed-rules-which-decides = A primeira regra ativa sem condições decide; regras com condições decidem quando casam.
+ed-rules-none = Nenhuma regra cita { $name }: ela recebe a ação padrão.
+ed-rules-shared = compartilhada com mais { $n }
+ed-rules-inactive = inativa: { $why }
+ed-form-edit = Editar a regra de { $signature }
+ed-form-new = Nova regra para { $signature }
+ed-form-action = Ação
+ed-form-errno = Errno
+ed-form-if = Se
+ed-form-and = e
+ed-form-no-conditions = Sem condições: a regra vale para toda chamada.
+ed-form-values = Valores: 42, 0x2a, 0o52, 0b101010, ou constantes como O_RDONLY|O_CLOEXEC.
+ed-form-no-arguments = { $name } não recebe argumentos para comparar
+ed-form-pointer = { $arg } é um ponteiro: o filtro só vê o endereço, nunca os dados para os quais ele aponta.
+ed-form-repeated = { $arg } aparece em mais de uma condição: o runc faz regras separadas delas, então elas valem com OU (basta uma casar) em vez de E.
+
+# Vista 1: regras em palavras, a lista, o risco, o que cada ação faz.
+ed-rule-if = se { $conditions }
+ed-rule-and = e
+ed-filter-needs-cap = exige { $cap }
+ed-filter-only-on = só em { $arches }
+ed-filter-needs-kernel = exige kernel { $kernel }+
+ed-filter-not-with-cap = não com { $cap }
+ed-filter-not-on = não em { $arches }
+ed-filter-not-from-kernel = não a partir do kernel { $kernel }
+ed-detail-new-action = Novo: { $action } — { $meaning }.
+ed-risk-badge-low = baixo
+ed-risk-badge-medium = médio
+ed-risk-badge-high = ALTO
+ed-risk-low = baixo
+ed-risk-medium = médio
+ed-risk-high = alto
+ed-list-marked = { $n ->
+    [one] { $n } marcada
+   *[other] { $n } marcadas
+}
+ed-list-nothing-matches = nada corresponde
+ed-no-siblings-left = Nenhuma negação acabou de deixar liberada uma irmã da mesma função
+ed-action-allow = a chamada roda como se não houvesse filtro
+ed-action-errno = a chamada não faz nada e falha com o errno indicado
+ed-action-kill-process = o processo inteiro é morto na hora, como por SIGSYS, com core dump
+ed-action-kill-thread = só a thread que chamou é morta; o resto do processo continua
+ed-action-trap = a thread recebe SIGSYS, que um handler pode capturar para emular a chamada
+ed-action-log = a chamada roda, e o kernel a registra no log de auditoria
+ed-action-trace = um tracer ptrace é avisado e decide; sem tracer a chamada falha com ENOSYS
+ed-action-notify = um processo supervisor que escuta no fd de notificação decide o que acontece
+
+# As abas, e o que um documento não salvo era no começo.
+ed-view-syscalls = Syscalls
+ed-view-bpf = BPF
+ed-view-run = Executar
+ed-view-lint = Lint
+ed-view-settings = Perfil
+ed-began-builtin = perfil embutido
+ed-began-starter = perfil inicial { $name }
+ed-began-lesson = lição { $n }
+
+# Vista 3: bloqueios, onde foram decididos, a repetição.
+ed-place-line = linha { $line }:{ $col }
+ed-place-default = padrão
+ed-place-start-up = inicialização do { $runtime }
+ed-or = ou
+ed-and-more = e mais { $n }
+ed-stop-allowed-now = O rascunho agora libera { $name } (mudou desde esta execução): { $key } roda de novo sob ele.
+ed-stop-may-try = Quando { $name } falha, um programa pode tentar { $others } em seguida, que o rascunho libera.
+ed-stop-keys = { $allow } libera { $name } · { $rules } editor de regras · { $again } roda de novo
+ed-replay-judging = Avaliando a última execução gravada (`{ $command }`) contra este rascunho…
+ed-replay-no-compile = O rascunho não compila, então a última execução gravada não pode ser avaliada: { $why }
+ed-replay-no-stop = Com este rascunho a última execução gravada (`{ $command }`) rodaria sem nenhum bloqueio ({ $n ->
+    [one] { $n } chamada distinta avaliada
+   *[other] { $n } chamadas distintas avaliadas
+}).
+ed-replay-stopped = Com este rascunho a última execução gravada (`{ $command }`) agora seria bloqueada em { $n ->
+    [one] { $n } chamada
+   *[other] { $n } chamadas
+}: { $names }
+ed-run-the-profile = o perfil
+ed-run-no-compile = O rascunho não compila, então nada rodou: { $why }
+
+# Vista 3: a proposta depois de uma gravação.
+ed-proposal-unseen = Não chamadas nesta execução, mas fazem o trabalho de chamadas que ela fez (outra libc ou um caminho de erro pode usá-las; não adicionadas): { $names }
+ed-proposal-only-by-name = { $name }: só pelo nome: { $why }
+ed-proposal-nothing-accepted = Nada aceito: o perfil não mudou
+ed-proposal-no-compile = Sem proposta: o rascunho não compila: { $why }
+ed-proposal-all-allowed = Gravado: o rascunho já libera todas as chamadas que o comando fez, com seus argumentos ({ $n } chamadas distintas avaliadas)
+ed-proposal-nothing-left = O rascunho agora libera todas as chamadas gravadas: nada mais a propor
+ed-proposal-working = A proposta está sendo calculada para este rascunho
+ed-proposal-every-call = toda chamada (pelo nome)
+ed-proposal-judging = Avaliando cada chamada gravada contra este rascunho…
+ed-proposal-title = Proposta: liberar { $accepted } de { $n ->
+    [0] { $n } syscalls
+    [one] { $n } syscall
+   *[other] { $n } syscalls
+} que o rascunho bloquearia
+ed-proposal-held = Não adicionada: { $name } continua bloqueada: { $why }; mude essa regra à mão se o comando precisar dela
+ed-proposal-unnamed = Não adicionados: números de syscall que o catálogo não sabe nomear, então nenhuma regra pode liberá-los: { $numbers }
+ed-proposal-by-name-only = Só pelo nome: { $why }.
+ed-proposal-narrow = Estreita: só os valores vistos ({ $n ->
+    [one] { $n } chamada distinta
+   *[other] { $n } chamadas distintas
+}).
+ed-proposal-by-name = Pelo nome: toda chamada, quaisquer que sejam os argumentos.
+
+# Vista 3: o que as teclas dizem na barra de status, o alvo.
+ed-run-nothing-running = Nada está rodando
+ed-run-enforce-mode = Modo aplicado: o filtro exato, como em um container; os bloqueios não são relatados
+ed-run-observed-mode = Modo observado: o comando vê o que o filtro faz; cada bloqueio é relatado
+ed-run-still-running-target = Um comando ainda está rodando: ctrl-c o encerra, depois o alvo pode mudar
+ed-run-still-running = Um comando ainda está rodando: ctrl-c o encerra
+ed-run-nothing-through = Nada passou que possa ser negado
+ed-run-type-a-command = Digite um comando primeiro
+ed-run-unclosed-quote = O comando tem uma aspa sem fechar
+ed-target-host = alvo: host
+ed-target-container = alvo: container { $dir }
+ed-target-now-host = Alvo: host. Os comandos rodam nesta máquina, sob o sandbox
+ed-target-stays-host-why = O alvo continua o host: { $why }
+ed-target-now-container = Alvo: container { $dir } ({ $runtime })
+ed-target-stays-host = O alvo continua o host
+ed-target-nnp-off = noNewPrivileges está desligado (o padrão do Docker): o { $runtime } carrega o filtro antes de configurar os privilégios do processo, então as chamadas dele também passam pelo filtro
+ed-target-nothing-observed = nada foi observado: { $why }
+ed-target-did-not-start = não iniciou: o { $runtime } falhou: { $error }
+ed-target-init-needed = não iniciou: a inicialização do { $runtime } precisou de { $names } depois que o filtro foi carregado, então o container não iniciaria ({ $runtime }: { $error })
+
+# Vista 5: o idioma do editor.
+ed-settings-language = Idioma
+ed-settings-language-about = o idioma do editor, lembrado para a próxima vez
+ed-language-chosen = Idioma: { $language } (a partir de agora, e na próxima vez, a não ser que --lang diga outro)
+ed-help-language = A linha Idioma muda o idioma do editor na hora e o lembra para a próxima vez.
+ed-help-language-start = Ao abrir: primeiro --lang, depois o idioma escolhido ali, depois LC_ALL, LC_MESSAGES, LANG.
+
+# Perguntas, recarregar, colar, perfis iniciais.
+ed-prompt-not-a-kernel = "{ $version }" não é uma versão de kernel como 6.1
+ed-prompt-unknown-capability = capability desconhecida "{ $cap }"
+ed-prompt-no-file-name = digite um nome de arquivo
+ed-prompt-exists = { $file } já existe: tecle enter de novo para substituí-lo
+ed-prompt-deny-one = Negar { $name } com o errno (EACCES, 13, ...):
+ed-prompt-deny-many = Negar { $n } syscalls com o errno (EACCES, 13, ...):
+ed-prompt-default-errno = Errno padrão (EPERM, EACCES, 38, ...):
+ed-prompt-kernel = Versão do kernel do alvo (X.Y ou X.Y.Z):
+ed-prompt-capability = Capability a adicionar ou remover (SYS_ADMIN, CAP_NET_RAW, ...):
+ed-prompt-save-as = Salvar o perfil como:
+ed-prompt-kernel-now = O kernel do alvo agora é { $kernel }
+ed-prompt-cap-added = { $cap } adicionada ao alvo
+ed-prompt-cap-removed = { $cap } removida do alvo
+ed-container-type-folder = Digite a pasta de um sistema de arquivos raiz ou de um bundle OCI
+ed-container-not-one = Não é um container: { $why }
+ed-keys-ignored = keys.toml ignorado: { $why }
+ed-paste-nowhere = Texto colado vai para um campo de texto (/ busca, Enter na linha de comando); nada foi feito com ele
+ed-started-from-starter = Começando do perfil inicial { $name } (u volta atrás)
+ed-restored = As mudanças não salvas foram restauradas (u volta ao arquivo)
+ed-reloaded = { $file } recarregado (u traz de volta suas edições)
+ed-reload-not-a-profile = não é um perfil
+ed-cannot-reload = Não foi possível recarregar { $file }: { $why }
+
+# Abrir um arquivo no editor.
+ed-no-starter = não há perfil inicial "{ $name }"; existem: { $names }
+ed-from-builtin = o perfil embutido
+ed-from-starter = o perfil inicial { $name }
+ed-new-file = Arquivo novo { $file }: começando por { $from }
+ed-starting-from = Começando por { $from } (não salvo)
+ed-new-exists = { $file } já existe: --new começa um arquivo novo (dê outro nome, ou abra-o sem --new)
+ed-cannot-read = não foi possível ler { $file }: { $why }
+ed-opened-spo = SeccompProfile { $name } aberto; o arquivo também tem { $others } (seccompose ARQUIVO --name NOME abre outro)
+ed-loaded-with-warnings = Carregado com { $n ->
+    [one] { $n } aviso
+   *[other] { $n } avisos
+}; o primeiro em { $line }:{ $col }: { $message }
+ed-not-opened = { $file } não pôde ser aberto; ele não foi alterado.
+ed-fix-the-file = Corrija o arquivo (o seccompose check mostra o mesmo) e abra-o de novo. Tecle qualquer coisa para sair.
+ed-cannot-open = Não foi possível abrir o perfil
+
+# As mudanças não salvas da vista 5, perfis iniciais, keys.toml, o terminal.
+ed-changes-saved-file = o arquivo salvo
+ed-changes-start = o começo do documento
+ed-changes-title = Mudanças não salvas: o que elas fazem em { $arch }, comparado com { $against }
+ed-changes-none = Nenhuma mudança não salva.
+ed-changes-text-only = As edições só mudam o texto: cada syscall recebe o mesmo que antes.
+ed-starters-title = Começar de um perfil inicial
+ed-starters-keys = enter começa por ele (u volta atrás) · esc cancela
+ed-keys-unknown-section = seção desconhecida [{ $section }]
+ed-keys-unknown-command = comando desconhecido "{ $command }" em [{ $section }]
+ed-keys-not-in-section = [{ $section }] não tem o comando { $command }
+ed-keys-unknown-key = tecla desconhecida "{ $key }" em "{ $keys }"
+ed-keys-two-meanings = a tecla "{ $key }" quer dizer { $one } e também { $other } em [{ $section }]
+ed-screen-unusable = a tela do terminal não pode ser usada
+ed-crashed = o editor falhou; as mudanças não salvas estão no arquivo de recuperação e serão oferecidas na próxima vez.
+
+# Como terminou uma execução na vista 3 (Report::cause de crates/sandbox).
+ed-no-lesson = não há lição { $n }
+ed-cause-exited = saiu com status { $status }
+ed-cause-killed = morto por { $signal }
+ed-cause-by-rule = uma regra { $action } para { $name }
+ed-cause-by-default = a ação padrão ({ $action }) em { $name }
+ed-cause-killed-by = morto por { $signal }: { $by }
+ed-cause-killed-by-at = morto por { $signal }: { $by }, { $place }
+ed-cause-timeout = terminado no tempo limite (a árvore de processos toda)
+ed-cause-stopped = parado a pedido (a árvore de processos toda)
+ed-cause-not-run-denied = o comando não foi executado: o perfil nega execve ({ $errno })
+ed-cause-not-run-failed = o comando não foi executado: execve falhou ({ $errno })
+
+# O manual do painel de detalhes quando o sistema não tem nenhum (crates/core/src/catalog/man.rs).

@@ -37,7 +37,7 @@ pub struct LessonSet {
     pub tag: String,
     /// The language's own name for itself.
     pub language: String,
-    /// Interface strings by key (`panel.title`, `view.run`, ...).
+    /// Interface strings by key (`panel.title`, `chooser.title`, ...).
     #[serde(default)]
     pub ui: BTreeMap<String, String>,
     /// The lessons, in order.

@@ -86,7 +86,10 @@ impl Options {
             .and_then(|p| crate::profile::read_input_text(&p).ok());
         let (keymap, problem) = match KeyMap::with_overrides(user_keys.as_deref()) {
             Ok(k) => (k, None),
-            Err(e) => (KeyMap::builtin(), Some(format!("keys.toml ignored: {e}"))),
+            Err(e) => (
+                KeyMap::builtin(),
+                Some(crate::msg!("ed-keys-ignored", why = e.to_string())),
+            ),
         };
         let options = Options {
             target: Target::host(),
@@ -242,10 +245,8 @@ impl App {
             }
         };
         if !taken {
-            self.session.say(
-                "Pasted text goes into a text field (/ search, Enter on the command line); nothing was done with it".into(),
-                Tone::Info,
-            );
+            self.session
+                .say(crate::msg!("ed-paste-nowhere"), Tone::Info);
         }
     }
 
@@ -278,6 +279,7 @@ impl App {
     pub fn set_language(&mut self, language: Language) {
         crate::i18n::set_thread_language(language);
         self.session.language = language;
+        self.man.set_language(language);
         self.lessons.set = learn::lessons_in(language);
         self.syscalls.relabel(&self.session);
     }
@@ -343,6 +345,12 @@ impl App {
             Intent::ShowInBpf => {
                 self.bpf.show_syscall();
                 self.view = View::Bpf;
+            }
+            Intent::SetLanguage(language) => {
+                self.set_language(language);
+                self.session.memory.choose_language(language);
+                let text = crate::msg!("ed-language-chosen", language = language.name());
+                self.session.say(text, Tone::Info);
             }
         }
     }

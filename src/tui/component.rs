@@ -38,6 +38,8 @@ pub enum Intent {
     Prompt(PromptKind),
     /// View 2, following the syscall selected in view 1.
     ShowInBpf,
+    /// The editor in another language, at once and from the next start on.
+    SetLanguage(crate::lang::Language),
 }
 
 /// Where a lint finding leads.

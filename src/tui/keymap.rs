@@ -347,19 +347,25 @@ pub enum KeyMapError {
     #[error("{0}")]
     Toml(String),
     /// A section no context has.
-    #[error("unknown section [{0}]")]
+    #[error("{}", crate::msg!("ed-keys-unknown-section", section = .0.as_str()))]
     UnknownSection(String),
     /// A command no one has heard of.
-    #[error("unknown command \"{0}\" in [{1}]")]
+    #[error("{}", crate::msg!("ed-keys-unknown-command", command = .0.as_str(), section = .1.as_str()))]
     UnknownCommand(String, String),
     /// A command that belongs to another section.
-    #[error("[{0}] has no command {1}")]
+    #[error("{}", crate::msg!("ed-keys-not-in-section", section = .0.as_str(), command = .1.as_str()))]
     NotInSection(String, String),
     /// A key name that does not read.
-    #[error("unknown key \"{0}\" in \"{1}\"")]
+    #[error("{}", crate::msg!("ed-keys-unknown-key", key = .0.as_str(), keys = .1.as_str()))]
     UnknownKey(String, String),
     /// One key bound to two commands in one section.
-    #[error("key \"{key}\" means both {one} and {other} in [{section}]")]
+    #[error("{}", crate::msg!(
+        "ed-keys-two-meanings",
+        key = key.as_str(),
+        one = one.as_str(),
+        other = other.as_str(),
+        section = section.as_str()
+    ))]
     TwoMeanings {
         /// The key.
         key: String,

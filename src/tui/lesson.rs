@@ -52,7 +52,7 @@ impl Lessons {
                 session.apply(&Edit::ReplaceAll(Box::new(p)));
                 self.begin(index, runs);
                 let n = (index + 1).to_string();
-                session.origin = format!("lesson {n}");
+                session.origin = crate::tui::session::Began::Lesson(index + 1);
                 let text = self
                     .set
                     .ui_with("panel.started", &[("n", &n), ("title", &lesson.title)]);

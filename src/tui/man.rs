@@ -18,7 +18,6 @@ pub enum ManSource {
     Fixed(fn(&str, u16) -> String),
 }
 
-/// A syscall's name, the width and the language (the page follows a change of language).
 type Request = (String, u16, Language);
 /// The channel to the worker thread and the one back.
 type Worker = (Sender<Request>, Receiver<(Request, String)>);
@@ -30,6 +29,8 @@ pub struct ManLoader {
     requested: Option<Request>,
     current: Option<(Request, String)>,
     worker: Option<Worker>,
+    /// The language pages are asked in.
+    language: Language,
 }
 
 impl ManLoader {
@@ -41,13 +42,18 @@ impl ManLoader {
             requested: None,
             current: None,
             worker: None,
+            language: Language::En,
         }
     }
 
-    /// Asks for `name`'s page at `width`, in the current language; it arrives through
-    /// [`ManLoader::poll`].
+    /// Asks for pages in `language` from now on (the page shown is fetched again).
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
+    }
+
+    /// Asks for `name`'s page at `width`; it arrives through [`ManLoader::poll`].
     pub fn want(&mut self, name: &str, width: u16, now: Instant) {
-        let request = (name.to_string(), width, crate::i18n::language());
+        let request = (name.to_string(), width, self.language);
         if self.wanted.as_ref().is_some_and(|(r, _)| *r == request) {
             return;
         }
@@ -84,7 +90,7 @@ impl ManLoader {
     pub fn text(&self, name: &str) -> Option<&str> {
         self.current
             .as_ref()
-            .filter(|((n, _, _), _)| n == name)
+            .filter(|((n, ..), _)| n == name)
             .map(|(_, t)| t.as_str())
     }
 

@@ -1,6 +1,8 @@
-//! What the editor remembers between runs: whether the tour was seen, and which actions
-//! it has already explained. A small line-based file in the state folder.
+//! What the editor remembers between runs: whether the tour was seen, which actions it has
+//! already explained, and the language chosen in view 5. A small line-based file in the state
+//! folder.
 
+use crate::lang::Language;
 use crate::profile::Action;
 use std::path::PathBuf;
 
@@ -14,6 +16,8 @@ pub struct Memory {
     pub explained: Vec<Action>,
     /// The run view has explained observed mode (after the first run).
     pub run_explained: bool,
+    /// The language chosen in view 5 (None: never chosen, the locale decides).
+    pub language: Option<Language>,
 }
 
 impl Memory {
@@ -31,6 +35,7 @@ impl Memory {
         for line in text.lines() {
             match line.split_once(' ') {
                 Some(("explained", name)) => memory.explained.extend(Action::from_name(name)),
+                Some(("language", tag)) => memory.language = Language::parse(tag),
                 _ if line == "tour-done" => memory.tour_done = true,
                 _ if line == "run-explained" => memory.run_explained = true,
                 _ => {}
@@ -46,6 +51,15 @@ impl Memory {
             tour_done,
             explained: Vec::new(),
             run_explained: false,
+            language: None,
+        }
+    }
+
+    /// Records the language chosen, for the next start.
+    pub fn choose_language(&mut self, language: Language) {
+        if self.language != Some(language) {
+            self.language = Some(language);
+            self.store();
         }
     }
 
@@ -86,6 +100,9 @@ impl Memory {
         for a in &self.explained {
             text.push_str(&format!("explained {}\n", a.name()));
         }
+        if let Some(language) = self.language {
+            text.push_str(&format!("language {}\n", language.tag()));
+        }
         if let Some(dir) = file.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
@@ -108,5 +125,21 @@ mod tests {
         let again = Memory::load(Some(dir.path().to_path_buf()));
         assert!(again.tour_done);
         assert_eq!(again.explained, vec![Action::Log]);
+        assert_eq!(again.language, None, "no language chosen yet");
+    }
+
+    #[test]
+    fn remembers_the_language_chosen() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut m = Memory::load(Some(dir.path().to_path_buf()));
+        m.finish_tour();
+        m.choose_language(Language::PtBr);
+        let again = Memory::load(Some(dir.path().to_path_buf()));
+        assert_eq!(again.language, Some(Language::PtBr));
+        assert!(again.tour_done, "the other things remembered stay");
+        let mut back = again;
+        back.choose_language(Language::En);
+        let last = Memory::load(Some(dir.path().to_path_buf()));
+        assert_eq!(last.language, Some(Language::En));
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod app;
 mod backlog;
+pub mod began;
 pub mod component;
 pub mod ctx;
 pub mod cursor;
@@ -77,35 +78,47 @@ pub struct Open<'a> {
 /// Opens the editor on a file (a new file starts from the built-in profile or the starter
 /// asked for), or on an unsaved document; returns when the user quits.
 pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
+    // First, so that every message below (errors included) is in the user's language.
+    let saved = memory::Memory::load(dirs::Dirs::of_user().state).language;
+    let language = start_language(open.lang, saved)?;
+    crate::i18n::set_language(language);
     let file = open.file;
     let starter = match open.starter {
         Some(name) => Some(profile::starters::find(name).ok_or_else(|| {
-            anyhow::anyhow!(
-                "no starter profile \"{name}\"; there are: {}",
-                profile::starters::names().join(", ")
-            )
+            anyhow::anyhow!(crate::msg!(
+                "ed-no-starter",
+                name = name,
+                names = profile::starters::names().join(", ")
+            ))
         })?),
         None => None,
     };
-    let fresh = |what: String| {
+    let fresh = |new_file: Option<&Path>| {
         let p = starter.map_or_else(
             || profile::starters::default_profile(&Catalog),
             |s| s.profile(&Catalog),
         );
-        let from = starter.map_or("the built-in profile".to_string(), |s| {
-            format!("the starter profile {}", s.name)
-        });
-        (p, None, Some(what.replace("{from}", &from)))
+        let from = starter.map_or_else(
+            || crate::msg!("ed-from-builtin"),
+            |s| crate::msg!("ed-from-starter", name = s.name),
+        );
+        let note = match new_file {
+            Some(path) => crate::msg!(
+                "ed-new-file",
+                file = path.display().to_string(),
+                from = from
+            ),
+            None => crate::msg!("ed-starting-from", from = from),
+        };
+        (p, None, Some(note))
     };
-    let language = crate::learn::choose_language(open.lang).map_err(anyhow::Error::msg)?;
-    crate::i18n::set_language(language);
     let lessons = crate::learn::lessons_in(language);
     let lesson_start = match open.lesson {
         Some(Some(i)) => {
             let lesson = lessons
                 .lessons
                 .get(i)
-                .ok_or_else(|| anyhow::anyhow!("no lesson {}", i + 1))?;
+                .ok_or_else(|| anyhow::anyhow!(crate::msg!("ed-no-lesson", n = i + 1)))?;
             Some((i, lesson.start.profile().map_err(anyhow::Error::msg)?))
         }
         _ => None,
@@ -115,19 +128,21 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
             let (_, p) = lesson_start.clone().expect("checked");
             (p, None, None)
         }
-        None if starter.is_some() => fresh("Starting from {from} (unsaved)".into()),
+        None if starter.is_some() => fresh(None),
         None => (profile::starters::default_profile(&Catalog), None, None),
-        Some(path) if !path.exists() => fresh(format!(
-            "New file {}: starting from {{from}}",
-            path.display()
+        Some(path) if !path.exists() => fresh(Some(path)),
+        Some(path) if starter.is_some() => anyhow::bail!(crate::msg!(
+            "ed-new-exists",
+            file = path.display().to_string()
         )),
-        Some(path) if starter.is_some() => anyhow::bail!(
-            "{} exists already: --new starts a new file (give a new name, or open it without --new)",
-            path.display()
-        ),
         Some(path) => {
-            let opened = profile::open(path, None, open.name, &Catalog)
-                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+            let opened = profile::open(path, None, open.name, &Catalog).map_err(|e| {
+                anyhow::anyhow!(crate::msg!(
+                    "ed-cannot-read",
+                    file = path.display().to_string(),
+                    why = e.to_string()
+                ))
+            })?;
             let imported = opened.imported;
             match imported.parsed.profile {
                 Some(p) => {
@@ -135,9 +150,10 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
                     if let (profile::formats::Container::Spo { name }, false) =
                         (&imported.container, imported.others.is_empty())
                     {
-                        note = Some(format!(
-                            "Opened SeccompProfile {name}; the file also has {} (seccompose FILE --name NAME opens another)",
-                            imported.others.join(", ")
+                        note = Some(crate::msg!(
+                            "ed-opened-spo",
+                            name = name.as_str(),
+                            others = imported.others.join(", ")
                         ));
                     }
                     (p, opened.source, note)
@@ -156,10 +172,10 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
     let mut app = App::new(profile, file.map(Path::to_path_buf), options);
     app.session.source = source;
     if let Some(s) = starter {
-        app.session.origin = format!("starter {}", s.name);
+        app.session.origin = session::Began::Starter(s.name);
     }
     if let Some((i, _)) = &lesson_start {
-        app.session.origin = format!("lesson {}", i + 1);
+        app.session.origin = session::Began::Lesson(i + 1);
     }
     app.set_language(language);
     match open.lesson {
@@ -182,6 +198,19 @@ pub fn run(open: Open<'_>) -> anyhow::Result<ExitCode> {
     event_loop(app)
 }
 
+/// The language the editor starts in: `--lang` when given (an error when there are no texts
+/// in it), else the one chosen in view 5 and remembered, else the locale's (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`), else English.
+pub fn start_language(
+    requested: Option<&str>,
+    saved: Option<crate::lang::Language>,
+) -> anyhow::Result<crate::lang::Language> {
+    match (requested, saved) {
+        (None, Some(language)) => Ok(language),
+        _ => crate::learn::choose_language(requested).map_err(anyhow::Error::msg),
+    }
+}
+
 /// The warning for an editor run as root: what it runs, it runs as root.
 pub fn root_warning(euid: u32) -> Option<String> {
     (euid == 0).then(|| crate::msg!("status-running-as-root"))
@@ -189,12 +218,12 @@ pub fn root_warning(euid: u32) -> Option<String> {
 
 fn loaded_note(diags: &[Diagnostic]) -> Option<String> {
     let first = diags.first()?;
-    Some(format!(
-        "Loaded with {} warning(s); first at {}:{}: {}",
-        diags.len(),
-        first.pos.line,
-        first.pos.col,
-        first.message
+    Some(crate::msg!(
+        "ed-loaded-with-warnings",
+        n = diags.len(),
+        line = first.pos.line,
+        col = first.pos.col,
+        message = first.message.to_string()
     ))
 }
 
@@ -264,6 +293,9 @@ fn run_loop(
                 Event::Resize(..) => {}
                 _ => continue,
             }
+            // A language chosen in view 5 holds for the whole process (threads drawing or
+            // wording something off the UI thread included).
+            crate::i18n::set_language(app.session.language);
             dirty = true;
         }
         dirty |= app.tick(Instant::now());
@@ -291,17 +323,29 @@ fn show_load_errors(path: &Path, diags: &[Diagnostic]) -> anyhow::Result<ExitCod
         loop {
             term.draw(|f| {
                 let mut lines = vec![
-                    Line::styled(format!("{file} could not be opened; it was not changed."), theme.warning()),
+                    Line::styled(
+                        crate::msg!("ed-not-opened", file = file.as_str()),
+                        theme.warning(),
+                    ),
                     Line::raw(""),
                 ];
                 for (d, text) in diags.iter().zip(&rendered) {
-                    let style = if d.severity == Severity::Error { theme.warning() } else { theme.dim() };
+                    let style = if d.severity == Severity::Error {
+                        theme.warning()
+                    } else {
+                        theme.dim()
+                    };
                     lines.push(Line::styled(text.clone(), style));
                 }
                 lines.push(Line::raw(""));
-                lines.push(Line::styled("Fix the file (seccompose check shows the same), then open it again. Press any key to leave.", theme.dim()));
-                let block = widgets::pane_block("Cannot open the profile", true, theme);
-                f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), f.area());
+                lines.push(Line::styled(crate::msg!("ed-fix-the-file"), theme.dim()));
+                let block = widgets::pane_block(&crate::msg!("ed-cannot-open"), true, theme);
+                f.render_widget(
+                    Paragraph::new(lines)
+                        .wrap(Wrap { trim: false })
+                        .block(block),
+                    f.area(),
+                );
             })?;
             if let Event::Key(k) = event::read()? {
                 if k.kind == KeyEventKind::Press {
@@ -315,4 +359,21 @@ fn show_load_errors(path: &Path, diags: &[Diagnostic]) -> anyhow::Result<ExitCod
         eprintln!("{line}");
     }
     Ok(ExitCode::from(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::start_language;
+    use crate::lang::Language;
+
+    #[test]
+    fn lang_beats_the_saved_language_which_beats_the_locale() {
+        let start = |lang, saved| start_language(lang, saved).unwrap();
+        assert_eq!(start(Some("pt-BR"), Some(Language::En)), Language::PtBr);
+        assert_eq!(start(Some("en"), Some(Language::PtBr)), Language::En);
+        assert_eq!(start(None, Some(Language::PtBr)), Language::PtBr);
+        assert_eq!(start(None, Some(Language::En)), Language::En);
+        assert_eq!(start(None, None), Language::from_environment());
+        assert!(start_language(Some("xx-YY"), Some(Language::PtBr)).is_err());
+    }
 }

@@ -4,26 +4,28 @@
 use super::input::TextInput;
 use super::session::{SaveOutcome, Session, Tone};
 use crate::catalog::parse_errno;
+use crate::msg;
 use crate::profile::{capability, Action, Edit, KernelVersion};
 use std::path::PathBuf;
 
-/// Why a prompt's answer was refused (the prompt stays open and says so).
+/// Why a prompt's answer was refused (the prompt stays open and says so, in the user's
+/// language).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PromptError {
     /// An errno that does not read.
     #[error(transparent)]
     Errno(#[from] crate::catalog::ValueError),
     /// Not a kernel version.
-    #[error("\"{0}\" is not a kernel version like 6.1")]
+    #[error("{}", msg!("ed-prompt-not-a-kernel", version = .0.as_str()))]
     NotAKernel(String),
     /// Not a capability runc knows.
-    #[error("unknown capability \"{0}\"")]
+    #[error("{}", msg!("ed-prompt-unknown-capability", cap = .0.as_str()))]
     UnknownCapability(String),
     /// Save as, with no name.
-    #[error("type a file name")]
+    #[error("{}", msg!("ed-prompt-no-file-name"))]
     NoFileName,
     /// Save as, onto a file that exists: the same answer again replaces it.
-    #[error("{0} exists: press enter again to replace it")]
+    #[error("{}", msg!("ed-prompt-exists", file = .0.as_str()))]
     Exists(String),
     /// The save failed, as the status line says.
     #[error("{0}")]
@@ -75,15 +77,13 @@ impl Prompt {
     pub fn question(&self) -> String {
         match &self.kind {
             PromptKind::DenyWith(names) => match names.as_slice() {
-                [one] => format!("Deny {one} with errno (EACCES, 13, ...):"),
-                many => format!("Deny {} syscalls with errno (EACCES, 13, ...):", many.len()),
+                [one] => msg!("ed-prompt-deny-one", name = one.as_str()),
+                many => msg!("ed-prompt-deny-many", n = many.len()),
             },
-            PromptKind::DefaultErrno => "Default errno (EPERM, EACCES, 38, ...):".into(),
-            PromptKind::Kernel => "Target kernel version (X.Y or X.Y.Z):".into(),
-            PromptKind::Capability => {
-                "Capability to add or remove (SYS_ADMIN, CAP_NET_RAW, ...):".into()
-            }
-            PromptKind::SaveAs => "Save the profile as:".into(),
+            PromptKind::DefaultErrno => msg!("ed-prompt-default-errno"),
+            PromptKind::Kernel => msg!("ed-prompt-kernel"),
+            PromptKind::Capability => msg!("ed-prompt-capability"),
+            PromptKind::SaveAs => msg!("ed-prompt-save-as"),
         }
     }
 
@@ -109,7 +109,8 @@ impl Prompt {
                 let mut target = session.target.clone();
                 target.kernel = kernel;
                 session.set_target(target);
-                session.say(format!("Target kernel is now {kernel}"), Tone::Info);
+                let kernel = kernel.to_string();
+                session.say(msg!("ed-prompt-kernel-now", kernel = kernel), Tone::Info);
             }
             PromptKind::Capability => {
                 let cap = capability(text)
@@ -120,8 +121,12 @@ impl Prompt {
                     target.caps.remove(cap);
                 }
                 session.set_target(target);
-                let verb = if added { "added to" } else { "removed from" };
-                session.say(format!("{cap} {verb} the target"), Tone::Info);
+                let text = if added {
+                    msg!("ed-prompt-cap-added", cap = cap)
+                } else {
+                    msg!("ed-prompt-cap-removed", cap = cap)
+                };
+                session.say(text, Tone::Info);
             }
             PromptKind::SaveAs => {
                 if text.is_empty() {

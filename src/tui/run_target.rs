@@ -4,6 +4,7 @@
 //! offers it again. The checks are the engine's (`sandbox::container`); this module only
 //! keeps the choice.
 
+use crate::msg;
 use crate::sandbox::container::{self, bundle};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -69,13 +70,13 @@ impl ContainerDirs {
 pub fn container_dir(typed: &str) -> Result<PathBuf, String> {
     let typed = typed.trim();
     if typed.is_empty() {
-        return Err("Type the folder of a root filesystem or an OCI bundle".into());
+        return Err(msg!("ed-container-type-folder"));
     }
     let path = match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => Path::new(&home).join(rest),
         _ => PathBuf::from(typed),
     };
-    bundle::inspect(&path).map_err(|e| format!("Not a container: {e}"))?;
+    bundle::inspect(&path).map_err(|e| msg!("ed-container-not-one", why = e.to_string()))?;
     std::path::absolute(&path).map_err(|e| format!("{}: {e}", path.display()))
 }
 

@@ -105,7 +105,7 @@ fn size_of(screen: &Screen) -> Result<(NonZeroU16, NonZeroU16), SandboxError> {
     screen
         .lock()
         .map(|p| p.screen().size())
-        .map_err(|_| SandboxError::Start("the terminal screen is unusable".into()))
+        .map_err(|_| SandboxError::Start(crate::msg!("ed-screen-unusable")))
 }
 
 /// A pseudo-terminal the size of `screen`.

@@ -1,10 +1,12 @@
 //! The editing session every pane works on: the document, where it lives, the target it is
 //! evaluated for, and what the panes derive from them (kept fresh after every change).
 
+pub use super::began::Began;
 use super::memory::Memory;
 use crate::catalog::{Catalog, Category, Group, Language, Syscall};
 use crate::compile::SharedDraft;
 use crate::lint::{siblings_left_open, SiblingsLeftOpen};
+use crate::msg;
 use crate::profile::{
     self, Action, ActionSplit, DiskState, Document, Edit, Effects, Profile, Rendering, SaveError,
     Source, Target,
@@ -86,9 +88,8 @@ pub struct Session {
     pub doc: Document,
     /// The file it is saved to; None for the built-in profile until "save as".
     pub path: Option<PathBuf>,
-    /// What the document began as, which the title names while it has no file: `built-in
-    /// default`, `starter strict`, `lesson 3`.
-    pub origin: String,
+    /// What the document began as, which the title names while it has no file.
+    pub origin: Began,
     /// The file's text as read or last saved, so a save changes only what the edits changed;
     /// None when the document has no file yet.
     pub source: Option<Source>,
@@ -125,7 +126,7 @@ impl Session {
         let mut s = Session {
             doc: Document::new(profile),
             path,
-            origin: "built-in default".into(),
+            origin: Began::Builtin,
             source: None,
             target,
             effects,
@@ -347,7 +348,7 @@ impl Session {
                 self.doc.mark_saved();
                 self.source = Some(source);
                 self.say(
-                    format!("Reloaded {} (u brings back your edits)", path.display()),
+                    msg!("ed-reloaded", file = path.display().to_string()),
                     Tone::Good,
                 );
                 true
@@ -356,17 +357,28 @@ impl Session {
                 let why = parsed
                     .diagnostics
                     .first()
-                    .map(|d| format!("line {}:{}: {}", d.pos.line, d.pos.col, d.message))
-                    .unwrap_or_else(|| "it is not a profile".into());
+                    .map(|d| {
+                        let at = msg!("ed-place-line", line = d.pos.line, col = d.pos.col);
+                        format!("{at}: {}", d.message)
+                    })
+                    .unwrap_or_else(|| msg!("ed-reload-not-a-profile"));
                 self.say(
-                    format!("Cannot reload {}: {why}", path.display()),
+                    msg!(
+                        "ed-cannot-reload",
+                        file = path.display().to_string(),
+                        why = why
+                    ),
                     Tone::Warning,
                 );
                 false
             }
             Err(e) => {
                 self.say(
-                    format!("Cannot reload {}: {e}", path.display()),
+                    msg!(
+                        "ed-cannot-reload",
+                        file = path.display().to_string(),
+                        why = e.to_string()
+                    ),
                     Tone::Warning,
                 );
                 false

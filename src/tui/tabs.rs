@@ -26,14 +26,14 @@ impl View {
         View::Settings,
     ];
 
-    /// The tab label.
-    pub fn label(self) -> &'static str {
+    /// The tab label, in the user's language.
+    pub fn label(self) -> String {
         match self {
-            View::Syscalls => "Syscalls",
-            View::Bpf => "BPF",
-            View::Run => "Run",
-            View::Lint => "Lint",
-            View::Settings => "Profile",
+            View::Syscalls => crate::msg!("ed-view-syscalls"),
+            View::Bpf => crate::msg!("ed-view-bpf"),
+            View::Run => crate::msg!("ed-view-run"),
+            View::Lint => crate::msg!("ed-view-lint"),
+            View::Settings => crate::msg!("ed-view-settings"),
         }
     }
 }

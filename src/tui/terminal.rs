@@ -53,7 +53,7 @@ pub fn restore_on_panic() {
     std::panic::set_hook(Box::new(move |info| {
         leave();
         super::recovery::write_remembered();
-        eprintln!("seccompose: the editor crashed; unsaved changes are in the recovery file and will be offered next time.");
+        eprintln!("seccompose: {}", crate::msg!("ed-crashed"));
         previous(info);
     }));
 }

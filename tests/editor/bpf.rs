@@ -124,8 +124,8 @@ fn a_target_change_recompiles_for_the_new_architecture() {
     let mut app = on_fixture("bpf-small.json");
     press(&mut app, &["2"]);
     assert!(bpf_screen(&mut app).contains("instructions for x86_64 ·"));
-    // View 5: the target's architecture is the fourth row from the bottom.
-    press(&mut app, &["5", "G", "k", "k", "k", "right", "2"]);
+    // View 5: the target's architecture is the fifth row from the bottom (the language last).
+    press(&mut app, &["5", "G", "k", "k", "k", "k", "right", "2"]);
     let arch = app.session.target.arch;
     assert_ne!(arch.short_name(), "x86_64");
     let changed = bpf_screen(&mut app);
@@ -345,8 +345,8 @@ fn view_2_says_where_the_filter_differs_from_the_profile() {
 #[test]
 fn view_2_names_runcs_stub_when_the_runtime_is_runc() {
     let mut app = on_fixture("bpf-small.json");
-    // View 5: the runtime is the second row from the bottom; right goes from none to runc.
-    press(&mut app, &["5", "G", "k", "right"]);
+    // View 5: the runtime is the third row from the bottom; right goes from none to runc.
+    press(&mut app, &["5", "G", "k", "k", "right"]);
     assert_eq!(app.session.target.runtime, profile::Runtime::Runc);
     press(&mut app, &["2", "e"]);
     type_text(&mut app, "fanotify_init");

@@ -308,7 +308,8 @@ fn settings_change_the_default_action_architectures_and_target() {
         profile::covered_arches(app.session.profile()),
         vec![profile::Arch::AARCH64]
     );
-    press(&mut app, &["G", "enter"]);
+    // The capabilities: the row above the language, the last one.
+    press(&mut app, &["G", "k", "enter"]);
     type_text(&mut app, "SYS_ADMIN");
     press(&mut app, &["enter"]);
     assert!(app.session.target.caps.contains("CAP_SYS_ADMIN"));

@@ -96,10 +96,16 @@ fn on_syscall(ed: &mut Editor, lang: &Lang, name: &str, key: &str) {
 }
 
 /// Runs `command` from view 3's command line as run `n`, and waits for its exit `status`.
-fn run(ed: &mut Editor, command: &str, n: usize, status: i32) {
+fn run(ed: &mut Editor, lang: &Lang, command: &str, n: usize, status: i32) {
     command_line(ed, command);
     ed.send("r");
-    ed.wait_for(&format!("#{n} `{command}` exited with status {status}"));
+    ed.wait_for(&format!("#{n} `{command}` {}", exited(lang, status)));
+}
+
+/// How view 3 says a command exited with `status`, in the lesson's language.
+fn exited(lang: &Lang, status: i32) -> String {
+    let language = seccompose::lang::Language::parse(lang.locale).unwrap_or_default();
+    seccompose::i18n::text_in(language, "ed-cause-exited", &[("status", status.into())])
 }
 
 /// A message of the editor in the lesson's language.
@@ -144,7 +150,7 @@ fn block_a_syscall(lang: &Lang, deny_with_prompt: bool) {
     ed.wait_for(&title);
     at_step(&ed, lang, 1, 4);
     ed.wait_for(&format!("▶ {}", lesson.steps[0].title));
-    assert!(ed.text().contains(lang.set.ui("view.syscalls")));
+    assert!(ed.text().contains(&message(lang, "ed-view-syscalls")));
 
     look_around(&mut ed, lang);
     still_at(&ed, lang, 1, 4);
@@ -152,7 +158,10 @@ fn block_a_syscall(lang: &Lang, deny_with_prompt: bool) {
     if deny_with_prompt {
         // Another route: an errno typed in the prompt instead of the profile's own.
         on_syscall(&mut ed, lang, "mkdir", "e");
-        ed.wait_for("Deny mkdir with errno");
+        let language = seccompose::lang::Language::parse(lang.locale).unwrap_or_default();
+        let question =
+            seccompose::i18n::text_in(language, "ed-prompt-deny-one", &[("name", "mkdir".into())]);
+        ed.wait_for(&question);
         ed.send("EACCES\r");
     } else {
         on_syscall(&mut ed, lang, "mkdir", "d");
@@ -163,9 +172,9 @@ fn block_a_syscall(lang: &Lang, deny_with_prompt: bool) {
 
     command_line(&mut ed, "mkdir teste");
     still_at(&ed, lang, 2, 4);
-    ed.wait_for(lang.set.ui("view.run"));
+    ed.wait_for(&message(lang, "ed-view-run"));
     ed.send("r");
-    ed.wait_for("exited with status 1");
+    ed.wait_for(&exited(lang, 1));
     // The run failed and observed mode listed the stop: steps 2 and 3 together.
     at_step(&ed, lang, 4, 4);
     assert!(!work.join("teste").exists());
@@ -175,7 +184,7 @@ fn block_a_syscall(lang: &Lang, deny_with_prompt: bool) {
     ed.wait_for(lang.mkdir_allowed);
     still_at(&ed, lang, 4, 4);
     ed.send("r");
-    ed.wait_for("#2 `mkdir teste` exited with status 0");
+    ed.wait_for(&format!("#2 `mkdir teste` {}", exited(lang, 0)));
     ed.wait_for(lang.set.ui("panel.finished"));
     ed.wait_for(&lesson.end[..40]);
     assert!(work.join("teste").is_dir());
@@ -203,12 +212,12 @@ fn not_enough(lang: &Lang, fix_in_lint: bool) {
     ed.wait_for(&(lang.denied)("chown"));
     at_step(&ed, lang, 2, 6);
 
-    run(&mut ed, "touch f", 1, 0);
+    run(&mut ed, lang, "touch f", 1, 0);
     still_at(&ed, lang, 2, 6);
-    run(&mut ed, "chmod 600 f", 2, 0);
+    run(&mut ed, lang, "chmod 600 f", 2, 0);
     ed.wait_for("went through: fchmodat(dirfd=AT_FDCWD");
     at_step(&ed, lang, 3, 6);
-    run(&mut ed, "chown --reference=f f", 3, 0);
+    run(&mut ed, lang, "chown --reference=f f", 3, 0);
     ed.wait_for("went through: fchownat(");
     at_step(&ed, lang, 4, 6);
     // Lint has found the holes by now; the step waits for the learner to look at them.
@@ -236,7 +245,7 @@ fn not_enough(lang: &Lang, fix_in_lint: bool) {
     }
     at_step(&ed, lang, 6, 6);
 
-    run(&mut ed, "chmod 600 f", 4, 1);
+    run(&mut ed, lang, "chmod 600 f", 4, 1);
     ed.wait_for(lang.set.ui("panel.finished"));
     assert!(!ed.text().contains("went through:"), "{}", ed.text());
     quit_without_saving(ed, lang);

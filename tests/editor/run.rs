@@ -24,13 +24,14 @@ fn snap(name: &str, app: &mut App) {
 }
 
 /// Replaces the command line with `text` and runs it (enter edits, enter runs).
-fn run(app: &mut App, text: &str) {
+pub(crate) fn run(app: &mut App, text: &str) {
     press(app, &["enter"]);
     app.run.set_command(text);
     press(app, &["enter"]);
 }
 
-fn settle(app: &mut App) {
+/// Waits for the command to end.
+pub(crate) fn settle(app: &mut App) {
     assert!(
         app.run.wait(&mut app.session, PATIENCE),
         "the command ended"
@@ -38,7 +39,7 @@ fn settle(app: &mut App) {
 }
 
 /// Ticks the app until its 80x24 screen satisfies `done`.
-fn wait_until(app: &mut App, what: &str, done: impl Fn(&str) -> bool) {
+pub(crate) fn wait_until(app: &mut App, what: &str, done: impl Fn(&str) -> bool) {
     let start = Instant::now();
     loop {
         app.tick(Instant::now());
@@ -52,7 +53,8 @@ fn wait_until(app: &mut App, what: &str, done: impl Fn(&str) -> bool) {
 }
 
 /// Under deny-mkdir: a stopped mkdir, and output that does not depend on the locale.
-const DENIED: &str = "sh -c 'mkdir /tmp/sc-never/x 2>/dev/null || echo mkdir failed: $?'";
+pub(crate) const DENIED: &str =
+    "sh -c 'mkdir /tmp/sc-never/x 2>/dev/null || echo mkdir failed: $?'";
 
 #[test]
 fn idle() {
@@ -79,7 +81,7 @@ fn running_an_interactive_command_then_ending_it() {
     press(&mut app, &["ctrl-]", "ctrl-c"]);
     settle(&mut app);
     assert!(
-        matches!(app.run.phase(), Phase::Finished { cause, .. } if cause.contains("stopped on request")),
+        matches!(app.run.phase(), Phase::Finished { cause, .. } if cause.english().contains("stopped on request")),
         "{:?}",
         app.run.phase()
     );

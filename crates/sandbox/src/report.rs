@@ -5,7 +5,9 @@ use nix::errno::Errno;
 use nix::sys::signal::Signal;
 use seccompose_core::bpf::RetAction;
 use seccompose_core::catalog::{describe_call, Catalog};
+use seccompose_core::i18n::{Arg, Text};
 use seccompose_core::profile::{Arch, Profile};
+use seccompose_core::text;
 use serde_json::{json, Value};
 
 /// One syscall the policy stopped, with how often.
@@ -239,30 +241,50 @@ impl Report {
     /// How the command ended, in words for the run pane, naming the rule behind a kill with
     /// its place in `profile` (the profile the run used): `killed by SIGSYS: a KILL_PROCESS
     /// rule for ptrace, line 40:5`.
-    pub fn cause(&self, profile: &Profile) -> String {
+    pub fn cause(&self, profile: &Profile) -> Text {
         match self.termination {
-            Termination::Exited(c) => format!("exited with status {c}"),
+            Termination::Exited(c) => text!("ed-cause-exited", status = c),
             Termination::Signaled(sig) => {
-                let name = signal_name(sig);
+                let signal = signal_name(sig);
                 let Some(k) = self.killer() else {
-                    return format!("killed by {name}");
+                    return text!("ed-cause-killed", signal = signal);
                 };
+                let (action, name) = (k.action.scmp_name(), k.name.as_str());
                 let by = match k.rule {
-                    Some(_) => format!("a {} rule for {}", k.action.scmp_name(), k.name),
-                    None => format!(
-                        "the default action ({}) on {}",
-                        k.action.scmp_name(),
-                        k.name
-                    ),
+                    Some(_) => text!("ed-cause-by-rule", action = action, name = name),
+                    None => text!("ed-cause-by-default", action = action, name = name),
                 };
-                let place = rule_place(k.rule, profile)
-                    .map(|p| format!(", {p}"))
-                    .unwrap_or_default();
-                format!("killed by {name}: {by}{place}")
+                let place =
+                    k.rule.map(
+                        |index| match profile.rules().get(index).and_then(|r| r.pos) {
+                            Some(p) => {
+                                Arg::from(text!("ed-place-line", line = p.line, col = p.col))
+                            }
+                            None => Arg::from(format!("syscalls[{index}]")),
+                        },
+                    );
+                match place {
+                    Some(place) => text!(
+                        "ed-cause-killed-by-at",
+                        signal = signal,
+                        by = by,
+                        place = place
+                    ),
+                    None => text!("ed-cause-killed-by", signal = signal, by = by),
+                }
             }
-            Termination::TimedOut => "ended at the timeout (the whole process tree)".into(),
-            Termination::Stopped => "stopped on request (the whole process tree)".into(),
-            Termination::NotRun { errno, denied } => not_run(errno, denied),
+            Termination::TimedOut => text!("ed-cause-timeout"),
+            Termination::Stopped => text!("ed-cause-stopped"),
+            Termination::NotRun { errno, denied } => {
+                let name = Catalog
+                    .errno_name(errno as u64)
+                    .map_or_else(|| format!("errno {errno}"), str::to_string);
+                if denied {
+                    text!("ed-cause-not-run-denied", errno = name)
+                } else {
+                    text!("ed-cause-not-run-failed", errno = name)
+                }
+            }
         }
     }
 

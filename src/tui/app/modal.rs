@@ -7,7 +7,7 @@ use crate::profile::starters::STARTERS;
 use crate::profile::{Consent, DiskState, Edit};
 use crate::tui::keymap::{Command, Context};
 use crate::tui::prompt::{Prompt, PromptKind};
-use crate::tui::session::{SaveOutcome, Tone};
+use crate::tui::session::{Began, SaveOutcome, Tone};
 use crate::tui::widgets::dialog::Dialog;
 use ratatui::crossterm::event::KeyEvent;
 use std::time::{Duration, Instant};
@@ -87,10 +87,10 @@ impl App {
                         let starter = &STARTERS[cursor.selected.min(STARTERS.len() - 1)];
                         let profile = starter.profile(&Catalog);
                         if self.session.apply(&Edit::ReplaceAll(Box::new(profile))) {
-                            self.session.origin = format!("starter {}", starter.name);
+                            self.session.origin = Began::Starter(starter.name);
                         }
                         self.session.say(
-                            format!("Started from the {} starter (u goes back)", starter.name),
+                            crate::msg!("ed-started-from-starter", name = starter.name),
                             Tone::Good,
                         );
                         None
@@ -203,10 +203,7 @@ impl App {
             (Dialog::Recover { profile, .. }, Some(Command::Yes | Command::Reload)) => {
                 self.recovery.answered();
                 self.session.apply(&Edit::ReplaceAll(profile));
-                self.session.say(
-                    "Restored the unsaved changes (u goes back to the file)".into(),
-                    Tone::Good,
-                );
+                self.session.say(crate::msg!("ed-restored"), Tone::Good);
                 None
             }
             (Dialog::Recover { .. }, Some(Command::No)) => {

@@ -2,6 +2,7 @@
 //! diff (per syscall, as runc reads the profile on the target), not as a text diff.
 
 use crate::catalog::Catalog;
+use crate::msg;
 use crate::profile;
 use crate::tui::ctx::DrawCtx;
 use crate::tui::session::Session;
@@ -14,15 +15,19 @@ use ratatui::Frame;
 /// The diff, kept until the document or the target changes.
 #[derive(Debug, Clone, Default)]
 pub struct Changes {
-    /// The document generation and saved state the diff was made for.
-    made_for: Option<(u64, bool)>,
+    /// The document generation, saved state and language the diff was made for.
+    made_for: Option<(u64, bool, crate::lang::Language)>,
     title: String,
     lines: Vec<String>,
 }
 
 impl Changes {
     fn refresh(&mut self, session: &Session) {
-        let now = (session.generation(), session.doc.is_modified());
+        let now = (
+            session.generation(),
+            session.doc.is_modified(),
+            session.language,
+        );
         if self.made_for == Some(now) {
             return;
         }
@@ -32,18 +37,19 @@ impl Changes {
             .as_ref()
             .and_then(|s| s.saved_profile(&Catalog));
         let (base, against) = match &saved {
-            Some(p) => (p, "the saved file"),
-            None => (session.doc.original(), "where the document started"),
+            Some(p) => (p, msg!("ed-changes-saved-file")),
+            None => (session.doc.original(), msg!("ed-changes-start")),
         };
         let diff = profile::diff(base, session.profile(), &session.target);
-        self.title = format!(
-            "Unsaved changes: what they do on {}, against {against}",
-            session.target.arch
+        self.title = msg!(
+            "ed-changes-title",
+            arch = session.target.arch.to_string(),
+            against = against
         );
         self.lines = if diff.is_empty() && !session.doc.is_modified() {
-            vec!["No unsaved changes.".into()]
+            vec![msg!("ed-changes-none")]
         } else if diff.is_empty() {
-            vec!["The edits change the text only: every syscall gets what it got before.".into()]
+            vec![msg!("ed-changes-text-only")]
         } else {
             diff.lines()
         };

@@ -2,6 +2,7 @@
 //! the target the profile is evaluated for (architecture, kernel, capabilities).
 
 use crate::catalog::{Catalog, CATALOG_ARCHES};
+use crate::lang::Language;
 use crate::msg;
 use crate::profile::{
     covered_arches, toggle_arch, toggle_flag, Action, Arch, Edit, Profile, FILTER_FLAGS,
@@ -41,6 +42,8 @@ pub enum Row {
     Runtime,
     /// The target's capabilities.
     Caps,
+    /// The editor's language (not the profile's: remembered for the next start).
+    Language,
 }
 
 /// The native architectures offered (the catalog's, without the ones that run on another).
@@ -86,7 +89,13 @@ pub fn rows(session: &Session) -> Vec<Row> {
     let profiles = [session.doc.original(), session.profile()];
     out.extend(arch_rows(&profiles).into_iter().map(Row::Arch));
     out.extend(FILTER_FLAGS.iter().map(|f| Row::Flag(f)));
-    out.extend([Row::TargetArch, Row::Kernel, Row::Runtime, Row::Caps]);
+    out.extend([
+        Row::TargetArch,
+        Row::Kernel,
+        Row::Runtime,
+        Row::Caps,
+        Row::Language,
+    ]);
     out
 }
 
@@ -148,6 +157,10 @@ impl SettingsView {
                 target.runtime = cycle(&crate::profile::Runtime::ALL, target.runtime, step);
                 session.set_target(target);
             }
+            Row::Language => {
+                let next = cycle(&Language::ALL, session.language, step);
+                return Some(Intent::SetLanguage(next));
+            }
             other => return self.toggle(other, session),
         }
         None
@@ -166,7 +179,7 @@ impl SettingsView {
             Row::DefaultErrno => return Some(Intent::Prompt(PromptKind::DefaultErrno)),
             Row::Kernel => return Some(Intent::Prompt(PromptKind::Kernel)),
             Row::Caps => return Some(Intent::Prompt(PromptKind::Capability)),
-            Row::DefaultAction | Row::TargetArch | Row::Runtime => {
+            Row::DefaultAction | Row::TargetArch | Row::Runtime | Row::Language => {
                 return self.change(row, 1, session)
             }
         }
@@ -220,7 +233,7 @@ fn row_text(row: Row, session: &Session) -> (String, String) {
             format!(
                 "‹ {} ›  {}",
                 p.default_action.name(),
-                p.default_action.meaning()
+                p.default_action.meaning().local()
             ),
         ),
         Row::DefaultErrno => {
@@ -320,6 +333,14 @@ fn row_text(row: Row, session: &Session) -> (String, String) {
             }
             (msg!("settings-capabilities"), text)
         }
+        Row::Language => (
+            msg!("ed-settings-language"),
+            format!(
+                "‹ {} ›  {}",
+                session.language.name(),
+                msg!("ed-settings-language-about")
+            ),
+        ),
     }
 }
 

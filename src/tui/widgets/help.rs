@@ -1,6 +1,7 @@
 //! The `?` window: every key, grouped, generated from the keymap that drives the dispatch.
 
 use super::{centered, pane_block};
+use crate::msg;
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Context, KeyMap};
 use crate::tui::theme::Theme;
@@ -26,6 +27,12 @@ pub fn lines(keymap: &KeyMap, here: &[Context], theme: Theme) -> Vec<Line<'stati
                 Span::raw(format!("  {:<18}", b.keys.join(" "))),
                 Span::styled(b.help(), theme.dim()),
             ]));
+        }
+        if *context == Context::Settings {
+            // The language row uses the keys above; how it is decided at start.
+            for text in [msg!("ed-help-language"), msg!("ed-help-language-start")] {
+                out.push(Line::styled(format!("  {text}"), theme.dim()));
+            }
         }
     }
     out

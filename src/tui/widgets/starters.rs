@@ -15,7 +15,7 @@ pub fn render(frame: &mut Frame, area: Rect, cursor: &mut Cursor, cx: &DrawCtx) 
     let theme = cx.theme;
     let window = centered(area, 96, STARTERS.len() as u16 + 4);
     frame.render_widget(Clear, window);
-    let block = pane_block("Start from a starter profile", true, theme);
+    let block = pane_block(&crate::msg!("ed-starters-title"), true, theme);
     let inner = block.inner(window);
     frame.render_widget(block, window);
     cursor.len = STARTERS.len();
@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, cursor: &mut Cursor, cx: &DrawCtx) 
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        " enter start from it (u goes back) · esc cancel",
+        format!(" {}", crate::msg!("ed-starters-keys")),
         theme.dim(),
     ));
     frame.render_widget(Paragraph::new(lines), inner);

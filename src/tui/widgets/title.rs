@@ -18,7 +18,7 @@ use ratatui::Frame;
 /// the name is shortened with an ellipsis.
 pub fn document_text(session: &Session, width: usize) -> String {
     let name = session.path.as_ref().map_or(
-        crate::msg!("title-unsaved", origin = session.origin.as_str()),
+        crate::msg!("title-unsaved", origin = session.origin.label()),
         |p| {
             p.file_name().map_or_else(
                 || p.display().to_string(),
@@ -121,14 +121,7 @@ fn lint_text(counts: Option<LintCounts>, wide: bool) -> String {
 /// Draws the bar.
 pub fn render(frame: &mut Frame, area: Rect, view: View, lint: Option<LintCounts>, cx: &DrawCtx) {
     let (session, theme) = (cx.session, cx.theme);
-    let labels = [
-        "view.syscalls",
-        "view.bpf",
-        "view.run",
-        "view.lint",
-        "view.settings",
-    ]
-    .map(|k| cx.lessons.ui(k));
+    let labels = View::ALL.map(View::label);
     let wide = layout::tab_labels(area);
     let mut tabs = Vec::new();
     for (i, v) in View::ALL.iter().enumerate() {

@@ -1,6 +1,8 @@
 //! The closed vocabularies of a profile: actions, comparison operators,
 //! architectures and filter flags, with their spellings in the JSON formats.
 
+use crate::i18n::Text;
+use crate::text;
 use std::fmt;
 
 /// What the kernel does with a matching syscall (`SCMP_ACT_*`).
@@ -69,24 +71,16 @@ impl Action {
     }
 
     /// What the action does to the calling program, in one line for people.
-    pub fn meaning(self) -> &'static str {
+    pub fn meaning(self) -> Text {
         match self {
-            Action::Allow => "the call runs as if there were no filter",
-            Action::Errno => "the call does nothing and fails with the given errno",
-            Action::KillProcess => {
-                "the whole process is killed at once, as by SIGSYS, with a core dump"
-            }
-            Action::KillThread | Action::Kill => {
-                "only the calling thread is killed; the rest of the process goes on"
-            }
-            Action::Trap => "the thread gets SIGSYS, which a handler can catch to emulate the call",
-            Action::Log => "the call runs, and the kernel logs it to the audit log",
-            Action::Trace => {
-                "a ptrace tracer is told and decides; without one the call fails with ENOSYS"
-            }
-            Action::Notify => {
-                "a supervisor process listening on the notify fd decides what happens"
-            }
+            Action::Allow => text!("ed-action-allow"),
+            Action::Errno => text!("ed-action-errno"),
+            Action::KillProcess => text!("ed-action-kill-process"),
+            Action::KillThread | Action::Kill => text!("ed-action-kill-thread"),
+            Action::Trap => text!("ed-action-trap"),
+            Action::Log => text!("ed-action-log"),
+            Action::Trace => text!("ed-action-trace"),
+            Action::Notify => text!("ed-action-notify"),
         }
     }
 

@@ -4,6 +4,7 @@
 
 use super::explain::Call;
 use crate::compile::{CompileError, Preview};
+use crate::msg;
 use crate::profile::Arch;
 use crate::tui::preview::Layouts;
 use crate::tui::theme::Theme;
@@ -40,36 +41,36 @@ pub fn render(
     let [linear, tree] = match layouts {
         Some(Ok(both)) => &**both,
         Some(Err(e)) => return note(frame, area, &compile_failed(e), theme),
-        None => return note(frame, area, "Comparing the layouts…", theme),
+        None => return note(frame, area, &msg!("ed-cmp-comparing"), theme),
     };
     let spread = |p: &Preview| match &p.cost.summary {
         Some(s) => format!("{} / {} / {}", s.min, s.median, s.max),
         None => "-".into(),
     };
     let arch = linear.arch.short_name();
-    let name = traced.map_or("the traced call".into(), |(c, _)| c.name.clone());
+    let name = traced.map_or_else(|| msg!("ed-cmp-traced-call"), |(c, _)| c.name.clone());
     let rows = [
         (
-            "instructions".to_string(),
+            msg!("ed-cmp-instructions"),
             linear.compiled.instruction_count().to_string(),
             tree.compiled.instruction_count().to_string(),
         ),
         (
-            format!("run by {name}"),
+            msg!("ed-cmp-run-by", name = name),
             runs(linear, traced),
             runs(tree, traced),
         ),
         (
-            format!("min / median / max on {arch}"),
+            msg!("ed-cmp-spread", arch = arch),
             spread(linear),
             spread(tree),
         ),
     ];
     let active = linear.plan.active_rules;
     let choice = if active > RUNC_TREE_ABOVE {
-        "binary tree"
+        msg!("ed-bpf-tree")
     } else {
-        "linear"
+        msg!("ed-bpf-linear")
     };
     let table = Table::new(
         rows.into_iter()
@@ -80,7 +81,14 @@ pub fn render(
             Constraint::Length(16),
         ],
     )
-    .header(Row::new(vec!["layout", "linear", "binary tree"]).style(theme.accent()));
+    .header(
+        Row::new(vec![
+            msg!("ed-cmp-layout"),
+            msg!("ed-bpf-linear"),
+            msg!("ed-bpf-tree"),
+        ])
+        .style(theme.accent()),
+    );
     let [table_area, footer, _] = Layout::vertical([
         Constraint::Length(4),
         Constraint::Length(1),
@@ -88,14 +96,17 @@ pub fn render(
     ])
     .areas(area);
     frame.render_widget(table, table_area);
-    let why = format!(
-        "{active} active rules: runc uses the {choice} (the tree above {RUNC_TREE_ABOVE}); L hides this"
+    let why = msg!(
+        "ed-cmp-why",
+        active = active,
+        choice = choice,
+        above = RUNC_TREE_ABOVE
     );
     note(frame, footer, &why, theme);
 }
 
 fn compile_failed(e: &CompileError) -> String {
-    format!("The layouts do not compile: {e}")
+    msg!("ed-cmp-failed", why = e.to_string())
 }
 
 fn note(frame: &mut Frame, area: Rect, text: &str, theme: Theme) {

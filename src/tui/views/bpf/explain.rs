@@ -3,6 +3,7 @@
 
 use crate::catalog::{complete_call, parse_call, typed_arg, value_text, Catalog};
 use crate::compile::{known_syscall, ExplainError};
+use crate::msg;
 use crate::tui::input::TextInput;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
@@ -32,7 +33,7 @@ impl Call {
                 .collect();
             format!("{}({})", self.name, args.join(", "))
         } else {
-            format!("{}, args 0", self.name)
+            msg!("ed-explain-args-0", name = self.name.as_str())
         }
     }
 }
@@ -104,7 +105,10 @@ impl ExplainPrompt {
 
     /// Draws the input line and, under it, the error, the completions or the argument typed.
     pub fn render(&self, frame: &mut Frame, area: Rect, abi: &str, theme: Theme) {
-        let mut input = vec![Span::styled(format!("explain on {abi} › "), theme.accent())];
+        let mut input = vec![Span::styled(
+            format!("{} › ", msg!("ed-explain-on", abi = abi)),
+            theme.accent(),
+        )];
         input.extend(self.input.spans(theme.text(), true).spans);
         let hint = if let Some(error) = &self.error {
             Line::styled(error.clone(), theme.warning())
@@ -124,10 +128,7 @@ impl ExplainPrompt {
             Line::styled(format!("tab: {}{more}", words.join(" ")), theme.dim())
         } else {
             let arg = typed_arg(self.input.text()).map_or(String::new(), |a| format!("{a} · "));
-            Line::styled(
-                format!("{arg}tab completes · enter explains · esc closes"),
-                theme.dim(),
-            )
+            Line::styled(format!("{arg}{}", msg!("ed-explain-keys")), theme.dim())
         };
         frame.render_widget(Paragraph::new(vec![Line::from(input), hint]), area);
     }

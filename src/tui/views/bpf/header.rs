@@ -3,6 +3,7 @@
 
 use super::Traced;
 use crate::compile::{CompileError, Preview};
+use crate::msg;
 use crate::profile::Pos;
 use crate::sandbox::describe_action;
 use crate::tui::ctx::DrawCtx;
@@ -22,13 +23,14 @@ pub fn file_label(session: &Session) -> String {
         .path
         .as_ref()
         .and_then(|p| p.file_name())
-        .map_or("built-in profile".into(), |n| n.to_string_lossy().into())
+        .map_or_else(|| msg!("ed-bpf-built-in"), |n| n.to_string_lossy().into())
 }
 
 /// ` at 12:5`, or nothing for a rule that did not come from the file.
 fn at(pos: Option<Pos>) -> String {
-    pos.filter(|p| p.line > 0)
-        .map_or(String::new(), |p| format!(" at {}:{}", p.line, p.col))
+    pos.filter(|p| p.line > 0).map_or(String::new(), |p| {
+        format!(" {}", msg!("ed-bpf-at", line = p.line, col = p.col))
+    })
 }
 
 /// The header of a filter that compiled for the current document; `at` gives where a rule
@@ -53,42 +55,45 @@ fn figures(preview: &Preview, theme: Theme) -> Vec<Line<'static>> {
     let arch = preview.arch.short_name();
     let arches: Vec<&str> = compiled.arches.iter().map(|a| a.short_name()).collect();
     let layout = if compiled.tree {
-        "binary tree"
+        msg!("ed-bpf-tree")
     } else {
-        "linear"
+        msg!("ed-bpf-linear")
     };
     let mut lines = vec![Line::from(vec![
         Span::styled(
-            format!("{} instructions", compiled.instruction_count()),
+            msg!("ed-bpf-instructions", n = compiled.instruction_count()),
             theme.accent(),
         ),
-        Span::raw(format!(" for {} · {layout}", arches.join(", "))),
+        Span::raw(format!(
+            " {}",
+            msg!("ed-bpf-for", arches = arches.join(", "), layout = layout)
+        )),
         Span::styled(
-            format!(" · {} reachable on {arch}", preview.cost.reachable),
+            format!(
+                " · {}",
+                msg!("ed-bpf-reachable", n = preview.cost.reachable, arch = arch)
+            ),
             theme.dim(),
         ),
     ])];
     lines.push(match &preview.cost.summary {
         Some(s) => Line::from(vec![
-            Span::raw(format!("Per {arch} call: ")),
-            Span::raw(format!("min {} ({})", s.min, s.min_syscall)),
+            Span::raw(format!("{} ", msg!("ed-bpf-per-call", arch = arch))),
+            Span::raw(msg!("ed-bpf-min", n = s.min, name = s.min_syscall)),
             Span::styled(" · ", theme.dim()),
-            Span::raw(format!("median {}", s.median)),
+            Span::raw(msg!("ed-bpf-median", n = s.median)),
             Span::styled(" · ", theme.dim()),
-            Span::raw(format!("max {} ({})", s.max, s.max_syscall)),
-            Span::styled(" instructions run", theme.dim()),
+            Span::raw(msg!("ed-bpf-max", n = s.max, name = s.max_syscall)),
+            Span::styled(format!(" {}", msg!("ed-bpf-instructions-run")), theme.dim()),
         ]),
-        None => Line::styled(
-            format!("The catalog has no syscall numbers for {arch}, so no costs."),
-            theme.dim(),
-        ),
+        None => Line::styled(msg!("ed-bpf-no-costs", arch = arch), theme.dim()),
     });
     if !compiled.own.is_empty() {
         lines.push(Line::styled(
-            format!(
-                "+ {}-{}: seccompose's own block, for calls the installed libseccomp does not know",
-                compiled.own.start,
-                compiled.own.end - 1
+            msg!(
+                "ed-bpf-own-block",
+                first = compiled.own.start,
+                last = compiled.own.end - 1
             ),
             theme.dim(),
         ));
@@ -111,8 +116,8 @@ fn warnings(preview: &Preview, file: &str, theme: Theme) -> Vec<Line<'static>> {
     if all.len() > SHOWN_WARNINGS {
         lines.push(Line::styled(
             format!(
-                "⚠ and {} more (seccompose compile lists them all)",
-                all.len() - SHOWN_WARNINGS
+                "⚠ {}",
+                msg!("ed-bpf-more-warnings", n = all.len() - SHOWN_WARNINGS)
             ),
             theme.warning(),
         ));
@@ -120,15 +125,18 @@ fn warnings(preview: &Preview, file: &str, theme: Theme) -> Vec<Line<'static>> {
     // The translation check: where the filter does not do what the profile says.
     lines.extend(preview.mismatches.iter().take(SHOWN_WARNINGS).map(|m| {
         Line::styled(
-            format!("⚠ the filter differs from the profile: {}", m.describe()),
+            format!("⚠ {}", msg!("ed-bpf-differs", what = m.describe())),
             theme.warning(),
         )
     }));
     if preview.mismatches.len() > SHOWN_WARNINGS {
         lines.push(Line::styled(
             format!(
-                "⚠ and {} more differences (seccompose compile lists them all)",
-                preview.mismatches.len() - SHOWN_WARNINGS
+                "⚠ {}",
+                msg!(
+                    "ed-bpf-more-differences",
+                    n = preview.mismatches.len() - SHOWN_WARNINGS
+                )
             ),
             theme.warning(),
         ));
@@ -146,19 +154,24 @@ fn outcome(
     theme: Theme,
 ) -> Line<'static> {
     let typed = traced.is_some_and(|t| t.call.typed);
-    let label = Span::styled(if typed { "Explain " } else { "Follow " }, theme.accent());
+    let label = if typed {
+        msg!("ed-bpf-explain")
+    } else {
+        msg!("ed-bpf-follow")
+    };
+    let label = Span::styled(format!("{label} "), theme.accent());
     let Some(traced) = traced.filter(|t| follow || t.call.typed) else {
         let why = if follow {
-            "no syscall is selected in view 1 (e explains a call you type)"
+            msg!("ed-bpf-nothing-selected")
         } else {
-            "off (f follows the syscall selected in view 1, e explains a call you type)"
+            msg!("ed-bpf-follow-off")
         };
         return Line::from(vec![label, Span::styled(why, theme.dim())]);
     };
     let on = if traced.abi == preview.arch {
         String::new()
     } else {
-        format!(" on {}", traced.abi.short_name())
+        format!(" {}", msg!("ed-bpf-on-abi", abi = traced.abi.short_name()))
     };
     let call = Span::raw(format!("{}{on}: ", traced.call.label()));
     let ex = match &traced.result {
@@ -172,24 +185,25 @@ fn outcome(
         }
     };
     let decided = match (ex.rule, &ex.stub) {
-        (_, Some(Some(l))) => format!(
-            "runc's -ENOSYS stub: {} is above {}, {}, the newest name the runtime resolves for {}",
-            ex.nr & !0x4000_0000,
-            l.nr,
-            l.name,
-            l.arch.short_name()
+        (_, Some(Some(l))) => msg!(
+            "ed-bpf-stub-above",
+            nr = (ex.nr & !0x4000_0000).to_string(),
+            last = l.nr.to_string(),
+            name = l.name.as_str(),
+            arch = l.arch.short_name()
         ),
-        (_, Some(None)) => "runc's -ENOSYS stub".into(),
-        (Some(i), None) => format!("syscalls[{i}]{}", at(at_pos(i))),
-        (None, None) if !ex.skipped.is_empty() => format!(
-            "the default action (the runtime skips syscalls[{}]: its libseccomp cannot resolve {})",
-            ex.skipped[0].index, ex.skipped[0].name
+        (_, Some(None)) => msg!("ed-bpf-stub"),
+        (Some(i), None) => msg!(
+            "ed-bpf-by-rule",
+            rule = format!("syscalls[{i}]{}", at(at_pos(i)))
         ),
-        (None, None) if !ex.covered => format!(
-            "the bad-architecture action (no {} section)",
-            ex.arch.short_name()
+        (None, None) if !ex.skipped.is_empty() => msg!(
+            "ed-bpf-default-skipped",
+            index = ex.skipped[0].index.to_string(),
+            name = ex.skipped[0].name.to_string()
         ),
-        (None, None) => "the default action".into(),
+        (None, None) if !ex.covered => msg!("ed-bpf-bad-arch", arch = ex.arch.short_name()),
+        (None, None) => msg!("ed-bpf-default"),
     };
     Line::from(vec![
         label,
@@ -198,9 +212,9 @@ fn outcome(
             describe_action(ex.action),
             theme.action(ex.action.profile_action()),
         ),
-        Span::raw(format!(" by {decided}")),
+        Span::raw(format!(" {decided}")),
         Span::styled(
-            format!(" · ▶ {} instructions run", ex.path.len()),
+            format!(" · ▶ {}", msg!("ed-bpf-run", n = ex.path.len())),
             theme.dim(),
         ),
     ])
@@ -208,10 +222,10 @@ fn outcome(
 
 /// The header while the document's filter is being compiled.
 pub fn compiling(has_previous: bool, theme: Theme) -> Vec<Line<'static>> {
-    let mut line = vec![Span::styled("Compiling…", theme.warning())];
+    let mut line = vec![Span::styled(msg!("ed-bpf-compiling"), theme.warning())];
     if has_previous {
         line.push(Span::styled(
-            " (below, dimmed: the filter before the last change)",
+            format!(" {}", msg!("ed-bpf-previous")),
             theme.dim(),
         ));
     }
@@ -229,19 +243,13 @@ pub fn render_error(frame: &mut Frame, area: Rect, error: &CompileError, cx: &Dr
     let file = file_label(cx.session);
     let lines = vec![
         Line::styled(
-            format!(
-                "The profile does not compile for {}, so there is no filter to show:",
-                arch.short_name()
-            ),
+            msg!("ed-bpf-no-compile", arch = arch.short_name()),
             theme.accent(),
         ),
         Line::raw(""),
         Line::styled(error.render(&file), theme.warning()),
         Line::raw(""),
-        Line::styled(
-            "The listing comes back as soon as the profile compiles again (u undoes the last edit).",
-            theme.dim(),
-        ),
+        Line::styled(msg!("ed-bpf-comes-back"), theme.dim()),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

@@ -1,7 +1,7 @@
 //! The disassembly, one instruction a row: `▶` on the followed syscall's path, `+` on
 //! seccompose's own block, the index, the raw fields when there is room, the decoded form.
 
-use super::text::{selectable, window, Emphasis, Pane, DISASSEMBLY};
+use super::text::{selectable, window, Emphasis, Pane};
 use crate::bpf::{op, RetAction};
 use crate::compile::{Explanation, Preview};
 use crate::tui::highlight::{self, Language};
@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame, mut pane: Pane, preview: &Preview, marks: &Mark
         frame,
         &mut pane,
         preview.lines.len(),
-        DISASSEMBLY,
+        Language::Disassembly,
         marks.query,
     );
     let (area, theme, cursor) = (pane.rows, pane.theme, &*pane.cursor);

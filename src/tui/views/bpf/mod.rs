@@ -18,6 +18,7 @@ pub use explain::{Call, ExplainPrompt};
 pub use text::Marked;
 
 use crate::compile::{find_in, ExplainError, Explanation, Preview};
+use crate::msg;
 use crate::profile::Arch;
 use crate::tui::component::{Component, Handled};
 use crate::tui::cursor::Cursor;
@@ -51,8 +52,8 @@ impl Rendering {
     fn title(self) -> String {
         match self {
             Rendering::Disassembly => crate::msg!("bpf-title-disassembly"),
-            Rendering::Pfc => "BPF · PFC".to_string(),
-            Rendering::Json => "BPF · JSON".to_string(),
+            Rendering::Pfc => crate::msg!("ed-bpf-title-pfc"),
+            Rendering::Json => crate::msg!("ed-bpf-title-json"),
         }
     }
 }
@@ -298,10 +299,7 @@ impl BpfView {
             (_, KeyCode::Tab) => prompt.complete(),
             (Some(Command::Apply), _) | (_, KeyCode::Enter) => match prompt.submit() {
                 Ok(call) => {
-                    session.say(
-                        format!("Explaining {} (esc goes back to following)", call.label()),
-                        Tone::Info,
-                    );
+                    session.say(msg!("ed-bpf-explaining", call = call.label()), Tone::Info);
                     self.explained = Some(call);
                     self.explain_input = None;
                 }
@@ -343,15 +341,13 @@ impl BpfView {
         let next = arches[(at + 1) % arches.len()];
         let native = preview.arch;
         self.abi = (next != native).then_some(next);
-        let note = if next == native {
-            " (the target's own)".to_string()
+        let (next, native) = (next.to_string(), native.to_string());
+        let text = if next == native {
+            msg!("ed-bpf-abi-own", abi = next)
         } else {
-            format!(" (a {next} process under the {native} host's filter)")
+            msg!("ed-bpf-abi-other", abi = next, host = native)
         };
-        session.say(
-            format!("Calls are made in the {next} ABI{note}"),
-            Tone::Info,
-        );
+        session.say(text, Tone::Info);
     }
 }
 
@@ -365,11 +361,12 @@ impl Component for BpfView {
                 self.follow = !self.follow;
                 self.explained = None;
                 self.traced = None;
-                let state = if self.follow { "on" } else { "off" };
-                session.say(
-                    format!("Following the selected syscall: {state}"),
-                    Tone::Info,
-                );
+                let text = if self.follow {
+                    msg!("ed-bpf-following-on")
+                } else {
+                    msg!("ed-bpf-following-off")
+                };
+                session.say(text, Tone::Info);
             }
             Command::CycleRendering => {
                 let at = Rendering::ALL.iter().position(|r| *r == self.rendering);

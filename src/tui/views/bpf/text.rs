@@ -2,6 +2,7 @@
 //! highlighted, with the part that decides the traced call marked in the gutter; and the
 //! rule line with the position that every rendering shares.
 
+use crate::msg;
 use crate::tui::cursor::Cursor;
 use crate::tui::highlight::{self, Cache, Language};
 use crate::tui::theme::Theme;
@@ -47,18 +48,20 @@ pub struct Pane<'a> {
     pub(super) theme: Theme,
 }
 
-/// What the rule line calls the disassembly.
-pub const DISASSEMBLY: &str = "disassembly";
-
 /// Fits the cursor to `len` lines in the pane's rows, draws the rule line with the position
-/// (and the find text, and `what` the rendering is); returns the lines to show.
+/// (and the find text, and what the rendering in `language` is); returns the lines to show.
 pub fn window(
     frame: &mut Frame,
     pane: &mut Pane,
     len: usize,
-    what: &str,
+    language: Language,
     query: Option<&str>,
 ) -> Range<usize> {
+    let what = match language {
+        Language::Pfc => msg!("ed-bpf-what-pfc"),
+        Language::Json => msg!("ed-bpf-what-json"),
+        Language::Disassembly => msg!("ed-bpf-what-disassembly"),
+    };
     let (rule_area, area, theme) = (pane.rule, pane.rows, pane.theme);
     let cursor = &mut *pane.cursor;
     // The shown text may be an older one than the cursor was last set for (while a newer
@@ -69,19 +72,21 @@ pub fn window(
     let first = cursor.visible(height).min(len);
     let last = (first + height).min(len);
     // Instructions count from 0 as BPF does, text lines from 1 as editors do.
-    let base = usize::from(what != DISASSEMBLY);
+    let base = usize::from(language != Language::Disassembly);
     let mut rule = if last > first {
-        format!(
-            "── {what} · {}-{} of {len} ",
-            first + base,
-            (last + base).saturating_sub(1)
-        )
+        let range = msg!(
+            "ed-bpf-rule-range",
+            first = first + base,
+            last = (last + base).saturating_sub(1),
+            len = len
+        );
+        format!("── {what} · {range} ")
     } else {
         // No row fits (a tiny terminal): only the length.
-        format!("── {what} · {len} lines ")
+        format!("── {what} · {} ", msg!("ed-bpf-rule-lines", len = len))
     };
     if let Some(q) = query {
-        rule.push_str(&format!("· find \"{q}\" (n/N) "));
+        rule.push_str(&format!("· {} ", msg!("ed-bpf-rule-find", query = q)));
     }
     rule.push_str(&"─".repeat(rule_area.width as usize));
     frame.render_widget(Paragraph::new(Line::styled(rule, theme.dim())), rule_area);
@@ -97,12 +102,7 @@ pub fn render<S: AsRef<str>>(
     language: Language,
     marks: &TextMarks,
 ) {
-    let what = match language {
-        Language::Pfc => "libseccomp's PFC (without seccompose's own block)",
-        Language::Json => "JSON as Ctrl-s writes it",
-        Language::Disassembly => DISASSEMBLY,
-    };
-    let shown = window(frame, &mut pane, text.len(), what, marks.query);
+    let shown = window(frame, &mut pane, text.len(), language, marks.query);
     let (area, theme, cursor) = (pane.rows, pane.theme, &*pane.cursor);
     let pieces = pane
         .highlighting

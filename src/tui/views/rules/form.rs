@@ -5,6 +5,7 @@
 use crate::catalog::{
     complete_value, parse_errno, parse_value, value_text, Catalog, ConstantSet, SetKind, Syscall,
 };
+use crate::msg;
 use crate::profile::{rule_errno, Action, ArgCond, Op, Rule};
 use crate::tui::component::cycle;
 use crate::tui::input::TextInput;
@@ -229,10 +230,7 @@ impl RuleForm {
     /// Appends a condition on the first argument not used yet, and focuses it.
     pub fn add_condition(&mut self) {
         if self.arg_count() == 0 {
-            self.error = Some(format!(
-                "{} takes no arguments to compare",
-                self.syscall.name
-            ));
+            self.error = Some(msg!("ed-form-no-arguments", name = self.syscall.name));
             return;
         }
         let arg = (0..self.arg_count())
@@ -355,9 +353,9 @@ impl RuleForm {
             let arg = self.syscall.args.get(c.arg as usize);
             if arg.is_some_and(|a| a.pointer) && !pointer_warned.contains(&c.arg) {
                 pointer_warned.push(c.arg);
-                out.push(format!(
-                    "{} is a pointer: the filter sees only the address, never the data it points to.",
-                    crate::catalog::arg_name(Some(self.syscall), c.arg)
+                out.push(msg!(
+                    "ed-form-pointer",
+                    arg = crate::catalog::arg_name(Some(self.syscall), c.arg)
                 ));
             }
         }
@@ -367,10 +365,9 @@ impl RuleForm {
             .map(|c| ArgCond::new(c.arg, c.op, 0, None))
             .collect();
         for index in crate::profile::repeated_arguments(&shape) {
-            out.push(format!(
-                "{} is used in more than one condition: runc makes separate rules of them, so \
-                 they OR (any one matching is enough) instead of AND.",
-                crate::catalog::arg_name(Some(self.syscall), index)
+            out.push(msg!(
+                "ed-form-repeated",
+                arg = crate::catalog::arg_name(Some(self.syscall), index)
             ));
         }
         out

@@ -5,6 +5,7 @@ pub mod form;
 
 use self::form::{Field, RuleForm};
 use crate::catalog::{arg_name, Syscall};
+use crate::msg;
 use crate::profile::{rules_for, Edit, Names, Rule};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::cursor::Cursor;
@@ -213,7 +214,7 @@ pub fn render(frame: &mut Frame, area: Rect, editor: &mut RuleEditor, cx: &DrawC
         area.height.saturating_sub(2).min(24),
     );
     frame.render_widget(Clear, window);
-    let title = format!("Rules for {}", editor.syscall.name);
+    let title = msg!("ed-rules-title", name = editor.syscall.name);
     let block = pane_block(&title, true, theme);
     let inner = block.inner(window);
     frame.render_widget(block, window);
@@ -231,15 +232,12 @@ fn list_lines(editor: &mut RuleEditor, cx: &DrawCtx) -> Vec<Line<'static>> {
     editor.cursor.len = refs.len();
     let mut lines = vec![
         Line::styled(s.signature.to_string(), theme.accent()),
-        Line::styled(
-            "The first active rule without conditions decides; rules with conditions decide when they match.",
-            theme.dim(),
-        ),
+        Line::styled(msg!("ed-rules-which-decides"), theme.dim()),
         Line::raw(""),
     ];
     if refs.is_empty() {
         lines.push(Line::styled(
-            format!("No rule names {}: it gets the default action.", s.name),
+            msg!("ed-rules-none", name = s.name),
             theme.dim(),
         ));
     }
@@ -251,13 +249,13 @@ fn list_lines(editor: &mut RuleEditor, cx: &DrawCtx) -> Vec<Line<'static>> {
         ];
         if others > 0 {
             spans.push(Span::styled(
-                format!("  (shared with {others} more)"),
+                format!("  ({})", msg!("ed-rules-shared", n = others)),
                 theme.dim(),
             ));
         }
         if !r.active {
             spans.push(Span::styled(
-                format!("  inactive: {}", filter_text(r.rule)),
+                format!("  {}", msg!("ed-rules-inactive", why = filter_text(r.rule))),
                 theme.dim(),
             ));
         }
@@ -298,25 +296,25 @@ fn form_lines(form: &RuleForm, cx: &DrawCtx) -> Vec<Line<'static>> {
             vec![Span::styled(shown.to_string(), theme.accent())]
         }
     };
+    let signature = form.syscall.signature;
     let title = if form.rule.is_some() {
-        "Edit rule"
+        msg!("ed-form-edit", signature = signature)
     } else {
-        "New rule"
+        msg!("ed-form-new", signature = signature)
     };
+    // The labels are padded to one width, so the fields line up.
+    let label = |text: String| Span::raw(format!("{text:<8}"));
     let mut lines = vec![
-        Line::styled(
-            format!("{title} for {}", form.syscall.signature),
-            theme.dim(),
-        ),
+        Line::styled(title, theme.dim()),
         Line::raw(""),
         Line::from(vec![
-            Span::raw("Action  "),
+            label(msg!("ed-form-action")),
             field(Field::Action, format!("‹ {} ›", form.action.name())),
-            Span::styled(format!("  {}", form.action.meaning()), theme.dim()),
+            Span::styled(format!("  {}", form.action.meaning().local()), theme.dim()),
         ]),
     ];
     if form.action.takes_errno() {
-        let mut spans = vec![Span::raw("Errno   ")];
+        let mut spans = vec![label(msg!("ed-form-errno"))];
         spans.extend(input(Field::Errno, &form.errno));
         lines.push(Line::from(spans));
     }
@@ -324,7 +322,11 @@ fn form_lines(form: &RuleForm, cx: &DrawCtx) -> Vec<Line<'static>> {
         let arg = form.syscall.args.get(c.arg as usize);
         let ty = arg.map_or(String::new(), |a| format!(" ({})", a.ty));
         let mut spans = vec![
-            Span::raw(if i == 0 { "If      " } else { "and     " }),
+            label(if i == 0 {
+                msg!("ed-form-if")
+            } else {
+                msg!("ed-form-and")
+            }),
             field(
                 Field::Arg(i),
                 format!("‹ {}{ty} ›", arg_name(Some(form.syscall), c.arg)),
@@ -341,10 +343,7 @@ fn form_lines(form: &RuleForm, cx: &DrawCtx) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
     }
     if form.conds.is_empty() {
-        lines.push(Line::styled(
-            "No conditions: the rule applies to every call.",
-            theme.dim(),
-        ));
+        lines.push(Line::styled(msg!("ed-form-no-conditions"), theme.dim()));
     }
     let options = form.completions();
     if !options.is_empty() {
@@ -368,9 +367,6 @@ fn form_lines(form: &RuleForm, cx: &DrawCtx) -> Vec<Line<'static>> {
         lines.push(Line::styled(format!("✗ {e}"), theme.warning()));
     }
     lines.push(Line::styled(hints::line(keymap, &FORM_KEYS), theme.dim()));
-    lines.push(Line::styled(
-        "Values: 42, 0x2a, 0o52, 0b101010, or constants like O_RDONLY|O_CLOEXEC.".to_string(),
-        theme.dim(),
-    ));
+    lines.push(Line::styled(msg!("ed-form-values"), theme.dim()));
     lines
 }

@@ -85,7 +85,7 @@ impl RunView {
         self.ran = recorded.command.clone();
         self.recorded_names = names;
         self.phase = Phase::Finished {
-            cause: "exited with status 0".into(),
+            cause: crate::text!("ed-cause-exited", status = 0),
             ok: true,
         };
         self.recorded = Some(recorded);

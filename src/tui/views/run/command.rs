@@ -1,6 +1,7 @@
 //! The run view's command line: the text being typed, and the history of commands run,
 //! kept in the state folder so the last command is there again next time.
 
+use crate::msg;
 use crate::tui::input::TextInput;
 use std::path::PathBuf;
 
@@ -48,8 +49,8 @@ impl CommandLine {
         let text = self.input.text().trim();
         match shlex::split(text) {
             Some(w) if !w.is_empty() => Ok(w),
-            Some(_) => Err("Type a command first".into()),
-            None => Err("The command has an unclosed quote".into()),
+            Some(_) => Err(msg!("ed-run-type-a-command")),
+            None => Err(msg!("ed-run-unclosed-quote")),
         }
     }
 

@@ -2,6 +2,7 @@
 //! for the proposal and replay, and why a run did not happen.
 
 use super::{Focus, Phase, Recorded, RunView};
+use crate::msg;
 use crate::sandbox::{Mode, Report, SandboxError};
 use crate::tui::runner::{Ended, Runner};
 use crate::tui::session::Session;
@@ -71,11 +72,8 @@ pub(super) fn failure_text(e: &SandboxError, session: &Session) -> String {
             let file = session
                 .path
                 .as_ref()
-                .map_or("the profile".to_string(), |p| p.display().to_string());
-            format!(
-                "The draft does not compile, so nothing ran: {}",
-                c.render(&file)
-            )
+                .map_or_else(|| msg!("ed-run-the-profile"), |p| p.display().to_string());
+            msg!("ed-run-no-compile", why = c.render(&file))
         }
         other => other.to_string(),
     }

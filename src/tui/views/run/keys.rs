@@ -3,6 +3,7 @@
 
 use super::{input, Focus, Mode, RunView};
 use crate::catalog::Catalog;
+use crate::msg;
 use crate::profile::Action;
 use crate::tui::component::{Component, Handled, Intent};
 use crate::tui::emulation::SCROLLBACK;
@@ -49,21 +50,20 @@ impl Component for RunView {
             Command::Record => self.start(Mode::Record, session),
             Command::StopRun => match &self.runner {
                 Some(r) => r.stop(),
-                None => session.say("Nothing is running".into(), Tone::Info),
+                None => session.say(msg!("ed-run-nothing-running"), Tone::Info),
             },
             Command::ToggleEnforce => {
                 self.enforce = !self.enforce;
                 let what = if self.enforce {
-                    "Enforce mode: the exact filter, as in a container; stops are not reported"
+                    msg!("ed-run-enforce-mode")
                 } else {
-                    "Observed mode: the command sees what the filter does; every stop is reported"
+                    msg!("ed-run-observed-mode")
                 };
-                session.say(what.into(), Tone::Info);
+                session.say(what, Tone::Info);
             }
-            Command::ToggleTarget if self.runner.is_some() => session.say(
-                "A command is still running: ctrl-c ends it, then the target can change".into(),
-                Tone::Warning,
-            ),
+            Command::ToggleTarget if self.runner.is_some() => {
+                session.say(msg!("ed-run-still-running-target"), Tone::Warning)
+            }
             Command::ToggleTarget => self.toggle_target(session),
             Command::FocusTerminal if self.runner.is_some() => self.focus = Focus::Terminal,
             Command::ScrollBack | Command::ScrollForward => self.page(command),

@@ -19,6 +19,7 @@ pub use render::{render, render_stops_column};
 use self::command::CommandLine;
 use self::finish::failure_text;
 use self::proposal::{proposal_loader, Proposal, ProposalLoader};
+use crate::msg;
 use crate::profile::{Action, Profile};
 use crate::sandbox::replay::Recording;
 use crate::sandbox::{summarize, Mode, StopSummary};
@@ -55,8 +56,9 @@ pub enum Phase {
     Running,
     /// The last command ended: how, in words, and whether it succeeded.
     Finished {
-        /// `exited with status 1`, `killed by SIGSYS: ...`.
-        cause: String,
+        /// `exited with status 1`, `killed by SIGSYS: ...` (drawn in the language of the
+        /// moment).
+        cause: crate::i18n::Text,
         /// Exit status 0.
         ok: bool,
     },
@@ -173,10 +175,7 @@ impl RunView {
     /// Starts the command line's command under the session's draft.
     pub fn start(&mut self, mode: Mode, session: &mut Session) {
         if self.runner.is_some() {
-            session.say(
-                "A command is still running: ctrl-c ends it".into(),
-                Tone::Warning,
-            );
+            session.say(msg!("ed-run-still-running"), Tone::Warning);
             return;
         }
         let container = match &self.target.current {

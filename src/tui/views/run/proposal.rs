@@ -3,6 +3,7 @@
 //! thread for the current draft, so it always agrees with the replay line beside it.
 
 use crate::compile::CompileError;
+use crate::msg;
 use crate::profile::{Edit, Profile, Target};
 use crate::sandbox::narrow::Addition;
 use crate::sandbox::replay::Recording;
@@ -50,15 +51,19 @@ pub struct Proposal {
     pub(super) cursor: Cursor,
 }
 
+/// The first six of `all` joined by commas, and how many more there are.
+pub fn first_six<S: AsRef<str>>(all: &[S]) -> String {
+    let names: Vec<&str> = all.iter().take(6).map(AsRef::as_ref).collect();
+    match all.len().saturating_sub(6) {
+        0 => names.join(", "),
+        more => format!("{} {}", names.join(", "), msg!("ed-and-more", n = more)),
+    }
+}
+
 /// The note on calls the run did not make (not additions), at most six named.
 pub fn unseen_note(found: &Proposed) -> String {
-    let names: Vec<&str> = found.unseen.iter().take(6).map(|(n, _)| *n).collect();
-    let more = found.unseen.len().saturating_sub(6);
-    format!(
-        "Not called this run, but doing the job of calls it made (another libc or an error path may use them; not added): {}{}",
-        names.join(", "),
-        if more > 0 { format!(" and {more} more") } else { String::new() }
-    )
+    let names: Vec<&str> = found.unseen.iter().map(|(n, _)| *n).collect();
+    msg!("ed-proposal-unseen", names = first_six(&names))
 }
 
 impl Proposal {
@@ -143,7 +148,11 @@ impl Proposal {
                 if let Some(item) = self.items.get_mut(at) {
                     match &item.addition.why_by_name {
                         Some(why) => session.say(
-                            format!("{}: only by name: {why}", item.addition.name),
+                            msg!(
+                                "ed-proposal-only-by-name",
+                                name = item.addition.name.as_str(),
+                                why = why.as_str()
+                            ),
                             Tone::Info,
                         ),
                         None => item.narrow = !item.narrow,
@@ -160,10 +169,7 @@ impl Proposal {
                     Some(edit) => {
                         session.apply(&edit);
                     }
-                    None => session.say(
-                        "Nothing accepted: the profile is unchanged".into(),
-                        Tone::Info,
-                    ),
+                    None => session.say(msg!("ed-proposal-nothing-accepted"), Tone::Info),
                 }
                 return (Handled::DONE, true);
             }
@@ -205,23 +211,20 @@ impl super::RunView {
         match found {
             Err(e) => {
                 session.say(
-                    format!("No proposal: the draft does not compile: {e}"),
+                    msg!("ed-proposal-no-compile", why = e.to_string()),
                     Tone::Warning,
                 );
                 self.proposal = None;
             }
             Ok(found) if found.is_empty() => {
                 let text = if was_pending {
-                    let mut text = format!(
-                        "Recorded: the draft already allows every call the command made, with its arguments ({} distinct calls judged)",
-                        found.distinct
-                    );
+                    let mut text = msg!("ed-proposal-all-allowed", n = found.distinct);
                     if !found.unseen.is_empty() {
                         text = format!("{text}. {}", unseen_note(found));
                     }
                     text
                 } else {
-                    "The draft now allows every recorded call: nothing left to propose".into()
+                    msg!("ed-proposal-nothing-left")
                 };
                 session.say(text, Tone::Good);
                 self.proposal = None;
@@ -267,10 +270,7 @@ impl super::RunView {
                 Command::Apply,
             ];
             if proposing && proposal_keys.contains(&command) {
-                session.say(
-                    "The proposal is being worked out for this draft".into(),
-                    Tone::Info,
-                );
+                session.say(msg!("ed-proposal-working"), Tone::Info);
                 return Handled::DONE;
             }
             return Handled::NotConsumed;

@@ -3,6 +3,7 @@
 
 use super::proposal::{unseen_note, Item, Proposal};
 use crate::catalog::Catalog;
+use crate::msg;
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::views::syscalls::categories::fit;
@@ -19,7 +20,7 @@ fn rule_text(item: &Item) -> String {
     if item.narrow && item.addition.is_narrow() {
         item.addition.describe().join(" ; ")
     } else {
-        "every call (by name)".to_string()
+        msg!("ed-proposal-every-call")
     }
 }
 
@@ -52,29 +53,23 @@ pub fn render(
         let inner = block.inner(area);
         frame.render_widget(block, area);
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                "Judging every recorded call against this draft…",
-                theme.dim(),
-            )),
+            Paragraph::new(Line::styled(msg!("ed-proposal-judging"), theme.dim())),
             inner,
         );
         return;
     };
     let accepted = p.items.iter().filter(|i| i.accepted).count();
-    let title = format!(
-        "Proposal: allow {accepted} of {} syscall{} the draft would stop",
-        p.items.len(),
-        if p.items.len() == 1 { "" } else { "s" }
-    );
+    let title = msg!("ed-proposal-title", accepted = accepted, n = p.items.len());
     let block = pane_block(&title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut notes: Vec<Line> = Vec::new();
     for h in &p.found.held {
         notes.push(Line::styled(
-            format!(
-                "Not added: {} stays stopped: {}; change that rule by hand if the command needs it",
-                h.name, h.why
+            msg!(
+                "ed-proposal-held",
+                name = h.name.as_str(),
+                why = h.why.to_string()
             ),
             theme.warning(),
         ));
@@ -87,10 +82,7 @@ pub fn render(
             .map(|c| format!("{} ({})", c.nr, c.arch.short_name()))
             .collect();
         notes.push(Line::styled(
-            format!(
-                "Not added: syscall numbers the catalog cannot name, so no rule can allow them: {}",
-                numbers.join(", ")
-            ),
+            msg!("ed-proposal-unnamed", numbers = numbers.join(", ")),
             theme.warning(),
         ));
     }
@@ -104,13 +96,9 @@ pub fn render(
             .syscall(&i.addition.name)
             .map_or("", |s| s.summary_in(cx.session.language));
         let how = match &i.addition.why_by_name {
-            Some(why) => format!("By name only: {why}."),
-            None if i.narrow => format!(
-                "Narrow: only the values seen ({} distinct call{}).",
-                i.addition.distinct,
-                if i.addition.distinct == 1 { "" } else { "s" }
-            ),
-            None => "By name: every call, whatever its arguments.".to_string(),
+            Some(why) => msg!("ed-proposal-by-name-only", why = why.as_str()),
+            None if i.narrow => msg!("ed-proposal-narrow", n = i.addition.distinct),
+            None => msg!("ed-proposal-by-name"),
         };
         format!("{summary} {how}")
     });

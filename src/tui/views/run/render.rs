@@ -1,8 +1,10 @@
 //! Drawing view 3: the command line and the run's state on top, the command's terminal and
 //! the stops column under it.
 
+use super::stops::rule_place;
 use super::{stops, target, through, Focus, Phase, RunView};
-use crate::sandbox::{describe_action, rule_place, Mode};
+use crate::msg;
+use crate::sandbox::{describe_action, Mode};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::layout;
@@ -149,10 +151,11 @@ fn header_lines(
         Phase::Finished { cause, ok } => Line::from(vec![
             Span::styled(
                 format!(
-                    "{} #{} `{}` {cause}",
+                    "{} #{} `{}` {}",
                     if *ok { "✓" } else { "✗" },
                     view.runs,
-                    view.ran
+                    view.ran,
+                    cause.local()
                 ),
                 if *ok { theme.ok() } else { theme.warning() },
             ),
@@ -187,29 +190,33 @@ fn replay_line(view: &RunView, session: &Session, theme: Theme) -> Option<Line<'
     let rec = view.recorded.as_ref()?;
     let outcome = view.replay.current((session.generation(), rec.serial));
     let text = match outcome {
-        None => format!("Judging the last recorded run (`{}`) against this draft…", rec.command),
-        Some(Err(e)) => format!("The draft does not compile, so the last recorded run cannot be judged: {e}"),
-        Some(Ok(r)) if r.stopped.is_empty() => format!(
-            "With this draft the last recorded run (`{}`) would run without a stop ({} distinct calls judged).",
-            rec.command, r.distinct
+        None => msg!("ed-replay-judging", command = rec.command.as_str()),
+        Some(Err(e)) => msg!("ed-replay-no-compile", why = e.to_string()),
+        Some(Ok(r)) if r.stopped.is_empty() => msg!(
+            "ed-replay-no-stop",
+            command = rec.command.as_str(),
+            n = r.distinct
         ),
         Some(Ok(r)) => {
             let names: Vec<String> = r
                 .stopped
                 .iter()
-                .take(6)
                 .map(|s| {
-                    let place = rule_place(s.rule, session.profile()).unwrap_or_else(|| "default".into());
-                    format!("{} ×{} ({}, {place})", s.name, s.count, describe_action(s.action))
+                    let place = rule_place(s.rule, session.profile())
+                        .unwrap_or_else(|| msg!("ed-place-default"));
+                    format!(
+                        "{} ×{} ({}, {place})",
+                        s.name,
+                        s.count,
+                        describe_action(s.action)
+                    )
                 })
                 .collect();
-            let more = r.stopped.len().saturating_sub(6);
-            let tail = if more > 0 { format!(" and {more} more") } else { String::new() };
-            format!(
-                "With this draft the last recorded run (`{}`) would now be stopped at {} calls: {}{tail}",
-                rec.command,
-                r.stopped_calls(),
-                names.join(", ")
+            msg!(
+                "ed-replay-stopped",
+                command = rec.command.as_str(),
+                n = r.stopped_calls(),
+                names = super::proposal::first_six(&names)
             )
         }
     };

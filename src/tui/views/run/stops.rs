@@ -3,8 +3,9 @@
 
 use super::RunView;
 use crate::catalog::Catalog;
+use crate::msg;
 use crate::profile::Profile;
-use crate::sandbox::{describe_action, rule_place, Mode, StopSummary};
+use crate::sandbox::{describe_action, Mode, StopSummary};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::views::syscalls::categories::fit;
@@ -16,12 +17,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
+/// Where rule `rule` of `profile` is, for people: `line 12:5`, or `syscalls[3]` for a rule
+/// that did not come from the file (the run report's `rule_place`, in the user's language).
+pub fn rule_place(rule: Option<usize>, profile: &Profile) -> Option<String> {
+    let index = rule?;
+    Some(match profile.rules().get(index).and_then(|r| r.pos) {
+        Some(p) => msg!("ed-place-line", line = p.line, col = p.col),
+        None => format!("syscalls[{index}]"),
+    })
+}
+
 /// Which rule decided: `line 12:5`, `syscalls[3]` or `default`.
 fn decided_by(s: &StopSummary, ran_with: Option<&Profile>) -> String {
     match ran_with.and_then(|p| rule_place(s.rule, p)) {
         Some(place) => place,
         None if s.rule.is_some() => format!("syscalls[{}]", s.rule.unwrap_or(0)),
-        None => "default".into(),
+        None => msg!("ed-place-default"),
     }
 }
 
@@ -52,7 +63,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut RunView, cx: &DrawCtx, f
     let (start_up, runtime) = (&view.target.in_start_up, view.target.runtime);
     // A container run's stops in the runtime's own start-up say so before their rule.
     let decided = |s: &StopSummary| match runtime.filter(|_| start_up.contains(&s.name)) {
-        Some(rt) => format!("{rt} start-up · {}", decided_by(s, ran_with)),
+        Some(rt) => format!(
+            "{} · {}",
+            msg!("ed-place-start-up", runtime = rt.to_string()),
+            decided_by(s, ran_with)
+        ),
         None => decided_by(s, ran_with),
     };
     let rows = view.summary.iter().map(|s| {
@@ -131,10 +146,10 @@ fn render_detail(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
         session.effects.of(&s.name).action.semantic() == crate::profile::Action::Allow;
     if allowed_now {
         lines.push(Line::styled(
-            format!(
-                "The draft allows {} now (changed since this run): {} runs again under it.",
-                s.name,
-                keymap.key_for(Context::Run, Command::Rerun)
+            msg!(
+                "ed-stop-allowed-now",
+                name = s.name.as_str(),
+                key = keymap.key_for(Context::Run, Command::Rerun)
             ),
             theme.ok(),
         ));
@@ -152,10 +167,10 @@ fn render_detail(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
             .collect();
         if !open.is_empty() && !allowed_now {
             lines.push(Line::styled(
-                format!(
-                    "When {} fails, a program may try {} next, which the draft allows.",
-                    s.name,
-                    open.join(" or ")
+                msg!(
+                    "ed-stop-may-try",
+                    name = s.name.as_str(),
+                    others = open.join(&format!(" {} ", msg!("ed-or")))
                 ),
                 theme.warning(),
             ));
@@ -163,12 +178,12 @@ fn render_detail(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
     }
     let k = |c| keymap.key_for(Context::Run, c).to_string();
     lines.push(Line::styled(
-        format!(
-            "{} allow {} · {} rule editor · {} run again",
-            k(Command::Allow),
-            s.name,
-            k(Command::OpenRules),
-            k(Command::Rerun)
+        msg!(
+            "ed-stop-keys",
+            allow = k(Command::Allow),
+            name = s.name.as_str(),
+            rules = k(Command::OpenRules),
+            again = k(Command::Rerun)
         ),
         theme.dim(),
     ));

@@ -3,6 +3,7 @@
 //! and a container run adds what the runtime says: the phase of each stop, its own failures.
 
 use super::{Focus, RunView};
+use crate::i18n::Text;
 use crate::sandbox::container::{ContainerFinished, Phase};
 use crate::sandbox::Stop;
 use crate::tui::ctx::DrawCtx;
@@ -10,6 +11,7 @@ use crate::tui::input::TextInput;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::run_target::{container_dir, container_runtime, ContainerDirs, RunTarget};
 use crate::tui::session::{upper_first, Session, Tone};
+use crate::{msg, text};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::text::{Line, Span};
 use std::collections::BTreeSet;
@@ -56,8 +58,10 @@ impl RunView {
     /// Where commands run, for the status bar: `target: host`, `target: container DIR`.
     pub fn target_label(&self) -> String {
         match &self.target.current {
-            RunTarget::Host => "target: host".into(),
-            RunTarget::Container(dir) => format!("target: container {}", dir.display()),
+            RunTarget::Host => msg!("ed-target-host"),
+            RunTarget::Container(dir) => {
+                msg!("ed-target-container", dir = dir.display().to_string())
+            }
         }
     }
 
@@ -65,14 +69,14 @@ impl RunView {
     pub(super) fn toggle_target(&mut self, session: &mut Session) {
         if let RunTarget::Container(_) = self.target.current {
             self.target.current = RunTarget::Host;
-            session.say(
-                "Target: host. Commands run on this machine, under the sandbox".into(),
-                Tone::Info,
-            );
+            session.say(msg!("ed-target-now-host"), Tone::Info);
             return;
         }
         if let Err(why) = container_runtime() {
-            session.say(format!("Target stays host: {why}"), Tone::Warning);
+            session.say(
+                msg!("ed-target-stays-host-why", why = why.as_str()),
+                Tone::Warning,
+            );
             self.target.unavailable = Some(why);
             return;
         }
@@ -103,7 +107,11 @@ impl RunView {
                 Ok(dir) => {
                     let runtime = container_runtime().unwrap_or("runc");
                     session.say(
-                        format!("Target: container {} ({runtime})", dir.display()),
+                        msg!(
+                            "ed-target-now-container",
+                            dir = dir.display().to_string(),
+                            runtime = runtime
+                        ),
                         Tone::Info,
                     );
                     self.target.dirs.remember(session.path.as_deref(), &dir);
@@ -119,7 +127,7 @@ impl RunView {
             Some(Command::Cancel) => {
                 self.target.asking = None;
                 self.focus = Focus::Stops;
-                session.say("Target stays host".into(), Tone::Info);
+                session.say(msg!("ed-target-stays-host"), Tone::Info);
             }
             _ => {
                 input.edit(key);
@@ -140,31 +148,33 @@ impl RunView {
         &mut self,
         f: &ContainerFinished,
         session: &mut Session,
-    ) -> Option<String> {
+    ) -> Option<Text> {
         let name = f.runtime.kind.name();
         self.target.runtime = Some(name);
         let mut notes = f.notes.clone();
         if !self.target.in_start_up.is_empty() && !f.no_new_privileges {
-            notes.push(format!(
-                "noNewPrivileges is off (Docker's default): {name} loads the filter before it \
-                 sets up the process's privileges, so its own calls go through the filter too"
-            ));
+            notes.push(msg!("ed-target-nnp-off", runtime = name));
         }
         if !notes.is_empty() {
             session.say(upper_first(&notes.join("; ")), Tone::Info);
         }
         if let Some(why) = f.never_connected_reason() {
-            return Some(format!("nothing was observed: {why}"));
+            return Some(text!("ed-target-nothing-observed", why = why.to_string()));
         }
         let error = f.runtime_error.as_ref()?;
         let needed: Vec<&str> = self.target.in_start_up.iter().map(String::as_str).collect();
         Some(if needed.is_empty() {
-            format!("did not start: {name} failed: {error}")
+            text!(
+                "ed-target-did-not-start",
+                runtime = name,
+                error = error.to_string()
+            )
         } else {
-            format!(
-                "did not start: {name} init needed {} after the filter was loaded, so the \
-                 container would not start ({name}: {error})",
-                needed.join(", ")
+            text!(
+                "ed-target-init-needed",
+                runtime = name,
+                names = needed.join(", "),
+                error = error.to_string()
             )
         })
     }

@@ -3,6 +3,7 @@
 
 use super::RunView;
 use crate::lint::{open_siblings, Fix};
+use crate::msg;
 use crate::sandbox::{summarize, went_through_line, Mode, Stop};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
@@ -43,7 +44,7 @@ impl RunView {
             .filter_map(|s| self.open.iter().find(|o| o.name == s.name))
             .map(|o| &o.fix);
         let Some(fix) = Fix::merge(fixes) else {
-            session.say("Nothing went through to deny".into(), Tone::Info);
+            session.say(msg!("ed-run-nothing-through"), Tone::Info);
             return;
         };
         session.apply(&fix.edit());

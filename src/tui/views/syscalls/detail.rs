@@ -1,7 +1,7 @@
 //! The detail pane: signature, summary, risk, what the syscall gets and from which rules
 //! (active or not on the target), its siblings and whether they get the same, then the man page.
 
-use super::list::action_label;
+use super::list::{action_label, risk_name};
 use super::{Focus, SyscallsView};
 use crate::catalog::{describe_condition, Syscall};
 use crate::msg;
@@ -63,8 +63,11 @@ pub fn rule_text(rule: &Rule, syscall: Option<&Syscall>) -> String {
         .map(|c| describe_condition(syscall, c))
         .collect();
     if !conds.is_empty() {
-        text.push_str(" if ");
-        text.push_str(&conds.join(" and "));
+        let and = format!(" {} ", msg!("ed-rule-and"));
+        text.push_str(&format!(
+            " {}",
+            msg!("ed-rule-if", conditions = conds.join(&and))
+        ));
     }
     text
 }
@@ -74,24 +77,24 @@ pub fn filter_text(rule: &Rule) -> String {
     let mut parts = Vec::new();
     if let Some(f) = &rule.includes {
         for c in f.caps.iter().flatten() {
-            parts.push(format!("needs {c}"));
+            parts.push(msg!("ed-filter-needs-cap", cap = c.as_str()));
         }
         if let Some(a) = f.arches.as_ref().filter(|a| !a.is_empty()) {
-            parts.push(format!("only on {}", a.join(", ")));
+            parts.push(msg!("ed-filter-only-on", arches = a.join(", ")));
         }
         if let Some(k) = f.min_kernel.as_ref().filter(|k| !k.is_empty()) {
-            parts.push(format!("needs kernel {k}+"));
+            parts.push(msg!("ed-filter-needs-kernel", kernel = k.as_str()));
         }
     }
     if let Some(f) = &rule.excludes {
         for c in f.caps.iter().flatten() {
-            parts.push(format!("not with {c}"));
+            parts.push(msg!("ed-filter-not-with-cap", cap = c.as_str()));
         }
         if let Some(a) = f.arches.as_ref().filter(|a| !a.is_empty()) {
-            parts.push(format!("not on {}", a.join(", ")));
+            parts.push(msg!("ed-filter-not-on", arches = a.join(", ")));
         }
         if let Some(k) = f.min_kernel.as_ref().filter(|k| !k.is_empty()) {
-            parts.push(format!("not from kernel {k}"));
+            parts.push(msg!("ed-filter-not-from-kernel", kernel = k.as_str()));
         }
     }
     parts.join(", ")
@@ -106,7 +109,7 @@ pub fn facts(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'
     ];
     let mut risk = vec![
         Span::raw(format!("{} ", msg!("detail-risk"))),
-        Span::styled(s.risk.name().to_string(), theme.risk(s.risk)),
+        Span::styled(risk_name(s.risk), theme.risk(s.risk)),
     ];
     let reason = s.risk_reason_in(session.language);
     if !reason.is_empty() {
@@ -130,7 +133,11 @@ pub fn facts(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'
     ]));
     if let Some(lesson) = session.lesson {
         lines.push(Line::styled(
-            format!("New: {} — {}.", lesson.name(), lesson.meaning()),
+            msg!(
+                "ed-detail-new-action",
+                action = lesson.name(),
+                meaning = lesson.meaning().local()
+            ),
             theme.ok(),
         ));
     }

@@ -3,6 +3,7 @@
 
 use super::categories::fit;
 use crate::catalog::{Risk, Syscall};
+use crate::msg;
 use crate::tui::component::{action_of, Component, Handled};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::cursor::Cursor;
@@ -95,11 +96,20 @@ impl Component for SyscallList {
 }
 
 /// The risk badge text.
-pub fn risk_label(risk: Risk) -> &'static str {
+pub fn risk_label(risk: Risk) -> String {
     match risk {
-        Risk::Low => "low",
-        Risk::Medium => "med",
-        Risk::High => "HIGH",
+        Risk::Low => msg!("ed-risk-badge-low"),
+        Risk::Medium => msg!("ed-risk-badge-medium"),
+        Risk::High => msg!("ed-risk-badge-high"),
+    }
+}
+
+/// The risk in words, for the detail pane.
+pub fn risk_name(risk: Risk) -> String {
+    match risk {
+        Risk::Low => msg!("ed-risk-low"),
+        Risk::Medium => msg!("ed-risk-medium"),
+        Risk::High => msg!("ed-risk-high"),
     }
 }
 
@@ -109,22 +119,32 @@ pub fn render(frame: &mut Frame, area: Rect, list: &mut SyscallList, cx: &DrawCt
     let marks = if list.marked.is_empty() {
         String::new()
     } else {
-        format!(" · {} marked", list.marked.len())
+        format!(" · {}", msg!("ed-list-marked", n = list.marked.len()))
     };
     let block = pane_block(&format!("{}{marks}", list.heading), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let name_width = 18.min(width / 3);
-    let summary_width = width.saturating_sub(name_width + 22);
     if list.items.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled("  nothing matches", theme.dim())),
+            Paragraph::new(Line::styled(
+                format!("  {}", msg!("ed-list-nothing-matches")),
+                theme.dim(),
+            )),
             inner,
         );
         return;
     }
     let marked = &list.marked;
+    // The badges' column: the longest badge in this language, and a space.
+    let risk_width = [Risk::Low, Risk::Medium, Risk::High]
+        .map(|r| risk_label(r).chars().count())
+        .into_iter()
+        .max()
+        .unwrap_or(4)
+        + 1;
+    let summary_width = width.saturating_sub(name_width + 17 + risk_width);
     let rows = list.items.iter().map(|s| {
         let effect = session.effects.of(s.name);
         let mark = if marked.contains(s.name) { "*" } else { " " };
@@ -145,7 +165,10 @@ pub fn render(frame: &mut Frame, area: Rect, list: &mut SyscallList, cx: &DrawCt
                 if effect.conditional { "+ " } else { "  " },
                 theme.warning(),
             ),
-            Span::styled(format!("{:<5}", risk_label(s.risk)), theme.risk(s.risk)),
+            Span::styled(
+                format!("{:<risk_width$}", risk_label(s.risk)),
+                theme.risk(s.risk),
+            ),
             Span::styled(
                 fit(s.summary_in(session.language), summary_width),
                 theme.dim(),

@@ -8,6 +8,7 @@ use self::categories::CategoryPane;
 use self::detail::DetailPane;
 use self::list::SyscallList;
 use crate::catalog::{Searcher, Syscall};
+use crate::msg;
 use crate::tui::component::{Component, Handled, Intent};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::input::TextInput;
@@ -295,10 +296,7 @@ impl Component for SyscallsView {
             (_, Command::DetailUp | Command::DetailDown) => self.detail.handle(command, session),
             (_, Command::DenySiblings) => {
                 if !session.deny_siblings() {
-                    session.say(
-                        "No deny just left a same-job sibling allowed".into(),
-                        crate::tui::session::Tone::Info,
-                    );
+                    session.say(msg!("ed-no-siblings-left"), crate::tui::session::Tone::Info);
                 }
                 Handled::DONE
             }
