@@ -16,10 +16,17 @@ fn load_reporting(path: &Path) -> Result<Parsed, ()> {
             Ok(parsed)
         }
         Err(e) => {
-            eprintln!("{name}: error: cannot read the file: {e}");
+            cannot_read(&name, &e);
             Err(())
         }
     }
+}
+
+/// The line for a file that cannot be read, in the user's language (the severity word and the
+/// file name as every diagnostic has them).
+fn cannot_read(name: &str, e: &std::io::Error) {
+    let why = seccompose::msg!("load-cannot-read", error = e.to_string());
+    eprintln!("{name}: error: {why}");
 }
 
 fn report(name: &str, parsed: &Parsed) {
@@ -44,7 +51,7 @@ fn check_file(path: &Path) -> bool {
     let imported = match profile::import_file(path, None, None, &Catalog) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("{name}: error: cannot read the file: {e}");
+            cannot_read(&name, &e);
             return false;
         }
     };

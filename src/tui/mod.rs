@@ -189,12 +189,12 @@ pub fn root_warning(euid: u32) -> Option<String> {
 
 fn loaded_note(diags: &[Diagnostic]) -> Option<String> {
     let first = diags.first()?;
-    Some(format!(
-        "Loaded with {} warning(s); first at {}:{}: {}",
-        diags.len(),
-        first.pos.line,
-        first.pos.col,
-        first.message
+    Some(crate::msg!(
+        "load-loaded-with",
+        n = diags.len(),
+        line = first.pos.line.to_string(),
+        col = first.pos.col.to_string(),
+        message = first.message.local()
     ))
 }
 
@@ -291,17 +291,33 @@ fn show_load_errors(path: &Path, diags: &[Diagnostic]) -> anyhow::Result<ExitCod
         loop {
             term.draw(|f| {
                 let mut lines = vec![
-                    Line::styled(format!("{file} could not be opened; it was not changed."), theme.warning()),
+                    Line::styled(
+                        crate::msg!("load-not-opened", file = file.as_str()),
+                        theme.warning(),
+                    ),
                     Line::raw(""),
                 ];
                 for (d, text) in diags.iter().zip(&rendered) {
-                    let style = if d.severity == Severity::Error { theme.warning() } else { theme.dim() };
+                    let style = if d.severity == Severity::Error {
+                        theme.warning()
+                    } else {
+                        theme.dim()
+                    };
                     lines.push(Line::styled(text.clone(), style));
                 }
                 lines.push(Line::raw(""));
-                lines.push(Line::styled("Fix the file (seccompose check shows the same), then open it again. Press any key to leave.", theme.dim()));
-                let block = widgets::pane_block("Cannot open the profile", true, theme);
-                f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), f.area());
+                lines.push(Line::styled(
+                    crate::msg!("load-not-opened-fix"),
+                    theme.dim(),
+                ));
+                let title = crate::msg!("load-not-opened-title");
+                let block = widgets::pane_block(&title, true, theme);
+                f.render_widget(
+                    Paragraph::new(lines)
+                        .wrap(Wrap { trim: false })
+                        .block(block),
+                    f.area(),
+                );
             })?;
             if let Event::Key(k) = event::read()? {
                 if k.kind == KeyEventKind::Press {

@@ -349,7 +349,7 @@ impl Session {
                 let why = parsed
                     .diagnostics
                     .first()
-                    .map(|d| format!("line {}:{}: {}", d.pos.line, d.pos.col, d.message))
+                    .map(|d| format!("line {}:{}: {}", d.pos.line, d.pos.col, d.message.local()))
                     .unwrap_or_else(|| "it is not a profile".into());
                 self.say(
                     format!("Cannot reload {}: {why}", path.display()),

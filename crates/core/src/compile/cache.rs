@@ -14,7 +14,7 @@
 use super::runtime::{Limit, Stub};
 use super::{build, CompileError, Compiled, Options};
 use crate::bpf::Program;
-use crate::profile::{Arch, Diagnostic, LibseccompVersion, LintId, Pos, Profile, Severity, Target};
+use crate::profile::{Arch, LibseccompVersion, Profile, Target};
 use serde_json::{json, Value};
 use std::hash::{Hash, Hasher};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt};
@@ -75,7 +75,8 @@ impl Cache {
     ) -> Result<Compiled, CompileError> {
         let key = key_of(profile, target, options);
         let path = self.dir.join(format!("{}.{ENTRY}", name_of(&key)));
-        if let Some(hit) = self.usable_dir().then(|| read(&path, &key)).flatten() {
+        if let Some(mut hit) = self.usable_dir().then(|| read(&path, &key)).flatten() {
+            hit.warnings = super::warnings_on(profile, target);
             return Ok(hit);
         }
         let compiled = build(profile, target, options)?;
@@ -276,9 +277,6 @@ fn encode(c: &Compiled) -> Value {
         "own": [c.own.start, c.own.end],
         "stub": [c.stub.range.start, c.stub.range.end],
         "limits": c.stub.limits.iter().map(|l| json!([l.arch.scmp_name(), l.nr, l.name])).collect::<Vec<_>>(),
-        "warnings": c.warnings.iter().map(|d| json!([
-            d.severity.to_string(), d.pos.line, d.pos.col, d.message, d.code.map(LintId::as_str)
-        ])).collect::<Vec<_>>(),
     })
 }
 
@@ -306,32 +304,6 @@ fn decode(v: &Value) -> Option<Compiled> {
             })
         })
         .collect::<Option<Vec<_>>>()?;
-    let warnings = v["warnings"]
-        .as_array()?
-        .iter()
-        .map(|w| {
-            let severity = match w[0].as_str()? {
-                "note" => Severity::Note,
-                "warning" => Severity::Warning,
-                "error" => Severity::Error,
-                _ => return None,
-            };
-            let pos = Pos {
-                line: u32::try_from(w[1].as_u64()?).ok()?,
-                col: u32::try_from(w[2].as_u64()?).ok()?,
-            };
-            let code = match &w[4] {
-                Value::Null => None,
-                id => Some(id.as_str()?.parse().ok()?),
-            };
-            Some(Diagnostic {
-                severity,
-                pos,
-                message: w[3].as_str()?.to_string(),
-                code,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
     Some(Compiled {
         bpf,
         arches: v["arches"]
@@ -345,7 +317,8 @@ fn decode(v: &Value) -> Option<Compiled> {
             range: range(&v["stub"])?,
             limits,
         },
-        warnings,
+        // Made again from the inputs by `Cache::build` (see `warnings`).
+        warnings: Vec::new(),
     })
 }
 

@@ -41,7 +41,7 @@ pub(super) fn finding(d: &Diagnostic, rule: Option<(usize, &Rule)>) -> Finding {
         ..Finding::new(
             d.code.unwrap_or(LintId::Invalid),
             d.checked_severity(),
-            d.message.clone(),
+            d.message.english(),
             help(d.code),
         )
     };

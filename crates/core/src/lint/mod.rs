@@ -81,16 +81,17 @@ pub fn lint_parsed(parsed: &Parsed, targets: &[Target]) -> Vec<Finding> {
     }
     let rules = parsed.profile.as_ref().map_or(&[][..], Profile::rules);
     for d in &parsed.diagnostics {
+        let message = d.message.english();
         // lint() recomputes the rule-level warnings, so those are already in `out`; some it
         // places at their rule, where the file knows the exact spot.
         if let Some(same) = out
             .iter_mut()
-            .find(|f| f.message == d.message && Some(f.id) == d.code)
+            .find(|f| f.message == message && Some(f.id) == d.code)
         {
             same.pos = d.pos;
             continue;
         }
-        if !out.iter().any(|f| f.pos == d.pos && f.message == d.message) {
+        if !out.iter().any(|f| f.pos == d.pos && f.message == message) {
             let rule = rules.iter().enumerate().find(|(_, r)| r.pos == Some(d.pos));
             out.push(check::finding(d, rule));
         }

@@ -42,7 +42,11 @@ fn an_entry_round_trips_and_is_used_only_for_its_own_inputs() {
     assert_eq!(cache.build(&p, &t, &o).unwrap(), direct);
     let entry = the_entry(cache.dir());
     let stored: Value = serde_json::from_slice(&std::fs::read(&entry).unwrap()).unwrap();
-    assert_eq!(decode(&stored["compiled"]).as_ref(), Some(&direct));
+    let without_warnings = Compiled {
+        warnings: Vec::new(),
+        ..direct.clone()
+    };
+    assert_eq!(decode(&stored["compiled"]), Some(without_warnings));
     let mode = std::fs::metadata(cache.dir()).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o700);
     assert_eq!(
@@ -80,6 +84,36 @@ fn an_entry_round_trips_and_is_used_only_for_its_own_inputs() {
     mark(&older_entry, &key_of(&p, &older, &o));
     std::fs::copy(&older_entry, &entry).unwrap();
     assert_eq!(cache.build(&p, &t, &o).unwrap(), direct);
+}
+
+/// The warnings are not stored (they are texts for any language) but made again on a hit: the
+/// same as a fresh build's, in the reader's language.
+#[test]
+fn a_hit_has_the_warnings_of_a_fresh_build() {
+    let text = r#"{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 65537,
+      "syscalls": [{"names": ["mkdir"], "action": "SCMP_ACT_ERRNO", "errnoRet": 65539},
+                   {"names": ["read"], "action": "SCMP_ACT_ALLOW"}]}"#;
+    let p = parse(text, &Catalog).profile.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::at(dir.path().join("c"));
+    let (t, o) = (Target::host(), Options::default());
+    let direct = build(&p, &t, &o).unwrap();
+    assert_eq!(direct.warnings.len(), 2, "{:?}", direct.warnings);
+    assert_eq!(cache.build(&p, &t, &o).unwrap(), direct);
+    let entry = the_entry(cache.dir());
+    mark(&entry, &key_of(&p, &t, &o));
+    let hit = cache.build(&p, &t, &o).unwrap();
+    assert_eq!(hit.tree, !direct.tree, "a hit");
+    assert_eq!(hit.warnings, direct.warnings);
+    let english = hit.warnings[0].message.english();
+    assert!(
+        english.contains("syscalls[0].errnoRet is 65539"),
+        "{english}"
+    );
+    let portuguese = hit.warnings[0]
+        .message
+        .in_language(crate::lang::Language::PtBr);
+    assert!(portuguese.contains("vira 3"), "{portuguese}");
 }
 
 /// A cache in a fresh folder holding the entry of [`profile`] on this machine.
