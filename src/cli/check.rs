@@ -80,6 +80,9 @@ fn check_file(path: &Path) -> bool {
 }
 
 pub fn check(files: &[PathBuf]) -> ExitCode {
+    // The language of the diagnostics (LC_ALL, LC_MESSAGES, LANG), until the command line
+    // chooses it once for every command.
+    seccompose::i18n::set_language(seccompose::lang::Language::from_environment());
     let failed = files
         .iter()
         .fold(false, |failed, f| !check_file(f) | failed);

@@ -25,9 +25,14 @@ fn machine_outputs_are_the_same_bytes_in_every_language() {
     let seed = seed.to_str().unwrap();
     let small = common::fixture("bpf-small.json");
     let small = small.to_str().unwrap();
+    let broken = common::fixture("broken-several.json");
+    let broken = broken.to_str().unwrap();
     let commands: &[&[&str]] = &[
         &["lint", seed, "--format", "json"],
         &["lint", seed, "--format", "sarif"],
+        // check's diagnostics as lint findings: their messages stay English in JSON and SARIF.
+        &["lint", broken, "--format", "json"],
+        &["lint", broken, "--format", "sarif"],
         &["compile", small],
         &["compile", small, "--format", "bpf"],
         &["compile", seed, "--format", "pfc"],
@@ -94,4 +99,68 @@ fn the_human_listing_follows_the_locale() {
     assert!(c.contains(accept.summary) && !c.contains(portuguese), "{c}");
     let overridden = listing(&[("LANG", "pt_BR.UTF-8"), ("LC_ALL", "C.UTF-8")]);
     assert!(overridden.contains(accept.summary), "{overridden}");
+}
+
+/// `check` speaks the user's language about a broken profile: each diagnostic at the same
+/// `file:line:col` with the same severity, its words in Portuguese, the paths and values as
+/// they are in the file, and the same exit code as under `LANG=C`.
+#[test]
+fn check_says_what_is_wrong_in_portuguese_at_the_same_places() {
+    let cache = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let syntax = dir.path().join("syntax.json");
+    std::fs::write(
+        &syntax,
+        "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\" \"x\"\n}\n",
+    )
+    .unwrap();
+    let broken = common::fixture("broken-several.json");
+    for (file, words) in [
+        (
+            broken.as_path(),
+            &[
+                ":7:39: error: ação desconhecida \"SCMP_ACT_NOPE\" em syscalls[1].action",
+                ":8:19: error: syscalls[2].names precisa ser um array, mas é uma string",
+                ":9:70: error: syscalls[3].errnoRet é 70000: o runc guarda só os 16 bits de baixo",
+                "você quis dizer \"mkdir\"?",
+                "chave \"defaultAction\" repetida em defaultAction: vale a última",
+            ][..],
+        ),
+        (
+            syntax.as_path(),
+            &[":2:37: error: JSON inválido: era esperado `,` ou `}`"][..],
+        ),
+    ] {
+        let name = file.to_str().unwrap();
+        let c = run("C", cache.path(), &["check", name]);
+        let pt = run("pt_BR.UTF-8", cache.path(), &["check", name]);
+        assert_eq!(c.status.code(), Some(1), "{name}");
+        assert_eq!(pt.status.code(), c.status.code(), "{name}");
+        let (c, pt) = (
+            String::from_utf8(c.stderr).unwrap(),
+            String::from_utf8(pt.stderr).unwrap(),
+        );
+        for w in words {
+            assert!(pt.contains(w), "{w} not in\n{pt}");
+            assert!(!c.contains(w), "{w} in English too:\n{c}");
+        }
+        // Line by line: the same place and severity, other words.
+        let diagnostics = |out: &str| -> Vec<(String, String)> {
+            out.lines()
+                .filter_map(|l| {
+                    let rest = l.strip_prefix(name)?;
+                    let (place, message) = rest
+                        .split_once(": error: ")
+                        .or_else(|| rest.split_once(": warning: "))?;
+                    Some((place.to_string(), message.to_string()))
+                })
+                .collect()
+        };
+        let (c, pt) = (diagnostics(&c), diagnostics(&pt));
+        assert!(!c.is_empty() && c.len() == pt.len(), "{c:?}\n{pt:?}");
+        for ((c_place, c_message), (pt_place, pt_message)) in c.iter().zip(&pt) {
+            assert_eq!(c_place, pt_place);
+            assert_ne!(c_message, pt_message);
+        }
+    }
 }

@@ -223,4 +223,6 @@ fn read_tree(text: &str, reader: &mut Reader) -> Result<Option<Profile>, Diagnos
 }
 
 #[cfg(test)]
+mod languages;
+#[cfg(test)]
 mod tests;
