@@ -485,6 +485,14 @@ load-not-opened-title = Cannot open the profile
 load-not-opened = { $file } could not be opened; it was not changed.
 load-not-opened-fix = Fix the file (seccompose check shows the same), then open it again. Press any key to leave.
 
+# Inputs that are not read at all.
+load-input-not-a-file = it is { $what }, not a file (seccompose reads regular files and pipes)
+load-input-folder = a folder
+load-input-char-device = a character device
+load-input-block-device = a block device
+load-input-socket = a socket
+load-input-too-large = it is larger than { $mib } MiB, too large for a seccomp profile
+
 
 ## The command line: its messages, --help, doctor, usage and explain's words.
 # (ids begin with cli-)

@@ -484,6 +484,14 @@ load-not-opened-title = Não foi possível abrir o perfil
 load-not-opened = { $file } não pôde ser aberto; nada nele foi mudado.
 load-not-opened-fix = Corrija o arquivo (o seccompose check mostra o mesmo) e abra de novo. Aperte qualquer tecla para sair.
 
+# Entradas que nem chegam a ser lidas.
+load-input-not-a-file = é { $what }, não um arquivo (o seccompose lê arquivos comuns e pipes)
+load-input-folder = uma pasta
+load-input-char-device = um dispositivo de caractere
+load-input-block-device = um dispositivo de bloco
+load-input-socket = um socket
+load-input-too-large = é maior que { $mib } MiB, grande demais para um perfil seccomp
+
 
 ## The command line: its messages, --help, doctor, usage and explain's words.
 # (ids begin with cli-)

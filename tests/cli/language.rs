@@ -163,4 +163,22 @@ fn check_says_what_is_wrong_in_portuguese_at_the_same_places() {
             assert_ne!(c_message, pt_message);
         }
     }
+    // A file that cannot be read at all: why, in Portuguese too.
+    let folder = dir.path().to_str().unwrap();
+    let c = run("C", cache.path(), &["check", folder]);
+    let pt = run("pt_BR.UTF-8", cache.path(), &["check", folder]);
+    assert_eq!((c.status.code(), pt.status.code()), (Some(1), Some(1)));
+    let (c, pt) = (
+        String::from_utf8(c.stderr).unwrap(),
+        String::from_utf8(pt.stderr).unwrap(),
+    );
+    assert!(
+        c.contains(&format!(
+            "{folder}: error: cannot read the file: it is a folder"
+        )),
+        "{c}"
+    );
+    let said =
+        format!("{folder}: error: não foi possível ler o arquivo: é uma pasta, não um arquivo");
+    assert!(pt.contains(&said), "{pt}");
 }
