@@ -332,3 +332,36 @@ fn show_load_errors(path: &Path, diags: &[Diagnostic]) -> anyhow::Result<ExitCod
     }
     Ok(ExitCode::from(1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Language;
+
+    /// The note on opening a profile with warnings counts them with the language's plural and
+    /// quotes the first one in that language (the pty can show it only when not run as root,
+    /// whose warning comes first).
+    #[test]
+    fn the_note_on_opening_counts_the_warnings_in_the_language() {
+        let text = "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\",\n  \"defaultAction\": \"SCMP_ACT_ALLOW\",\n  \"syscalls\": [{\"names\": [], \"action\": \"SCMP_ACT_ERRNO\"}]\n}\n";
+        let diags = profile::parse(text, &Catalog).diagnostics;
+        crate::i18n::set_thread_language(Language::PtBr);
+        let pt = loaded_note(&diags[..1]).unwrap();
+        assert!(
+            pt.starts_with(
+                "Carregado com 1 aviso; o primeiro em 3:3: chave \"defaultAction\" repetida"
+            ),
+            "{pt}"
+        );
+        let two = loaded_note(&diags).unwrap();
+        assert!(two.starts_with("Carregado com 2 avisos;"), "{two}");
+        crate::i18n::set_thread_language(Language::En);
+        let en = loaded_note(&diags[..1]).unwrap();
+        assert!(
+            en.starts_with("Loaded with 1 warning; first at 3:3: duplicate key \"defaultAction\""),
+            "{en}"
+        );
+        let two = loaded_note(&diags).unwrap();
+        assert!(two.starts_with("Loaded with 2 warnings;"), "{two}");
+    }
+}
