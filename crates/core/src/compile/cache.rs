@@ -14,7 +14,8 @@
 use super::runtime::{Limit, Stub};
 use super::{build, CompileError, Compiled, Options};
 use crate::bpf::Program;
-use crate::profile::{Arch, LibseccompVersion, Profile, Target};
+use crate::i18n::Text;
+use crate::profile::{Arch, Diagnostic, LibseccompVersion, LintId, Pos, Profile, Severity, Target};
 use serde_json::{json, Value};
 use std::hash::{Hash, Hasher};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt};
@@ -75,8 +76,7 @@ impl Cache {
     ) -> Result<Compiled, CompileError> {
         let key = key_of(profile, target, options);
         let path = self.dir.join(format!("{}.{ENTRY}", name_of(&key)));
-        if let Some(mut hit) = self.usable_dir().then(|| read(&path, &key)).flatten() {
-            hit.warnings = super::warnings_on(profile, target);
+        if let Some(hit) = self.usable_dir().then(|| read(&path, &key)).flatten() {
             return Ok(hit);
         }
         let compiled = build(profile, target, options)?;
@@ -277,6 +277,9 @@ fn encode(c: &Compiled) -> Value {
         "own": [c.own.start, c.own.end],
         "stub": [c.stub.range.start, c.stub.range.end],
         "limits": c.stub.limits.iter().map(|l| json!([l.arch.scmp_name(), l.nr, l.name])).collect::<Vec<_>>(),
+        "warnings": c.warnings.iter().map(|d| json!([
+            d.severity.to_string(), d.pos.line, d.pos.col, d.message.to_json(), d.code.map(LintId::as_str)
+        ])).collect::<Vec<_>>(),
     })
 }
 
@@ -304,6 +307,33 @@ fn decode(v: &Value) -> Option<Compiled> {
             })
         })
         .collect::<Option<Vec<_>>>()?;
+    let warnings = v["warnings"]
+        .as_array()?
+        .iter()
+        .map(|w| {
+            let severity = match w[0].as_str()? {
+                "note" => Severity::Note,
+                "warning" => Severity::Warning,
+                "error" => Severity::Error,
+                _ => return None,
+            };
+            let pos = Pos {
+                line: u32::try_from(w[1].as_u64()?).ok()?,
+                col: u32::try_from(w[2].as_u64()?).ok()?,
+            };
+            let code = match &w[4] {
+                Value::Null => None,
+                id => Some(id.as_str()?.parse().ok()?),
+            };
+            Some(Diagnostic {
+                severity,
+                pos,
+                // Kept as a text, so that it reads in the language of whoever shows it.
+                message: Text::from_json(&w[3])?,
+                code,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
     Some(Compiled {
         bpf,
         arches: v["arches"]
@@ -317,8 +347,7 @@ fn decode(v: &Value) -> Option<Compiled> {
             range: range(&v["stub"])?,
             limits,
         },
-        // Made again from the inputs by `Cache::build` (see `warnings`).
-        warnings: Vec::new(),
+        warnings,
     })
 }
 

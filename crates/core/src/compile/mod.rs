@@ -216,39 +216,6 @@ fn single_arch_filter(
     Ok(ctx)
 }
 
-/// What runc will make of an unusual `defaultErrnoRet`, when the default action uses it.
-fn default_problem(profile: &Profile) -> Option<crate::i18n::Text> {
-    let runc = RuncErrno::of(profile.default_errno(), profile.default_action);
-    profile
-        .default_action
-        .takes_errno()
-        .then(|| errno_problem(runc, "defaultErrnoRet", profile.default_errno()))
-        .flatten()
-}
-
-/// The warnings of a filter that compiles (`planned` and `arches` are the profile's plan and
-/// filter architectures on the target): what the plan found, an unusual `defaultErrnoRet`,
-/// the architectures libseccomp cannot build. The cache makes them again on a hit rather
-/// than storing them, so that they stay texts for every language.
-fn warnings(profile: &Profile, planned: &Plan, arches: &[Arch]) -> Vec<Diagnostic> {
-    let mut warnings = planned.warnings.clone();
-    warnings.extend(default_problem(profile).map(|m| Diagnostic::warning(Pos::default(), m)));
-    let left_out = arches.iter().filter(|a| scmp_arch(**a).is_none());
-    warnings.extend(left_out.map(|arch| {
-        Diagnostic::warning(
-            Pos::default(),
-            crate::text!("load-compile-arch-left-out", arch = arch.to_string()),
-        )
-    }));
-    warnings
-}
-
-/// [`warnings`] of `profile` on `target`, for a filter taken from the cache.
-fn warnings_on(profile: &Profile, target: &Target) -> Vec<Diagnostic> {
-    let arches = filter_arches(profile, target);
-    warnings(profile, &plan(profile, target), &arches)
-}
-
 /// Builds the libseccomp filter for a profile on a target.
 pub fn filter(
     profile: &Profile,
@@ -275,14 +242,22 @@ pub fn filter(
             message: message.english(),
         });
     }
+    let mut warnings = planned.warnings.clone();
     let runc_default = RuncErrno::of(profile.default_errno(), profile.default_action);
-    if let Some(message) = default_problem(profile).filter(|_| runc_default.refused) {
-        return Err(CompileError::Filter {
-            step: "create the filter",
-            message: message.english(),
-        });
+    let default_problem = profile
+        .default_action
+        .takes_errno()
+        .then(|| errno_problem(runc_default, "defaultErrnoRet", profile.default_errno()))
+        .flatten();
+    if let Some(message) = default_problem {
+        if runc_default.refused {
+            return Err(CompileError::Filter {
+                step: "create the filter",
+                message: message.english(),
+            });
+        }
+        warnings.push(Diagnostic::warning(Pos::default(), message));
     }
-    let warnings = warnings(profile, &planned, &arches);
     let default = effective(
         profile.default_action,
         u64::from(runc_default.data),
@@ -292,7 +267,11 @@ pub fn filter(
     let mut extras = Vec::new();
     for &arch in &arches {
         let Some(sarch) = scmp_arch(arch) else {
-            continue; // `warnings` says it is left out
+            warnings.push(Diagnostic::warning(
+                Pos::default(),
+                crate::text!("load-compile-arch-left-out", arch = arch.to_string()),
+            ));
+            continue;
         };
         let mut ctx = single_arch_filter(default, sarch)?;
         if tree {
