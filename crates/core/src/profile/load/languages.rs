@@ -1,6 +1,9 @@
 //! Every diagnostic of a broken profile in both languages: Portuguese words of its own, the
 //! same JSON paths, values and constants as the English one.
 
+// Redundant with the module's declaration, but it tells `tests/cli/structure.rs` that all
+// below is tests (which may reach any module, as the catalog here).
+#[cfg(test)]
 use crate::catalog::Catalog;
 use crate::lang::Language;
 use crate::profile::formats::{import, Format};
