@@ -493,6 +493,13 @@ load-input-block-device = a block device
 load-input-socket = a socket
 load-input-too-large = it is larger than { $mib } MiB, too large for a seccomp profile
 
+# fmt: what it says about each file.
+load-fmt-not-canonical = not in canonical form (run `seccompose fmt` on it)
+load-fmt-formatted = formatted
+load-fmt-read-only = { $error }; `fmt --force` replaces it
+load-fmt-reading = reading { $file }
+load-fmt-writing = writing { $file }
+
 
 ## The command line: its messages, --help, doctor, usage and explain's words.
 # (ids begin with cli-)

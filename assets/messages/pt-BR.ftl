@@ -492,6 +492,13 @@ load-input-block-device = um dispositivo de bloco
 load-input-socket = um socket
 load-input-too-large = é maior que { $mib } MiB, grande demais para um perfil seccomp
 
+# fmt: o que ele diz de cada arquivo.
+load-fmt-not-canonical = não está na forma canônica (rode `seccompose fmt` nele)
+load-fmt-formatted = formatado
+load-fmt-read-only = { $error }; `fmt --force` o substitui
+load-fmt-reading = lendo { $file }
+load-fmt-writing = escrevendo { $file }
+
 
 ## The command line: its messages, --help, doctor, usage and explain's words.
 # (ids begin with cli-)

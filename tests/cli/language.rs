@@ -33,6 +33,8 @@ fn machine_outputs_are_the_same_bytes_in_every_language() {
         // check's diagnostics as lint findings: their messages stay English in JSON and SARIF.
         &["lint", broken, "--format", "json"],
         &["lint", broken, "--format", "sarif"],
+        // fmt's text is the profile's, in no language.
+        &["fmt", "--stdout", seed],
         &["compile", small],
         &["compile", small, "--format", "bpf"],
         &["compile", seed, "--format", "pfc"],
@@ -181,4 +183,26 @@ fn check_says_what_is_wrong_in_portuguese_at_the_same_places() {
     let said =
         format!("{folder}: error: não foi possível ler o arquivo: é uma pasta, não um arquivo");
     assert!(pt.contains(&said), "{pt}");
+}
+
+/// `fmt --check` says which file is not canonical in the user's language, with the same exit.
+#[test]
+fn fmt_says_what_it_does_in_portuguese() {
+    let cache = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("loose.json");
+    std::fs::write(&file, r#"{"defaultAction":"SCMP_ACT_ALLOW"}"#).unwrap();
+    let name = file.to_str().unwrap();
+    let c = run("C", cache.path(), &["fmt", "--check", name]);
+    let pt = run("pt_BR.UTF-8", cache.path(), &["fmt", "--check", name]);
+    assert_eq!((c.status.code(), pt.status.code()), (Some(1), Some(1)));
+    let (c, pt) = (
+        String::from_utf8(c.stderr).unwrap(),
+        String::from_utf8(pt.stderr).unwrap(),
+    );
+    assert!(c.contains(&format!("{name}: not in canonical form")), "{c}");
+    assert!(
+        pt.contains(&format!("{name}: não está na forma canônica")),
+        "{pt}"
+    );
 }
