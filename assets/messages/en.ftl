@@ -681,6 +681,117 @@ edit-allow-recorded = allow the recorded calls of { $n } { $n ->
 ## Reading a profile: check's diagnostics (Text from crates/core/src/profile).
 # (ids begin with load-)
 
+# The kinds of JSON value, as "found ..." names them.
+load-kind-string = a string
+load-kind-number = a number
+load-kind-boolean = a boolean
+load-kind-object = an object
+load-kind-array = an array
+load-kind-null = null
+
+# Reading the JSON text.
+load-not-utf8 = the file is not valid UTF-8: byte { $byte } at offset { $offset }
+load-empty-file = the file is empty: expected a JSON object with at least "defaultAction"
+load-byte-order-mark = the file starts with a UTF-8 byte-order mark (bytes EF BB BF), which Docker and runc reject: save it as UTF-8 without BOM
+load-trailing-comma = invalid JSON: a trailing comma (JSON allows no comma before the closing ] or {"}"}, and Docker rejects it): remove it
+load-invalid-json = invalid JSON: { $detail }
+load-json-eof-list = EOF while parsing a list
+load-json-eof-object = EOF while parsing an object
+load-json-eof-string = EOF while parsing a string
+load-json-eof-value = EOF while parsing a value
+load-json-expected-colon = expected `:`
+load-json-expected-comma-list = expected `,` or `]`
+load-json-expected-comma-object = expected `,` or `{"}"}`
+load-json-expected-value = expected value
+load-json-key-not-string = key must be a string
+load-json-trailing-characters = trailing characters
+load-json-invalid-number = invalid number
+load-json-invalid-escape = invalid escape
+load-no-json-value = the file holds no JSON value
+
+# The profile's fields.
+load-not-a-profile = the document is { $found }, but a seccomp profile is a JSON object with "defaultAction"
+load-duplicate-key = duplicate key "{ $key }" at { $path }: the last one wins
+load-unknown-key = unknown key "{ $name }" at { $path }: did you mean "{ $close }"? (kept as an unknown field)
+load-not-object = { $path } must be an object, found { $found }
+load-not-string = { $path } must be a string, found { $found }
+load-not-array = { $path } must be an array, found { $found }
+load-not-u64 = { $path } must be an unsigned 64-bit integer, found { $value }
+load-not-unsigned = { $path } must be an unsigned integer, found { $found }
+load-missing-key = { $path } has no "{ $key }"
+load-unknown-errno = { $path } is "{ $name }", which is not an errno name (such as EPERM or ENOSYS)
+load-unknown-errno-close = { $path } is "{ $name }", which is not an errno name; did you mean "{ $close }"?
+load-unknown-action = unknown action "{ $name }" at { $path }; valid actions: { $valid }
+load-unknown-arch = unknown architecture "{ $name }" at { $path }; valid architectures: { $valid }
+load-unknown-flag = unknown flag "{ $name }" at { $path }; valid flags: { $valid }
+load-arches-and-arch-map = "architectures" and "archMap" cannot be used together (Docker rejects the profile)
+load-no-default-action = missing "defaultAction": every profile needs the action for syscalls no rule matches
+load-errno-mismatch = defaultErrno "{ $name }" disagrees with defaultErrnoRet { $ret }; runc uses defaultErrnoRet
+load-name-and-names = { $path } has both "name" and "names"; use one (Docker rejects both together)
+load-unknown-syscall = unknown syscall "{ $name }" at { $path }: no architecture has it, so runc skips the name (a debug log line, no error) and the rule does nothing for it
+load-unknown-syscall-close = unknown syscall "{ $name }" at { $path }: no architecture has it, so runc skips the name (a debug log line, no error) and the rule does nothing for it; did you mean "{ $close }"?
+load-arg-index = { $path } is { $index }, but syscalls have arguments 0..5
+load-unknown-operator = unknown operator "{ $name }" at { $path }; valid operators: { $valid }
+load-value-two-ignored = { $path }.valueTwo is ignored by { $op }; only SCMP_CMP_MASKED_EQ uses it
+load-unknown-capability = unknown capability "{ $name }" at { $path }; it never matches
+load-not-kernel-version = { $path } is "{ $value }", not a kernel version such as "5.8"
+
+# What runc makes of the rules and of errno values.
+load-errno-ignored = { $path }.errnoRet has no effect on { $action }; only SCMP_ACT_ERRNO and SCMP_ACT_TRACE use it
+load-default-action-rule = { $path } has the default action { $action }, so it adds nothing
+load-empty-rule = { $path } names no syscall, so it has no effect
+load-arch-never-matches = architecture "{ $name }" at { $path } never matches; runc compares Go names such as { $names }
+load-arch-never-matches-write = architecture "{ $name }" at { $path } never matches; runc compares Go names, so write "{ $go }"
+load-errno-wraps-to = runc keeps only its low 16 bits, so it becomes { $data }
+load-errno-wraps-to-zero = runc keeps only its low 16 bits, so it becomes 0 (ERRNO(0): the call does not run, yet reports success)
+load-errno-wrapped = { $what } is { $value }: { $wrap }
+load-errno-refused = { $what } is { $value }: libseccomp refuses errno values above { $max }, so runc cannot load this profile and the container will not start
+load-errno-wrapped-and-refused = { $what } is { $value }: { $wrap }, and libseccomp refuses errno values above { $max }, so runc cannot load this profile and the container will not start
+
+# Other file formats, and the backup of a file that does not load.
+load-backup-available = { $backup } holds a complete earlier version that reads without errors (a save may have been cut short): `cp '{ $backup }' '{ $file }'` brings it back
+load-systemd-not-read = systemd unit settings can be written but not read: convert from the JSON profile
+load-oci-not-object = an OCI runtime configuration is a JSON object
+load-oci-no-linux = this runtime configuration has no "linux" object, so no seccomp profile
+load-oci-linux-not-object = "linux" is not an object
+load-oci-no-seccomp = "linux" has no "seccomp" object: the container runs without a seccomp profile
+load-spo-none = no SeccompProfile manifest (kind: SeccompProfile) in the file
+load-spo-no-such-name = no SeccompProfile named "{ $name }"; the file has: { $names }
+load-spo-api-version = apiVersion "{ $api }" is not the Security Profiles Operator's ({ $expected })
+load-spo-no-spec = SeccompProfile "{ $name }" has no spec
+load-spo-base-profile = baseProfileName: the operator adds the base profile's rules when it installs this one; only this spec's own rules are read here
+load-invalid-yaml = invalid YAML: { $detail }
+load-yaml-key-not-string = a mapping key is not a plain string
+load-yaml-node-unreadable = this YAML node (an alias or a bad value) cannot be read here
+
+# Compiling: names the runtime skips, architectures libseccomp cannot build.
+load-skipped = { $path }: { $runtime }'s libseccomp { $libseccomp } cannot resolve "{ $name }", so { $runtime } skips it
+load-skipped-known-since = { $path }: { $runtime }'s libseccomp { $libseccomp } cannot resolve "{ $name }", so { $runtime } skips it; libseccomp { $since } and newer know it
+load-compile-unknown-syscall = { $path }: unknown syscall "{ $name }" is skipped, as runc skips it
+load-compile-arch-left-out = libseccomp cannot build filters for { $arch }; it is left out
+
+# Where check and the editor show them.
+load-cannot-read = cannot read the file: { $error }
+load-loaded-with = Loaded with { $n ->
+        [one] 1 warning
+       *[other] { $n } warnings
+    }; first at { $line }:{ $col }: { $message }
+
+# Inputs that are not read at all.
+load-input-not-a-file = it is { $what }, not a file (seccompose reads regular files and pipes)
+load-input-folder = a folder
+load-input-char-device = a character device
+load-input-block-device = a block device
+load-input-socket = a socket
+load-input-too-large = it is larger than { $mib } MiB, too large for a seccomp profile
+
+# fmt: what it says about each file.
+load-fmt-not-canonical = not in canonical form (run `seccompose fmt` on it)
+load-fmt-formatted = formatted
+load-fmt-read-only = { $error }; `fmt --force` replaces it
+load-fmt-reading = reading { $file }
+load-fmt-writing = writing { $file }
+
 
 ## The command line: its messages, --help, doctor, usage and explain's words.
 # (ids begin with cli-)
@@ -906,7 +1017,6 @@ ed-starting-from = Starting from { $from } (unsaved)
 ed-new-exists = { $file } exists already: --new starts a new file (give a new name, or open it without --new)
 ed-cannot-read = cannot read { $file }: { $why }
 ed-opened-spo = Opened SeccompProfile { $name }; the file also has { $others } (seccompose FILE --name NAME opens another)
-ed-loaded-with-warnings = Loaded with { $n } warning(s); first at { $line }:{ $col }: { $message }
 ed-not-opened = { $file } could not be opened; it was not changed.
 ed-fix-the-file = Fix the file (seccompose check shows the same), then open it again. Press any key to leave.
 ed-cannot-open = Cannot open the profile

@@ -680,6 +680,117 @@ edit-allow-recorded = permitir as chamadas gravadas de { $n } { $n ->
 ## Reading a profile: check's diagnostics (Text from crates/core/src/profile).
 # (ids begin with load-)
 
+# Os tipos de valor JSON, como o "encontrado ..." os nomeia.
+load-kind-string = uma string
+load-kind-number = um número
+load-kind-boolean = um booleano
+load-kind-object = um objeto
+load-kind-array = um array
+load-kind-null = null
+
+# A leitura do texto JSON.
+load-not-utf8 = o arquivo não é UTF-8 válido: byte { $byte } no deslocamento { $offset }
+load-empty-file = o arquivo está vazio: era esperado um objeto JSON com pelo menos "defaultAction"
+load-byte-order-mark = o arquivo começa com uma marca de ordem de bytes UTF-8 (bytes EF BB BF), que o Docker e o runc recusam: salve-o como UTF-8 sem BOM
+load-trailing-comma = JSON inválido: uma vírgula sobrando (o JSON não aceita vírgula antes do ] ou {"}"} de fechamento, e o Docker recusa): apague-a
+load-invalid-json = JSON inválido: { $detail }
+load-json-eof-list = o arquivo acaba no meio de uma lista
+load-json-eof-object = o arquivo acaba no meio de um objeto
+load-json-eof-string = o arquivo acaba no meio de uma string
+load-json-eof-value = o arquivo acaba onde era esperado um valor
+load-json-expected-colon = era esperado `:`
+load-json-expected-comma-list = era esperado `,` ou `]`
+load-json-expected-comma-object = era esperado `,` ou `{"}"}`
+load-json-expected-value = era esperado um valor
+load-json-key-not-string = a chave precisa ser uma string
+load-json-trailing-characters = há caracteres depois do fim do valor
+load-json-invalid-number = número inválido
+load-json-invalid-escape = sequência de escape inválida
+load-no-json-value = o arquivo não contém nenhum valor JSON
+
+# Os campos do perfil.
+load-not-a-profile = o documento é { $found }, mas um perfil seccomp é um objeto JSON com "defaultAction"
+load-duplicate-key = chave "{ $key }" repetida em { $path }: vale a última
+load-unknown-key = chave desconhecida "{ $name }" em { $path }: você quis dizer "{ $close }"? (mantida como campo desconhecido)
+load-not-object = { $path } precisa ser um objeto, mas é { $found }
+load-not-string = { $path } precisa ser uma string, mas é { $found }
+load-not-array = { $path } precisa ser um array, mas é { $found }
+load-not-u64 = { $path } precisa ser um inteiro de 64 bits sem sinal, mas é { $value }
+load-not-unsigned = { $path } precisa ser um inteiro sem sinal, mas é { $found }
+load-missing-key = falta "{ $key }" em { $path }
+load-unknown-errno = { $path } é "{ $name }", que não é nome de errno (como EPERM ou ENOSYS)
+load-unknown-errno-close = { $path } é "{ $name }", que não é nome de errno; você quis dizer "{ $close }"?
+load-unknown-action = ação desconhecida "{ $name }" em { $path }; as ações válidas são: { $valid }
+load-unknown-arch = arquitetura desconhecida "{ $name }" em { $path }; as arquiteturas válidas são: { $valid }
+load-unknown-flag = flag desconhecida "{ $name }" em { $path }; as flags válidas são: { $valid }
+load-arches-and-arch-map = "architectures" e "archMap" não podem ser usados juntos (o Docker recusa o perfil)
+load-no-default-action = falta "defaultAction": todo perfil precisa da ação para as syscalls que nenhuma regra pega
+load-errno-mismatch = defaultErrno "{ $name }" não bate com defaultErrnoRet { $ret }; o runc usa o defaultErrnoRet
+load-name-and-names = { $path } tem "name" e "names" ao mesmo tempo; use só um (o Docker recusa os dois juntos)
+load-unknown-syscall = syscall desconhecida "{ $name }" em { $path }: nenhuma arquitetura a tem, então o runc pula o nome (só uma linha de log de debug, sem erro) e a regra não faz nada por ela
+load-unknown-syscall-close = syscall desconhecida "{ $name }" em { $path }: nenhuma arquitetura a tem, então o runc pula o nome (só uma linha de log de debug, sem erro) e a regra não faz nada por ela; você quis dizer "{ $close }"?
+load-arg-index = { $path } é { $index }, mas as syscalls têm os argumentos 0..5
+load-unknown-operator = operador desconhecido "{ $name }" em { $path }; os operadores válidos são: { $valid }
+load-value-two-ignored = { $path }.valueTwo é ignorado por { $op }; só o SCMP_CMP_MASKED_EQ o usa
+load-unknown-capability = capability desconhecida "{ $name }" em { $path }; ela nunca casa
+load-not-kernel-version = { $path } é "{ $value }", que não é uma versão de kernel como "5.8"
+
+# O que o runc faz das regras e dos valores de errno.
+load-errno-ignored = { $path }.errnoRet não tem efeito em { $action }; só SCMP_ACT_ERRNO e SCMP_ACT_TRACE o usam
+load-default-action-rule = { $path } tem a ação padrão { $action }, então não acrescenta nada
+load-empty-rule = { $path } não cita nenhuma syscall, então não tem efeito
+load-arch-never-matches = a arquitetura "{ $name }" em { $path } nunca casa; o runc compara nomes do Go, como { $names }
+load-arch-never-matches-write = a arquitetura "{ $name }" em { $path } nunca casa; o runc compara nomes do Go, então escreva "{ $go }"
+load-errno-wraps-to = o runc guarda só os 16 bits de baixo, então ele vira { $data }
+load-errno-wraps-to-zero = o runc guarda só os 16 bits de baixo, então ele vira 0 (ERRNO(0): a chamada não roda, mas informa sucesso)
+load-errno-wrapped = { $what } é { $value }: { $wrap }
+load-errno-refused = { $what } é { $value }: a libseccomp recusa valores de errno acima de { $max }, então o runc não consegue carregar este perfil e o container não sobe
+load-errno-wrapped-and-refused = { $what } é { $value }: { $wrap }, e a libseccomp recusa valores de errno acima de { $max }, então o runc não consegue carregar este perfil e o container não sobe
+
+# Os outros formatos de arquivo, e o backup de um arquivo que não carrega.
+load-backup-available = { $backup } guarda uma versão anterior completa, que é lida sem erros (um salvamento pode ter sido interrompido): `cp '{ $backup }' '{ $file }'` a traz de volta
+load-systemd-not-read = as configurações de unit do systemd podem ser escritas, mas não lidas: converta a partir do perfil JSON
+load-oci-not-object = uma configuração de runtime OCI é um objeto JSON
+load-oci-no-linux = esta configuração de runtime não tem o objeto "linux", então não tem perfil seccomp
+load-oci-linux-not-object = "linux" não é um objeto
+load-oci-no-seccomp = "linux" não tem o objeto "seccomp": o container roda sem perfil seccomp
+load-spo-none = nenhum manifesto SeccompProfile (kind: SeccompProfile) no arquivo
+load-spo-no-such-name = nenhum SeccompProfile com o nome "{ $name }"; o arquivo tem: { $names }
+load-spo-api-version = a apiVersion "{ $api }" não é a do Security Profiles Operator ({ $expected })
+load-spo-no-spec = o SeccompProfile "{ $name }" não tem spec
+load-spo-base-profile = baseProfileName: o operator acrescenta as regras do perfil base quando instala este; aqui só as regras deste spec são lidas
+load-invalid-yaml = YAML inválido: { $detail }
+load-yaml-key-not-string = uma chave de mapeamento não é uma string simples
+load-yaml-node-unreadable = este nó YAML (um alias ou um valor ruim) não pode ser lido aqui
+
+# A compilação: nomes que o runtime pula, arquiteturas que a libseccomp não monta.
+load-skipped = { $path }: a libseccomp { $libseccomp } do { $runtime } não resolve "{ $name }", então o { $runtime } a pula
+load-skipped-known-since = { $path }: a libseccomp { $libseccomp } do { $runtime } não resolve "{ $name }", então o { $runtime } a pula; a libseccomp { $since } e as mais novas a conhecem
+load-compile-unknown-syscall = { $path }: a syscall desconhecida "{ $name }" é pulada, como o runc a pula
+load-compile-arch-left-out = a libseccomp não consegue montar filtros para { $arch }; ela fica de fora
+
+# Onde o check e o editor os mostram.
+load-cannot-read = não foi possível ler o arquivo: { $error }
+load-loaded-with = Carregado com { $n ->
+        [one] 1 aviso
+       *[other] { $n } avisos
+    }; o primeiro em { $line }:{ $col }: { $message }
+
+# Entradas que nem chegam a ser lidas.
+load-input-not-a-file = é { $what }, não um arquivo (o seccompose lê arquivos comuns e pipes)
+load-input-folder = uma pasta
+load-input-char-device = um dispositivo de caractere
+load-input-block-device = um dispositivo de bloco
+load-input-socket = um socket
+load-input-too-large = é maior que { $mib } MiB, grande demais para um perfil seccomp
+
+# fmt: o que ele diz de cada arquivo.
+load-fmt-not-canonical = não está na forma canônica (rode `seccompose fmt` nele)
+load-fmt-formatted = formatado
+load-fmt-read-only = { $error }; `fmt --force` o substitui
+load-fmt-reading = lendo { $file }
+load-fmt-writing = escrevendo { $file }
+
 
 ## The command line: its messages, --help, doctor, usage and explain's words.
 # (ids begin with cli-)
@@ -924,10 +1035,6 @@ ed-starting-from = Começando por { $from } (não salvo)
 ed-new-exists = { $file } já existe: --new começa um arquivo novo (dê outro nome, ou abra-o sem --new)
 ed-cannot-read = não foi possível ler { $file }: { $why }
 ed-opened-spo = SeccompProfile { $name } aberto; o arquivo também tem { $others } (seccompose ARQUIVO --name NOME abre outro)
-ed-loaded-with-warnings = Carregado com { $n ->
-    [one] { $n } aviso
-   *[other] { $n } avisos
-}; o primeiro em { $line }:{ $col }: { $message }
 ed-not-opened = { $file } não pôde ser aberto; ele não foi alterado.
 ed-fix-the-file = Corrija o arquivo (o seccompose check mostra o mesmo) e abra-o de novo. Tecle qualquer coisa para sair.
 ed-cannot-open = Não foi possível abrir o perfil

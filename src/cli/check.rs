@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 use seccompose::catalog::Catalog;
+use seccompose::msg;
 use seccompose::profile::formats::{self, Format, Imported};
 use seccompose::profile::{self, has_errors, Parsed};
 use std::path::{Path, PathBuf};
@@ -16,10 +17,17 @@ fn load_reporting(path: &Path) -> Result<Parsed, ()> {
             Ok(parsed)
         }
         Err(e) => {
-            eprintln!("{name}: error: cannot read the file: {e}");
+            cannot_read(&name, &e);
             Err(())
         }
     }
+}
+
+/// The line for a file that cannot be read, in the user's language (the severity word and the
+/// file name as every diagnostic has them).
+fn cannot_read(name: &str, e: &std::io::Error) {
+    let why = msg!("load-cannot-read", error = e.to_string());
+    eprintln!("{name}: error: {why}");
 }
 
 fn report(name: &str, parsed: &Parsed) {
@@ -44,7 +52,7 @@ fn check_file(path: &Path) -> bool {
     let imported = match profile::import_file(path, None, None, &Catalog) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("{name}: error: cannot read the file: {e}");
+            cannot_read(&name, &e);
             return false;
         }
     };
@@ -72,7 +80,14 @@ fn check_file(path: &Path) -> bool {
     ok
 }
 
+/// The language of what check and fmt say (LC_ALL, LC_MESSAGES, LANG), until the command line
+/// chooses it once for every command.
+fn in_the_users_language() {
+    seccompose::i18n::set_language(seccompose::lang::Language::from_environment());
+}
+
 pub fn check(files: &[PathBuf]) -> ExitCode {
+    in_the_users_language();
     let failed = files
         .iter()
         .fold(false, |failed, f| !check_file(f) | failed);
@@ -86,6 +101,7 @@ pub fn fmt(
     backup: bool,
     force: bool,
 ) -> anyhow::Result<ExitCode> {
+    in_the_users_language();
     let mut failed = false;
     for path in files {
         let Ok(Parsed {
@@ -99,16 +115,13 @@ pub fn fmt(
         if stdout {
             print!("{text}");
         } else {
-            let current =
-                profile::read_input(path).with_context(|| format!("reading {}", path.display()))?;
+            let current = profile::read_input(path)
+                .with_context(|| msg!("load-fmt-reading", file = path.display().to_string()))?;
             if current == text.as_bytes() {
                 continue;
             }
             if check {
-                eprintln!(
-                    "{}: not in canonical form (run `seccompose fmt` on it)",
-                    path.display()
-                );
+                eprintln!("{}: {}", path.display(), msg!("load-fmt-not-canonical"));
                 failed = true;
             } else {
                 let options = profile::WriteOptions {
@@ -116,12 +129,16 @@ pub fn fmt(
                     force,
                 };
                 match profile::write_file(path, &text, options) {
-                    Ok(()) => eprintln!("{}: formatted", path.display()),
+                    Ok(()) => eprintln!("{}: {}", path.display(), msg!("load-fmt-formatted")),
                     Err(e) if profile::read_only_error(&e).is_some() => {
-                        eprintln!("seccompose: {e}; `fmt --force` replaces it");
+                        let why = msg!("load-fmt-read-only", error = e.to_string());
+                        eprintln!("seccompose: {why}");
                         failed = true;
                     }
-                    Err(e) => return Err(e).with_context(|| format!("writing {}", path.display())),
+                    Err(e) => {
+                        let file = path.display().to_string();
+                        return Err(e).with_context(|| msg!("load-fmt-writing", file = file));
+                    }
                 }
             }
         }

@@ -219,11 +219,11 @@ pub fn root_warning(euid: u32) -> Option<String> {
 fn loaded_note(diags: &[Diagnostic]) -> Option<String> {
     let first = diags.first()?;
     Some(crate::msg!(
-        "ed-loaded-with-warnings",
+        "load-loaded-with",
         n = diags.len(),
-        line = first.pos.line,
-        col = first.pos.col,
-        message = first.message.to_string()
+        line = first.pos.line.to_string(),
+        col = first.pos.col.to_string(),
+        message = first.message.local()
     ))
 }
 
@@ -363,7 +363,7 @@ fn show_load_errors(path: &Path, diags: &[Diagnostic]) -> anyhow::Result<ExitCod
 
 #[cfg(test)]
 mod tests {
-    use super::start_language;
+    use super::*;
     use crate::lang::Language;
 
     #[test]
@@ -375,5 +375,32 @@ mod tests {
         assert_eq!(start(None, Some(Language::En)), Language::En);
         assert_eq!(start(None, None), Language::from_environment());
         assert!(start_language(Some("xx-YY"), Some(Language::PtBr)).is_err());
+    }
+
+    /// The note on opening a profile with warnings counts them with the language's plural and
+    /// quotes the first one in that language (the pty can show it only when not run as root,
+    /// whose warning comes first).
+    #[test]
+    fn the_note_on_opening_counts_the_warnings_in_the_language() {
+        let text = "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\",\n  \"defaultAction\": \"SCMP_ACT_ALLOW\",\n  \"syscalls\": [{\"names\": [], \"action\": \"SCMP_ACT_ERRNO\"}]\n}\n";
+        let diags = profile::parse(text, &Catalog).diagnostics;
+        crate::i18n::set_thread_language(Language::PtBr);
+        let pt = loaded_note(&diags[..1]).unwrap();
+        assert!(
+            pt.starts_with(
+                "Carregado com 1 aviso; o primeiro em 3:3: chave \"defaultAction\" repetida"
+            ),
+            "{pt}"
+        );
+        let two = loaded_note(&diags).unwrap();
+        assert!(two.starts_with("Carregado com 2 avisos;"), "{two}");
+        crate::i18n::set_thread_language(Language::En);
+        let en = loaded_note(&diags[..1]).unwrap();
+        assert!(
+            en.starts_with("Loaded with 1 warning; first at 3:3: duplicate key \"defaultAction\""),
+            "{en}"
+        );
+        let two = loaded_note(&diags).unwrap();
+        assert!(two.starts_with("Loaded with 2 warnings;"), "{two}");
     }
 }

@@ -359,7 +359,7 @@ impl Session {
                     .first()
                     .map(|d| {
                         let at = msg!("ed-place-line", line = d.pos.line, col = d.pos.col);
-                        format!("{at}: {}", d.message)
+                        format!("{at}: {}", d.message.local())
                     })
                     .unwrap_or_else(|| msg!("ed-reload-not-a-profile"));
                 self.say(

@@ -27,11 +27,18 @@ fn machine_outputs_are_the_same_bytes_in_every_language() {
     let small = small.to_str().unwrap();
     let many = common::fixture("lint-many-kinds.json");
     let many = many.to_str().unwrap();
+    let broken = common::fixture("broken-several.json");
+    let broken = broken.to_str().unwrap();
     let commands: &[&[&str]] = &[
         &["lint", seed, "--format", "json"],
         &["lint", seed, "--format", "sarif"],
         &["lint", many, "--json"],
         &["lint", many, "--format", "sarif", "--arch", "x86"],
+        // check's diagnostics as lint findings: their messages stay English in JSON and SARIF.
+        &["lint", broken, "--format", "json"],
+        &["lint", broken, "--format", "sarif"],
+        // fmt's text is the profile's, in no language.
+        &["fmt", "--stdout", seed],
         &["compile", small],
         &["compile", small, "--format", "bpf"],
         &["compile", seed, "--format", "pfc"],
@@ -164,4 +171,108 @@ fn lint_speaks_the_language_of_the_locale() {
         "{c_said}"
     );
     assert!(pt_file == c_file, "the fixed file differs by language");
+}
+
+/// `check` speaks the user's language about a broken profile: each diagnostic at the same
+/// `file:line:col` with the same severity, its words in Portuguese, the paths and values as
+/// they are in the file, and the same exit code as under `LANG=C`.
+#[test]
+fn check_says_what_is_wrong_in_portuguese_at_the_same_places() {
+    let cache = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let syntax = dir.path().join("syntax.json");
+    std::fs::write(
+        &syntax,
+        "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\" \"x\"\n}\n",
+    )
+    .unwrap();
+    let broken = common::fixture("broken-several.json");
+    for (file, words) in [
+        (
+            broken.as_path(),
+            &[
+                ":7:39: error: ação desconhecida \"SCMP_ACT_NOPE\" em syscalls[1].action",
+                ":8:19: error: syscalls[2].names precisa ser um array, mas é uma string",
+                ":9:70: error: syscalls[3].errnoRet é 70000: o runc guarda só os 16 bits de baixo",
+                "você quis dizer \"mkdir\"?",
+                "chave \"defaultAction\" repetida em defaultAction: vale a última",
+            ][..],
+        ),
+        (
+            syntax.as_path(),
+            &[":2:37: error: JSON inválido: era esperado `,` ou `}`"][..],
+        ),
+    ] {
+        let name = file.to_str().unwrap();
+        let c = run("C", cache.path(), &["check", name]);
+        let pt = run("pt_BR.UTF-8", cache.path(), &["check", name]);
+        assert_eq!(c.status.code(), Some(1), "{name}");
+        assert_eq!(pt.status.code(), c.status.code(), "{name}");
+        let (c, pt) = (
+            String::from_utf8(c.stderr).unwrap(),
+            String::from_utf8(pt.stderr).unwrap(),
+        );
+        for w in words {
+            assert!(pt.contains(w), "{w} not in\n{pt}");
+            assert!(!c.contains(w), "{w} in English too:\n{c}");
+        }
+        // Line by line: the same place and severity, other words.
+        let diagnostics = |out: &str| -> Vec<(String, String)> {
+            out.lines()
+                .filter_map(|l| {
+                    let rest = l.strip_prefix(name)?;
+                    let (place, message) = rest
+                        .split_once(": error: ")
+                        .or_else(|| rest.split_once(": warning: "))?;
+                    Some((place.to_string(), message.to_string()))
+                })
+                .collect()
+        };
+        let (c, pt) = (diagnostics(&c), diagnostics(&pt));
+        assert!(!c.is_empty() && c.len() == pt.len(), "{c:?}\n{pt:?}");
+        for ((c_place, c_message), (pt_place, pt_message)) in c.iter().zip(&pt) {
+            assert_eq!(c_place, pt_place);
+            assert_ne!(c_message, pt_message);
+        }
+    }
+    // A file that cannot be read at all: why, in Portuguese too.
+    let folder = dir.path().to_str().unwrap();
+    let c = run("C", cache.path(), &["check", folder]);
+    let pt = run("pt_BR.UTF-8", cache.path(), &["check", folder]);
+    assert_eq!((c.status.code(), pt.status.code()), (Some(1), Some(1)));
+    let (c, pt) = (
+        String::from_utf8(c.stderr).unwrap(),
+        String::from_utf8(pt.stderr).unwrap(),
+    );
+    assert!(
+        c.contains(&format!(
+            "{folder}: error: cannot read the file: it is a folder"
+        )),
+        "{c}"
+    );
+    let said =
+        format!("{folder}: error: não foi possível ler o arquivo: é uma pasta, não um arquivo");
+    assert!(pt.contains(&said), "{pt}");
+}
+
+/// `fmt --check` says which file is not canonical in the user's language, with the same exit.
+#[test]
+fn fmt_says_what_it_does_in_portuguese() {
+    let cache = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("loose.json");
+    std::fs::write(&file, r#"{"defaultAction":"SCMP_ACT_ALLOW"}"#).unwrap();
+    let name = file.to_str().unwrap();
+    let c = run("C", cache.path(), &["fmt", "--check", name]);
+    let pt = run("pt_BR.UTF-8", cache.path(), &["fmt", "--check", name]);
+    assert_eq!((c.status.code(), pt.status.code()), (Some(1), Some(1)));
+    let (c, pt) = (
+        String::from_utf8(c.stderr).unwrap(),
+        String::from_utf8(pt.stderr).unwrap(),
+    );
+    assert!(c.contains(&format!("{name}: not in canonical form")), "{c}");
+    assert!(
+        pt.contains(&format!("{name}: não está na forma canônica")),
+        "{pt}"
+    );
 }

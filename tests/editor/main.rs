@@ -17,6 +17,7 @@ mod keys;
 mod language;
 mod learn;
 mod lint;
+mod load_language;
 mod run;
 mod snapshots;
 mod usage;

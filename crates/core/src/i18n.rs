@@ -258,6 +258,68 @@ macro_rules! count_arg {
 }
 count_arg!(i32, u32, i64, u64, usize, u16, u8);
 
+/// A [`Text`] kept on disk (the compile cache's warnings): its id and arguments as JSON, read
+/// back into the same `Text`, which then speaks whatever language reads it.
+impl Text {
+    /// `{"id": ..., "args": [[name, value], ...]}`: a string, a count, a text of its own, or
+    /// `{"each": [...]}` (one string per language).
+    pub fn to_json(&self) -> serde_json::Value {
+        let args: Vec<serde_json::Value> = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    Arg::Str(s) => serde_json::Value::from(s.as_str()),
+                    Arg::Num(n) => serde_json::Value::from(*n),
+                    Arg::Text(t) => t.to_json(),
+                    Arg::Each(each) => serde_json::json!({ "each": each }),
+                };
+                serde_json::json!([name, value])
+            })
+            .collect();
+        serde_json::json!({ "id": self.id, "args": args })
+    }
+
+    /// The text [`Text::to_json`] wrote; None when it is not one, or its id is not a message
+    /// of this build.
+    pub fn from_json(v: &serde_json::Value) -> Option<Text> {
+        let id = v["id"].as_str().filter(|id| has(Language::En, id))?;
+        let mut text = Text::new(interned(id));
+        for arg in v["args"].as_array()? {
+            let name = interned(arg[0].as_str()?);
+            let value = match &arg[1] {
+                serde_json::Value::String(s) => Arg::Str(s.clone()),
+                serde_json::Value::Number(n) => Arg::Num(n.as_i64()?),
+                serde_json::Value::Object(o) if o.contains_key("each") => {
+                    let each = o["each"].as_array()?;
+                    let each: Option<Vec<String>> = each
+                        .iter()
+                        .map(|e| e.as_str().map(str::to_string))
+                        .collect();
+                    Arg::Each(each.filter(|e| e.len() == Language::ALL.len())?)
+                }
+                other => Arg::Text(Box::new(Text::from_json(other)?)),
+            };
+            text.args.push((name, value));
+        }
+        Some(text)
+    }
+}
+
+/// One `'static` copy of each id and argument name read back (a few dozen at most: the ids of
+/// the message files, checked before, and their arguments' names).
+fn interned(s: &str) -> &'static str {
+    static SEEN: std::sync::Mutex<std::collections::BTreeSet<&'static str>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = seen.get(s) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(s.to_string().into_boxed_str());
+    seen.insert(leaked);
+    leaked
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,5 +337,34 @@ mod tests {
         assert_eq!(crate::text!("no-such-id").english(), "no-such-id");
         let big = Arg::from(u64::MAX);
         assert_eq!(big, Arg::Str(u64::MAX.to_string()));
+    }
+
+    #[test]
+    fn a_text_reads_back_from_json_as_it_was() {
+        let inner = crate::text!("load-kind-string");
+        let t = crate::text!("load-not-array", path = "syscalls[0].names", found = inner);
+        let counted = crate::text!(
+            "load-loaded-with",
+            n = 2,
+            line = "3",
+            col = "5",
+            message = t.clone()
+        );
+        let each = crate::text!("load-loaded-with", n = 1, line = "1", col = "1")
+            .arg("message", Arg::each(|l| format!("in {l}")));
+        for text in [t, counted, each] {
+            let back = Text::from_json(&text.to_json()).expect("reads back");
+            assert_eq!(back, text);
+            assert_eq!(
+                back.in_language(Language::PtBr),
+                text.in_language(Language::PtBr)
+            );
+        }
+        let unknown = serde_json::json!({"id": "no-such-message", "args": []});
+        assert_eq!(Text::from_json(&unknown), None);
+        assert_eq!(
+            Text::from_json(&serde_json::json!("load-kind-string")),
+            None
+        );
     }
 }

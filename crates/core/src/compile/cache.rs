@@ -14,6 +14,7 @@
 use super::runtime::{Limit, Stub};
 use super::{build, CompileError, Compiled, Options};
 use crate::bpf::Program;
+use crate::i18n::Text;
 use crate::profile::{Arch, Diagnostic, LibseccompVersion, LintId, Pos, Profile, Severity, Target};
 use serde_json::{json, Value};
 use std::hash::{Hash, Hasher};
@@ -277,7 +278,7 @@ fn encode(c: &Compiled) -> Value {
         "stub": [c.stub.range.start, c.stub.range.end],
         "limits": c.stub.limits.iter().map(|l| json!([l.arch.scmp_name(), l.nr, l.name])).collect::<Vec<_>>(),
         "warnings": c.warnings.iter().map(|d| json!([
-            d.severity.to_string(), d.pos.line, d.pos.col, d.message, d.code.map(LintId::as_str)
+            d.severity.to_string(), d.pos.line, d.pos.col, d.message.to_json(), d.code.map(LintId::as_str)
         ])).collect::<Vec<_>>(),
     })
 }
@@ -327,7 +328,8 @@ fn decode(v: &Value) -> Option<Compiled> {
             Some(Diagnostic {
                 severity,
                 pos,
-                message: w[3].as_str()?.to_string(),
+                // Kept as a text, so that it reads in the language of whoever shows it.
+                message: Text::from_json(&w[3])?,
                 code,
             })
         })

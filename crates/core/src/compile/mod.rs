@@ -24,7 +24,9 @@ pub use runtime::{
 pub use translation::{translation_check, Mismatch};
 
 use crate::bpf::RetAction;
-use crate::profile::{filter_arches, Action, Arch, Diagnostic, Pos, Profile, RuncErrno, Target};
+use crate::profile::{
+    errno_problem, filter_arches, Action, Arch, Diagnostic, Pos, Profile, RuncErrno, Target,
+};
 use libseccomp::{ScmpAction, ScmpArch, ScmpFilterContext};
 use std::io::{Read, Seek};
 
@@ -237,7 +239,7 @@ pub fn filter(
         return Err(CompileError::Rule {
             pos: *pos,
             what: "an errnoRet".into(),
-            message: message.clone(),
+            message: message.english(),
         });
     }
     let mut warnings = planned.warnings.clone();
@@ -245,13 +247,13 @@ pub fn filter(
     let default_problem = profile
         .default_action
         .takes_errno()
-        .then(|| runc_default.problem("defaultErrnoRet", profile.default_errno()))
+        .then(|| errno_problem(runc_default, "defaultErrnoRet", profile.default_errno()))
         .flatten();
     if let Some(message) = default_problem {
         if runc_default.refused {
             return Err(CompileError::Filter {
                 step: "create the filter",
-                message,
+                message: message.english(),
             });
         }
         warnings.push(Diagnostic::warning(Pos::default(), message));
@@ -267,7 +269,7 @@ pub fn filter(
         let Some(sarch) = scmp_arch(arch) else {
             warnings.push(Diagnostic::warning(
                 Pos::default(),
-                format!("libseccomp cannot build filters for {arch}; it is left out"),
+                crate::text!("load-compile-arch-left-out", arch = arch.to_string()),
             ));
             continue;
         };

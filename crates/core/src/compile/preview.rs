@@ -235,7 +235,10 @@ mod tests {
         assert!(summary.min <= summary.median && summary.median <= summary.max);
         assert_eq!(summary.min_syscall, "read", "read is tested first");
         assert!(
-            p.compiled.warnings[0].message.contains("nosuchcall"),
+            p.compiled.warnings[0]
+                .message
+                .english()
+                .contains("nosuchcall"),
             "unknown names are skipped with a warning"
         );
 

@@ -5,9 +5,10 @@ use super::supplement::Entry;
 use super::{effective, runtime, scmp_action, CompileError, Options};
 use crate::bpf::RetAction;
 use crate::catalog::Catalog;
+use crate::i18n::Text;
 use crate::profile::{
-    alternatives, rule_errno, Action, Arch, ArgCond, Diagnostic, LibseccompVersion, Pos, Profile,
-    RuncErrno, Target,
+    alternatives, errno_problem, rule_errno, Action, Arch, ArgCond, Diagnostic, LibseccompVersion,
+    Pos, Profile, RuncErrno, Target,
 };
 use libseccomp::{ScmpArch, ScmpArgCompare, ScmpFilterContext, ScmpSyscall};
 
@@ -38,7 +39,7 @@ pub struct Plan {
     /// Skipped names and the like.
     pub warnings: Vec<Diagnostic>,
     /// Errno values libseccomp refuses (runc cannot load the profile): where, and why.
-    pub refusals: Vec<(Option<Pos>, String)>,
+    pub refusals: Vec<(Option<Pos>, Text)>,
     /// Names the catalog knows that the target runtime's libseccomp does not: skipped.
     pub skipped: Vec<Skipped>,
 }
@@ -55,16 +56,35 @@ pub struct Skipped {
 }
 
 impl Skipped {
-    /// One sentence for people: what the runtime does with the name, and why.
+    /// One sentence for people, in their language: what the runtime does with the name, and why.
     pub fn describe(&self, target: &Target) -> String {
-        let since = self
-            .known_since
-            .map(|v| format!("; libseccomp {v} and newer know it"))
-            .unwrap_or_default();
-        format!(
-            "syscalls[{}]: {}'s libseccomp {} cannot resolve \"{}\", so {} skips it{since}",
-            self.index, target.runtime, target.libseccomp, self.name, target.runtime
-        )
+        self.text(target).local()
+    }
+
+    /// [`Self::describe`]'s sentence, kept for any language.
+    pub fn text(&self, target: &Target) -> Text {
+        let (path, runtime) = (
+            format!("syscalls[{}]", self.index),
+            target.runtime.to_string(),
+        );
+        let libseccomp = target.libseccomp.to_string();
+        match self.known_since {
+            Some(v) => crate::text!(
+                "load-skipped-known-since",
+                path = path,
+                runtime = runtime,
+                libseccomp = libseccomp,
+                name = &self.name,
+                since = v.to_string()
+            ),
+            None => crate::text!(
+                "load-skipped",
+                path = path,
+                runtime = runtime,
+                libseccomp = libseccomp,
+                name = &self.name
+            ),
+        }
     }
 }
 
@@ -90,7 +110,7 @@ pub fn plan(profile: &Profile, target: &Target) -> Plan {
                     };
                     let pos = rule.pos.unwrap_or_default();
                     plan.warnings
-                        .push(Diagnostic::warning(pos, skipped.describe(target)));
+                        .push(Diagnostic::warning(pos, skipped.text(target)));
                     plan.skipped.push(skipped);
                     continue;
                 }
@@ -98,14 +118,18 @@ pub fn plan(profile: &Profile, target: &Target) -> Plan {
             } else {
                 plan.warnings.push(Diagnostic::warning(
                     rule.pos.unwrap_or_default(),
-                    format!("syscalls[{index}]: unknown syscall \"{name}\" is skipped, as runc skips it"),
+                    crate::text!(
+                        "load-compile-unknown-syscall",
+                        path = format!("syscalls[{index}]"),
+                        name = name
+                    ),
                 ));
             }
         }
         let errno = if rule.action.takes_errno() {
             let runc = RuncErrno::of(rule_errno(rule), rule.action);
             let what = format!("syscalls[{index}].errnoRet");
-            if let Some(message) = runc.problem(&what, rule_errno(rule)) {
+            if let Some(message) = errno_problem(runc, &what, rule_errno(rule)) {
                 let pos = rule.pos.unwrap_or_default();
                 if runc.refused {
                     plan.refusals.push((rule.pos, message));

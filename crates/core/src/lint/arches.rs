@@ -48,7 +48,7 @@ pub(super) fn go_names(s: &Scope, out: &mut Vec<Finding>) {
             let arches = filter.as_ref().and_then(|f| f.arches.as_ref());
             for (i, name) in arches.into_iter().flatten().enumerate() {
                 let path = format!("syscalls[{index}].{key}.arches[{i}]");
-                problems.extend(arch_never_matches(name, &path));
+                problems.extend(arch_never_matches(name, &path).map(|t| t.english()));
             }
         }
         if problems.is_empty() {

@@ -39,7 +39,7 @@ pub(super) fn finding(d: &Diagnostic, rule: Option<(usize, &Rule)>) -> Finding {
         ..Finding::new(
             d.code.unwrap_or(LintId::Invalid),
             d.checked_severity(),
-            message(&d.message),
+            d.message.clone(),
             help(d.code),
         )
     };

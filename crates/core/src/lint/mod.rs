@@ -85,7 +85,7 @@ pub fn lint_parsed(parsed: &Parsed, targets: &[Target]) -> Vec<Finding> {
     for d in &parsed.diagnostics {
         // lint() recomputes the rule-level warnings, so those are already in `out`; some it
         // places at their rule, where the file knows the exact spot.
-        let message = check::message(&d.message);
+        let message = d.message.clone();
         if let Some(same) = out
             .iter_mut()
             .find(|f| f.message == message && Some(f.id) == d.code)

@@ -2,6 +2,7 @@
 
 use super::model::Pos;
 use super::LintId;
+use crate::i18n::Text;
 use std::fmt;
 
 /// How bad a finding is.
@@ -32,8 +33,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Where in the source.
     pub pos: Pos,
-    /// The message, naming the offending value and its JSON path.
-    pub message: String,
+    /// The message, naming the offending value and its JSON path: `.local()` for people,
+    /// `.english()` for machine outputs.
+    pub message: Text,
     /// A stable id for the kind of finding (`default-action-rule`), so lint can report it as its own.
     pub code: Option<LintId>,
 }
@@ -51,21 +53,21 @@ impl Diagnostic {
     }
 
     /// An error at `pos`.
-    pub fn error(pos: Pos, message: impl Into<String>) -> Diagnostic {
+    pub fn error(pos: Pos, message: Text) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             pos,
-            message: message.into(),
+            message,
             code: None,
         }
     }
 
     /// A warning at `pos`.
-    pub fn warning(pos: Pos, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(pos: Pos, message: Text) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             pos,
-            message: message.into(),
+            message,
             code: None,
         }
     }
@@ -78,11 +80,16 @@ impl Diagnostic {
         }
     }
 
-    /// Renders as `FILE:LINE:COL: SEVERITY: MESSAGE`.
+    /// Renders as `FILE:LINE:COL: SEVERITY: MESSAGE` for people: the message in their
+    /// language; the position and the severity word stay as they are in every language (what
+    /// editors and CI problem matchers parse).
     pub fn render(&self, file: &str) -> String {
         format!(
             "{file}:{}:{}: {}: {}",
-            self.pos.line, self.pos.col, self.severity, self.message
+            self.pos.line,
+            self.pos.col,
+            self.severity,
+            self.message.local()
         )
     }
 }

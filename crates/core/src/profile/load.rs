@@ -2,6 +2,8 @@
 
 use super::diag::{has_errors, Diagnostic, LineIndex};
 use super::model::*;
+use crate::i18n::Text;
+use crate::text;
 use std::path::Path;
 
 mod apart;
@@ -51,9 +53,10 @@ pub fn parse_bytes(bytes: &[u8], lexicon: &dyn Lexicon) -> Parsed {
             let byte = bytes[e.valid_up_to()];
             failed(Diagnostic::error(
                 pos,
-                format!(
-                    "the file is not valid UTF-8: byte 0x{byte:02x} at offset {}",
-                    e.valid_up_to()
+                text!(
+                    "load-not-utf8",
+                    byte = format!("0x{byte:02x}"),
+                    offset = e.valid_up_to().to_string()
                 ),
             ))
         }
@@ -85,6 +88,28 @@ fn trailing_comma(text: &str, index: &LineIndex, at: Pos) -> Option<Pos> {
     before.ends_with(',').then(|| index.pos(before.len() - 1))
 }
 
+/// "invalid JSON: ..." with serde_json's words for what is wrong (`msg`, without its
+/// position), in the reader's language for the kinds of error a hand-edited profile has.
+fn invalid_json(msg: &str) -> Text {
+    let detail = match msg {
+        "EOF while parsing a list" => text!("load-json-eof-list"),
+        "EOF while parsing an object" => text!("load-json-eof-object"),
+        "EOF while parsing a string" => text!("load-json-eof-string"),
+        "EOF while parsing a value" => text!("load-json-eof-value"),
+        "expected `:`" => text!("load-json-expected-colon"),
+        "expected `,` or `]`" => text!("load-json-expected-comma-list"),
+        "expected `,` or `}`" => text!("load-json-expected-comma-object"),
+        "expected value" => text!("load-json-expected-value"),
+        "key must be a string" => text!("load-json-key-not-string"),
+        "trailing characters" => text!("load-json-trailing-characters"),
+        "invalid number" => text!("load-json-invalid-number"),
+        "invalid escape" => text!("load-json-invalid-escape"),
+        // Others (rarer) keep serde_json's own English words.
+        other => return text!("load-invalid-json", detail = other),
+    };
+    text!("load-invalid-json", detail = detail)
+}
+
 /// Parses profile text.
 pub fn parse(text: &str, lexicon: &dyn Lexicon) -> Parsed {
     parse_with(text, lexicon, Reading::Apart)
@@ -105,15 +130,14 @@ fn parse_with(text: &str, lexicon: &dyn Lexicon, reading: Reading) -> Parsed {
     if text.trim().is_empty() {
         return failed(Diagnostic::error(
             index.pos(text.len()),
-            "the file is empty: expected a JSON object with at least \"defaultAction\"",
+            text!("load-empty-file"),
         ));
     }
     if text.starts_with('\u{feff}') {
         // Go's encoding/json (Docker, runc) refuses it too; name it rather than "expected value".
         return failed(Diagnostic::error(
             Pos { line: 1, col: 1 },
-            "the file starts with a UTF-8 byte-order mark (bytes EF BB BF), which Docker and runc \
-             reject: save it as UTF-8 without BOM",
+            text!("load-byte-order-mark"),
         ));
     }
     // serde_json is the judge of syntax: it is strict JSON and reports the position users expect.
@@ -123,17 +147,13 @@ fn parse_with(text: &str, lexicon: &dyn Lexicon, reading: Reading) -> Parsed {
             col: e.column().max(1) as u32,
         };
         if let Some(comma) = trailing_comma(text, &index, pos) {
-            return failed(Diagnostic::error(
-                comma,
-                "invalid JSON: a trailing comma (JSON allows no comma before the closing ] or }, \
-                 and Docker rejects it): remove it",
-            ));
+            return failed(Diagnostic::error(comma, text!("load-trailing-comma")));
         }
         let msg = e.to_string();
         let msg = msg
             .rsplit_once(" at line ")
             .map_or(msg.as_str(), |(m, _)| m);
-        return failed(Diagnostic::error(pos, format!("invalid JSON: {msg}")));
+        return failed(Diagnostic::error(pos, invalid_json(msg)));
     }
     let mut reader = Reader::new(index, lexicon);
     // A profile is read rule by rule (its whole tree is the largest thing a huge file makes);
@@ -189,18 +209,20 @@ fn read_tree(text: &str, reader: &mut Reader) -> Result<Option<Profile>, Diagnos
         Err(e) => {
             return Err(Diagnostic::error(
                 reader.index.pos(e.range().start),
-                format!("invalid JSON: {}", e.kind()),
+                text!("load-invalid-json", detail = e.kind().to_string()),
             ))
         }
     };
     let Some(root) = ast else {
         return Err(Diagnostic::error(
             reader.index.pos(0),
-            "the file holds no JSON value",
+            text!("load-no-json-value"),
         ));
     };
     Ok(reader.profile(&root))
 }
 
+#[cfg(test)]
+mod languages;
 #[cfg(test)]
 mod tests;

@@ -35,7 +35,9 @@ pub use query::{rules_for, view, RuleRef, SyscallView};
 pub use read::{read_input, read_input_text, MAX_INPUT_BYTES};
 pub use rendered::{rendered, rule_spans, save_text, RenderedText, RuleSpan};
 pub use save::{backup_path, save, to_canonical_string, to_value, write_atomic};
-pub use semantic::{alternatives, arch_never_matches, filter_arches, listed_arches, rule_warnings};
+pub use semantic::{
+    alternatives, arch_never_matches, errno_problem, filter_arches, listed_arches, rule_warnings,
+};
 pub use source::{
     disk_state, save_document, Consent, DiskState, Rendering, SaveError, Saved, Source,
 };

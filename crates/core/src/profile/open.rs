@@ -90,9 +90,10 @@ fn backup_note(
     let note = Diagnostic {
         severity: Severity::Note,
         pos: Pos { line: 1, col: 1 },
-        message: format!(
-            "{backup} holds a complete earlier version that reads without errors (a save may \
-             have been cut short): `cp '{backup}' '{file}'` brings it back"
+        message: crate::text!(
+            "load-backup-available",
+            backup = backup.to_string(),
+            file = file.to_string()
         ),
         code: None,
     };

@@ -1,6 +1,7 @@
 //! Reading an input file safely: never more than [`MAX_INPUT_BYTES`], never a device, and
 //! never waiting for a FIFO that has no writer.
 
+use crate::i18n::Text;
 use std::io::{self, Read};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
@@ -8,21 +9,27 @@ use std::path::Path;
 /// The largest input accepted (64 MiB): real profiles are a few hundred KiB at most.
 pub const MAX_INPUT_BYTES: u64 = 64 << 20;
 
-fn refuse(what: &str) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!("it is {what}, not a file (seccompose reads regular files and pipes)"),
-    )
+/// Why an input is refused: an error kept as a text, said in the language of whoever shows it.
+#[derive(Debug)]
+struct Refused(Text);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.local())
+    }
+}
+
+impl std::error::Error for Refused {}
+
+fn refuse(what: Text) -> io::Error {
+    let why = crate::text!("load-input-not-a-file", what = what);
+    io::Error::new(io::ErrorKind::InvalidInput, Refused(why))
 }
 
 fn too_large() -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidData,
-        format!(
-            "it is larger than {} MiB, too large for a seccomp profile",
-            MAX_INPUT_BYTES >> 20
-        ),
-    )
+    let mib = (MAX_INPUT_BYTES >> 20).to_string();
+    let why = crate::text!("load-input-too-large", mib = mib);
+    io::Error::new(io::ErrorKind::InvalidData, Refused(why))
 }
 
 /// Reads a whole input file: a regular file up to 64 MiB (refused before anything is
@@ -37,16 +44,16 @@ pub fn read_input(path: &Path) -> io::Result<Vec<u8>> {
     let meta = file.metadata()?;
     let kind = meta.file_type();
     if kind.is_dir() {
-        return Err(refuse("a folder"));
+        return Err(refuse(crate::text!("load-input-folder")));
     }
     if kind.is_char_device() {
-        return Err(refuse("a character device"));
+        return Err(refuse(crate::text!("load-input-char-device")));
     }
     if kind.is_block_device() {
-        return Err(refuse("a block device"));
+        return Err(refuse(crate::text!("load-input-block-device")));
     }
     if kind.is_socket() {
-        return Err(refuse("a socket"));
+        return Err(refuse(crate::text!("load-input-socket")));
     }
     if kind.is_file() && meta.len() > MAX_INPUT_BYTES {
         return Err(too_large());
@@ -111,6 +118,11 @@ mod tests {
             .unwrap();
         let e = read_input(&big).unwrap_err();
         assert!(e.to_string().contains("64 MiB"), "{e}");
+        // Said in the language of the thread that shows it.
+        crate::i18n::set_thread_language(crate::lang::Language::PtBr);
+        assert!(e.to_string().contains("maior que 64 MiB"), "{e}");
+        let e = read_input(Path::new("/")).unwrap_err();
+        assert!(e.to_string().contains("é uma pasta"), "{e}");
         let small = dir.path().join("small.json");
         std::fs::write(&small, "{}").unwrap();
         assert_eq!(read_input(&small).unwrap(), b"{}");

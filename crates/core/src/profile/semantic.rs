@@ -5,8 +5,10 @@
 use super::diag::Diagnostic;
 use super::model::{ArgCond, Profile};
 use super::target::Target;
-use super::vocab::Arch;
+use super::vocab::{Arch, RuncErrno, LIBSECCOMP_MAX_ERRNO};
 use super::LintId;
+use crate::i18n::Text;
+use crate::text;
 
 /// Warnings about rules Docker accepts but that are probably mistakes, each tagged with its code
 /// and paired with the index of its rule.
@@ -15,32 +17,31 @@ pub fn rule_warnings(p: &Profile) -> Vec<(usize, Diagnostic)> {
     for (i, rule) in p.rules().iter().enumerate() {
         let pos = rule.pos.unwrap_or_default();
         let path = format!("syscalls[{i}]");
-        let mut warn = |code, message: String| {
+        let mut warn = |code, message: Text| {
             out.push((i, Diagnostic::warning(pos, message).with_code(code)));
         };
         if rule.errno_ret.is_some() && !rule.action.takes_errno() {
             warn(
                 LintId::ErrnoIgnored,
-                format!(
-                    "{path}.errnoRet has no effect on {}; only SCMP_ACT_ERRNO and SCMP_ACT_TRACE use it",
-                    rule.action
+                text!(
+                    "load-errno-ignored",
+                    path = &path,
+                    action = rule.action.to_string()
                 ),
             );
         }
         if p.rule_has_default_action(rule) {
             warn(
                 LintId::DefaultActionRule,
-                format!(
-                    "{path} has the default action {}, so it adds nothing",
-                    rule.action
+                text!(
+                    "load-default-action-rule",
+                    path = &path,
+                    action = rule.action.to_string()
                 ),
             );
         }
         if rule.names().is_empty() {
-            warn(
-                LintId::EmptyRule,
-                format!("{path} names no syscall, so it has no effect"),
-            );
+            warn(LintId::EmptyRule, text!("load-empty-rule", path = &path));
         }
     }
     out
@@ -100,18 +101,57 @@ pub fn listed_arches(profile: &Profile, target: &Target) -> Vec<Arch> {
 
 /// The warning for an `includes`/`excludes` architecture at `path` that runc never matches
 /// (it compares Go names such as `amd64`), or None for a Go name.
-pub fn arch_never_matches(name: &str, path: &str) -> Option<String> {
+pub fn arch_never_matches(name: &str, path: &str) -> Option<Text> {
     if Arch::from_go_name(name).is_some() {
         return None;
     }
-    let hint = match Arch::parse(name) {
-        Some(a) => format!("; runc compares Go names, so write \"{}\"", a.go_name()),
+    Some(match Arch::parse(name) {
+        Some(a) => text!(
+            "load-arch-never-matches-write",
+            name = name,
+            path = path,
+            go = a.go_name()
+        ),
         None => {
             let names: Vec<&str> = Arch::all().take(6).map(Arch::go_name).collect();
-            format!("; runc compares Go names such as {}", names.join(", "))
+            text!(
+                "load-arch-never-matches",
+                name = name,
+                path = path,
+                names = names.join(", ")
+            )
         }
+    })
+}
+
+/// What runc will do with the errno `value` of the field `what` when it is unusual (`runc`
+/// is runc's reading of it): it wraps to its low 16 bits, or libseccomp refuses it.
+pub fn errno_problem(runc: RuncErrno, what: &str, value: u64) -> Option<Text> {
+    let wrap = match runc.data {
+        0 => text!("load-errno-wraps-to-zero"),
+        data => text!("load-errno-wraps-to", data = data.to_string()),
     };
-    Some(format!(
-        "architecture \"{name}\" at {path} never matches{hint}"
-    ))
+    let (what, value, max) = (what, value.to_string(), LIBSECCOMP_MAX_ERRNO.to_string());
+    match (runc.refused, runc.wrapped) {
+        (true, true) => Some(text!(
+            "load-errno-wrapped-and-refused",
+            what = what,
+            value = value,
+            wrap = wrap,
+            max = max
+        )),
+        (true, false) => Some(text!(
+            "load-errno-refused",
+            what = what,
+            value = value,
+            max = max
+        )),
+        (false, true) => Some(text!(
+            "load-errno-wrapped",
+            what = what,
+            value = value,
+            wrap = wrap
+        )),
+        (false, false) => None,
+    }
 }

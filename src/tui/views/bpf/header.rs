@@ -110,7 +110,7 @@ fn warnings(preview: &Preview, file: &str, theme: Theme) -> Vec<Line<'static>> {
         .map(|w| {
             let pos = Some(w.pos).filter(|p| p.line > 0);
             let place = pos.map_or(String::new(), |p| format!("{file}:{}:{}: ", p.line, p.col));
-            Line::styled(format!("⚠ {place}{}", w.message), theme.warning())
+            Line::styled(format!("⚠ {place}{}", w.message.local()), theme.warning())
         })
         .collect();
     if all.len() > SHOWN_WARNINGS {

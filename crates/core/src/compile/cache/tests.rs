@@ -82,6 +82,36 @@ fn an_entry_round_trips_and_is_used_only_for_its_own_inputs() {
     assert_eq!(cache.build(&p, &t, &o).unwrap(), direct);
 }
 
+/// The warnings are stored as texts (id and arguments): a hit has a fresh build's, in the
+/// language of whoever reads them.
+#[test]
+fn a_hit_has_the_warnings_of_a_fresh_build() {
+    let text = r#"{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 65537,
+      "syscalls": [{"names": ["mkdir"], "action": "SCMP_ACT_ERRNO", "errnoRet": 65539},
+                   {"names": ["read"], "action": "SCMP_ACT_ALLOW"}]}"#;
+    let p = parse(text, &Catalog).profile.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::at(dir.path().join("c"));
+    let (t, o) = (Target::host(), Options::default());
+    let direct = build(&p, &t, &o).unwrap();
+    assert_eq!(direct.warnings.len(), 2, "{:?}", direct.warnings);
+    assert_eq!(cache.build(&p, &t, &o).unwrap(), direct);
+    let entry = the_entry(cache.dir());
+    mark(&entry, &key_of(&p, &t, &o));
+    let hit = cache.build(&p, &t, &o).unwrap();
+    assert_eq!(hit.tree, !direct.tree, "a hit");
+    assert_eq!(hit.warnings, direct.warnings);
+    let english = hit.warnings[0].message.english();
+    assert!(
+        english.contains("syscalls[0].errnoRet is 65539"),
+        "{english}"
+    );
+    let portuguese = hit.warnings[0]
+        .message
+        .in_language(crate::lang::Language::PtBr);
+    assert!(portuguese.contains("vira 3"), "{portuguese}");
+}
+
 /// A cache in a fresh folder holding the entry of [`profile`] on this machine.
 struct Filled {
     dir: tempfile::TempDir,

@@ -142,7 +142,7 @@ pub fn import(text: &str, format: Format, name: Option<&str>, lexicon: &dyn Lexi
             Container::Profile,
             Diagnostic::error(
                 Pos { line: 1, col: 1 },
-                "systemd unit settings can be written but not read: convert from the JSON profile",
+                crate::text!("load-systemd-not-read"),
             ),
         ),
     }

@@ -3,10 +3,12 @@
 //! into a configuration and leaves every other byte as it was.
 
 use super::{failed, pos_of, remap, Container, Imported, WriteError};
+use crate::i18n::Text;
 use crate::profile::diag::Diagnostic;
 use crate::profile::load::{parse, Lexicon};
 use crate::profile::model::Pos;
 use crate::profile::preserve::patch_at;
+use crate::text;
 use jsonc_parser::ast::{Object, Value as Ast};
 use jsonc_parser::common::Ranged;
 use serde_json::Value;
@@ -25,7 +27,7 @@ fn property<'a, 't>(obj: &'a Object<'t>, key: &str) -> Option<&'a Ast<'t>> {
 
 /// Reads `linux.seccomp` out of a whole runtime configuration.
 pub(super) fn import(text: &str, lexicon: &dyn Lexicon) -> Imported {
-    let error = |offset: usize, msg: String| {
+    let error = |offset: usize, msg: Text| {
         failed(
             Container::OciConfig,
             Diagnostic::error(pos_of(text, offset), msg),
@@ -41,26 +43,22 @@ pub(super) fn import(text: &str, lexicon: &dyn Lexicon) -> Imported {
     }
     let ast = match jsonc_parser::parse_to_ast(text, &Default::default(), &Default::default()) {
         Ok(r) => r.value,
-        Err(e) => return error(e.range().start, format!("invalid JSON: {}", e.kind())),
+        Err(e) => {
+            let detail = e.kind().to_string();
+            return error(e.range().start, text!("load-invalid-json", detail = detail));
+        }
     };
     let Some(Ast::Object(root)) = ast else {
-        return error(0, "an OCI runtime configuration is a JSON object".into());
+        return error(0, text!("load-oci-not-object"));
     };
     let Some(linux) = property(&root, "linux") else {
-        return error(
-            root.start(),
-            "this runtime configuration has no \"linux\" object, so no seccomp profile".into(),
-        );
+        return error(root.start(), text!("load-oci-no-linux"));
     };
     let Ast::Object(linux_obj) = linux else {
-        return error(linux.start(), "\"linux\" is not an object".into());
+        return error(linux.start(), text!("load-oci-linux-not-object"));
     };
     let Some(seccomp) = property(linux_obj, "seccomp") else {
-        return error(
-            linux.start(),
-            "\"linux\" has no \"seccomp\" object: the container runs without a seccomp profile"
-                .into(),
-        );
+        return error(linux.start(), text!("load-oci-no-seccomp"));
     };
     let range = seccomp.range();
     let start = pos_of(text, range.start);

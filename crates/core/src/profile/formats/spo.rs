@@ -82,13 +82,10 @@ pub(super) fn import(text: &str, name: Option<&str>, lexicon: &dyn Lexicon) -> I
     };
     let Some(doc) = chosen else {
         let msg = match (name, names.is_empty()) {
-            (_, true) => {
-                "no SeccompProfile manifest (kind: SeccompProfile) in the file".to_string()
+            (_, true) => crate::text!("load-spo-none"),
+            (Some(n), false) => {
+                crate::text!("load-spo-no-such-name", name = n, names = names.join(", "))
             }
-            (Some(n), false) => format!(
-                "no SeccompProfile named \"{n}\"; the file has: {}",
-                names.join(", ")
-            ),
             (None, false) => unreachable!("a first profile exists when names is not empty"),
         };
         return failed(container(name.unwrap_or("")), Diagnostic::error(first, msg));
@@ -104,7 +101,11 @@ pub(super) fn import(text: &str, name: Option<&str>, lexicon: &dyn Lexicon) -> I
         if !api.starts_with("security-profiles-operator.x-k8s.io/") {
             diags.push(Diagnostic::warning(
                 start(doc),
-                format!("apiVersion \"{api}\" is not the Security Profiles Operator's ({SPO_API_VERSION})"),
+                crate::text!(
+                    "load-spo-api-version",
+                    api = api,
+                    expected = SPO_API_VERSION
+                ),
             ));
         }
     }
@@ -113,7 +114,7 @@ pub(super) fn import(text: &str, name: Option<&str>, lexicon: &dyn Lexicon) -> I
             container(&chosen_name),
             Diagnostic::error(
                 start(doc),
-                format!("SeccompProfile \"{chosen_name}\" has no spec"),
+                crate::text!("load-spo-no-spec", name = &chosen_name),
             ),
         );
     };
@@ -124,7 +125,7 @@ pub(super) fn import(text: &str, name: Option<&str>, lexicon: &dyn Lexicon) -> I
     if value.get("baseProfileName").is_some() {
         diags.push(Diagnostic::warning(
             start(spec),
-            "baseProfileName: the operator adds the base profile's rules when it installs this one; only this spec's own rules are read here",
+            crate::text!("load-spo-base-profile"),
         ));
     }
     let mut json = serde_json::to_string_pretty(&value).expect("a JSON value serializes");
@@ -242,14 +243,14 @@ pub(super) fn replace_spec(
     before: &Value,
     after: &Value,
 ) -> Result<String, WriteError> {
-    let docs = documents(text).map_err(|(_, m)| WriteError::Yaml(m))?;
+    let docs = documents(text).map_err(|(_, m)| WriteError::Yaml(m.local()))?;
     let doc = docs
         .iter()
         .find(|d| is_named(d, name))
         .ok_or_else(|| WriteError::ProfileGone(name.to_string()))?;
     let key = key_node(doc, "spec").ok_or(WriteError::NoSpec)?;
     let spec_node = get(doc, "spec").ok_or(WriteError::NoSpec)?;
-    let (written, _) = to_json(spec_node).map_err(|(_, m)| WriteError::Yaml(m))?;
+    let (written, _) = to_json(spec_node).map_err(|(_, m)| WriteError::Yaml(m.local()))?;
     let json = serde_json::to_string_pretty(&written).expect("a JSON value serializes");
     let patched = patch(&json, before, after)?;
     let spec: Value =
@@ -296,11 +297,11 @@ pub(super) fn replace_spec(
 /// Every document of `text` written out again in the block style, with the `spec` of the
 /// SeccompProfile `name` replaced by `spec`: the canonical form of a manifest file.
 pub fn rewrite_manifests(text: &str, name: &str, spec: &Value) -> Result<String, WriteError> {
-    let docs = documents(text).map_err(|(_, m)| WriteError::Yaml(m))?;
+    let docs = documents(text).map_err(|(_, m)| WriteError::Yaml(m.local()))?;
     let mut out = String::new();
     let mut replaced = false;
     for doc in &docs {
-        let (mut value, _) = to_json(doc).map_err(|(_, m)| WriteError::Yaml(m))?;
+        let (mut value, _) = to_json(doc).map_err(|(_, m)| WriteError::Yaml(m.local()))?;
         if !replaced && is_named(doc, name) {
             value["spec"] = spec.clone();
             replaced = true;

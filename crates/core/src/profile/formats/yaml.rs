@@ -2,19 +2,20 @@
 //! typed here by the YAML 1.2 core schema, keeping integers up to 2^64-1 exact (seccomp
 //! argument values are unsigned 64-bit). Writing is the small block style kubectl uses.
 
+use crate::i18n::Text;
 use crate::profile::model::Pos;
 use saphyr::{MarkedYaml, ScalarStyle, YamlData, YamlLoader};
 use saphyr_parser::Parser;
 use serde_json::{Map, Number, Value};
 
 /// Loads every document of `text`; Err has the position and the parser's message.
-pub fn documents(text: &str) -> Result<Vec<MarkedYaml<'_>>, (Pos, String)> {
+pub fn documents(text: &str) -> Result<Vec<MarkedYaml<'_>>, (Pos, Text)> {
     let mut loader: YamlLoader<'_, MarkedYaml<'_>> = YamlLoader::default();
     loader.early_parse(false);
     let mut parser = Parser::new_from_str(text);
     parser.load(&mut loader, true).map_err(|e| {
         let m = e.marker();
-        (pos(m), format!("invalid YAML: {}", e.info()))
+        (pos(m), crate::text!("load-invalid-yaml", detail = e.info()))
     })?;
     Ok(loader.into_documents())
 }
@@ -109,7 +110,7 @@ impl Line {
 /// A node as JSON, and for each line that `serde_json::to_string_pretty` writes for that JSON,
 /// where it comes from in the YAML (so a diagnostic about the JSON can point at the YAML the
 /// user wrote).
-pub fn to_json(node: &MarkedYaml<'_>) -> Result<(Value, Vec<Line>), (Pos, String)> {
+pub fn to_json(node: &MarkedYaml<'_>) -> Result<(Value, Vec<Line>), (Pos, Text)> {
     let mut lines = vec![Line {
         start: start(node),
         value: None,
@@ -126,11 +127,7 @@ fn is_inline(node: &MarkedYaml<'_>) -> bool {
     }
 }
 
-fn convert(
-    node: &MarkedYaml<'_>,
-    lines: &mut Vec<Line>,
-    depth: u32,
-) -> Result<Value, (Pos, String)> {
+fn convert(node: &MarkedYaml<'_>, lines: &mut Vec<Line>, depth: u32) -> Result<Value, (Pos, Text)> {
     let indent = 2 * (depth + 1);
     match &node.data {
         YamlData::Representation(text, style, tag) => Ok(scalar(text, *style, tag.is_some())),
@@ -138,7 +135,7 @@ fn convert(
             let mut out = Map::new();
             for (k, v) in m.iter() {
                 let key = scalar_text(k)
-                    .ok_or_else(|| (start(k), "a mapping key is not a plain string".to_string()))?;
+                    .ok_or_else(|| (start(k), crate::text!("load-yaml-key-not-string")))?;
                 let json_key = Value::String(key.to_string()).to_string().chars().count() as u32;
                 lines.push(Line {
                     start: start(k),
@@ -172,10 +169,7 @@ fn convert(
             }
             Ok(Value::Array(out))
         }
-        _ => Err((
-            start(node),
-            "this YAML node (an alias or a bad value) cannot be read here".into(),
-        )),
+        _ => Err((start(node), crate::text!("load-yaml-node-unreadable"))),
     }
 }
 

@@ -13,7 +13,10 @@ impl Reader<'_> {
     /// Reads the whole document.
     pub(super) fn profile(&mut self, root: &ast::Value) -> Option<Profile> {
         let ast::Value::Object(obj) = root else {
-            self.error(root, format!("the document is {}, but a seccomp profile is a JSON object with \"defaultAction\"", describe(root)));
+            self.error(
+                root,
+                crate::text!("load-not-a-profile", found = describe(root)),
+            );
             return None;
         };
         let mut extras = Extras::default();
@@ -36,9 +39,11 @@ impl Reader<'_> {
                         if !FILTER_FLAGS.contains(&s.as_str()) {
                             r.error(
                                 n,
-                                format!(
-                                    "unknown flag \"{s}\" at {path}; valid flags: {}",
-                                    quoted_list(FILTER_FLAGS.iter().copied())
+                                crate::text!(
+                                    "load-unknown-flag",
+                                    name = &s,
+                                    path = path,
+                                    valid = quoted_list(FILTER_FLAGS.iter().copied())
                                 ),
                             );
                         }
@@ -56,7 +61,7 @@ impl Reader<'_> {
                 .iter()
                 .find(|f| f.key == "archMap")
                 .expect("checked above");
-            self.error(f.value, "\"architectures\" and \"archMap\" cannot be used together (Docker rejects the profile)".into());
+            self.error(f.value, crate::text!("load-arches-and-arch-map"));
         }
         self.errno_range(
             &fields,
@@ -68,7 +73,7 @@ impl Reader<'_> {
         match default_action {
             Some(a) => p.default_action = a,
             None if !fields.iter().any(|f| f.key == "defaultAction") => {
-                self.error(root, "missing \"defaultAction\": every profile needs the action for syscalls no rule matches".into());
+                self.error(root, crate::text!("load-no-default-action"));
                 return None;
             }
             None => return None,
@@ -79,7 +84,11 @@ impl Reader<'_> {
                     .iter()
                     .find(|f| f.key == "defaultErrno")
                     .expect("set from a field");
-                self.warning(f.value, LintId::ErrnoMismatch, format!("defaultErrno \"{name}\" disagrees with defaultErrnoRet {ret}; runc uses defaultErrnoRet"));
+                self.warning(
+                    f.value,
+                    LintId::ErrnoMismatch,
+                    crate::text!("load-errno-mismatch", name = name, ret = ret.to_string()),
+                );
             }
         }
         if !has_errors(&self.diags) {
@@ -111,7 +120,10 @@ impl Reader<'_> {
             }
         }
         if arch.is_none() && !fields.iter().any(|g| g.key == "architecture") {
-            self.error(item, format!("{path} has no \"architecture\""));
+            self.error(
+                item,
+                crate::text!("load-missing-key", path = path, key = "architecture"),
+            );
         }
         Some(ArchMapEntry {
             architecture: arch?,
@@ -196,10 +208,13 @@ impl Reader<'_> {
         let has = |k: &str| fields.iter().any(|f| f.key == k);
         if has("name") && has("names") {
             let f = fields.iter().find(|f| f.key == "name").expect("checked");
-            self.error(f.value, format!("{path} has both \"name\" and \"names\"; use one (Docker rejects both together)"));
+            self.error(f.value, crate::text!("load-name-and-names", path = path));
         }
         if !has("action") && !extras.is_null("action") {
-            self.error(item, format!("{path} has no \"action\""));
+            self.error(
+                item,
+                crate::text!("load-missing-key", path = path, key = "action"),
+            );
         }
         self.errno_range(&fields, "errnoRet", rule.errno_ret, action);
         rule.extras = extras;
@@ -211,19 +226,17 @@ impl Reader<'_> {
         if self.lexicon.is_syscall(name) {
             return;
         }
-        let hint = match self.lexicon.suggest_syscall(name) {
-            Some(s) => format!("; did you mean \"{s}\"?"),
-            None => String::new(),
-        };
         // runc does not refuse such a name: it logs it at debug level and skips it.
-        self.coded_error(
-            node,
-            LintId::UnknownSyscall,
-            format!(
-                "unknown syscall \"{name}\" at {path}: no architecture has it, so runc skips the \
-                 name (a debug log line, no error) and the rule does nothing for it{hint}"
+        let message = match self.lexicon.suggest_syscall(name) {
+            Some(close) => crate::text!(
+                "load-unknown-syscall-close",
+                name = name,
+                path = path,
+                close = close
             ),
-        );
+            None => crate::text!("load-unknown-syscall", name = name, path = path),
+        };
+        self.coded_error(node, LintId::UnknownSyscall, message);
     }
 
     fn args(&mut self, f: &Field) -> Option<Vec<ArgCond>> {
@@ -245,7 +258,11 @@ impl Reader<'_> {
                         if x > 5 {
                             self.error(
                                 g.value,
-                                format!("{} is {x}, but syscalls have arguments 0..5", g.path),
+                                crate::text!(
+                                    "load-arg-index",
+                                    path = &g.path,
+                                    index = x.to_string()
+                                ),
                             );
                             None
                         } else {
@@ -262,9 +279,11 @@ impl Reader<'_> {
                             let valid = quoted_list(Op::ALL.iter().map(|o| o.name()));
                             self.error(
                                 g.value,
-                                format!(
-                                    "unknown operator \"{s}\" at {}; valid operators: {valid}",
-                                    g.path
+                                crate::text!(
+                                    "load-unknown-operator",
+                                    name = &s,
+                                    path = &g.path,
+                                    valid = valid
                                 ),
                             );
                         }
@@ -275,7 +294,10 @@ impl Reader<'_> {
         }
         for (key, present) in [("index", index.is_some()), ("op", op.is_some())] {
             if !present && !fields.iter().any(|g| g.key == key) {
-                self.error(item, format!("{path} has no \"{key}\""));
+                self.error(
+                    item,
+                    crate::text!("load-missing-key", path = path, key = key),
+                );
             }
         }
         if let (Some(op), Some(_)) = (op, value_two) {
@@ -283,7 +305,7 @@ impl Reader<'_> {
                 self.warning(
                     item,
                     LintId::ValueTwoIgnored,
-                    format!("{path}.valueTwo is ignored by {op}; only SCMP_CMP_MASKED_EQ uses it"),
+                    crate::text!("load-value-two-ignored", path = path, op = op.to_string()),
                 );
             }
         }
@@ -309,7 +331,7 @@ impl Reader<'_> {
                             r.warning(
                                 n,
                                 LintId::UnknownCapability,
-                                format!("unknown capability \"{s}\" at {path}; it never matches"),
+                                crate::text!("load-unknown-capability", name = &s, path = path),
                             );
                         }
                         Some(s)
@@ -328,10 +350,7 @@ impl Reader<'_> {
                         if crate::profile::KernelVersion::parse(s).is_none() {
                             self.error(
                                 g.value,
-                                format!(
-                                    "{} is \"{s}\", not a kernel version such as \"5.8\"",
-                                    g.path
-                                ),
+                                crate::text!("load-not-kernel-version", path = &g.path, value = s),
                             );
                         }
                     })

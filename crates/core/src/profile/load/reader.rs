@@ -4,8 +4,10 @@
 
 use super::outline::{CutArray, Shift};
 use super::Lexicon;
+use crate::i18n::Text;
 use crate::profile::diag::{Diagnostic, LineIndex};
 use crate::profile::model::*;
+use crate::profile::semantic::errno_problem;
 use crate::profile::vocab::{Action, Arch, RuncErrno};
 use crate::profile::LintId;
 use jsonc_parser::ast::{self, ObjectPropName};
@@ -27,14 +29,14 @@ pub(super) struct Reader<'a> {
 }
 
 /// What kind of JSON value `v` is, for messages.
-pub(super) fn describe(v: &ast::Value) -> &'static str {
+pub(super) fn describe(v: &ast::Value) -> Text {
     match v {
-        ast::Value::StringLit(_) => "a string",
-        ast::Value::NumberLit(_) => "a number",
-        ast::Value::BooleanLit(_) => "a boolean",
-        ast::Value::Object(_) => "an object",
-        ast::Value::Array(_) => "an array",
-        ast::Value::NullKeyword(_) => "null",
+        ast::Value::StringLit(_) => crate::text!("load-kind-string"),
+        ast::Value::NumberLit(_) => crate::text!("load-kind-number"),
+        ast::Value::BooleanLit(_) => crate::text!("load-kind-boolean"),
+        ast::Value::Object(_) => crate::text!("load-kind-object"),
+        ast::Value::Array(_) => crate::text!("load-kind-array"),
+        ast::Value::NullKeyword(_) => crate::text!("load-kind-null"),
     }
 }
 
@@ -95,18 +97,18 @@ impl<'a> Reader<'a> {
         self.index.pos(self.shift.apply(node.start()))
     }
 
-    pub(super) fn error(&mut self, node: &impl Ranged, msg: String) {
+    pub(super) fn error(&mut self, node: &impl Ranged, msg: Text) {
         let pos = self.pos(node);
         self.diags.push(Diagnostic::error(pos, msg));
     }
 
     /// An error with a code of its own, so lint can give it a specific hint.
-    pub(super) fn coded_error(&mut self, node: &impl Ranged, code: LintId, msg: String) {
+    pub(super) fn coded_error(&mut self, node: &impl Ranged, code: LintId, msg: Text) {
         let pos = self.pos(node);
         self.diags.push(Diagnostic::error(pos, msg).with_code(code));
     }
 
-    pub(super) fn warning(&mut self, node: &impl Ranged, code: LintId, msg: String) {
+    pub(super) fn warning(&mut self, node: &impl Ranged, code: LintId, msg: Text) {
         let pos = self.pos(node);
         self.diags
             .push(Diagnostic::warning(pos, msg).with_code(code));
@@ -134,10 +136,7 @@ impl<'a> Reader<'a> {
                         self.warning(
                             &key_node,
                             LintId::DuplicateKey,
-                            format!(
-                                "duplicate key \"{key}\" at {}: the last one wins",
-                                join(path, key)
-                            ),
+                            crate::text!("load-duplicate-key", key = key, path = join(path, key)),
                         );
                         out.remove(i);
                     }
@@ -157,7 +156,12 @@ impl<'a> Reader<'a> {
                         self.warning(
                             &key_node,
                             LintId::UnknownKey,
-                            format!("unknown key \"{name}\" at {}: did you mean \"{k}\"? (kept as an unknown field)", join(path, name)),
+                            crate::text!(
+                                "load-unknown-key",
+                                name = name,
+                                path = join(path, name),
+                                close = *k
+                            ),
                         );
                     }
                     extras
@@ -179,7 +183,7 @@ impl<'a> Reader<'a> {
             other => {
                 self.error(
                     other,
-                    format!("{path} must be an object, found {}", describe(other)),
+                    crate::text!("load-not-object", path = path, found = describe(other)),
                 );
                 None
             }
@@ -192,7 +196,7 @@ impl<'a> Reader<'a> {
             other => {
                 self.error(
                     other,
-                    format!("{} must be a string, found {}", f.path, describe(other)),
+                    crate::text!("load-not-string", path = &f.path, found = describe(other)),
                 );
                 None
             }
@@ -206,10 +210,7 @@ impl<'a> Reader<'a> {
                 Err(_) => {
                     self.error(
                         n,
-                        format!(
-                            "{path} must be an unsigned 64-bit integer, found {}",
-                            n.value
-                        ),
+                        crate::text!("load-not-u64", path = path, value = n.value),
                     );
                     None
                 }
@@ -217,10 +218,7 @@ impl<'a> Reader<'a> {
             other => {
                 self.error(
                     other,
-                    format!(
-                        "{path} must be an unsigned integer, found {}",
-                        describe(other)
-                    ),
+                    crate::text!("load-not-unsigned", path = path, found = describe(other)),
                 );
                 None
             }
@@ -249,7 +247,7 @@ impl<'a> Reader<'a> {
             return;
         };
         let runc = RuncErrno::of(value, action);
-        if let Some(message) = runc.problem(&f.path, value) {
+        if let Some(message) = errno_problem(runc, &f.path, value) {
             // A warning in the document, which still opens to be fixed; `check` counts a
             // refusal as an error (LintId::stops_the_runtime).
             let id = if runc.refused {
@@ -264,14 +262,16 @@ impl<'a> Reader<'a> {
     pub(super) fn errno_name(&mut self, f: &Field) -> Option<String> {
         let name = self.string(f)?;
         if self.lexicon.errno_value(&name).is_none() {
-            let hint = match self.lexicon.suggest_errno(&name) {
-                Some(close) => format!("; did you mean \"{close}\"?"),
-                None => " (such as EPERM or ENOSYS)".into(),
+            let message = match self.lexicon.suggest_errno(&name) {
+                Some(close) => crate::text!(
+                    "load-unknown-errno-close",
+                    path = &f.path,
+                    name = &name,
+                    close = close
+                ),
+                None => crate::text!("load-unknown-errno", path = &f.path, name = &name),
             };
-            self.error(
-                f.value,
-                format!("{} is \"{name}\", which is not an errno name{hint}", f.path),
-            );
+            self.error(f.value, message);
         }
         Some(name)
     }
@@ -282,7 +282,7 @@ impl<'a> Reader<'a> {
             other => {
                 self.error(
                     other,
-                    format!("{} must be an array, found {}", f.path, describe(other)),
+                    crate::text!("load-not-array", path = &f.path, found = describe(other)),
                 );
                 None
             }
@@ -305,7 +305,7 @@ impl<'a> Reader<'a> {
                 }
                 other => self.error(
                     other,
-                    format!("{path} must be a string, found {}", describe(other)),
+                    crate::text!("load-not-string", path = &path, found = describe(other)),
                 ),
             }
         }
@@ -319,9 +319,11 @@ impl<'a> Reader<'a> {
             let valid = quoted_list(Action::ALL.iter().map(|a| a.name()));
             self.error(
                 f.value,
-                format!(
-                    "unknown action \"{name}\" at {}; valid actions: {valid}",
-                    f.path
+                crate::text!(
+                    "load-unknown-action",
+                    name = &name,
+                    path = &f.path,
+                    valid = valid
                 ),
             );
         }
@@ -334,7 +336,12 @@ impl<'a> Reader<'a> {
             let valid = quoted_list(Arch::all().map(Arch::scmp_name));
             self.error(
                 node,
-                format!("unknown architecture \"{name}\" at {path}; valid architectures: {valid}"),
+                crate::text!(
+                    "load-unknown-arch",
+                    name = &name,
+                    path = path,
+                    valid = valid
+                ),
             );
         }
         arch
