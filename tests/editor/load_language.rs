@@ -16,9 +16,9 @@ fn a_broken_file_is_explained_in_portuguese_and_not_touched() {
     let (home, file) = home_with("broken.json", text);
     let mut ed = Editor::open_with(&file, home.path(), &lang("pt_BR.UTF-8"));
     ed.wait_for("Não foi possível abrir o perfil");
-    ed.wait_for("não pôde ser aberto; nada nele foi mudado");
+    ed.wait_for("não pôde ser aberto; ele não foi alterado");
     ed.wait_for("broken.json:4:16: error: syscall desconhecida \"mkdri\" em syscalls[0].names[0]");
-    ed.wait_for("Aperte qualquer tecla para");
+    ed.wait_for("Tecle qualquer coisa para");
     ed.send("q");
     assert_eq!(ed.wait_exit(), 1);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
