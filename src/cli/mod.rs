@@ -10,6 +10,7 @@ mod convert;
 mod diff;
 mod doctor;
 mod explain;
+mod help;
 mod learn;
 mod lint;
 mod merge;
@@ -19,6 +20,7 @@ mod target;
 mod usage;
 
 use clap::{Parser, Subcommand};
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,9 +38,9 @@ pub struct Cli {
     /// In a manifest file holding several SeccompProfiles, the one to open (metadata.name).
     #[arg(long)]
     pub name: Option<String>,
-    /// The language of the lessons and of the catalog's texts in the editor (en, pt-BR; default:
-    /// LC_ALL, LC_MESSAGES or LANG, then English).
-    #[arg(long)]
+    /// The language of messages, --help, the lessons and the catalog's texts (en, pt-BR;
+    /// default: LC_ALL, LC_MESSAGES or LANG, then English); JSON, SARIF and BPF never change.
+    #[arg(long, global = true)]
     pub lang: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -145,9 +147,6 @@ enum Command {
     Learn {
         /// The lesson: its number or id (default: choose in the editor).
         lesson: Option<String>,
-        /// The language (en, pt-BR; default: LC_ALL, LC_MESSAGES or LANG, then English).
-        #[arg(long)]
-        lang: Option<String>,
         /// Print the lessons instead.
         #[arg(long)]
         list: bool,
@@ -267,6 +266,39 @@ enum Command {
     },
 }
 
+/// Chooses the language of the whole process (`--lang`, else `LC_ALL`, `LC_MESSAGES`, `LANG`),
+/// then reads the command line with its help in that language. Err: the exit status to end
+/// with, the reason printed (an unknown language; clap prints and ends on its own for --help
+/// and a bad command line).
+pub fn parse() -> Result<Cli, ExitCode> {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    match seccompose::learn::choose_language(requested_language(&args).as_deref()) {
+        Ok(language) => seccompose::i18n::set_language(language),
+        Err(e) => {
+            eprintln!("seccompose: {e}");
+            return Err(ExitCode::from(2));
+        }
+    }
+    let matches = help::command().get_matches_from(args);
+    Ok(<Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit()))
+}
+
+/// The value of `--lang` (`--lang TAG` or `--lang=TAG`, anywhere before `--`), read before
+/// clap so that `--help` is already in that language.
+fn requested_language(args: &[OsString]) -> Option<String> {
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        } else if word == "--lang" {
+            return words.next().map(|v| v.into_owned());
+        } else if let Some(tag) = word.strip_prefix("--lang=") {
+            return Some(tag.to_string());
+        }
+    }
+    None
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
@@ -306,8 +338,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             only,
             full,
         }) => usage::usage(&file, &target, only.as_deref(), full),
-        Some(Command::Learn { lesson, lang, list }) => {
-            learn::learn(lesson.as_deref(), lang.as_deref(), list)
+        Some(Command::Learn { lesson, list }) => {
+            learn::learn(lesson.as_deref(), cli.lang.as_deref(), list)
         }
         Some(Command::Diff { a, b, target, json }) => diff::diff(&a, &b, &target, json),
         Some(Command::Merge {

@@ -10,6 +10,7 @@ mod editor_support;
 mod agent;
 mod catalog;
 mod check;
+mod cli_language;
 mod compile;
 mod corpus;
 mod diff;

@@ -1,0 +1,144 @@
+//! The command line in the user's language (issue 29): `--help`, `doctor`, `usage`,
+//! `explain` and the other messages for people follow `LANG` (or `--lang`), against the real
+//! binary; English stays as it was under `LANG=C`.
+
+use crate::common;
+use seccompose::i18n::text_in;
+use seccompose::lang::Language;
+use std::process::Output;
+
+/// `seccompose ARGS...` with LANG set to `lang` (and nothing above it).
+fn run(lang: &str, args: &[&str]) -> Output {
+    common::seccompose()
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .output()
+        .expect("seccompose runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8")
+}
+
+/// A message as the binary prints it in `language`.
+fn message(language: Language, id: &str) -> String {
+    text_in(language, id, &[])
+}
+
+/// The subcommands `seccompose --help` lists.
+fn subcommands() -> Vec<String> {
+    let top = stdout(&run("C", &["--help"]));
+    let list = top
+        .split("Commands:\n")
+        .nth(1)
+        .expect("a list of commands")
+        .split("\n\n")
+        .next()
+        .unwrap();
+    list.lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+/// Clap wraps help lines at the terminal's width: compare words, not lines.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn help_of_every_subcommand_follows_the_language() {
+    let subs = subcommands();
+    assert!(subs.len() >= 18, "{subs:?}");
+    for sub in subs.iter().map(String::as_str).chain([""]) {
+        let args: Vec<&str> = [sub, "--help"]
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .collect();
+        let id = format!(
+            "cli-about-{}",
+            if sub.is_empty() { "seccompose" } else { sub }
+        );
+        let english = run("C", &args);
+        let portuguese = run("pt_BR.UTF-8", &args);
+        assert!(
+            english.status.success() && portuguese.status.success(),
+            "{sub}"
+        );
+        let (en, pt) = (words(&stdout(&english)), words(&stdout(&portuguese)));
+        assert!(
+            en.contains(&words(&message(Language::En, &id))),
+            "{sub}: {en}"
+        );
+        assert!(
+            en.contains("Usage: seccompose") && en.contains("Options:"),
+            "{sub}: {en}"
+        );
+        assert!(en.contains("Print help"), "{sub}: {en}");
+        assert!(
+            pt.contains(&words(&message(Language::PtBr, &id))),
+            "{sub}: {pt}"
+        );
+        assert!(
+            pt.contains("Uso: seccompose") && pt.contains("Opções:"),
+            "{sub}: {pt}"
+        );
+        assert!(
+            pt.contains("Mostra a ajuda") && !pt.contains("Print help"),
+            "{sub}: {pt}"
+        );
+        assert!(
+            !pt.contains(&words(&message(Language::En, &id))),
+            "{sub}: {pt}"
+        );
+        assert!(
+            !pt.contains("Usage:") && !pt.contains("Options:"),
+            "{sub}: {pt}"
+        );
+    }
+}
+
+/// Argument help and possible values, and `--lang` wherever it stands.
+#[test]
+fn help_of_arguments_follows_the_language_and_lang_wins() {
+    let pt = words(&stdout(&run("pt_BR.UTF-8", &["compile", "--help"])));
+    for id in [
+        "cli-help-file",
+        "cli-help-no-cache",
+        "cli-value-compile-bpf",
+    ] {
+        assert!(
+            pt.contains(&words(&message(Language::PtBr, id))),
+            "{id}: {pt}"
+        );
+        assert!(
+            !pt.contains(&words(&message(Language::En, id))),
+            "{id}: {pt}"
+        );
+    }
+    let en = words(&stdout(&run("C", &["compile", "--help"])));
+    assert!(en.contains("The raw sock_filter array"), "{en}");
+    for args in [
+        &["--lang", "pt-BR", "lint", "--help"][..],
+        &["lint", "--lang=pt-BR", "--help"],
+        &["lint", "--help", "--lang", "pt-BR"],
+    ] {
+        let out = words(&stdout(&run("C", args)));
+        assert!(out.contains("Só erros"), "{args:?}: {out}");
+    }
+    let out = words(&stdout(&run(
+        "pt_BR.UTF-8",
+        &["lint", "--lang", "en", "--help"],
+    )));
+    assert!(
+        out.contains("Only errors") && out.contains("Usage:"),
+        "{out}"
+    );
+    let bad = run("C", &["doctor", "--lang", "xx"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("\"xx\""));
+}
