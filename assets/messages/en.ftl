@@ -502,5 +502,58 @@ cli-about-man = Show the manual page of a syscall (or the catalog's description 
 cli-help-man-syscall = The syscall
 cli-help-man-width = Wrap to this width (default: the terminal's, or 80)
 
+# doctor: each check's name, what was found and what follows (crates/sandbox/src/support.rs),
+# then the marks and closing lines (src/cli/doctor.rs).
+cli-doctor-kernel-config = kernel config
+cli-doctor-unset = unset
+cli-doctor-kernel-config-found = { $from }: CONFIG_SECCOMP_FILTER={ $filter }, CONFIG_X86_X32_ABI={ $x32 }
+cli-doctor-no-x32 = x32 programs cannot run here, so x32 sections of a filter are never exercised on this machine
+cli-doctor-kernel-config-unreadable = neither /proc/config.gz nor /boot/config-RELEASE is readable; the probes below decide
+cli-doctor-filters = seccomp filters
+cli-doctor-filters-load = a filter loads (this process runs in seccomp mode { $mode })
+cli-doctor-filters-fail = loading a filter failed
+cli-doctor-filters-consequence = nothing can be run under a profile here; editing, checking and compiling still work
+cli-doctor-actions = actions
+cli-doctor-actions-unreadable = /proc/sys/kernel/seccomp/actions_avail is not readable
+cli-doctor-actions-offered = the kernel offers: { $actions }
+cli-doctor-actions-consequence = profiles that use a missing action behave differently here than on a newer kernel
+cli-doctor-notification = user notification
+cli-doctor-notification-works = a listener can be taken from a filter
+cli-doctor-notification-missing = a filter cannot hand out a user-notification listener
+cli-doctor-notification-consequence = runs work in enforce mode only: the command sees the policy, but stopped syscalls are not reported
+cli-doctor-tracing = tracing
+cli-doctor-tracing-works = this process may trace the commands it starts
+cli-doctor-tracing-refused-yama = ptrace of a child is refused (Yama ptrace_scope: { $scope })
+cli-doctor-tracing-refused = ptrace of a child is refused
+cli-doctor-tracing-consequence = observed runs cannot watch TRAP and KILL stops, so runs work in enforce mode only
+cli-doctor-libseccomp = libseccomp
+cli-doctor-libseccomp-version = { $version }, API level { $api }
+cli-doctor-libseccomp-error = cannot ask for its version: { $error }
+cli-doctor-libseccomp-consequence = profiles cannot be compiled
+cli-doctor-man = man pages
+cli-doctor-man-installed = section 2 is installed
+cli-doctor-man-missing = section 2 is not installed (or `man` is missing)
+cli-doctor-man-consequence = the editor shows the catalog's summaries instead; install manpages-dev (Debian/Ubuntu) or man-pages (Fedora)
+cli-doctor-user = user
+cli-doctor-user-root = running as root
+cli-doctor-user-ordinary = running as an ordinary user
+cli-doctor-user-consequence = commands run under a profile run as root too; try them as an ordinary user when you can
+cli-doctor-cache = compile cache
+cli-doctor-cache-not-yours = { $dir } is not yours, or others may write to it: every run compiles its filter (set XDG_CACHE_HOME to a folder of your own)
+cli-doctor-cache-usage = { $dir }: { $n } compiled filters, { $size } KiB (--no-cache compiles anew)
+cli-doctor-cache-none = no cache folder (no home folder): every run compiles its filter
+cli-doctor-runtime = container runtime
+cli-doctor-runtime-none = none found: run --container needs runc or crun (Debian package runc)
+cli-doctor-runtime-passed = { $version } ({ $path }): passed the listener probe (it handed over the notification fd and a call came through it): run --container can use it
+cli-doctor-runtime-failed = { $version } ({ $path }): failed the listener probe: { $why }
+cli-doctor-runtime-failed-consequence = run --container can enforce with it, but not observe or record
+cli-doctor-runtime-no-version = (no version given)
+cli-doctor-mark-ok = ok
+cli-doctor-mark-warning = warning
+cli-doctor-mark-failed = FAILED
+cli-doctor-mark-note = note
+cli-doctor-usable = seccompose has what it needs here.
+cli-doctor-unusable = seccompose cannot do all of its work here (see FAILED above).
+
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

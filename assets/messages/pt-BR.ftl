@@ -501,5 +501,61 @@ cli-about-man = Mostra a página de manual de uma syscall (ou a descrição do c
 cli-help-man-syscall = A syscall
 cli-help-man-width = Quebra as linhas nesta largura (padrão: a do terminal, ou 80)
 
+# doctor: o nome de cada verificação, o que foi encontrado e o que decorre disso, depois as
+# marcas e as linhas finais.
+cli-doctor-kernel-config = configuração do kernel
+cli-doctor-unset = ausente
+cli-doctor-kernel-config-found = { $from }: CONFIG_SECCOMP_FILTER={ $filter }, CONFIG_X86_X32_ABI={ $x32 }
+cli-doctor-no-x32 = programas x32 não rodam aqui, então as seções x32 de um filtro nunca são exercitadas nesta máquina
+cli-doctor-kernel-config-unreadable = nem /proc/config.gz nem /boot/config-RELEASE podem ser lidos; os testes abaixo decidem
+cli-doctor-filters = filtros seccomp
+cli-doctor-filters-load = um filtro carrega (este processo roda no modo seccomp { $mode })
+cli-doctor-filters-fail = carregar um filtro falhou
+cli-doctor-filters-consequence = nada pode ser executado sob um perfil aqui; editar, validar e compilar continuam funcionando
+cli-doctor-actions = ações
+cli-doctor-actions-unreadable = /proc/sys/kernel/seccomp/actions_avail não pode ser lido
+cli-doctor-actions-offered = o kernel oferece: { $actions }
+cli-doctor-actions-consequence = perfis que usam uma ação ausente se comportam aqui de outro jeito que num kernel mais novo
+cli-doctor-notification = notificação (user notif)
+cli-doctor-notification-works = um listener pode ser obtido de um filtro
+cli-doctor-notification-missing = um filtro não consegue entregar um listener de notificação ao espaço de usuário
+cli-doctor-notification-consequence = as execuções funcionam só no modo enforce: o comando vê a política, mas as syscalls bloqueadas não são relatadas
+cli-doctor-tracing = rastreamento
+cli-doctor-tracing-works = este processo pode rastrear os comandos que inicia
+cli-doctor-tracing-refused-yama = o ptrace de um processo filho é recusado (ptrace_scope do Yama: { $scope })
+cli-doctor-tracing-refused = o ptrace de um processo filho é recusado
+cli-doctor-tracing-consequence = execuções observadas não conseguem acompanhar bloqueios TRAP e KILL, então as execuções funcionam só no modo enforce
+cli-doctor-libseccomp = libseccomp
+cli-doctor-libseccomp-version = { $version }, nível de API { $api }
+cli-doctor-libseccomp-error = não foi possível perguntar a versão dela: { $error }
+cli-doctor-libseccomp-consequence = os perfis não podem ser compilados
+cli-doctor-man = páginas do man
+cli-doctor-man-installed = a seção 2 está instalada
+cli-doctor-man-missing = a seção 2 não está instalada (ou falta o `man`)
+cli-doctor-man-consequence = o editor mostra os resumos do catálogo em vez delas; instale manpages-dev (Debian/Ubuntu) ou man-pages (Fedora)
+cli-doctor-user = usuário
+cli-doctor-user-root = rodando como root
+cli-doctor-user-ordinary = rodando como usuário comum
+cli-doctor-user-consequence = comandos executados sob um perfil também rodam como root; teste-os como usuário comum quando puder
+cli-doctor-cache = cache de compilação
+cli-doctor-cache-not-yours = { $dir } não é seu, ou outros podem escrever nele: cada execução compila o filtro de novo (aponte XDG_CACHE_HOME para uma pasta sua)
+cli-doctor-cache-usage = { $dir }: { $n ->
+    [one] { $n } filtro compilado
+   *[other] { $n } filtros compilados
+}, { $size } KiB (--no-cache compila de novo)
+cli-doctor-cache-none = sem pasta de cache (sem pasta pessoal): cada execução compila o filtro de novo
+cli-doctor-runtime = runtime de contêiner
+cli-doctor-runtime-none = nenhum encontrado: run --container precisa do runc ou do crun (pacote runc no Debian)
+cli-doctor-runtime-passed = { $version } ({ $path }): passou no teste do listener (entregou o descritor de arquivo de notificação e uma chamada chegou por ele): run --container pode usá-lo
+cli-doctor-runtime-failed = { $version } ({ $path }): falhou no teste do listener: { $why }
+cli-doctor-runtime-failed-consequence = run --container consegue aplicar o perfil com ele, mas não observar nem gravar
+cli-doctor-runtime-no-version = (não informou versão)
+cli-doctor-mark-ok = ok
+cli-doctor-mark-warning = aviso
+cli-doctor-mark-failed = FALHOU
+cli-doctor-mark-note = nota
+cli-doctor-usable = O seccompose tem aqui tudo de que precisa.
+cli-doctor-unusable = O seccompose não consegue fazer todo o seu trabalho aqui (veja FALHOU acima).
+
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

@@ -1,7 +1,7 @@
 //! `syscalls` and `man`.
 
 use anyhow::bail;
-use seccompose::catalog::{man, Catalog, Language, Syscall, CATALOG_ARCHES};
+use seccompose::catalog::{man, Catalog, Syscall, CATALOG_ARCHES};
 use seccompose::profile::Arch;
 use serde_json::json;
 use std::io::IsTerminal;
@@ -48,7 +48,7 @@ pub fn syscalls(
     } else {
         // The listing is for people, so its summaries follow the locale as `apt-cache search`
         // descriptions do; --json stays in English whatever the locale, for scripts.
-        let lang = Language::from_environment();
+        let lang = seccompose::i18n::language();
         for s in list {
             println!(
                 "{:<24} {:<9} {:<6} {}",

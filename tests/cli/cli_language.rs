@@ -142,3 +142,81 @@ fn help_of_arguments_follows_the_language_and_lang_wins() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("\"xx\""));
 }
+
+/// doctor in Portuguese, as root and as nobody: every check's name and finding, the marks and
+/// the closing line; a cache folder that is not the user's is warned about in Portuguese too.
+#[test]
+fn doctor_speaks_portuguese_for_root_and_for_nobody() {
+    use crate::common::users::{scratch, seccompose, users, As};
+    let dir = scratch();
+    let cache = dir.path().join("cache");
+    std::fs::create_dir_all(cache.join("seccompose")).unwrap();
+    for who in users() {
+        let doctor = |lang: &str| {
+            let out = seccompose(who)
+                .arg("doctor")
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env("LANG", lang)
+                .env("XDG_CACHE_HOME", &cache)
+                .output()
+                .unwrap();
+            (out.status.code(), stdout(&out))
+        };
+        let (code, pt) = doctor("pt_BR.UTF-8");
+        let (english_code, en) = doctor("C");
+        assert_eq!(code, english_code, "{who:?}");
+        for words in [
+            "filtros seccomp",
+            "um filtro carrega (este processo roda no modo seccomp",
+            "o kernel oferece: ",
+            "cache de compilação",
+            "páginas do man",
+        ] {
+            assert!(pt.contains(words), "{who:?}: {words}:\n{pt}");
+        }
+        let user = if who == As::Nobody || unsafe { libc::geteuid() } != 0 {
+            "rodando como usuário comum"
+        } else {
+            "rodando como root"
+        };
+        assert!(pt.contains(user), "{who:?}:\n{pt}");
+        assert!(
+            pt.contains("O seccompose tem aqui tudo de que precisa."),
+            "{who:?}:\n{pt}"
+        );
+        for english in [
+            "seccomp filters",
+            "running as",
+            "the kernel offers",
+            "man pages",
+        ] {
+            assert!(!pt.contains(english), "{who:?}: {english}:\n{pt}");
+            assert!(en.contains(english), "{who:?}: {english}:\n{en}");
+        }
+        assert!(
+            en.contains("ok      seccomp filters    a filter loads"),
+            "{en}"
+        );
+        if who == As::Nobody {
+            // root's folder: nobody may not use it.
+            assert!(
+                pt.contains("não é seu, ou outros podem escrever nele"),
+                "{pt}"
+            );
+            assert!(en.contains("warning compile cache"), "{en}");
+        }
+        // The findings start in one column, whatever the longest name in the language.
+        let columns: Vec<usize> = ["um filtro carrega", "o kernel oferece", "rodando como"]
+            .iter()
+            .map(|finding| {
+                let line = pt.lines().find(|l| l.contains(finding)).unwrap();
+                line[..line.find(finding).unwrap()].chars().count()
+            })
+            .collect();
+        assert!(
+            columns.windows(2).all(|w| w[0] == w[1]),
+            "{columns:?}\n{pt}"
+        );
+    }
+}
