@@ -555,5 +555,36 @@ cli-doctor-mark-note = note
 cli-doctor-usable = seccompose has what it needs here.
 cli-doctor-unusable = seccompose cannot do all of its work here (see FAILED above).
 
+# usage: each section's heading and notes (crates/core/src/profile/usage.rs) and what
+# src/cli/usage.rs says around them; the command lines themselves are not messages.
+cli-usage-docker = Docker and podman
+cli-usage-docker-note = The runtime reads the file when the container starts: edit, save and start the container again. In docker compose: security_opt: ["seccomp=FILE"].
+cli-usage-observe = Observing the draft under Docker or podman (seccompose agent)
+cli-usage-observe-docker = Docker Engine 23.0 or later (its runtime: runc)
+cli-usage-observe-podman = podman 4.1 or later (its runtime: crun, unless configured otherwise)
+cli-usage-observe-note-agent = The agent answers every call the draft stops as the draft would and prints it as it happens; kill %1 (or Ctrl-c in the foreground) ends it: end the container first, since without the agent the calls the rewrite notifies fail with ENOSYS. -o writes the rewrite again from the saved draft.
+cli-usage-observe-note-engines = Docker passes listenerPath on to runc from Engine 23.0 (20.10 drops it), podman from 4.1 (containers/common 0.48): read in their sources, not tried with an engine here; the agent itself is tested with runc run directly. The runtime must reach the socket's path: with a rootless engine, try it first.
+cli-usage-kubernetes = Kubernetes: a Localhost profile
+cli-usage-kubernetes-note = The file must be on every node that may run the pod, under the kubelet's seccomp root ({ $root }); localhostProfile is relative to it. The same securityContext works on one container.
+cli-usage-spo = Kubernetes: the Security Profiles Operator
+cli-usage-spo-cannot = The operator's schema cannot express: { $what }
+cli-usage-spo-note = The operator writes the profile on every node; the pod names the path it reports ({ $command }), { $path } in most versions.
+cli-usage-systemd = A systemd service
+cli-usage-systemd-note = Put the settings in the service's unit or in a drop-in (systemctl edit NAME.service), then restart it.
+cli-usage-systemd-lossy = systemd cannot express { $n ->
+    [one] { $n } part
+   *[other] { $n } parts
+} of the profile: the comments at the end of the settings list them
+cli-usage-bwrap = bubblewrap, with the compiled filter
+cli-usage-bwrap-arch = The BPF is for { $arch } (with its archMap sub-architectures), the target it was compiled for; bwrap loads it just before it runs COMMAND, so execve must be allowed.
+cli-usage-bwrap-shell = The line is for bash or zsh: a POSIX sh such as dash opens only descriptors 0-9 (write --seccomp 9 9<FILE there). Inside, the file system is read-only: --bind a folder to write to it.
+cli-usage-inlined = (what the command above writes: --full prints it)
+cli-usage-note = note: { $note }
+cli-usage-one-arch = usage applies a profile on one machine: give at most one --arch
+cli-usage-cannot-read = cannot read { $file }
+cli-usage-several = { $file } holds several SeccompProfiles; take one out with `seccompose convert { $file } --name NAME --to docker`
+cli-usage-errors = { $file } has errors; run `seccompose check { $file }` for them
+cli-usage-no-section = no section "{ $id }"; there are: { $ids }
+
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

@@ -557,5 +557,36 @@ cli-doctor-mark-note = nota
 cli-doctor-usable = O seccompose tem aqui tudo de que precisa.
 cli-doctor-unusable = O seccompose não consegue fazer todo o seu trabalho aqui (veja FALHOU acima).
 
+# usage: o título e as notas de cada seção e o que o src/cli/usage.rs diz em volta deles; as
+# linhas de comando não são mensagens.
+cli-usage-docker = Docker e podman
+cli-usage-docker-note = O runtime lê o arquivo quando o contêiner inicia: edite, salve e inicie o contêiner de novo. No docker compose: security_opt: ["seccomp=FILE"].
+cli-usage-observe = Observando o rascunho sob o Docker ou o podman (seccompose agent)
+cli-usage-observe-docker = Docker Engine 23.0 ou mais novo (o runtime dele: runc)
+cli-usage-observe-podman = podman 4.1 ou mais novo (o runtime dele: crun, salvo configuração diferente)
+cli-usage-observe-note-agent = O agente responde a cada chamada que o rascunho bloqueia como o rascunho faria e a imprime na hora; kill %1 (ou Ctrl-c em primeiro plano) o encerra: encerre antes o contêiner, pois sem o agente as chamadas que a reescrita notifica falham com ENOSYS. -o escreve a reescrita de novo a partir do rascunho salvo.
+cli-usage-observe-note-engines = O Docker repassa o listenerPath ao runc a partir do Engine 23.0 (o 20.10 o descarta), o podman a partir do 4.1 (containers/common 0.48): lido nos fontes deles, não testado com um engine aqui; o agente em si é testado com o runc rodado diretamente. O runtime precisa alcançar o caminho do socket: com um engine rootless, teste antes.
+cli-usage-kubernetes = Kubernetes: um perfil Localhost
+cli-usage-kubernetes-note = O arquivo precisa estar em todo nó que possa rodar o pod, sob a raiz seccomp do kubelet ({ $root }); o localhostProfile é relativo a ela. O mesmo securityContext funciona num só contêiner.
+cli-usage-spo = Kubernetes: o Security Profiles Operator
+cli-usage-spo-cannot = O schema do operator não consegue expressar: { $what }
+cli-usage-spo-note = O operator escreve o perfil em todos os nós; o pod indica o caminho que ele informa ({ $command }), { $path } na maioria das versões.
+cli-usage-systemd = Um serviço do systemd
+cli-usage-systemd-note = Coloque as configurações na unidade do serviço ou num drop-in (systemctl edit NAME.service) e depois reinicie-o.
+cli-usage-systemd-lossy = o systemd não consegue expressar { $n ->
+    [one] { $n } parte
+   *[other] { $n } partes
+} do perfil: os comentários no fim das configurações as listam
+cli-usage-bwrap = bubblewrap, com o filtro compilado
+cli-usage-bwrap-arch = O BPF é para { $arch } (com as subarquiteturas do archMap), o alvo para o qual foi compilado; o bwrap o carrega logo antes de executar COMMAND, então execve precisa estar liberada.
+cli-usage-bwrap-shell = A linha é para bash ou zsh: um sh POSIX como o dash só abre os descritores de arquivo 0-9 (escreva --seccomp 9 9<FILE nele). Lá dentro o sistema de arquivos é somente leitura: use --bind numa pasta para escrever nela.
+cli-usage-inlined = (o que o comando acima escreve: --full o imprime)
+cli-usage-note = nota: { $note }
+cli-usage-one-arch = o usage aplica um perfil numa só máquina: dê no máximo um --arch
+cli-usage-cannot-read = não foi possível ler { $file }
+cli-usage-several = { $file } contém vários SeccompProfiles; separe um com `seccompose convert { $file } --name NAME --to docker`
+cli-usage-errors = { $file } tem erros; rode `seccompose check { $file }` para vê-los
+cli-usage-no-section = não há seção "{ $id }"; as que há: { $ids }
+
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

@@ -220,3 +220,50 @@ fn doctor_speaks_portuguese_for_root_and_for_nobody() {
         );
     }
 }
+
+/// usage in Portuguese: headings and notes are, the command lines and what they write are the
+/// same bytes as in English.
+#[test]
+fn usage_prose_follows_the_language_and_the_lines_do_not() {
+    let seed = common::fixture("seed-mkdir-chmod-chown.json");
+    let seed = seed.to_str().unwrap();
+    let pt = stdout(&run("pt_BR.UTF-8", &["usage", seed, "--full"]));
+    let en = stdout(&run("C", &["usage", seed, "--full"]));
+    for words in [
+        "# Docker e podman\n",
+        "# Kubernetes: um perfil Localhost\n",
+        "# Um serviço do systemd\n",
+        "# bubblewrap, com o filtro compilado\n",
+        "# nota: O runtime lê o arquivo quando o contêiner inicia",
+        "# nota: O BPF é para x86_64 (com as subarquiteturas do archMap)",
+        "# Docker Engine 23.0 ou mais novo (o runtime dele: runc)\n",
+    ] {
+        assert!(pt.contains(words), "{words}:\n{pt}");
+    }
+    assert!(en.contains("# Docker and podman\n"), "{en}");
+    assert!(en.contains("# note: The runtime reads the file"), "{en}");
+    assert!(
+        !pt.contains("# note:") && !pt.contains("The runtime reads"),
+        "{pt}"
+    );
+    let lines = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.starts_with("# "))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(lines(&pt), lines(&en));
+    assert!(lines(&en).len() > 20);
+    let short = stdout(&run("pt_BR.UTF-8", &["usage", seed, "--only", "spo"]));
+    assert!(
+        short.contains("# (o que o comando acima escreve: --full o imprime)"),
+        "{short}"
+    );
+    let wrong = run("pt_BR.UTF-8", &["usage", seed, "--only", "nada"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&wrong.stderr);
+    assert!(
+        stderr.contains("não há seção \"nada\"; as que há: docker"),
+        "{stderr}"
+    );
+}
