@@ -586,5 +586,19 @@ cli-usage-several = { $file } holds several SeccompProfiles; take one out with `
 cli-usage-errors = { $file } has errors; run `seccompose check { $file }` for them
 cli-usage-no-section = no section "{ $id }"; there are: { $ids }
 
+# explain: the words around the call, the action and the instructions (src/cli/explain.rs,
+# crates/core/src/compile/explain.rs and rules.rs); names, constants and BPF stay as they are.
+cli-explain-call = { $call } on { $arch } (nr { $nr }): { $action }
+cli-explain-call-host = { $call } on { $arch } under the { $host } host's filter (nr { $nr }): { $action }
+cli-explain-stub = decided by runc's -ENOSYS stub: { $nr } is above { $limit }, { $name }, the newest syscall this profile names that the runtime resolves for { $arch }
+cli-explain-stub-multiplexer = decided by runc's -ENOSYS stub: syscall { $nr } on { $arch } is its multiplexer
+cli-explain-rule = decided by { $rule }
+cli-explain-bad-arch = decided by the bad-architecture action: the filter has no section for { $arch }
+cli-explain-default = decided by the default action ({ $action })
+cli-explain-skipped = syscalls[{ $index }]: { $runtime }'s libseccomp { $version } cannot resolve "{ $name }", so { $runtime } skips it
+cli-explain-skipped-since = { $skipped }; libseccomp { $since } and newer know it
+cli-explain-not-applied = not applied: { $why }
+cli-explain-path = path ({ $n } instructions):
+
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

@@ -588,5 +588,22 @@ cli-usage-several = { $file } contém vários SeccompProfiles; separe um com `se
 cli-usage-errors = { $file } tem erros; rode `seccompose check { $file }` para vê-los
 cli-usage-no-section = não há seção "{ $id }"; as que há: { $ids }
 
+# explain: as palavras em volta da chamada, da ação e das instruções; nomes, constantes e o
+# BPF ficam como estão.
+cli-explain-call = { $call } em { $arch } (nr { $nr }): { $action }
+cli-explain-call-host = { $call } em { $arch } sob o filtro do host { $host } (nr { $nr }): { $action }
+cli-explain-stub = decidido pelo stub de -ENOSYS do runc: { $nr } está acima de { $limit }, { $name }, a syscall mais nova que este perfil cita e que o runtime resolve para { $arch }
+cli-explain-stub-multiplexer = decidido pelo stub de -ENOSYS do runc: a syscall { $nr } em { $arch } é o multiplexador dele
+cli-explain-rule = decidido por { $rule }
+cli-explain-bad-arch = decidido pela ação de arquitetura errada: o filtro não tem seção para { $arch }
+cli-explain-default = decidido pela ação padrão ({ $action })
+cli-explain-skipped = syscalls[{ $index }]: a libseccomp { $version } do { $runtime } não resolve "{ $name }", então o { $runtime } pula essa regra
+cli-explain-skipped-since = { $skipped }; a libseccomp { $since } ou mais nova a conhece
+cli-explain-not-applied = não aplicada: { $why }
+cli-explain-path = caminho ({ $n ->
+    [one] { $n } instrução
+   *[other] { $n } instruções
+}):
+
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

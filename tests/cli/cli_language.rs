@@ -267,3 +267,83 @@ fn usage_prose_follows_the_language_and_the_lines_do_not() {
         "{stderr}"
     );
 }
+
+/// explain's words in Portuguese; the call, the action, the place and the instructions stay.
+#[test]
+fn explain_speaks_portuguese_around_the_same_filter() {
+    let seed = common::fixture("seed-mkdir-chmod-chown.json");
+    let seed = seed.to_str().unwrap();
+    let pt = stdout(&run("pt_BR.UTF-8", &["explain", seed, "mkdir"]));
+    let en = stdout(&run("C", &["explain", seed, "mkdir"]));
+    assert!(
+        pt.starts_with("mkdir(pathname=0x0, mode=0) em x86_64 (nr 83): ERRNO(EPERM)\n"),
+        "{pt}"
+    );
+    assert!(
+        en.starts_with("mkdir(pathname=0x0, mode=0) on x86_64 (nr 83): ERRNO(EPERM)\n"),
+        "{en}"
+    );
+    let place = format!("syscalls[0] ({seed}:4:5)");
+    assert!(
+        pt.contains(&format!("decidido por {place}\ncaminho (6 instruções):\n")),
+        "{pt}"
+    );
+    assert!(
+        en.contains(&format!("decided by {place}\npath (6 instructions):\n")),
+        "{en}"
+    );
+    let instructions = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.starts_with(' '))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(instructions(&pt), instructions(&en));
+    assert_eq!(instructions(&pt).len(), 6);
+    // runc's stub, and a rule its libseccomp skips.
+    let runtime = common::fixture("runtime-default.json");
+    let args = [
+        "explain",
+        runtime.to_str().unwrap(),
+        "mseal",
+        "--libseccomp",
+        "2.5.4",
+    ];
+    let pt = stdout(&run("pt_BR.UTF-8", &args));
+    assert!(
+        pt.contains("decidido pelo stub de -ENOSYS do runc: 462 está acima de"),
+        "{pt}"
+    );
+    assert!(
+        pt.contains("não aplicada: syscalls[0]: a libseccomp 2.5.4 do runc não resolve \"mseal\""),
+        "{pt}"
+    );
+    let en = stdout(&run("C", &args));
+    assert!(
+        en.contains("decided by runc's -ENOSYS stub: 462 is above"),
+        "{en}"
+    );
+    assert!(
+        en.contains("not applied: syscalls[0]: runc's libseccomp 2.5.4 cannot resolve"),
+        "{en}"
+    );
+    // Another ABI under the host's filter, and the default action.
+    let pt = stdout(&run(
+        "pt_BR.UTF-8",
+        &[
+            "explain", seed, "getpid", "--arch", "x86", "--arch", "x86_64",
+        ],
+    ));
+    assert!(
+        pt.contains("em x86 sob o filtro do host x86_64 (nr 20)"),
+        "{pt}"
+    );
+    assert!(
+        pt.contains("decidido pela ação de arquitetura errada: o filtro não tem seção para x86"),
+        "{pt}"
+    );
+    assert!(
+        pt.contains("decidido pela ação padrão (SCMP_ACT_ALLOW)"),
+        "{pt}"
+    );
+}

@@ -25,6 +25,8 @@ fn machine_outputs_are_the_same_bytes_in_every_language() {
     let seed = seed.to_str().unwrap();
     let small = common::fixture("bpf-small.json");
     let small = small.to_str().unwrap();
+    let runtime = common::fixture("runtime-default.json");
+    let runtime = runtime.to_str().unwrap();
     let commands: &[&[&str]] = &[
         &["lint", seed, "--format", "json"],
         &["lint", seed, "--format", "sarif"],
@@ -33,6 +35,17 @@ fn machine_outputs_are_the_same_bytes_in_every_language() {
         &["compile", seed, "--format", "pfc"],
         &["explain", seed, "mkdir", "--json"],
         &["explain", seed, "chmod", "--json"],
+        &[
+            "explain",
+            runtime,
+            "mseal",
+            "--libseccomp",
+            "2.5.4",
+            "--json",
+        ],
+        &[
+            "explain", seed, "getpid", "--arch", "x86", "--arch", "x86_64", "--json",
+        ],
         &["syscalls", "--json"],
         &["syscalls", "--category", "network", "--json"],
     ];

@@ -5,10 +5,12 @@ use super::supplement::Entry;
 use super::{effective, runtime, scmp_action, CompileError, Options};
 use crate::bpf::RetAction;
 use crate::catalog::Catalog;
+use crate::i18n::Text;
 use crate::profile::{
     alternatives, rule_errno, Action, Arch, ArgCond, Diagnostic, LibseccompVersion, Pos, Profile,
     RuncErrno, Target,
 };
+use crate::text;
 use libseccomp::{ScmpArch, ScmpArgCompare, ScmpFilterContext, ScmpSyscall};
 
 /// One profile rule as it will be compiled: active, not equal to the default, conditions grouped.
@@ -56,15 +58,22 @@ pub struct Skipped {
 
 impl Skipped {
     /// One sentence for people: what the runtime does with the name, and why.
-    pub fn describe(&self, target: &Target) -> String {
-        let since = self
-            .known_since
-            .map(|v| format!("; libseccomp {v} and newer know it"))
-            .unwrap_or_default();
-        format!(
-            "syscalls[{}]: {}'s libseccomp {} cannot resolve \"{}\", so {} skips it{since}",
-            self.index, target.runtime, target.libseccomp, self.name, target.runtime
-        )
+    pub fn describe(&self, target: &Target) -> Text {
+        let skipped = text!(
+            "cli-explain-skipped",
+            index = self.index.to_string(),
+            runtime = target.runtime.to_string(),
+            version = target.libseccomp.to_string(),
+            name = self.name.as_str()
+        );
+        match self.known_since {
+            Some(v) => text!(
+                "cli-explain-skipped-since",
+                skipped = skipped,
+                since = v.to_string()
+            ),
+            None => skipped,
+        }
     }
 }
 
@@ -89,8 +98,9 @@ pub fn plan(profile: &Profile, target: &Target) -> Plan {
                         known_since: runtime::known_since(name),
                     };
                     let pos = rule.pos.unwrap_or_default();
+                    // Diagnostics hold English strings (they reach JSON too).
                     plan.warnings
-                        .push(Diagnostic::warning(pos, skipped.describe(target)));
+                        .push(Diagnostic::warning(pos, skipped.describe(target).english()));
                     plan.skipped.push(skipped);
                     continue;
                 }
