@@ -600,5 +600,64 @@ cli-explain-skipped-since = { $skipped }; libseccomp { $since } and newer know i
 cli-explain-not-applied = not applied: { $why }
 cli-explain-path = path ({ $n } instructions):
 
+# run and record: the report's lines, how the command ended, what was recorded
+# (crates/sandbox/src/report.rs, through.rs, record.rs, support.rs; src/cli/run.rs, runs.rs).
+cli-run-contained-pid = contained in a PID namespace: no process of the command outlives the run
+cli-run-contained-user-pid = contained in a user + PID namespace: no process of the command outlives the run
+cli-run-not-contained-foreign = not contained (no PID namespace allowed here), and /proc here belongs to another PID namespace: processes the command leaves behind cannot be found, and may outlive the run
+cli-run-not-contained = not contained (no PID namespace allowed here): processes the command leaves behind are ended with the run, but would survive a SIGKILL of seccompose
+cli-run-stopped-none = the policy stopped no syscall
+cli-run-stopped = the policy stopped { $n ->
+    [one] { $n } syscall
+   *[other] { $n } syscalls
+} ({ $calls ->
+    [one] { $calls } call
+   *[other] { $calls } calls
+}):
+cli-run-by-stub = runc's ENOSYS stub
+cli-run-by-default = default action
+cli-run-first = first: { $call }
+cli-run-exited = the command exited with status { $status }
+cli-run-killed-trap = killed by { $signal }: the policy traps on { $syscall }
+cli-run-killed-kill = killed by { $signal }: the policy kills on { $syscall }
+cli-run-killed = killed by { $signal }
+cli-run-timed-out = ended at the timeout (the whole process tree)
+cli-run-stopped-on-request = stopped on request (the whole process tree)
+cli-run-not-run-denied = the command was not run: the profile denies execve ({ $errno })
+cli-run-not-run-failed = the command was not run: execve failed ({ $errno })
+cli-run-went-through = went through: { $call }
+cli-run-went-through-sibling = went through: { $call }, which does what { $denied } { $n ->
+    [one] does
+   *[other] do
+}; the draft denies { $denied } but allows { $allowed } ({ $place })
+cli-run-the-default = the default action
+cli-run-rule-line = line { $line }:{ $col }
+cli-run-fell-back = this kernel cannot hand out user-notification listeners (see `seccompose doctor`), so the command runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported
+cli-run-fell-back-no-tracing = this process may not trace the command (see `seccompose doctor`), so it runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported
+cli-run-fell-back-foreign-proc = /proc here belongs to another PID namespace (a run inside a run?), where the command cannot be found to observe it, so it runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported
+cli-run-cannot-record = recording needs user notification, which this kernel cannot hand out (see `seccompose doctor`)
+cli-run-cannot-record-foreign-proc = recording needs to find the command in /proc, which here belongs to another PID namespace (a run inside a run?)
+cli-record-held = the draft's rule at { $place } stops it on purpose ({ $action })
+cli-record-held-first = a rule of the draft decides first ({ $action })
+cli-record-held-compile = the draft with it does not compile: { $error }
+cli-run-cannot-start = cannot run { $why }: the command was not run
+cli-run-as-root = running as root: the command runs as root too (try it as an ordinary user when you can)
+cli-run-one-arch = run and record use one architecture: the one this machine runs
+cli-run-signal-handlers = installing signal handlers
+cli-writing = writing { $file }
+cli-record-unchanged = { $file } was not changed: the command failed ({ $ending }), so the recording may be incomplete; --force writes it anyway
+cli-record-read-only = { $error }; `record --force` replaces it
+cli-record-interrupted = the command was stopped before it finished; the profile may be incomplete
+cli-record-distinct = recorded { $n } distinct calls
+cli-record-distinct-based = recorded { $n } distinct calls; the base already allows { $allowed } of them
+cli-record-nothing = nothing to add
+cli-record-every-call = every call ({ $why })
+cli-record-or = or
+cli-record-every-call-of = every call of: { $names }
+cli-record-unseen-for = { $name } (for { $of })
+cli-record-unseen = note, not added: the run did not call these, which do the same job as calls it made and which another C library, kernel or error path may use: { $names }
+cli-record-not-added = not added: { $name } stays stopped: { $why }; change that rule by hand if the command needs it
+cli-record-unnamed = syscall number { $nr } ({ $arch }) has no name in the catalog, so no rule can allow it
+
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

@@ -605,5 +605,69 @@ cli-explain-path = caminho ({ $n ->
    *[other] { $n } instruções
 }):
 
+# run e record: as linhas do relatório, como o comando terminou, o que foi gravado.
+cli-run-contained-pid = contido num namespace de PID: nenhum processo do comando sobrevive à execução
+cli-run-contained-user-pid = contido num namespace de usuário + PID: nenhum processo do comando sobrevive à execução
+cli-run-not-contained-foreign = sem contenção (nenhum namespace de PID é permitido aqui), e o /proc daqui pertence a outro namespace de PID: processos que o comando deixar para trás não podem ser encontrados e podem sobreviver à execução
+cli-run-not-contained = sem contenção (nenhum namespace de PID é permitido aqui): processos que o comando deixar para trás são encerrados com a execução, mas sobreviveriam a um SIGKILL do seccompose
+cli-run-stopped-none = a política não bloqueou nenhuma syscall
+cli-run-stopped = a política bloqueou { $n ->
+    [one] { $n } syscall
+   *[other] { $n } syscalls
+} ({ $calls ->
+    [one] { $calls } chamada
+   *[other] { $calls } chamadas
+}):
+cli-run-by-stub = stub ENOSYS do runc
+cli-run-by-default = ação padrão
+cli-run-first = primeira: { $call }
+cli-run-exited = o comando saiu com status { $status }
+cli-run-killed-trap = morto por { $signal }: a política aplica TRAP em { $syscall }
+cli-run-killed-kill = morto por { $signal }: a política mata em { $syscall }
+cli-run-killed = morto por { $signal }
+cli-run-timed-out = encerrado no tempo limite (toda a árvore de processos)
+cli-run-stopped-on-request = parado a pedido (toda a árvore de processos)
+cli-run-not-run-denied = o comando não foi executado: o perfil nega execve ({ $errno })
+cli-run-not-run-failed = o comando não foi executado: execve falhou ({ $errno })
+cli-run-went-through = passou: { $call }
+cli-run-went-through-sibling = passou: { $call }, que faz o que { $denied } { $n ->
+    [one] faz
+   *[other] fazem
+}; o rascunho nega { $denied }, mas libera { $allowed } ({ $place })
+cli-run-the-default = a ação padrão
+cli-run-rule-line = linha { $line }:{ $col }
+cli-run-fell-back = este kernel não consegue entregar listeners de notificação ao espaço de usuário (veja `seccompose doctor`), então o comando roda no modo enforce: ele vê exatamente o que o perfil faz, mas as syscalls bloqueadas não são relatadas
+cli-run-fell-back-no-tracing = este processo não pode rastrear o comando (veja `seccompose doctor`), então ele roda no modo enforce: vê exatamente o que o perfil faz, mas as syscalls bloqueadas não são relatadas
+cli-run-fell-back-foreign-proc = o /proc daqui pertence a outro namespace de PID (uma execução dentro de outra?), onde o comando não pode ser encontrado para ser observado, então ele roda no modo enforce: vê exatamente o que o perfil faz, mas as syscalls bloqueadas não são relatadas
+cli-run-cannot-record = gravar precisa de notificação ao espaço de usuário, que este kernel não consegue entregar (veja `seccompose doctor`)
+cli-run-cannot-record-foreign-proc = gravar precisa encontrar o comando no /proc, que aqui pertence a outro namespace de PID (uma execução dentro de outra?)
+cli-record-held = a regra do rascunho ({ $place }) a bloqueia de propósito ({ $action })
+cli-record-held-first = uma regra do rascunho decide antes ({ $action })
+cli-record-held-compile = o rascunho com ela não compila: { $error }
+cli-run-cannot-start = não foi possível executar { $why }: o comando não foi executado
+cli-run-as-root = rodando como root: o comando também roda como root (teste-o como usuário comum quando puder)
+cli-run-one-arch = run e record usam uma só arquitetura: a que esta máquina executa
+cli-run-signal-handlers = instalando os tratadores de sinais
+cli-writing = escrevendo { $file }
+cli-record-unchanged = { $file } não foi alterado: o comando falhou ({ $ending }), então a gravação pode estar incompleta; --force o escreve mesmo assim
+cli-record-read-only = { $error }; `record --force` o substitui
+cli-record-interrupted = o comando foi parado antes de terminar; o perfil pode estar incompleto
+cli-record-distinct = { $n ->
+    [one] { $n } chamada distinta gravada
+   *[other] { $n } chamadas distintas gravadas
+}
+cli-record-distinct-based = { $n ->
+    [one] { $n } chamada distinta gravada
+   *[other] { $n } chamadas distintas gravadas
+}; a base já libera { $allowed } delas
+cli-record-nothing = nada a acrescentar
+cli-record-every-call = qualquer chamada ({ $why })
+cli-record-or = ou
+cli-record-every-call-of = qualquer chamada de: { $names }
+cli-record-unseen-for = { $name } (no lugar de { $of })
+cli-record-unseen = nota, não acrescentadas: a execução não chamou estas, que fazem o mesmo serviço que chamadas que ela fez e que outra biblioteca C, outro kernel ou um caminho de erro podem usar: { $names }
+cli-record-not-added = não acrescentada: { $name } continua bloqueada: { $why }; mude essa regra à mão se o comando precisar dela
+cli-record-unnamed = a syscall número { $nr } ({ $arch }) não tem nome no catálogo, então nenhuma regra pode liberá-la
+
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

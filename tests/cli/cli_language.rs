@@ -347,3 +347,102 @@ fn explain_speaks_portuguese_around_the_same_filter() {
         "{pt}"
     );
 }
+
+/// run's report and record's proposal in Portuguese, as root and as nobody; the JSON report
+/// is the same whatever the language (but for the times, pids and pointers of the events).
+#[test]
+fn run_and_record_report_in_portuguese() {
+    use crate::common::users::{scratch, seccompose, users, write_profile, As};
+    let seed = std::fs::read_to_string(common::fixture("seed-mkdir-chmod-chown.json")).unwrap();
+    for who in users() {
+        let dir = scratch();
+        let profile = write_profile(dir.path(), &seed);
+        let run = |lang: &str, name: &str| {
+            let report = dir.path().join(format!("{name}.json"));
+            let out = seccompose(who)
+                .arg("run")
+                .arg(&profile)
+                .arg("--report")
+                .arg(&report)
+                .arg("--")
+                .arg("mkdir")
+                .arg(dir.path().join(name))
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env("LANG", lang)
+                .env("XDG_CACHE_HOME", dir.path())
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{who:?}");
+            let mut json: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(report).unwrap()).unwrap();
+            // What changes from run to run: times, pids, pointers.
+            for e in json["events"].as_array_mut().unwrap() {
+                for key in ["time_ms", "pid", "args"] {
+                    e.as_object_mut().unwrap().remove(key);
+                }
+            }
+            (String::from_utf8_lossy(&out.stderr).into_owned(), json)
+        };
+        let (pt, pt_json) = run("pt_BR.UTF-8", "x");
+        let (en, en_json) = run("C", "x");
+        assert_eq!(
+            pt_json, en_json,
+            "{who:?}: the JSON report changed with the language"
+        );
+        for words in [
+            "seccompose: a política bloqueou 1 syscall (1 chamada):\n",
+            "syscalls[0]        primeira: mkdir(pathname=",
+            "seccompose: o comando saiu com status 1\n",
+        ] {
+            assert!(pt.contains(words), "{who:?}: {words}\n{pt}");
+        }
+        assert!(
+            pt.contains("seccompose: contido num namespace de") || pt.contains("sem contenção"),
+            "{pt}"
+        );
+        assert!(
+            en.contains("seccompose: the policy stopped 1 syscall (1 call):\n"),
+            "{en}"
+        );
+        assert!(
+            en.contains("seccompose: the command exited with status 1\n"),
+            "{en}"
+        );
+        assert!(
+            !pt.contains("the policy") && !pt.contains("exited with"),
+            "{pt}"
+        );
+        if who == As::Me && unsafe { libc::geteuid() } == 0 {
+            assert!(
+                pt.contains("seccompose: rodando como root: o comando também roda como root"),
+                "{pt}"
+            );
+        }
+        // record on top of the profile: mkdir stays stopped, in Portuguese.
+        let out = seccompose(who)
+            .arg("record")
+            .arg("--base")
+            .arg(&profile)
+            .arg("--")
+            .arg("mkdir")
+            .arg(dir.path().join("z"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "pt_BR.UTF-8")
+            .env("XDG_CACHE_HOME", dir.path())
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            text.contains("chamadas distintas gravadas; a base já libera"),
+            "{who:?}: {text}"
+        );
+        assert!(
+            text.contains(
+                "não acrescentada: mkdir continua bloqueada: a regra do rascunho (linha 4:5)"
+            ),
+            "{who:?}: {text}"
+        );
+    }
+}

@@ -407,37 +407,23 @@ pub fn report() -> Report {
     Report { checks }
 }
 
-/// Why an observed run became an enforced one.
-pub const FELL_BACK: &str = "this kernel cannot hand out user-notification listeners (see `seccompose doctor`), so the command runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported";
-
-/// Why an observed run became an enforced one when tracing is refused.
-pub const FELL_BACK_NO_TRACING: &str = "this process may not trace the command (see `seccompose doctor`), so it runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported";
-
-/// Why an observed run became an enforced one inside another PID namespace.
-pub const FELL_BACK_FOREIGN_PROC: &str = "/proc here belongs to another PID namespace (a run inside a run?), where the command cannot be found to observe it, so it runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported";
-
-/// Why a recording cannot happen inside another PID namespace.
-pub const CANNOT_RECORD_FOREIGN_PROC: &str = "recording needs to find the command in /proc, which here belongs to another PID namespace (a run inside a run?)";
-
-/// Why a recording cannot happen.
-pub const CANNOT_RECORD: &str = "recording needs user notification, which this kernel cannot hand out (see `seccompose doctor`)";
-
 /// The mode a run can have on this machine: an observed run falls back to enforcement when
 /// user notification or tracing is missing (with the reason to show); a recording cannot
 /// happen without user notification (it traces nothing).
-pub fn available_mode(
-    requested: super::Mode,
-) -> Result<(super::Mode, Option<&'static str>), &'static str> {
+pub fn available_mode(requested: super::Mode) -> Result<(super::Mode, Option<Text>), Text> {
     use super::Mode;
+    let enforced = |why| Ok((Mode::Enforce, Some(why)));
     match requested {
         Mode::Enforce => Ok((Mode::Enforce, None)),
-        Mode::Observe if !user_notification_works() => Ok((Mode::Enforce, Some(FELL_BACK))),
-        Mode::Observe if !tracing_works() => Ok((Mode::Enforce, Some(FELL_BACK_NO_TRACING))),
-        Mode::Record if !user_notification_works() => Err(CANNOT_RECORD),
+        Mode::Observe if !user_notification_works() => enforced(text!("cli-run-fell-back")),
+        Mode::Observe if !tracing_works() => enforced(text!("cli-run-fell-back-no-tracing")),
+        Mode::Record if !user_notification_works() => Err(text!("cli-run-cannot-record")),
         Mode::Observe if !super::procs::tree_visible() => {
-            Ok((Mode::Enforce, Some(FELL_BACK_FOREIGN_PROC)))
+            enforced(text!("cli-run-fell-back-foreign-proc"))
         }
-        Mode::Record if !super::procs::tree_visible() => Err(CANNOT_RECORD_FOREIGN_PROC),
+        Mode::Record if !super::procs::tree_visible() => {
+            Err(text!("cli-run-cannot-record-foreign-proc"))
+        }
         _ => Ok((requested, None)),
     }
 }

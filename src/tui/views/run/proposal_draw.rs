@@ -74,7 +74,8 @@ pub fn render(
         notes.push(Line::styled(
             format!(
                 "Not added: {} stays stopped: {}; change that rule by hand if the command needs it",
-                h.name, h.why
+                h.name,
+                h.why.local()
             ),
             theme.warning(),
         ));
