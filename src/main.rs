@@ -15,7 +15,7 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("seccompose: error: {e:#}");
+            eprintln!("seccompose: {}", cli::error_line(&e));
             ExitCode::from(1)
         }
     }

@@ -579,11 +579,11 @@ cli-usage-bwrap = bubblewrap, with the compiled filter
 cli-usage-bwrap-arch = The BPF is for { $arch } (with its archMap sub-architectures), the target it was compiled for; bwrap loads it just before it runs COMMAND, so execve must be allowed.
 cli-usage-bwrap-shell = The line is for bash or zsh: a POSIX sh such as dash opens only descriptors 0-9 (write --seccomp 9 9<FILE there). Inside, the file system is read-only: --bind a folder to write to it.
 cli-usage-inlined = (what the command above writes: --full prints it)
-cli-usage-note = note: { $note }
+cli-note = note: { $note }
 cli-usage-one-arch = usage applies a profile on one machine: give at most one --arch
-cli-usage-cannot-read = cannot read { $file }
-cli-usage-several = { $file } holds several SeccompProfiles; take one out with `seccompose convert { $file } --name NAME --to docker`
-cli-usage-errors = { $file } has errors; run `seccompose check { $file }` for them
+cli-cannot-read = cannot read { $file }
+cli-several-profiles = { $file } holds several SeccompProfiles; take one out with `seccompose convert { $file } --name NAME --to docker`
+cli-has-errors = { $file } has errors; run `seccompose check { $file }` for all of them
 cli-usage-no-section = no section "{ $id }"; there are: { $ids }
 
 # explain: the words around the call, the action and the instructions (src/cli/explain.rs,
@@ -658,6 +658,61 @@ cli-record-unseen-for = { $name } (for { $of })
 cli-record-unseen = note, not added: the run did not call these, which do the same job as calls it made and which another C library, kernel or error path may use: { $names }
 cli-record-not-added = not added: { $name } stays stopped: { $why }; change that rule by hand if the command needs it
 cli-record-unnamed = syscall number { $nr } ({ $arch }) has no name in the catalog, so no rule can allow it
+
+# merge: what the union says (crates/core/src/profile/merge.rs, crates/sandbox/src/merge.rs).
+cli-merge-default = { $file } has default action { $action } where { $first } has { $kept }: kept { $first }'s, so what { $file } leaves to its default is not merged
+cli-merge-arches = { $file } names other architectures than { $first }: kept { $first }'s
+cli-merge-flags = { $file } sets other flags than { $first }: kept { $first }'s
+cli-merge-stopping = { $file }: { $n ->
+    [one] { $n } rule that allows nothing was
+   *[other] { $n } rules that allow nothing were
+} not taken (the union keeps what allows)
+cli-merge-mixed = { $file }: not merged, since its own rules both allow and stop them: { $names }
+cli-merge-allows = { $first }'s default action allows: the union allows whatever it does not stop
+cli-merge-left-out = left out a rule for { $names }: with the rules before it the profile does not compile ({ $error })
+cli-merge-short = not everything the files allow is allowed by the merge for: { $names } (a rule of the first file decides first)
+cli-merge-widened = not merged, since the rules together would allow calls no file allows: { $names }
+cli-merge-two = merge needs at least two profiles
+cli-merge-one-arch = merge checks the union for one architecture: give one --arch
+cli-merge-a-profile = a profile to merge
+
+# The other commands' own lines: errors, diff, compile, convert, the catalog and the target.
+cli-error = error: { $error }
+cli-tally = { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+}, { $notes ->
+    [one] { $notes } note
+   *[other] { $notes } notes
+}
+cli-diff-on = on { $arch }
+cli-diff-same = { $a } and { $b } do the same
+cli-diff-default = default: { $change }
+cli-diff-arches = architectures: { $change }
+cli-compile-one-arch = --format bpf writes one program: give at most one --arch (its archMap sub-architectures are included)
+cli-convert-errors = { $file } has errors; nothing was written
+cli-convert-several = { $file } holds several SeccompProfiles ({ $names }): pick one with --name
+cli-convert-patch = --patch CONFIG.json goes with --to oci
+cli-convert-namespace = --namespace goes with --to spo
+cli-convert-one-arch = convert decides a profile for one machine: give at most one --arch
+cli-convert-bad-name = "{ $name }" is not a valid Kubernetes name (lower-case letters, digits, '-' and '.'): give one with --name
+cli-convert-cannot = { $format } cannot express: { $what }
+cli-convert-lossy = the { $format } output leaves out { $n ->
+    [one] { $n } part
+   *[other] { $n } parts
+} of the profile (listed above); --lossy accepts that
+cli-catalog-unknown-arch = unknown architecture "{ $name }"; the catalog has { $arches }
+cli-catalog-unknown-category = unknown category "{ $name }"; categories: { $ids } (or a group such as @file-system, %net)
+cli-unknown-syscall = unknown syscall "{ $name }"
+cli-unknown-syscall-hint = unknown syscall "{ $name }"; did you mean "{ $hint }"?
+cli-bad-kernel = --kernel { $kernel }: expected a version such as 5.8
+cli-bad-runtime = --runtime { $runtime }: expected runc, crun or none
+cli-bad-libseccomp = --libseccomp { $version }: expected a version such as 2.5.4
+cli-old-libseccomp = --libseccomp { $version }: seccompose knows which names libseccomp resolves from { $oldest } on
+cli-unknown-arch = unknown architecture "{ $name }"; for example x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

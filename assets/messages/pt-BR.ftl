@@ -540,6 +540,7 @@ cli-doctor-user-consequence = comandos executados sob um perfil também rodam co
 cli-doctor-cache = cache de compilação
 cli-doctor-cache-not-yours = { $dir } não é seu, ou outros podem escrever nele: cada execução compila o filtro de novo (aponte XDG_CACHE_HOME para uma pasta sua)
 cli-doctor-cache-usage = { $dir }: { $n ->
+    [0] { $n } filtros compilados
     [one] { $n } filtro compilado
    *[other] { $n } filtros compilados
 }, { $size } KiB (--no-cache compila de novo)
@@ -581,11 +582,11 @@ cli-usage-bwrap = bubblewrap, com o filtro compilado
 cli-usage-bwrap-arch = O BPF é para { $arch } (com as subarquiteturas do archMap), o alvo para o qual foi compilado; o bwrap o carrega logo antes de executar COMMAND, então execve precisa estar liberada.
 cli-usage-bwrap-shell = A linha é para bash ou zsh: um sh POSIX como o dash só abre os descritores de arquivo 0-9 (escreva --seccomp 9 9<FILE nele). Lá dentro o sistema de arquivos é somente leitura: use --bind numa pasta para escrever nela.
 cli-usage-inlined = (o que o comando acima escreve: --full o imprime)
-cli-usage-note = nota: { $note }
+cli-note = nota: { $note }
 cli-usage-one-arch = o usage aplica um perfil numa só máquina: dê no máximo um --arch
-cli-usage-cannot-read = não foi possível ler { $file }
-cli-usage-several = { $file } contém vários SeccompProfiles; separe um com `seccompose convert { $file } --name NAME --to docker`
-cli-usage-errors = { $file } tem erros; rode `seccompose check { $file }` para vê-los
+cli-cannot-read = não foi possível ler { $file }
+cli-several-profiles = { $file } contém vários SeccompProfiles; separe um com `seccompose convert { $file } --name NAME --to docker`
+cli-has-errors = { $file } tem erros; rode `seccompose check { $file }` para ver todos
 cli-usage-no-section = não há seção "{ $id }"; as que há: { $ids }
 
 # explain: as palavras em volta da chamada, da ação e das instruções; nomes, constantes e o
@@ -653,10 +654,12 @@ cli-record-unchanged = { $file } não foi alterado: o comando falhou ({ $ending 
 cli-record-read-only = { $error }; `record --force` o substitui
 cli-record-interrupted = o comando foi parado antes de terminar; o perfil pode estar incompleto
 cli-record-distinct = { $n ->
+    [0] { $n } chamadas distintas gravadas
     [one] { $n } chamada distinta gravada
    *[other] { $n } chamadas distintas gravadas
 }
 cli-record-distinct-based = { $n ->
+    [0] { $n } chamadas distintas gravadas
     [one] { $n } chamada distinta gravada
    *[other] { $n } chamadas distintas gravadas
 }; a base já libera { $allowed } delas
@@ -668,6 +671,64 @@ cli-record-unseen-for = { $name } (no lugar de { $of })
 cli-record-unseen = nota, não acrescentadas: a execução não chamou estas, que fazem o mesmo serviço que chamadas que ela fez e que outra biblioteca C, outro kernel ou um caminho de erro podem usar: { $names }
 cli-record-not-added = não acrescentada: { $name } continua bloqueada: { $why }; mude essa regra à mão se o comando precisar dela
 cli-record-unnamed = a syscall número { $nr } ({ $arch }) não tem nome no catálogo, então nenhuma regra pode liberá-la
+
+# merge: o que a união diz.
+cli-merge-default = { $file } tem a ação padrão { $action } onde { $first } tem { $kept }: mantida a de { $first }, então o que { $file } deixa para a ação padrão não entra na união
+cli-merge-arches = { $file } cita outras arquiteturas que { $first }: mantidas as de { $first }
+cli-merge-flags = { $file } define outras flags que { $first }: mantidas as de { $first }
+cli-merge-stopping = { $file }: { $n ->
+    [one] { $n } regra que não libera nada não foi incluída
+   *[other] { $n } regras que não liberam nada não foram incluídas
+} (a união guarda o que libera)
+cli-merge-mixed = { $file }: fora da união, pois as regras dele tanto liberam quanto bloqueiam estas: { $names }
+cli-merge-allows = a ação padrão de { $first } libera: a união libera tudo o que ela não bloqueia
+cli-merge-left-out = uma regra para { $names } ficou de fora: com as regras anteriores o perfil não compila ({ $error })
+cli-merge-short = nem tudo o que os arquivos liberam é liberado pela união para: { $names } (uma regra do primeiro arquivo decide antes)
+cli-merge-widened = fora da união, pois as regras juntas liberariam chamadas que nenhum arquivo libera: { $names }
+cli-merge-two = o merge precisa de pelo menos dois perfis
+cli-merge-one-arch = o merge confere a união para uma só arquitetura: dê um --arch
+cli-merge-a-profile = um perfil para o merge
+
+# As linhas próprias dos outros comandos: erros, diff, compile, convert, o catálogo e o alvo.
+cli-error = erro: { $error }
+cli-tally = { $errors ->
+    [0] { $errors } erros
+    [one] { $errors } erro
+   *[other] { $errors } erros
+}, { $warnings ->
+    [0] { $warnings } avisos
+    [one] { $warnings } aviso
+   *[other] { $warnings } avisos
+}, { $notes ->
+    [0] { $notes } notas
+    [one] { $notes } nota
+   *[other] { $notes } notas
+}
+cli-diff-on = em { $arch }
+cli-diff-same = { $a } e { $b } fazem o mesmo
+cli-diff-default = padrão: { $change }
+cli-diff-arches = arquiteturas: { $change }
+cli-compile-one-arch = --format bpf escreve um só programa: dê no máximo um --arch (as subarquiteturas do archMap dele são incluídas)
+cli-convert-errors = { $file } tem erros; nada foi escrito
+cli-convert-several = { $file } contém vários SeccompProfiles ({ $names }): escolha um com --name
+cli-convert-patch = --patch CONFIG.json só vale com --to oci
+cli-convert-namespace = --namespace só vale com --to spo
+cli-convert-one-arch = o convert decide um perfil para uma só máquina: dê no máximo um --arch
+cli-convert-bad-name = "{ $name }" não é um nome válido no Kubernetes (letras minúsculas, dígitos, '-' e '.'): dê um com --name
+cli-convert-cannot = { $format } não consegue expressar: { $what }
+cli-convert-lossy = a saída { $format } deixa de fora { $n ->
+    [one] { $n } parte
+   *[other] { $n } partes
+} do perfil (listadas acima); --lossy aceita isso
+cli-catalog-unknown-arch = arquitetura desconhecida "{ $name }"; o catálogo tem { $arches }
+cli-catalog-unknown-category = categoria desconhecida "{ $name }"; categorias: { $ids } (ou um grupo como @file-system, %net)
+cli-unknown-syscall = syscall desconhecida "{ $name }"
+cli-unknown-syscall-hint = syscall desconhecida "{ $name }"; você quis dizer "{ $hint }"?
+cli-bad-kernel = --kernel { $kernel }: esperava uma versão como 5.8
+cli-bad-runtime = --runtime { $runtime }: esperava runc, crun ou none
+cli-bad-libseccomp = --libseccomp { $version }: esperava uma versão como 2.5.4
+cli-old-libseccomp = --libseccomp { $version }: o seccompose sabe quais nomes a libseccomp resolve a partir da { $oldest }
+cli-unknown-arch = arquitetura desconhecida "{ $name }"; por exemplo x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

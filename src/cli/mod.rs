@@ -442,16 +442,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// "1 error, 2 warnings, 0 notes": how many of each severity.
 pub fn tally(severities: &[seccompose::profile::Severity]) -> String {
     use seccompose::profile::Severity::{Error, Note, Warning};
-    let count = |kind, one: &str, many: &str| {
-        let n = severities.iter().filter(|s| **s == kind).count();
-        format!("{n} {}", if n == 1 { one } else { many })
-    };
-    [
-        count(Error, "error", "errors"),
-        count(Warning, "warning", "warnings"),
-        count(Note, "note", "notes"),
-    ]
-    .join(", ")
+    let count = |kind| severities.iter().filter(|s| **s == kind).count();
+    seccompose::msg!(
+        "cli-tally",
+        errors = count(Error),
+        warnings = count(Warning),
+        notes = count(Note)
+    )
+}
+
+/// `error: WHY` (every cause), in the user's language, after `seccompose: `.
+pub fn error_line(e: &anyhow::Error) -> String {
+    seccompose::msg!("cli-error", error = format!("{e:#}"))
 }
 
 /// `run` and `record` end with 125 for their own failures (a profile with errors, a sandbox
@@ -459,7 +461,7 @@ pub fn tally(severities: &[seccompose::profile::Severity]) -> String {
 /// own exit status.
 fn own_failures(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
     result.or_else(|e| {
-        eprintln!("seccompose: error: {e:#}");
+        eprintln!("seccompose: {}", error_line(&e));
         Ok(ExitCode::from(125))
     })
 }

@@ -21,11 +21,14 @@ pub fn usage(
         bail!(msg!("cli-usage-one-arch"));
     };
     let opened = seccompose::profile::open(file, None, None, &Catalog)
-        .with_context(|| msg!("cli-usage-cannot-read", file = file.display().to_string()))?;
+        .with_context(|| msg!("cli-cannot-read", file = file.display().to_string()))?;
     let profile = match opened.imported.parsed.profile {
         Some(p) if opened.imported.others.is_empty() => p,
-        Some(_) => bail!(msg!("cli-usage-several", file = file.display().to_string())),
-        None => bail!(msg!("cli-usage-errors", file = file.display().to_string())),
+        Some(_) => bail!(msg!(
+            "cli-several-profiles",
+            file = file.display().to_string()
+        )),
+        None => bail!(msg!("cli-has-errors", file = file.display().to_string())),
     };
     let absolute = std::path::absolute(file)?;
     let format = opened.imported.container.format();
@@ -49,7 +52,7 @@ pub fn usage(
             }
         }
         for n in &s.notes {
-            println!("# {}", msg!("cli-usage-note", note = n.local()));
+            println!("# {}", msg!("cli-note", note = n.local()));
         }
     }
     Ok(ExitCode::SUCCESS)

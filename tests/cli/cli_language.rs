@@ -446,3 +446,81 @@ fn run_and_record_report_in_portuguese() {
         );
     }
 }
+
+/// The other commands' own lines: diff, merge's notes, convert, the tally, errors.
+#[test]
+fn other_commands_speak_portuguese() {
+    let seed = common::fixture("seed-mkdir-chmod-chown.json");
+    let seed = seed.to_str().unwrap();
+    let deny = common::fixture("deny-mkdir.json");
+    let deny = deny.to_str().unwrap();
+    let runtime = common::fixture("runtime-default.json");
+    let runtime = runtime.to_str().unwrap();
+    let both = |args: &[&str]| {
+        let pt = run("pt_BR.UTF-8", args);
+        let en = run("C", args);
+        assert_eq!(pt.status.code(), en.status.code(), "{args:?}");
+        let text = |o: &Output| {
+            String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
+        };
+        (text(&pt), text(&en))
+    };
+    let (pt, en) = both(&["diff", seed, seed]);
+    assert!(
+        pt.contains(&format!("{seed} e {seed} fazem o mesmo")),
+        "{pt}"
+    );
+    assert!(
+        en.contains(&format!("{seed} and {seed} do the same")),
+        "{en}"
+    );
+    let (pt, en) = both(&["diff", seed, deny, "--arch", "x86_64", "--arch", "aarch64"]);
+    assert!(
+        pt.contains("chmod: SCMP_ACT_ERRNO(1) -> SCMP_ACT_ALLOW em aarch64"),
+        "{pt}"
+    );
+    assert!(
+        en.contains("chmod: SCMP_ACT_ERRNO(1) -> SCMP_ACT_ALLOW on aarch64"),
+        "{en}"
+    );
+    let (pt, en) = both(&["merge", seed, runtime]);
+    assert!(
+        pt.contains(
+            "seccompose: {runtime} tem a ação padrão SCMP_ACT_ERRNO"
+                .replace("{runtime}", runtime)
+                .as_str()
+        ),
+        "{pt}"
+    );
+    assert!(
+        pt.contains("1 regra que não libera nada não foi incluída"),
+        "{pt}"
+    );
+    assert!(
+        en.contains("1 rule that allows nothing was not taken"),
+        "{en}"
+    );
+    let (pt, en) = both(&["convert", runtime, "--to", "systemd"]);
+    assert!(
+        pt.contains("seccompose: a saída systemd deixa de fora 4 partes do perfil"),
+        "{pt}"
+    );
+    assert!(
+        en.contains("seccompose: the systemd output leaves out 4 parts of the profile"),
+        "{en}"
+    );
+    let (pt, en) = both(&["check", seed]);
+    assert!(pt.contains(": 0 erros, 0 avisos, 0 notas"), "{pt}");
+    assert!(en.contains(": 0 errors, 0 warnings, 0 notes"), "{en}");
+    let (pt, en) = both(&["compile", seed, "--kernel", "x"]);
+    assert!(
+        pt.contains("seccompose: erro: --kernel x: esperava uma versão como 5.8"),
+        "{pt}"
+    );
+    assert!(
+        en.contains("seccompose: error: --kernel x: expected a version such as 5.8"),
+        "{en}"
+    );
+    let (pt, _) = both(&["syscalls", "--category", "nada"]);
+    assert!(pt.contains("categoria desconhecida \"nada\""), "{pt}");
+}

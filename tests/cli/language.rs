@@ -46,6 +46,10 @@ fn machine_outputs_are_the_same_bytes_in_every_language() {
         &[
             "explain", seed, "getpid", "--arch", "x86", "--arch", "x86_64", "--json",
         ],
+        &["diff", seed, small, "--json"],
+        &[
+            "diff", seed, seed, "--arch", "x86_64", "--arch", "aarch64", "--json",
+        ],
         &["syscalls", "--json"],
         &["syscalls", "--category", "network", "--json"],
     ];
