@@ -617,14 +617,16 @@ cli-run-stopped = the policy stopped { $n ->
 cli-run-by-stub = runc's ENOSYS stub
 cli-run-by-default = default action
 cli-run-first = first: { $call }
-cli-run-exited = the command exited with status { $status }
+cli-run-the-command = the command
+cli-run-the-container-command = the container's command
+cli-run-exited = { $who } exited with status { $status }
 cli-run-killed-trap = killed by { $signal }: the policy traps on { $syscall }
 cli-run-killed-kill = killed by { $signal }: the policy kills on { $syscall }
 cli-run-killed = killed by { $signal }
 cli-run-timed-out = ended at the timeout (the whole process tree)
 cli-run-stopped-on-request = stopped on request (the whole process tree)
-cli-run-not-run-denied = the command was not run: the profile denies execve ({ $errno })
-cli-run-not-run-failed = the command was not run: execve failed ({ $errno })
+cli-run-not-run-denied = { $who } was not run: the profile denies execve ({ $errno })
+cli-run-not-run-failed = { $who } was not run: execve failed ({ $errno })
 cli-run-went-through = went through: { $call }
 cli-run-went-through-sibling = went through: { $call }, which does what { $denied } { $n ->
     [one] does
@@ -713,6 +715,37 @@ cli-bad-runtime = --runtime { $runtime }: expected runc, crun or none
 cli-bad-libseccomp = --libseccomp { $version }: expected a version such as 2.5.4
 cli-old-libseccomp = --libseccomp { $version }: seccompose knows which names libseccomp resolves from { $oldest } on
 cli-unknown-arch = unknown architecture "{ $name }"; for example x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x
+
+# run --container and agent (crates/sandbox/src/container/report.rs, src/cli/container.rs,
+# src/cli/agent.rs).
+cli-container-never-connected = { $runtime } ended without connecting to seccompose's listener (linux.seccomp.listenerPath)
+cli-container-not-connected-in-time = { $runtime } did not connect to seccompose's listener (linux.seccomp.listenerPath) within { $seconds } s: the container was ended
+cli-container-nothing-observed = nothing was observed: a runtime that does not hand over the filter's notifications cannot run a draft observed (--enforce runs the draft itself)
+cli-container-no-new-privileges-off = noNewPrivileges is off (Docker's default): { $runtime } loads the filter earlier, before it sets up the process's privileges, so its own calls from then on go through the filter too
+cli-container-start-up = in { $runtime }'s own start-up, after it loaded the filter and before its execve of the command:
+cli-container-init-needed = { $runtime } init needed { $names } after the filter was loaded: the container would not start
+cli-container-in-command = in the command:
+cli-container-runtime-failed = { $runtime } failed: { $error }
+cli-container-not-started = the container did not start
+cli-container-sigsys = a TRAP or KILL action may have ended it: the kernel delivers those itself, and a container run does not see which call (`run` on the host names it)
+cli-container-signal-status = ({ $runtime } reports a container killed by a signal as exit status { $status })
+cli-container-rule-at = { $rule } is at { $place }
+cli-agent-nothing = { $file } stops no call: a runtime would have nothing to hand over (no SCMP_ACT_NOTIFY rule in the rewrite), so there is nothing to observe
+cli-agent-serving = serving { $socket } as the seccomp agent of { $file } (observed: each stop is answered as the draft would, and printed); Ctrl-c ends it
+cli-agent-live = { $n ->
+    [one] { $n } container is still running: with no agent left, the calls the rewrite notifies now fail with ENOSYS in it
+   *[other] { $n } containers are still running: with no agent left, the calls the rewrite notifies now fail with ENOSYS in them
+}
+cli-agent-ended = the agent has ended; { $socket } removed
+cli-agent-draft-itself = -o { $file } is the draft itself: the rewrite goes to another file
+cli-agent-wrote = wrote { $file }: the draft rewritten for observed mode, listenerPath set to the socket; hand it to the engine (seccompose usage { $draft } prints the lines)
+cli-agent-connected = { $container }: connected, its filter's notifications come here
+cli-agent-unusable = a connection handed over no notification fd; ignored
+cli-agent-last-ended = { $container }: its last process has ended
+cli-agent-phase-runtime = in the runtime's start-up
+cli-agent-phase-command = in the command
+cli-agent-stop = { $phase }: { $name } { $action } by { $by }: { $call }
+cli-learn-no-lesson = no lesson "{ $lesson }"; give its number (1-{ $last }) or id (seccompose learn --list)
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

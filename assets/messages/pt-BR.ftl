@@ -622,14 +622,16 @@ cli-run-stopped = a política bloqueou { $n ->
 cli-run-by-stub = stub ENOSYS do runc
 cli-run-by-default = ação padrão
 cli-run-first = primeira: { $call }
-cli-run-exited = o comando saiu com status { $status }
+cli-run-the-command = o comando
+cli-run-the-container-command = o comando do contêiner
+cli-run-exited = { $who } saiu com status { $status }
 cli-run-killed-trap = morto por { $signal }: a política aplica TRAP em { $syscall }
 cli-run-killed-kill = morto por { $signal }: a política mata em { $syscall }
 cli-run-killed = morto por { $signal }
 cli-run-timed-out = encerrado no tempo limite (toda a árvore de processos)
 cli-run-stopped-on-request = parado a pedido (toda a árvore de processos)
-cli-run-not-run-denied = o comando não foi executado: o perfil nega execve ({ $errno })
-cli-run-not-run-failed = o comando não foi executado: execve falhou ({ $errno })
+cli-run-not-run-denied = { $who } não foi executado: o perfil nega execve ({ $errno })
+cli-run-not-run-failed = { $who } não foi executado: execve falhou ({ $errno })
 cli-run-went-through = passou: { $call }
 cli-run-went-through-sibling = passou: { $call }, que faz o que { $denied } { $n ->
     [one] faz
@@ -729,6 +731,36 @@ cli-bad-runtime = --runtime { $runtime }: esperava runc, crun ou none
 cli-bad-libseccomp = --libseccomp { $version }: esperava uma versão como 2.5.4
 cli-old-libseccomp = --libseccomp { $version }: o seccompose sabe quais nomes a libseccomp resolve a partir da { $oldest }
 cli-unknown-arch = arquitetura desconhecida "{ $name }"; por exemplo x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x
+
+# run --container e agent.
+cli-container-never-connected = o { $runtime } terminou sem se conectar ao listener do seccompose (linux.seccomp.listenerPath)
+cli-container-not-connected-in-time = o { $runtime } não se conectou ao listener do seccompose (linux.seccomp.listenerPath) em { $seconds } s: o contêiner foi encerrado
+cli-container-nothing-observed = nada foi observado: um runtime que não entrega as notificações do filtro não consegue rodar um rascunho observado (--enforce roda o próprio rascunho)
+cli-container-no-new-privileges-off = o noNewPrivileges está desligado (o padrão do Docker): o { $runtime } carrega o filtro mais cedo, antes de ajustar os privilégios do processo, então as chamadas dele a partir daí também passam pelo filtro
+cli-container-start-up = na inicialização do próprio { $runtime }, depois de carregar o filtro e antes do execve do comando:
+cli-container-init-needed = o init do { $runtime } precisou de { $names } depois que o filtro foi carregado: o contêiner não iniciaria
+cli-container-in-command = no comando:
+cli-container-runtime-failed = o { $runtime } falhou: { $error }
+cli-container-not-started = o contêiner não iniciou
+cli-container-sigsys = uma ação TRAP ou KILL pode tê-lo encerrado: o próprio kernel as aplica, e uma execução em contêiner não vê qual chamada (`run` no host diz qual)
+cli-container-signal-status = (o { $runtime } informa um contêiner morto por um sinal como status de saída { $status })
+cli-container-rule-at = { $rule } está em { $place }
+cli-agent-nothing = { $file } não bloqueia nenhuma chamada: um runtime não teria nada a entregar (nenhuma regra SCMP_ACT_NOTIFY na reescrita), então não há o que observar
+cli-agent-serving = servindo { $socket } como o agente seccomp de { $file } (observado: cada bloqueio é respondido como o rascunho faria e impresso); Ctrl-c encerra
+cli-agent-live = { $n ->
+    [one] { $n } contêiner continua rodando: sem agente, as chamadas que a reescrita notifica agora falham com ENOSYS nele
+   *[other] { $n } contêineres continuam rodando: sem agente, as chamadas que a reescrita notifica agora falham com ENOSYS neles
+}
+cli-agent-ended = o agente terminou; { $socket } removido
+cli-agent-draft-itself = -o { $file } é o próprio rascunho: a reescrita vai para outro arquivo
+cli-agent-wrote = { $file } escrito: o rascunho reescrito para o modo observado, com o listenerPath apontando para o socket; entregue-o ao engine (seccompose usage { $draft } imprime as linhas)
+cli-agent-connected = { $container }: conectado, as notificações do filtro dele chegam aqui
+cli-agent-unusable = uma conexão não entregou nenhum descritor de arquivo de notificação; ignorada
+cli-agent-last-ended = { $container }: o último processo dele terminou
+cli-agent-phase-runtime = na inicialização do runtime
+cli-agent-phase-command = no comando
+cli-agent-stop = { $phase }: { $name } { $action } por { $by }: { $call }
+cli-learn-no-lesson = não há lição "{ $lesson }"; dê o número dela (1-{ $last }) ou o id (seccompose learn --list)
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

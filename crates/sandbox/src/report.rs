@@ -201,8 +201,13 @@ impl Report {
 
     /// How the command ended, in one line (no containment line).
     pub(crate) fn ending(&self) -> String {
+        self.ending_for(&msg!("cli-run-the-command"))
+    }
+
+    /// [`Report::ending`] saying `who` for the command ("the container's command").
+    pub(crate) fn ending_for(&self, who: &str) -> String {
         let line = match self.termination {
-            Termination::Exited(c) => msg!("cli-run-exited", status = c.to_string()),
+            Termination::Exited(c) => msg!("cli-run-exited", who = who, status = c.to_string()),
             Termination::Signaled(sig) => {
                 let signal = signal_name(sig);
                 match self.killer() {
@@ -223,7 +228,7 @@ impl Report {
             }
             Termination::TimedOut => msg!("cli-run-timed-out"),
             Termination::Stopped => msg!("cli-run-stopped-on-request"),
-            Termination::NotRun { errno, denied } => not_run(errno, denied),
+            Termination::NotRun { errno, denied } => not_run(errno, denied, who),
         };
         format!("seccompose: {line}\n")
     }
@@ -254,7 +259,9 @@ impl Report {
             }
             Termination::TimedOut => "ended at the timeout (the whole process tree)".into(),
             Termination::Stopped => "stopped on request (the whole process tree)".into(),
-            Termination::NotRun { errno, denied } => not_run(errno, denied),
+            Termination::NotRun { errno, denied } => {
+                not_run(errno, denied, &msg!("cli-run-the-command"))
+            }
         }
     }
 
@@ -329,13 +336,13 @@ pub fn signal_name(sig: i32) -> String {
 }
 
 /// Why the command never ran, in words.
-fn not_run(errno: i32, denied: bool) -> String {
+fn not_run(errno: i32, denied: bool, who: &str) -> String {
     let name = seccompose_core::catalog::Catalog
         .errno_name(errno as u64)
         .map_or_else(|| format!("errno {errno}"), str::to_string);
     if denied {
-        msg!("cli-run-not-run-denied", errno = name)
+        msg!("cli-run-not-run-denied", who = who, errno = name)
     } else {
-        msg!("cli-run-not-run-failed", errno = name)
+        msg!("cli-run-not-run-failed", who = who, errno = name)
     }
 }
