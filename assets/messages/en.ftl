@@ -746,6 +746,7 @@ cli-agent-phase-runtime = in the runtime's start-up
 cli-agent-phase-command = in the command
 cli-agent-stop = { $phase }: { $name } { $action } by { $by }: { $call }
 cli-learn-no-lesson = no lesson "{ $lesson }"; give its number (1-{ $last }) or id (seccompose learn --list)
+cli-explain-not-on-arch = { $name } does not exist on { $arch }
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

@@ -761,6 +761,7 @@ cli-agent-phase-runtime = na inicialização do runtime
 cli-agent-phase-command = no comando
 cli-agent-stop = { $phase }: { $name } { $action } por { $by }: { $call }
 cli-learn-no-lesson = não há lição "{ $lesson }"; dê o número dela (1-{ $last }) ou o id (seccompose learn --list)
+cli-explain-not-on-arch = { $name } não existe em { $arch }
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

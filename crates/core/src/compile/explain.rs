@@ -46,14 +46,14 @@ impl Explanation {
     }
 }
 
-/// Why a call cannot be explained.
+/// Why a call cannot be explained (in the current language).
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ExplainError {
-    /// The catalog has no such name.
-    #[error("unknown syscall \"{0}\"{1}")]
-    UnknownSyscall(String, String),
+    /// The catalog has no such name (and the closest one it has, if any).
+    #[error("{}", unknown_syscall(.0, .1.as_deref()))]
+    UnknownSyscall(String, Option<String>),
     /// The architecture has no such call.
-    #[error("{0} does not exist on {1}")]
+    #[error("{}", crate::msg!("cli-explain-not-on-arch", name = .0.as_str(), arch = .1.to_string()))]
     NotOnArch(String, Arch),
     /// The compiled program could not be read.
     #[error("{0}")]
@@ -63,13 +63,18 @@ pub enum ExplainError {
     Call(#[from] crate::catalog::CallError),
 }
 
+/// `unknown syscall "NAME"`, with the closest name when there is one.
+fn unknown_syscall(name: &str, hint: Option<&str>) -> String {
+    match hint {
+        Some(hint) => crate::msg!("cli-unknown-syscall-hint", name = name, hint = hint),
+        None => crate::msg!("cli-unknown-syscall", name = name),
+    }
+}
+
 /// The catalog's syscall of this name, or an error naming the closest one.
 pub fn known_syscall(name: &str) -> Result<&'static crate::catalog::Syscall, ExplainError> {
     Catalog.syscall(name).ok_or_else(|| {
-        let hint = Catalog
-            .suggest(name)
-            .map(|s| format!("; did you mean \"{s}\"?"))
-            .unwrap_or_default();
+        let hint = Catalog.suggest(name).map(str::to_string);
         ExplainError::UnknownSyscall(name.to_string(), hint)
     })
 }
