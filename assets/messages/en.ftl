@@ -747,6 +747,10 @@ cli-agent-phase-command = in the command
 cli-agent-stop = { $phase }: { $name } { $action } by { $by }: { $call }
 cli-learn-no-lesson = no lesson "{ $lesson }"; give its number (1-{ $last }) or id (seccompose learn --list)
 cli-explain-not-on-arch = { $name } does not exist on { $arch }
+cli-record-by-name-clone3 = clone3 passes its flags in memory (struct clone_args), which a seccomp filter cannot read: only the name can be allowed
+cli-record-by-name-unknown = the catalog does not know this syscall's arguments
+cli-record-by-name-pointers = its arguments are pointers, descriptors or sizes, not values a rule can pin
+cli-record-every-call-bare = every call
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

@@ -762,6 +762,10 @@ cli-agent-phase-command = no comando
 cli-agent-stop = { $phase }: { $name } { $action } por { $by }: { $call }
 cli-learn-no-lesson = não há lição "{ $lesson }"; dê o número dela (1-{ $last }) ou o id (seccompose learn --list)
 cli-explain-not-on-arch = { $name } não existe em { $arch }
+cli-record-by-name-clone3 = o clone3 passa as flags na memória (struct clone_args), que um filtro seccomp não consegue ler: só o nome pode ser liberado
+cli-record-by-name-unknown = o catálogo não conhece os argumentos desta syscall
+cli-record-by-name-pointers = os argumentos dela são ponteiros, descritores de arquivo ou tamanhos, não valores que uma regra possa fixar
+cli-record-every-call-bare = qualquer chamada
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

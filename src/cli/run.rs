@@ -223,7 +223,7 @@ fn proposal_text(p: &sandbox::Proposal, based: bool, names_only: bool) -> String
             // Every syscall without value arguments would repeat the same reason.
             (Some(_), false) if a.name != "clone3" => by_name.push(a.name.as_str()),
             (Some(why), false) => {
-                let every = msg!("cli-record-every-call", why = why.as_str());
+                let every = msg!("cli-record-every-call", why = why.local());
                 let _ = writeln!(out, "  + {}: {every}", a.name);
             }
             (None, false) => {

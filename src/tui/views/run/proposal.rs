@@ -146,7 +146,7 @@ impl Proposal {
                 if let Some(item) = self.items.get_mut(at) {
                     match &item.addition.why_by_name {
                         Some(why) => session.say(
-                            format!("{}: only by name: {why}", item.addition.name),
+                            format!("{}: only by name: {}", item.addition.name, why.local()),
                             Tone::Info,
                         ),
                         None => item.narrow = !item.narrow,

@@ -105,7 +105,7 @@ pub fn render(
             .syscall(&i.addition.name)
             .map_or("", |s| s.summary_in(cx.session.language));
         let how = match &i.addition.why_by_name {
-            Some(why) => format!("By name only: {why}."),
+            Some(why) => format!("By name only: {}.", why.local()),
             None if i.narrow => format!(
                 "Narrow: only the values seen ({} distinct call{}).",
                 i.addition.distinct,
