@@ -3,17 +3,14 @@
 //! binary; English stays as it was under `LANG=C`.
 
 use crate::common;
+use crate::common::users::{in_language, seccompose, As};
 use seccompose::i18n::text_in;
 use seccompose::lang::Language;
 use std::process::Output;
 
 /// `seccompose ARGS...` with LANG set to `lang` (and nothing above it).
 fn run(lang: &str, args: &[&str]) -> Output {
-    common::seccompose()
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
+    in_language(seccompose(As::Me).args(args), lang)
         .output()
         .expect("seccompose runs")
 }
@@ -147,17 +144,13 @@ fn help_of_arguments_follows_the_language_and_lang_wins() {
 /// the closing line; a cache folder that is not the user's is warned about in Portuguese too.
 #[test]
 fn doctor_speaks_portuguese_for_root_and_for_nobody() {
-    use crate::common::users::{scratch, seccompose, users, As};
+    use crate::common::users::{scratch, users};
     let dir = scratch();
     let cache = dir.path().join("cache");
     std::fs::create_dir_all(cache.join("seccompose")).unwrap();
     for who in users() {
         let doctor = |lang: &str| {
-            let out = seccompose(who)
-                .arg("doctor")
-                .env_remove("LC_ALL")
-                .env_remove("LC_MESSAGES")
-                .env("LANG", lang)
+            let out = in_language(seccompose(who).arg("doctor"), lang)
                 .env("XDG_CACHE_HOME", &cache)
                 .output()
                 .unwrap();
@@ -352,24 +345,17 @@ fn explain_speaks_portuguese_around_the_same_filter() {
 /// is the same whatever the language (but for the times, pids and pointers of the events).
 #[test]
 fn run_and_record_report_in_portuguese() {
-    use crate::common::users::{scratch, seccompose, users, write_profile, As};
+    use crate::common::users::{scratch, users, write_profile};
     let seed = std::fs::read_to_string(common::fixture("seed-mkdir-chmod-chown.json")).unwrap();
     for who in users() {
         let dir = scratch();
         let profile = write_profile(dir.path(), &seed);
         let run = |lang: &str, name: &str| {
             let report = dir.path().join(format!("{name}.json"));
-            let out = seccompose(who)
-                .arg("run")
-                .arg(&profile)
-                .arg("--report")
-                .arg(&report)
-                .arg("--")
-                .arg("mkdir")
-                .arg(dir.path().join(name))
-                .env_remove("LC_ALL")
-                .env_remove("LC_MESSAGES")
-                .env("LANG", lang)
+            let mut cmd = seccompose(who);
+            cmd.arg("run").arg(&profile).arg("--report").arg(&report);
+            cmd.arg("--").arg("mkdir").arg(dir.path().join(name));
+            let out = in_language(&mut cmd, lang)
                 .env("XDG_CACHE_HOME", dir.path())
                 .output()
                 .unwrap();
@@ -420,16 +406,10 @@ fn run_and_record_report_in_portuguese() {
             );
         }
         // record on top of the profile: mkdir stays stopped, in Portuguese.
-        let out = seccompose(who)
-            .arg("record")
-            .arg("--base")
-            .arg(&profile)
-            .arg("--")
-            .arg("mkdir")
-            .arg(dir.path().join("z"))
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env("LANG", "pt_BR.UTF-8")
+        let mut cmd = seccompose(who);
+        cmd.arg("record").arg("--base").arg(&profile);
+        cmd.arg("--").arg("mkdir").arg(dir.path().join("z"));
+        let out = in_language(&mut cmd, "pt_BR.UTF-8")
             .env("XDG_CACHE_HOME", dir.path())
             .output()
             .unwrap();

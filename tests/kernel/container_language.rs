@@ -1,7 +1,7 @@
 //! A container run's report in the user's language (issue 29): the phases, the rule's place
 //! and how the container's command ended in Portuguese under `LANG=pt_BR.UTF-8`.
 
-use crate::common::users::{stderr, users};
+use crate::common::users::{in_language, stderr, users};
 use crate::container::{available, Place, DENY_MKDIR};
 
 #[test]
@@ -11,13 +11,12 @@ fn a_container_run_reports_in_portuguese() {
     }
     for who in users() {
         let place = Place::new(who, DENY_MKDIR);
-        let out = place
-            .command(&["--", "mkdir", "/tmp/x"])
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env("LANG", "pt_BR.UTF-8")
-            .output()
-            .unwrap();
+        let out = in_language(
+            &mut place.command(&["--", "mkdir", "/tmp/x"]),
+            "pt_BR.UTF-8",
+        )
+        .output()
+        .unwrap();
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{who:?}: {err}");
         for words in [
