@@ -751,6 +751,9 @@ cli-record-by-name-clone3 = clone3 passes its flags in memory (struct clone_args
 cli-record-by-name-unknown = the catalog does not know this syscall's arguments
 cli-record-by-name-pointers = its arguments are pointers, descriptors or sizes, not values a rule can pin
 cli-record-every-call-bare = every call
+cli-heading-default = [default: { $value }]
+cli-heading-possible = [possible values: { $values }]
+cli-heading-possible-list = Possible values:
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

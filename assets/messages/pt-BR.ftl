@@ -766,6 +766,9 @@ cli-record-by-name-clone3 = o clone3 passa as flags na memória (struct clone_ar
 cli-record-by-name-unknown = o catálogo não conhece os argumentos desta syscall
 cli-record-by-name-pointers = os argumentos dela são ponteiros, descritores de arquivo ou tamanhos, não valores que uma regra possa fixar
 cli-record-every-call-bare = qualquer chamada
+cli-heading-default = [padrão: { $value }]
+cli-heading-possible = [valores possíveis: { $values }]
+cli-heading-possible-list = Valores possíveis:
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

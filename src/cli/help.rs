@@ -81,11 +81,72 @@ fn localize_arg(mut arg: Arg, sub: &str) -> Arg {
         seccompose::msg!("cli-heading-options")
     };
     arg = arg.help_heading(heading);
-    match (value_help(&arg, sub), parser_of(sub, &name)) {
+    let arg = match (value_help(&arg, sub), parser_of(sub, &name)) {
         (Some(values), Some(parser)) => parser(arg, values),
         // A value enum without a parser here keeps its English help (a test finds it).
         _ => arg,
+    };
+    value_notes(arg)
+}
+
+/// Clap's "[default: X]" and "Possible values:" in the current language: the argument's help
+/// says them itself, and clap's own are hidden.
+fn value_notes(arg: Arg) -> Arg {
+    if !arg.get_action().takes_values() {
+        return arg;
     }
+    let values: Vec<PossibleValue> = arg
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if values.is_empty() && defaults.is_empty() {
+        return arg;
+    }
+    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let default = (!defaults.is_empty())
+        .then(|| seccompose::msg!("cli-heading-default", value = defaults.join(", ")));
+    let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
+    let listed = (!values.is_empty())
+        .then(|| seccompose::msg!("cli-heading-possible", values = names.join(", ")));
+    let short: Vec<String> = [Some(help.clone()), default.clone(), listed]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
+    let short = short.join(" ");
+    let long = if values.iter().any(|v| v.get_help().is_some()) {
+        let width = names.iter().map(|n| n.len() + 1).max().unwrap_or(0);
+        let lines: Vec<String> = values
+            .iter()
+            .map(|v| {
+                let name = format!("{}:", v.get_name());
+                let help = v.get_help().map(|h| h.to_string()).unwrap_or_default();
+                format!("- {name:<width$} {help}")
+            })
+            .collect();
+        let heading = seccompose::msg!("cli-heading-possible-list");
+        let mut long = format!("{help}\n\n{heading}\n{}", lines.join("\n"));
+        if let Some(default) = default {
+            long.push_str(&format!("\n\n{default}"));
+        }
+        long
+    } else {
+        short.clone()
+    };
+    let arg = if long == short {
+        arg
+    } else {
+        arg.long_help(long)
+    };
+    arg.help(short)
+        .hide_possible_values(true)
+        .hide_default_value(true)
 }
 
 /// How to rebuild the parser of an argument whose possible values have help.

@@ -96,6 +96,9 @@ fn help_of_every_subcommand_follows_the_language() {
             !pt.contains("Usage:") && !pt.contains("Options:"),
             "{sub}: {pt}"
         );
+        for clap_words in ["Possible values", "possible values", "[default:"] {
+            assert!(!pt.contains(clap_words), "{sub}: {clap_words}: {pt}");
+        }
     }
 }
 
@@ -117,8 +120,22 @@ fn help_of_arguments_follows_the_language_and_lang_wins() {
             "{id}: {pt}"
         );
     }
+    assert!(
+        pt.contains("Valores possíveis: - bpf: O vetor sock_filter cru"),
+        "{pt}"
+    );
+    assert!(pt.contains("[padrão: disasm]"), "{pt}");
+    let short = words(&stdout(&run("pt_BR.UTF-8", &["compile", "-h"])));
+    assert!(
+        short.contains("[padrão: auto] [valores possíveis: auto, linear, tree]"),
+        "{short}"
+    );
     let en = words(&stdout(&run("C", &["compile", "--help"])));
     assert!(en.contains("The raw sock_filter array"), "{en}");
+    assert!(
+        en.contains("Possible values: - bpf: The raw") && en.contains("[default: disasm]"),
+        "{en}"
+    );
     for args in [
         &["--lang", "pt-BR", "lint", "--help"][..],
         &["lint", "--lang=pt-BR", "--help"],
