@@ -11,6 +11,7 @@ mod diff;
 mod doctor;
 mod explain;
 mod help;
+mod language;
 mod learn;
 mod lint;
 mod merge;
@@ -20,7 +21,7 @@ mod target;
 mod usage;
 
 use clap::{Parser, Subcommand};
-use std::ffi::OsString;
+pub use language::parse;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -264,39 +265,6 @@ enum Command {
         #[arg(long)]
         width: Option<u16>,
     },
-}
-
-/// Chooses the language of the whole process (`--lang`, else `LC_ALL`, `LC_MESSAGES`, `LANG`),
-/// then reads the command line with its help in that language. Err: the exit status to end
-/// with, the reason printed (an unknown language; clap prints and ends on its own for --help
-/// and a bad command line).
-pub fn parse() -> Result<Cli, ExitCode> {
-    let args: Vec<OsString> = std::env::args_os().collect();
-    match seccompose::learn::choose_language(requested_language(&args).as_deref()) {
-        Ok(language) => seccompose::i18n::set_language(language),
-        Err(e) => {
-            eprintln!("seccompose: {e}");
-            return Err(ExitCode::from(2));
-        }
-    }
-    let matches = help::command().get_matches_from(args);
-    Ok(<Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit()))
-}
-
-/// The value of `--lang` (`--lang TAG` or `--lang=TAG`, anywhere before `--`), read before
-/// clap so that `--help` is already in that language.
-fn requested_language(args: &[OsString]) -> Option<String> {
-    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
-    while let Some(word) = words.next() {
-        if word == "--" {
-            break;
-        } else if word == "--lang" {
-            return words.next().map(|v| v.into_owned());
-        } else if let Some(tag) = word.strip_prefix("--lang=") {
-            return Some(tag.to_string());
-        }
-    }
-    None
 }
 
 /// Runs the parsed command line.

@@ -11,6 +11,7 @@ mod agent;
 mod catalog;
 mod check;
 mod cli_language;
+mod cli_language_runs;
 mod compile;
 mod corpus;
 mod diff;
