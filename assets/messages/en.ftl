@@ -754,6 +754,9 @@ cli-record-every-call-bare = every call
 cli-heading-default = [default: { $value }]
 cli-heading-possible = [possible values: { $values }]
 cli-heading-possible-list = Possible values:
+cli-call-empty = type a syscall and its arguments, e.g. socket AF_INET6 SOCK_STREAM 0
+cli-call-too-many = a syscall has at most { $most } arguments, { $given } given
+cli-call-argument = argument { $index }: { $error }
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

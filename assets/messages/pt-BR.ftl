@@ -769,6 +769,9 @@ cli-record-every-call-bare = qualquer chamada
 cli-heading-default = [padrão: { $value }]
 cli-heading-possible = [valores possíveis: { $values }]
 cli-heading-possible-list = Valores possíveis:
+cli-call-empty = digite uma syscall e seus argumentos, por exemplo socket AF_INET6 SOCK_STREAM 0
+cli-call-too-many = uma syscall tem no máximo { $most } argumentos, { $given } dados
+cli-call-argument = argumento { $index }: { $error }
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

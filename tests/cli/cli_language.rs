@@ -356,4 +356,17 @@ fn explain_speaks_portuguese_around_the_same_filter() {
         pt.contains("decidido pela ação padrão (SCMP_ACT_ALLOW)"),
         "{pt}"
     );
+    // Its errors too: a call that does not read, a name the catalog lacks.
+    let args = ["explain", seed, "mkdir", "1", "2", "3", "4", "5", "6", "7"];
+    let err = String::from_utf8_lossy(&run("pt_BR.UTF-8", &args).stderr).into_owned();
+    assert!(
+        err.contains("erro: uma syscall tem no máximo 6 argumentos, 7 dados"),
+        "{err}"
+    );
+    let err = String::from_utf8_lossy(&run("pt_BR.UTF-8", &["explain", seed, "mkdri"]).stderr)
+        .into_owned();
+    assert!(
+        err.contains("syscall desconhecida \"mkdri\"; você quis dizer \"mkdir\"?"),
+        "{err}"
+    );
 }
