@@ -757,6 +757,17 @@ cli-heading-possible-list = Possible values:
 cli-call-empty = type a syscall and its arguments, e.g. socket AF_INET6 SOCK_STREAM 0
 cli-call-too-many = a syscall has at most { $most } arguments, { $given } given
 cli-call-argument = argument { $index }: { $error }
+cli-clap-unknown-argument = unexpected argument '{ $arg }' found
+cli-clap-unknown-subcommand = unrecognized subcommand '{ $name }'
+cli-clap-missing = the following required arguments were not provided:{ $args }
+cli-clap-no-value = a value is required for '{ $arg }' but none was supplied
+cli-clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-clap-repeated = the argument '{ $arg }' cannot be used multiple times
+cli-clap-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-clap-similar-argument = tip: a similar argument exists: '{ $names }'
+cli-clap-similar-subcommand = tip: a similar subcommand exists: '{ $names }'
+cli-clap-similar-value = tip: a similar value exists: '{ $names }'
+cli-clap-try-help = For more information, try '--help'.
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

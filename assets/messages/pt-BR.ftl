@@ -772,6 +772,17 @@ cli-heading-possible-list = Valores possíveis:
 cli-call-empty = digite uma syscall e seus argumentos, por exemplo socket AF_INET6 SOCK_STREAM 0
 cli-call-too-many = uma syscall tem no máximo { $most } argumentos, { $given } dados
 cli-call-argument = argumento { $index }: { $error }
+cli-clap-unknown-argument = argumento inesperado '{ $arg }'
+cli-clap-unknown-subcommand = subcomando desconhecido '{ $name }'
+cli-clap-missing = faltam estes argumentos obrigatórios:{ $args }
+cli-clap-no-value = '{ $arg }' precisa de um valor, mas nenhum foi dado
+cli-clap-invalid-value = valor inválido '{ $value }' para '{ $arg }'
+cli-clap-repeated = o argumento '{ $arg }' não pode ser usado mais de uma vez
+cli-clap-conflict = o argumento '{ $arg }' não pode ser usado com '{ $other }'
+cli-clap-similar-argument = dica: existe um argumento parecido: '{ $names }'
+cli-clap-similar-subcommand = dica: existe um subcomando parecido: '{ $names }'
+cli-clap-similar-value = dica: existe um valor parecido: '{ $names }'
+cli-clap-try-help = Para mais informações, tente '--help'.
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

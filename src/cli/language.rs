@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 /// Chooses the language of the whole process (`--lang`, else `LC_ALL`, `LC_MESSAGES`, `LANG`),
 /// then reads the command line with its help in that language. Err: the exit status to end
-/// with, the reason printed (an unknown language; clap prints and ends on its own for --help
-/// and a bad command line).
+/// with, the reason printed (an unknown language, a bad command line; clap prints and ends on
+/// its own for --help and --version).
 pub fn parse() -> Result<Cli, ExitCode> {
     let args: Vec<OsString> = std::env::args_os().collect();
     match seccompose::learn::choose_language(requested_language(&args).as_deref()) {
@@ -18,8 +18,11 @@ pub fn parse() -> Result<Cli, ExitCode> {
             return Err(ExitCode::from(2));
         }
     }
-    let matches = help::command().get_matches_from(args);
-    Ok(<Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit()))
+    let matches = help::command()
+        .try_get_matches_from(args)
+        .map_err(|e| super::clap_errors::report(&e))?;
+    <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
+        .map_err(|e| super::clap_errors::report(&e))
 }
 
 /// The value of `--lang` (`--lang TAG` or `--lang=TAG`, anywhere before `--`), read before

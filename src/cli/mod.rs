@@ -4,6 +4,7 @@ mod agent;
 mod cache;
 mod catalog;
 mod check;
+mod clap_errors;
 mod compile;
 mod container;
 mod convert;

@@ -370,3 +370,50 @@ fn explain_speaks_portuguese_around_the_same_filter() {
         "{err}"
     );
 }
+
+/// A bad command line: clap's errors people meet most are said in Portuguese, with the same
+/// exit status; English keeps clap's own words.
+#[test]
+fn bad_command_lines_are_told_in_portuguese() {
+    let pt = run("pt_BR.UTF-8", &["doctor", "--foo"]);
+    let en = run("C", &["doctor", "--foo"]);
+    assert_eq!((pt.status.code(), en.status.code()), (Some(2), Some(2)));
+    let (pt, en) = (
+        String::from_utf8_lossy(&pt.stderr),
+        String::from_utf8_lossy(&en.stderr),
+    );
+    assert!(
+        pt.starts_with("erro: argumento inesperado '--foo'\n"),
+        "{pt}"
+    );
+    assert!(
+        pt.contains("\nUso: seccompose doctor")
+            && pt.ends_with("Para mais informações, tente '--help'.\n"),
+        "{pt}"
+    );
+    assert!(
+        en.starts_with("error: unexpected argument '--foo' found\n"),
+        "{en}"
+    );
+    assert!(en.contains("\nUsage: seccompose doctor"), "{en}");
+    let out = run("pt_BR.UTF-8", &["lint", "x.json", "--deny", "warnig"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("erro: valor inválido 'warnig' para '--deny <LEVEL>'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("[valores possíveis: error, warning, note]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("dica: existe um valor parecido: 'warning'"),
+        "{err}"
+    );
+    let err = String::from_utf8_lossy(&run("pt_BR.UTF-8", &["compile"]).stderr).into_owned();
+    assert!(
+        err.contains("erro: faltam estes argumentos obrigatórios:\n  <FILE>"),
+        "{err}"
+    );
+}
