@@ -768,6 +768,13 @@ cli-clap-similar-argument = tip: a similar argument exists: '{ $names }'
 cli-clap-similar-subcommand = tip: a similar subcommand exists: '{ $names }'
 cli-clap-similar-value = tip: a similar value exists: '{ $names }'
 cli-clap-try-help = For more information, try '--help'.
+cli-starter-default = deny by default; what ordinary programs need, none of the dangerous corners
+cli-starter-deny-mkdir-chmod-chown = allow everything but creating directories and changing modes or owners (the *at siblings too)
+cli-starter-no-network = allow everything but opening network sockets (Unix sockets stay)
+cli-starter-read-only-fs = allow everything but writing to the filesystem (files, directories, links, metadata)
+cli-starter-no-new-processes = allow everything but fork, vfork and clone without CLONE_THREAD (threads stay)
+cli-starter-strict = seccomp's original strict mode: read, write, exit, rt_sigreturn (and the execve that starts the program)
+cli-starter-static-hello = the least a statically linked program needs to start, print and exit
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

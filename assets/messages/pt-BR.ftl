@@ -783,6 +783,13 @@ cli-clap-similar-argument = dica: existe um argumento parecido: '{ $names }'
 cli-clap-similar-subcommand = dica: existe um subcomando parecido: '{ $names }'
 cli-clap-similar-value = dica: existe um valor parecido: '{ $names }'
 cli-clap-try-help = Para mais informações, tente '--help'.
+cli-starter-default = nega por padrão; o que programas comuns precisam, sem nenhum dos cantos perigosos
+cli-starter-deny-mkdir-chmod-chown = libera tudo menos criar diretórios e mudar modos ou donos (as irmãs *at também)
+cli-starter-no-network = libera tudo menos abrir sockets de rede (sockets Unix continuam)
+cli-starter-read-only-fs = libera tudo menos escrever no sistema de arquivos (arquivos, diretórios, links, metadados)
+cli-starter-no-new-processes = libera tudo menos fork, vfork e clone sem CLONE_THREAD (threads continuam)
+cli-starter-strict = o modo estrito original do seccomp: read, write, exit, rt_sigreturn (e o execve que inicia o programa)
+cli-starter-static-hello = o mínimo de que um programa ligado estaticamente precisa para iniciar, imprimir e sair
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

@@ -394,7 +394,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Manpage { output }) => manpage(output.as_deref()),
         None if cli.new.as_deref() == Some("list") => {
             for s in seccompose::profile::starters::STARTERS {
-                println!("{:24} {}", s.name, s.about);
+                println!("{:24} {}", s.name, s.about_text().local());
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -169,3 +169,24 @@ fn other_commands_speak_portuguese() {
     let (pt, _) = both(&["syscalls", "--category", "nada"]);
     assert!(pt.contains("categoria desconhecida \"nada\""), "{pt}");
 }
+
+/// `--new list`: the starters' descriptions follow the language, their names do not.
+#[test]
+fn starters_are_described_in_portuguese() {
+    let pt = String::from_utf8(run("pt_BR.UTF-8", &["--new", "list"]).stdout).unwrap();
+    let en = String::from_utf8(run("C", &["--new", "list"]).stdout).unwrap();
+    assert!(
+        pt.contains("default                  nega por padrão;"),
+        "{pt}"
+    );
+    assert!(
+        en.contains("default                  deny by default;"),
+        "{en}"
+    );
+    let names = |t: &str| -> Vec<String> {
+        t.lines()
+            .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(names(&pt), names(&en));
+}
