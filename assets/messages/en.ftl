@@ -775,6 +775,18 @@ cli-starter-read-only-fs = allow everything but writing to the filesystem (files
 cli-starter-no-new-processes = allow everything but fork, vfork and clone without CLONE_THREAD (threads stay)
 cli-starter-strict = seccomp's original strict mode: read, write, exit, rt_sigreturn (and the execve that starts the program)
 cli-starter-static-hello = the least a statically linked program needs to start, print and exit
+cli-convert-unknown-fields = unknown fields left out: { $keys }
+cli-convert-arch-map = archMap resolved for { $arch }: architectures { $arches }
+cli-convert-arch-map-native = archMap resolved for { $arch }: architectures left to the runtime (native only)
+cli-convert-decided = includes/excludes decided for { $arch } ({ $caps } capabilities, kernel { $kernel }): { $dropped ->
+    [one] { $dropped } rule
+   *[other] { $dropped } rules
+} left out, { $kept } kept
+cli-convert-comments = { $n ->
+    [one] { $n } comment
+   *[other] { $n } comments
+} left out
+cli-convert-errno-names = podman's errno names (defaultErrno, errno) left out: runc reads only defaultErrnoRet and errnoRet
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

@@ -790,6 +790,19 @@ cli-starter-read-only-fs = libera tudo menos escrever no sistema de arquivos (ar
 cli-starter-no-new-processes = libera tudo menos fork, vfork e clone sem CLONE_THREAD (threads continuam)
 cli-starter-strict = o modo estrito original do seccomp: read, write, exit, rt_sigreturn (e o execve que inicia o programa)
 cli-starter-static-hello = o mínimo de que um programa ligado estaticamente precisa para iniciar, imprimir e sair
+cli-convert-unknown-fields = campos desconhecidos deixados de fora: { $keys }
+cli-convert-arch-map = archMap resolvido para { $arch }: arquiteturas { $arches }
+cli-convert-arch-map-native = archMap resolvido para { $arch }: arquiteturas deixadas para o runtime (só a nativa)
+cli-convert-decided = includes/excludes decididos para { $arch } ({ $caps } capabilities, kernel { $kernel }): { $dropped ->
+    [0] { $dropped } regras deixadas de fora
+    [one] { $dropped } regra deixada de fora
+   *[other] { $dropped } regras deixadas de fora
+}, { $kept } mantidas
+cli-convert-comments = { $n ->
+    [one] { $n } comentário deixado de fora
+   *[other] { $n } comentários deixados de fora
+}
+cli-convert-errno-names = os nomes de errno do podman (defaultErrno, errno) ficaram de fora: o runc só lê defaultErrnoRet e errnoRet
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

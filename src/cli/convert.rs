@@ -126,13 +126,15 @@ fn run(args: &ConvertArgs) -> anyhow::Result<bool> {
         bail!(msg!("cli-convert-one-arch"));
     };
     let (profile, container) = read(args)?;
-    let note = |n: &str| eprintln!("seccompose: {}", msg!("cli-note", note = n));
+    let note = |n: &seccompose::i18n::Text| {
+        eprintln!("seccompose: {}", msg!("cli-note", note = n.local()));
+    };
     let mut lossy = Vec::new();
     let text = match args.to {
         FormatArg::Docker => profile::to_canonical_string(&profile),
         FormatArg::Oci => {
             let resolved = formats::resolve(&profile, target);
-            resolved.notes.iter().for_each(|n| note(n));
+            resolved.notes.iter().for_each(note);
             match &args.patch {
                 None => profile::to_canonical_string(&resolved.profile),
                 Some(config) => {
@@ -146,7 +148,7 @@ fn run(args: &ConvertArgs) -> anyhow::Result<bool> {
         }
         FormatArg::Spo => {
             let resolved = formats::resolve(&profile, target);
-            resolved.notes.iter().for_each(|n| note(n));
+            resolved.notes.iter().for_each(note);
             let name = match (&args.name, &container) {
                 (Some(n), _) => n.clone(),
                 (None, Container::Spo { name }) if !name.is_empty() => name.clone(),

@@ -154,6 +154,22 @@ fn other_commands_speak_portuguese() {
         en.contains("seccompose: the systemd output leaves out 4 parts of the profile"),
         "{en}"
     );
+    let (pt, en) = both(&["convert", runtime, "--to", "oci"]);
+    assert!(
+        pt.contains(
+            "seccompose: nota: archMap resolvido para x86_64: arquiteturas SCMP_ARCH_X86_64"
+        ),
+        "{pt}"
+    );
+    assert!(
+        pt.contains("regras deixadas de fora") && pt.contains("comentários deixados de fora"),
+        "{pt}"
+    );
+    assert!(
+        en.contains("seccompose: note: archMap resolved for x86_64")
+            && en.contains("comments left out"),
+        "{en}"
+    );
     let (pt, en) = both(&["check", seed]);
     assert!(pt.contains(": 0 erros, 0 avisos, 0 notas"), "{pt}");
     assert!(en.contains(": 0 errors, 0 warnings, 0 notes"), "{en}");
