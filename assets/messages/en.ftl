@@ -787,6 +787,10 @@ cli-convert-comments = { $n ->
    *[other] { $n } comments
 } left out
 cli-convert-errno-names = podman's errno names (defaultErrno, errno) left out: runc reads only defaultErrnoRet and errnoRet
+cli-container-held-by-default = calls of { $names } that no rule matches take the default action without being reported (a TRAP or KILL rule with conditions names them)
+cli-container-unobserved-write = write is not observed (runc refuses SCMP_ACT_NOTIFY for it): the profile's action applies to it without a report
+cli-container-removed-leftover = removed container { $name }, left by a run of seccompose that was killed
+cli-container-write-recorded = write is in the recording without having been seen: { $runtime } does not let it be notified, and its init writes to its parent after loading the filter
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

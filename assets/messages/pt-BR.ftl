@@ -803,6 +803,10 @@ cli-convert-comments = { $n ->
    *[other] { $n } comentários deixados de fora
 }
 cli-convert-errno-names = os nomes de errno do podman (defaultErrno, errno) ficaram de fora: o runc só lê defaultErrnoRet e errnoRet
+cli-container-held-by-default = chamadas de { $names } que nenhuma regra casa recebem a ação padrão sem serem relatadas (uma regra TRAP ou KILL com condições as cita)
+cli-container-unobserved-write = o write não é observado (o runc recusa SCMP_ACT_NOTIFY para ele): a ação do perfil se aplica a ele sem relatório
+cli-container-removed-leftover = removido o contêiner { $name }, deixado por uma execução do seccompose que foi morta
+cli-container-write-recorded = o write está na gravação sem ter sido visto: o { $runtime } não deixa que ele seja notificado, e o init dele escreve para o processo pai depois de carregar o filtro
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

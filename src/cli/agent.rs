@@ -44,7 +44,7 @@ pub fn agent(args: &AgentArgs) -> anyhow::Result<ExitCode> {
         ));
     }
     for n in &notes {
-        eprintln!("seccompose: {}", msg!("cli-note", note = n.as_str()));
+        eprintln!("seccompose: {}", msg!("cli-note", note = n.local()));
     }
     if let Some(out) = &args.output {
         write_observed(out, &args.file, &observed)?;

@@ -31,5 +31,25 @@ fn a_container_run_reports_in_portuguese() {
             "{err}"
         );
         place.assert_no_container(who);
+
+        // A note for people in Portuguese; the same note in the JSON report stays English.
+        let place = Place::new(who, WRITE_TOO);
+        let report = place.rootfs.parent().unwrap().join("report.json");
+        let mut cmd = place.command(&["--report", report.to_str().unwrap(), "--", "true"]);
+        let out = in_language(&mut cmd, "pt_BR.UTF-8").output().unwrap();
+        let err = stderr(&out);
+        assert!(
+            err.contains("seccompose: nota: o write não é observado"),
+            "{who:?}: {err}"
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+        let notes = json["notes"].to_string();
+        assert!(notes.contains("write is not observed"), "{who:?}: {notes}");
+        place.assert_no_container(who);
     }
 }
+
+/// mkdir and write denied: the observed rewrite cannot notify write, and says so.
+const WRITE_TOO: &str = r#"{"defaultAction": "SCMP_ACT_ALLOW",
+    "syscalls": [{"names": ["mkdir", "write"], "action": "SCMP_ACT_ERRNO"}]}"#;

@@ -91,7 +91,9 @@ impl ContainerFinished {
         });
         json["started"] = json!(!self.did_not_start());
         json["no_new_privileges"] = json!(self.no_new_privileges);
-        json["notes"] = json!(self.notes);
+        // In English whatever the language: scripts read the report.
+        let notes: Vec<String> = self.notes.iter().map(|n| n.english()).collect();
+        json["notes"] = json!(notes);
         json
     }
 
@@ -121,7 +123,7 @@ impl ContainerFinished {
         let mut out = String::new();
         let name = self.runtime.kind.name();
         for n in &self.notes {
-            let _ = writeln!(out, "seccompose: {}", msg!("cli-note", note = n.as_str()));
+            let _ = writeln!(out, "seccompose: {}", msg!("cli-note", note = n.local()));
         }
         if self.mode == Mode::Observe {
             if !self.no_new_privileges && self.never_connected.is_none() {

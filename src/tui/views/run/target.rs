@@ -143,7 +143,7 @@ impl RunView {
     ) -> Option<String> {
         let name = f.runtime.kind.name();
         self.target.runtime = Some(name);
-        let mut notes = f.notes.clone();
+        let mut notes: Vec<String> = f.notes.iter().map(|n| n.local()).collect();
         if !self.target.in_start_up.is_empty() && !f.no_new_privileges {
             notes.push(format!(
                 "noNewPrivileges is off (Docker's default): {name} loads the filter before it \
