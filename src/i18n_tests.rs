@@ -176,7 +176,17 @@ fn the_code_and_the_files_name_the_same_ids() {
         unknown.is_empty(),
         "asked for but not in en.ftl: {unknown:?}"
     );
-    let unused: Vec<_> = english.difference(&used).collect();
+    // --help's ids are built from the command line's definition, which only the binary has:
+    // its own test (src/cli/help.rs) holds those to it.
+    let from_help = |id: &&String| {
+        ["cli-about-", "cli-help-", "cli-value-"]
+            .iter()
+            .any(|p| id.starts_with(p))
+    };
+    let unused: Vec<_> = english
+        .difference(&used)
+        .filter(|id| !from_help(id))
+        .collect();
     assert!(
         unused.is_empty(),
         "in en.ftl but never asked for: {unused:?}"

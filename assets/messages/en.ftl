@@ -796,6 +796,407 @@ load-fmt-writing = writing { $file }
 ## The command line: its messages, --help, doctor, usage and explain's words.
 # (ids begin with cli-)
 
+# --help: clap's headings and flags, then each command's about and its arguments' help, the
+# same words as the doc comments in src/cli (src/cli/help.rs holds them to it).
+cli-heading-usage = Usage:
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-heading-commands = Commands
+cli-heading-command-name = COMMAND
+cli-flag-help = Print help
+cli-flag-help-more = Print help (see more with '--help')
+cli-flag-help-summary = Print help (see a summary with '-h')
+cli-flag-version = Print version
+cli-about-help = Print this message or the help of the given subcommand(s)
+cli-about-seccompose = An interactive editor and toolkit for Linux seccomp profiles (Docker/OCI JSON)
+cli-help-seccompose-file = Profile to open in the editor (default: the built-in default profile): Docker/OCI JSON, an OCI runtime config.json or an SPO manifest; it is saved back in its own format
+cli-help-seccompose-new = Start from this starter profile (`--new list` lists them); FILE, if given, must not exist yet and is where the profile is saved
+cli-help-seccompose-name = In a manifest file holding several SeccompProfiles, the one to open (metadata.name)
+cli-help-lang = The language of messages, --help, the lessons and the catalog's texts (en, pt-BR; default: LC_ALL, LC_MESSAGES or LANG, then English); JSON, SARIF and BPF never change
+cli-help-file = The profile
+cli-help-json = Print JSON
+cli-help-output = Write to this file instead of standard output
+cli-help-format = Output format
+cli-help-arches = The machine's native architecture (default: this one); repeat to cover several
+cli-help-caps = Add a capability to Docker's default set (CAP_SYS_ADMIN or sys_admin); repeatable
+cli-help-kernel = Kernel version that `minKernel` is compared with (default: the running kernel)
+cli-help-runtime = The runtime that loads the profile: runc (Docker, containerd, Kubernetes; adds its -ENOSYS stub; the default), crun (podman), none (bwrap, systemd, a program's own seccomp()); with `run --container`, the program that runs the container (runc, crun or its path; default: runc, else crun)
+cli-help-libseccomp = The runtime's libseccomp version (default: this machine's); names it cannot resolve are skipped by runc and crun
+cli-help-no-cache = Compile the profile even when the cache holds its filter (the cache is in the user's cache folder: `seccompose doctor` says where)
+cli-help-container = Run the command in a container made from DIR: an OCI bundle (config.json beside its rootfs; only a private copy is changed) or a bare root filesystem
+cli-help-no-new-privileges = With a bare root filesystem: turn noNewPrivileges on (Docker leaves it off)
+cli-help-workdir = With a bare root filesystem: the working directory in the container (default /)
+cli-help-command = The command and its arguments
+cli-about-check = Validate profiles; prints FILE:LINE:COL diagnostics; exit 1 on errors
+cli-help-check-files = Profiles to check
+cli-about-fmt = Rewrite profiles in canonical form, keeping meaning, order and unknown fields
+cli-help-fmt-check = Only report files that are not canonical (exit 1 if any)
+cli-help-fmt-stdout = Print the canonical text instead of rewriting the file
+cli-help-fmt-no-backup = Do not keep the previous version as FILE~
+cli-help-fmt-force = Also rewrite read-only files (keeping them read-only)
+cli-help-fmt-files = Profiles to format
+cli-about-syscalls = List syscalls with category, summary and risk (summaries in the language of LC_ALL, LC_MESSAGES or LANG; --json is always English)
+cli-help-syscalls-arch = Only syscalls that exist on this architecture (x86_64, aarch64, ...)
+cli-help-syscalls-category = Only this category id (files, network, ...) or group (@file-system, %net)
+cli-about-compile = Compile a profile to BPF (raw, libseccomp's PFC, or annotated disassembly)
+cli-value-compile-bpf = The raw sock_filter array (what `bwrap --seccomp FD` loads)
+cli-value-compile-pfc = libseccomp's pseudo filter code
+cli-value-compile-disasm = seccompose's annotated disassembly
+cli-help-compile-layout = Filter layout: linear comparisons or a binary tree
+cli-value-compile-auto = Binary tree above 8 rules, as runc
+cli-value-compile-linear = Linear
+cli-value-compile-tree = Binary tree
+cli-about-explain = What the filter does with one call: the action, the instructions taken, the deciding rule
+cli-help-explain-syscall = The syscall name
+cli-help-explain-args = Up to six arguments: decimal (negative too: -100), 0x hex, or constants such as AF_INET6, O_RDONLY|O_CLOEXEC or AT_FDCWD
+cli-help-explain-abis = The ABI the call is made in (default: the host's); repeat to ask for several
+cli-help-explain-host = The architecture of the host the profile is loaded on (default: this machine's)
+cli-about-doctor = What this machine offers: seccomp filters, actions, user notification, libseccomp, man pages; exit 0 when everything the editor needs is there
+cli-about-agent = Serve a unix socket as the seccomp agent of the draft for any runtime that connects (runc under Docker, crun under podman): every stop answered as the draft would, and printed as it happens, until Ctrl-c. -o writes the profile to hand the engine
+cli-help-agent-file = The profile (the draft)
+cli-help-agent-socket = The unix socket to serve; the rewritten profile names it as its listenerPath
+cli-help-agent-output = Write the profile to hand the engine here: the draft rewritten for observed mode, with listenerPath set to the socket (an existing file is kept as FILE~)
+cli-about-usage = The exact lines that apply the profile: Docker, podman, Kubernetes (Localhost and the operator), systemd, bubblewrap with the compiled filter
+cli-help-usage-only = Only this section: docker, kubernetes, spo, systemd, bwrap, observe
+cli-help-usage-full = Also print what the commands write (the operator's manifest, systemd's settings)
+cli-about-learn = Lessons in the editor, checked as you go: what a syscall is, blocking one, why that is not enough, argument rules, reading the filter, default deny
+cli-help-learn-lesson = The lesson: its number or id (default: choose in the editor)
+cli-help-learn-list = Print the lessons instead
+cli-about-diff = Compare what two profiles do (per syscall: action, errno, argument conditions after runc's reading), not their text; exit 0 when they do the same, 1 when not, 2 on trouble
+cli-help-diff-a = The first profile
+cli-help-diff-b = The second profile
+cli-about-lint = Find likely mistakes and holes (sibling syscalls left open, risky allows, rules that never apply); exit 1 on warnings or errors
+cli-help-lint-json = Print JSON (the same as --format json)
+cli-value-lint-text = `FILE:LINE:COL: warning[ID]: MESSAGE` and a help line, like a compiler
+cli-value-lint-json = An array of objects
+cli-value-lint-sarif = SARIF 2.1.0, for code-scanning services
+cli-help-lint-deny = Exit 1 when a finding of this severity or above remains
+cli-value-lint-error = Only errors
+cli-value-lint-warning = Warnings and errors (the default)
+cli-value-lint-note = Any finding
+cli-help-lint-fix = Apply every fix lint knows and save the file (only what the fixes change; FILE~ keeps the previous version)
+cli-help-lint-dry-run = With --fix: write nothing, print what the fixes would change in the effective policy; exit 1 when they would change something
+cli-about-run = Run a command under the profile and report what the policy stopped
+cli-help-run-enforce = Install the exact filter and report only how the command ended
+cli-help-run-report = Also write the full report as JSON
+cli-help-run-timeout = End the whole process tree after this many seconds
+cli-about-record = Run a command, note every syscall it uses, and write a profile allowing exactly those
+cli-help-record-output = Where to write the profile (default: standard output)
+cli-help-record-base = Add to this profile instead of starting from scratch: rules only for the calls it would stop; its own rules stay as they are
+cli-help-record-names-only = Allow each syscall by name (every argument) instead of only the values seen
+cli-help-record-force = Replace OUT even when the command failed (the recording may then be incomplete) or OUT is read-only
+cli-about-convert = Convert a profile to another format (Docker JSON, OCI, SPO manifest, systemd settings); exit 1 when the output cannot express all of it (unless --lossy), 2 when nothing was written
+cli-help-convert-file = The profile: Docker/OCI JSON, an OCI runtime config.json, or an SPO manifest
+cli-help-convert-to = The format to write
+cli-help-convert-from = The input's format, when the guess from its name and content is wrong
+cli-value-convert-docker = Docker/OCI/podman seccomp profile (JSON)
+cli-value-convert-oci = OCI: the `linux.seccomp` object (read: a whole runtime `config.json`)
+cli-value-convert-spo = Kubernetes Security Profiles Operator `SeccompProfile` manifest (YAML)
+cli-value-convert-systemd = systemd unit settings (SystemCallFilter=, ...); output only
+cli-help-convert-patch = With --to oci: write a copy of this runtime config.json with the profile as its linux.seccomp, every other byte unchanged
+cli-help-convert-name = The manifest's metadata.name: picks the profile out of a manifest file, and names the manifest written (default: the input's name, or the file's name)
+cli-help-convert-namespace = With --to spo: the manifest's metadata.namespace
+cli-help-convert-lossy = Exit 0 even when the output format cannot express all of the profile (what it cannot express is listed either way)
+cli-about-merge = The union of several profiles, rule by rule (a narrow rule stays narrow), keeping the first one's settings and saying where the files disagree
+cli-help-merge-files = The profiles; the first one's default action, architectures and flags are kept
+cli-help-merge-output = Where to write the union (default: standard output)
+cli-help-merge-force = Replace OUT even when it is read-only
+cli-about-completions = Print a completion script for a shell (bash, zsh, fish, elvish, powershell)
+cli-help-completions-shell = The shell
+cli-about-manpage = Print seccompose's manual page (roff, for `man -l -`), made from the same definitions as --help
+cli-about-man = Show the manual page of a syscall (or the catalog's description when none is installed)
+cli-help-man-syscall = The syscall
+cli-help-man-width = Wrap to this width (default: the terminal's, or 80)
+
+# doctor: each check's name, what was found and what follows (crates/sandbox/src/support.rs),
+# then the marks and closing lines (src/cli/doctor.rs).
+cli-doctor-kernel-config = kernel config
+cli-doctor-unset = unset
+cli-doctor-kernel-config-found = { $from }: CONFIG_SECCOMP_FILTER={ $filter }, CONFIG_X86_X32_ABI={ $x32 }
+cli-doctor-no-x32 = x32 programs cannot run here, so x32 sections of a filter are never exercised on this machine
+cli-doctor-kernel-config-unreadable = neither /proc/config.gz nor /boot/config-RELEASE is readable; the probes below decide
+cli-doctor-filters = seccomp filters
+cli-doctor-filters-load = a filter loads (this process runs in seccomp mode { $mode })
+cli-doctor-filters-fail = loading a filter failed
+cli-doctor-filters-consequence = nothing can be run under a profile here; editing, checking and compiling still work
+cli-doctor-actions = actions
+cli-doctor-actions-unreadable = /proc/sys/kernel/seccomp/actions_avail is not readable
+cli-doctor-actions-offered = the kernel offers: { $actions }
+cli-doctor-actions-consequence = profiles that use a missing action behave differently here than on a newer kernel
+cli-doctor-notification = user notification
+cli-doctor-notification-works = a listener can be taken from a filter
+cli-doctor-notification-missing = a filter cannot hand out a user-notification listener
+cli-doctor-notification-consequence = runs work in enforce mode only: the command sees the policy, but stopped syscalls are not reported
+cli-doctor-tracing = tracing
+cli-doctor-tracing-works = this process may trace the commands it starts
+cli-doctor-tracing-refused-yama = ptrace of a child is refused (Yama ptrace_scope: { $scope })
+cli-doctor-tracing-refused = ptrace of a child is refused
+cli-doctor-tracing-consequence = observed runs cannot watch TRAP and KILL stops, so runs work in enforce mode only
+cli-doctor-libseccomp = libseccomp
+cli-doctor-libseccomp-version = { $version }, API level { $api }
+cli-doctor-libseccomp-error = cannot ask for its version: { $error }
+cli-doctor-libseccomp-consequence = profiles cannot be compiled
+cli-doctor-man = man pages
+cli-doctor-man-installed = section 2 is installed
+cli-doctor-man-missing = section 2 is not installed (or `man` is missing)
+cli-doctor-man-consequence = the editor shows the catalog's summaries instead; install manpages-dev (Debian/Ubuntu) or man-pages (Fedora)
+cli-doctor-user = user
+cli-doctor-user-root = running as root
+cli-doctor-user-ordinary = running as an ordinary user
+cli-doctor-user-consequence = commands run under a profile run as root too; try them as an ordinary user when you can
+cli-doctor-cache = compile cache
+cli-doctor-cache-not-yours = { $dir } is not yours, or others may write to it: every run compiles its filter (set XDG_CACHE_HOME to a folder of your own)
+cli-doctor-cache-usage = { $dir }: { $n } compiled filters, { $size } KiB (--no-cache compiles anew)
+cli-doctor-cache-none = no cache folder (no home folder): every run compiles its filter
+cli-doctor-runtime = container runtime
+cli-doctor-runtime-none = none found: run --container needs runc or crun (Debian package runc)
+cli-doctor-runtime-passed = { $version } ({ $path }): passed the listener probe (it handed over the notification fd and a call came through it): run --container can use it
+cli-doctor-runtime-failed = { $version } ({ $path }): failed the listener probe: { $why }
+cli-doctor-runtime-failed-consequence = run --container can enforce with it, but not observe or record
+cli-doctor-runtime-no-version = (no version given)
+cli-doctor-mark-ok = ok
+cli-doctor-mark-warning = warning
+cli-doctor-mark-failed = FAILED
+cli-doctor-mark-note = note
+cli-doctor-usable = seccompose has what it needs here.
+cli-doctor-unusable = seccompose cannot do all of its work here (see FAILED above).
+
+# usage: each section's heading and notes (crates/core/src/profile/usage.rs) and what
+# src/cli/usage.rs says around them; the command lines themselves are not messages.
+cli-usage-docker = Docker and podman
+cli-usage-docker-note = The runtime reads the file when the container starts: edit, save and start the container again. In docker compose: security_opt: ["seccomp=FILE"].
+cli-usage-observe = Observing the draft under Docker or podman (seccompose agent)
+cli-usage-observe-docker = Docker Engine 23.0 or later (its runtime: runc)
+cli-usage-observe-podman = podman 4.1 or later (its runtime: crun, unless configured otherwise)
+cli-usage-observe-note-agent = The agent answers every call the draft stops as the draft would and prints it as it happens; kill %1 (or Ctrl-c in the foreground) ends it: end the container first, since without the agent the calls the rewrite notifies fail with ENOSYS. -o writes the rewrite again from the saved draft.
+cli-usage-observe-note-engines = Docker passes listenerPath on to runc from Engine 23.0 (20.10 drops it), podman from 4.1 (containers/common 0.48): read in their sources, not tried with an engine here; the agent itself is tested with runc run directly. The runtime must reach the socket's path: with a rootless engine, try it first.
+cli-usage-kubernetes = Kubernetes: a Localhost profile
+cli-usage-kubernetes-note = The file must be on every node that may run the pod, under the kubelet's seccomp root ({ $root }); localhostProfile is relative to it. The same securityContext works on one container.
+cli-usage-spo = Kubernetes: the Security Profiles Operator
+cli-usage-spo-cannot = The operator's schema cannot express: { $what }
+cli-usage-spo-note = The operator writes the profile on every node; the pod names the path it reports ({ $command }), { $path } in most versions.
+cli-usage-systemd = A systemd service
+cli-usage-systemd-note = Put the settings in the service's unit or in a drop-in (systemctl edit NAME.service), then restart it.
+cli-usage-systemd-lossy = systemd cannot express { $n ->
+    [one] { $n } part
+   *[other] { $n } parts
+} of the profile: the comments at the end of the settings list them
+cli-usage-bwrap = bubblewrap, with the compiled filter
+cli-usage-bwrap-arch = The BPF is for { $arch } (with its archMap sub-architectures), the target it was compiled for; bwrap loads it just before it runs COMMAND, so execve must be allowed.
+cli-usage-bwrap-shell = The line is for bash or zsh: a POSIX sh such as dash opens only descriptors 0-9 (write --seccomp 9 9<FILE there). Inside, the file system is read-only: --bind a folder to write to it.
+cli-usage-inlined = (what the command above writes: --full prints it)
+cli-note = note: { $note }
+cli-usage-one-arch = usage applies a profile on one machine: give at most one --arch
+cli-cannot-read = cannot read { $file }
+cli-several-profiles = { $file } holds several SeccompProfiles; take one out with `seccompose convert { $file } --name NAME --to docker`
+cli-has-errors = { $file } has errors; run `seccompose check { $file }` for all of them
+cli-usage-no-section = no section "{ $id }"; there are: { $ids }
+
+# explain: the words around the call, the action and the instructions (src/cli/explain.rs,
+# crates/core/src/compile/explain.rs and rules.rs); names, constants and BPF stay as they are.
+cli-explain-call = { $call } on { $arch } (nr { $nr }): { $action }
+cli-explain-call-host = { $call } on { $arch } under the { $host } host's filter (nr { $nr }): { $action }
+cli-explain-stub = decided by runc's -ENOSYS stub: { $nr } is above { $limit }, { $name }, the newest syscall this profile names that the runtime resolves for { $arch }
+cli-explain-stub-multiplexer = decided by runc's -ENOSYS stub: syscall { $nr } on { $arch } is its multiplexer
+cli-explain-rule = decided by { $rule }
+cli-explain-bad-arch = decided by the bad-architecture action: the filter has no section for { $arch }
+cli-explain-default = decided by the default action ({ $action })
+cli-explain-skipped = syscalls[{ $index }]: { $runtime }'s libseccomp { $version } cannot resolve "{ $name }", so { $runtime } skips it
+cli-explain-skipped-since = { $skipped }; libseccomp { $since } and newer know it
+cli-explain-not-applied = not applied: { $why }
+cli-explain-path = path ({ $n } instructions):
+
+# run and record: the report's lines, how the command ended, what was recorded
+# (crates/sandbox/src/report.rs, through.rs, record.rs, support.rs; src/cli/run.rs, runs.rs).
+cli-run-contained-pid = contained in a PID namespace: no process of the command outlives the run
+cli-run-contained-user-pid = contained in a user + PID namespace: no process of the command outlives the run
+cli-run-not-contained-foreign = not contained (no PID namespace allowed here), and /proc here belongs to another PID namespace: processes the command leaves behind cannot be found, and may outlive the run
+cli-run-not-contained = not contained (no PID namespace allowed here): processes the command leaves behind are ended with the run, but would survive a SIGKILL of seccompose
+cli-run-stopped-none = the policy stopped no syscall
+cli-run-stopped = the policy stopped { $n ->
+    [one] { $n } syscall
+   *[other] { $n } syscalls
+} ({ $calls ->
+    [one] { $calls } call
+   *[other] { $calls } calls
+}):
+cli-run-by-stub = runc's ENOSYS stub
+cli-run-by-default = default action
+cli-run-first = first: { $call }
+cli-run-the-command = the command
+cli-run-the-container-command = the container's command
+cli-run-exited = { $who } exited with status { $status }
+cli-run-killed-trap = killed by { $signal }: the policy traps on { $syscall }
+cli-run-killed-kill = killed by { $signal }: the policy kills on { $syscall }
+cli-run-killed = killed by { $signal }
+cli-run-timed-out = ended at the timeout (the whole process tree)
+cli-run-stopped-on-request = stopped on request (the whole process tree)
+cli-run-not-run-denied = { $who } was not run: the profile denies execve ({ $errno })
+cli-run-not-run-failed = { $who } was not run: execve failed ({ $errno })
+cli-run-went-through = went through: { $call }
+cli-run-went-through-sibling = went through: { $call }, which does what { $denied } { $n ->
+    [one] does
+   *[other] do
+}; the draft denies { $denied } but allows { $allowed } ({ $place })
+cli-run-the-default = the default action
+cli-run-rule-line = line { $line }:{ $col }
+cli-run-fell-back = this kernel cannot hand out user-notification listeners (see `seccompose doctor`), so the command runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported
+cli-run-fell-back-no-tracing = this process may not trace the command (see `seccompose doctor`), so it runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported
+cli-run-fell-back-foreign-proc = /proc here belongs to another PID namespace (a run inside a run?), where the command cannot be found to observe it, so it runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported
+cli-run-cannot-record = recording needs user notification, which this kernel cannot hand out (see `seccompose doctor`)
+cli-run-cannot-record-foreign-proc = recording needs to find the command in /proc, which here belongs to another PID namespace (a run inside a run?)
+cli-record-held = the draft's rule at { $place } stops it on purpose ({ $action })
+cli-record-held-first = a rule of the draft decides first ({ $action })
+cli-record-held-compile = the draft with it does not compile: { $error }
+cli-run-cannot-start = cannot run { $why }: the command was not run
+cli-run-as-root = running as root: the command runs as root too (try it as an ordinary user when you can)
+cli-run-one-arch = run and record use one architecture: the one this machine runs
+cli-run-signal-handlers = installing signal handlers
+cli-writing = writing { $file }
+cli-record-unchanged = { $file } was not changed: the command failed ({ $ending }), so the recording may be incomplete; --force writes it anyway
+cli-record-read-only = { $error }; `record --force` replaces it
+cli-record-interrupted = the command was stopped before it finished; the profile may be incomplete
+cli-record-distinct = recorded { $n } distinct calls
+cli-record-distinct-based = recorded { $n } distinct calls; the base already allows { $allowed } of them
+cli-record-nothing = nothing to add
+cli-record-every-call = every call ({ $why })
+cli-record-or = or
+cli-record-every-call-of = every call of: { $names }
+cli-record-unseen-for = { $name } (for { $of })
+cli-record-unseen = note, not added: the run did not call these, which do the same job as calls it made and which another C library, kernel or error path may use: { $names }
+cli-record-not-added = not added: { $name } stays stopped: { $why }; change that rule by hand if the command needs it
+cli-record-unnamed = syscall number { $nr } ({ $arch }) has no name in the catalog, so no rule can allow it
+
+# merge: what the union says (crates/core/src/profile/merge.rs, crates/sandbox/src/merge.rs).
+cli-merge-default = { $file } has default action { $action } where { $first } has { $kept }: kept { $first }'s, so what { $file } leaves to its default is not merged
+cli-merge-arches = { $file } names other architectures than { $first }: kept { $first }'s
+cli-merge-flags = { $file } sets other flags than { $first }: kept { $first }'s
+cli-merge-stopping = { $file }: { $n ->
+    [one] { $n } rule that allows nothing was
+   *[other] { $n } rules that allow nothing were
+} not taken (the union keeps what allows)
+cli-merge-mixed = { $file }: not merged, since its own rules both allow and stop them: { $names }
+cli-merge-allows = { $first }'s default action allows: the union allows whatever it does not stop
+cli-merge-left-out = left out a rule for { $names }: with the rules before it the profile does not compile ({ $error })
+cli-merge-short = not everything the files allow is allowed by the merge for: { $names } (a rule of the first file decides first)
+cli-merge-widened = not merged, since the rules together would allow calls no file allows: { $names }
+cli-merge-two = merge needs at least two profiles
+cli-merge-one-arch = merge checks the union for one architecture: give one --arch
+cli-merge-a-profile = a profile to merge
+
+# The other commands' own lines: errors, diff, compile, convert, the catalog and the target.
+cli-error = error: { $error }
+cli-tally = { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+}, { $notes ->
+    [one] { $notes } note
+   *[other] { $notes } notes
+}
+cli-diff-on = on { $arch }
+cli-diff-same = { $a } and { $b } do the same
+cli-diff-default = default: { $change }
+cli-diff-arches = architectures: { $change }
+cli-compile-one-arch = --format bpf writes one program: give at most one --arch (its archMap sub-architectures are included)
+cli-convert-errors = { $file } has errors; nothing was written
+cli-convert-several = { $file } holds several SeccompProfiles ({ $names }): pick one with --name
+cli-convert-patch = --patch CONFIG.json goes with --to oci
+cli-convert-namespace = --namespace goes with --to spo
+cli-convert-one-arch = convert decides a profile for one machine: give at most one --arch
+cli-convert-bad-name = "{ $name }" is not a valid Kubernetes name (lower-case letters, digits, '-' and '.'): give one with --name
+cli-convert-cannot = { $format } cannot express: { $what }
+cli-convert-lossy = the { $format } output leaves out { $n ->
+    [one] { $n } part
+   *[other] { $n } parts
+} of the profile (listed above); --lossy accepts that
+cli-catalog-unknown-arch = unknown architecture "{ $name }"; the catalog has { $arches }
+cli-catalog-unknown-category = unknown category "{ $name }"; categories: { $ids } (or a group such as @file-system, %net)
+cli-unknown-syscall = unknown syscall "{ $name }"
+cli-unknown-syscall-hint = unknown syscall "{ $name }"; did you mean "{ $hint }"?
+cli-bad-kernel = --kernel { $kernel }: expected a version such as 5.8
+cli-bad-runtime = --runtime { $runtime }: expected runc, crun or none
+cli-bad-libseccomp = --libseccomp { $version }: expected a version such as 2.5.4
+cli-old-libseccomp = --libseccomp { $version }: seccompose knows which names libseccomp resolves from { $oldest } on
+cli-unknown-arch = unknown architecture "{ $name }"; for example x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x
+
+# run --container and agent (crates/sandbox/src/container/report.rs, src/cli/container.rs,
+# src/cli/agent.rs).
+cli-container-never-connected = { $runtime } ended without connecting to seccompose's listener (linux.seccomp.listenerPath)
+cli-container-not-connected-in-time = { $runtime } did not connect to seccompose's listener (linux.seccomp.listenerPath) within { $seconds } s: the container was ended
+cli-container-nothing-observed = nothing was observed: a runtime that does not hand over the filter's notifications cannot run a draft observed (--enforce runs the draft itself)
+cli-container-no-new-privileges-off = noNewPrivileges is off (Docker's default): { $runtime } loads the filter earlier, before it sets up the process's privileges, so its own calls from then on go through the filter too
+cli-container-start-up = in { $runtime }'s own start-up, after it loaded the filter and before its execve of the command:
+cli-container-init-needed = { $runtime } init needed { $names } after the filter was loaded: the container would not start
+cli-container-in-command = in the command:
+cli-container-runtime-failed = { $runtime } failed: { $error }
+cli-container-not-started = the container did not start
+cli-container-sigsys = a TRAP or KILL action may have ended it: the kernel delivers those itself, and a container run does not see which call (`run` on the host names it)
+cli-container-signal-status = ({ $runtime } reports a container killed by a signal as exit status { $status })
+cli-container-rule-at = { $rule } is at { $place }
+cli-agent-nothing = { $file } stops no call: a runtime would have nothing to hand over (no SCMP_ACT_NOTIFY rule in the rewrite), so there is nothing to observe
+cli-agent-serving = serving { $socket } as the seccomp agent of { $file } (observed: each stop is answered as the draft would, and printed); Ctrl-c ends it
+cli-agent-live = { $n ->
+    [one] { $n } container is still running: with no agent left, the calls the rewrite notifies now fail with ENOSYS in it
+   *[other] { $n } containers are still running: with no agent left, the calls the rewrite notifies now fail with ENOSYS in them
+}
+cli-agent-ended = the agent has ended; { $socket } removed
+cli-agent-draft-itself = -o { $file } is the draft itself: the rewrite goes to another file
+cli-agent-wrote = wrote { $file }: the draft rewritten for observed mode, listenerPath set to the socket; hand it to the engine (seccompose usage { $draft } prints the lines)
+cli-agent-connected = { $container }: connected, its filter's notifications come here
+cli-agent-unusable = a connection handed over no notification fd; ignored
+cli-agent-last-ended = { $container }: its last process has ended
+cli-agent-phase-runtime = in the runtime's start-up
+cli-agent-phase-command = in the command
+cli-agent-stop = { $phase }: { $name } { $action } by { $by }: { $call }
+cli-learn-no-lesson = no lesson "{ $lesson }"; give its number (1-{ $last }) or id (seccompose learn --list)
+cli-explain-not-on-arch = { $name } does not exist on { $arch }
+cli-record-by-name-clone3 = clone3 passes its flags in memory (struct clone_args), which a seccomp filter cannot read: only the name can be allowed
+cli-record-by-name-unknown = the catalog does not know this syscall's arguments
+cli-record-by-name-pointers = its arguments are pointers, descriptors or sizes, not values a rule can pin
+cli-record-every-call-bare = every call
+cli-heading-default = [default: { $value }]
+cli-heading-possible = [possible values: { $values }]
+cli-heading-possible-list = Possible values:
+cli-call-empty = type a syscall and its arguments, e.g. socket AF_INET6 SOCK_STREAM 0
+cli-call-too-many = a syscall has at most { $most } arguments, { $given } given
+cli-call-argument = argument { $index }: { $error }
+cli-clap-unknown-argument = unexpected argument '{ $arg }' found
+cli-clap-unknown-subcommand = unrecognized subcommand '{ $name }'
+cli-clap-missing = the following required arguments were not provided:{ $args }
+cli-clap-no-value = a value is required for '{ $arg }' but none was supplied
+cli-clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-clap-repeated = the argument '{ $arg }' cannot be used multiple times
+cli-clap-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-clap-similar-argument = tip: a similar argument exists: '{ $names }'
+cli-clap-similar-subcommand = tip: a similar subcommand exists: '{ $names }'
+cli-clap-similar-value = tip: a similar value exists: '{ $names }'
+cli-clap-try-help = For more information, try '--help'.
+cli-starter-default = deny by default; what ordinary programs need, none of the dangerous corners
+cli-starter-deny-mkdir-chmod-chown = allow everything but creating directories and changing modes or owners (the *at siblings too)
+cli-starter-no-network = allow everything but opening network sockets (Unix sockets stay)
+cli-starter-read-only-fs = allow everything but writing to the filesystem (files, directories, links, metadata)
+cli-starter-no-new-processes = allow everything but fork, vfork and clone without CLONE_THREAD (threads stay)
+cli-starter-strict = seccomp's original strict mode: read, write, exit, rt_sigreturn (and the execve that starts the program)
+cli-starter-static-hello = the least a statically linked program needs to start, print and exit
+cli-convert-unknown-fields = unknown fields left out: { $keys }
+cli-convert-arch-map = archMap resolved for { $arch }: architectures { $arches }
+cli-convert-arch-map-native = archMap resolved for { $arch }: architectures left to the runtime (native only)
+cli-convert-decided = includes/excludes decided for { $arch } ({ $caps } capabilities, kernel { $kernel }): { $dropped ->
+    [one] { $dropped } rule
+   *[other] { $dropped } rules
+} left out, { $kept } kept
+cli-convert-comments = { $n ->
+    [one] { $n } comment
+   *[other] { $n } comments
+} left out
+cli-convert-errno-names = podman's errno names (defaultErrno, errno) left out: runc reads only defaultErrnoRet and errnoRet
+cli-container-held-by-default = calls of { $names } that no rule matches take the default action without being reported (a TRAP or KILL rule with conditions names them)
+cli-container-unobserved-write = write is not observed (runc refuses SCMP_ACT_NOTIFY for it): the profile's action applies to it without a report
+cli-container-removed-leftover = removed container { $name }, left by a run of seccompose that was killed
+cli-container-write-recorded = write is in the recording without having been seen: { $runtime } does not let it be notified, and its init writes to its parent after loading the filter
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

@@ -795,6 +795,424 @@ load-fmt-writing = escrevendo { $file }
 ## The command line: its messages, --help, doctor, usage and explain's words.
 # (ids begin with cli-)
 
+# --help: os títulos e as flags do clap, depois o about de cada comando e a ajuda dos seus
+# argumentos.
+cli-heading-usage = Uso:
+cli-heading-options = Opções
+cli-heading-arguments = Argumentos
+cli-heading-commands = Comandos
+cli-heading-command-name = COMANDO
+cli-flag-help = Mostra a ajuda
+cli-flag-help-more = Mostra a ajuda (veja mais com '--help')
+cli-flag-help-summary = Mostra a ajuda (veja um resumo com '-h')
+cli-flag-version = Mostra a versão
+cli-about-help = Mostra esta mensagem ou a ajuda dos subcomandos dados
+cli-about-seccompose = Um editor interativo e um kit de ferramentas para perfis seccomp do Linux (JSON do Docker/OCI)
+cli-help-seccompose-file = Perfil a abrir no editor (padrão: o perfil padrão embutido): JSON do Docker/OCI, um config.json de runtime OCI ou um manifesto do SPO; ele é salvo de volta no próprio formato
+cli-help-seccompose-new = Começa a partir deste perfil inicial (`--new list` lista os que há); FILE, se dado, ainda não pode existir e é onde o perfil será salvo
+cli-help-seccompose-name = Num arquivo de manifesto com vários SeccompProfiles, qual abrir (metadata.name)
+cli-help-lang = O idioma das mensagens, do --help, das lições e dos textos do catálogo (en, pt-BR; padrão: LC_ALL, LC_MESSAGES ou LANG, senão inglês); JSON, SARIF e BPF nunca mudam
+cli-help-file = O perfil
+cli-help-json = Imprime JSON
+cli-help-output = Escreve neste arquivo em vez da saída padrão
+cli-help-format = Formato da saída
+cli-help-arches = A arquitetura nativa da máquina (padrão: esta); repita para cobrir várias
+cli-help-caps = Acrescenta uma capability ao conjunto padrão do Docker (CAP_SYS_ADMIN ou sys_admin); pode ser repetida
+cli-help-kernel = Versão do kernel com que o `minKernel` é comparado (padrão: o kernel em execução)
+cli-help-runtime = O runtime que carrega o perfil: runc (Docker, containerd, Kubernetes; acrescenta o seu stub de -ENOSYS; o padrão), crun (podman), none (bwrap, systemd, o seccomp() do próprio programa); com `run --container`, o programa que executa o contêiner (runc, crun ou o caminho dele; padrão: runc, senão crun)
+cli-help-libseccomp = A versão da libseccomp do runtime (padrão: a desta máquina); nomes que ela não resolve são pulados pelo runc e pelo crun
+cli-help-no-cache = Compila o perfil mesmo quando o cache já tem o filtro dele (o cache fica na pasta de cache do usuário: `seccompose doctor` diz onde)
+cli-help-container = Executa o comando num contêiner feito de DIR: um bundle OCI (config.json ao lado do seu rootfs; só uma cópia privada é alterada) ou um sistema de arquivos raiz puro
+cli-help-no-new-privileges = Com um sistema de arquivos raiz puro: liga o noNewPrivileges (o Docker o deixa desligado)
+cli-help-workdir = Com um sistema de arquivos raiz puro: o diretório de trabalho no contêiner (padrão /)
+cli-help-command = O comando e seus argumentos
+cli-about-check = Valida perfis; imprime diagnósticos FILE:LINE:COL; sai com 1 se houver erros
+cli-help-check-files = Perfis a validar
+cli-about-fmt = Reescreve perfis na forma canônica, mantendo o significado, a ordem e os campos desconhecidos
+cli-help-fmt-check = Só aponta os arquivos que não estão na forma canônica (sai com 1 se houver algum)
+cli-help-fmt-stdout = Imprime o texto canônico em vez de reescrever o arquivo
+cli-help-fmt-no-backup = Não guarda a versão anterior como FILE~
+cli-help-fmt-force = Reescreve também arquivos somente leitura (que continuam somente leitura)
+cli-help-fmt-files = Perfis a formatar
+cli-about-syscalls = Lista as syscalls com categoria, resumo e risco (resumos no idioma de LC_ALL, LC_MESSAGES ou LANG; o --json é sempre em inglês)
+cli-help-syscalls-arch = Só as syscalls que existem nesta arquitetura (x86_64, aarch64, ...)
+cli-help-syscalls-category = Só este id de categoria (files, network, ...) ou grupo (@file-system, %net)
+cli-about-compile = Compila um perfil para BPF (cru, o PFC da libseccomp ou desmontagem comentada)
+cli-value-compile-bpf = O vetor sock_filter cru (o que `bwrap --seccomp FD` carrega)
+cli-value-compile-pfc = O pseudocódigo de filtro (PFC) da libseccomp
+cli-value-compile-disasm = A desmontagem comentada do seccompose
+cli-help-compile-layout = Disposição do filtro: comparações em sequência ou uma árvore binária
+cli-value-compile-auto = Árvore binária acima de 8 regras, como no runc
+cli-value-compile-linear = Em sequência
+cli-value-compile-tree = Árvore binária
+cli-about-explain = O que o filtro faz com uma chamada: a ação, as instruções percorridas, a regra que decide
+cli-help-explain-syscall = O nome da syscall
+cli-help-explain-args = Até seis argumentos: decimal (negativo também: -100), hexadecimal 0x ou constantes como AF_INET6, O_RDONLY|O_CLOEXEC ou AT_FDCWD
+cli-help-explain-abis = A ABI em que a chamada é feita (padrão: a do host); repita para perguntar por várias
+cli-help-explain-host = A arquitetura do host em que o perfil é carregado (padrão: a desta máquina)
+cli-about-doctor = O que esta máquina oferece: filtros seccomp, ações, notificação ao espaço de usuário, libseccomp, páginas do man; sai com 0 quando há tudo de que o editor precisa
+cli-about-agent = Serve um socket unix como o agente seccomp do rascunho para qualquer runtime que se conecte (runc sob o Docker, crun sob o podman): cada bloqueio é respondido como o rascunho faria e impresso na hora, até Ctrl-c. -o escreve o perfil a entregar ao engine
+cli-help-agent-file = O perfil (o rascunho)
+cli-help-agent-socket = O socket unix a servir; o perfil reescrito o indica como seu listenerPath
+cli-help-agent-output = Escreve aqui o perfil a entregar ao engine: o rascunho reescrito para o modo observado, com o listenerPath apontando para o socket (um arquivo existente é guardado como FILE~)
+cli-about-usage = As linhas exatas que aplicam o perfil: Docker, podman, Kubernetes (Localhost e o operator), systemd, bubblewrap com o filtro compilado
+cli-help-usage-only = Só esta seção: docker, kubernetes, spo, systemd, bwrap, observe
+cli-help-usage-full = Imprime também o que os comandos escrevem (o manifesto do operator, as configurações do systemd)
+cli-about-learn = Lições no editor, conferidas enquanto você avança: o que é uma syscall, bloquear uma, por que isso não basta, regras de argumentos, ler o filtro, negar por padrão
+cli-help-learn-lesson = A lição: o número ou o id dela (padrão: escolher no editor)
+cli-help-learn-list = Imprime a lista de lições em vez disso
+cli-about-diff = Compara o que dois perfis fazem (por syscall: ação, errno, condições de argumentos como o runc as lê), não o texto deles; sai com 0 quando fazem o mesmo, 1 quando não, 2 em caso de problema
+cli-help-diff-a = O primeiro perfil
+cli-help-diff-b = O segundo perfil
+cli-about-lint = Encontra prováveis erros e brechas (syscalls irmãs deixadas abertas, liberações arriscadas, regras que nunca se aplicam); sai com 1 se houver avisos ou erros
+cli-help-lint-json = Imprime JSON (o mesmo que --format json)
+cli-value-lint-text = `FILE:LINE:COL: warning[ID]: MESSAGE` e uma linha de ajuda, como um compilador
+cli-value-lint-json = Um vetor de objetos
+cli-value-lint-sarif = SARIF 2.1.0, para serviços de varredura de código
+cli-help-lint-deny = Sai com 1 quando resta um apontamento desta gravidade ou acima
+cli-value-lint-error = Só erros
+cli-value-lint-warning = Avisos e erros (o padrão)
+cli-value-lint-note = Qualquer apontamento
+cli-help-lint-fix = Aplica todas as correções que o lint conhece e salva o arquivo (só o que as correções mudam; FILE~ guarda a versão anterior)
+cli-help-lint-dry-run = Com --fix: não escreve nada, imprime o que as correções mudariam na política efetiva; sai com 1 quando mudariam algo
+cli-about-run = Executa um comando sob o perfil e relata o que a política bloqueou
+cli-help-run-enforce = Instala o filtro exato e relata só como o comando terminou
+cli-help-run-report = Escreve também o relatório completo em JSON
+cli-help-run-timeout = Encerra toda a árvore de processos depois de tantos segundos
+cli-about-record = Executa um comando, anota cada syscall que ele usa e escreve um perfil que libera exatamente essas
+cli-help-record-output = Onde escrever o perfil (padrão: a saída padrão)
+cli-help-record-base = Acrescenta a este perfil em vez de começar do zero: regras só para as chamadas que ele bloquearia; as regras dele ficam como estão
+cli-help-record-names-only = Libera cada syscall pelo nome (qualquer argumento) em vez de só os valores vistos
+cli-help-record-force = Substitui OUT mesmo quando o comando falhou (a gravação pode então estar incompleta) ou OUT é somente leitura
+cli-about-convert = Converte um perfil para outro formato (JSON do Docker, OCI, manifesto do SPO, configurações do systemd); sai com 1 quando a saída não consegue expressar tudo (a não ser com --lossy), 2 quando nada foi escrito
+cli-help-convert-file = O perfil: JSON do Docker/OCI, um config.json de runtime OCI ou um manifesto do SPO
+cli-help-convert-to = O formato a escrever
+cli-help-convert-from = O formato da entrada, quando o palpite pelo nome e pelo conteúdo erra
+cli-value-convert-docker = Perfil seccomp do Docker/OCI/podman (JSON)
+cli-value-convert-oci = OCI: o objeto `linux.seccomp` (na leitura: um `config.json` de runtime inteiro)
+cli-value-convert-spo = Manifesto `SeccompProfile` do Kubernetes Security Profiles Operator (YAML)
+cli-value-convert-systemd = Configurações de unidade do systemd (SystemCallFilter=, ...); só saída
+cli-help-convert-patch = Com --to oci: escreve uma cópia deste config.json de runtime com o perfil como seu linux.seccomp, todos os outros bytes inalterados
+cli-help-convert-name = O metadata.name do manifesto: escolhe o perfil dentro de um arquivo de manifesto e dá nome ao manifesto escrito (padrão: o nome da entrada, ou o do arquivo)
+cli-help-convert-namespace = Com --to spo: o metadata.namespace do manifesto
+cli-help-convert-lossy = Sai com 0 mesmo quando o formato de saída não consegue expressar todo o perfil (o que ele não expressa é listado de qualquer forma)
+cli-about-merge = A união de vários perfis, regra por regra (uma regra estreita continua estreita), mantendo as configurações do primeiro e dizendo onde os arquivos divergem
+cli-help-merge-files = Os perfis; a ação padrão, as arquiteturas e as flags do primeiro são mantidas
+cli-help-merge-output = Onde escrever a união (padrão: a saída padrão)
+cli-help-merge-force = Substitui OUT mesmo quando é somente leitura
+cli-about-completions = Imprime um script de autocompletar para um shell (bash, zsh, fish, elvish, powershell)
+cli-help-completions-shell = O shell
+cli-about-manpage = Imprime a página de manual do seccompose (roff, para `man -l -`), feita das mesmas definições que o --help
+cli-about-man = Mostra a página de manual de uma syscall (ou a descrição do catálogo quando nenhuma está instalada)
+cli-help-man-syscall = A syscall
+cli-help-man-width = Quebra as linhas nesta largura (padrão: a do terminal, ou 80)
+
+# doctor: o nome de cada verificação, o que foi encontrado e o que decorre disso, depois as
+# marcas e as linhas finais.
+cli-doctor-kernel-config = configuração do kernel
+cli-doctor-unset = ausente
+cli-doctor-kernel-config-found = { $from }: CONFIG_SECCOMP_FILTER={ $filter }, CONFIG_X86_X32_ABI={ $x32 }
+cli-doctor-no-x32 = programas x32 não rodam aqui, então as seções x32 de um filtro nunca são exercitadas nesta máquina
+cli-doctor-kernel-config-unreadable = nem /proc/config.gz nem /boot/config-RELEASE podem ser lidos; os testes abaixo decidem
+cli-doctor-filters = filtros seccomp
+cli-doctor-filters-load = um filtro carrega (este processo roda no modo seccomp { $mode })
+cli-doctor-filters-fail = carregar um filtro falhou
+cli-doctor-filters-consequence = nada pode ser executado sob um perfil aqui; editar, validar e compilar continuam funcionando
+cli-doctor-actions = ações
+cli-doctor-actions-unreadable = /proc/sys/kernel/seccomp/actions_avail não pode ser lido
+cli-doctor-actions-offered = o kernel oferece: { $actions }
+cli-doctor-actions-consequence = perfis que usam uma ação ausente se comportam aqui de outro jeito que num kernel mais novo
+cli-doctor-notification = notificação (user notif)
+cli-doctor-notification-works = um listener pode ser obtido de um filtro
+cli-doctor-notification-missing = um filtro não consegue entregar um listener de notificação ao espaço de usuário
+cli-doctor-notification-consequence = as execuções funcionam só no modo enforce: o comando vê a política, mas as syscalls bloqueadas não são relatadas
+cli-doctor-tracing = rastreamento
+cli-doctor-tracing-works = este processo pode rastrear os comandos que inicia
+cli-doctor-tracing-refused-yama = o ptrace de um processo filho é recusado (ptrace_scope do Yama: { $scope })
+cli-doctor-tracing-refused = o ptrace de um processo filho é recusado
+cli-doctor-tracing-consequence = execuções observadas não conseguem acompanhar bloqueios TRAP e KILL, então as execuções funcionam só no modo enforce
+cli-doctor-libseccomp = libseccomp
+cli-doctor-libseccomp-version = { $version }, nível de API { $api }
+cli-doctor-libseccomp-error = não foi possível perguntar a versão dela: { $error }
+cli-doctor-libseccomp-consequence = os perfis não podem ser compilados
+cli-doctor-man = páginas do man
+cli-doctor-man-installed = a seção 2 está instalada
+cli-doctor-man-missing = a seção 2 não está instalada (ou falta o `man`)
+cli-doctor-man-consequence = o editor mostra os resumos do catálogo em vez delas; instale manpages-dev (Debian/Ubuntu) ou man-pages (Fedora)
+cli-doctor-user = usuário
+cli-doctor-user-root = rodando como root
+cli-doctor-user-ordinary = rodando como usuário comum
+cli-doctor-user-consequence = comandos executados sob um perfil também rodam como root; teste-os como usuário comum quando puder
+cli-doctor-cache = cache de compilação
+cli-doctor-cache-not-yours = { $dir } não é seu, ou outros podem escrever nele: cada execução compila o filtro de novo (aponte XDG_CACHE_HOME para uma pasta sua)
+cli-doctor-cache-usage = { $dir }: { $n ->
+    [0] { $n } filtros compilados
+    [one] { $n } filtro compilado
+   *[other] { $n } filtros compilados
+}, { $size } KiB (--no-cache compila de novo)
+cli-doctor-cache-none = sem pasta de cache (sem pasta pessoal): cada execução compila o filtro de novo
+cli-doctor-runtime = runtime de contêiner
+cli-doctor-runtime-none = nenhum encontrado: run --container precisa do runc ou do crun (pacote runc no Debian)
+cli-doctor-runtime-passed = { $version } ({ $path }): passou no teste do listener (entregou o descritor de arquivo de notificação e uma chamada chegou por ele): run --container pode usá-lo
+cli-doctor-runtime-failed = { $version } ({ $path }): falhou no teste do listener: { $why }
+cli-doctor-runtime-failed-consequence = run --container consegue aplicar o perfil com ele, mas não observar nem gravar
+cli-doctor-runtime-no-version = (não informou versão)
+cli-doctor-mark-ok = ok
+cli-doctor-mark-warning = aviso
+cli-doctor-mark-failed = FALHOU
+cli-doctor-mark-note = nota
+cli-doctor-usable = O seccompose tem aqui tudo de que precisa.
+cli-doctor-unusable = O seccompose não consegue fazer todo o seu trabalho aqui (veja FALHOU acima).
+
+# usage: o título e as notas de cada seção e o que o src/cli/usage.rs diz em volta deles; as
+# linhas de comando não são mensagens.
+cli-usage-docker = Docker e podman
+cli-usage-docker-note = O runtime lê o arquivo quando o contêiner inicia: edite, salve e inicie o contêiner de novo. No docker compose: security_opt: ["seccomp=FILE"].
+cli-usage-observe = Observando o rascunho sob o Docker ou o podman (seccompose agent)
+cli-usage-observe-docker = Docker Engine 23.0 ou mais novo (o runtime dele: runc)
+cli-usage-observe-podman = podman 4.1 ou mais novo (o runtime dele: crun, salvo configuração diferente)
+cli-usage-observe-note-agent = O agente responde a cada chamada que o rascunho bloqueia como o rascunho faria e a imprime na hora; kill %1 (ou Ctrl-c em primeiro plano) o encerra: encerre antes o contêiner, pois sem o agente as chamadas que a reescrita notifica falham com ENOSYS. -o escreve a reescrita de novo a partir do rascunho salvo.
+cli-usage-observe-note-engines = O Docker repassa o listenerPath ao runc a partir do Engine 23.0 (o 20.10 o descarta), o podman a partir do 4.1 (containers/common 0.48): lido nos fontes deles, não testado com um engine aqui; o agente em si é testado com o runc rodado diretamente. O runtime precisa alcançar o caminho do socket: com um engine rootless, teste antes.
+cli-usage-kubernetes = Kubernetes: um perfil Localhost
+cli-usage-kubernetes-note = O arquivo precisa estar em todo nó que possa rodar o pod, sob a raiz seccomp do kubelet ({ $root }); o localhostProfile é relativo a ela. O mesmo securityContext funciona num só contêiner.
+cli-usage-spo = Kubernetes: o Security Profiles Operator
+cli-usage-spo-cannot = O schema do operator não consegue expressar: { $what }
+cli-usage-spo-note = O operator escreve o perfil em todos os nós; o pod indica o caminho que ele informa ({ $command }), { $path } na maioria das versões.
+cli-usage-systemd = Um serviço do systemd
+cli-usage-systemd-note = Coloque as configurações na unidade do serviço ou num drop-in (systemctl edit NAME.service) e depois reinicie-o.
+cli-usage-systemd-lossy = o systemd não consegue expressar { $n ->
+    [one] { $n } parte
+   *[other] { $n } partes
+} do perfil: os comentários no fim das configurações as listam
+cli-usage-bwrap = bubblewrap, com o filtro compilado
+cli-usage-bwrap-arch = O BPF é para { $arch } (com as subarquiteturas do archMap), o alvo para o qual foi compilado; o bwrap o carrega logo antes de executar COMMAND, então execve precisa estar liberada.
+cli-usage-bwrap-shell = A linha é para bash ou zsh: um sh POSIX como o dash só abre os descritores de arquivo 0-9 (escreva --seccomp 9 9<FILE nele). Lá dentro o sistema de arquivos é somente leitura: use --bind numa pasta para escrever nela.
+cli-usage-inlined = (o que o comando acima escreve: --full o imprime)
+cli-note = nota: { $note }
+cli-usage-one-arch = o usage aplica um perfil numa só máquina: dê no máximo um --arch
+cli-cannot-read = não foi possível ler { $file }
+cli-several-profiles = { $file } contém vários SeccompProfiles; separe um com `seccompose convert { $file } --name NAME --to docker`
+cli-has-errors = { $file } tem erros; rode `seccompose check { $file }` para ver todos
+cli-usage-no-section = não há seção "{ $id }"; as que há: { $ids }
+
+# explain: as palavras em volta da chamada, da ação e das instruções; nomes, constantes e o
+# BPF ficam como estão.
+cli-explain-call = { $call } em { $arch } (nr { $nr }): { $action }
+cli-explain-call-host = { $call } em { $arch } sob o filtro do host { $host } (nr { $nr }): { $action }
+cli-explain-stub = decidido pelo stub de -ENOSYS do runc: { $nr } está acima de { $limit }, { $name }, a syscall mais nova que este perfil cita e que o runtime resolve para { $arch }
+cli-explain-stub-multiplexer = decidido pelo stub de -ENOSYS do runc: a syscall { $nr } em { $arch } é o multiplexador dele
+cli-explain-rule = decidido por { $rule }
+cli-explain-bad-arch = decidido pela ação de arquitetura errada: o filtro não tem seção para { $arch }
+cli-explain-default = decidido pela ação padrão ({ $action })
+cli-explain-skipped = syscalls[{ $index }]: a libseccomp { $version } do { $runtime } não resolve "{ $name }", então o { $runtime } pula essa regra
+cli-explain-skipped-since = { $skipped }; a libseccomp { $since } ou mais nova a conhece
+cli-explain-not-applied = não aplicada: { $why }
+cli-explain-path = caminho ({ $n ->
+    [one] { $n } instrução
+   *[other] { $n } instruções
+}):
+
+# run e record: as linhas do relatório, como o comando terminou, o que foi gravado.
+cli-run-contained-pid = contido num namespace de PID: nenhum processo do comando sobrevive à execução
+cli-run-contained-user-pid = contido num namespace de usuário + PID: nenhum processo do comando sobrevive à execução
+cli-run-not-contained-foreign = sem contenção (nenhum namespace de PID é permitido aqui), e o /proc daqui pertence a outro namespace de PID: processos que o comando deixar para trás não podem ser encontrados e podem sobreviver à execução
+cli-run-not-contained = sem contenção (nenhum namespace de PID é permitido aqui): processos que o comando deixar para trás são encerrados com a execução, mas sobreviveriam a um SIGKILL do seccompose
+cli-run-stopped-none = a política não bloqueou nenhuma syscall
+cli-run-stopped = a política bloqueou { $n ->
+    [one] { $n } syscall
+   *[other] { $n } syscalls
+} ({ $calls ->
+    [one] { $calls } chamada
+   *[other] { $calls } chamadas
+}):
+cli-run-by-stub = stub ENOSYS do runc
+cli-run-by-default = ação padrão
+cli-run-first = primeira: { $call }
+cli-run-the-command = o comando
+cli-run-the-container-command = o comando do contêiner
+cli-run-exited = { $who } saiu com status { $status }
+cli-run-killed-trap = morto por { $signal }: a política aplica TRAP em { $syscall }
+cli-run-killed-kill = morto por { $signal }: a política mata em { $syscall }
+cli-run-killed = morto por { $signal }
+cli-run-timed-out = encerrado no tempo limite (toda a árvore de processos)
+cli-run-stopped-on-request = parado a pedido (toda a árvore de processos)
+cli-run-not-run-denied = { $who } não foi executado: o perfil nega execve ({ $errno })
+cli-run-not-run-failed = { $who } não foi executado: execve falhou ({ $errno })
+cli-run-went-through = passou: { $call }
+cli-run-went-through-sibling = passou: { $call }, que faz o que { $denied } { $n ->
+    [one] faz
+   *[other] fazem
+}; o rascunho nega { $denied }, mas libera { $allowed } ({ $place })
+cli-run-the-default = a ação padrão
+cli-run-rule-line = linha { $line }:{ $col }
+cli-run-fell-back = este kernel não consegue entregar listeners de notificação ao espaço de usuário (veja `seccompose doctor`), então o comando roda no modo enforce: ele vê exatamente o que o perfil faz, mas as syscalls bloqueadas não são relatadas
+cli-run-fell-back-no-tracing = este processo não pode rastrear o comando (veja `seccompose doctor`), então ele roda no modo enforce: vê exatamente o que o perfil faz, mas as syscalls bloqueadas não são relatadas
+cli-run-fell-back-foreign-proc = o /proc daqui pertence a outro namespace de PID (uma execução dentro de outra?), onde o comando não pode ser encontrado para ser observado, então ele roda no modo enforce: vê exatamente o que o perfil faz, mas as syscalls bloqueadas não são relatadas
+cli-run-cannot-record = gravar precisa de notificação ao espaço de usuário, que este kernel não consegue entregar (veja `seccompose doctor`)
+cli-run-cannot-record-foreign-proc = gravar precisa encontrar o comando no /proc, que aqui pertence a outro namespace de PID (uma execução dentro de outra?)
+cli-record-held = a regra do rascunho ({ $place }) a bloqueia de propósito ({ $action })
+cli-record-held-first = uma regra do rascunho decide antes ({ $action })
+cli-record-held-compile = o rascunho com ela não compila: { $error }
+cli-run-cannot-start = não foi possível executar { $why }: o comando não foi executado
+cli-run-as-root = rodando como root: o comando também roda como root (teste-o como usuário comum quando puder)
+cli-run-one-arch = run e record usam uma só arquitetura: a que esta máquina executa
+cli-run-signal-handlers = instalando os tratadores de sinais
+cli-writing = escrevendo { $file }
+cli-record-unchanged = { $file } não foi alterado: o comando falhou ({ $ending }), então a gravação pode estar incompleta; --force o escreve mesmo assim
+cli-record-read-only = { $error }; `record --force` o substitui
+cli-record-interrupted = o comando foi parado antes de terminar; o perfil pode estar incompleto
+cli-record-distinct = { $n ->
+    [0] { $n } chamadas distintas gravadas
+    [one] { $n } chamada distinta gravada
+   *[other] { $n } chamadas distintas gravadas
+}
+cli-record-distinct-based = { $n ->
+    [0] { $n } chamadas distintas gravadas
+    [one] { $n } chamada distinta gravada
+   *[other] { $n } chamadas distintas gravadas
+}; a base já libera { $allowed } delas
+cli-record-nothing = nada a acrescentar
+cli-record-every-call = qualquer chamada ({ $why })
+cli-record-or = ou
+cli-record-every-call-of = qualquer chamada de: { $names }
+cli-record-unseen-for = { $name } (no lugar de { $of })
+cli-record-unseen = nota, não acrescentadas: a execução não chamou estas, que fazem o mesmo serviço que chamadas que ela fez e que outra biblioteca C, outro kernel ou um caminho de erro podem usar: { $names }
+cli-record-not-added = não acrescentada: { $name } continua bloqueada: { $why }; mude essa regra à mão se o comando precisar dela
+cli-record-unnamed = a syscall número { $nr } ({ $arch }) não tem nome no catálogo, então nenhuma regra pode liberá-la
+
+# merge: o que a união diz.
+cli-merge-default = { $file } tem a ação padrão { $action } onde { $first } tem { $kept }: mantida a de { $first }, então o que { $file } deixa para a ação padrão não entra na união
+cli-merge-arches = { $file } cita outras arquiteturas que { $first }: mantidas as de { $first }
+cli-merge-flags = { $file } define outras flags que { $first }: mantidas as de { $first }
+cli-merge-stopping = { $file }: { $n ->
+    [one] { $n } regra que não libera nada não foi incluída
+   *[other] { $n } regras que não liberam nada não foram incluídas
+} (a união guarda o que libera)
+cli-merge-mixed = { $file }: fora da união, pois as regras dele tanto liberam quanto bloqueiam estas: { $names }
+cli-merge-allows = a ação padrão de { $first } libera: a união libera tudo o que ela não bloqueia
+cli-merge-left-out = uma regra para { $names } ficou de fora: com as regras anteriores o perfil não compila ({ $error })
+cli-merge-short = nem tudo o que os arquivos liberam é liberado pela união para: { $names } (uma regra do primeiro arquivo decide antes)
+cli-merge-widened = fora da união, pois as regras juntas liberariam chamadas que nenhum arquivo libera: { $names }
+cli-merge-two = o merge precisa de pelo menos dois perfis
+cli-merge-one-arch = o merge confere a união para uma só arquitetura: dê um --arch
+cli-merge-a-profile = um perfil para o merge
+
+# As linhas próprias dos outros comandos: erros, diff, compile, convert, o catálogo e o alvo.
+cli-error = erro: { $error }
+cli-tally = { $errors ->
+    [0] { $errors } erros
+    [one] { $errors } erro
+   *[other] { $errors } erros
+}, { $warnings ->
+    [0] { $warnings } avisos
+    [one] { $warnings } aviso
+   *[other] { $warnings } avisos
+}, { $notes ->
+    [0] { $notes } notas
+    [one] { $notes } nota
+   *[other] { $notes } notas
+}
+cli-diff-on = em { $arch }
+cli-diff-same = { $a } e { $b } fazem o mesmo
+cli-diff-default = padrão: { $change }
+cli-diff-arches = arquiteturas: { $change }
+cli-compile-one-arch = --format bpf escreve um só programa: dê no máximo um --arch (as subarquiteturas do archMap dele são incluídas)
+cli-convert-errors = { $file } tem erros; nada foi escrito
+cli-convert-several = { $file } contém vários SeccompProfiles ({ $names }): escolha um com --name
+cli-convert-patch = --patch CONFIG.json só vale com --to oci
+cli-convert-namespace = --namespace só vale com --to spo
+cli-convert-one-arch = o convert decide um perfil para uma só máquina: dê no máximo um --arch
+cli-convert-bad-name = "{ $name }" não é um nome válido no Kubernetes (letras minúsculas, dígitos, '-' e '.'): dê um com --name
+cli-convert-cannot = { $format } não consegue expressar: { $what }
+cli-convert-lossy = a saída { $format } deixa de fora { $n ->
+    [one] { $n } parte
+   *[other] { $n } partes
+} do perfil (listadas acima); --lossy aceita isso
+cli-catalog-unknown-arch = arquitetura desconhecida "{ $name }"; o catálogo tem { $arches }
+cli-catalog-unknown-category = categoria desconhecida "{ $name }"; categorias: { $ids } (ou um grupo como @file-system, %net)
+cli-unknown-syscall = syscall desconhecida "{ $name }"
+cli-unknown-syscall-hint = syscall desconhecida "{ $name }"; você quis dizer "{ $hint }"?
+cli-bad-kernel = --kernel { $kernel }: esperava uma versão como 5.8
+cli-bad-runtime = --runtime { $runtime }: esperava runc, crun ou none
+cli-bad-libseccomp = --libseccomp { $version }: esperava uma versão como 2.5.4
+cli-old-libseccomp = --libseccomp { $version }: o seccompose sabe quais nomes a libseccomp resolve a partir da { $oldest }
+cli-unknown-arch = arquitetura desconhecida "{ $name }"; por exemplo x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x
+
+# run --container e agent.
+cli-container-never-connected = o { $runtime } terminou sem se conectar ao listener do seccompose (linux.seccomp.listenerPath)
+cli-container-not-connected-in-time = o { $runtime } não se conectou ao listener do seccompose (linux.seccomp.listenerPath) em { $seconds } s: o contêiner foi encerrado
+cli-container-nothing-observed = nada foi observado: um runtime que não entrega as notificações do filtro não consegue rodar um rascunho observado (--enforce roda o próprio rascunho)
+cli-container-no-new-privileges-off = o noNewPrivileges está desligado (o padrão do Docker): o { $runtime } carrega o filtro mais cedo, antes de ajustar os privilégios do processo, então as chamadas dele a partir daí também passam pelo filtro
+cli-container-start-up = na inicialização do próprio { $runtime }, depois de carregar o filtro e antes do execve do comando:
+cli-container-init-needed = o init do { $runtime } precisou de { $names } depois que o filtro foi carregado: o contêiner não iniciaria
+cli-container-in-command = no comando:
+cli-container-runtime-failed = o { $runtime } falhou: { $error }
+cli-container-not-started = o contêiner não iniciou
+cli-container-sigsys = uma ação TRAP ou KILL pode tê-lo encerrado: o próprio kernel as aplica, e uma execução em contêiner não vê qual chamada (`run` no host diz qual)
+cli-container-signal-status = (o { $runtime } informa um contêiner morto por um sinal como status de saída { $status })
+cli-container-rule-at = { $rule } está em { $place }
+cli-agent-nothing = { $file } não bloqueia nenhuma chamada: um runtime não teria nada a entregar (nenhuma regra SCMP_ACT_NOTIFY na reescrita), então não há o que observar
+cli-agent-serving = servindo { $socket } como o agente seccomp de { $file } (observado: cada bloqueio é respondido como o rascunho faria e impresso); Ctrl-c encerra
+cli-agent-live = { $n ->
+    [one] { $n } contêiner continua rodando: sem agente, as chamadas que a reescrita notifica agora falham com ENOSYS nele
+   *[other] { $n } contêineres continuam rodando: sem agente, as chamadas que a reescrita notifica agora falham com ENOSYS neles
+}
+cli-agent-ended = o agente terminou; { $socket } removido
+cli-agent-draft-itself = -o { $file } é o próprio rascunho: a reescrita vai para outro arquivo
+cli-agent-wrote = { $file } escrito: o rascunho reescrito para o modo observado, com o listenerPath apontando para o socket; entregue-o ao engine (seccompose usage { $draft } imprime as linhas)
+cli-agent-connected = { $container }: conectado, as notificações do filtro dele chegam aqui
+cli-agent-unusable = uma conexão não entregou nenhum descritor de arquivo de notificação; ignorada
+cli-agent-last-ended = { $container }: o último processo dele terminou
+cli-agent-phase-runtime = na inicialização do runtime
+cli-agent-phase-command = no comando
+cli-agent-stop = { $phase }: { $name } { $action } por { $by }: { $call }
+cli-learn-no-lesson = não há lição "{ $lesson }"; dê o número dela (1-{ $last }) ou o id (seccompose learn --list)
+cli-explain-not-on-arch = { $name } não existe em { $arch }
+cli-record-by-name-clone3 = o clone3 passa as flags na memória (struct clone_args), que um filtro seccomp não consegue ler: só o nome pode ser liberado
+cli-record-by-name-unknown = o catálogo não conhece os argumentos desta syscall
+cli-record-by-name-pointers = os argumentos dela são ponteiros, descritores de arquivo ou tamanhos, não valores que uma regra possa fixar
+cli-record-every-call-bare = qualquer chamada
+cli-heading-default = [padrão: { $value }]
+cli-heading-possible = [valores possíveis: { $values }]
+cli-heading-possible-list = Valores possíveis:
+cli-call-empty = digite uma syscall e seus argumentos, por exemplo socket AF_INET6 SOCK_STREAM 0
+cli-call-too-many = uma syscall tem no máximo { $most } argumentos, { $given } dados
+cli-call-argument = argumento { $index }: { $error }
+cli-clap-unknown-argument = argumento inesperado '{ $arg }'
+cli-clap-unknown-subcommand = subcomando desconhecido '{ $name }'
+cli-clap-missing = faltam estes argumentos obrigatórios:{ $args }
+cli-clap-no-value = '{ $arg }' precisa de um valor, mas nenhum foi dado
+cli-clap-invalid-value = valor inválido '{ $value }' para '{ $arg }'
+cli-clap-repeated = o argumento '{ $arg }' não pode ser usado mais de uma vez
+cli-clap-conflict = o argumento '{ $arg }' não pode ser usado com '{ $other }'
+cli-clap-similar-argument = dica: existe um argumento parecido: '{ $names }'
+cli-clap-similar-subcommand = dica: existe um subcomando parecido: '{ $names }'
+cli-clap-similar-value = dica: existe um valor parecido: '{ $names }'
+cli-clap-try-help = Para mais informações, tente '--help'.
+cli-starter-default = nega por padrão; o que programas comuns precisam, sem nenhum dos cantos perigosos
+cli-starter-deny-mkdir-chmod-chown = libera tudo menos criar diretórios e mudar modos ou donos (as irmãs *at também)
+cli-starter-no-network = libera tudo menos abrir sockets de rede (sockets Unix continuam)
+cli-starter-read-only-fs = libera tudo menos escrever no sistema de arquivos (arquivos, diretórios, links, metadados)
+cli-starter-no-new-processes = libera tudo menos fork, vfork e clone sem CLONE_THREAD (threads continuam)
+cli-starter-strict = o modo estrito original do seccomp: read, write, exit, rt_sigreturn (e o execve que inicia o programa)
+cli-starter-static-hello = o mínimo de que um programa ligado estaticamente precisa para iniciar, imprimir e sair
+cli-convert-unknown-fields = campos desconhecidos deixados de fora: { $keys }
+cli-convert-arch-map = archMap resolvido para { $arch }: arquiteturas { $arches }
+cli-convert-arch-map-native = archMap resolvido para { $arch }: arquiteturas deixadas para o runtime (só a nativa)
+cli-convert-decided = includes/excludes decididos para { $arch } ({ $caps } capabilities, kernel { $kernel }): { $dropped ->
+    [0] { $dropped } regras deixadas de fora
+    [one] { $dropped } regra deixada de fora
+   *[other] { $dropped } regras deixadas de fora
+}, { $kept } mantidas
+cli-convert-comments = { $n ->
+    [one] { $n } comentário deixado de fora
+   *[other] { $n } comentários deixados de fora
+}
+cli-convert-errno-names = os nomes de errno do podman (defaultErrno, errno) ficaram de fora: o runc só lê defaultErrnoRet e errnoRet
+cli-container-held-by-default = chamadas de { $names } que nenhuma regra casa recebem a ação padrão sem serem relatadas (uma regra TRAP ou KILL com condições as cita)
+cli-container-unobserved-write = o write não é observado (o runc recusa SCMP_ACT_NOTIFY para ele): a ação do perfil se aplica a ele sem relatório
+cli-container-removed-leftover = removido o contêiner { $name }, deixado por uma execução do seccompose que foi morta
+cli-container-write-recorded = o write está na gravação sem ter sido visto: o { $runtime } não deixa que ele seja notificado, e o init dele escreve para o processo pai depois de carregar o filtro
 
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)

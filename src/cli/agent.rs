@@ -4,6 +4,7 @@
 
 use super::target::{load_profile, TargetArgs};
 use anyhow::{bail, Context};
+use seccompose::msg;
 use seccompose::profile::{self, Profile};
 use seccompose::sandbox::container::{self, AgentEvent, Phase};
 use seccompose::sandbox::{describe_action, rule_place, Finished, Report, Stop, Termination};
@@ -37,14 +38,13 @@ pub fn agent(args: &AgentArgs) -> anyhow::Result<ExitCode> {
     let (observed, notes) =
         container::seccomp::observed(&profile, &target, &socket.to_string_lossy());
     if !container::seccomp::notifies(&observed) {
-        bail!(
-            "{} stops no call: a runtime would have nothing to hand over (no SCMP_ACT_NOTIFY \
-             rule in the rewrite), so there is nothing to observe",
-            args.file.display()
-        );
+        bail!(msg!(
+            "cli-agent-nothing",
+            file = args.file.display().to_string()
+        ));
     }
     for n in &notes {
-        eprintln!("seccompose: note: {n}");
+        eprintln!("seccompose: {}", msg!("cli-note", note = n.local()));
     }
     if let Some(out) = &args.output {
         write_observed(out, &args.file, &observed)?;
@@ -52,12 +52,12 @@ pub fn agent(args: &AgentArgs) -> anyhow::Result<ExitCode> {
     let stop = Arc::new(AtomicBool::new(false));
     super::runs::stop_on(&stop)?;
     let agent = container::serve_socket(&profile, &target, &socket, stop.clone())?;
-    eprintln!(
-        "seccompose: serving {} as the seccomp agent of {} (observed: each stop is answered as \
-         the draft would, and printed); Ctrl-c ends it",
-        socket.display(),
-        args.file.display()
+    let serving = msg!(
+        "cli-agent-serving",
+        socket = socket.display().to_string(),
+        file = args.file.display().to_string()
     );
+    eprintln!("seccompose: {serving}");
     while !stop.load(Ordering::Acquire) {
         match agent.events.recv_timeout(Duration::from_millis(100)) {
             Ok(event) => eprint!("{}", event_text(&event, &profile)),
@@ -71,17 +71,10 @@ pub fn agent(args: &AgentArgs) -> anyhow::Result<ExitCode> {
     }
     let live = agent.wait();
     if live > 0 {
-        eprintln!(
-            "seccompose: {live} container{} still running: with no agent left, the calls the \
-             rewrite notifies now fail with ENOSYS in {}",
-            if live == 1 { " is" } else { "s are" },
-            if live == 1 { "it" } else { "them" }
-        );
+        eprintln!("seccompose: {}", msg!("cli-agent-live", n = live));
     }
-    eprintln!(
-        "seccompose: the agent has ended; {} removed",
-        socket.display()
-    );
+    let ended = msg!("cli-agent-ended", socket = socket.display().to_string());
+    eprintln!("seccompose: {ended}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -92,10 +85,10 @@ fn write_observed(out: &Path, draft: &Path, observed: &serde_json::Value) -> any
         .ok()
         .is_some_and(|o| draft.canonicalize().is_ok_and(|d| d == o));
     if same {
-        bail!(
-            "-o {} is the draft itself: the rewrite goes to another file",
-            out.display()
-        );
+        bail!(msg!(
+            "cli-agent-draft-itself",
+            file = out.display().to_string()
+        ));
     }
     let text = serde_json::to_string_pretty(observed)? + "\n";
     let options = profile::WriteOptions {
@@ -103,13 +96,13 @@ fn write_observed(out: &Path, draft: &Path, observed: &serde_json::Value) -> any
         force: false,
     };
     profile::write_file(out, &text, options)
-        .with_context(|| format!("writing {}", out.display()))?;
-    eprintln!(
-        "seccompose: wrote {}: the draft rewritten for observed mode, listenerPath set to the \
-         socket; hand it to the engine (seccompose usage {} prints the lines)",
-        out.display(),
-        draft.display()
+        .with_context(|| msg!("cli-writing", file = out.display().to_string()))?;
+    let wrote = msg!(
+        "cli-agent-wrote",
+        file = out.display().to_string(),
+        draft = draft.display().to_string()
     );
+    eprintln!("seccompose: {wrote}");
     Ok(())
 }
 
@@ -117,11 +110,10 @@ fn write_observed(out: &Path, draft: &Path, observed: &serde_json::Value) -> any
 fn event_text(event: &AgentEvent, profile: &Profile) -> String {
     match event {
         AgentEvent::Connected { container } => {
-            format!("seccompose: {container}: connected, its filter's notifications come here\n")
+            let connected = msg!("cli-agent-connected", container = container.as_str());
+            format!("seccompose: {connected}\n")
         }
-        AgentEvent::Unusable => {
-            "seccompose: a connection handed over no notification fd; ignored\n".into()
-        }
+        AgentEvent::Unusable => format!("seccompose: {}\n", msg!("cli-agent-unusable")),
         AgentEvent::Stop {
             container,
             phase,
@@ -142,7 +134,8 @@ fn event_text(event: &AgentEvent, profile: &Profile) -> String {
                 .lines()
                 .map(|l| format!("  {}\n", l.trim_start_matches("seccompose: ")))
                 .collect();
-            format!("seccompose: {container}: its last process has ended\n{body}")
+            let ended = msg!("cli-agent-last-ended", container = container.as_str());
+            format!("seccompose: {ended}\n{body}")
         }
     }
 }
@@ -159,16 +152,20 @@ fn stop_line(phase: Phase, s: &Stop, profile: &Profile) -> String {
             }
             _ => format!("syscalls[{i}]"),
         },
-        (None, true) => "runc's ENOSYS stub".into(),
-        (None, false) => "the default action".into(),
+        (None, true) => msg!("cli-run-by-stub"),
+        (None, false) => msg!("cli-run-the-default"),
     };
     let phase = match phase {
-        Phase::Runtime => "in the runtime's start-up",
-        Phase::Command => "in the command",
+        Phase::Runtime => msg!("cli-agent-phase-runtime"),
+        Phase::Command => msg!("cli-agent-phase-command"),
     };
-    format!(
-        "{phase}: {name} {} by {by}: {}",
-        describe_action(s.action),
-        seccompose::catalog::describe_call(&name, &s.args, &s.texts)
+    let call = seccompose::catalog::describe_call(&name, &s.args, &s.texts);
+    msg!(
+        "cli-agent-stop",
+        phase = phase,
+        name = name.as_str(),
+        action = describe_action(s.action),
+        by = by,
+        call = call
     )
 }

@@ -1,7 +1,8 @@
 //! `syscalls` and `man`.
 
 use anyhow::bail;
-use seccompose::catalog::{man, Catalog, Language, Syscall, CATALOG_ARCHES};
+use seccompose::catalog::{man, Catalog, Syscall, CATALOG_ARCHES};
+use seccompose::msg;
 use seccompose::profile::Arch;
 use serde_json::json;
 use std::io::IsTerminal;
@@ -11,10 +12,11 @@ fn selection(arch: Option<&str>, category: Option<&str>) -> anyhow::Result<Vec<&
     let arch = match arch {
         Some(a) => match Arch::parse(a).filter(|a| CATALOG_ARCHES.contains(a)) {
             Some(a) => Some(a),
-            None => bail!(
-                "unknown architecture \"{a}\"; the catalog has {}",
-                CATALOG_ARCHES.map(|a| a.short_name()).join(", ")
-            ),
+            None => bail!(msg!(
+                "cli-catalog-unknown-arch",
+                name = a,
+                arches = CATALOG_ARCHES.map(|a| a.short_name()).join(", ")
+            )),
         },
         None => None,
     };
@@ -25,7 +27,11 @@ fn selection(arch: Option<&str>, category: Option<&str>) -> anyhow::Result<Vec<&
             (None, Some(g)) => g.members().collect(),
             (None, None) => {
                 let ids: Vec<_> = Catalog.categories().iter().map(|c| c.id).collect();
-                bail!("unknown category \"{c}\"; categories: {} (or a group such as @file-system, %net)", ids.join(", "))
+                bail!(msg!(
+                    "cli-catalog-unknown-category",
+                    name = c,
+                    ids = ids.join(", ")
+                ))
             }
         },
     };
@@ -48,7 +54,7 @@ pub fn syscalls(
     } else {
         // The listing is for people, so its summaries follow the locale as `apt-cache search`
         // descriptions do; --json stays in English whatever the locale, for scripts.
-        let lang = Language::from_environment();
+        let lang = seccompose::i18n::language();
         for s in list {
             println!(
                 "{:<24} {:<9} {:<6} {}",
@@ -86,11 +92,10 @@ fn to_json(s: &Syscall) -> serde_json::Value {
 
 pub fn man(name: &str, width: Option<u16>) -> anyhow::Result<ExitCode> {
     if Catalog.syscall(name).is_none() {
-        let hint = Catalog
-            .suggest(name)
-            .map(|s| format!("; did you mean \"{s}\"?"))
-            .unwrap_or_default();
-        bail!("unknown syscall \"{name}\"{hint}");
+        bail!(match Catalog.suggest(name) {
+            Some(s) => msg!("cli-unknown-syscall-hint", name = name, hint = s),
+            None => msg!("cli-unknown-syscall", name = name),
+        });
     }
     let width = width.unwrap_or_else(|| {
         if std::io::stdout().is_terminal() {
@@ -104,7 +109,7 @@ pub fn man(name: &str, width: Option<u16>) -> anyhow::Result<ExitCode> {
     });
     print!(
         "{}",
-        man::page(name, width, Language::from_environment()).text
+        man::page(name, width, seccompose::i18n::language()).text
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -80,14 +80,7 @@ fn check_file(path: &Path) -> bool {
     ok
 }
 
-/// The language of what check and fmt say (LC_ALL, LC_MESSAGES, LANG), until the command line
-/// chooses it once for every command.
-fn in_the_users_language() {
-    seccompose::i18n::set_language(seccompose::lang::Language::from_environment());
-}
-
 pub fn check(files: &[PathBuf]) -> ExitCode {
-    in_the_users_language();
     let failed = files
         .iter()
         .fold(false, |failed, f| !check_file(f) | failed);
@@ -101,7 +94,6 @@ pub fn fmt(
     backup: bool,
     force: bool,
 ) -> anyhow::Result<ExitCode> {
-    in_the_users_language();
     let mut failed = false;
     for path in files {
         let Ok(Parsed {

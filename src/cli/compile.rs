@@ -52,7 +52,7 @@ pub fn compile(
     };
     let targets = target.targets()?;
     if targets.len() > 1 && matches!(format, Format::Bpf) {
-        anyhow::bail!("--format bpf writes one program: give at most one --arch (its archMap sub-architectures are included)");
+        anyhow::bail!(seccompose::msg!("cli-compile-one-arch"));
     }
     let mut bytes = Vec::new();
     for t in targets {
@@ -113,9 +113,8 @@ pub fn compile(
         }
     }
     match out {
-        Some(path) => {
-            std::fs::write(path, &bytes).with_context(|| format!("writing {}", path.display()))?
-        }
+        Some(path) => std::fs::write(path, &bytes)
+            .with_context(|| seccompose::msg!("cli-writing", file = path.display().to_string()))?,
         None => std::io::stdout().write_all(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)

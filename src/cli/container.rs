@@ -63,7 +63,8 @@ fn contained(
     match container::run(profile, &target, command, &options, stop) {
         Ok(f) => Ok(Ok(f)),
         Err(ContainerError::Bundle(bundle::BundleError::NoCommand(why))) => {
-            eprintln!("seccompose: cannot run {why}: the command was not run");
+            let words = seccompose::msg!("cli-run-cannot-start", why = why.to_string());
+            eprintln!("seccompose: {words}");
             Ok(Err(ExitCode::from(127)))
         }
         Err(e) => Err(e.into()),

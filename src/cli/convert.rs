@@ -5,6 +5,7 @@ use super::target::TargetArgs;
 use anyhow::{anyhow, bail, Context};
 use clap::ValueEnum;
 use seccompose::catalog::Catalog;
+use seccompose::msg;
 use seccompose::profile::formats::{self, Container, Format};
 use seccompose::profile::{self, Profile, Severity};
 use std::path::PathBuf;
@@ -81,7 +82,7 @@ fn read(args: &ConvertArgs) -> anyhow::Result<(Profile, Container)> {
         args.name.as_deref(),
         &Catalog,
     )
-    .with_context(|| format!("cannot read {label}"))?;
+    .with_context(|| msg!("cli-cannot-read", file = label.as_str()))?;
     let imported = opened.imported;
     for d in &imported.parsed.diagnostics {
         if d.severity == Severity::Error {
@@ -89,16 +90,14 @@ fn read(args: &ConvertArgs) -> anyhow::Result<(Profile, Container)> {
         }
     }
     let Some(profile) = imported.parsed.profile else {
-        bail!("{label} has errors; nothing was written");
+        bail!(msg!("cli-convert-errors", file = label));
     };
     if args.name.is_none() && !imported.others.is_empty() {
         let Container::Spo { name } = &imported.container else {
             unreachable!("only manifests hold several profiles")
         };
-        bail!(
-            "{label} holds several SeccompProfiles ({name}, {}): pick one with --name",
-            imported.others.join(", ")
-        );
+        let names = format!("{name}, {}", imported.others.join(", "));
+        bail!(msg!("cli-convert-several", file = label, names = names));
     }
     Ok((profile, imported.container))
 }
@@ -109,7 +108,7 @@ pub fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
     match run(args) {
         Ok(lossy) => Ok(ExitCode::from(u8::from(lossy && !args.lossy))),
         Err(e) => {
-            eprintln!("seccompose: error: {e:#}");
+            eprintln!("seccompose: {}", super::error_line(&e));
             Ok(ExitCode::from(TROUBLE))
         }
     }
@@ -117,28 +116,31 @@ pub fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
 
 fn run(args: &ConvertArgs) -> anyhow::Result<bool> {
     if args.patch.is_some() && args.to != FormatArg::Oci {
-        bail!("--patch CONFIG.json goes with --to oci");
+        bail!(msg!("cli-convert-patch"));
     }
     if args.namespace.is_some() && args.to != FormatArg::Spo {
-        bail!("--namespace goes with --to spo");
+        bail!(msg!("cli-convert-namespace"));
     }
     let targets = args.target.targets()?;
     let [target] = targets.as_slice() else {
-        bail!("convert decides a profile for one machine: give at most one --arch");
+        bail!(msg!("cli-convert-one-arch"));
     };
     let (profile, container) = read(args)?;
-    let note = |n: &str| eprintln!("seccompose: note: {n}");
+    let note = |n: &seccompose::i18n::Text| {
+        eprintln!("seccompose: {}", msg!("cli-note", note = n.local()));
+    };
     let mut lossy = Vec::new();
     let text = match args.to {
         FormatArg::Docker => profile::to_canonical_string(&profile),
         FormatArg::Oci => {
             let resolved = formats::resolve(&profile, target);
-            resolved.notes.iter().for_each(|n| note(n));
+            resolved.notes.iter().for_each(note);
             match &args.patch {
                 None => profile::to_canonical_string(&resolved.profile),
                 Some(config) => {
-                    let text = std::fs::read_to_string(config)
-                        .with_context(|| format!("cannot read {}", config.display()))?;
+                    let text = std::fs::read_to_string(config).with_context(|| {
+                        msg!("cli-cannot-read", file = config.display().to_string())
+                    })?;
                     formats::patch_config(&text, &profile::to_value(&resolved.profile))
                         .map_err(|e| anyhow!("{}: {e}", config.display()))?
                 }
@@ -146,14 +148,14 @@ fn run(args: &ConvertArgs) -> anyhow::Result<bool> {
         }
         FormatArg::Spo => {
             let resolved = formats::resolve(&profile, target);
-            resolved.notes.iter().for_each(|n| note(n));
+            resolved.notes.iter().for_each(note);
             let name = match (&args.name, &container) {
                 (Some(n), _) => n.clone(),
                 (None, Container::Spo { name }) if !name.is_empty() => name.clone(),
                 _ => formats::name_from_file(&args.file),
             };
             if !formats::valid_name(&name) {
-                bail!("\"{name}\" is not a valid Kubernetes name (lower-case letters, digits, '-' and '.'): give one with --name");
+                bail!(msg!("cli-convert-bad-name", name = name));
             }
             lossy = formats::spec_limits(&resolved.profile);
             formats::manifest(&resolved.profile, &name, args.namespace.as_deref())
@@ -167,18 +169,17 @@ fn run(args: &ConvertArgs) -> anyhow::Result<bool> {
     };
     let format = Format::from(args.to).name();
     for l in &lossy {
-        eprintln!("seccompose: {format} cannot express: {l}");
+        let cannot = msg!("cli-convert-cannot", format = format, what = l.as_str());
+        eprintln!("seccompose: {cannot}");
     }
     match &args.output {
         Some(out) => profile::write_atomic(out, &text, false)
-            .with_context(|| format!("writing {}", out.display()))?,
+            .with_context(|| msg!("cli-writing", file = out.display().to_string()))?,
         None => print!("{text}"),
     }
     if !lossy.is_empty() && !args.lossy {
-        eprintln!(
-            "seccompose: the {format} output leaves out {} part(s) of the profile (listed above); --lossy accepts that",
-            lossy.len()
-        );
+        let left_out = msg!("cli-convert-lossy", format = format, n = lossy.len());
+        eprintln!("seccompose: {left_out}");
     }
     Ok(!lossy.is_empty())
 }

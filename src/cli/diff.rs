@@ -32,7 +32,7 @@ pub fn diff(a: &Path, b: &Path, target: &TargetArgs, json_out: bool) -> anyhow::
     let (pa, pb, targets) = match loaded {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("seccompose: error: {e:#}");
+            eprintln!("seccompose: {}", super::error_line(&e));
             return Ok(ExitCode::from(TROUBLE));
         }
     };
@@ -58,12 +58,16 @@ pub fn diff(a: &Path, b: &Path, target: &TargetArgs, json_out: bool) -> anyhow::
     } else {
         for (t, d) in &diffs {
             let on = if diffs.len() > 1 {
-                format!(" on {}", t.arch)
+                format!(
+                    " {}",
+                    seccompose::msg!("cli-diff-on", arch = t.arch.to_string())
+                )
             } else {
                 String::new()
             };
             if d.is_empty() {
-                println!("{} and {} do the same{on}", a.display(), b.display());
+                let (a, b) = (a.display().to_string(), b.display().to_string());
+                println!("{}{on}", seccompose::msg!("cli-diff-same", a = a, b = b));
             }
             for line in d.lines() {
                 println!("{line}{on}");

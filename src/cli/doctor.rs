@@ -1,6 +1,10 @@
-//! `doctor`: what this machine offers seccompose, and what follows from it.
+//! `doctor`: what this machine offers seccompose, and what follows from it, in the user's
+//! language.
 
+use seccompose::i18n::Text;
+use seccompose::msg;
 use seccompose::sandbox::support::{self, Check, Status};
+use seccompose::text;
 use std::process::ExitCode;
 
 /// Where compiled filters are kept, and how much they take.
@@ -8,103 +12,144 @@ fn cache_check() -> Check {
     let (status, detail) = match super::cache::user_cache() {
         Some(cache) if !cache.usable() => (
             Status::Warning,
-            format!(
-                "{} is not yours, or others may write to it: every run compiles its filter \
-                 (set XDG_CACHE_HOME to a folder of your own)",
-                cache.dir().display()
+            text!(
+                "cli-doctor-cache-not-yours",
+                dir = cache.dir().display().to_string()
             ),
         ),
         Some(cache) => {
             let usage = cache.usage();
-            let size = usage.bytes.div_ceil(1024);
             (
                 Status::Info,
-                format!(
-                    "{}: {} compiled filters, {size} KiB (--no-cache compiles anew)",
-                    cache.dir().display(),
-                    usage.entries
+                text!(
+                    "cli-doctor-cache-usage",
+                    dir = cache.dir().display().to_string(),
+                    n = usage.entries,
+                    size = usage.bytes.div_ceil(1024)
                 ),
             )
         }
-        None => (
-            Status::Info,
-            "no cache folder (no home folder): every run compiles its filter".to_string(),
-        ),
+        None => (Status::Info, text!("cli-doctor-cache-none")),
     };
     Check {
-        name: "compile cache",
+        name: text!("cli-doctor-cache"),
         status,
         detail,
         consequence: None,
     }
 }
 
+/// One printed check: its mark, its name and what was found; what follows on a line of its own.
+struct Line {
+    status: Status,
+    name: String,
+    detail: String,
+    consequence: Option<String>,
+}
+
 /// Prints every check; exit 0 when everything the editor needs is there.
 pub fn doctor() -> ExitCode {
     let mut report = support::report();
     report.checks.push(cache_check());
-    for c in &report.checks {
-        let mark = match c.status {
-            Status::Ok => "ok     ",
-            Status::Warning => "warning",
-            Status::Failed => "FAILED ",
-            Status::Info => "note   ",
-        };
-        println!("{mark} {:<18} {}", c.name, c.detail);
-        if let Some(what) = &c.consequence {
-            println!("        {:<18} → {what}", "");
+    let mut lines: Vec<Line> = report.checks.iter().map(line).collect();
+    lines.extend(runtimes());
+    // English keeps its columns (7 and 18); longer words widen them.
+    let mark_width = [Status::Ok, Status::Warning, Status::Failed, Status::Info]
+        .map(|s| mark(s).chars().count())
+        .into_iter()
+        .fold(7, usize::max);
+    let name_width = lines
+        .iter()
+        .map(|l| l.name.chars().count())
+        .fold(18, usize::max);
+    for l in &lines {
+        println!(
+            "{:<mark_width$} {:<name_width$} {}",
+            mark(l.status),
+            l.name,
+            l.detail
+        );
+        if let Some(what) = &l.consequence {
+            println!("{:<mark_width$} {:<name_width$} → {what}", "", "");
         }
     }
-    runtimes();
     if report.usable() {
-        println!("seccompose has what it needs here.");
+        println!("{}", msg!("cli-doctor-usable"));
         ExitCode::SUCCESS
     } else {
-        println!("seccompose cannot do all of its work here (see FAILED above).");
+        println!("{}", msg!("cli-doctor-unusable"));
         ExitCode::from(1)
+    }
+}
+
+/// A check in the user's language.
+fn line(c: &Check) -> Line {
+    Line {
+        status: c.status,
+        name: c.name.local(),
+        detail: c.detail.local(),
+        consequence: c.consequence.as_ref().map(Text::local),
+    }
+}
+
+/// The word before each check.
+fn mark(status: Status) -> String {
+    match status {
+        Status::Ok => msg!("cli-doctor-mark-ok"),
+        Status::Warning => msg!("cli-doctor-mark-warning"),
+        Status::Failed => msg!("cli-doctor-mark-failed"),
+        Status::Info => msg!("cli-doctor-mark-note"),
     }
 }
 
 /// The container runtimes `run --container` can use, with their versions and whether each
 /// passed the listener probe (a tiny container whose profile notifies: the runtime must
 /// connect to seccompose's listener and hand over the notification fd).
-fn runtimes() {
+fn runtimes() -> Vec<Line> {
+    let name = msg!("cli-doctor-runtime");
+    let line = |status, detail, consequence| Line {
+        status,
+        name: name.clone(),
+        detail,
+        consequence,
+    };
     let found = seccompose::sandbox::container::runtime::found();
     if found.is_empty() {
-        println!(
-            "note    {:<18} none found: run --container needs runc or crun (Debian package runc)",
-            "container runtime"
-        );
+        return vec![line(Status::Info, msg!("cli-doctor-runtime-none"), None)];
     }
-    for r in found {
-        match r {
-            Ok(r) => match seccompose::sandbox::container::listener_probe(&r) {
-                Ok(()) => println!(
-                    "ok      {:<18} {} ({}): passed the listener probe (it handed over the \
-                     notification fd and a call came through it): run --container can use it",
-                    "container runtime",
-                    version_of(&r),
-                    r.path.display()
-                ),
-                Err(why) => println!(
-                    "warning {:<18} {} ({}): failed the listener probe: {why}\n        {:<18} → \
-                     run --container can enforce with it, but not observe or record",
-                    "container runtime",
-                    version_of(&r),
-                    r.path.display(),
-                    ""
-                ),
-            },
-            Err(e) => println!("warning {:<18} {e}", "container runtime"),
-        }
-    }
+    found
+        .into_iter()
+        .map(|r| match r {
+            Ok(r) => {
+                let (version, path) = (version_of(&r), r.path.display().to_string());
+                match seccompose::sandbox::container::listener_probe(&r) {
+                    Ok(()) => line(
+                        Status::Ok,
+                        msg!("cli-doctor-runtime-passed", version = version, path = path),
+                        None,
+                    ),
+                    Err(why) => line(
+                        Status::Warning,
+                        msg!(
+                            "cli-doctor-runtime-failed",
+                            version = version,
+                            path = path,
+                            why = why.to_string()
+                        ),
+                        Some(msg!("cli-doctor-runtime-failed-consequence")),
+                    ),
+                }
+            }
+            Err(e) => line(Status::Warning, e.to_string(), None),
+        })
+        .collect()
 }
 
 /// The runtime's first `--version` line, or that it said none.
-fn version_of(r: &seccompose::sandbox::container::Runtime) -> &str {
+fn version_of(r: &seccompose::sandbox::container::Runtime) -> String {
     if r.version.is_empty() {
-        "(no version given)"
+        msg!("cli-doctor-runtime-no-version")
     } else {
-        &r.version
+        r.version.clone()
     }
 }

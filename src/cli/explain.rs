@@ -6,6 +6,7 @@ use seccompose::bpf::{self, Program, RetAction};
 use seccompose::catalog::{describe_call, parse_call_args};
 use seccompose::compile::Cache;
 use seccompose::compile::{self, Options};
+use seccompose::msg;
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
@@ -71,18 +72,29 @@ pub fn explain(
         return Ok(ExitCode::SUCCESS);
     }
     for ex in &results {
-        let host = if ex.arch == target.arch {
-            String::new()
+        let call = describe_call(syscall, &args, &Default::default());
+        let (arch, nr) = (ex.arch.to_string(), ex.nr.to_string());
+        let action = seccompose::sandbox::describe_action(ex.action);
+        let heading = if ex.arch == target.arch {
+            msg!(
+                "cli-explain-call",
+                call = call,
+                arch = arch,
+                nr = nr,
+                action = action
+            )
         } else {
-            format!(" under the {} host's filter", target.arch)
+            let host = target.arch.to_string();
+            msg!(
+                "cli-explain-call-host",
+                call = call,
+                arch = arch,
+                host = host,
+                nr = nr,
+                action = action
+            )
         };
-        println!(
-            "{} on {}{host} (nr {}): {}",
-            describe_call(syscall, &args, &Default::default()),
-            ex.arch,
-            ex.nr,
-            seccompose::sandbox::describe_action(ex.action)
-        );
+        println!("{heading}");
         let place = |i: usize| {
             let pos = profile.rules()[i].pos.unwrap_or_default();
             format!(
@@ -95,11 +107,15 @@ pub fn explain(
         println!(
             "{}",
             ex.decided_by(place, &profile.default_action.to_string())
+                .local()
         );
         for s in &ex.skipped {
-            println!("not applied: {}", s.describe(&target));
+            println!(
+                "{}",
+                msg!("cli-explain-not-applied", why = s.describe(&target).local())
+            );
         }
-        println!("path ({} instructions):", ex.path.len());
+        println!("{}", msg!("cli-explain-path", n = ex.path.len()));
         for &i in &ex.path {
             println!("  {:>5}: {}", i, lines[i].text);
         }

@@ -20,10 +20,9 @@ pub fn learn(lesson: Option<&str>, lang: Option<&str>, list: bool) -> anyhow::Re
         None => None,
         Some((_, Some(i))) => Some(i),
         Some((l, None)) => {
-            eprintln!(
-                "seccompose: no lesson \"{l}\"; give its number (1-{}) or id (seccompose learn --list)",
-                set.lessons.len()
-            );
+            let last = set.lessons.len().to_string();
+            let no = seccompose::msg!("cli-learn-no-lesson", lesson = l, last = last);
+            eprintln!("seccompose: {no}");
             return Ok(ExitCode::from(USAGE));
         }
     };

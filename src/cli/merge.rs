@@ -3,6 +3,7 @@
 
 use super::target::{load_profile, TargetArgs};
 use anyhow::{bail, Context};
+use seccompose::msg;
 use seccompose::profile;
 use seccompose::sandbox::merge::merge as checked_merge;
 use std::path::PathBuf;
@@ -16,11 +17,11 @@ pub fn merge(
     target: &TargetArgs,
 ) -> anyhow::Result<ExitCode> {
     if files.len() < 2 {
-        bail!("merge needs at least two profiles");
+        bail!(msg!("cli-merge-two"));
     }
     let mut targets = target.targets()?;
     if targets.len() != 1 {
-        bail!("merge checks the union for one architecture: give one --arch");
+        bail!(msg!("cli-merge-one-arch"));
     }
     let target = targets.remove(0);
     let profiles = files
@@ -29,9 +30,9 @@ pub fn merge(
         .collect::<anyhow::Result<Vec<_>>>()?;
     let labels: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let merged = checked_merge(&profiles, &labels, &target)
-        .map_err(|e| anyhow::anyhow!("{}", e.render("a profile to merge")))?;
+        .map_err(|e| anyhow::anyhow!("{}", e.render(&msg!("cli-merge-a-profile"))))?;
     for note in &merged.notes {
-        eprintln!("seccompose: {note}");
+        eprintln!("seccompose: {}", note.local());
     }
     let text = profile::to_canonical_string(&merged.profile);
     match out {
@@ -41,7 +42,7 @@ pub fn merge(
                 force,
             };
             profile::write_file(path, &text, options)
-                .with_context(|| format!("writing {}", path.display()))?;
+                .with_context(|| msg!("cli-writing", file = path.display().to_string()))?;
         }
         None => print!("{text}"),
     }

@@ -4,12 +4,15 @@ mod agent;
 mod cache;
 mod catalog;
 mod check;
+mod clap_errors;
 mod compile;
 mod container;
 mod convert;
 mod diff;
 mod doctor;
 mod explain;
+mod help;
+mod language;
 mod learn;
 mod lint;
 mod merge;
@@ -19,6 +22,7 @@ mod target;
 mod usage;
 
 use clap::{Parser, Subcommand};
+pub use language::parse;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,9 +40,9 @@ pub struct Cli {
     /// In a manifest file holding several SeccompProfiles, the one to open (metadata.name).
     #[arg(long)]
     pub name: Option<String>,
-    /// The language of the lessons and of the catalog's texts in the editor (en, pt-BR; default:
-    /// LC_ALL, LC_MESSAGES or LANG, then English).
-    #[arg(long)]
+    /// The language of messages, --help, the lessons and the catalog's texts (en, pt-BR;
+    /// default: LC_ALL, LC_MESSAGES or LANG, then English); JSON, SARIF and BPF never change.
+    #[arg(long, global = true)]
     pub lang: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -145,9 +149,6 @@ enum Command {
     Learn {
         /// The lesson: its number or id (default: choose in the editor).
         lesson: Option<String>,
-        /// The language (en, pt-BR; default: LC_ALL, LC_MESSAGES or LANG, then English).
-        #[arg(long)]
-        lang: Option<String>,
         /// Print the lessons instead.
         #[arg(long)]
         list: bool,
@@ -306,8 +307,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             only,
             full,
         }) => usage::usage(&file, &target, only.as_deref(), full),
-        Some(Command::Learn { lesson, lang, list }) => {
-            learn::learn(lesson.as_deref(), lang.as_deref(), list)
+        Some(Command::Learn { lesson, list }) => {
+            learn::learn(lesson.as_deref(), cli.lang.as_deref(), list)
         }
         Some(Command::Diff { a, b, target, json }) => diff::diff(&a, &b, &target, json),
         Some(Command::Merge {
@@ -393,7 +394,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Manpage { output }) => manpage(output.as_deref()),
         None if cli.new.as_deref() == Some("list") => {
             for s in seccompose::profile::starters::STARTERS {
-                println!("{:24} {}", s.name, s.about);
+                println!("{:24} {}", s.name, s.about_text().local());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -410,16 +411,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// "1 error, 2 warnings, 0 notes": how many of each severity.
 pub fn tally(severities: &[seccompose::profile::Severity]) -> String {
     use seccompose::profile::Severity::{Error, Note, Warning};
-    let count = |kind, one: &str, many: &str| {
-        let n = severities.iter().filter(|s| **s == kind).count();
-        format!("{n} {}", if n == 1 { one } else { many })
-    };
-    [
-        count(Error, "error", "errors"),
-        count(Warning, "warning", "warnings"),
-        count(Note, "note", "notes"),
-    ]
-    .join(", ")
+    let count = |kind| severities.iter().filter(|s| **s == kind).count();
+    seccompose::msg!(
+        "cli-tally",
+        errors = count(Error),
+        warnings = count(Warning),
+        notes = count(Note)
+    )
+}
+
+/// `error: WHY` (every cause), in the user's language, after `seccompose: `.
+pub fn error_line(e: &anyhow::Error) -> String {
+    seccompose::msg!("cli-error", error = format!("{e:#}"))
 }
 
 /// `run` and `record` end with 125 for their own failures (a profile with errors, a sandbox
@@ -427,7 +430,7 @@ pub fn tally(severities: &[seccompose::profile::Severity]) -> String {
 /// own exit status.
 fn own_failures(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
     result.or_else(|e| {
-        eprintln!("seccompose: error: {e:#}");
+        eprintln!("seccompose: {}", error_line(&e));
         Ok(ExitCode::from(125))
     })
 }

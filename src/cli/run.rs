@@ -4,6 +4,7 @@ use super::runs::{exit, one_target, stop_on, Recorded};
 use super::target::{load_profile, TargetArgs};
 use anyhow::{bail, Context};
 use seccompose::compile::Cache;
+use seccompose::msg;
 use seccompose::profile::{self, Target};
 use seccompose::sandbox::{
     self, exit_code, recorded_profile, support, Mode, Report, RunOptions, Session,
@@ -30,7 +31,8 @@ fn start(
     match Session::start(profile, target, command, options) {
         Ok(s) => Ok(Ok(s)),
         Err(sandbox::SandboxError::CannotStart(why)) => {
-            eprintln!("seccompose: cannot run {why}: the command was not run");
+            let words = msg!("cli-run-cannot-start", why = why.to_string());
+            eprintln!("seccompose: {words}");
             Ok(Err(exit(why.exit_code())))
         }
         Err(e) => Err(e.into()),
@@ -41,10 +43,7 @@ fn start(
 fn say_if_root() {
     // SAFETY: geteuid has no preconditions.
     if unsafe { libc::geteuid() } == 0 {
-        eprintln!(
-            "seccompose: running as root: the command runs as root too (try it as an ordinary \
-             user when you can)"
-        );
+        eprintln!("seccompose: {}", msg!("cli-run-as-root"));
     }
 }
 
@@ -66,9 +65,10 @@ pub fn run(
     } else {
         Mode::Observe
     };
-    let (mode, fell_back) = support::available_mode(requested).map_err(anyhow::Error::msg)?;
+    let (mode, fell_back) =
+        support::available_mode(requested).map_err(|why| anyhow::Error::msg(why.local()))?;
     if let Some(why) = fell_back {
-        eprintln!("seccompose: {why}");
+        eprintln!("seccompose: {}", why.local());
     }
     let enforce = mode == Mode::Enforce;
     let options = RunOptions {
@@ -131,7 +131,7 @@ pub fn record(
     let target = one_target(target)?;
     // The recording filter allows everything; the profile only matters for the target.
     let placeholder = profile::Profile::new(profile::Action::Allow);
-    support::available_mode(Mode::Record).map_err(anyhow::Error::msg)?;
+    support::available_mode(Mode::Record).map_err(|why| anyhow::Error::msg(why.local()))?;
     say_if_root();
     let run_options = RunOptions {
         mode: Mode::Record,
@@ -168,17 +168,15 @@ fn write_recording(
     let failed = recorded.termination != sandbox::Termination::Exited(0);
     match out {
         // A failed command may not have done all it does: keep the profile the user had.
-        Some(path) if failed && !force && path.is_file() => eprintln!(
-            "seccompose: {} was not changed: the command failed ({}), so the recording may be \
-             incomplete; --force writes it anyway",
-            path.display(),
-            recorded
-                .ending
-                .lines()
-                .last()
-                .unwrap_or_default()
-                .trim_start_matches("seccompose: ")
-        ),
+        Some(path) if failed && !force && path.is_file() => {
+            let ending = recorded.ending.lines().last().unwrap_or_default();
+            let unchanged = msg!(
+                "cli-record-unchanged",
+                file = path.display().to_string(),
+                ending = ending.trim_start_matches("seccompose: ")
+            );
+            eprintln!("seccompose: {unchanged}");
+        }
         Some(path) => {
             let options = profile::WriteOptions {
                 keep_backup: true,
@@ -186,17 +184,16 @@ fn write_recording(
             };
             match profile::write_file(path, &text, options) {
                 Err(e) if profile::read_only_error(&e).is_some() => {
-                    bail!("{e}; `record --force` replaces it")
+                    bail!(msg!("cli-record-read-only", error = e.to_string()))
                 }
-                written => written.with_context(|| format!("writing {}", path.display()))?,
+                written => written
+                    .with_context(|| msg!("cli-writing", file = path.display().to_string()))?,
             }
         }
         None => print!("{text}"),
     }
     if recorded.stopped && !matches!(recorded.termination, sandbox::Termination::Exited(_)) {
-        eprintln!(
-            "seccompose: the command was stopped before it finished; the profile may be incomplete"
-        );
+        eprintln!("seccompose: {}", msg!("cli-record-interrupted"));
     }
     Ok(exit(exit_code(recorded.termination)))
 }
@@ -206,13 +203,18 @@ fn proposal_text(p: &sandbox::Proposal, based: bool, names_only: bool) -> String
     use std::fmt::Write;
     let mut out = String::new();
     let allowed = p.distinct - p.stopped;
-    let _ = write!(out, "seccompose: recorded {} distinct calls", p.distinct);
-    if based {
-        let _ = write!(out, "; the base already allows {allowed} of them");
-    }
-    out.push('\n');
+    let recorded = if based {
+        msg!(
+            "cli-record-distinct-based",
+            n = p.distinct,
+            allowed = allowed
+        )
+    } else {
+        msg!("cli-record-distinct", n = p.distinct)
+    };
+    let _ = writeln!(out, "seccompose: {recorded}");
     if p.additions.is_empty() {
-        let _ = writeln!(out, "seccompose: nothing to add");
+        let _ = writeln!(out, "seccompose: {}", msg!("cli-record-nothing"));
     }
     let mut by_name = Vec::new();
     for a in &p.additions {
@@ -221,42 +223,56 @@ fn proposal_text(p: &sandbox::Proposal, based: bool, names_only: bool) -> String
             // Every syscall without value arguments would repeat the same reason.
             (Some(_), false) if a.name != "clone3" => by_name.push(a.name.as_str()),
             (Some(why), false) => {
-                let _ = writeln!(out, "  + {}: every call ({why})", a.name);
+                let every = msg!("cli-record-every-call", why = why.local());
+                let _ = writeln!(out, "  + {}: {every}", a.name);
             }
             (None, false) => {
-                let _ = writeln!(out, "  + {}: {}", a.name, a.describe().join("; or "));
+                let or = msg!("cli-record-or");
+                let _ = writeln!(
+                    out,
+                    "  + {}: {}",
+                    a.name,
+                    a.describe().join(&format!("; {or} "))
+                );
             }
         }
     }
     if !by_name.is_empty() {
-        let _ = writeln!(out, "  + every call of: {}", by_name.join(", "));
+        let names = by_name.join(", ");
+        let _ = writeln!(
+            out,
+            "  + {}",
+            msg!("cli-record-every-call-of", names = names)
+        );
     }
     if !p.unseen.is_empty() {
         let names: Vec<String> = p
             .unseen
             .iter()
-            .map(|(n, of)| format!("{n} (for {of})"))
+            .map(|(n, of)| msg!("cli-record-unseen-for", name = *n, of = *of))
             .collect();
+        let names = names.join(", ");
         let _ = writeln!(
             out,
-            "seccompose: note, not added: the run did not call these, which do the same job as calls it made and which another C library, kernel or error path may use: {}",
-            names.join(", ")
+            "seccompose: {}",
+            msg!("cli-record-unseen", names = names)
         );
     }
     for h in &p.held {
-        let _ = writeln!(
-            out,
-            "seccompose: not added: {} stays stopped: {}; change that rule by hand if the command needs it",
-            h.name, h.why
+        let held = msg!(
+            "cli-record-not-added",
+            name = h.name.as_str(),
+            why = h.why.local()
         );
+        let _ = writeln!(out, "seccompose: {held}");
     }
     for c in &p.unnamed {
-        let _ = writeln!(
-            out,
-            "seccompose: syscall number {} ({}) has no name in the catalog, so no rule can allow it",
-            c.nr,
-            c.arch.short_name()
+        let unnamed = msg!(
+            "cli-record-unnamed",
+            nr = c.nr.to_string(),
+            arch = c.arch.short_name()
         );
+        let _ = writeln!(out, "seccompose: {unnamed}");
     }
     out
 }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 pub(super) fn one_target(args: &TargetArgs) -> anyhow::Result<Target> {
     let mut targets = args.targets()?;
     if targets.len() != 1 {
-        bail!("run and record use one architecture: the one this machine runs");
+        bail!(seccompose::msg!("cli-run-one-arch"));
     }
     Ok(targets.remove(0))
 }
@@ -22,7 +22,8 @@ pub(super) fn stop_on(flag: &std::sync::Arc<std::sync::atomic::AtomicBool>) -> a
         signal_hook_consts::SIGTERM,
         signal_hook_consts::SIGHUP,
     ] {
-        signal_hook::flag::register(sig, flag.clone()).context("installing signal handlers")?;
+        signal_hook::flag::register(sig, flag.clone())
+            .with_context(|| seccompose::msg!("cli-run-signal-handlers"))?;
     }
     Ok(())
 }
@@ -55,5 +56,6 @@ pub(super) fn write_report(
     report: &serde_json::Value,
 ) -> anyhow::Result<()> {
     let text = serde_json::to_string_pretty(report)?;
-    std::fs::write(path, text + "\n").with_context(|| format!("writing {}", path.display()))
+    std::fs::write(path, text + "\n")
+        .with_context(|| seccompose::msg!("cli-writing", file = path.display().to_string()))
 }

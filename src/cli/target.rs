@@ -4,6 +4,7 @@ use anyhow::{anyhow, bail, Context};
 use clap::Args;
 use seccompose::catalog::Catalog;
 use seccompose::compile;
+use seccompose::msg;
 use seccompose::profile::{self, Arch, KernelVersion, LibseccompVersion, Profile, Runtime, Target};
 use std::path::Path;
 
@@ -37,22 +38,23 @@ impl MachineArgs {
         }
         if let Some(k) = &self.kernel {
             base.kernel = KernelVersion::parse(k)
-                .ok_or_else(|| anyhow!("--kernel {k}: expected a version such as 5.8"))?;
+                .ok_or_else(|| anyhow!(msg!("cli-bad-kernel", kernel = k.as_str())))?;
         }
         if let Some(a) = arch {
             base.arch = parse_arch(a)?;
         }
         let runtime = self.runtime.as_deref().unwrap_or("runc");
         base.runtime = Runtime::parse(runtime)
-            .ok_or_else(|| anyhow!("--runtime {runtime}: expected runc, crun or none"))?;
+            .ok_or_else(|| anyhow!(msg!("cli-bad-runtime", runtime = runtime)))?;
         if let Some(v) = &self.libseccomp {
             let version = LibseccompVersion::parse(v)
-                .ok_or_else(|| anyhow!("--libseccomp {v}: expected a version such as 2.5.4"))?;
+                .ok_or_else(|| anyhow!(msg!("cli-bad-libseccomp", version = v.as_str())))?;
             if version < compile::OLDEST_KNOWN && version != base.libseccomp {
-                bail!(
-                    "--libseccomp {v}: seccompose knows which names libseccomp resolves from {} on",
-                    compile::OLDEST_KNOWN
-                );
+                bail!(msg!(
+                    "cli-old-libseccomp",
+                    version = v.as_str(),
+                    oldest = compile::OLDEST_KNOWN.to_string()
+                ));
             }
             base.libseccomp = version;
         }
@@ -62,9 +64,7 @@ impl MachineArgs {
 
 /// An architecture by any of its names, or an error listing some.
 pub fn parse_arch(name: &str) -> anyhow::Result<Arch> {
-    Arch::parse(name).ok_or_else(|| {
-        anyhow!("unknown architecture \"{name}\"; for example x86_64, x86, x32, aarch64, arm, riscv64, ppc64le, s390x")
-    })
+    Arch::parse(name).ok_or_else(|| anyhow!(msg!("cli-unknown-arch", name = name)))
 }
 
 /// `--arch`, `--cap`, `--kernel`.
@@ -125,7 +125,7 @@ impl CallArgs {
 /// diagnostics to stderr, errors fail.
 pub fn load_profile(path: &Path) -> anyhow::Result<Profile> {
     let opened = profile::open(path, None, None, &Catalog)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+        .with_context(|| msg!("cli-cannot-read", file = path.display().to_string()))?;
     let parsed = opened.imported.parsed;
     let name = path.display().to_string();
     for d in &parsed.diagnostics {
@@ -136,10 +136,10 @@ pub fn load_profile(path: &Path) -> anyhow::Result<Profile> {
         }
     }
     if !opened.imported.others.is_empty() {
-        bail!("{name} holds several SeccompProfiles; take one out with `seccompose convert {name} --name NAME --to docker`");
+        bail!(msg!("cli-several-profiles", file = name));
     }
     match parsed.profile {
         Some(p) => Ok(p),
-        None => bail!("{name} has errors; run `seccompose check {name}` for all of them"),
+        None => bail!(msg!("cli-has-errors", file = name)),
     }
 }

@@ -4,6 +4,7 @@
 use super::target::TargetArgs;
 use anyhow::{bail, Context};
 use seccompose::catalog::Catalog;
+use seccompose::msg;
 use seccompose::profile::usage::usage as sections;
 use std::path::Path;
 use std::process::ExitCode;
@@ -17,29 +18,24 @@ pub fn usage(
 ) -> anyhow::Result<ExitCode> {
     let targets = target.targets()?;
     let [target] = targets.as_slice() else {
-        bail!("usage applies a profile on one machine: give at most one --arch");
+        bail!(msg!("cli-usage-one-arch"));
     };
     let opened = seccompose::profile::open(file, None, None, &Catalog)
-        .with_context(|| format!("cannot read {}", file.display()))?;
+        .with_context(|| msg!("cli-cannot-read", file = file.display().to_string()))?;
     let profile = match opened.imported.parsed.profile {
         Some(p) if opened.imported.others.is_empty() => p,
-        Some(_) => bail!(
-            "{} holds several SeccompProfiles; take one out with `seccompose convert {} --name NAME --to docker`",
-            file.display(),
-            file.display()
-        ),
-        None => bail!(
-            "{} has errors; run `seccompose check {}` for them",
-            file.display(),
-            file.display()
-        ),
+        Some(_) => bail!(msg!(
+            "cli-several-profiles",
+            file = file.display().to_string()
+        )),
+        None => bail!(msg!("cli-has-errors", file = file.display().to_string())),
     };
     let absolute = std::path::absolute(file)?;
     let format = opened.imported.container.format();
     let all = sections(&profile, target, Some(&absolute), format, &Catalog);
     let ids: Vec<&str> = all.iter().map(|s| s.id).collect();
     if let Some(id) = only.filter(|id| !ids.contains(id)) {
-        bail!("no section \"{id}\"; there are: {}", ids.join(", "));
+        bail!(msg!("cli-usage-no-section", id = id, ids = ids.join(", ")));
     }
     let mut first = true;
     for s in all.iter().filter(|s| only.is_none_or(|id| id == s.id)) {
@@ -47,16 +43,16 @@ pub fn usage(
             println!();
         }
         first = false;
-        println!("# {}", s.title);
+        println!("# {}", s.title.local());
         for b in &s.blocks {
             if b.inlined && !full {
-                println!("# (what the command above writes: --full prints it)");
+                println!("# {}", msg!("cli-usage-inlined"));
             } else {
                 print!("{}", b.text);
             }
         }
         for n in &s.notes {
-            println!("# note: {n}");
+            println!("# {}", msg!("cli-note", note = n.local()));
         }
     }
     Ok(ExitCode::SUCCESS)

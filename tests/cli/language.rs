@@ -29,6 +29,8 @@ fn machine_outputs_are_the_same_bytes_in_every_language() {
     let many = many.to_str().unwrap();
     let broken = common::fixture("broken-several.json");
     let broken = broken.to_str().unwrap();
+    let runtime = common::fixture("runtime-default.json");
+    let runtime = runtime.to_str().unwrap();
     let commands: &[&[&str]] = &[
         &["lint", seed, "--format", "json"],
         &["lint", seed, "--format", "sarif"],
@@ -44,6 +46,21 @@ fn machine_outputs_are_the_same_bytes_in_every_language() {
         &["compile", seed, "--format", "pfc"],
         &["explain", seed, "mkdir", "--json"],
         &["explain", seed, "chmod", "--json"],
+        &[
+            "explain",
+            runtime,
+            "mseal",
+            "--libseccomp",
+            "2.5.4",
+            "--json",
+        ],
+        &[
+            "explain", seed, "getpid", "--arch", "x86", "--arch", "x86_64", "--json",
+        ],
+        &["diff", seed, small, "--json"],
+        &[
+            "diff", seed, seed, "--arch", "x86_64", "--arch", "aarch64", "--json",
+        ],
         &["syscalls", "--json"],
         &["syscalls", "--category", "network", "--json"],
     ];

@@ -10,6 +10,8 @@ mod editor_support;
 mod agent;
 mod catalog;
 mod check;
+mod cli_language;
+mod cli_language_runs;
 mod compile;
 mod corpus;
 mod diff;

@@ -128,3 +128,11 @@ pub fn run_as(who: As, profile: &Path, enforce: bool) -> Command {
     }
     cmd
 }
+
+/// `cmd` with its messages in the language of the locale `lang` (`pt_BR.UTF-8`, `C`): LANG
+/// set, and nothing above it (LC_ALL, LC_MESSAGES).
+pub fn in_language<'c>(cmd: &'c mut Command, lang: &str) -> &'c mut Command {
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+}

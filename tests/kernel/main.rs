@@ -10,6 +10,7 @@ mod concurrent;
 mod container;
 mod container_attached;
 mod container_failures;
+mod container_language;
 mod container_tools;
 mod fidelity;
 mod kernel;

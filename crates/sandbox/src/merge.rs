@@ -6,6 +6,7 @@
 use seccompose_core::bpf::{self, Program, RetAction, SeccompData};
 use seccompose_core::catalog::Catalog;
 use seccompose_core::compile::{self, CompileError, Options};
+use seccompose_core::i18n::Text;
 use seccompose_core::profile::merge::union;
 use seccompose_core::profile::{Profile, Target};
 use std::collections::BTreeSet;
@@ -16,7 +17,7 @@ pub struct Merged {
     /// The union.
     pub profile: Profile,
     /// Disagreements and what was left out, in sentences.
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 fn program(p: &Profile, target: &Target) -> Result<Program, CompileError> {
@@ -110,9 +111,10 @@ pub fn merge(
                 .push(rule.clone());
             match program(&next, target) {
                 Ok(_) => profile = next,
-                Err(e) => notes.push(format!(
-                    "left out a rule for {}: with the rules before it the profile does not compile ({e})",
-                    rule.names().join(", ")
+                Err(e) => notes.push(seccompose_core::text!(
+                    "cli-merge-left-out",
+                    names = rule.names().join(", "),
+                    error = e.to_string()
                 )),
             }
         }
@@ -143,16 +145,16 @@ pub fn merge(
         }
         if widened.is_empty() {
             if !short.is_empty() {
-                notes.push(format!(
-                    "not everything the files allow is allowed by the merge for: {} (a rule of the first file decides first)",
-                    short.join(", ")
+                notes.push(seccompose_core::text!(
+                    "cli-merge-short",
+                    names = short.join(", ")
                 ));
             }
             break;
         }
-        notes.push(format!(
-            "not merged, since the rules together would allow calls no file allows: {}",
-            widened.join(", ")
+        notes.push(seccompose_core::text!(
+            "cli-merge-widened",
+            names = widened.join(", ")
         ));
         let rules = profile.syscalls.get_or_insert_with(Vec::new);
         let before = rules.clone();

@@ -42,7 +42,7 @@ pub struct Addition {
     /// be judged (then `why_by_name` says why).
     pub narrow: Vec<Rule>,
     /// Why the narrow form is the name alone, when it is.
-    pub why_by_name: Option<String>,
+    pub why_by_name: Option<seccompose_core::i18n::Text>,
     /// How many distinct calls it covers.
     pub distinct: usize,
 }
@@ -67,7 +67,7 @@ impl Addition {
             .map(|rule| {
                 let conds = rule.conditions();
                 if conds.is_empty() {
-                    return "every call".to_string();
+                    return seccompose_core::msg!("cli-record-every-call-bare");
                 }
                 let same_index = conds.iter().all(|c| c.index == conds[0].index);
                 let words: Vec<String> = conds
@@ -147,15 +147,13 @@ fn narrow_rules(name: &str, indices: &[u32], tuples: &BTreeSet<Vec<u64>>) -> Vec
         .collect()
 }
 
-fn by_name_reason(name: &str) -> String {
+fn by_name_reason(name: &str) -> seccompose_core::i18n::Text {
     match name {
-        "clone3" => "clone3 passes its flags in memory (struct clone_args), which a seccomp \
-                     filter cannot read: only the name can be allowed"
-            .into(),
+        "clone3" => seccompose_core::text!("cli-record-by-name-clone3"),
         _ if Catalog.syscall(name).is_none() => {
-            "the catalog does not know this syscall's arguments".into()
+            seccompose_core::text!("cli-record-by-name-unknown")
         }
-        _ => "its arguments are pointers, descriptors or sizes, not values a rule can pin".into(),
+        _ => seccompose_core::text!("cli-record-by-name-pointers"),
     }
 }
 
@@ -238,8 +236,9 @@ mod tests {
         let clone3 = &adds[0];
         assert!(clone3
             .why_by_name
-            .as_deref()
+            .as_ref()
             .unwrap()
+            .english()
             .contains("clone_args"));
         assert_eq!(adds[1].narrow[0].conditions()[0].value, 8);
         let rules = chosen_rules([(&adds[0], true), (&adds[1], false)]);

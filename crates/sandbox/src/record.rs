@@ -62,7 +62,7 @@ pub struct Held {
     /// The draft's rule that still decides (None: the default action, or not known).
     pub rule: Option<usize>,
     /// Why, in words.
-    pub why: String,
+    pub why: seccompose_core::i18n::Text,
 }
 
 /// Judges every recorded call against `draft` and proposes, for the calls it would stop, the
@@ -109,9 +109,10 @@ pub fn propose(
                     held.push(Held {
                         name: name.to_string(),
                         rule: Some(rule),
-                        why: format!(
-                            "the draft's rule at {place} stops it on purpose ({})",
-                            describe_action(*action)
+                        why: seccompose_core::text!(
+                            "cli-record-held",
+                            place = place,
+                            action = describe_action(*action)
                         ),
                     });
                 }
@@ -230,9 +231,9 @@ fn held_back(
                 s.name == name || (name.is_empty() && adds.iter().any(|a| a.name == s.name))
             })
             .map(|s| Held {
-                why: format!(
-                    "a rule of the draft decides first ({})",
-                    describe_action(s.action)
+                why: seccompose_core::text!(
+                    "cli-record-held-first",
+                    action = describe_action(s.action)
                 ),
                 name: s.name,
                 rule: None,
@@ -248,7 +249,7 @@ fn held_back(
                 Err(e) => vec![Held {
                     name: a.name.clone(),
                     rule: None,
-                    why: format!("the draft with it does not compile: {e}"),
+                    why: seccompose_core::text!("cli-record-held-compile", error = e.to_string()),
                 }],
             })
             .collect(),

@@ -6,6 +6,7 @@ use nix::sys::signal::Signal;
 use seccompose_core::bpf::RetAction;
 use seccompose_core::catalog::{describe_call, Catalog};
 use seccompose_core::i18n::{Arg, Text};
+use seccompose_core::msg;
 use seccompose_core::profile::{Arch, Profile};
 use seccompose_core::text;
 use serde_json::{json, Value};
@@ -93,24 +94,14 @@ pub fn exit_code(t: Termination) -> i32 {
 }
 
 /// What the containment means for the user, one line.
-fn containment_line(c: Containment) -> &'static str {
-    match c {
-        Containment::PidNamespace => {
-            "seccompose: contained in a PID namespace: no process of the command outlives the run\n"
-        }
-        Containment::UserAndPidNamespace => {
-            "seccompose: contained in a user + PID namespace: no process of the command outlives the run\n"
-        }
-        Containment::None if !super::procs::tree_visible() => {
-            "seccompose: not contained (no PID namespace allowed here), and /proc here belongs to \
-             another PID namespace: processes the command leaves behind cannot be found, and may \
-             outlive the run\n"
-        }
-        Containment::None => {
-            "seccompose: not contained (no PID namespace allowed here): processes the command leaves \
-             behind are ended with the run, but would survive a SIGKILL of seccompose\n"
-        }
-    }
+fn containment_line(c: Containment) -> String {
+    let line = match c {
+        Containment::PidNamespace => msg!("cli-run-contained-pid"),
+        Containment::UserAndPidNamespace => msg!("cli-run-contained-user-pid"),
+        Containment::None if !super::procs::tree_visible() => msg!("cli-run-not-contained-foreign"),
+        Containment::None => msg!("cli-run-not-contained"),
+    };
+    format!("seccompose: {line}\n")
 }
 
 fn stop_name(s: &Stop) -> String {
@@ -177,28 +168,27 @@ impl Report {
     pub fn render_stops(&self) -> String {
         let mut out = String::new();
         if self.summary.is_empty() {
-            out.push_str("seccompose: the policy stopped no syscall\n");
+            out.push_str(&format!("seccompose: {}\n", msg!("cli-run-stopped-none")));
         } else {
             let calls: usize = self.summary.iter().map(|s| s.count).sum();
-            out.push_str(&format!(
-                "seccompose: the policy stopped {} syscall{} ({calls} call{}):\n",
-                self.summary.len(),
-                if self.summary.len() == 1 { "" } else { "s" },
-                if calls == 1 { "" } else { "s" }
-            ));
+            let stopped = msg!("cli-run-stopped", n = self.summary.len(), calls = calls);
+            out.push_str(&format!("seccompose: {stopped}\n"));
             for s in &self.summary {
                 let rule = match (s.rule, s.stub) {
                     (Some(i), _) => format!("syscalls[{i}]"),
-                    (None, true) => "runc's ENOSYS stub".to_string(),
-                    (None, false) => "default action".to_string(),
+                    (None, true) => msg!("cli-run-by-stub"),
+                    (None, false) => msg!("cli-run-by-default"),
                 };
+                let first = msg!(
+                    "cli-run-first",
+                    call = describe_call(&s.name, &s.first_args, &s.first_texts)
+                );
                 out.push_str(&format!(
-                    "  {:<18} {:<16} {:>5}x  {:<18} first: {}\n",
+                    "  {:<18} {:<16} {:>5}x  {:<18} {first}\n",
                     s.name,
                     describe_action(s.action),
                     s.count,
                     rule,
-                    describe_call(&s.name, &s.first_args, &s.first_texts)
                 ));
             }
         }
@@ -213,29 +203,36 @@ impl Report {
 
     /// How the command ended, in one line (no containment line).
     pub(crate) fn ending(&self) -> String {
-        match self.termination {
-            Termination::Exited(c) => format!("seccompose: the command exited with status {c}\n"),
+        self.ending_for(&msg!("cli-run-the-command"))
+    }
+
+    /// [`Report::ending`] saying `who` for the command ("the container's command").
+    pub(crate) fn ending_for(&self, who: &str) -> String {
+        let line = match self.termination {
+            Termination::Exited(c) => msg!("cli-run-exited", who = who, status = c.to_string()),
             Termination::Signaled(sig) => {
-                let name = signal_name(sig);
+                let signal = signal_name(sig);
                 match self.killer() {
-                    Some(k) => format!(
-                        "seccompose: killed by {name}: the policy {} on {}\n",
-                        kill_words(k.action),
-                        k.name
+                    Some(k) if matches!(k.action, RetAction::Trap(_)) => {
+                        msg!(
+                            "cli-run-killed-trap",
+                            signal = signal,
+                            syscall = k.name.as_str()
+                        )
+                    }
+                    Some(k) => msg!(
+                        "cli-run-killed-kill",
+                        signal = signal,
+                        syscall = k.name.as_str()
                     ),
-                    None => format!("seccompose: killed by {name}\n"),
+                    None => msg!("cli-run-killed", signal = signal),
                 }
             }
-            Termination::TimedOut => {
-                "seccompose: ended at the timeout (the whole process tree)\n".into()
-            }
-            Termination::Stopped => {
-                "seccompose: stopped on request (the whole process tree)\n".into()
-            }
-            Termination::NotRun { errno, denied } => {
-                format!("seccompose: {}\n", not_run(errno, denied))
-            }
-        }
+            Termination::TimedOut => msg!("cli-run-timed-out"),
+            Termination::Stopped => msg!("cli-run-stopped-on-request"),
+            Termination::NotRun { errno, denied } => not_run(errno, denied, who),
+        };
+        format!("seccompose: {line}\n")
     }
 
     /// How the command ended, in words for the run pane, naming the rule behind a kill with
@@ -341,7 +338,11 @@ impl Report {
 pub fn rule_place(rule: Option<usize>, profile: &Profile) -> Option<String> {
     let index = rule?;
     Some(match profile.rules().get(index).and_then(|r| r.pos) {
-        Some(p) => format!("line {}:{}", p.line, p.col),
+        Some(p) => msg!(
+            "cli-run-rule-line",
+            line = p.line.to_string(),
+            col = p.col.to_string()
+        ),
         None => format!("syscalls[{index}]"),
     })
 }
@@ -354,21 +355,14 @@ pub fn signal_name(sig: i32) -> String {
         .map_or_else(|| format!("signal {sig}"), |v| v.name.to_string())
 }
 
-fn kill_words(a: RetAction) -> &'static str {
-    match a {
-        RetAction::Trap(_) => "traps",
-        _ => "kills",
-    }
-}
-
 /// Why the command never ran, in words.
-fn not_run(errno: i32, denied: bool) -> String {
+fn not_run(errno: i32, denied: bool, who: &str) -> String {
     let name = seccompose_core::catalog::Catalog
         .errno_name(errno as u64)
         .map_or_else(|| format!("errno {errno}"), str::to_string);
     if denied {
-        format!("the command was not run: the profile denies execve ({name})")
+        msg!("cli-run-not-run-denied", who = who, errno = name)
     } else {
-        format!("the command was not run: execve failed ({name})")
+        msg!("cli-run-not-run-failed", who = who, errno = name)
     }
 }

@@ -5,6 +5,8 @@
 use super::sys::init::in_child;
 use super::sys::seccomp::{self, Filter};
 use seccompose_core::bpf::Insn;
+use seccompose_core::i18n::{Arg, Text};
+use seccompose_core::text;
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -33,13 +35,13 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
     /// What was checked.
-    pub name: &'static str,
+    pub name: Text,
     /// How it came out.
     pub status: Status,
     /// What was found.
-    pub detail: String,
+    pub detail: Text,
     /// What follows for the user, when something is missing.
-    pub consequence: Option<String>,
+    pub consequence: Option<Text>,
 }
 
 /// Everything `doctor` reports.
@@ -252,12 +254,12 @@ fn config_value<'t>(config: &'t str, key: &str) -> Option<&'t str> {
         .find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
 }
 
-fn check(name: &'static str, status: Status, detail: String, consequence: Option<&str>) -> Check {
+fn check(name: Text, status: Status, detail: Text, consequence: Option<Text>) -> Check {
     Check {
         name,
         status,
         detail,
-        consequence: consequence.map(str::to_string),
+        consequence,
     }
 }
 
@@ -268,38 +270,40 @@ pub fn report() -> Report {
         Some((from, text)) => {
             let filter = config_value(&text, "CONFIG_SECCOMP_FILTER") == Some("y");
             let x32 = config_value(&text, "CONFIG_X86_X32_ABI") == Some("y");
+            let value = |key| match config_value(&text, key) {
+                Some(v) => Arg::from(v),
+                None => Arg::from(text!("cli-doctor-unset")),
+            };
             checks.push(check(
-                "kernel config",
+                text!("cli-doctor-kernel-config"),
                 if filter { Status::Ok } else { Status::Warning },
-                format!(
-                    "{from}: CONFIG_SECCOMP_FILTER={}, CONFIG_X86_X32_ABI={}",
-                    config_value(&text, "CONFIG_SECCOMP_FILTER").unwrap_or("unset"),
-                    config_value(&text, "CONFIG_X86_X32_ABI").unwrap_or("unset")
+                text!(
+                    "cli-doctor-kernel-config-found",
+                    from = from,
+                    filter = value("CONFIG_SECCOMP_FILTER"),
+                    x32 = value("CONFIG_X86_X32_ABI")
                 ),
-                (!x32).then_some("x32 programs cannot run here, so x32 sections of a filter are never exercised on this machine"),
+                (!x32).then(|| text!("cli-doctor-no-x32")),
             ));
         }
         None => checks.push(check(
-            "kernel config",
+            text!("cli-doctor-kernel-config"),
             Status::Info,
-            "neither /proc/config.gz nor /boot/config-RELEASE is readable; the probes below decide"
-                .into(),
+            text!("cli-doctor-kernel-config-unreadable"),
             None,
         )),
     }
     let mode = seccomp::mode();
     let filters = filters_work();
     checks.push(check(
-        "seccomp filters",
+        text!("cli-doctor-filters"),
         if filters { Status::Ok } else { Status::Failed },
         if filters {
-            format!("a filter loads (this process runs in seccomp mode {mode})")
+            text!("cli-doctor-filters-load", mode = mode.to_string())
         } else {
-            "loading a filter failed".into()
+            text!("cli-doctor-filters-fail")
         },
-        (!filters).then_some(
-            "nothing can be run under a profile here; editing, checking and compiling still work",
-        ),
+        (!filters).then(|| text!("cli-doctor-filters-consequence")),
     ));
     let actions = std::fs::read_to_string("/proc/sys/kernel/seccomp/actions_avail")
         .map(|s| s.trim().to_string())
@@ -318,61 +322,61 @@ pub fn report() -> Report {
     .filter(|a| !actions.split_whitespace().any(|x| x == *a))
     .collect();
     checks.push(check(
-        "actions",
+        text!("cli-doctor-actions"),
         if missing.is_empty() {
             Status::Ok
         } else {
             Status::Warning
         },
         if actions.is_empty() {
-            "/proc/sys/kernel/seccomp/actions_avail is not readable".into()
+            text!("cli-doctor-actions-unreadable")
         } else {
-            format!("the kernel offers: {actions}")
+            text!("cli-doctor-actions-offered", actions = actions)
         },
-        (!missing.is_empty()).then_some(
-            "profiles that use a missing action behave differently here than on a newer kernel",
-        ),
+        (!missing.is_empty()).then(|| text!("cli-doctor-actions-consequence")),
     ));
     let notify = user_notification_works();
     checks.push(check(
-        "user notification",
+        text!("cli-doctor-notification"),
         if notify { Status::Ok } else { Status::Warning },
         if notify {
-            "a listener can be taken from a filter".into()
+            text!("cli-doctor-notification-works")
         } else {
-            "a filter cannot hand out a user-notification listener".into()
+            text!("cli-doctor-notification-missing")
         },
-        (!notify).then_some("runs work in enforce mode only: the command sees the policy, but stopped syscalls are not reported"),
+        (!notify).then(|| text!("cli-doctor-notification-consequence")),
     ));
     let trace = tracing_works();
     checks.push(check(
-        "tracing",
+        text!("cli-doctor-tracing"),
         if trace { Status::Ok } else { Status::Warning },
         if trace {
-            "this process may trace the commands it starts".into()
+            text!("cli-doctor-tracing-works")
         } else {
             match yama_ptrace_scope() {
-                Some(scope) => format!("ptrace of a child is refused (Yama ptrace_scope: {scope})"),
-                None => "ptrace of a child is refused".into(),
+                Some(scope) => text!("cli-doctor-tracing-refused-yama", scope = scope),
+                None => text!("cli-doctor-tracing-refused"),
             }
         },
-        (!trace).then_some(
-            "observed runs cannot watch TRAP and KILL stops, so runs work in enforce mode only",
-        ),
+        (!trace).then(|| text!("cli-doctor-tracing-consequence")),
     ));
     let (version, api) = (libseccomp::ScmpVersion::current(), libseccomp::get_api());
     checks.push(match version {
         Ok(v) => check(
-            "libseccomp",
+            text!("cli-doctor-libseccomp"),
             Status::Ok,
-            format!("{}.{}.{}, API level {api}", v.major, v.minor, v.micro),
+            text!(
+                "cli-doctor-libseccomp-version",
+                version = format!("{}.{}.{}", v.major, v.minor, v.micro),
+                api = api
+            ),
             None,
         ),
         Err(e) => check(
-            "libseccomp",
+            text!("cli-doctor-libseccomp"),
             Status::Failed,
-            format!("cannot ask for its version: {e}"),
-            Some("profiles cannot be compiled"),
+            text!("cli-doctor-libseccomp-error", error = e.to_string()),
+            Some(text!("cli-doctor-libseccomp-consequence")),
         ),
     });
     let man = std::process::Command::new("man")
@@ -380,56 +384,46 @@ pub fn report() -> Report {
         .output()
         .is_ok_and(|o| o.status.success());
     checks.push(check(
-        "man pages",
+        text!("cli-doctor-man"),
         if man { Status::Ok } else { Status::Info },
         if man {
-            "section 2 is installed".into()
+            text!("cli-doctor-man-installed")
         } else {
-            "section 2 is not installed (or `man` is missing)".into()
+            text!("cli-doctor-man-missing")
         },
-        (!man).then_some("the editor shows the catalog's summaries instead; install manpages-dev (Debian/Ubuntu) or man-pages (Fedora)"),
+        (!man).then(|| text!("cli-doctor-man-consequence")),
     ));
     let root = nix::unistd::geteuid().is_root();
     checks.push(check(
-        "user",
+        text!("cli-doctor-user"),
         Status::Info,
-        if root { "running as root".into() } else { "running as an ordinary user".into() },
-        root.then_some("commands run under a profile run as root too; try them as an ordinary user when you can"),
+        if root {
+            text!("cli-doctor-user-root")
+        } else {
+            text!("cli-doctor-user-ordinary")
+        },
+        root.then(|| text!("cli-doctor-user-consequence")),
     ));
     Report { checks }
 }
 
-/// Why an observed run became an enforced one.
-pub const FELL_BACK: &str = "this kernel cannot hand out user-notification listeners (see `seccompose doctor`), so the command runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported";
-
-/// Why an observed run became an enforced one when tracing is refused.
-pub const FELL_BACK_NO_TRACING: &str = "this process may not trace the command (see `seccompose doctor`), so it runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported";
-
-/// Why an observed run became an enforced one inside another PID namespace.
-pub const FELL_BACK_FOREIGN_PROC: &str = "/proc here belongs to another PID namespace (a run inside a run?), where the command cannot be found to observe it, so it runs in enforce mode: it sees exactly what the profile does, but stopped syscalls are not reported";
-
-/// Why a recording cannot happen inside another PID namespace.
-pub const CANNOT_RECORD_FOREIGN_PROC: &str = "recording needs to find the command in /proc, which here belongs to another PID namespace (a run inside a run?)";
-
-/// Why a recording cannot happen.
-pub const CANNOT_RECORD: &str = "recording needs user notification, which this kernel cannot hand out (see `seccompose doctor`)";
-
 /// The mode a run can have on this machine: an observed run falls back to enforcement when
 /// user notification or tracing is missing (with the reason to show); a recording cannot
 /// happen without user notification (it traces nothing).
-pub fn available_mode(
-    requested: super::Mode,
-) -> Result<(super::Mode, Option<&'static str>), &'static str> {
+pub fn available_mode(requested: super::Mode) -> Result<(super::Mode, Option<Text>), Text> {
     use super::Mode;
+    let enforced = |why| Ok((Mode::Enforce, Some(why)));
     match requested {
         Mode::Enforce => Ok((Mode::Enforce, None)),
-        Mode::Observe if !user_notification_works() => Ok((Mode::Enforce, Some(FELL_BACK))),
-        Mode::Observe if !tracing_works() => Ok((Mode::Enforce, Some(FELL_BACK_NO_TRACING))),
-        Mode::Record if !user_notification_works() => Err(CANNOT_RECORD),
+        Mode::Observe if !user_notification_works() => enforced(text!("cli-run-fell-back")),
+        Mode::Observe if !tracing_works() => enforced(text!("cli-run-fell-back-no-tracing")),
+        Mode::Record if !user_notification_works() => Err(text!("cli-run-cannot-record")),
         Mode::Observe if !super::procs::tree_visible() => {
-            Ok((Mode::Enforce, Some(FELL_BACK_FOREIGN_PROC)))
+            enforced(text!("cli-run-fell-back-foreign-proc"))
         }
-        Mode::Record if !super::procs::tree_visible() => Err(CANNOT_RECORD_FOREIGN_PROC),
+        Mode::Record if !super::procs::tree_visible() => {
+            Err(text!("cli-run-cannot-record-foreign-proc"))
+        }
         _ => Ok((requested, None)),
     }
 }

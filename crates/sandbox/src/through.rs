@@ -8,6 +8,7 @@ use super::Stop;
 use seccompose_core::bpf::RetAction;
 use seccompose_core::catalog::describe_call;
 use seccompose_core::lint::OpenSibling;
+use seccompose_core::msg;
 use seccompose_core::profile::{Profile, Target};
 
 impl Stop {
@@ -32,21 +33,23 @@ pub fn watched(profile: &Profile, target: &Target) -> Vec<String> {
 /// `open` is [`seccompose_core::lint::open_siblings`] of `profile`, the profile the run used.
 pub fn went_through_line(s: &StopSummary, open: &[OpenSibling], profile: &Profile) -> String {
     let call = describe_call(&s.name, &s.first_args, &s.first_texts);
-    let times = if s.count > 1 {
-        format!(" ({}x)", s.count)
+    let call = if s.count > 1 {
+        format!("{call} ({}x)", s.count)
     } else {
-        String::new()
+        call
     };
     let Some(o) = open.iter().find(|o| o.name == s.name) else {
-        return format!("went through: {call}{times}");
+        return msg!("cli-run-went-through", call = call);
     };
     let denied = seccompose_core::lint::list(&o.denied);
-    let place = rule_place(o.rule, profile).unwrap_or_else(|| "the default action".into());
-    format!(
-        "went through: {call}{times}, which does what {denied} {}; the draft denies {denied} but \
-         allows {} ({place})",
-        if o.denied.len() == 1 { "does" } else { "do" },
-        s.name
+    let place = rule_place(o.rule, profile).unwrap_or_else(|| msg!("cli-run-the-default"));
+    msg!(
+        "cli-run-went-through-sibling",
+        call = call,
+        denied = denied,
+        n = o.denied.len(),
+        allowed = s.name.as_str(),
+        place = place
     )
 }
 

@@ -51,7 +51,7 @@ impl UsagePanel {
             &Catalog,
         );
         for section in sections {
-            lines.push(Line::styled(section.title.to_string(), theme.accent()));
+            lines.push(Line::styled(section.title.local(), theme.accent()));
             for block in &section.blocks {
                 let style = match block.kind {
                     Kind::Shell => theme.text(),
@@ -65,7 +65,7 @@ impl UsagePanel {
                 );
             }
             for note in &section.notes {
-                lines.push(Line::styled(format!("  · {note}"), theme.dim()));
+                lines.push(Line::styled(format!("  · {}", note.local()), theme.dim()));
             }
             lines.push(Line::raw(""));
         }

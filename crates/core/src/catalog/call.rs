@@ -8,13 +8,13 @@ use super::{complete_value, parse_value, Catalog, ConstantSet, ValueError};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CallError {
     /// Nothing was typed.
-    #[error("type a syscall and its arguments, e.g. socket AF_INET6 SOCK_STREAM 0")]
+    #[error("{}", crate::msg!("cli-call-empty"))]
     Empty,
     /// More than six arguments.
-    #[error("a syscall has at most {MAX_ARGS} arguments, {0} given")]
+    #[error("{}", crate::msg!("cli-call-too-many", most = MAX_ARGS, given = *.0))]
     TooManyArguments(usize),
     /// One argument does not read.
-    #[error("argument {index}: {error}")]
+    #[error("{}", crate::msg!("cli-call-argument", index = *.index, error = .error.to_string()))]
     Argument {
         /// Its position, from 0.
         index: usize,

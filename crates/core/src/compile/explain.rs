@@ -4,7 +4,9 @@
 use super::{ret_action, rules::Plan, Compiled, Limit, Skipped};
 use crate::bpf::{self, Program, RetAction, SeccompData};
 use crate::catalog::Catalog;
+use crate::i18n::Text;
 use crate::profile::Arch;
+use crate::text;
 
 /// The answer for one call.
 #[derive(Debug, Clone)]
@@ -44,14 +46,14 @@ impl Explanation {
     }
 }
 
-/// Why a call cannot be explained.
+/// Why a call cannot be explained (in the current language).
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ExplainError {
-    /// The catalog has no such name.
-    #[error("unknown syscall \"{0}\"{1}")]
-    UnknownSyscall(String, String),
+    /// The catalog has no such name (and the closest one it has, if any).
+    #[error("{}", unknown_syscall(.0, .1.as_deref()))]
+    UnknownSyscall(String, Option<String>),
     /// The architecture has no such call.
-    #[error("{0} does not exist on {1}")]
+    #[error("{}", crate::msg!("cli-explain-not-on-arch", name = .0.as_str(), arch = .1.to_string()))]
     NotOnArch(String, Arch),
     /// The compiled program could not be read.
     #[error("{0}")]
@@ -61,13 +63,18 @@ pub enum ExplainError {
     Call(#[from] crate::catalog::CallError),
 }
 
+/// `unknown syscall "NAME"`, with the closest name when there is one.
+fn unknown_syscall(name: &str, hint: Option<&str>) -> String {
+    match hint {
+        Some(hint) => crate::msg!("cli-unknown-syscall-hint", name = name, hint = hint),
+        None => crate::msg!("cli-unknown-syscall", name = name),
+    }
+}
+
 /// The catalog's syscall of this name, or an error naming the closest one.
 pub fn known_syscall(name: &str) -> Result<&'static crate::catalog::Syscall, ExplainError> {
     Catalog.syscall(name).ok_or_else(|| {
-        let hint = Catalog
-            .suggest(name)
-            .map(|s| format!("; did you mean \"{s}\"?"))
-            .unwrap_or_default();
+        let hint = Catalog.suggest(name).map(str::to_string);
         ExplainError::UnknownSyscall(name.to_string(), hint)
     })
 }
@@ -176,26 +183,29 @@ pub fn explain_nr(
 impl Explanation {
     /// What decided, in one line for people: the stub, a rule (`rule` renders its place),
     /// the bad-architecture action or the default (`default` names it).
-    pub fn decided_by(&self, rule: impl Fn(usize) -> String, default: &str) -> String {
+    pub fn decided_by(&self, rule: impl Fn(usize) -> String, default: &str) -> Text {
         if let Some(limit) = &self.stub {
             return match limit {
-                Some(l) => format!(
-                    "decided by runc's -ENOSYS stub: {} is above {}, {}, the newest syscall this profile names that the runtime resolves for {}",
-                    self.nr & !0x4000_0000, l.nr, l.name, l.arch
+                Some(l) => text!(
+                    "cli-explain-stub",
+                    nr = (self.nr & !0x4000_0000).to_string(),
+                    limit = l.nr.to_string(),
+                    name = l.name.as_str(),
+                    arch = l.arch.to_string()
                 ),
-                None => format!(
-                    "decided by runc's -ENOSYS stub: syscall {} on {} is its multiplexer",
-                    self.nr, self.arch
+                None => text!(
+                    "cli-explain-stub-multiplexer",
+                    nr = self.nr.to_string(),
+                    arch = self.arch.to_string()
                 ),
             };
         }
         match self.rule {
-            Some(i) => format!("decided by {}", rule(i)),
-            None if !self.covered => format!(
-                "decided by the bad-architecture action: the filter has no section for {}",
-                self.arch
-            ),
-            None => format!("decided by the default action ({default})"),
+            Some(i) => text!("cli-explain-rule", rule = rule(i)),
+            None if !self.covered => {
+                text!("cli-explain-bad-arch", arch = self.arch.to_string())
+            }
+            None => text!("cli-explain-default", action = default),
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::profile::{
     alternatives, errno_problem, rule_errno, Action, Arch, ArgCond, Diagnostic, LibseccompVersion,
     Pos, Profile, RuncErrno, Target,
 };
+use crate::text;
 use libseccomp::{ScmpArch, ScmpArgCompare, ScmpFilterContext, ScmpSyscall};
 
 /// One profile rule as it will be compiled: active, not equal to the default, conditions grouped.
@@ -56,34 +57,22 @@ pub struct Skipped {
 }
 
 impl Skipped {
-    /// One sentence for people, in their language: what the runtime does with the name, and why.
-    pub fn describe(&self, target: &Target) -> String {
-        self.text(target).local()
-    }
-
-    /// [`Self::describe`]'s sentence, kept for any language.
-    pub fn text(&self, target: &Target) -> Text {
-        let (path, runtime) = (
-            format!("syscalls[{}]", self.index),
-            target.runtime.to_string(),
+    /// One sentence for people: what the runtime does with the name, and why.
+    pub fn describe(&self, target: &Target) -> Text {
+        let skipped = text!(
+            "cli-explain-skipped",
+            index = self.index.to_string(),
+            runtime = target.runtime.to_string(),
+            version = target.libseccomp.to_string(),
+            name = self.name.as_str()
         );
-        let libseccomp = target.libseccomp.to_string();
         match self.known_since {
-            Some(v) => crate::text!(
-                "load-skipped-known-since",
-                path = path,
-                runtime = runtime,
-                libseccomp = libseccomp,
-                name = &self.name,
+            Some(v) => text!(
+                "cli-explain-skipped-since",
+                skipped = skipped,
                 since = v.to_string()
             ),
-            None => crate::text!(
-                "load-skipped",
-                path = path,
-                runtime = runtime,
-                libseccomp = libseccomp,
-                name = &self.name
-            ),
+            None => skipped,
         }
     }
 }
@@ -110,7 +99,7 @@ pub fn plan(profile: &Profile, target: &Target) -> Plan {
                     };
                     let pos = rule.pos.unwrap_or_default();
                     plan.warnings
-                        .push(Diagnostic::warning(pos, skipped.text(target)));
+                        .push(Diagnostic::warning(pos, skipped.describe(target)));
                     plan.skipped.push(skipped);
                     continue;
                 }

@@ -236,11 +236,13 @@ impl PolicyDiff {
         self.default.is_none() && self.arches.is_none() && self.syscalls.is_empty()
     }
 
-    /// The difference in lines for people (`- before` / `+ after` per syscall).
+    /// The difference in lines for people (`- before` / `+ after` per syscall), in the
+    /// current language.
     pub fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
         if let Some((a, b)) = &self.default {
-            out.push(format!("default: {a} -> {b}"));
+            let change = format!("{a} -> {b}");
+            out.push(crate::msg!("cli-diff-default", change = change));
         }
         if let Some((a, b)) = &self.arches {
             let names = |v: &[Arch]| {
@@ -249,7 +251,8 @@ impl PolicyDiff {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            out.push(format!("architectures: {} -> {}", names(a), names(b)));
+            let change = format!("{} -> {}", names(a), names(b));
+            out.push(crate::msg!("cli-diff-arches", change = change));
         }
         for c in &self.syscalls {
             out.push(format!("{}: {} -> {}", c.name, c.before, c.after));

@@ -4,7 +4,9 @@
 //! two narrow rules stay two. Where the files disagree (default action, architectures) the
 //! first one's setting is kept and the disagreement is said.
 
+use crate::i18n::Text;
 use crate::profile::{Action, Profile, Rule};
+use crate::text;
 
 /// The candidate union, with what it says and where each added rule came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +16,7 @@ pub struct Union {
     /// For each appended rule (in order): its file (1 = the second) and its index there.
     pub origins: Vec<(usize, usize)>,
     /// Where the files disagree and what was kept or left out, in sentences.
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// Whether `result` already allows `name` with a rule that has no conditions at all.
@@ -52,30 +54,26 @@ pub fn union(first: &Profile, others: &[&Profile], labels: &[String]) -> Union {
         if (other.default_action.semantic(), other.default_errno())
             != (first.default_action.semantic(), first.default_errno())
         {
-            notes.push(format!(
-                "{} has default action {} where {} has {}: kept {}'s, so what {} leaves to its default is not merged",
-                label(file),
-                other.default_action.name(),
-                label(0),
-                first.default_action.name(),
-                label(0),
-                label(file)
+            notes.push(text!(
+                "cli-merge-default",
+                file = label(file),
+                action = other.default_action.name(),
+                first = label(0),
+                kept = first.default_action.name()
             ));
         }
         if other.architectures != first.architectures || other.arch_map != first.arch_map {
-            notes.push(format!(
-                "{} names other architectures than {}: kept {}'s",
-                label(file),
-                label(0),
-                label(0)
+            notes.push(text!(
+                "cli-merge-arches",
+                file = label(file),
+                first = label(0)
             ));
         }
         if other.flags != first.flags {
-            notes.push(format!(
-                "{} sets other flags than {}: kept {}'s",
-                label(file),
-                label(0),
-                label(0)
+            notes.push(text!(
+                "cli-merge-flags",
+                file = label(file),
+                first = label(0)
             ));
         }
         // A syscall the other file also stops by some rule: its allowing rules there may be
@@ -117,30 +115,22 @@ pub fn union(first: &Profile, others: &[&Profile], labels: &[String]) -> Union {
             origins.push((file, j));
         }
         if left_stopping > 0 {
-            notes.push(format!(
-                "{}: {left_stopping} {} nothing {} not taken (the union keeps what allows)",
-                label(file),
-                if left_stopping == 1 {
-                    "rule that allows"
-                } else {
-                    "rules that allow"
-                },
-                if left_stopping == 1 { "was" } else { "were" }
+            notes.push(text!(
+                "cli-merge-stopping",
+                file = label(file),
+                n = left_stopping
             ));
         }
         if !left_mixed.is_empty() {
-            notes.push(format!(
-                "{}: not merged, since its own rules both allow and stop them: {}",
-                label(file),
-                left_mixed.join(", ")
+            notes.push(text!(
+                "cli-merge-mixed",
+                file = label(file),
+                names = left_mixed.join(", ")
             ));
         }
     }
     if out.default_action == Action::Allow && !others.is_empty() {
-        notes.push(format!(
-            "{}'s default action allows: the union allows whatever it does not stop",
-            label(0)
-        ));
+        notes.push(text!("cli-merge-allows", first = label(0)));
     }
     Union {
         profile: out,
@@ -182,12 +172,11 @@ mod tests {
         assert_eq!(rules[3], socket(2));
         assert_eq!(u.origins, [(1, 0), (1, 1)]);
         assert_eq!(u.profile.default_action, Action::Errno);
-        assert!(u
-            .notes
+        let notes: Vec<String> = u.notes.iter().map(Text::english).collect();
+        assert!(notes
             .iter()
             .any(|n| n.contains("b.json has default action SCMP_ACT_KILL_PROCESS")));
-        assert!(u
-            .notes
+        assert!(notes
             .iter()
             .any(|n| n.contains("1 rule that allows nothing was")));
     }
@@ -202,7 +191,7 @@ mod tests {
         let u = union(&a, &[&b], &[]);
         assert!(u.profile.rules().is_empty());
         assert!(
-            u.notes.iter().any(|n| n.contains("socket")),
+            u.notes.iter().any(|n| n.english().contains("socket")),
             "{:?}",
             u.notes
         );

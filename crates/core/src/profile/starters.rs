@@ -16,6 +16,19 @@ pub struct Starter {
 }
 
 impl Starter {
+    /// [`Starter::about`] as a message, for people in their language.
+    pub fn about_text(&self) -> crate::i18n::Text {
+        match self.name {
+            "default" => crate::text!("cli-starter-default"),
+            "deny-mkdir-chmod-chown" => crate::text!("cli-starter-deny-mkdir-chmod-chown"),
+            "no-network" => crate::text!("cli-starter-no-network"),
+            "read-only-fs" => crate::text!("cli-starter-read-only-fs"),
+            "no-new-processes" => crate::text!("cli-starter-no-new-processes"),
+            "strict" => crate::text!("cli-starter-strict"),
+            _ => crate::text!("cli-starter-static-hello"),
+        }
+    }
+
     /// The profile (the files are tested to load without errors).
     pub fn profile(&self, lexicon: &dyn Lexicon) -> Profile {
         parse(self.text, lexicon)
@@ -80,4 +93,20 @@ pub fn find(name: &str) -> Option<&'static Starter> {
 /// The starters' names.
 pub fn names() -> Vec<&'static str> {
     STARTERS.iter().map(|s| s.name).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::STARTERS;
+    use crate::lang::Language;
+
+    /// Each starter's message says in English what its `about` says, and Portuguese has one.
+    #[test]
+    fn every_starter_is_described_in_every_language() {
+        for s in STARTERS {
+            let text = s.about_text();
+            assert_eq!(text.english(), s.about, "{}", s.name);
+            assert!(crate::i18n::has(Language::PtBr, text.id()), "{}", s.name);
+        }
+    }
 }

@@ -6,6 +6,8 @@
 use super::formats::{self, Format, Sets};
 use super::model::Profile;
 use super::target::Target;
+use crate::i18n::Text;
+use crate::text;
 use std::path::{Path, PathBuf};
 
 /// Where the kubelet looks for `Localhost` profiles (its `--seccomp-profile-root`'s default).
@@ -46,11 +48,11 @@ pub struct Section {
     /// `docker`, `kubernetes`, `spo`, `systemd`, `bwrap`, `observe`.
     pub id: &'static str,
     /// Its heading.
-    pub title: &'static str,
+    pub title: Text,
     /// The lines, in the order they are run or written.
     pub blocks: Vec<Block>,
     /// What to know: what the format cannot express, where a line must run.
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// The profile's file as the lines name it: absolute, quoted for a shell where needed.
@@ -123,13 +125,9 @@ fn docker(json: &Path, convert: &[String]) -> Section {
     lines.push(format!("podman run --rm -it {opt} IMAGE COMMAND"));
     Section {
         id: "docker",
-        title: "Docker and podman",
+        title: text!("cli-usage-docker"),
         blocks: vec![shell(&lines)],
-        notes: vec![
-            "The runtime reads the file when the container starts: edit, save and start the \
-             container again. In docker compose: security_opt: [\"seccomp=FILE\"]."
-                .into(),
-        ],
+        notes: vec![text!("cli-usage-docker-note")],
     }
 }
 
@@ -144,29 +142,22 @@ fn observe(file: &Path) -> Section {
             quoted(file)
         )
     };
+    // The comments are for people, in their language; the commands stay.
     let lines = [
-        "# Docker Engine 23.0 or later (its runtime: runc)".to_string(),
+        format!("# {}", text!("cli-usage-observe-docker").local()),
         agent(""),
         format!("docker run --rm -it --security-opt seccomp={observed} IMAGE COMMAND"),
-        "# podman 4.1 or later (its runtime: crun, unless configured otherwise)".to_string(),
+        format!("# {}", text!("cli-usage-observe-podman").local()),
         agent(" --runtime crun"),
         format!("podman run --rm -it --security-opt seccomp={observed} IMAGE COMMAND"),
     ];
     Section {
         id: "observe",
-        title: "Observing the draft under Docker or podman (seccompose agent)",
+        title: text!("cli-usage-observe"),
         blocks: vec![shell(&lines)],
         notes: vec![
-            "The agent answers every call the draft stops as the draft would and prints it as it \
-             happens; kill %1 (or Ctrl-c in the foreground) ends it: end the container first, since \
-             without the agent the calls the rewrite notifies fail with ENOSYS. -o writes the \
-             rewrite again from the saved draft."
-                .into(),
-            "Docker passes listenerPath on to runc from Engine 23.0 (20.10 drops it), podman \
-             from 4.1 (containers/common 0.48): read in their sources, not tried with an engine \
-             here; the agent itself is tested with runc run directly. The runtime must reach \
-             the socket's path: with a rootless engine, try it first."
-                .into(),
+            text!("cli-usage-observe-note-agent"),
+            text!("cli-usage-observe-note-engines"),
         ],
     }
 }
@@ -197,12 +188,11 @@ fn kubernetes(json: &Path, convert: &[String], name: &str) -> Section {
     });
     Section {
         id: "kubernetes",
-        title: "Kubernetes: a Localhost profile",
+        title: text!("cli-usage-kubernetes"),
         blocks,
-        notes: vec![format!(
-            "The file must be on every node that may run the pod, under the kubelet's seccomp \
-             root ({KUBELET_SECCOMP_ROOT}); localhostProfile is relative to it. The same \
-             securityContext works on one container."
+        notes: vec![text!(
+            "cli-usage-kubernetes-note",
+            root = KUBELET_SECCOMP_ROOT
         )],
     }
 }
@@ -217,18 +207,21 @@ fn spo(profile: &Profile, target: &Target, file: &Path, name: &str) -> Section {
         ),
         format!("kubectl apply -f {manifest_file}"),
     ];
-    let mut notes: Vec<String> = formats::spec_limits(&resolved.profile)
+    let mut notes: Vec<Text> = formats::spec_limits(&resolved.profile)
         .into_iter()
-        .map(|l| format!("The operator's schema cannot express: {l}"))
+        .map(|l| text!("cli-usage-spo-cannot", what = l))
         .collect();
-    notes.push(format!(
-        "The operator writes the profile on every node; the pod names the path it reports \
-         (kubectl get seccompprofile {name} -n {NAMESPACE} -o jsonpath='{{.status.localhostProfile}}'), \
-         operator/{NAMESPACE}/{name}.json in most versions."
+    notes.push(text!(
+        "cli-usage-spo-note",
+        command = format!(
+            "kubectl get seccompprofile {name} -n {NAMESPACE} -o \
+             jsonpath='{{.status.localhostProfile}}'"
+        ),
+        path = format!("operator/{NAMESPACE}/{name}.json")
     ));
     Section {
         id: "spo",
-        title: "Kubernetes: the Security Profiles Operator",
+        title: text!("cli-usage-spo"),
         blocks: vec![
             shell(&lines),
             // The manifest and a pod using it, as one file of two documents.
@@ -249,21 +242,13 @@ fn spo(profile: &Profile, target: &Target, file: &Path, name: &str) -> Section {
 fn systemd(profile: &Profile, target: &Target, file: &Path, sets: &dyn Sets) -> Section {
     let label = file.display().to_string();
     let unit = formats::systemd_unit(profile, target, sets, &label);
-    let mut notes = vec![
-        "Put the settings in the service's unit or in a drop-in (systemctl edit NAME.service), \
-         then restart it."
-            .to_string(),
-    ];
+    let mut notes = vec![text!("cli-usage-systemd-note")];
     if !unit.lossy.is_empty() {
-        notes.push(format!(
-            "systemd cannot express {} part(s) of the profile: the comments at the end of the \
-             settings list them",
-            unit.lossy.len()
-        ));
+        notes.push(text!("cli-usage-systemd-lossy", n = unit.lossy.len()));
     }
     Section {
         id: "systemd",
-        title: "A systemd service",
+        title: text!("cli-usage-systemd"),
         blocks: vec![
             shell(&[format!(
                 "seccompose convert {} --to systemd --lossy -o seccomp.conf",
@@ -294,19 +279,11 @@ fn bwrap(file: &Path, target: &Target) -> Section {
     ];
     Section {
         id: "bwrap",
-        title: "bubblewrap, with the compiled filter",
+        title: text!("cli-usage-bwrap"),
         blocks: vec![shell(&lines)],
         notes: vec![
-            format!(
-                "The BPF is for {} (with its archMap sub-architectures), the target it was \
-                 compiled for; bwrap loads it just before it runs COMMAND, so execve must be \
-                 allowed.",
-                target.arch
-            ),
-            "The line is for bash or zsh: a POSIX sh such as dash opens only descriptors 0-9 \
-             (write --seccomp 9 9<FILE there). Inside, the file system is read-only: --bind a \
-             folder to write to it."
-                .into(),
+            text!("cli-usage-bwrap-arch", arch = target.arch.to_string()),
+            text!("cli-usage-bwrap-shell"),
         ],
     }
 }

@@ -81,7 +81,7 @@ pub struct ContainerFinished {
     /// ended first, or was ended after this long without connecting): nothing was observed.
     pub never_connected: Option<NeverConnected>,
     /// What the observed rewrite cannot see, and containers of killed runs removed.
-    pub notes: Vec<String>,
+    pub notes: Vec<seccompose_core::i18n::Text>,
     /// The mode it ran in.
     pub mode: Mode,
     /// Record mode: every distinct call (the runtime's start-up after its filter, then the
@@ -175,10 +175,10 @@ fn run_prepared(
     let state = runtime::state_folder().map_err(ContainerError::Runtime)?;
     let root = rt.root(&state);
     std::fs::create_dir_all(&root)?;
-    let mut notes: Vec<String> = rt
+    let mut notes: Vec<seccompose_core::i18n::Text> = rt
         .remove_leftovers(&root, &state)
         .into_iter()
-        .map(|n| format!("removed container {n}, left by a run of seccompose that was killed"))
+        .map(|n| seccompose_core::text!("cli-container-removed-leftover", name = n))
         .collect();
     let id = runtime::container_name();
     let dir = state.join("bundles").join(&id);
@@ -341,10 +341,9 @@ fn run_prepared(
                 },
                 1,
             ));
-            notes.push(format!(
-                "write is in the recording without having been seen: {} does not let it be \
-                 notified, and its init writes to its parent after loading the filter",
-                rt.kind.name()
+            notes.push(seccompose_core::text!(
+                "cli-container-write-recorded",
+                runtime = rt.kind.name()
             ));
         }
     }

@@ -4,6 +4,7 @@
 use super::{ContainerFinished, NeverConnected, Phase};
 use crate::report::rule_place;
 use crate::{exit_code, Containment, Finished, Mode, Report, Termination};
+use seccompose_core::msg;
 use seccompose_core::profile::Profile;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -90,22 +91,22 @@ impl ContainerFinished {
         });
         json["started"] = json!(!self.did_not_start());
         json["no_new_privileges"] = json!(self.no_new_privileges);
-        json["notes"] = json!(self.notes);
+        // In English whatever the language: scripts read the report.
+        let notes: Vec<String> = self.notes.iter().map(|n| n.english()).collect();
+        json["notes"] = json!(notes);
         json
     }
 
     /// How the runtime failed to come to the listener, when it did not.
     pub fn never_connected_reason(&self) -> Option<String> {
         let runtime = self.runtime.path.display();
+        let runtime = runtime.to_string();
         Some(match self.never_connected? {
-            NeverConnected::Ended => format!(
-                "{runtime} ended without connecting to seccompose's listener \
-                 (linux.seccomp.listenerPath)"
-            ),
-            NeverConnected::TimedOut(wait) => format!(
-                "{runtime} did not connect to seccompose's listener \
-                 (linux.seccomp.listenerPath) within {} s: the container was ended",
-                wait.as_secs_f64()
+            NeverConnected::Ended => msg!("cli-container-never-connected", runtime = runtime),
+            NeverConnected::TimedOut(wait) => msg!(
+                "cli-container-not-connected-in-time",
+                runtime = runtime,
+                seconds = wait.as_secs_f64().to_string()
             ),
         })
     }
@@ -113,11 +114,8 @@ impl ContainerFinished {
     /// Why nothing was observed when the runtime never came to the listener.
     fn never_connected_text(&self) -> Option<String> {
         let what = self.never_connected_reason()?;
-        Some(format!(
-            "seccompose: {what}\nseccompose: nothing was observed: a runtime that does not hand \
-             over the filter's notifications cannot run a draft observed (--enforce runs the \
-             draft itself)\n"
-        ))
+        let nothing = msg!("cli-container-nothing-observed");
+        Some(format!("seccompose: {what}\nseccompose: {nothing}\n"))
     }
 
     /// The text report, for standard error; `profile` is the one the run used.
@@ -125,66 +123,63 @@ impl ContainerFinished {
         let mut out = String::new();
         let name = self.runtime.kind.name();
         for n in &self.notes {
-            let _ = writeln!(out, "seccompose: note: {n}");
+            let _ = writeln!(out, "seccompose: {}", msg!("cli-note", note = n.local()));
         }
         if self.mode == Mode::Observe {
             if !self.no_new_privileges && self.never_connected.is_none() {
-                let _ = writeln!(
-                    out,
-                    "seccompose: noNewPrivileges is off (Docker's default): {name} loads the \
-                     filter earlier, before it sets up the process's privileges, so its own \
-                     calls from then on go through the filter too"
-                );
+                let off = msg!("cli-container-no-new-privileges-off", runtime = name);
+                let _ = writeln!(out, "seccompose: {off}");
             }
             let start_up = self.report_of(Phase::Runtime);
             if !start_up.summary.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "seccompose: in {name}'s own start-up, after it loaded the filter and before \
-                     its execve of the command:"
-                );
+                let start = msg!("cli-container-start-up", runtime = name);
+                let _ = writeln!(out, "seccompose: {start}");
                 out.push_str(&indent(&start_up.render_stops()));
                 out.push_str(&places(&start_up, profile));
                 let names: Vec<&str> = start_up.summary.iter().map(|s| s.name.as_str()).collect();
                 if self.did_not_start() {
-                    let _ = writeln!(
-                        out,
-                        "seccompose: {name} init needed {} after the filter was loaded: the \
-                         container would not start",
-                        names.join(", ")
+                    let needed = msg!(
+                        "cli-container-init-needed",
+                        runtime = name,
+                        names = names.join(", ")
                     );
+                    let _ = writeln!(out, "seccompose: {needed}");
                 }
             }
             if !self.failed() {
-                let _ = writeln!(out, "seccompose: in the command:");
+                let _ = writeln!(out, "seccompose: {}", msg!("cli-container-in-command"));
                 let command = self.report_of(Phase::Command);
                 out.push_str(&indent(&command.render_stops()));
                 out.push_str(&places(&command, profile));
             }
         }
         if let Some(e) = &self.runtime_error {
-            let _ = writeln!(out, "seccompose: {name} failed: {e}");
-            let _ = writeln!(out, "seccompose: the container did not start");
+            let failed = msg!(
+                "cli-container-runtime-failed",
+                runtime = name,
+                error = e.as_str()
+            );
+            let _ = writeln!(out, "seccompose: {failed}");
+            let _ = writeln!(out, "seccompose: {}", msg!("cli-container-not-started"));
             return out;
         }
         if let Some(text) = self.never_connected_text() {
             out.push_str(&text);
             return out;
         }
-        let ending = self.report_of(Phase::Command).ending();
-        out.push_str(&ending.replace("the command", "the container's command"));
+        let who = msg!("cli-run-the-container-command");
+        out.push_str(&self.report_of(Phase::Command).ending_for(&who));
         if let Termination::Signaled(sig) = self.termination {
             if sig == nix::sys::signal::Signal::SIGSYS as i32 && self.mode != Mode::Enforce {
-                let _ = writeln!(
-                    out,
-                    "seccompose: a TRAP or KILL action may have ended it: the kernel delivers                      those itself, and a container run does not see which call (`run` on the                      host names it)"
-                );
+                let _ = writeln!(out, "seccompose: {}", msg!("cli-container-sigsys"));
             }
-            let _ = writeln!(
-                out,
-                "seccompose: ({name} reports a container killed by a signal as exit status {})",
-                128 + sig
+            let status = (128 + sig).to_string();
+            let reports = msg!(
+                "cli-container-signal-status",
+                runtime = name,
+                status = status
             );
+            let _ = writeln!(out, "seccompose: {reports}");
         }
         out
     }
@@ -204,8 +199,14 @@ fn places(report: &Report, profile: &Profile) -> String {
         .into_iter()
         .filter_map(|i| {
             let place = rule_place(Some(i), profile)?;
-            (place != format!("syscalls[{i}]"))
-                .then(|| format!("    syscalls[{i}] is at {place}\n"))
+            (place != format!("syscalls[{i}]")).then(|| {
+                let at = msg!(
+                    "cli-container-rule-at",
+                    rule = format!("syscalls[{i}]"),
+                    place = place
+                );
+                format!("    {at}\n")
+            })
         })
         .collect()
 }

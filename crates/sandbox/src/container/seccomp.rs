@@ -11,6 +11,7 @@
 
 use seccompose_core::catalog::Catalog;
 use seccompose_core::compile::target_knows;
+use seccompose_core::i18n::Text;
 use seccompose_core::profile::formats::resolve;
 use seccompose_core::profile::{to_value, Action, Names, Profile, Rule, Target};
 use serde_json::Value;
@@ -35,7 +36,7 @@ pub fn enforced(profile: &Profile, target: &Target) -> Value {
 
 /// The observed-mode rewrite of `profile` for `target`, reporting to `listener`; and one line
 /// for each thing the rewrite cannot observe.
-pub fn observed(profile: &Profile, target: &Target, listener: &str) -> (Value, Vec<String>) {
+pub fn observed(profile: &Profile, target: &Target, listener: &str) -> (Value, Vec<Text>) {
     let mut out = resolve(profile, target).profile;
     let mut notes = Vec::new();
     let mut rules = Vec::new();
@@ -86,10 +87,10 @@ pub fn observed(profile: &Profile, target: &Target, listener: &str) -> (Value, V
             notes.push(unobserved_write());
         }
         if !held.is_empty() {
-            notes.push(format!(
-                "calls of {} that no rule matches take the default action without being \
-                 reported (a TRAP or KILL rule with conditions names them)",
-                held.iter().cloned().collect::<Vec<_>>().join(", ")
+            let names: Vec<String> = held.iter().cloned().collect();
+            notes.push(seccompose_core::text!(
+                "cli-container-held-by-default",
+                names = names.join(", ")
             ));
         }
         if !reaching.is_empty() {
@@ -127,10 +128,8 @@ pub fn notifies(seccomp: &Value) -> bool {
         .is_some_and(|rules| rules.iter().any(|r| r["action"] == "SCMP_ACT_NOTIFY"))
 }
 
-fn unobserved_write() -> String {
-    "write is not observed (runc refuses SCMP_ACT_NOTIFY for it): the profile's action \
-     applies to it without a report"
-        .into()
+fn unobserved_write() -> Text {
+    seccompose_core::text!("cli-container-unobserved-write")
 }
 
 #[cfg(test)]
@@ -185,7 +184,10 @@ mod tests {
         assert_eq!(of("personality"), ["SCMP_ACT_TRAP"]);
         // Reaching the default: notified.
         assert_eq!(of("capset"), ["SCMP_ACT_NOTIFY"]);
-        assert!(notes.iter().any(|n| n.contains("personality")), "{notes:?}");
+        assert!(
+            notes.iter().any(|n| n.english().contains("personality")),
+            "{notes:?}"
+        );
     }
 
     #[test]
@@ -200,7 +202,7 @@ mod tests {
         assert!(a.contains(&("mkdir".into(), "SCMP_ACT_NOTIFY".into())));
         assert!(a.contains(&("write".into(), "SCMP_ACT_ERRNO".into())));
         assert_eq!(a.len(), 2);
-        assert!(notes[0].contains("write is not observed"));
+        assert!(notes[0].english().contains("write is not observed"));
         assert_eq!(
             enforced(&p, &Target::host())["syscalls"][0]["action"],
             "SCMP_ACT_ERRNO"

@@ -192,12 +192,12 @@ impl RunView {
             Ok((mode, fell_back)) => {
                 if let Some(why) = fell_back {
                     self.enforce = true;
-                    session.say(upper_first(why), Tone::Warning);
+                    session.say(upper_first(&why.local()), Tone::Warning);
                 }
                 mode
             }
             Err(why) => {
-                session.say(upper_first(why), Tone::Warning);
+                session.say(upper_first(&why.local()), Tone::Warning);
                 return;
             }
         };

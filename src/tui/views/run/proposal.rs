@@ -151,7 +151,7 @@ impl Proposal {
                             msg!(
                                 "ed-proposal-only-by-name",
                                 name = item.addition.name.as_str(),
-                                why = why.as_str()
+                                why = why.local()
                             ),
                             Tone::Info,
                         ),

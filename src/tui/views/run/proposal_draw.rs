@@ -69,7 +69,7 @@ pub fn render(
             msg!(
                 "ed-proposal-held",
                 name = h.name.as_str(),
-                why = h.why.to_string()
+                why = h.why.local()
             ),
             theme.warning(),
         ));
@@ -96,7 +96,7 @@ pub fn render(
             .syscall(&i.addition.name)
             .map_or("", |s| s.summary_in(cx.session.language));
         let how = match &i.addition.why_by_name {
-            Some(why) => msg!("ed-proposal-by-name-only", why = why.as_str()),
+            Some(why) => msg!("ed-proposal-by-name-only", why = why.local()),
             None if i.narrow => msg!("ed-proposal-narrow", n = i.addition.distinct),
             None => msg!("ed-proposal-by-name"),
         };

@@ -151,7 +151,7 @@ impl RunView {
     ) -> Option<Text> {
         let name = f.runtime.kind.name();
         self.target.runtime = Some(name);
-        let mut notes = f.notes.clone();
+        let mut notes: Vec<String> = f.notes.iter().map(|n| n.local()).collect();
         if !self.target.in_start_up.is_empty() && !f.no_new_privileges {
             notes.push(msg!("ed-target-nnp-off", runtime = name));
         }

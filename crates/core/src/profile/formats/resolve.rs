@@ -3,8 +3,10 @@
 //! of the native architecture becomes `architectures`, `name` becomes `names`. The OCI and SPO
 //! formats know only the result, so export goes through here.
 
+use crate::i18n::Text;
 use crate::profile::model::{Extras, Names, Profile, Rule};
 use crate::profile::target::Target;
+use crate::text;
 
 /// A profile in the terms every runtime reads, and what was left behind on the way.
 #[derive(Debug, Clone)]
@@ -12,7 +14,7 @@ pub struct Resolved {
     /// The profile without Docker-only fields.
     pub profile: Profile,
     /// One line per thing dropped or decided for the target (for stderr).
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// Resolves Docker-only fields of `profile` for `target`; the effective policy on that target
@@ -27,7 +29,7 @@ pub fn resolve(profile: &Profile, target: &Target) -> Resolved {
             .iter()
             .map(|(_, k, _)| k.as_str())
             .collect();
-        notes.push(format!("unknown fields left out: {}", keys.join(", ")));
+        notes.push(text!("cli-convert-unknown-fields", keys = keys.join(", ")));
     }
     out.extras = Extras::default();
     if let Some(map) = &profile.arch_map {
@@ -37,19 +39,17 @@ pub fn resolve(profile: &Profile, target: &Target) -> Resolved {
             arches.push(entry.architecture);
             arches.extend(entry.sub_architectures.iter().flatten().copied());
         }
-        notes.push(format!(
-            "archMap resolved for {}: architectures {}",
-            target.arch,
-            if arches.is_empty() {
-                "left to the runtime (native only)".to_string()
-            } else {
-                arches
-                    .iter()
-                    .map(|a| a.scmp_name())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }
-        ));
+        let arch = target.arch.to_string();
+        notes.push(if arches.is_empty() {
+            text!("cli-convert-arch-map-native", arch = arch)
+        } else {
+            let names: Vec<&str> = arches.iter().map(|a| a.scmp_name()).collect();
+            text!(
+                "cli-convert-arch-map",
+                arch = arch,
+                arches = names.join(", ")
+            )
+        });
         out.architectures = (!arches.is_empty()).then_some(arches);
     }
     let (mut dropped, mut decided, mut comments, mut errno_names) = (0, 0, 0, 0);
@@ -77,21 +77,20 @@ pub fn resolve(profile: &Profile, target: &Target) -> Resolved {
         out.syscalls = Some(kept);
     }
     if dropped + decided > 0 {
-        notes.push(format!(
-            "includes/excludes decided for {} ({} capabilities, kernel {}): {dropped} rule(s) left out, {decided} kept",
-            target.arch,
-            target.caps.len(),
-            target.kernel
+        notes.push(text!(
+            "cli-convert-decided",
+            arch = target.arch.to_string(),
+            caps = target.caps.len(),
+            kernel = target.kernel.to_string(),
+            dropped = dropped,
+            kept = decided
         ));
     }
     if comments > 0 {
-        notes.push(format!("{comments} comment(s) left out"));
+        notes.push(text!("cli-convert-comments", n = comments));
     }
     if errno_names > 0 || profile.default_errno.is_some() {
-        notes.push(
-            "podman's errno names (defaultErrno, errno) left out: runc reads only defaultErrnoRet and errnoRet"
-                .into(),
-        );
+        notes.push(text!("cli-convert-errno-names"));
     }
     out.default_errno = None;
     Resolved {
