@@ -765,8 +765,6 @@ load-yaml-key-not-string = a mapping key is not a plain string
 load-yaml-node-unreadable = this YAML node (an alias or a bad value) cannot be read here
 
 # Compiling: names the runtime skips, architectures libseccomp cannot build.
-load-skipped = { $path }: { $runtime }'s libseccomp { $libseccomp } cannot resolve "{ $name }", so { $runtime } skips it
-load-skipped-known-since = { $path }: { $runtime }'s libseccomp { $libseccomp } cannot resolve "{ $name }", so { $runtime } skips it; libseccomp { $since } and newer know it
 load-compile-unknown-syscall = { $path }: unknown syscall "{ $name }" is skipped, as runc skips it
 load-compile-arch-left-out = libseccomp cannot build filters for { $arch }; it is left out
 

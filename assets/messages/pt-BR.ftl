@@ -764,8 +764,6 @@ load-yaml-key-not-string = uma chave de mapeamento não é uma string simples
 load-yaml-node-unreadable = este nó YAML (um alias ou um valor ruim) não pode ser lido aqui
 
 # A compilação: nomes que o runtime pula, arquiteturas que a libseccomp não monta.
-load-skipped = { $path }: a libseccomp { $libseccomp } do { $runtime } não resolve "{ $name }", então o { $runtime } a pula
-load-skipped-known-since = { $path }: a libseccomp { $libseccomp } do { $runtime } não resolve "{ $name }", então o { $runtime } a pula; a libseccomp { $since } e as mais novas a conhecem
 load-compile-unknown-syscall = { $path }: a syscall desconhecida "{ $name }" é pulada, como o runc a pula
 load-compile-arch-left-out = a libseccomp não consegue montar filtros para { $arch }; ela fica de fora
 
