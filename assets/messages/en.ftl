@@ -1196,6 +1196,17 @@ cli-container-unobserved-write = write is not observed (runc refuses SCMP_ACT_NO
 cli-container-removed-leftover = removed container { $name }, left by a run of seccompose that was killed
 cli-container-write-recorded = write is in the recording without having been seen: { $runtime } does not let it be notified, and its init writes to its parent after loading the filter
 
+# Why a command cannot be started (the sandbox's words; exit 127 or 126).
+run-nul-byte = { $arg }: an argument holds a NUL byte
+run-no-such-file = { $path }: no such file
+run-cannot-look = { $path }: { $error }
+run-is-a-directory = { $path }: is a directory
+run-not-executable = { $path }: not executable ({ $error })
+run-empty-name = the command name is empty
+run-not-in-path = { $name }: command not found in PATH
+run-container-no-such-file = { $program }: no such file in the container ({ $root })
+run-container-not-in-path = { $program }: command not found in the container's PATH ({ $root })
+
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)
 

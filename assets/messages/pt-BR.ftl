@@ -1212,6 +1212,17 @@ cli-container-unobserved-write = o write não é observado (o runc recusa SCMP_A
 cli-container-removed-leftover = removido o contêiner { $name }, deixado por uma execução do seccompose que foi morta
 cli-container-write-recorded = o write está na gravação sem ter sido visto: o { $runtime } não deixa que ele seja notificado, e o init dele escreve para o processo pai depois de carregar o filtro
 
+# Por que um comando não pode ser iniciado (palavras do sandbox; saída 127 ou 126).
+run-nul-byte = { $arg }: um argumento contém um byte NUL
+run-no-such-file = { $path }: arquivo inexistente
+run-cannot-look = { $path }: { $error }
+run-is-a-directory = { $path }: é uma pasta
+run-not-executable = { $path }: sem permissão de execução ({ $error })
+run-empty-name = o nome do comando está vazio
+run-not-in-path = { $name }: comando não encontrado no PATH
+run-container-no-such-file = { $program }: arquivo inexistente no contêiner ({ $root })
+run-container-not-in-path = { $program }: comando não encontrado no PATH do contêiner ({ $root })
+
 ## The editor, more: view 2's header, the rule form, proposals, replay, stops and edits.
 # (ids begin with ed-)
 

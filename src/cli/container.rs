@@ -63,7 +63,7 @@ fn contained(
     match container::run(profile, &target, command, &options, stop) {
         Ok(f) => Ok(Ok(f)),
         Err(ContainerError::Bundle(bundle::BundleError::NoCommand(why))) => {
-            let words = seccompose::msg!("cli-run-cannot-start", why = why.to_string());
+            let words = seccompose::msg!("cli-run-cannot-start", why = why.local());
             eprintln!("seccompose: {words}");
             Ok(Err(ExitCode::from(127)))
         }

@@ -31,7 +31,7 @@ fn start(
     match Session::start(profile, target, command, options) {
         Ok(s) => Ok(Ok(s)),
         Err(sandbox::SandboxError::CannotStart(why)) => {
-            let words = msg!("cli-run-cannot-start", why = why.to_string());
+            let words = msg!("cli-run-cannot-start", why = why.text().local());
             eprintln!("seccompose: {words}");
             Ok(Err(exit(why.exit_code())))
         }

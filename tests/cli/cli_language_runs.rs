@@ -206,3 +206,40 @@ fn starters_are_described_in_portuguese() {
     };
     assert_eq!(names(&pt), names(&en));
 }
+
+/// A command that cannot start is said to be so in the user's language, with the same exit
+/// status a shell gives (127 missing, 126 not executable) in every language.
+#[test]
+fn a_command_that_cannot_start_is_explained_in_portuguese() {
+    let profile = common::fixture("seed-mkdir-chmod-chown.json");
+    let profile = profile.to_str().unwrap();
+    // A file without execute permission (not even root may run it).
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain");
+    std::fs::write(&plain, "#!/bin/sh\n").unwrap();
+    let plain = plain.to_str().unwrap();
+    let (refused_pt, refused_en) = (
+        format!("{plain}: sem permissão de execução"),
+        format!("{plain}: not executable"),
+    );
+    let cases: [(&str, i32, &str, &str); 2] = [
+        (
+            "no-such-program-here",
+            127,
+            "no-such-program-here: comando não encontrado no PATH",
+            "no-such-program-here: command not found in PATH",
+        ),
+        (plain, 126, &refused_pt, &refused_en),
+    ];
+    for (command, code, portuguese, english) in cases {
+        for (lang, words) in [("pt_BR.UTF-8", portuguese), ("C", english)] {
+            let out = run(lang, &["run", profile, "--", command]);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(code), "{lang}: {stderr}");
+            assert!(
+                stderr.contains(words),
+                "{lang}: {words:?} missing: {stderr}"
+            );
+        }
+    }
+}

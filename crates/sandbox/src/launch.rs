@@ -5,17 +5,19 @@
 //! 126, as `env` and `timeout` do), and so that the child makes exactly one `execve`, with
 //! no allocation, once its filter is installed.
 
+use seccompose_core::i18n::Text;
+use seccompose_core::text;
 use std::ffi::{c_char, CString, OsStr, OsString};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
 
-/// Why a command cannot be started.
+/// Why a command cannot be started, in words for any language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NotStartable {
     /// No such file, or no such program in `PATH` (exit 127).
-    NotFound(String),
+    NotFound(Text),
     /// A directory, not executable, or not readable (exit 126).
-    NotExecutable(String),
+    NotExecutable(Text),
 }
 
 impl NotStartable {
@@ -26,12 +28,21 @@ impl NotStartable {
             NotStartable::NotExecutable(_) => 126,
         }
     }
+
+    /// Why, for people: `.local()` in their language.
+    pub fn text(&self) -> &Text {
+        match self {
+            NotStartable::NotFound(why) | NotStartable::NotExecutable(why) => why,
+        }
+    }
 }
 
 impl std::fmt::Display for NotStartable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            NotStartable::NotFound(why) | NotStartable::NotExecutable(why) => f.write_str(why),
+            NotStartable::NotFound(why) | NotStartable::NotExecutable(why) => {
+                f.write_str(&why.english())
+            }
         }
     }
 }
@@ -55,9 +66,9 @@ unsafe impl Sync for Launch {}
 
 fn c_string(s: &OsStr) -> Result<CString, NotStartable> {
     CString::new(s.as_bytes()).map_err(|_| {
-        NotStartable::NotFound(format!(
-            "{}: an argument holds a NUL byte",
-            s.to_string_lossy()
+        NotStartable::NotFound(text!(
+            "run-nul-byte",
+            arg = s.to_string_lossy().into_owned()
         ))
     })
 }
@@ -107,24 +118,36 @@ impl Launch {
 
 /// Whether `path` can be executed by us: a file with execute permission.
 fn check_executable(path: &Path) -> Result<(), NotStartable> {
-    let shown = path.display();
+    let shown = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(NotStartable::NotFound(format!("{shown}: no such file")))
+            return Err(NotStartable::NotFound(text!(
+                "run-no-such-file",
+                path = shown
+            )))
         }
-        Err(e) => return Err(NotStartable::NotExecutable(format!("{shown}: {e}"))),
+        Err(e) => {
+            return Err(NotStartable::NotExecutable(text!(
+                "run-cannot-look",
+                path = shown,
+                error = e.to_string()
+            )))
+        }
     };
     if meta.is_dir() {
-        return Err(NotStartable::NotExecutable(format!(
-            "{shown}: is a directory"
+        return Err(NotStartable::NotExecutable(text!(
+            "run-is-a-directory",
+            path = shown
         )));
     }
     let c = c_string(path.as_os_str())?;
     if let Err(e) = nix::unistd::access(c.as_c_str(), nix::unistd::AccessFlags::X_OK) {
         let why = std::io::Error::from(e);
-        return Err(NotStartable::NotExecutable(format!(
-            "{shown}: not executable ({why})"
+        return Err(NotStartable::NotExecutable(text!(
+            "run-not-executable",
+            path = shown,
+            error = why.to_string()
         )));
     }
     Ok(())
@@ -143,7 +166,7 @@ pub fn resolve(
     };
     let name = program.to_string_lossy();
     if program.is_empty() {
-        return Err(NotStartable::NotFound("the command name is empty".into()));
+        return Err(NotStartable::NotFound(text!("run-empty-name")));
     }
     if program.as_bytes().contains(&b'/') {
         let path = here(Path::new(program));
@@ -163,8 +186,9 @@ pub fn resolve(
             Err(e) => refused = refused.or(Some(e)),
         }
     }
-    Err(refused
-        .unwrap_or_else(|| NotStartable::NotFound(format!("{name}: command not found in PATH"))))
+    Err(refused.unwrap_or_else(|| {
+        NotStartable::NotFound(text!("run-not-in-path", name = name.into_owned()))
+    }))
 }
 
 #[cfg(test)]

@@ -40,8 +40,8 @@ pub enum BundleError {
     #[error("{0}")]
     Unusable(String),
     /// The command is not in the root filesystem.
-    #[error("{0}")]
-    NoCommand(String),
+    #[error("{}", .0.english())]
+    NoCommand(seccompose_core::i18n::Text),
 }
 
 /// Reads DIR: an OCI bundle (`config.json` beside its root) or a bare root filesystem.
@@ -260,9 +260,10 @@ fn find_command(rootfs: &Path, program: &str, config: &Value) -> Result<(), Bund
         return if exists(&inside) {
             Ok(())
         } else {
-            Err(BundleError::NoCommand(format!(
-                "{program}: no such file in the container ({})",
-                rootfs.display()
+            Err(BundleError::NoCommand(seccompose_core::text!(
+                "run-container-no-such-file",
+                program = program,
+                root = rootfs.display().to_string()
             )))
         };
     }
@@ -279,9 +280,10 @@ fn find_command(rootfs: &Path, program: &str, config: &Value) -> Result<(), Bund
     if found {
         Ok(())
     } else {
-        Err(BundleError::NoCommand(format!(
-            "{program}: command not found in the container's PATH ({})",
-            rootfs.display()
+        Err(BundleError::NoCommand(seccompose_core::text!(
+            "run-container-not-in-path",
+            program = program,
+            root = rootfs.display().to_string()
         )))
     }
 }

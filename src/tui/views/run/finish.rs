@@ -75,6 +75,7 @@ pub(super) fn failure_text(e: &SandboxError, session: &Session) -> String {
                 .map_or_else(|| msg!("ed-run-the-profile"), |p| p.display().to_string());
             msg!("ed-run-no-compile", why = c.render(&file))
         }
+        SandboxError::CannotStart(why) => msg!("cli-run-cannot-start", why = why.text().local()),
         other => other.to_string(),
     }
 }
