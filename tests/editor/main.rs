@@ -15,6 +15,7 @@ mod exits;
 mod in_pty;
 mod keys;
 mod language;
+mod language_pty;
 mod learn;
 mod lint;
 mod load_language;

@@ -36,10 +36,21 @@ impl Editor {
     /// `seccompose ARGS...` with `home` as its home (and, when given, `cwd` as its working
     /// folder, where view 3 runs commands) and extra environment variables.
     pub fn start(args: &[&OsStr], home: &Path, cwd: Option<&Path>, env: &[(&str, &str)]) -> Editor {
+        Editor::start_sized(args, home, cwd, env, (30, 100))
+    }
+
+    /// As [`Editor::start`], in a terminal of `(rows, cols)`.
+    pub fn start_sized(
+        args: &[&OsStr],
+        home: &Path,
+        cwd: Option<&Path>,
+        env: &[(&str, &str)],
+        (rows, cols): (u16, u16),
+    ) -> Editor {
         let pty = native_pty_system()
             .openpty(PtySize {
-                rows: 30,
-                cols: 100,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -58,8 +69,8 @@ impl Editor {
         }
         let child = pty.slave.spawn_command(cmd).expect("the editor starts");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(30).unwrap(),
-            NonZeroU16::new(100).unwrap(),
+            NonZeroU16::new(rows).expect("rows"),
+            NonZeroU16::new(cols).expect("cols"),
             0,
         )));
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -99,6 +110,20 @@ impl Editor {
                 self.text()
             );
             std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The screen once it stopped changing (two looks 150 ms apart agree): a frame drawn in
+    /// full, not one caught halfway through its bytes.
+    pub fn settled_text(&self) -> String {
+        let mut last = self.text();
+        loop {
+            std::thread::sleep(Duration::from_millis(150));
+            let now = self.text();
+            if now == last {
+                return now;
+            }
+            last = now;
         }
     }
 
