@@ -444,3 +444,21 @@ fn the_detail_pane_asks_for_the_manual_in_the_editors_language() {
     let page = loader.text("chdir").unwrap();
     assert!(page.lines().any(|l| l.trim() == "NOME"), "{page}");
 }
+
+/// The starters window describes each starter in the editor's language, as `--new list` does.
+#[test]
+fn the_starters_are_described_in_the_editors_language() {
+    for (language, words) in [
+        (Language::PtBr, "libera tudo menos abrir sockets de rede"),
+        (Language::En, "allow everything but opening network sockets"),
+    ] {
+        let mut app = builtin();
+        app.set_language(language);
+        press(&mut app, &["ctrl-n"]);
+        let text = draw(&mut app, 120, 36).backend().to_string();
+        assert!(
+            text.contains(words),
+            "{language}: {words:?} missing:\n{text}"
+        );
+    }
+}

@@ -24,7 +24,7 @@ pub fn render(frame: &mut Frame, area: Rect, cursor: &mut Cursor, cx: &DrawCtx) 
         .map(|s| {
             Line::from(vec![
                 Span::raw(format!(" {:<24}", s.name)),
-                Span::styled(s.about.to_string(), theme.dim()),
+                Span::styled(s.about_text().local(), theme.dim()),
             ])
         })
         .collect();
