@@ -80,10 +80,9 @@ pub fn text(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
 
 /// The message `id` with `args` in `language`, else in English, else the id itself.
 pub fn text_in(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    let bundles = bundles();
     let found = [language, Language::En]
         .into_iter()
-        .map(|l| &bundles[l as usize])
+        .map(bundle)
         .find_map(|b| b.get_message(id).and_then(|m| m.value()).map(|p| (b, p)));
     let Some((bundle, pattern)) = found else {
         return id.to_string();
@@ -103,28 +102,26 @@ pub fn text_in(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -
 
 /// Whether `language` has its own text for `id` (not English's in its place).
 pub fn has(language: Language, id: &str) -> bool {
-    bundles()[language as usize].has_message(id)
+    bundle(language).has_message(id)
 }
 
-/// One bundle per language, built on first use.
-fn bundles() -> &'static [FluentBundle<FluentResource>] {
-    static BUNDLES: OnceLock<Vec<FluentBundle<FluentResource>>> = OnceLock::new();
-    BUNDLES.get_or_init(|| {
-        FILES
-            .iter()
-            .map(|(language, source)| {
-                let tag: unic_langid::LanguageIdentifier =
-                    language.tag().parse().expect("our tags are valid");
-                let mut bundle = FluentBundle::new_concurrent(vec![tag]);
-                // Bidi isolation marks (U+2068/U+2069) would reach the terminal as characters.
-                bundle.set_use_isolating(false);
-                // A file that does not parse keeps what does; the tests fail on any error.
-                let resource =
-                    FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
-                let _ = bundle.add_resource(resource);
-                bundle
-            })
-            .collect()
+/// `language`'s bundle, built on first use: a run in English never parses the other files
+/// (parsing one takes about as long as the rest of a `run`'s start-up).
+fn bundle(language: Language) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; FILES.len()] =
+        [const { OnceLock::new() }; FILES.len()];
+    let i = language as usize;
+    BUNDLES[i].get_or_init(|| {
+        let (language, source) = FILES[i];
+        let tag: unic_langid::LanguageIdentifier =
+            language.tag().parse().expect("our tags are valid");
+        let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+        // Bidi isolation marks (U+2068/U+2069) would reach the terminal as characters.
+        bundle.set_use_isolating(false);
+        // A file that does not parse keeps what does; the tests fail on any error.
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+        bundle
     })
 }
 
@@ -323,6 +320,15 @@ fn interned(s: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `bundle` finds a language's file at its discriminant.
+    #[test]
+    fn the_files_are_in_the_languages_order() {
+        for (i, (language, _)) in FILES.iter().enumerate() {
+            assert_eq!(*language as usize, i);
+            assert_eq!(Language::ALL[i], *language);
+        }
+    }
 
     #[test]
     fn a_text_keeps_its_arguments_for_every_language() {
