@@ -7,12 +7,13 @@
 //! thread may override it ([`set_thread_language`]), which is how the tests draw one editor in
 //! Portuguese beside another in English in the same test process.
 
+mod store;
+
 use crate::lang::Language;
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_bundle::FluentArgs;
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::OnceLock;
+use store::Store;
 
 pub use fluent_bundle::FluentValue;
 
@@ -80,49 +81,21 @@ pub fn text(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
 
 /// The message `id` with `args` in `language`, else in English, else the id itself.
 pub fn text_in(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    let found = [language, Language::En]
-        .into_iter()
-        .map(bundle)
-        .find_map(|b| b.get_message(id).and_then(|m| m.value()).map(|p| (b, p)));
-    let Some((bundle, pattern)) = found else {
-        return id.to_string();
-    };
     let mut fargs = FluentArgs::new();
     for (name, value) in args {
         fargs.set(*name, value.clone());
     }
-    let mut errors = Vec::new();
-    let out = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
-    if out.is_empty() {
-        id.to_string()
-    } else {
-        out.into_owned()
-    }
+    [language, Language::En]
+        .into_iter()
+        .find(|l| Store::of(*l).has(id))
+        .and_then(|l| Store::of(l).format(id, &fargs))
+        .filter(|out| !out.is_empty())
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// Whether `language` has its own text for `id` (not English's in its place).
 pub fn has(language: Language, id: &str) -> bool {
-    bundle(language).has_message(id)
-}
-
-/// `language`'s bundle, built on first use: a run in English never parses the other files
-/// (parsing one takes about as long as the rest of a `run`'s start-up).
-fn bundle(language: Language) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; FILES.len()] =
-        [const { OnceLock::new() }; FILES.len()];
-    let i = language as usize;
-    BUNDLES[i].get_or_init(|| {
-        let (language, source) = FILES[i];
-        let tag: unic_langid::LanguageIdentifier =
-            language.tag().parse().expect("our tags are valid");
-        let mut bundle = FluentBundle::new_concurrent(vec![tag]);
-        // Bidi isolation marks (U+2068/U+2069) would reach the terminal as characters.
-        bundle.set_use_isolating(false);
-        // A file that does not parse keeps what does; the tests fail on any error.
-        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
-        let _ = bundle.add_resource(resource);
-        bundle
-    })
+    Store::of(language).has(id)
 }
 
 /// A message for people kept as its id and arguments, so that each output gives it in its own
