@@ -103,12 +103,12 @@ pub(super) fn rule_syscalls(rule: &Rule) -> Vec<&'static Syscall> {
         .collect()
 }
 
-/// `a, b and c`, in English (for texts that are not messages yet).
+/// `a, b and c` for people, in their language (`a, b e c`); empty for no item.
 pub fn list<S: AsRef<str>>(items: &[S]) -> String {
     if items.is_empty() {
         return String::new();
     }
-    names(items).english()
+    names(items).local()
 }
 
 /// `a, b and c` as a message, so the last joint follows the language (`a, b e c`); never

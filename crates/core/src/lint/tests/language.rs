@@ -166,3 +166,18 @@ fn a_risk_reason_comes_in_the_language_of_the_finding() {
         "{in_pt}"
     );
 }
+
+/// `lint::list` (the run pane's went-through line names the denied syscalls with it) joins
+/// the last name in the reader's language.
+#[test]
+fn a_list_of_names_ends_in_the_readers_language() {
+    use crate::i18n::set_thread_language;
+    set_thread_language(Language::PtBr);
+    assert_eq!(
+        crate::lint::list(&["chmod", "fchmod", "lchown"]),
+        "chmod, fchmod e lchown"
+    );
+    set_thread_language(Language::En);
+    assert_eq!(crate::lint::list(&["chmod", "fchmod"]), "chmod and fchmod");
+    assert_eq!(crate::lint::list::<&str>(&[]), "");
+}
