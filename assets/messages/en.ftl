@@ -1196,6 +1196,25 @@ cli-container-unobserved-write = write is not observed (runc refuses SCMP_ACT_NO
 cli-container-removed-leftover = removed container { $name }, left by a run of seccompose that was killed
 cli-container-write-recorded = write is in the recording without having been seen: { $runtime } does not let it be notified, and its init writes to its parent after loading the filter
 
+# What a format cannot express of a profile (convert and usage; the unit file keeps English).
+spo-limit-default-errno = defaultErrnoRet { $errno }: the operator has no default errno (its runtime returns EPERM)
+spo-limit-notify-default = SCMP_ACT_NOTIFY as the default action
+spo-limit-arch = architecture { $arch }
+spo-limit-flag = flag { $flag }
+spo-limit-errno-zero = syscalls[{ $index }].errnoRet 0: the operator reads 0 as unset (EPERM)
+spo-limit-errno-above = syscalls[{ $index }].errnoRet { $errno }: above { $max }
+spo-limit-signed = syscalls[{ $index }].args[{ $arg }]: a value above 2^63-1 (the operator's values are signed)
+systemd-argument-rules = { $name }: { $treatment } (argument rules; systemd gives every call { $otherwise })
+systemd-default-errno-zero = the default returns 0 (ERRNO(0)); systemd's error numbers start at 1
+systemd-default-kill-thread = the default kills the thread; systemd kills the whole process
+systemd-default-no-equivalent = the default { $action } has no systemd equivalent; systemd kills the process instead
+systemd-log = { $name }: SCMP_ACT_LOG; systemd allows it without logging
+systemd-allow-list-default = { $name }: { $verdict }; in an allow list systemd gives it the default ({ $default })
+systemd-implicit-default = systemd always allows its @default set in an allow list, so these are allowed too: { $names }
+systemd-default-logs = the default logs every call; systemd allows without logging
+systemd-errno-zero = { $name }: ERRNO(0) (fails with 0); systemd's error numbers start at 1, so it is allowed
+systemd-kills-instead = { $name }: { $verdict }; systemd kills the process instead
+
 # Why a command cannot be started (the sandbox's words; exit 127 or 126).
 run-nul-byte = { $arg }: an argument holds a NUL byte
 run-no-such-file = { $path }: no such file

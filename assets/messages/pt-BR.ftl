@@ -1212,6 +1212,25 @@ cli-container-unobserved-write = o write não é observado (o runc recusa SCMP_A
 cli-container-removed-leftover = removido o contêiner { $name }, deixado por uma execução do seccompose que foi morta
 cli-container-write-recorded = o write está na gravação sem ter sido visto: o { $runtime } não deixa que ele seja notificado, e o init dele escreve para o processo pai depois de carregar o filtro
 
+# O que um formato não consegue expressar de um perfil (convert e usage; o arquivo da unit fica em inglês).
+spo-limit-default-errno = defaultErrnoRet { $errno }: o operator não tem errno padrão (o runtime dele devolve EPERM)
+spo-limit-notify-default = SCMP_ACT_NOTIFY como ação padrão
+spo-limit-arch = a arquitetura { $arch }
+spo-limit-flag = a flag { $flag }
+spo-limit-errno-zero = syscalls[{ $index }].errnoRet 0: o operator lê 0 como não definido (EPERM)
+spo-limit-errno-above = syscalls[{ $index }].errnoRet { $errno }: acima de { $max }
+spo-limit-signed = syscalls[{ $index }].args[{ $arg }]: um valor acima de 2^63-1 (os valores do operator têm sinal)
+systemd-argument-rules = { $name }: { $treatment } (regras de argumento; o systemd dá a toda chamada { $otherwise })
+systemd-default-errno-zero = a ação padrão devolve 0 (ERRNO(0)); os números de erro do systemd começam em 1
+systemd-default-kill-thread = a ação padrão mata a thread; o systemd mata o processo inteiro
+systemd-default-no-equivalent = a ação padrão { $action } não tem equivalente no systemd; o systemd mata o processo no lugar
+systemd-log = { $name }: SCMP_ACT_LOG; o systemd a libera sem registrar no log
+systemd-allow-list-default = { $name }: { $verdict }; numa allowlist o systemd lhe dá a ação padrão ({ $default })
+systemd-implicit-default = o systemd sempre libera o conjunto @default numa allowlist, então estas também ficam liberadas: { $names }
+systemd-default-logs = a ação padrão registra toda chamada no log; o systemd libera sem registrar
+systemd-errno-zero = { $name }: ERRNO(0) (falha com 0); os números de erro do systemd começam em 1, então ela é liberada
+systemd-kills-instead = { $name }: { $verdict }; o systemd mata o processo no lugar
+
 # Por que um comando não pode ser iniciado (palavras do sandbox; saída 127 ou 126).
 run-nul-byte = { $arg }: um argumento contém um byte NUL
 run-no-such-file = { $path }: arquivo inexistente

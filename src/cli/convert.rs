@@ -169,7 +169,7 @@ fn run(args: &ConvertArgs) -> anyhow::Result<bool> {
     };
     let format = Format::from(args.to).name();
     for l in &lossy {
-        let cannot = msg!("cli-convert-cannot", format = format, what = l.as_str());
+        let cannot = msg!("cli-convert-cannot", format = format, what = l.local());
         eprintln!("seccompose: {cannot}");
     }
     match &args.output {

@@ -293,3 +293,42 @@ fn fmt_says_what_it_does_in_portuguese() {
         "{pt}"
     );
 }
+
+/// What a format cannot express is said in the user's language on stderr, while what is
+/// written (the unit with its English comments, the manifest) is the same bytes in every
+/// language.
+#[test]
+fn convert_says_what_it_leaves_out_in_portuguese() {
+    let cache = tempfile::tempdir().unwrap();
+    let runtime = common::fixture("runtime-default.json");
+    let runtime = runtime.to_str().unwrap();
+    for to in ["systemd", "spo"] {
+        let args = ["convert", "--to", to, "--lossy", runtime];
+        let (pt, c) = (
+            run("pt_BR.UTF-8", cache.path(), &args),
+            run("C", cache.path(), &args),
+        );
+        assert!(!c.stdout.is_empty() && pt.stdout == c.stdout, "{to}");
+    }
+    let args = ["convert", "--to", "systemd", runtime];
+    let pt = run("pt_BR.UTF-8", cache.path(), &args);
+    let c = run("C", cache.path(), &args);
+    let (pt_err, c_err) = (
+        String::from_utf8_lossy(&pt.stderr),
+        String::from_utf8_lossy(&c.stderr),
+    );
+    assert!(
+        pt_err.contains("(regras de argumento; o systemd dá a toda chamada"),
+        "{pt_err}"
+    );
+    assert!(
+        c_err.contains("(argument rules; systemd gives every call"),
+        "{c_err}"
+    );
+    let unit = String::from_utf8_lossy(&pt.stdout);
+    assert!(
+        unit.contains("(argument rules; systemd gives every call"),
+        "{unit}"
+    );
+    assert_eq!(pt.status.code(), c.status.code());
+}

@@ -160,42 +160,48 @@ pub fn valid_name(name: &str) -> bool {
 
 /// What the operator's schema cannot hold of a profile that is already resolved for a target
 /// (see [`super::resolve`]); empty when the manifest means the same.
-pub fn spec_limits(p: &Profile) -> Vec<String> {
+pub fn spec_limits(p: &Profile) -> Vec<crate::i18n::Text> {
+    use crate::text;
     let mut out = Vec::new();
     match p.default_errno_ret {
-        Some(e) if e != 1 && p.default_action.takes_errno() => out.push(format!(
-            "defaultErrnoRet {e}: the operator has no default errno (its runtime returns EPERM)"
-        )),
+        Some(e) if e != 1 && p.default_action.takes_errno() => {
+            out.push(text!("spo-limit-default-errno", errno = e.to_string()))
+        }
         _ => {}
     }
     if p.default_action == Action::Notify {
-        out.push("SCMP_ACT_NOTIFY as the default action".into());
+        out.push(text!("spo-limit-notify-default"));
     }
     for a in p.architectures.iter().flatten() {
         if !SPO_ARCHES.contains(&a.scmp_name()) {
-            out.push(format!("architecture {}", a.scmp_name()));
+            out.push(text!("spo-limit-arch", arch = a.scmp_name()));
         }
     }
     for f in p.flags.iter().flatten() {
         if !SPO_FLAGS.contains(&f.as_str()) {
-            out.push(format!("flag {f}"));
+            out.push(text!("spo-limit-flag", flag = f.as_str()));
         }
     }
     for (i, rule) in p.rules().iter().enumerate() {
         match rule.errno_ret {
-            Some(0) if rule.action.takes_errno() => out.push(format!(
-                "syscalls[{i}].errnoRet 0: the operator reads 0 as unset (EPERM)"
-            )),
-            Some(e) if e > SPO_MAX_ERRNO && rule.action.takes_errno() => {
-                out.push(format!("syscalls[{i}].errnoRet {e}: above {SPO_MAX_ERRNO}"))
+            Some(0) if rule.action.takes_errno() => {
+                out.push(text!("spo-limit-errno-zero", index = i.to_string()))
             }
+            Some(e) if e > SPO_MAX_ERRNO && rule.action.takes_errno() => out.push(text!(
+                "spo-limit-errno-above",
+                index = i.to_string(),
+                errno = e.to_string(),
+                max = SPO_MAX_ERRNO.to_string()
+            )),
             _ => {}
         }
         for (j, c) in rule.conditions().iter().enumerate() {
             let big = |v: u64| v > i64::MAX as u64;
             if big(c.value) || c.value_two.is_some_and(big) {
-                out.push(format!(
-                    "syscalls[{i}].args[{j}]: a value above 2^63-1 (the operator's values are signed)"
+                out.push(text!(
+                    "spo-limit-signed",
+                    index = i.to_string(),
+                    arg = j.to_string()
                 ));
             }
         }

@@ -7,6 +7,7 @@ use crate::profile::effective::{policy, Verdict};
 use crate::profile::model::Profile;
 use crate::profile::target::Target;
 use crate::profile::vocab::{Action, Arch};
+use crate::text;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the systemd writer needs to know about syscalls (the catalog provides it).
@@ -24,8 +25,8 @@ pub trait Sets {
 pub struct SystemdUnit {
     /// The lines: comments, `[Service]`, the settings, then comments listing the losses.
     pub text: String,
-    /// One line per thing systemd does differently from the profile.
-    pub lossy: Vec<String>,
+    /// One line per thing systemd does differently from the profile (in English in `text`).
+    pub lossy: Vec<crate::i18n::Text>,
 }
 
 /// systemd's name for an architecture.
@@ -115,9 +116,11 @@ pub fn systemd_unit(
     let mut plain: BTreeMap<&str, Verdict> = BTreeMap::new();
     for (name, t) in &p.syscalls {
         if !t.when.is_empty() {
-            lossy.push(format!(
-                "{name}: {t} (argument rules; systemd gives every call {})",
-                t.otherwise
+            lossy.push(text!(
+                "systemd-argument-rules",
+                name = name.as_str(),
+                treatment = t.to_string(),
+                otherwise = t.otherwise.to_string()
             ));
         }
         plain.insert(name, t.otherwise);
@@ -140,21 +143,17 @@ pub fn systemd_unit(
     if allow_list {
         match p.default.action {
             Action::Errno if p.default.errno == 0 => {
-                lossy.push(
-                    "the default returns 0 (ERRNO(0)); systemd's error numbers start at 1".into(),
-                );
+                lossy.push(text!("systemd-default-errno-zero"));
             }
             Action::Errno => out.push_str(&format!(
                 "SystemCallErrorNumber={}\n",
                 errno_text(p.default.errno, sets)
             )),
             Action::KillProcess => {}
-            Action::KillThread => {
-                lossy.push("the default kills the thread; systemd kills the whole process".into())
-            }
-            other => lossy.push(format!(
-                "the default {} has no systemd equivalent; systemd kills the process instead",
-                other.name()
+            Action::KillThread => lossy.push(text!("systemd-default-kill-thread")),
+            other => lossy.push(text!(
+                "systemd-default-no-equivalent",
+                action = other.name()
             )),
         }
         let mut allowed: BTreeSet<&str> = BTreeSet::new();
@@ -165,14 +164,14 @@ pub fn systemd_unit(
                 }
                 Action::Log => {
                     allowed.insert(name);
-                    lossy.push(format!(
-                        "{name}: SCMP_ACT_LOG; systemd allows it without logging"
-                    ));
+                    lossy.push(text!("systemd-log", name = *name));
                 }
                 _ if *v == p.default => {}
-                _ => lossy.push(format!(
-                    "{name}: {v}; in an allow list systemd gives it the default ({})",
-                    p.default
+                _ => lossy.push(text!(
+                    "systemd-allow-list-default",
+                    name = *name,
+                    verdict = v.to_string(),
+                    default = p.default.to_string()
                 )),
             }
         }
@@ -185,9 +184,9 @@ pub fn systemd_unit(
             .filter(|m| !allowed.contains(m))
             .collect();
         if !implicit.is_empty() {
-            lossy.push(format!(
-                "systemd always allows its @default set in an allow list, so these are allowed too: {}",
-                implicit.join(" ")
+            lossy.push(text!(
+                "systemd-implicit-default",
+                names = implicit.join(" ")
             ));
         }
         lines(
@@ -198,23 +197,27 @@ pub fn systemd_unit(
         );
     } else {
         if p.default.action == Action::Log {
-            lossy.push("the default logs every call; systemd allows without logging".into());
+            lossy.push(text!("systemd-default-logs"));
         }
         let mut killed: BTreeSet<&str> = BTreeSet::new();
         let mut errnos: BTreeMap<u16, BTreeSet<&str>> = BTreeMap::new();
         for (name, v) in &plain {
             match v.action {
                 Action::Allow => {}
-                Action::Log => lossy.push(format!("{name}: SCMP_ACT_LOG; systemd allows it without logging")),
-                Action::Errno if v.errno == 0 => lossy.push(format!(
-                    "{name}: ERRNO(0) (fails with 0); systemd's error numbers start at 1, so it is allowed"
-                )),
+                Action::Log => lossy.push(text!("systemd-log", name = *name)),
+                Action::Errno if v.errno == 0 => {
+                    lossy.push(text!("systemd-errno-zero", name = *name))
+                }
                 Action::Errno => {
                     errnos.entry(v.errno).or_default().insert(name);
                 }
                 a => {
                     if !kill(a) || a == Action::KillThread {
-                        lossy.push(format!("{name}: {v}; systemd kills the process instead"));
+                        lossy.push(text!(
+                            "systemd-kills-instead",
+                            name = *name,
+                            verdict = v.to_string()
+                        ));
                     }
                     killed.insert(name);
                 }
@@ -253,7 +256,7 @@ pub fn systemd_unit(
             lossy.len()
         ));
         for l in &lossy {
-            out.push_str(&format!("#   {l}\n"));
+            out.push_str(&format!("#   {}\n", l.english()));
         }
     }
     SystemdUnit { text: out, lossy }
