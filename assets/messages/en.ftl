@@ -1215,6 +1215,16 @@ systemd-default-logs = the default logs every call; systemd allows without loggi
 systemd-errno-zero = { $name }: ERRNO(0) (fails with 0); systemd's error numbers start at 1, so it is allowed
 systemd-kills-instead = { $name }: { $verdict }; systemd kills the process instead
 
+# Values typed in the editor's forms and explain's calls.
+value-empty = empty value
+value-too-large = "{ $text }" is not a number that fits 64 bits
+value-not-a-number = "{ $text }" is not a number (decimal, 0x hex, 0o octal or 0b binary, up to 2^64-1)
+value-unknown-constant = unknown constant "{ $name }"
+value-unknown-constant-in = unknown constant "{ $name }" (not in { $set } or any other set)
+value-unknown-errno = unknown errno "{ $text }" (try EPERM, EACCES or a number)
+value-unknown-errno-close = unknown errno "{ $text }": did you mean { $close }?
+value-errno-too-large = errno { $errno } is above the kernel's limit of 4095
+
 # Why a command cannot be started (the sandbox's words; exit 127 or 126).
 run-nul-byte = { $arg }: an argument holds a NUL byte
 run-no-such-file = { $path }: no such file

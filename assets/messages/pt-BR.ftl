@@ -1231,6 +1231,16 @@ systemd-default-logs = a ação padrão registra toda chamada no log; o systemd 
 systemd-errno-zero = { $name }: ERRNO(0) (falha com 0); os números de erro do systemd começam em 1, então ela é liberada
 systemd-kills-instead = { $name }: { $verdict }; o systemd mata o processo no lugar
 
+# Valores digitados nos formulários do editor e nas chamadas do explain.
+value-empty = valor vazio
+value-too-large = "{ $text }" não é um número que caiba em 64 bits
+value-not-a-number = "{ $text }" não é um número (decimal, 0x hexa, 0o octal ou 0b binário, até 2^64-1)
+value-unknown-constant = constante desconhecida "{ $name }"
+value-unknown-constant-in = constante desconhecida "{ $name }" (nem em { $set } nem em outro conjunto)
+value-unknown-errno = errno desconhecido "{ $text }" (tente EPERM, EACCES ou um número)
+value-unknown-errno-close = errno desconhecido "{ $text }": você quis dizer { $close }?
+value-errno-too-large = o errno { $errno } passa do limite de 4095 do kernel
+
 # Por que um comando não pode ser iniciado (palavras do sandbox; saída 127 ou 126).
 run-nul-byte = { $arg }: um argumento contém um byte NUL
 run-no-such-file = { $path }: arquivo inexistente

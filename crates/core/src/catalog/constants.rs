@@ -2,20 +2,21 @@
 
 use super::{Catalog, ConstantSet, SetKind};
 
-/// Why a typed value (a number, constants, an errno) does not read.
+/// Why a typed value (a number, constants, an errno) does not read (said in the user's
+/// language: it only ever reaches people, in the editor's forms and `explain`'s calls).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ValueError {
     /// Nothing was typed.
-    #[error("empty value")]
+    #[error("{}", crate::msg!("value-empty"))]
     Empty,
     /// A negative number below -2^63.
-    #[error("\"{0}\" is not a number that fits 64 bits")]
+    #[error("{}", crate::msg!("value-too-large", text = .0.as_str()))]
     TooLarge(String),
     /// Starts like a number but is not one.
-    #[error("\"{0}\" is not a number (decimal, 0x hex, 0o octal or 0b binary, up to 2^64-1)")]
+    #[error("{}", crate::msg!("value-not-a-number", text = .0.as_str()))]
     NotANumber(String),
     /// A name no constant set of the catalog has (`set`: the argument's own set, if any).
-    #[error("unknown constant \"{name}\"{}", not_in(*.set))]
+    #[error("{}", unknown_constant(name, *.set))]
     UnknownConstant {
         /// The name as typed.
         name: String,
@@ -23,7 +24,7 @@ pub enum ValueError {
         set: Option<&'static str>,
     },
     /// An errno name the catalog does not know.
-    #[error("unknown errno \"{text}\"{}", errno_hint(*.close))]
+    #[error("{}", unknown_errno(text, *.close))]
     UnknownErrno {
         /// The name as typed.
         text: String,
@@ -31,21 +32,23 @@ pub enum ValueError {
         close: Option<&'static str>,
     },
     /// An errno above what the kernel takes.
-    #[error("errno {0} is above the kernel's limit of 4095")]
+    #[error("{}", crate::msg!("value-errno-too-large", errno = .0.to_string()))]
     ErrnoTooLarge(u64),
 }
 
-/// The end of an unknown constant's message: the set looked in first.
-fn not_in(set: Option<&str>) -> String {
-    set.map(|s| format!(" (not in {s} or any other set)"))
-        .unwrap_or_default()
+/// An unknown constant, with the set looked in first.
+fn unknown_constant(name: &str, set: Option<&str>) -> String {
+    match set {
+        Some(set) => crate::msg!("value-unknown-constant-in", name = name, set = set),
+        None => crate::msg!("value-unknown-constant", name = name),
+    }
 }
 
-/// The end of an unknown errno's message: the closest name, or what to try.
-fn errno_hint(close: Option<&str>) -> String {
+/// An unknown errno, with the closest name or what to try.
+fn unknown_errno(text: &str, close: Option<&str>) -> String {
     match close {
-        Some(c) => format!(": did you mean {c}?"),
-        None => " (try EPERM, EACCES or a number)".into(),
+        Some(close) => crate::msg!("value-unknown-errno-close", text = text, close = close),
+        None => crate::msg!("value-unknown-errno", text = text),
     }
 }
 
@@ -243,5 +246,30 @@ mod tests {
             complete_value("CLONE_NEWUSER", set).is_empty(),
             "already complete"
         );
+    }
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+    use crate::i18n::set_thread_language;
+    use crate::lang::Language;
+
+    /// A value that does not read is explained in the reader's language, the typed text and
+    /// the names as they are; English word for word as before.
+    #[test]
+    fn a_bad_value_is_explained_in_the_readers_language() {
+        set_thread_language(Language::PtBr);
+        let close = parse_errno("EPRM").unwrap_err().to_string();
+        assert_eq!(close, "errno desconhecido \"EPRM\": você quis dizer EPERM?");
+        let big = parse_errno("5000").unwrap_err().to_string();
+        assert_eq!(big, "o errno 5000 passa do limite de 4095 do kernel");
+        let nan = parse_value("0xZZ", None).unwrap_err().to_string();
+        assert!(nan.starts_with("\"0xZZ\" não é um número"), "{nan}");
+        set_thread_language(Language::En);
+        let close = parse_errno("EPRM").unwrap_err().to_string();
+        assert_eq!(close, "unknown errno \"EPRM\": did you mean EPERM?");
+        let big = parse_errno("5000").unwrap_err().to_string();
+        assert_eq!(big, "errno 5000 is above the kernel's limit of 4095");
     }
 }
