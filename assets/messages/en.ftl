@@ -1225,6 +1225,35 @@ value-unknown-errno = unknown errno "{ $text }" (try EPERM, EACCES or a number)
 value-unknown-errno-close = unknown errno "{ $text }": did you mean { $close }?
 value-errno-too-large = errno { $errno } is above the kernel's limit of 4095
 
+# Errors for people (the engine's; a script reads the exit status).
+err-no-such-rule = there is no rule { $index }
+err-not-in-rule = rule { $index } does not name { $name }
+err-bad-errno = errno { $errno } is outside 0..4095
+err-read-only = { $file } is read-only (mode { $mode }); it was not changed
+err-unknown-capability = unknown capability "{ $cap }"
+err-unknown-lint-id = `{ $id }` is not the id of any kind of finding
+err-config-not-json = the configuration is not valid JSON: { $why }
+err-config-not-object = the configuration is not a JSON object
+err-linux-not-object = the configuration's "linux" is not an object
+err-patched-unreadable = the patched configuration does not read back: { $why }
+err-patched-without-profile = the patched configuration does not hold the profile
+err-patched-too-much = patching changed more than linux.seccomp
+err-profile-gone = the file no longer has a SeccompProfile named "{ $name }"
+err-no-such-profile = the file has no SeccompProfile named "{ $name }"
+err-no-spec = the SeccompProfile has no spec
+err-spec-off-the-file = the spec key is not on a line of the file
+err-spec-not-object = a profile is a JSON object
+err-not-plain-json = the configuration is not plain JSON: { $why }
+err-manifests-not-written = the manifests could not be written again: { $why }
+err-would-lose-content = the profile cannot be written back into this file without losing its other content ({ $why }); nothing was written: save it as a new file instead
+err-disk-same = the file is as it was read
+err-disk-changed = the file was changed on disk since it was opened
+err-disk-appeared = a file of that name was created since the document was started
+err-disk-gone = the file was removed from disk since it was opened
+err-no-command = no command to run
+err-cannot-run = cannot run { $why }
+err-start-failed = { $why }: the command was not run
+
 # Why a command cannot be started (the sandbox's words; exit 127 or 126).
 run-nul-byte = { $arg }: an argument holds a NUL byte
 run-no-such-file = { $path }: no such file

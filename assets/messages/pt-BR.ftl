@@ -1241,6 +1241,35 @@ value-unknown-errno = errno desconhecido "{ $text }" (tente EPERM, EACCES ou um 
 value-unknown-errno-close = errno desconhecido "{ $text }": você quis dizer { $close }?
 value-errno-too-large = o errno { $errno } passa do limite de 4095 do kernel
 
+# Erros para pessoas (os do motor; um script lê o status de saída).
+err-no-such-rule = não há regra { $index }
+err-not-in-rule = a regra { $index } não cita { $name }
+err-bad-errno = o errno { $errno } está fora de 0..4095
+err-read-only = { $file } é somente leitura (modo { $mode }); ele não foi alterado
+err-unknown-capability = capability desconhecida "{ $cap }"
+err-unknown-lint-id = `{ $id }` não é o id de nenhum tipo de apontamento
+err-config-not-json = a configuração não é um JSON válido: { $why }
+err-config-not-object = a configuração não é um objeto JSON
+err-linux-not-object = o "linux" da configuração não é um objeto
+err-patched-unreadable = a configuração alterada não pode ser lida de volta: { $why }
+err-patched-without-profile = a configuração alterada não contém o perfil
+err-patched-too-much = a alteração mudou mais do que linux.seccomp
+err-profile-gone = o arquivo não tem mais um SeccompProfile chamado "{ $name }"
+err-no-such-profile = o arquivo não tem um SeccompProfile chamado "{ $name }"
+err-no-spec = o SeccompProfile não tem spec
+err-spec-off-the-file = a chave spec não está em nenhuma linha do arquivo
+err-spec-not-object = um perfil é um objeto JSON
+err-not-plain-json = a configuração não é JSON puro: { $why }
+err-manifests-not-written = os manifestos não puderam ser escritos de novo: { $why }
+err-would-lose-content = o perfil não pode voltar para este arquivo sem perder o resto do conteúdo dele ({ $why }); nada foi escrito: salve-o como um arquivo novo
+err-disk-same = o arquivo está como foi lido
+err-disk-changed = o arquivo mudou no disco depois de aberto
+err-disk-appeared = um arquivo com esse nome foi criado depois que o documento começou
+err-disk-gone = o arquivo foi removido do disco depois de aberto
+err-no-command = nenhum comando para executar
+err-cannot-run = não foi possível executar { $why }
+err-start-failed = { $why }: o comando não foi executado
+
 # Por que um comando não pode ser iniciado (palavras do sandbox; saída 127 ou 126).
 run-nul-byte = { $arg }: um argumento contém um byte NUL
 run-no-such-file = { $path }: arquivo inexistente

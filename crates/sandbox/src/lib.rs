@@ -188,13 +188,13 @@ pub enum SandboxError {
     #[error(transparent)]
     Compile(#[from] compile::CompileError),
     /// The command is empty.
-    #[error("no command to run")]
+    #[error("{}", seccompose_core::msg!("err-no-command"))]
     NoCommand,
     /// The command is missing or not executable: nothing was started.
-    #[error("cannot run {0}")]
+    #[error("{}", seccompose_core::msg!("err-cannot-run", why = .0.text().local()))]
     CannotStart(#[from] NotStartable),
     /// Starting the command, or loading the filter in it, failed: the command did not run.
-    #[error("{0}: the command was not run")]
+    #[error("{}", seccompose_core::msg!("err-start-failed", why = .0.as_str()))]
     Start(String),
     /// Anything else from the operating system.
     #[error("{0}")]

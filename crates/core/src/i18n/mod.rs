@@ -294,6 +294,42 @@ fn interned(s: &str) -> &'static str {
 mod tests {
     use super::*;
 
+    /// The engine's errors for people are said in the reader's language, with the names and
+    /// values as they are; in English word for word as before.
+    #[test]
+    fn engine_errors_speak_the_readers_language() {
+        use crate::profile::{EditError, UnknownCapability};
+        let errors = || {
+            [
+                EditError::NotInRule(3, "mkdir".into()).to_string(),
+                UnknownCapability("CAP_NOPE".into()).to_string(),
+                crate::profile::ReadOnly {
+                    path: "/tmp/p.json".into(),
+                    mode: 0o444,
+                }
+                .to_string(),
+            ]
+        };
+        set_thread_language(Language::PtBr);
+        assert_eq!(
+            errors(),
+            [
+                "a regra 3 não cita mkdir",
+                "capability desconhecida \"CAP_NOPE\"",
+                "/tmp/p.json é somente leitura (modo 0444); ele não foi alterado",
+            ]
+        );
+        set_thread_language(Language::En);
+        assert_eq!(
+            errors(),
+            [
+                "rule 3 does not name mkdir",
+                "unknown capability \"CAP_NOPE\"",
+                "/tmp/p.json is read-only (mode 0444); it was not changed",
+            ]
+        );
+    }
+
     /// `bundle` finds a language's file at its discriminant.
     #[test]
     fn the_files_are_in_the_languages_order() {

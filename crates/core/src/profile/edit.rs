@@ -71,13 +71,13 @@ pub enum Edit {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     /// A rule index past the end.
-    #[error("there is no rule {0}")]
+    #[error("{}", crate::msg!("err-no-such-rule", index = *.0))]
     NoSuchRule(usize),
     /// The rule does not name the syscall.
-    #[error("rule {0} does not name {1}")]
+    #[error("{}", crate::msg!("err-not-in-rule", index = *.0, name = .1.as_str()))]
     NotInRule(usize, String),
     /// An errno outside 0..4095.
-    #[error("errno {0} is outside 0..4095")]
+    #[error("{}", crate::msg!("err-bad-errno", errno = .0.to_string()))]
     BadErrno(u64),
 }
 

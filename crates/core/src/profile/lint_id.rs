@@ -100,7 +100,7 @@ impl fmt::Display for LintId {
 
 /// A name that is not the id of any kind of finding.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not the id of any kind of finding")]
+#[error("{}", crate::msg!("err-unknown-lint-id", id = .0.as_str()))]
 pub struct UnknownLintId(pub String);
 
 impl FromStr for LintId {

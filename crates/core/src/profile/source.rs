@@ -16,10 +16,10 @@ use std::path::Path;
 #[derive(Debug, thiserror::Error)]
 enum CanonicalError {
     /// The runtime configuration holds more than plain JSON (comments, say).
-    #[error("the configuration is not plain JSON: {0}")]
+    #[error("{}", crate::msg!("err-not-plain-json", why = .0.as_str()))]
     NotPlainJson(String),
     /// The manifests could not be written again.
-    #[error("the manifests could not be written again: {0}")]
+    #[error("{}", crate::msg!("err-manifests-not-written", why = .0.to_string()))]
     Manifests(formats::WriteError),
 }
 
@@ -71,19 +71,19 @@ pub enum SaveError {
     #[error(transparent)]
     ReadOnly(ReadOnly),
     /// The profile cannot be written back into its file without losing other content.
-    #[error("the profile cannot be written back into this file without losing its other content ({0}); nothing was written: save it as a new file instead")]
+    #[error("{}", crate::msg!("err-would-lose-content", why = .0.as_str()))]
     WouldLoseContent(String),
     /// Writing failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),
 }
 
-fn describe_disk(state: DiskState) -> &'static str {
+fn describe_disk(state: DiskState) -> String {
     match state {
-        DiskState::Same => "the file is as it was read",
-        DiskState::Changed => "the file was changed on disk since it was opened",
-        DiskState::Appeared => "a file of that name was created since the document was started",
-        DiskState::Gone => "the file was removed from disk since it was opened",
+        DiskState::Same => crate::msg!("err-disk-same"),
+        DiskState::Changed => crate::msg!("err-disk-changed"),
+        DiskState::Appeared => crate::msg!("err-disk-appeared"),
+        DiskState::Gone => crate::msg!("err-disk-gone"),
     }
 }
 

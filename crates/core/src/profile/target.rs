@@ -8,7 +8,7 @@ use std::fmt;
 
 /// A capability name runc does not know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown capability \"{0}\"")]
+#[error("{}", crate::msg!("err-unknown-capability", cap = .0.as_str()))]
 pub struct UnknownCapability(pub String);
 
 /// A kernel version `major.minor[.patch]`, compared numerically.

@@ -31,7 +31,7 @@ pub struct WriteOptions {
 
 /// A file that has no write permission: it is not replaced unless forced.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{} is read-only (mode {mode:04o}); it was not changed", path.display())]
+#[error("{}", crate::msg!("err-read-only", file = path.display().to_string(), mode = format!("{mode:04o}")))]
 pub struct ReadOnly {
     /// The file.
     pub path: PathBuf,

@@ -6,40 +6,40 @@ use super::super::preserve::PatchError;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WriteError {
     /// The runtime configuration does not read as JSON.
-    #[error("the configuration is not valid JSON: {0}")]
+    #[error("{}", crate::msg!("err-config-not-json", why = .0.as_str()))]
     ConfigNotJson(String),
     /// The runtime configuration is not an object.
-    #[error("the configuration is not a JSON object")]
+    #[error("{}", crate::msg!("err-config-not-object"))]
     ConfigNotObject,
     /// Its `linux` member is not an object.
-    #[error("the configuration's \"linux\" is not an object")]
+    #[error("{}", crate::msg!("err-linux-not-object"))]
     LinuxNotObject,
     /// The patched text no longer reads as JSON.
-    #[error("the patched configuration does not read back: {0}")]
+    #[error("{}", crate::msg!("err-patched-unreadable", why = .0.as_str()))]
     PatchedUnreadable(String),
     /// The patched text does not hold the profile written.
-    #[error("the patched configuration does not hold the profile")]
+    #[error("{}", crate::msg!("err-patched-without-profile"))]
     PatchedWithoutProfile,
     /// The patch touched more than `linux.seccomp`.
-    #[error("patching changed more than linux.seccomp")]
+    #[error("{}", crate::msg!("err-patched-too-much"))]
     PatchedTooMuch,
     /// The manifest file lost the SeccompProfile being edited.
-    #[error("the file no longer has a SeccompProfile named \"{0}\"")]
+    #[error("{}", crate::msg!("err-profile-gone", name = .0.as_str()))]
     ProfileGone(String),
     /// The manifest file has no SeccompProfile of that name.
-    #[error("the file has no SeccompProfile named \"{0}\"")]
+    #[error("{}", crate::msg!("err-no-such-profile", name = .0.as_str()))]
     NoSuchProfile(String),
     /// The SeccompProfile has no `spec`.
-    #[error("the SeccompProfile has no spec")]
+    #[error("{}", crate::msg!("err-no-spec"))]
     NoSpec,
     /// The `spec` key is not on a line of the text (the text changed under the reader).
-    #[error("the spec key is not on a line of the file")]
+    #[error("{}", crate::msg!("err-spec-off-the-file"))]
     SpecOffTheFile,
     /// The manifests do not read as YAML (or not as JSON values).
     #[error("{0}")]
     Yaml(String),
     /// The written spec is not a JSON object.
-    #[error("a profile is a JSON object")]
+    #[error("{}", crate::msg!("err-spec-not-object"))]
     SpecNotObject,
     /// The minimal writer could not make the change.
     #[error(transparent)]
