@@ -1254,6 +1254,12 @@ err-no-command = no command to run
 err-cannot-run = cannot run { $why }
 err-start-failed = { $why }: the command was not run
 
+# The compiler's refusals (libseccomp's own words stay as they are).
+compile-rejected = libseccomp rejected { $what }: { $message }
+compile-failed = libseccomp failed to { $step }: { $message }
+compile-too-long = the filter has { $n } instructions, more than the kernel's limit of 4096
+compile-at-least-too-long = the filter would have at least { $n } instructions, more than the kernel's limit of 4096 (each value compared is a jump of its own)
+
 # Why a command cannot be started (the sandbox's words; exit 127 or 126).
 run-nul-byte = { $arg }: an argument holds a NUL byte
 run-no-such-file = { $path }: no such file

@@ -1270,6 +1270,12 @@ err-no-command = nenhum comando para executar
 err-cannot-run = não foi possível executar { $why }
 err-start-failed = { $why }: o comando não foi executado
 
+# As recusas do compilador (as palavras do próprio libseccomp ficam como estão).
+compile-rejected = o libseccomp recusou { $what }: { $message }
+compile-failed = o libseccomp falhou ao { $step }: { $message }
+compile-too-long = o filtro tem { $n } instruções, mais do que o limite de 4096 do kernel
+compile-at-least-too-long = o filtro teria pelo menos { $n } instruções, mais do que o limite de 4096 do kernel (cada valor comparado é um salto próprio)
+
 # Por que um comando não pode ser iniciado (palavras do sandbox; saída 127 ou 126).
 run-nul-byte = { $arg }: um argumento contém um byte NUL
 run-no-such-file = { $path }: arquivo inexistente

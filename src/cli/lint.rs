@@ -114,7 +114,7 @@ fn findings(parsed: &Parsed, targets: &[Target], cache: Option<&Cache>) -> Vec<F
             Err(
                 e @ (compile::CompileError::TooLong(_) | compile::CompileError::AtLeastTooLong(_)),
             ) => {
-                let found = lint::too_long(e.to_string());
+                let found = lint::too_long(e.text());
                 if !out.contains(&found) {
                     out.push(found);
                 }

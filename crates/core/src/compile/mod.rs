@@ -74,13 +74,35 @@ pub struct Compiled {
 }
 
 impl CompileError {
-    /// Renders compiler-style, `FILE:LINE:COL: error: ...` when the error has a position.
+    /// Renders compiler-style for people, in their language, `FILE:LINE:COL: error: ...` when
+    /// the error has a position.
     pub fn render(&self, file: &str) -> String {
+        let words = self.text().local();
         match self {
             CompileError::Rule { pos: Some(p), .. } => {
-                format!("{file}:{}:{}: error: {self}", p.line, p.col)
+                format!("{file}:{}:{}: error: {words}", p.line, p.col)
             }
-            _ => format!("{file}: error: {self}"),
+            _ => format!("{file}: error: {words}"),
+        }
+    }
+
+    /// The error as a message: `Display` gives it in English (it reaches lint's JSON and SARIF
+    /// as a finding), [`Text::local`](crate::i18n::Text::local) for people.
+    pub fn text(&self) -> crate::i18n::Text {
+        use crate::text;
+        match self {
+            CompileError::Rule { what, message, .. } => text!(
+                "compile-rejected",
+                what = what.as_str(),
+                message = message.as_str()
+            ),
+            CompileError::Filter { step, message } => {
+                text!("compile-failed", step = *step, message = message.as_str())
+            }
+            CompileError::TooLong(n) => text!("compile-too-long", n = n.to_string()),
+            CompileError::AtLeastTooLong(n) => {
+                text!("compile-at-least-too-long", n = n.to_string())
+            }
         }
     }
 }
@@ -104,7 +126,7 @@ impl Compiled {
 #[derive(Debug, thiserror::Error)]
 pub enum CompileError {
     /// libseccomp refused a rule.
-    #[error("libseccomp rejected {what}: {message}")]
+    #[error("{}", self.text().english())]
     Rule {
         /// Where the rule is in the source.
         pos: Option<Pos>,
@@ -114,7 +136,7 @@ pub enum CompileError {
         message: String,
     },
     /// libseccomp failed outside any rule.
-    #[error("libseccomp failed to {step}: {message}")]
+    #[error("{}", self.text().english())]
     Filter {
         /// What we asked for.
         step: &'static str,
@@ -122,10 +144,10 @@ pub enum CompileError {
         message: String,
     },
     /// The program is longer than the kernel accepts.
-    #[error("the filter has {0} instructions, more than the kernel's limit of 4096")]
+    #[error("{}", self.text().english())]
     TooLong(usize),
     /// The program would be longer than the kernel accepts, known before compiling it.
-    #[error("the filter would have at least {0} instructions, more than the kernel's limit of 4096 (each value compared is a jump of its own)")]
+    #[error("{}", self.text().english())]
     AtLeastTooLong(usize),
 }
 

@@ -330,6 +330,25 @@ mod tests {
         );
     }
 
+    /// A compile error reads in the user's language where people read it (`render`), and in
+    /// English where it becomes a finding's JSON (`Display`, `english`).
+    #[test]
+    fn a_compile_error_is_english_for_machines_and_local_for_people() {
+        let e = crate::compile::CompileError::TooLong(5000);
+        let english = "the filter has 5000 instructions, more than the kernel's limit of 4096";
+        set_thread_language(Language::PtBr);
+        assert_eq!(e.to_string(), english);
+        assert_eq!(
+            e.render("p.json"),
+            "p.json: error: o filtro tem 5000 instruções, mais do que o limite de 4096 do kernel"
+        );
+        let found = crate::lint::too_long(e.text());
+        assert_eq!(found.message.english(), english);
+        assert!(found.message.local().starts_with("o filtro tem 5000"));
+        set_thread_language(Language::En);
+        assert_eq!(e.render("p.json"), format!("p.json: error: {english}"));
+    }
+
     /// `bundle` finds a language's file at its discriminant.
     #[test]
     fn the_files_are_in_the_languages_order() {

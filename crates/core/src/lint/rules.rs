@@ -26,11 +26,11 @@ pub fn add_translation(
 
 /// An error for a profile whose filter cannot fit the kernel's limit (`why`, from the caller,
 /// which compiles).
-pub fn too_long(why: String) -> Finding {
+pub fn too_long(why: crate::i18n::Text) -> Finding {
     let found = Finding::new(
         LintId::FilterTooLong,
         Severity::Error,
-        super::check::message(&why),
+        why,
         text!("lint-filter-too-long-help"),
     );
     Finding {
