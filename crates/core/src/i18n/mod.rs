@@ -87,8 +87,7 @@ pub fn text_in(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -
     }
     [language, Language::En]
         .into_iter()
-        .find(|l| Store::of(*l).has(id))
-        .and_then(|l| Store::of(l).format(id, &fargs))
+        .find_map(|l| Store::of(l).format(id, &fargs))
         .filter(|out| !out.is_empty())
         .unwrap_or_else(|| id.to_string())
 }
