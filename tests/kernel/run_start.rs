@@ -178,3 +178,65 @@ fn a_filter_that_cannot_load_means_the_command_does_not_run() {
         }
     }
 }
+
+/// The PID namespaces a process is in, outermost first (its `NSpid` line).
+fn namespaced_pids(pid: u32) -> Vec<u32> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("NSpid:")).unwrap();
+    line.split_whitespace()
+        .skip(1)
+        .map(|p| p.parse().unwrap())
+        .collect()
+}
+
+/// As root, the run's own child is init of the command's PID namespace (no process between
+/// them), the command's exit status still comes back, and the thread that started the run is
+/// back in its own namespace afterwards: its next child starts as any other would.
+#[test]
+fn as_root_the_runs_child_is_init_and_the_thread_comes_back() {
+    use seccompose::catalog::Catalog;
+    use seccompose::profile::{self, Target};
+    use seccompose::sandbox::{Containment, Mode, RunOptions, Session, Termination};
+    // SAFETY: getuid has no preconditions.
+    if unsafe { libc::getuid() } != 0 {
+        common::skipped(
+            "the run's child is init only where seccompose may make the namespace (root)",
+        );
+        return;
+    }
+    let p = profile::parse(r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#, &Catalog)
+        .profile
+        .unwrap();
+    let argv = ["sh", "-c", "read line; exit 7"].map(std::ffi::OsString::from);
+    let (reader, writer) = std::io::pipe().unwrap();
+    let options = RunOptions {
+        mode: Mode::Enforce,
+        stdio: Some((
+            reader.into(),
+            std::process::Stdio::null(),
+            std::process::Stdio::null(),
+        )),
+        ..RunOptions::default()
+    };
+    let session = Session::start(&p, &Target::host(), &argv, options).unwrap();
+    let ours = namespaced_pids(session.pid());
+    assert_eq!(
+        ours.len(),
+        2,
+        "our child is in a namespace of its own: {ours:?}"
+    );
+    assert_eq!(ours[1], 1, "and is its PID 1: {ours:?}");
+    let thread = |ns: &str| std::fs::read_link(format!("/proc/thread-self/ns/{ns}")).unwrap();
+    assert_eq!(
+        thread("pid_for_children"),
+        thread("pid"),
+        "back in our own namespace"
+    );
+    let plain = std::process::Command::new("true").status().unwrap();
+    assert!(plain.success());
+    // The command waits on its standard input: closing it lets it end.
+    drop(writer);
+    let finished = session.wait().unwrap();
+    assert_eq!(finished.termination, Termination::Exited(7));
+    assert_eq!(finished.containment, Containment::PidNamespace);
+}

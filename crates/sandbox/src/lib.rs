@@ -346,7 +346,12 @@ impl Session {
         // SAFETY: `install` makes only async-signal-safe calls on memory prepared before fork.
         unsafe { cmd.pre_exec(in_child) };
         let watcher = watch::watch_spawn(page.clone());
+        // Made last: a thread whose children go to another PID namespace cannot start threads.
+        let fresh = isolate
+            .then(sys::pidns::ChildrenInFreshNamespace::enter)
+            .flatten();
         let spawned = cmd.spawn();
+        drop(fresh);
         // Only an uncontained child asks for a baseline (a PID namespace ends everything).
         let baseline = watcher.finish();
         let child = match spawned {
@@ -450,7 +455,7 @@ impl Session {
                 _ => self.child.try_wait()?,
             };
             if let Some(status) = status {
-                break termination_of(status);
+                break termination_of(command_status(h, containment, status));
             }
             let timed_out = self.deadline.is_some_and(|d| Instant::now() >= d);
             if timed_out || self.stop.load(Ordering::Acquire) {
@@ -528,6 +533,19 @@ fn denies_execve(program: &Program, arch: Arch) -> bool {
         RetAction::from_raw(seccompose_core::bpf::run(program, &data)),
         RetAction::Allow | RetAction::Log
     )
+}
+
+/// The command's wait status, given that of our child: in a PID namespace our child is init
+/// (or the shim above it), which leaves the command's in the shared page.
+fn command_status(
+    h: &sys::page::Handshake,
+    containment: Containment,
+    ours: ExitStatus,
+) -> ExitStatus {
+    if containment == Containment::None {
+        return ours;
+    }
+    ExitStatus::from_raw(h.command_status(ours.into_raw()))
 }
 
 fn termination_of(status: ExitStatus) -> Termination {

@@ -6,12 +6,14 @@
 //! shared page and waits until the supervisor has taken a copy with `pidfd_getfd`: asleep on
 //! a futex when the filter lets that exact call through, else spinning.
 //!
-//! Where the kernel allows it, the command runs in a fresh PID namespace (as root directly; as
-//! an ordinary user inside a fresh user namespace that maps only the user's own ids):
+//! Where the kernel allows it, the command runs in a fresh PID namespace. As root, seccompose
+//! makes it for the child before forking ([`super::pidns`]): the child is born PID 1 and is
+//! init itself (seccompose → init → command). An ordinary user's child makes a fresh user
+//! namespace that maps only the user's own ids, and the PID namespace in it, from inside:
 //! seccompose → shim (outside) → init (PID 1) → command. When seccompose dies, even by
-//! SIGKILL, the shim and then init die of PDEATHSIG and the kernel ends every process left in
-//! the namespace. init passes the command's wait status to the shim through the shared page,
-//! and the shim ends the same way, so seccompose sees the command's status.
+//! SIGKILL, init (through the shim, if any) dies of PDEATHSIG and the kernel ends every
+//! process left in the namespace. init leaves the command's wait status in the shared page,
+//! where seccompose reads it; the shim also ends the same way.
 //!
 //! The child execs the command itself, right after installing the filter, with vectors built
 //! before fork ([`Launch`]). If that `execve` fails (the profile may deny it), the child must
@@ -34,6 +36,9 @@ pub struct Prepared {
     id_maps: Option<IdMaps>,
     /// seccompose's pid, to notice a parent that died before the death signal was armed.
     parent: i32,
+    /// A pidfd of seccompose, for the same when the child is born in a fresh PID namespace
+    /// (where `getppid` says 0); None before Linux 5.3.
+    parent_pidfd: Option<std::os::fd::OwnedFd>,
     /// Whether the installed filter lets the child sleep on the handshake page's `taken` with
     /// `futex` (see [`super::futex::futex_passes`]); if not, it spins until the supervisor has
     /// the listener.
@@ -48,6 +53,7 @@ impl Prepared {
             filter: Filter::new(&program.insns),
             id_maps,
             parent: std::process::id() as i32,
+            parent_pidfd: super::pidfd::open(std::process::id() as i32).ok(),
             sleep_until_taken: false,
         }
     }
@@ -75,14 +81,22 @@ pub unsafe fn install(
 ) -> std::io::Result<()> {
     h.stage.store(Stage::DeathSignal as u32, Ordering::Relaxed);
     die_with_parent()?;
-    if parent_pid() != prog.parent {
+    // PID 1 only when seccompose made a fresh namespace for this child (see `pidns`).
+    let born_init = isolate && own_pid() == 1;
+    if parent_died(prog, born_init) {
         // seccompose died before the death signal was armed: nothing must run.
         exit_now(128 + libc::SIGKILL);
     }
-    let mut pid = std::process::id() as i32;
+    let mut pid = if born_init {
+        init::outer_pid()
+    } else {
+        own_pid()
+    };
     h.victim.store(pid, Ordering::Release);
     h.stage.store(Stage::Namespaces as u32, Ordering::Relaxed);
-    let containment = if isolate {
+    let containment = if born_init {
+        Containment::PidNamespace
+    } else if isolate {
         enter_namespaces(prog)?
     } else {
         Containment::None
@@ -90,6 +104,9 @@ pub unsafe fn install(
     h.containment.store(containment as u32, Ordering::Release);
     if containment == Containment::None {
         wait_for_baseline(h);
+    } else if born_init {
+        // SAFETY: this process has one thread (this function's contract).
+        pid = unsafe { fork_command(h) }?;
     } else {
         // SAFETY: this process has one thread (this function's contract).
         pid = unsafe { contain(h) }?;
@@ -118,10 +135,31 @@ fn die_with_parent() -> std::io::Result<()> {
     check(unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0) }).map(drop)
 }
 
-/// The calling process's parent.
-fn parent_pid() -> i32 {
-    // SAFETY: getppid has no preconditions and cannot fail.
-    unsafe { libc::getppid() }
+/// The calling process's pid in its own PID namespace.
+fn own_pid() -> i32 {
+    // SAFETY: getpid has no preconditions and cannot fail.
+    unsafe { libc::getpid() }
+}
+
+/// Whether seccompose has already ended. Born in a fresh PID namespace, the child sees its
+/// parent as pid 0 whatever happens, so it asks seccompose's pidfd (readable once it ended);
+/// otherwise an ended parent shows as a changed parent pid (the child was adopted).
+fn parent_died(prog: &Prepared, born_init: bool) -> bool {
+    if !born_init {
+        // SAFETY: getppid has no preconditions and cannot fail.
+        return unsafe { libc::getppid() } != prog.parent;
+    }
+    let Some(fd) = &prog.parent_pidfd else {
+        return false;
+    };
+    let mut poll = libc::pollfd {
+        fd: std::os::fd::AsRawFd::as_raw_fd(fd),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, no waiting.
+    let ready = unsafe { libc::poll(&mut poll, 1, 0) };
+    ready > 0 && poll.revents & libc::POLLIN != 0
 }
 
 /// Moves the caller's future children into a fresh PID namespace: directly when allowed (root),
@@ -180,6 +218,17 @@ unsafe fn contain(h: &Handshake) -> std::io::Result<i32> {
     }
     die_with_parent()?;
     // SAFETY: one thread, as above (init is a fresh fork of it).
+    unsafe { fork_command(h) }
+}
+
+/// In init: forks the command and stays behind as init; returns only in the command, with its
+/// pid as seccompose sees it (0: unknown, to find as init's child).
+///
+/// # Safety
+///
+/// As [`install`]: only in the child between fork and exec.
+unsafe fn fork_command(h: &Handshake) -> std::io::Result<i32> {
+    // SAFETY: one thread (this function's contract).
     let command = unsafe { fork() }?;
     if command > 0 {
         // SAFETY: this process is init from here on and never goes back to the caller.

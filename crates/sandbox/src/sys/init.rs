@@ -1,6 +1,6 @@
-//! The processes seccompose forks besides the command: the two helpers of a run in a PID
-//! namespace, between seccompose and the command (the shim, outside the namespace, and init,
-//! its PID 1), and the probes of what the kernel allows ([`in_child`]). They run after fork,
+//! The processes seccompose forks besides the command: the helpers of a run in a PID
+//! namespace, between seccompose and the command (init, its PID 1, and for an ordinary user
+//! the shim above it, outside the namespace), and the probes of what the kernel allows ([`in_child`]). They run after fork,
 //! so only raw, async-signal-safe calls, and none goes back to the code that forked it.
 
 use super::exit_now;
@@ -96,12 +96,7 @@ pub unsafe fn init_process(command: i32, h: &Handshake) -> ! {
 pub unsafe fn shim(init: i32, h: &Handshake) -> ! {
     // SAFETY: the shim uses no inherited descriptor (this function's contract).
     unsafe { close_all_but_stdio() };
-    let init_status = wait_for(init);
-    let status = if h.status_set.load(Ordering::Acquire) == 1 {
-        h.status.load(Ordering::Relaxed)
-    } else {
-        init_status
-    };
+    let status = h.command_status(wait_for(init));
     if libc::WIFSIGNALED(status) {
         die_of(libc::WTERMSIG(status));
     }

@@ -18,6 +18,7 @@ pub mod init;
 pub mod notify;
 pub mod page;
 pub mod pidfd;
+pub mod pidns;
 pub mod ptrace;
 pub mod seccomp;
 pub mod userns;

@@ -45,6 +45,16 @@ pub struct Handshake {
 }
 
 impl Handshake {
+    /// The command's wait status, given `ours`, that of seccompose's child (or init's, for the
+    /// shim): in a PID namespace init leaves the command's here before it ends.
+    pub fn command_status(&self, ours: i32) -> i32 {
+        if self.status_set.load(Ordering::Acquire) == 1 {
+            self.status.load(Ordering::Relaxed)
+        } else {
+            ours
+        }
+    }
+
     /// Rings the doorbell: wakes the parent's threads waiting for the child's next step.
     pub fn ring(&self) {
         self.doorbell.fetch_add(1, Ordering::Release);
