@@ -124,9 +124,10 @@ impl CallArgs {
 /// Loads a profile for a command that needs a valid one (any format `convert` reads):
 /// diagnostics to stderr, errors fail.
 pub fn load_profile(path: &Path) -> anyhow::Result<Profile> {
-    let opened = profile::open(path, None, None, &Catalog)
+    // Read only: no source kept for writing back (`import_file`, not `open`).
+    let imported = profile::import_file(path, None, None, &Catalog)
         .with_context(|| msg!("cli-cannot-read", file = path.display().to_string()))?;
-    let parsed = opened.imported.parsed;
+    let parsed = imported.parsed;
     let name = path.display().to_string();
     for d in &parsed.diagnostics {
         if d.severity == profile::Severity::Error
@@ -135,7 +136,7 @@ pub fn load_profile(path: &Path) -> anyhow::Result<Profile> {
             eprintln!("{}", d.render(&name));
         }
     }
-    if !opened.imported.others.is_empty() {
+    if !imported.others.is_empty() {
         bail!(msg!("cli-several-profiles", file = name));
     }
     match parsed.profile {
