@@ -240,3 +240,36 @@ fn as_root_the_runs_child_is_init_and_the_thread_comes_back() {
     assert_eq!(finished.termination, Termination::Exited(7));
     assert_eq!(finished.containment, Containment::PidNamespace);
 }
+
+/// A user whose real and effective ids differ is not dumpable after exec, so the kernel makes
+/// the user namespace but lets no ids be mapped in it: the run starts again without one (not
+/// contained, as the report says) and the command runs with its own status, not an error.
+#[test]
+fn a_user_namespace_without_ids_falls_back_to_an_uncontained_run() {
+    // SAFETY: getuid has no preconditions.
+    if unsafe { libc::getuid() } != 0 {
+        common::skipped("needs root to start seccompose with a real uid unlike its effective uid");
+        return;
+    }
+    let dir = scratch();
+    let profile = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
+    let report = dir.path().join("report.json");
+    let out = std::process::Command::new("setpriv")
+        .args([
+            "--ruid=65534",
+            "--euid=65533",
+            "--regid=65534",
+            "--clear-groups",
+        ])
+        .arg(binary())
+        .args(["run", "--enforce", "--no-cache", "--report"])
+        .arg(&report)
+        .arg(&profile)
+        .args(["--", "sh", "-c", "exit 4"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(json["containment"], "none", "{}", stderr(&out));
+    assert!(stderr(&out).contains("not contained"), "{}", stderr(&out));
+}

@@ -284,8 +284,8 @@ impl Session {
             )?)?,
         };
         let isolate = !options.share_pid_namespace;
-        let id_maps = (isolate && !nix::unistd::geteuid().is_root() && sys::userns::available())
-            .then(sys::userns::IdMaps::own);
+        // No probe first (a fork of its own): the child falls back when it cannot.
+        let id_maps = (isolate && !nix::unistd::geteuid().is_root()).then(sys::userns::IdMaps::own);
         let execve_denied = denies_execve(&program, target.arch);
         let page = Arc::new(sys::page::SharedPage::new()?);
         let mut prepared = sys::child::Prepared::new(&installed, id_maps);
@@ -350,7 +350,16 @@ impl Session {
         let fresh = isolate
             .then(sys::pidns::ChildrenInFreshNamespace::enter)
             .flatten();
-        let spawned = cmd.spawn();
+        let mut spawned = cmd.spawn();
+        let stage = || page.get().stage.load(Ordering::Acquire);
+        if spawned.is_err() && stage() == sys::page::Stage::IdMaps as u32 {
+            // The kernel made the user namespace but let no ids be mapped in it (an AppArmor
+            // policy may do that): run without one, as where there are none.
+            page.get()
+                .without_user_namespace
+                .store(1, Ordering::Release);
+            spawned = cmd.spawn();
+        }
         drop(fresh);
         // Only an uncontained child asks for a baseline (a PID namespace ends everything).
         let baseline = watcher.finish();
@@ -361,7 +370,7 @@ impl Session {
                 if let Some(s) = supervisor {
                     let _ = s.join();
                 }
-                let step = sys::page::Stage::describe(page.get().stage.load(Ordering::Acquire));
+                let step = sys::page::Stage::describe(stage());
                 return Err(SandboxError::Start(format!("{step} failed ({e})")));
             }
         };

@@ -97,7 +97,7 @@ pub unsafe fn install(
     let containment = if born_init {
         Containment::PidNamespace
     } else if isolate {
-        enter_namespaces(prog)?
+        enter_namespaces(prog, h)?
     } else {
         Containment::None
     };
@@ -163,17 +163,22 @@ fn parent_died(prog: &Prepared, born_init: bool) -> bool {
 }
 
 /// Moves the caller's future children into a fresh PID namespace: directly when allowed (root),
-/// else inside a fresh user namespace when `prog` has id maps. Which one it got.
-fn enter_namespaces(prog: &Prepared) -> std::io::Result<Containment> {
+/// else inside a fresh user namespace when `prog` has id maps. Which one it got: none when
+/// the kernel allows neither (nothing changed then). Ids that cannot be mapped once the user
+/// namespace is made are an error at [`Stage::IdMaps`]: half-made namespaces would run the
+/// command under ids it does not have, so seccompose starts it again without.
+fn enter_namespaces(prog: &Prepared, h: &Handshake) -> std::io::Result<Containment> {
     if unshare(libc::CLONE_NEWPID).is_ok() {
         return Ok(Containment::PidNamespace);
     }
-    let Some(maps) = &prog.id_maps else {
-        return Ok(Containment::None);
+    let maps = match &prog.id_maps {
+        Some(maps) if h.without_user_namespace.load(Ordering::Acquire) == 0 => maps,
+        _ => return Ok(Containment::None),
     };
-    // The parent probed that this works here; a failure now is an error, not a fallback:
-    // half-made namespaces would run the command under ids it does not have.
-    userns::unshare_user_and_pid()?;
+    if userns::unshare_user_and_pid().is_err() {
+        return Ok(Containment::None);
+    }
+    h.stage.store(Stage::IdMaps as u32, Ordering::Relaxed);
     maps.write()?;
     Ok(Containment::UserAndPidNamespace)
 }

@@ -42,6 +42,9 @@ pub struct Handshake {
     /// Without containment: 1 when the child asks for the baseline of seccompose's
     /// descendants (taken while it waits, before anything of the command runs), 2 once taken.
     pub baseline: AtomicU32,
+    /// Set by seccompose before it starts the child again: 1 when the child must not make a
+    /// user namespace, because the first child could not map its ids in one.
+    pub without_user_namespace: AtomicU32,
 }
 
 impl Handshake {
@@ -74,6 +77,10 @@ pub enum Stage {
     NoNewPrivs = 3,
     /// Loading the seccomp filter.
     Filter = 4,
+    /// Mapping the user's ids in the fresh user namespace (part of making the namespaces, for
+    /// an ordinary user): seccompose starts the command again without containment when it
+    /// fails, as the kernel left the child in a namespace without ids.
+    IdMaps = 5,
 }
 
 impl Stage {
@@ -84,6 +91,7 @@ impl Stage {
             2 => "making the PID namespace",
             3 => "setting no_new_privs",
             4 => "loading the seccomp filter",
+            5 => "mapping the user's ids in a user namespace",
             _ => "starting the command",
         }
     }
