@@ -288,7 +288,7 @@ impl Session {
         let id_maps = (isolate && !nix::unistd::geteuid().is_root()).then(sys::userns::IdMaps::own);
         let execve_denied = denies_execve(&program, target.arch);
         let page = Arc::new(sys::page::SharedPage::new()?);
-        let mut prepared = sys::child::Prepared::new(&installed, id_maps);
+        let mut prepared = sys::child::Prepared::new(&installed, id_maps)?;
         prepared.sleep_until_taken =
             sys::futex::futex_passes(&installed, target.arch, &page.get().taken);
         let prepared = Arc::new(prepared);

@@ -23,6 +23,7 @@
 use super::futex::futex_wait;
 use super::page::{Handshake, Stage};
 use super::seccomp::{self, Filter};
+use super::start::{self, CommandStack};
 use super::userns::{self, IdMaps};
 use super::{check, exit_now, init, unshare};
 use crate::Containment;
@@ -39,6 +40,8 @@ pub struct Prepared {
     /// A pidfd of seccompose, for the same when the child is born in a fresh PID namespace
     /// (where `getppid` says 0); None before Linux 5.3.
     parent_pidfd: Option<std::os::fd::OwnedFd>,
+    /// Where init starts the command (see [`start`]).
+    command_stack: CommandStack,
     /// Whether the installed filter lets the child sleep on the handshake page's `taken` with
     /// `futex` (see [`super::futex::futex_passes`]); if not, it spins until the supervisor has
     /// the listener.
@@ -48,14 +51,18 @@ pub struct Prepared {
 impl Prepared {
     /// The program's instructions in the kernel's layout; with `id_maps`, the child may enter
     /// a user namespace when it cannot make a PID namespace on its own.
-    pub fn new(program: &seccompose_core::bpf::Program, id_maps: Option<IdMaps>) -> Prepared {
-        Prepared {
+    pub fn new(
+        program: &seccompose_core::bpf::Program,
+        id_maps: Option<IdMaps>,
+    ) -> std::io::Result<Prepared> {
+        Ok(Prepared {
             filter: Filter::new(&program.insns),
             id_maps,
             parent: std::process::id() as i32,
             parent_pidfd: super::pidfd::open(std::process::id() as i32).ok(),
+            command_stack: CommandStack::new()?,
             sleep_until_taken: false,
-        }
+        })
     }
 }
 
@@ -87,7 +94,7 @@ pub unsafe fn install(
         // seccompose died before the death signal was armed: nothing must run.
         exit_now(128 + libc::SIGKILL);
     }
-    let mut pid = if born_init {
+    let pid = if born_init {
         init::outer_pid()
     } else {
         own_pid()
@@ -104,13 +111,39 @@ pub unsafe fn install(
     h.containment.store(containment as u32, Ordering::Release);
     if containment == Containment::None {
         wait_for_baseline(h);
-    } else if born_init {
-        // SAFETY: this process has one thread (this function's contract).
-        pid = unsafe { fork_command(h) }?;
-    } else {
-        // SAFETY: this process has one thread (this function's contract).
-        pid = unsafe { contain(h) }?;
+        return finish(prog, exec, h, listen, terminal, pid).map(|never| match never {});
     }
+    if !born_init {
+        // SAFETY: this process has one thread (this function's contract).
+        unsafe { become_init(h) }?;
+    }
+    let mut exec = Some(exec);
+    let mut rest = || {
+        let Some(exec) = exec.take() else {
+            return std::io::Error::from_raw_os_error(libc::EINVAL);
+        };
+        // Our pid as seccompose sees it: /proc is still its mount.
+        match finish(prog, exec, h, listen, terminal, init::outer_pid()) {
+            Err(e) => e,
+            Ok(never) => match never {},
+        }
+    };
+    // SAFETY: init has one thread; `rest` makes only async-signal-safe calls on memory made
+    // before the fork.
+    Err(unsafe { start::start_command(h, &prog.command_stack, &mut rest) })
+}
+
+/// The command's last steps, in the process that becomes it (`pid`, as seccompose sees it):
+/// its controlling terminal, no_new_privs, the filter, the listener's hand-over, the exec.
+/// Returns only an error before the filter is in place; a failed exec after it ends here.
+fn finish(
+    prog: &Prepared,
+    exec: impl FnOnce() -> i32,
+    h: &Handshake,
+    listen: bool,
+    terminal: bool,
+    pid: i32,
+) -> std::io::Result<std::convert::Infallible> {
     if terminal {
         take_terminal()?;
     }
@@ -204,14 +237,13 @@ unsafe fn fork() -> std::io::Result<i32> {
     check(unsafe { libc::fork() })
 }
 
-/// In a fresh PID namespace: forks init (the shim stays behind, outside) and init forks the
-/// command; returns only in the command, with its pid as seccompose sees it (0: unknown, to
-/// find as init's child).
+/// In a fresh PID namespace made from inside (an ordinary user's): forks init, which returns;
+/// the shim stays behind, outside, and never returns.
 ///
 /// # Safety
 ///
 /// As [`install`]: only in the child between fork and exec.
-unsafe fn contain(h: &Handshake) -> std::io::Result<i32> {
+unsafe fn become_init(h: &Handshake) -> std::io::Result<()> {
     // Re-armed: entering a user namespace changes credentials.
     die_with_parent()?;
     // SAFETY: one thread (this function's contract).
@@ -221,26 +253,7 @@ unsafe fn contain(h: &Handshake) -> std::io::Result<i32> {
         // SAFETY: this process is the shim from here on and never goes back to the caller.
         unsafe { init::shim(init, h) }
     }
-    die_with_parent()?;
-    // SAFETY: one thread, as above (init is a fresh fork of it).
-    unsafe { fork_command(h) }
-}
-
-/// In init: forks the command and stays behind as init; returns only in the command, with its
-/// pid as seccompose sees it (0: unknown, to find as init's child).
-///
-/// # Safety
-///
-/// As [`install`]: only in the child between fork and exec.
-unsafe fn fork_command(h: &Handshake) -> std::io::Result<i32> {
-    // SAFETY: one thread (this function's contract).
-    let command = unsafe { fork() }?;
-    if command > 0 {
-        // SAFETY: this process is init from here on and never goes back to the caller.
-        unsafe { init::init_process(command, h) }
-    }
-    // Our pid as seccompose sees it: /proc is still its mount.
-    Ok(init::outer_pid())
+    die_with_parent()
 }
 
 /// Publishes the listener's fd number and waits until the supervisor has its copy. Only

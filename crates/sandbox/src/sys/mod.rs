@@ -21,6 +21,7 @@ pub mod pidfd;
 pub mod pidns;
 pub mod ptrace;
 pub mod seccomp;
+pub mod start;
 pub mod userns;
 
 /// A raw call's result: the error in errno when it is negative.

@@ -45,6 +45,9 @@ pub struct Handshake {
     /// Set by seccompose before it starts the child again: 1 when the child must not make a
     /// user namespace, because the first child could not map its ids in one.
     pub without_user_namespace: AtomicU32,
+    /// The errno of the step (in `stage`) that kept the command from its exec, when init
+    /// started it apart (see `start`); 0 until then.
+    pub start_errno: AtomicI32,
 }
 
 impl Handshake {
