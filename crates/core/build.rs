@@ -1,5 +1,6 @@
-//! Build script of the engine: links libseccomp even without its development package, and
-//! turns the catalog data under assets/catalog into static Rust tables.
+//! Build script of the engine: links libseccomp even without its development package, turns
+//! the catalog data under assets/catalog into static Rust tables, and indexes the message
+//! files under assets/messages.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -17,6 +18,13 @@ mod lang;
 #[path = "build/translations.rs"]
 mod translations;
 
+#[path = "src/i18n/index.rs"]
+#[allow(dead_code)]
+mod message_index;
+
+#[path = "build/messages.rs"]
+mod messages;
+
 fn main() {
     link_libseccomp();
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -28,6 +36,12 @@ fn main() {
     println!("cargo:rerun-if-changed=src/catalog/signature.rs");
     println!("cargo:rerun-if-changed=src/lang.rs");
     println!("cargo:rerun-if-changed=build/translations.rs");
+    let index =
+        messages::index_code(Path::new("../../assets/messages")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(out.join("message_index.rs"), index).expect("write message_index.rs");
+    println!("cargo:rerun-if-changed=../../assets/messages");
+    println!("cargo:rerun-if-changed=src/i18n/index.rs");
+    println!("cargo:rerun-if-changed=build/messages.rs");
 }
 
 /// libseccomp-sys asks for `-lseccomp`, which needs `libseccomp.so` (the -dev package).

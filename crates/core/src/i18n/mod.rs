@@ -7,6 +7,7 @@
 //! thread may override it ([`set_thread_language`]), which is how the tests draw one editor in
 //! Portuguese beside another in English in the same test process.
 
+mod index;
 mod store;
 
 use crate::lang::Language;

@@ -1,48 +1,65 @@
 //! Each language's messages, parsed one at a time when first asked for: a `run` that says
 //! three things parses three messages, not a file of a thousand (parsing a whole file took
-//! about as long as the rest of a run's start-up).
+//! about as long as the rest of a run's start-up). Where each message is in its file comes
+//! from a table the build script made, so finding one costs a binary search and no start-up.
 
+use super::index::Entry;
 use super::FILES;
 use crate::lang::Language;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
-use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
+
+// `ENTRIES` and `LANGUAGE_ENTRIES`, from assets/messages.
+include!(concat!(env!("OUT_DIR"), "/message_index.rs"));
 
 /// One language's file: where each message's text is, and the bundle of those parsed so far.
 pub(super) struct Store {
-    entries: HashMap<&'static str, &'static str>,
+    source: &'static str,
+    /// Its entries, sorted by id.
+    entries: &'static [Entry],
     bundle: Mutex<FluentBundle<FluentResource>>,
 }
 
 impl Store {
-    /// `language`'s store, indexed on first use.
+    /// `language`'s store, made on first use.
     pub(super) fn of(language: Language) -> &'static Store {
         static STORES: [OnceLock<Store>; FILES.len()] = [const { OnceLock::new() }; FILES.len()];
-        let i = language as usize;
-        STORES[i].get_or_init(|| Store::new(FILES[i].0, FILES[i].1))
+        STORES[language as usize].get_or_init(|| Store::new(language))
     }
 
-    fn new(language: Language, source: &'static str) -> Store {
+    fn new(language: Language) -> Store {
         let tag: unic_langid::LanguageIdentifier =
             language.tag().parse().expect("our tags are valid");
         let mut bundle = FluentBundle::new_concurrent(vec![tag]);
         // Bidi isolation marks (U+2068/U+2069) would reach the terminal as characters.
         bundle.set_use_isolating(false);
+        let (first, end) = LANGUAGE_ENTRIES[language as usize];
         Store {
-            entries: index(source),
+            source: FILES[language as usize].1,
+            entries: &ENTRIES[first..end],
             bundle: Mutex::new(bundle),
         }
     }
 
+    /// The text of the message `id` in the file; None when this language lacks it.
+    fn find(&self, id: &str) -> Option<&'static str> {
+        let source = self.source;
+        let i = self
+            .entries
+            .binary_search_by(|e| e.id(source).cmp(id))
+            .ok()?;
+        Some(self.entries[i].text(source))
+    }
+
     /// Whether this language has the message `id`.
     pub(super) fn has(&self, id: &str) -> bool {
-        self.entries.contains_key(id)
+        self.find(id).is_some()
     }
 
     /// The message `id` with `args`; None when this language lacks it.
     pub(super) fn format(&self, id: &str, args: &FluentArgs) -> Option<String> {
-        let source = self.entries.get(id)?;
+        let source = self.find(id)?;
         let mut bundle = self.bundle.lock().unwrap_or_else(|e| e.into_inner());
         if !bundle.has_message(id) {
             // A message that does not parse keeps what does; the tests fail on any error.
@@ -59,40 +76,15 @@ impl Store {
     }
 }
 
-/// Each message's id and text: an entry begins at a line that begins with a letter and runs
-/// to the next such line or comment (its pattern's further lines begin with a space, or with
-/// `}`, `[` or `*` inside a selector). The files have no terms and no references between
-/// messages, so each entry parses alone (a test holds them to that).
-fn index(source: &'static str) -> HashMap<&'static str, &'static str> {
-    let mut entries = HashMap::new();
-    let mut current: Option<(&'static str, usize)> = None;
-    let mut offset = 0;
-    for line in source.split_inclusive('\n') {
-        let first = line.as_bytes().first().copied().unwrap_or(b' ');
-        if first.is_ascii_alphabetic() || first == b'#' {
-            if let Some((id, start)) = current.take() {
-                entries.insert(id, &source[start..offset]);
-            }
-            if first != b'#' {
-                current = line.split_once('=').map(|(id, _)| (id.trim(), offset));
-            }
-        }
-        offset += line.len();
-    }
-    if let Some((id, start)) = current {
-        entries.insert(id, &source[start..]);
-    }
-    entries
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::index;
     use super::*;
     use fluent_bundle::FluentValue;
-    use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+    use fluent_syntax::ast::{self, Expression, InlineExpression, PatternElement};
 
-    /// The index finds every message the whole file holds, and each one formats alone exactly
-    /// as it does in a bundle of the whole file.
+    /// The table has as many entries as the whole file has messages, and each message formats
+    /// alone exactly as it does in a bundle of the whole file.
     #[test]
     fn each_message_alone_reads_as_in_the_whole_file() {
         for (language, source) in FILES {
@@ -100,13 +92,13 @@ mod tests {
             let mut bundle = FluentBundle::new_concurrent(vec![language.tag().parse().unwrap()]);
             bundle.set_use_isolating(false);
             bundle.add_resource(whole).expect("no id twice");
-            let store = Store::new(language, source);
+            let store = Store::new(language);
             let reparsed = FluentResource::try_new(source.to_string()).unwrap();
             let mut ids = 0;
             for entry in reparsed.entries() {
-                let Entry::Message(m) = entry else {
+                let ast::Entry::Message(m) = entry else {
                     assert!(
-                        matches!(entry, Entry::Comment(_) | Entry::GroupComment(_)),
+                        matches!(entry, ast::Entry::Comment(_) | ast::Entry::GroupComment(_)),
                         "{language}: only messages and comments: {entry:?}"
                     );
                     continue;
@@ -122,6 +114,45 @@ mod tests {
                 assert_eq!(store.format(id, &args).as_deref(), Some(&*expected), "{id}");
             }
             assert_eq!(store.entries.len(), ids, "{language}");
+        }
+    }
+
+    /// The build script's table: each language's entries strictly sorted by id, each at the
+    /// start of a line and holding, parsed alone, exactly the message of the id the table
+    /// gives; and the same entries the splitting rule finds in the file as it is now.
+    #[test]
+    fn the_table_is_sorted_and_each_id_is_the_message_at_its_place() {
+        for (language, source) in FILES {
+            let store = Store::new(language);
+            let ids: Vec<&str> = store.entries.iter().map(|e| e.id(source)).collect();
+            if let Some(pair) = ids.windows(2).find(|pair| pair[0] >= pair[1]) {
+                panic!("{language}: {} before {}", pair[0], pair[1]);
+            }
+            for entry in store.entries {
+                let at = entry.id_start as usize;
+                assert!(
+                    at == 0 || source.as_bytes()[at - 1] == b'\n',
+                    "{language}: {at}"
+                );
+                let alone = FluentResource::try_new(entry.text(source).to_string())
+                    .unwrap_or_else(|(_, e)| panic!("{language}: at {at}: {e:?}"));
+                let messages: Vec<&str> = alone
+                    .entries()
+                    .filter_map(|e| match e {
+                        ast::Entry::Message(m) => Some(m.id.name),
+                        _ => None,
+                    })
+                    .collect();
+                assert_eq!(messages, [entry.id(source)], "{language}: at {at}");
+                assert!(store.has(entry.id(source)));
+            }
+            assert!(!store.has("no-such-message") && !store.has(""));
+            let mut now = index::entries(source);
+            now.sort_by_key(|e| e.id(source));
+            assert_eq!(
+                store.entries, now,
+                "{language}: the table is older than the file"
+            );
         }
     }
 
