@@ -18,9 +18,14 @@ pub fn parse() -> Result<Cli, ExitCode> {
             return Err(ExitCode::from(2));
         }
     }
-    let matches = help::command()
-        .try_get_matches_from(args)
-        .map_err(|e| super::clap_errors::report(&e))?;
+    // Help texts matter only for --help and errors: a line that reads needs no translated
+    // tree (relabelling all of it cost as much as the rest of a run's start).
+    let matches = match <Cli as clap::CommandFactory>::command().try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(_) => help::command()
+            .try_get_matches_from(args)
+            .map_err(|e| super::clap_errors::report(&e))?,
+    };
     <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
         .map_err(|e| super::clap_errors::report(&e))
 }
