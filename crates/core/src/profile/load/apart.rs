@@ -57,6 +57,7 @@ impl<'a> Reader<'a> {
         };
         let outer = std::mem::take(&mut self.shift);
         let mut out = Vec::with_capacity(elements.len());
+        let mut buf = String::new();
         for (i, range) in elements.into_iter().enumerate() {
             let parsed = jsonc_parser::parse_to_ast(
                 &text[range.clone()],
@@ -68,7 +69,8 @@ impl<'a> Reader<'a> {
                 break;
             };
             self.shift = Shift::base(range.start);
-            out.extend(self.item(&item, &format!("{}[{i}]", f.path), keys, read));
+            let path = super::reader::element_path(&mut buf, &f.path, i);
+            out.extend(self.item(&item, path, keys, read));
         }
         self.shift = outer;
         out

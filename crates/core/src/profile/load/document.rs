@@ -141,9 +141,10 @@ impl Reader<'_> {
     ) -> Option<Vec<T>> {
         let items = self.array(f)?;
         let mut out = Vec::new();
+        let mut buf = String::new();
         for (i, item) in items.iter().enumerate() {
-            let path = format!("{}[{i}]", f.path);
-            out.extend(self.item(item, &path, keys, &read));
+            let path = super::reader::element_path(&mut buf, &f.path, i);
+            out.extend(self.item(item, path, keys, &read));
         }
         Some(out)
     }
