@@ -8,16 +8,16 @@
 //! the key and its body, which must match (a damaged entry, or one made for other inputs,
 //! fails it); its program must pass the validator; the folder must be the user's own and
 //! closed to others, and so must each entry. Only the user can write there, so the sums
-//! guard against accidents, not forgery. Anything else is a miss: the filter is compiled
-//! again and the entry rewritten.
+//! guard against accidents, not forgery (hence XXH3, not a cryptographic hash). Anything else
+//! is a miss: the filter is compiled again and the entry rewritten. The entry's layout is in
+//! [`entry`].
 
-use super::runtime::{Limit, Stub};
 use super::{build, CompileError, Compiled, Options};
 use crate::bpf::Program;
-use crate::i18n::Text;
-use crate::profile::{Arch, Diagnostic, LibseccompVersion, LintId, Pos, Profile, Severity, Target};
-use serde_json::{json, Value};
+use crate::profile::{LibseccompVersion, Profile, Target};
+use entry::Key;
 use std::hash::{Hash, Hasher};
+use std::io::Read as _;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 use std::path::{Path, PathBuf};
 
@@ -74,19 +74,14 @@ impl Cache {
         target: &Target,
         options: &Options,
     ) -> Result<Compiled, CompileError> {
-        let key = key_of(profile, target, options);
-        let path = self.dir.join(format!("{}.{ENTRY}", name_of(&key)));
+        let key = Key::new(&key_of(profile, target, options));
+        let path = self.dir.join(format!("{}.{ENTRY}", key.name()));
         if let Some(hit) = self.usable_dir().then(|| read(&path, &key)).flatten() {
             return Ok(hit);
         }
         let compiled = build(profile, target, options)?;
-        if self.ready() {
-            let body = encode(&compiled);
-            let sum = name_of(&format!("{key}{body}"));
-            let text = json!({ "sum": sum, "compiled": body }).to_string();
-            if store(&path, &text).is_ok() {
-                self.trim();
-            }
+        if self.ready() && store(&path, &key.seal(&compiled)).is_ok() {
+            self.trim();
         }
         Ok(compiled)
     }
@@ -179,7 +174,7 @@ pub fn build_with(
 
 /// Writes an entry in one piece (a new 0600 file renamed over the old), without the fsyncs a
 /// user's file gets: an entry a crash cuts short fails its sum and is made again.
-fn store(path: &Path, text: &str) -> std::io::Result<()> {
+fn store(path: &Path, entry: &[u8]) -> std::io::Result<()> {
     use std::io::Write as _;
     use std::os::unix::fs::OpenOptionsExt;
     let nanos = std::time::SystemTime::now()
@@ -191,7 +186,7 @@ fn store(path: &Path, text: &str) -> std::io::Result<()> {
         .create_new(true)
         .mode(0o600)
         .open(&tmp)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .and_then(|mut f| f.write_all(entry))
         .and_then(|()| std::fs::rename(&tmp, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -204,14 +199,38 @@ fn private(meta: &std::fs::Metadata) -> bool {
     meta.uid() == nix::unistd::geteuid().as_raw() && meta.mode() & 0o022 == 0
 }
 
-/// Everything that decides the filter, as text: the entry must hold exactly this.
-fn key_of(profile: &Profile, target: &Target, options: &Options) -> String {
-    format!(
-        "seccompose {} {}\nlibseccomp {}\n{options:?}\n{target:?}\n{profile:?}",
-        env!("CARGO_PKG_VERSION"),
-        this_program(),
-        LibseccompVersion::host(),
-    )
+/// Everything that decides the filter, as bytes: what this program is and the options and
+/// target as text, then the profile through its derived `Hash`, which writes every field,
+/// position and unknown field (a length before each list, an end after each string). Only the
+/// values of unknown fields go through serde_json's `Hash`, which ignores the order of an
+/// object's keys and may give a float and an integer the same bytes: nothing compiles them
+/// (they are only written back when saving).
+fn key_of(profile: &Profile, target: &Target, options: &Options) -> Vec<u8> {
+    let mut key = Collect(
+        format!(
+            "seccompose {} {}\nlibseccomp {}\n{options:?}\n{target:?}\n",
+            env!("CARGO_PKG_VERSION"),
+            this_program(),
+            LibseccompVersion::host(),
+        )
+        .into_bytes(),
+    );
+    profile.hash(&mut key);
+    key.0
+}
+
+/// A `Hasher` that keeps what is written to it (the key's bytes, hashed whole afterwards).
+struct Collect(Vec<u8>);
+
+impl Hasher for Collect {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+
+    /// Not a hash: nothing derived asks for one midway.
+    fn finish(&self) -> u64 {
+        self.0.len() as u64
+    }
 }
 
 /// This program's identity: a rebuilt binary (same version, other code) never reads the
@@ -230,126 +249,32 @@ fn this_program() -> String {
     }
 }
 
-/// A file name for a key: 128 bits of two differently seeded hashes (the key itself is
-/// compared on reading, so a collision is only a miss).
-fn name_of(key: &str) -> String {
-    let half = |seed: &str| {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        seed.hash(&mut h);
-        key.hash(&mut h);
-        h.finish()
-    };
-    format!("{:016x}{:016x}", half("a"), half("b"))
-}
-
-/// The entry at `path`, if it is sound and made for `key`.
-fn read(path: &Path, key: &str) -> Option<Compiled> {
-    let meta = std::fs::symlink_metadata(path).ok()?;
+/// The entry at `path`, if it is sound and made for `key`. Opened without following a link
+/// and without waiting on a pipe, then checked on what was opened.
+fn read(path: &Path, key: &Key) -> Option<Compiled> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::File::options()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+        .ok()?;
+    let meta = file.metadata().ok()?;
     if !meta.is_file() || !private(&meta) {
         return None;
     }
-    let entry: Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
-    // The sum covers this key and the body written for it: an entry made for other inputs
-    // (under this name by a collision, or copied) or damaged in a way that still reads as
-    // JSON fails it.
-    if entry["sum"].as_str() != Some(&name_of(&format!("{key}{}", entry["compiled"]))) {
-        return None;
-    }
-    let compiled = decode(&entry["compiled"])?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()? + 1);
+    file.read_to_end(&mut bytes).ok()?;
+    let compiled = key.open(&bytes)?;
     let program = Program::from_bytes(&compiled.bpf).ok()?;
     if program.validate().is_err() {
         return None;
     }
-    // Its last use, for trimming; a failure only makes it look older.
-    let _ = std::fs::File::options()
-        .append(true)
-        .open(path)
-        .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+    // Its last use, for trimming (the owner may set the time through a read-only handle); a
+    // failure only makes it look older.
+    let _ = file.set_modified(std::time::SystemTime::now());
     Some(compiled)
 }
 
-fn encode(c: &Compiled) -> Value {
-    let hex: String = c.bpf.iter().map(|b| format!("{b:02x}")).collect();
-    json!({
-        "bpf": hex,
-        "arches": c.arches.iter().map(|a| a.scmp_name()).collect::<Vec<_>>(),
-        "tree": c.tree,
-        "own": [c.own.start, c.own.end],
-        "stub": [c.stub.range.start, c.stub.range.end],
-        "limits": c.stub.limits.iter().map(|l| json!([l.arch.scmp_name(), l.nr, l.name])).collect::<Vec<_>>(),
-        "warnings": c.warnings.iter().map(|d| json!([
-            d.severity.to_string(), d.pos.line, d.pos.col, d.message.to_json(), d.code.map(LintId::as_str)
-        ])).collect::<Vec<_>>(),
-    })
-}
-
-fn decode(v: &Value) -> Option<Compiled> {
-    let hex = v["bpf"].as_str()?;
-    if hex.len() % 16 != 0 {
-        return None;
-    }
-    let bpf = (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
-        .collect::<Option<Vec<u8>>>()?;
-    let arch = |v: &Value| Arch::from_scmp_name(v.as_str()?);
-    let range = |v: &Value| {
-        Some(usize::try_from(v[0].as_u64()?).ok()?..usize::try_from(v[1].as_u64()?).ok()?)
-    };
-    let limits = v["limits"]
-        .as_array()?
-        .iter()
-        .map(|l| {
-            Some(Limit {
-                arch: arch(&l[0])?,
-                nr: u32::try_from(l[1].as_u64()?).ok()?,
-                name: l[2].as_str()?.to_string(),
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let warnings = v["warnings"]
-        .as_array()?
-        .iter()
-        .map(|w| {
-            let severity = match w[0].as_str()? {
-                "note" => Severity::Note,
-                "warning" => Severity::Warning,
-                "error" => Severity::Error,
-                _ => return None,
-            };
-            let pos = Pos {
-                line: u32::try_from(w[1].as_u64()?).ok()?,
-                col: u32::try_from(w[2].as_u64()?).ok()?,
-            };
-            let code = match &w[4] {
-                Value::Null => None,
-                id => Some(id.as_str()?.parse().ok()?),
-            };
-            Some(Diagnostic {
-                severity,
-                pos,
-                // Kept as a text, so that it reads in the language of whoever shows it.
-                message: Text::from_json(&w[3])?,
-                code,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some(Compiled {
-        bpf,
-        arches: v["arches"]
-            .as_array()?
-            .iter()
-            .map(arch)
-            .collect::<Option<_>>()?,
-        tree: v["tree"].as_bool()?,
-        own: range(&v["own"])?,
-        stub: Stub {
-            range: range(&v["stub"])?,
-            limits,
-        },
-        warnings,
-    })
-}
-
+mod entry;
 #[cfg(test)]
 mod tests;

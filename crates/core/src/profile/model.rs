@@ -15,7 +15,7 @@ pub struct Pos {
 
 /// Fields that no known format defines, each remembered with the known key it followed
 /// so that saving writes it back in the same place.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Hash)]
 pub struct Extras {
     /// `(known key before it, or None at the start; key; value)`.
     pub fields: Vec<(Option<&'static str>, String, Value)>,
@@ -30,8 +30,9 @@ impl Extras {
     }
 }
 
-/// A whole seccomp profile.
-#[derive(Debug, Clone, PartialEq)]
+/// A whole seccomp profile. `Hash` (here and in every part) is how the compile cache's key
+/// takes in every field, positions included.
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Profile {
     /// `defaultAction`.
     pub default_action: Action,
@@ -56,7 +57,7 @@ pub struct Profile {
 }
 
 /// One `archMap` entry: an architecture and the ones that run on it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct ArchMapEntry {
     /// `architecture`.
     pub architecture: Arch,
@@ -67,7 +68,7 @@ pub struct ArchMapEntry {
 }
 
 /// How a rule spells its syscall names.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub enum Names {
     /// `names: [...]`.
     List(Vec<String>),
@@ -86,7 +87,7 @@ impl Names {
 }
 
 /// One entry of `syscalls`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Rule {
     /// `names` or `name`; None when the rule has neither (an error).
     pub names: Option<Names>,
@@ -147,7 +148,7 @@ impl Rule {
 }
 
 /// One argument condition.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct ArgCond {
     /// `index`: which argument, 0..=5.
     pub index: u32,
@@ -189,7 +190,7 @@ impl ArgCond {
 }
 
 /// `includes` or `excludes`: conditions on the target.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Hash)]
 pub struct Filter {
     /// `caps`: capability names.
     pub caps: Option<Vec<String>>,

@@ -1,6 +1,7 @@
 use super::*;
 use crate::catalog::Catalog;
-use crate::profile::{parse, KernelVersion};
+use crate::profile::{parse, Arch, Filter, KernelVersion, Names, Rule};
+use serde_json::{json, Value};
 use std::os::unix::fs::PermissionsExt;
 
 /// A profile with a warning (an errnoRet that does nothing on ALLOW), so entries carry one.
@@ -24,13 +25,29 @@ fn the_entry(dir: &Path) -> PathBuf {
     entries.remove(0)
 }
 
+fn key(p: &Profile, t: &Target, o: &Options) -> Key {
+    Key::new(&key_of(p, t, o))
+}
+
+/// An entry's body: its details (JSON) and its program.
+fn parts(entry: &[u8], key: &Key) -> (Value, Vec<u8>) {
+    let body = key.body(entry).expect("a sound entry");
+    let end = body.iter().position(|&b| b == b'\n').unwrap();
+    (
+        serde_json::from_slice(&body[..end]).unwrap(),
+        body[end + 1..].to_vec(),
+    )
+}
+
 /// Changes the stored copy in a way that still reads, with a fresh sum for `key`: a later hit
 /// returns it.
-fn mark(entry: &Path, key: &str) {
-    let mut v: Value = serde_json::from_slice(&std::fs::read(entry).unwrap()).unwrap();
-    v["compiled"]["tree"] = json!(!v["compiled"]["tree"].as_bool().unwrap());
-    v["sum"] = json!(name_of(&format!("{key}{}", v["compiled"])));
-    std::fs::write(entry, v.to_string()).unwrap();
+fn mark(entry: &Path, key: &Key) {
+    let (mut details, bpf) = parts(&std::fs::read(entry).unwrap(), key);
+    details["tree"] = json!(!details["tree"].as_bool().unwrap());
+    let mut body = details.to_string().into_bytes();
+    body.push(b'\n');
+    body.extend_from_slice(&bpf);
+    std::fs::write(entry, key.seal_body(&body)).unwrap();
 }
 
 #[test]
@@ -41,8 +58,13 @@ fn an_entry_round_trips_and_is_used_only_for_its_own_inputs() {
     let direct = build(&p, &t, &o).unwrap();
     assert_eq!(cache.build(&p, &t, &o).unwrap(), direct);
     let entry = the_entry(cache.dir());
-    let stored: Value = serde_json::from_slice(&std::fs::read(&entry).unwrap()).unwrap();
-    assert_eq!(decode(&stored["compiled"]).as_ref(), Some(&direct));
+    let stored = std::fs::read(&entry).unwrap();
+    assert_eq!(key(&p, &t, &o).open(&stored).as_ref(), Some(&direct));
+    assert_eq!(
+        parts(&stored, &key(&p, &t, &o)).1,
+        direct.bpf,
+        "the program as it is"
+    );
     let mode = std::fs::metadata(cache.dir()).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o700);
     assert_eq!(
@@ -50,7 +72,7 @@ fn an_entry_round_trips_and_is_used_only_for_its_own_inputs() {
         0o600
     );
 
-    mark(&entry, &key_of(&p, &t, &o));
+    mark(&entry, &key(&p, &t, &o));
     assert_eq!(cache.build(&p, &t, &o).unwrap().tree, !direct.tree, "a hit");
     // Another target, other options, another profile: misses, each with its own entry.
     let mut older = t.clone();
@@ -76,8 +98,8 @@ fn an_entry_round_trips_and_is_used_only_for_its_own_inputs() {
     // A sound entry of other inputs, under this one's name: its key differs, so it is a miss.
     let older_entry = cache
         .dir()
-        .join(format!("{}.{ENTRY}", name_of(&key_of(&p, &older, &o))));
-    mark(&older_entry, &key_of(&p, &older, &o));
+        .join(format!("{}.{ENTRY}", key(&p, &older, &o).name()));
+    mark(&older_entry, &key(&p, &older, &o));
     std::fs::copy(&older_entry, &entry).unwrap();
     assert_eq!(cache.build(&p, &t, &o).unwrap(), direct);
 }
@@ -97,7 +119,7 @@ fn a_hit_has_the_warnings_of_a_fresh_build() {
     assert_eq!(direct.warnings.len(), 2, "{:?}", direct.warnings);
     assert_eq!(cache.build(&p, &t, &o).unwrap(), direct);
     let entry = the_entry(cache.dir());
-    mark(&entry, &key_of(&p, &t, &o));
+    mark(&entry, &key(&p, &t, &o));
     let hit = cache.build(&p, &t, &o).unwrap();
     assert_eq!(hit.tree, !direct.tree, "a hit");
     assert_eq!(hit.warnings, direct.warnings);
@@ -141,8 +163,10 @@ fn filled() -> Filled {
     }
 }
 
+/// A damaged entry, or one an older seccompose wrote (one JSON object, the program in hex) or
+/// of another format version, under this name: a miss, rewritten, never an error.
 #[test]
-fn a_damaged_entry_is_ignored_and_rewritten() {
+fn a_damaged_or_older_entry_is_ignored_and_rewritten() {
     let Filled {
         dir: _dir,
         cache,
@@ -152,25 +176,108 @@ fn a_damaged_entry_is_ignored_and_rewritten() {
         direct,
         entry,
     } = filled();
-    let good = std::fs::read_to_string(&entry).unwrap();
+    let good = std::fs::read(&entry).unwrap();
+    let header = good.iter().position(|&b| b == b'\n').unwrap() + 1;
+    let program = header + good[header..].iter().position(|&b| b == b'\n').unwrap() + 1;
+    // One instruction changed from returning KILL_THREAD to ALLOW: still a program the
+    // validator takes, so only the sum tells.
+    let kill = good[program..]
+        .chunks_exact(8)
+        .position(|r| r == [6, 0, 0, 0, 0, 0, 0, 0])
+        .expect("a RET KILL_THREAD in the program");
+    let mut allows = good.clone();
+    allows[program + kill * 8..][..8].copy_from_slice(&[6, 0, 0, 0, 0, 0, 0xff, 0x7f]);
+    let details = String::from_utf8(good[header..program].to_vec()).unwrap();
+    let other_tree = details
+        .replace("\"tree\":false", "\"tree\":?")
+        .replace("\"tree\":true", "\"tree\":false")
+        .replace("\"tree\":?", "\"tree\":true");
+    let with_details = |text: &str| [&good[..header], text.as_bytes(), &good[program..]].concat();
+    let mut flipped_sum = good.clone();
+    flipped_sum[header - 2] ^= 1;
+    let (mut details, bpf) = parts(&good, &key(&p, &t, &o));
+    details["bpf"] = json!(bpf.iter().map(|b| format!("{b:02x}")).collect::<String>());
+    let old = json!({"sum": "0123456789abcdef0123456789abcdef", "compiled": details});
+    assert!(good.starts_with(b"seccompose-filter 2 "));
     let damaged = [
-        good[..good.len() / 2].to_string(),
-        String::new(),
-        // One instruction's bytes changed: still JSON, still hex, still a program.
-        good.replacen("0600000000000000", "0600000000ff7f00", 1),
+        good[..good.len() / 2].to_vec(),
+        good[..good.len() - 1].to_vec(),
+        Vec::new(),
+        allows,
+        // The details changed, still JSON.
+        with_details(&other_tree),
         // The sum of another entry.
-        good.replacen("\"sum\":\"", "\"sum\":\"0", 1),
+        flipped_sum,
+        // The program cut at an instruction: still a program.
+        good[..good.len() - 8].to_vec(),
+        old.to_string().into_bytes(),
+        [b"seccompose-filter 1".as_slice(), &good[19..]].concat(),
     ];
-    for (i, text) in damaged.iter().enumerate() {
-        assert_ne!(text, &good, "damage {i} changed nothing");
-        std::fs::write(&entry, text).unwrap();
+    for (i, bytes) in damaged.iter().enumerate() {
+        assert_ne!(bytes, &good, "damage {i} changed nothing");
+        std::fs::write(&entry, bytes).unwrap();
         assert_eq!(cache.build(&p, &t, &o).unwrap(), direct, "damage {i}");
-        assert_eq!(
-            std::fs::read_to_string(&entry).unwrap(),
-            good,
-            "rewritten after {i}"
-        );
+        assert_eq!(std::fs::read(&entry).unwrap(), good, "rewritten after {i}");
     }
+}
+
+fn rule(p: &mut Profile, i: usize) -> &mut Rule {
+    &mut p.syscalls.as_mut().unwrap()[i]
+}
+
+/// The key changes with every part of the profile that the compiler or its warnings could
+/// read, and with the positions.
+#[test]
+fn the_key_takes_in_every_part_of_the_profile() {
+    let (t, o) = (Target::host(), Options::default());
+    let base = profile();
+    let mut changed: Vec<(&str, Profile)> = Vec::new();
+    let mut change = |what, f: &dyn Fn(&mut Profile)| {
+        let mut p = base.clone();
+        f(&mut p);
+        changed.push((what, p));
+    };
+    change("default errno", &|p| p.default_errno_ret = Some(38));
+    change("flags", &|p| {
+        p.flags = Some(vec!["SECCOMP_FILTER_FLAG_LOG".into()])
+    });
+    change("architectures", &|p| {
+        p.architectures = Some(vec![Arch::X86_64])
+    });
+    change("a name", &|p| {
+        rule(p, 0).names = Some(Names::List(vec!["read".into()]))
+    });
+    change("spelling of the names", &|p| {
+        rule(p, 3).names = Some(Names::Single("futex_requeue".into()))
+    });
+    change("errnoRet", &|p| rule(p, 1).errno_ret = Some(14));
+    change("comment", &|p| rule(p, 1).comment = Some("why".into()));
+    change("an argument", &|p| {
+        rule(p, 2).args.as_mut().unwrap()[0].value = 2
+    });
+    change("includes", &|p| {
+        rule(p, 3).includes = Some(Box::new(Filter {
+            min_kernel: Some("6.1".into()),
+            ..Filter::default()
+        }))
+    });
+    change("a rule's position", &|p| {
+        rule(p, 2).pos.as_mut().unwrap().col += 1
+    });
+    change("an unknown field", &|p| {
+        p.extras.fields.push((None, "x".into(), json!(1)));
+    });
+    change("an unknown field's value", &|p| {
+        p.extras.fields.push((None, "x".into(), json!(2)));
+    });
+    let mut keys = vec![("the profile", key_of(&base, &t, &o))];
+    keys.extend(changed.iter().map(|(what, p)| (*what, key_of(p, &t, &o))));
+    for (i, (what, k)) in keys.iter().enumerate() {
+        for (other, earlier) in &keys[..i] {
+            assert_ne!(k, earlier, "{what} and {other}");
+        }
+    }
+    assert_eq!(key_of(&base.clone(), &t, &o), keys[0].1, "the same profile");
 }
 
 #[test]
@@ -184,7 +291,7 @@ fn a_folder_or_entry_others_may_write_is_not_trusted_and_a_read_only_one_only_co
         direct,
         entry,
     } = filled();
-    mark(&entry, &key_of(&p, &t, &o));
+    mark(&entry, &key(&p, &t, &o));
     let set = |path: &Path, mode: u32| {
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
     };
@@ -195,7 +302,7 @@ fn a_folder_or_entry_others_may_write_is_not_trusted_and_a_read_only_one_only_co
         "folder open to others"
     );
     set(dir.path(), 0o700);
-    mark(&entry, &key_of(&p, &t, &o));
+    mark(&entry, &key(&p, &t, &o));
     set(&entry, 0o666);
     assert_eq!(
         cache.build(&p, &t, &o).unwrap(),
@@ -239,4 +346,46 @@ fn the_folder_keeps_within_its_limit_dropping_the_least_recently_used() {
     t.kernel = KernelVersion::parse("6.1").unwrap();
     cache.build(&p, &t, &o).unwrap();
     assert!(!old.exists() && fresh.exists());
+}
+
+/// A hit marks the entry used (its time, through the handle it was read with), so that
+/// trimming keeps it over the ones not used since.
+#[test]
+fn a_hit_marks_the_entry_used() {
+    let f = filled();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let file = std::fs::File::options()
+        .append(true)
+        .open(&f.entry)
+        .unwrap();
+    file.set_modified(hour_ago).unwrap();
+    mark(&f.entry, &key(&f.p, &f.t, &f.o));
+    file.set_modified(hour_ago).unwrap();
+    assert_eq!(
+        f.cache.build(&f.p, &f.t, &f.o).unwrap().tree,
+        !f.direct.tree,
+        "a hit"
+    );
+    let used = std::fs::metadata(&f.entry).unwrap().modified().unwrap();
+    assert!(
+        used > hour_ago + std::time::Duration::from_secs(3000),
+        "{used:?}"
+    );
+}
+
+/// At an entry's name, a link (even to a sound entry) or a pipe (which must not hold the run
+/// up): a miss, and an entry takes its place.
+#[test]
+fn a_link_or_pipe_at_an_entry_s_name_is_a_miss() {
+    let f = filled();
+    let elsewhere = f.dir.path().join("elsewhere");
+    mark(&f.entry, &key(&f.p, &f.t, &f.o));
+    std::fs::rename(&f.entry, &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &f.entry).unwrap();
+    assert_eq!(f.cache.build(&f.p, &f.t, &f.o).unwrap(), f.direct, "a link");
+    assert!(std::fs::symlink_metadata(&f.entry).unwrap().is_file());
+    std::fs::remove_file(&f.entry).unwrap();
+    nix::unistd::mkfifo(&f.entry, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
+    assert_eq!(f.cache.build(&f.p, &f.t, &f.o).unwrap(), f.direct, "a pipe");
+    assert!(std::fs::symlink_metadata(&f.entry).unwrap().is_file());
 }
