@@ -26,16 +26,20 @@ fi
 # shellcheck source=benches/median.sh
 . benches/median.sh
 
+# The commands timed, as functions for interleaved_ms (which runs them in turn, so that a busy
+# moment of the machine slows them alike). The warm cache comes through the environment, not
+# `env`: an exec of env (about 1 ms here) would be counted as seccompose's.
+bare() { "${as[@]}" true; }
+bwrap_ready() { "${as[@]}" sh -c "exec bwrap --bind / / --seccomp 10 true 10<$work/filter.bpf"; }
+no_cache() { "${as[@]}" "$bin" run --enforce --no-cache "$p" -- true; }
+warm_enforce() { XDG_CACHE_HOME="$work/warm" "${as[@]}" "$bin" run --enforce "$p" -- true; }
+warm_observe() { XDG_CACHE_HOME="$work/warm" "${as[@]}" "$bin" run "$p" -- true; }
 # A run with a cache folder of its own, not there yet: compile, make the folder, store. A new
-# folder each time rather than `rm -rf` of one: removing it inside the timed run added a fork
-# and exec of rm (1.5-2 ms) to every cold figure (session 6's 1.10-1.20x).
+# folder each time (named by the clock: the run happens in a subshell, where a counter would
+# not advance) rather than `rm -rf` of one, which added a fork and exec of rm to every figure.
 mkdir -p "$work/cold"
 [ "${AS_NOBODY:-}" = 1 ] && chown 65534:65534 "$work/cold"
-colds=0
-cold() {
-  colds=$((colds + 1))
-  "${as[@]}" env XDG_CACHE_HOME="$work/cold/$colds" "$bin" run --enforce "$1" -- true
-}
+cold() { XDG_CACHE_HOME="$work/cold/${EPOCHREALTIME/./}" "${as[@]}" "$bin" run --enforce "$p" -- true; }
 
 for profile in ../shared/corpus/moby-default.json profiles/default.json; do
   [ -f "$profile" ] || continue
@@ -44,15 +48,12 @@ for profile in ../shared/corpus/moby-default.json profiles/default.json; do
   p="$work/p.json"
   "$bin" compile --format bpf -o "$work/filter.bpf" "$p" 2>/dev/null
   chmod 0644 "$work/filter.bpf"
-  warm=(env XDG_CACHE_HOME="$work/warm")
-  bare=$(median_ms "${as[@]}" true)
-  bwrap=$(median_ms "${as[@]}" sh -c "exec bwrap --bind / / --seccomp 10 true 10<$work/filter.bpf")
-  none=$(median_ms "${as[@]}" "$bin" run --enforce --no-cache "$p" -- true)
-  coldt=$(median_ms cold "$p")
-  enforce=$(median_ms "${as[@]}" "${warm[@]}" "$bin" run --enforce "$p" -- true)
-  observe=$(median_ms "${as[@]}" "${warm[@]}" "$bin" run "$p" -- true)
-  echo "$profile (median of $runs${AS_NOBODY:+, as nobody}): true ${bare} ms; bwrap with the filter ${bwrap} ms (reference)"
-  echo "  run --enforce: --no-cache ${none} ms, cold cache ${coldt} ms, warm cache ${enforce} ms; observed, warm ${observe} ms"
-  awk -v b="$bwrap" -v n="$none" -v c="$coldt" -v e="$enforce" -v o="$observe" 'BEGIN {
+  declare -A ms=()
+  while read -r name value; do ms[$name]=$value; done < <(
+    interleaved_ms bare bwrap_ready no_cache cold warm_enforce warm_observe
+  )
+  echo "$profile (median of $runs, interleaved${AS_NOBODY:+, as nobody}): true ${ms[bare]} ms; bwrap with the filter ${ms[bwrap_ready]} ms (reference)"
+  echo "  run --enforce: --no-cache ${ms[no_cache]} ms, cold cache ${ms[cold]} ms, warm cache ${ms[warm_enforce]} ms; observed, warm ${ms[warm_observe]} ms"
+  awk -v b="${ms[bwrap_ready]}" -v n="${ms[no_cache]}" -v c="${ms[cold]}" -v e="${ms[warm_enforce]}" -v o="${ms[warm_observe]}" 'BEGIN {
     printf "  warm enforce/bwrap %.2f (target <= 1.5), warm observed/bwrap %.2f (<= 2), cold/no-cache %.2f (<= 1.1), no-cache/bwrap %.2f\n", e/b, o/b, c/n, n/b }'
 done
