@@ -56,11 +56,22 @@ fn join(path: &str, key: &str) -> String {
 /// `base[i]`, written into `buf` (reused from one element to the next: a `format!` for every
 /// element of every names list was a tenth of loading Docker's profile).
 pub(super) fn element_path<'b>(buf: &'b mut String, base: &str, i: usize) -> &'b str {
-    use std::fmt::Write as _;
     buf.clear();
     buf.push_str(base);
     buf.push('[');
-    let _ = write!(buf, "{i}");
+    // The digits by hand: the formatting machinery cost more than the rest of the path.
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = i;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend(digits[at..].iter().map(|&d| char::from(d)));
     buf.push(']');
     buf
 }

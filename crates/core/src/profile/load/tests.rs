@@ -316,3 +316,29 @@ fn positions_inside_a_rule_read_apart_are_those_of_the_file() {
     // `"reed"` on line 3 after a comment with two wide characters, then the flag after the array.
     assert_eq!(at, [(3, 31), (4, 14)], "{:?}", parsed.diagnostics);
 }
+
+/// An element's path has its index in decimal, as `format!` would write it, whatever was in
+/// the reused buffer before.
+#[test]
+fn element_paths_are_written_as_format_would() {
+    let mut buf = String::from("left over from the last element");
+    for i in [0, 7, 10, 99, 100, 4096, usize::MAX] {
+        let path = super::reader::element_path(&mut buf, "syscalls[3].names", i);
+        assert_eq!(path, format!("syscalls[3].names[{i}]"));
+    }
+    assert_eq!(super::reader::element_path(&mut buf, "", 12), "[12]");
+}
+
+/// Line and column are counted in characters on either side of non-ASCII text.
+#[test]
+fn columns_count_characters_in_ascii_and_other_chunks() {
+    let text = format!("{}\n{}é\nabc", "x".repeat(300), "é".repeat(200));
+    let index = LineIndex::new(&text);
+    let third = text.rfind("abc").unwrap();
+    assert_eq!(index.pos(third + 2).line, 3);
+    assert_eq!(index.pos(third + 2).col, 3);
+    let e = text.rfind('é').unwrap();
+    assert_eq!(index.pos(e).line, 2);
+    assert_eq!(index.pos(e).col, 201);
+    assert_eq!(index.pos(299).col, 300);
+}
