@@ -5,6 +5,7 @@
 mod call;
 mod constants;
 mod describe;
+mod fields;
 mod lookup;
 pub mod man;
 mod search;
@@ -21,28 +22,7 @@ pub use search::Searcher;
 
 pub use crate::lang::Language;
 use crate::profile::Arch;
-
-/// A string of the catalog: `(offset, length)` in bytes into its one text. The tables hold
-/// integers only, no pointers, so the dynamic loader has nothing to relocate in them when the
-/// (position-independent) binary starts.
-#[derive(Debug, Clone, Copy)]
-struct Str(u32, u32);
-
-impl Str {
-    fn get(self) -> &'static str {
-        &data::TEXT[self.0 as usize..(self.0 + self.1) as usize]
-    }
-}
-
-/// Rows `start..start + length` of one of the catalog's flat tables.
-#[derive(Debug, Clone, Copy)]
-struct Span(u32, u32);
-
-impl Span {
-    fn of<T>(self, table: &'static [T]) -> &'static [T] {
-        &table[self.0 as usize..(self.0 + self.1) as usize]
-    }
-}
+use fields::{Span, Str};
 
 /// A text in every language but English, in [`Language::ALL`] order ("" where not written
 /// yet: the accessors such as [`Syscall::summary_in`] fall back to English).
@@ -56,23 +36,6 @@ pub struct Category {
     about: Str,
     tr_title: Translations,
     tr_about: Translations,
-}
-
-impl Category {
-    /// Short id (`files`).
-    pub fn id(&self) -> &'static str {
-        self.id.get()
-    }
-
-    /// Title for people (`Files & directories`).
-    pub fn title(&self) -> &'static str {
-        self.title.get()
-    }
-
-    /// One line on what belongs here.
-    pub fn about(&self) -> &'static str {
-        self.about.get()
-    }
 }
 
 /// How risky it is to allow a syscall in a container.
@@ -111,21 +74,6 @@ pub struct Arg {
 }
 
 impl Arg {
-    /// Name from the signature.
-    pub fn name(&self) -> &'static str {
-        self.name.get()
-    }
-
-    /// C type.
-    pub fn ty(&self) -> &'static str {
-        self.ty.get()
-    }
-
-    /// The constant set its values come from, if any.
-    pub fn constants(&self) -> Option<&'static str> {
-        self.constants.map(Str::get)
-    }
-
     /// A directory descriptor (`dirfd`, `olddirfd`, `dfd`): its one named value is
     /// `AT_FDCWD` (-100).
     pub fn is_dirfd(&self) -> bool {
@@ -260,39 +208,6 @@ pub struct Syscall {
     families: Span,
 }
 
-impl Syscall {
-    /// Name.
-    pub fn name(&self) -> &'static str {
-        self.name.get()
-    }
-
-    /// One line, in our words (English; [`Syscall::summary_in`] for another language).
-    pub fn summary(&self) -> &'static str {
-        self.summary.get()
-    }
-
-    /// C prototype.
-    pub fn signature(&self) -> &'static str {
-        self.signature.get()
-    }
-
-    /// Arguments, from the signature.
-    pub fn args(&self) -> &'static [Arg] {
-        self.args.of(&data::ARGS)
-    }
-
-    /// Why, for medium and high (English; [`Syscall::risk_reason_in`] for another language).
-    pub fn risk_reason(&self) -> &'static str {
-        self.risk_reason.get()
-    }
-
-    /// The capability without which allowing it is harmless (adjtimex without CAP_SYS_TIME
-    /// only reads the clock; mount without CAP_SYS_ADMIN fails with EPERM), when there is one.
-    pub fn cap(&self) -> Option<&'static str> {
-        self.cap.map(Str::get)
-    }
-}
-
 /// A named group of syscalls people already know (systemd `@`-sets, strace `%`-classes).
 #[derive(Debug)]
 pub struct Group {
@@ -303,23 +218,6 @@ pub struct Group {
     members: Span,
 }
 
-impl Group {
-    /// `@file-system` or `%net`.
-    pub fn name(&self) -> &'static str {
-        self.name.get()
-    }
-
-    /// `systemd` or `strace`.
-    pub fn source(&self) -> &'static str {
-        self.source.get()
-    }
-
-    /// One line, in our words.
-    pub fn about(&self) -> &'static str {
-        self.about.get()
-    }
-}
-
 /// Syscalls that do the same job: blocking one while allowing another leaves a hole.
 #[derive(Debug)]
 pub struct Family {
@@ -327,18 +225,6 @@ pub struct Family {
     about: Str,
     tr_about: Translations,
     members: Span,
-}
-
-impl Family {
-    /// Short name (`chmod`).
-    pub fn name(&self) -> &'static str {
-        self.name.get()
-    }
-
-    /// What they do.
-    pub fn about(&self) -> &'static str {
-        self.about.get()
-    }
 }
 
 /// How a constant set's values combine.
@@ -362,13 +248,6 @@ pub struct Constant {
     pub flag: bool,
 }
 
-impl Constant {
-    /// `CLONE_NEWUSER`.
-    pub fn name(&self) -> &'static str {
-        self.name.get()
-    }
-}
-
 /// The symbolic values one kind of argument takes.
 #[derive(Debug)]
 pub struct ConstantSet {
@@ -377,23 +256,6 @@ pub struct ConstantSet {
     pub kind: SetKind,
     about: Str,
     values: Span,
-}
-
-impl ConstantSet {
-    /// `clone_flags`.
-    pub fn id(&self) -> &'static str {
-        self.id.get()
-    }
-
-    /// What the set is.
-    pub fn about(&self) -> &'static str {
-        self.about.get()
-    }
-
-    /// The constants; where values repeat, the first name is preferred.
-    pub fn values(&self) -> &'static [Constant] {
-        self.values.of(&data::CONSTANTS)
-    }
 }
 
 /// The architectures the catalog has numbers for, in table column order.
