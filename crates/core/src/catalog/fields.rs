@@ -145,3 +145,61 @@ impl ConstantSet {
         self.values.of(&data::CONSTANTS)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Catalog;
+
+    /// The point of the layout: apart from the one text, the generated tables hold no
+    /// reference and no string literal, so nothing in them needs relocating at start.
+    #[test]
+    fn the_generated_tables_hold_no_pointers() {
+        let code = include_str!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
+        let rows: Vec<&str> = code
+            .lines()
+            .filter(|l| !l.starts_with("//") && !l.starts_with("pub(super) static TEXT"))
+            .collect();
+        assert!(rows.len() > 1000, "the tables are there");
+        for row in rows {
+            assert!(
+                !row.contains('&') && !row.contains('"'),
+                "a pointer in a generated table: {row}"
+            );
+        }
+        assert_eq!(code.matches("static TEXT: &str").count(), 1);
+    }
+
+    /// Offsets resolve to the right strings: names are sorted and found again, every
+    /// argument's constant set exists, and members point back.
+    #[test]
+    fn offsets_resolve_to_the_strings_they_stand_for() {
+        let calls = Catalog.syscalls();
+        assert!(calls.windows(2).all(|w| w[0].name() < w[1].name()));
+        for s in calls {
+            assert!(std::ptr::eq(Catalog.syscall(s.name()).unwrap(), s));
+            assert!(s.signature().contains(s.name()), "{}", s.name());
+            for a in s.args() {
+                assert!(
+                    s.signature().contains(a.name()),
+                    "{}: {}",
+                    s.name(),
+                    a.name()
+                );
+                if let Some(set) = a.constants() {
+                    assert!(Catalog.constant_set(set).is_some(), "{set}");
+                }
+            }
+            for g in s.groups() {
+                assert!(g.members().any(|m| m.name() == s.name()));
+            }
+        }
+        let open = Catalog.syscall("openat").unwrap();
+        let names: Vec<&str> = open.args().iter().map(|a| a.name()).collect();
+        assert_eq!(names, ["dirfd", "pathname", "flags", "mode"]);
+        assert_eq!(open.args()[1].ty(), "const char *");
+        assert_eq!(
+            Catalog.syscall("mount").unwrap().cap(),
+            Some("CAP_SYS_ADMIN")
+        );
+    }
+}
