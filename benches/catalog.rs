@@ -14,7 +14,7 @@ use seccompose::profile::Arch;
 fn first_use() -> usize {
     let mut n = 0;
     for s in Catalog.syscalls() {
-        n += s.category().title.len() + s.groups().count() + s.siblings().len();
+        n += s.category().title().len() + s.groups().count() + s.siblings().len();
     }
     n + Catalog.name_of(Arch::X86_64, 257).map_or(0, str::len)
 }

@@ -26,7 +26,7 @@ fn names() -> Vec<&'static str> {
         .syscalls()
         .iter()
         .filter(|s| s.number(Arch::X86_64).is_some())
-        .map(|s| s.name)
+        .map(|s| s.name())
         .collect()
 }
 

@@ -26,7 +26,7 @@ fn selection(arch: Option<&str>, category: Option<&str>) -> anyhow::Result<Vec<&
             (Some(cat), _) => Catalog.in_category(cat).collect(),
             (None, Some(g)) => g.members().collect(),
             (None, None) => {
-                let ids: Vec<_> = Catalog.categories().iter().map(|c| c.id).collect();
+                let ids: Vec<_> = Catalog.categories().iter().map(|c| c.id()).collect();
                 bail!(msg!(
                     "cli-catalog-unknown-category",
                     name = c,
@@ -38,7 +38,7 @@ fn selection(arch: Option<&str>, category: Option<&str>) -> anyhow::Result<Vec<&
     if let Some(arch) = arch {
         list.retain(|s| s.number(arch).is_some());
     }
-    list.sort_by_key(|s| s.name);
+    list.sort_by_key(|s| s.name());
     Ok(list)
 }
 
@@ -58,8 +58,8 @@ pub fn syscalls(
         for s in list {
             println!(
                 "{:<24} {:<9} {:<6} {}",
-                s.name,
-                s.category().id,
+                s.name(),
+                s.category().id(),
                 s.risk.name(),
                 s.summary_in(lang)
             );
@@ -74,18 +74,18 @@ fn to_json(s: &Syscall) -> serde_json::Value {
         .filter_map(|a| s.number(*a).map(|n| (a.short_name().to_string(), json!(n))))
         .collect();
     json!({
-        "name": s.name,
-        "category": s.category().id,
-        "tags": s.groups().map(|g| g.name).collect::<Vec<_>>(),
-        "summary": s.summary,
-        "signature": s.signature,
-        "args": s.args.iter().map(|a| json!({
-            "name": a.name, "type": a.ty, "pointer": a.pointer, "constants": a.constants,
+        "name": s.name(),
+        "category": s.category().id(),
+        "tags": s.groups().map(|g| g.name()).collect::<Vec<_>>(),
+        "summary": s.summary(),
+        "signature": s.signature(),
+        "args": s.args().iter().map(|a| json!({
+            "name": a.name(), "type": a.ty(), "pointer": a.pointer, "constants": a.constants(),
         })).collect::<Vec<_>>(),
         "risk": s.risk.name(),
-        "risk_reason": (!s.risk_reason.is_empty()).then_some(s.risk_reason),
-        "cap": s.cap,
-        "siblings": s.siblings().iter().map(|x| x.name).collect::<Vec<_>>(),
+        "risk_reason": (!s.risk_reason().is_empty()).then_some(s.risk_reason()),
+        "cap": s.cap(),
+        "siblings": s.siblings().iter().map(|x| x.name()).collect::<Vec<_>>(),
         "numbers": numbers,
     })
 }

@@ -252,7 +252,7 @@ impl App {
 
     /// Reacts to a key press.
     pub fn key(&mut self, key: KeyEvent) {
-        let before = self.syscalls.selected().map(|s| s.name);
+        let before = self.syscalls.selected().map(|s| s.name());
         self.session.status = None;
         if let Some(modal) = self.modal.take() {
             self.modal = self.modal_key(modal, &key);
@@ -264,7 +264,7 @@ impl App {
         } else if let Some(command) = self.keymap.command(&key, self.contexts()) {
             self.command(command);
         }
-        if self.syscalls.selected().map(|s| s.name) != before {
+        if self.syscalls.selected().map(|s| s.name()) != before {
             self.session.lesson = None;
         }
         self.syscalls.want_man(&mut self.man, Instant::now());
@@ -439,7 +439,7 @@ impl App {
         if self.view != View::Bpf {
             return false;
         }
-        let selected = self.syscalls.selected().map(|s| s.name);
+        let selected = self.syscalls.selected().map(|s| s.name());
         self.bpf.sync(&self.session, selected)
     }
 

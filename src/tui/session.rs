@@ -34,7 +34,7 @@ impl Scope {
     pub fn title(&self, lang: Language) -> &'static str {
         match self {
             Scope::Category(c) => c.title_in(lang),
-            Scope::Group(g) => g.name,
+            Scope::Group(g) => g.name(),
         }
     }
 
@@ -52,8 +52,8 @@ impl Scope {
             Scope::Category(c) => Catalog.in_category(c).collect(),
             Scope::Group(g) => g.members().collect(),
         };
-        v.sort_by_key(|s| s.name);
-        v.dedup_by_key(|s| s.name);
+        v.sort_by_key(|s| s.name());
+        v.dedup_by_key(|s| s.name());
         v
     }
 }
@@ -170,7 +170,7 @@ impl Session {
         self.splits = self
             .scopes
             .iter()
-            .map(|s| effects.split(s.members().iter().map(|m| m.name)))
+            .map(|s| effects.split(s.members().iter().map(|m| m.name())))
             .collect();
     }
 

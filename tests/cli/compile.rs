@@ -412,9 +412,9 @@ fn observe_variant_notifies_exactly_the_stops() {
                     | bpf::RetAction::KillThread
                     | bpf::RetAction::KillProcess
             ) {
-                assert_eq!(o, r, "{}", s.name);
+                assert_eq!(o, r, "{}", s.name());
             } else {
-                assert_eq!(o, bpf::RetAction::UserNotif, "{} ({r:?})", s.name);
+                assert_eq!(o, bpf::RetAction::UserNotif, "{} ({r:?})", s.name());
                 stops += 1;
             }
         }

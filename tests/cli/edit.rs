@@ -8,9 +8,9 @@ fn big_profile() -> Profile {
     let names: Vec<String> = Catalog
         .syscalls()
         .iter()
-        .filter(|s| !["personality", "ptrace", "reboot"].contains(&s.name))
+        .filter(|s| !["personality", "ptrace", "reboot"].contains(&s.name()))
         .take(300)
-        .map(|s| format!("\"{}\"", s.name))
+        .map(|s| format!("\"{}\"", s.name()))
         .collect();
     assert!(names.contains(&"\"mkdir\"".to_string()));
     let text = format!(

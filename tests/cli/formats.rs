@@ -388,7 +388,7 @@ fn systemd_uses_whole_sets_and_systemd_analyze_accepts_the_lines() {
         .group("@mount")
         .unwrap()
         .members()
-        .map(|s| s.name.to_string())
+        .map(|s| s.name().to_string())
         .collect();
     names.push("ptrace".into());
     let profile = serde_json::json!({

@@ -90,7 +90,7 @@ fn machine_outputs_are_the_same_bytes_in_every_language() {
     let english = seccompose::catalog::Catalog
         .syscall("accept")
         .unwrap()
-        .summary;
+        .summary();
     assert_eq!(accept["summary"], english);
 }
 
@@ -102,7 +102,11 @@ fn the_human_listing_follows_the_locale() {
     let cache = tempfile::tempdir().unwrap();
     let accept = Catalog.syscall("accept").unwrap();
     let portuguese = accept.summary_in(Language::PtBr);
-    assert_ne!(portuguese, accept.summary, "part0 is written in Portuguese");
+    assert_ne!(
+        portuguese,
+        accept.summary(),
+        "part0 is written in Portuguese"
+    );
     let listing = |env: &[(&str, &str)]| {
         let mut cmd = common::seccompose();
         cmd.args(["syscalls", "--category", "network"])
@@ -119,9 +123,12 @@ fn the_human_listing_follows_the_locale() {
     let pt = listing(&[("LANG", "pt_BR.UTF-8")]);
     assert!(pt.contains(portuguese), "{pt}");
     let c = listing(&[("LANG", "C")]);
-    assert!(c.contains(accept.summary) && !c.contains(portuguese), "{c}");
+    assert!(
+        c.contains(accept.summary()) && !c.contains(portuguese),
+        "{c}"
+    );
     let overridden = listing(&[("LANG", "pt_BR.UTF-8"), ("LC_ALL", "C.UTF-8")]);
-    assert!(overridden.contains(accept.summary), "{overridden}");
+    assert!(overridden.contains(accept.summary()), "{overridden}");
 }
 
 /// `lint`'s findings for people follow the locale: the message, the help line and `--fix`'s

@@ -38,7 +38,7 @@ pub const SPECIAL: &[&str] = &[
 pub fn random_profile(seed: u64) -> String {
     use serde_json::json;
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-    let all: Vec<&str> = Catalog.syscalls().iter().map(|s| s.name).collect();
+    let all: Vec<&str> = Catalog.syscalls().iter().map(|s| s.name()).collect();
     let defaults = [
         json!({"defaultAction": "SCMP_ACT_ERRNO"}),
         json!({"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 38}),

@@ -251,7 +251,7 @@ fn seccomposes_own_block_is_marked() {
     // seccompose's own block: pick one this libseccomp does not know on x86_64.
     let unknown = Catalog.syscalls().iter().find(|s| {
         s.number(Arch::X86_64).is_some()
-            && libseccomp::ScmpSyscall::from_name_by_arch(s.name, libseccomp::ScmpArch::X8664)
+            && libseccomp::ScmpSyscall::from_name_by_arch(s.name(), libseccomp::ScmpArch::X8664)
                 .map_or(true, |nr| i32::from(nr) < 0)
     });
     let Some(unknown) = unknown else {
@@ -262,7 +262,7 @@ fn seccomposes_own_block_is_marked() {
     };
     let mut app = on_fixture("bpf-small.json");
     app.session
-        .set_action(vec![unknown.name.into()], Some(Action::Allow), None);
+        .set_action(vec![unknown.name().into()], Some(Action::Allow), None);
     press(&mut app, &["2"]);
     let shown = bpf_screen(&mut app);
     let own = app
@@ -275,7 +275,7 @@ fn seccomposes_own_block_is_marked() {
         .compiled
         .own
         .clone();
-    assert!(!own.is_empty(), "{} has no own block", unknown.name);
+    assert!(!own.is_empty(), "{} has no own block", unknown.name());
     let header = format!("+ {}-{}: seccompose's own block", own.start, own.end - 1);
     assert!(shown.contains(&header), "{shown}");
     // The block closes the program: marked rows are exactly its rows, at the top and bottom.

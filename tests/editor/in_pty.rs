@@ -74,16 +74,16 @@ fn deny_rmdir_save_and_quit(source: &Path) {
         profile::to_canonical_string(&after),
         profile::to_canonical_string(&expected)
     );
-    for s in Catalog.syscalls().iter().filter(|s| s.name != "rmdir") {
+    for s in Catalog.syscalls().iter().filter(|s| s.name() != "rmdir") {
         let (a, b) = (
-            view(&before, s.name, &target),
-            view(&after, s.name, &target),
+            view(&before, s.name(), &target),
+            view(&after, s.name(), &target),
         );
         assert_eq!(
             (a.action, a.errno, a.conditional),
             (b.action, b.errno, b.conditional),
             "{}",
-            s.name
+            s.name()
         );
     }
 

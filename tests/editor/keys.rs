@@ -24,7 +24,7 @@ fn search(app: &mut App, text: &str) {
 fn every_action_key_sets_the_selected_syscall() {
     let mut app = builtin();
     search(&mut app, "chmod");
-    assert_eq!(app.syscalls.selected().unwrap().name, "chmod");
+    assert_eq!(app.syscalls.selected().unwrap().name(), "chmod");
     for (k, expected) in [
         ("d", Action::Errno),
         ("x", Action::KillProcess),
@@ -67,14 +67,14 @@ fn a_category_key_sets_every_member_and_marks_set_several() {
         .collect();
     assert!(files
         .iter()
-        .all(|s| gets(&app, s.name).0 == Action::KillProcess));
+        .all(|s| gets(&app, s.name()).0 == Action::KillProcess));
     press(&mut app, &["u", "tab", "space", "space", "l"]);
     let logged: Vec<_> = files
         .iter()
-        .filter(|s| gets(&app, s.name).0 == Action::Log)
-        .map(|s| s.name)
+        .filter(|s| gets(&app, s.name()).0 == Action::Log)
+        .map(|s| s.name())
         .collect();
-    assert_eq!(logged, vec![files[0].name, files[1].name]);
+    assert_eq!(logged, vec![files[0].name(), files[1].name()]);
     assert!(app.syscalls.marked().is_empty(), "marks clear after acting");
 }
 
@@ -104,7 +104,7 @@ fn the_errno_prompt_takes_names_and_numbers() {
 fn the_rule_editor_adds_anded_conditions_by_argument_name() {
     let mut app = builtin();
     search(&mut app, "clone");
-    assert_eq!(app.syscalls.selected().unwrap().name, "clone");
+    assert_eq!(app.syscalls.selected().unwrap().name(), "clone");
     press(&mut app, &["enter", "n", "down", "down"]);
     // flags & CLONE_NEWUSER == 0, and a second condition on another argument
     press(
@@ -393,7 +393,7 @@ fn the_tour_shows_once_and_the_first_use_of_an_action_is_explained() {
     press(&mut app, &["/"]);
     type_text(&mut app, "chmod");
     press(&mut app, &["enter"]);
-    assert_eq!(app.syscalls.selected().map(|s| s.name), Some("chmod"));
+    assert_eq!(app.syscalls.selected().map(|s| s.name()), Some("chmod"));
     for (view, title) in [
         ("2", "2 BPF"),
         ("3", "3 Run"),
@@ -429,7 +429,7 @@ fn the_mouse_selects_and_scrolls() {
     assert_eq!(app.syscalls.rows().1, 2);
     app.mouse(click(areas.categories.x + 2, areas.categories.y + 2));
     assert_eq!(app.syscalls.rows().0, 1);
-    assert_eq!(app.syscalls.selected().unwrap().category().id, "io");
+    assert_eq!(app.syscalls.selected().unwrap().category().id(), "io");
     app.mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
         column: areas.list.x + 3,

@@ -39,7 +39,7 @@ fn view_1_in_portuguese() {
     ] {
         assert!(text.contains(portuguese), "{portuguese:?} missing:\n{text}");
     }
-    assert!(!text.contains(&first(chroot.summary, 30)), "{text}");
+    assert!(!text.contains(&first(chroot.summary(), 30)), "{text}");
     insta::assert_snapshot!("syscalls_pt_br_120x36", terminal.backend());
 }
 
@@ -74,7 +74,7 @@ fn the_editor_follows_the_locale_and_lang() {
         (
             &[],
             [("LC_ALL", "C.UTF-8"), ("LANG", "pt_BR.UTF-8")],
-            files.about,
+            files.about(),
         ),
         (
             &["--lang", "pt-BR"],
@@ -272,7 +272,7 @@ fn the_language_row_of_view_5_switches_at_once() {
     );
     assert!(portuguese.contains("3 Executar"), "{portuguese}");
     assert!(
-        !portuguese.contains(&first(english.summary, 30)),
+        !portuguese.contains(&first(english.summary(), 30)),
         "{portuguese}"
     );
     press(&mut app, &["5", "left"]);
@@ -295,7 +295,7 @@ fn the_language_chosen_in_view_5_is_kept_for_the_next_start() {
     let (home, file) = home_with("mine.json", seccompose::profile::starters::DEFAULT_TEXT);
     let files = Catalog.category("files").unwrap();
     let portuguese = first(files.about_in(Language::PtBr), 30);
-    let english = first(files.about, 30);
+    let english = first(files.about(), 30);
     let env = [("LC_ALL", "C.UTF-8"), ("LANG", "C.UTF-8")];
     let start = |flags: &[&str]| {
         let mut args: Vec<&OsStr> = flags.iter().map(OsStr::new).collect();

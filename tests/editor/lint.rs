@@ -73,7 +73,7 @@ fn enter_goes_to_the_syscall_or_to_the_rule_editor() {
     settle(&mut app);
     press(&mut app, &["j", "enter"]);
     assert_eq!(app.view, View::Syscalls);
-    assert_eq!(app.syscalls.selected().map(|s| s.name), Some("mkdir"));
+    assert_eq!(app.syscalls.selected().map(|s| s.name()), Some("mkdir"));
 
     // A finding about an argument condition opens the rule editor.
     let mut app = on_fixture("lint-conditions.json");
@@ -90,7 +90,7 @@ fn enter_goes_to_the_syscall_or_to_the_rule_editor() {
     }
     press(&mut app, &["enter"]);
     assert!(matches!(app.modal, Some(Modal::Rules(_))));
-    assert_eq!(app.syscalls.selected().map(|s| s.name), Some("openat"));
+    assert_eq!(app.syscalls.selected().map(|s| s.name()), Some("openat"));
 }
 
 /// After a save that moved lines, what points into the file (view 4's findings, the rule

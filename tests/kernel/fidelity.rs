@@ -273,7 +273,8 @@ fn differences(
                 let multiplexed = ex.rule.is_none()
                     && ex.stub.is_none()
                     && Catalog.syscalls().iter().any(|s| {
-                        s.number(arch) == Some(base + n) && ["socketcall", "ipc"].contains(&s.name)
+                        s.number(arch) == Some(base + n)
+                            && ["socketcall", "ipc"].contains(&s.name())
                     });
                 let claim_wrong = claimed.is_some_and(|c| c != runc) && !multiplexed;
                 // The stub, checked against runc's own: its return is inside runc's stub,
@@ -440,8 +441,8 @@ fn explain_names_runcs_stub_for_a_call_newer_than_the_profile() {
         let newer = Catalog
             .syscalls()
             .iter()
-            .filter(|s| !named.contains(&s.name))
-            .filter_map(|s| s.number(Arch::X86_64).map(|n| (n, s.name)))
+            .filter(|s| !named.contains(&s.name()))
+            .filter_map(|s| s.number(Arch::X86_64).map(|n| (n, s.name())))
             .filter(|(n, _)| *n > limit.nr && *n < 1024)
             .max()
             .unwrap_or_else(|| {

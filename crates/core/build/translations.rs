@@ -219,33 +219,30 @@ impl Translations {
         }
     }
 
-    /// A Rust array literal of the field's text in every other language ("" where not
-    /// written).
-    fn column(&self, kind: &'static str, name: &str, field: &str) -> String {
-        let texts: Vec<&str> = self
-            .langs
+    /// The field's text in every other language ("" where not written).
+    fn column(&self, kind: &'static str, name: &str, field: &str) -> Vec<&str> {
+        self.langs
             .iter()
             .map(|t| {
                 t.get(&(kind, name.to_string()))
                     .and_then(|e| e.fields.get(field))
                     .map_or("", String::as_str)
             })
-            .collect();
-        format!("{texts:?}")
+            .collect()
     }
 
-    /// A syscall's `summary` or `risk_reason`, as a Rust array literal.
-    pub fn syscall(&self, name: &str, field: &str) -> String {
+    /// A syscall's `summary` or `risk_reason` in every other language.
+    pub fn syscall(&self, name: &str, field: &str) -> Vec<&str> {
         self.column("syscall", name, field)
     }
 
-    /// A category's `title` or `about`, as a Rust array literal.
-    pub fn category(&self, id: &str, field: &str) -> String {
+    /// A category's `title` or `about` in every other language.
+    pub fn category(&self, id: &str, field: &str) -> Vec<&str> {
         self.column("category", id, field)
     }
 
-    /// A group's or family's `about`, as a Rust array literal.
-    pub fn named(&self, kind: &'static str, name: &str) -> String {
+    /// A group's or family's `about` in every other language.
+    pub fn named(&self, kind: &'static str, name: &str) -> Vec<&str> {
         self.column(kind, name, "about")
     }
 }

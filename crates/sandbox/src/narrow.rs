@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub fn value_args(name: &str) -> Vec<u32> {
     Catalog.syscall(name).map_or_else(Vec::new, |s| {
         (0u32..)
-            .zip(s.args)
+            .zip(s.args())
             .filter(|(_, a)| a.value)
             .map(|(i, _)| i)
             .collect()

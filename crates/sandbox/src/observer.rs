@@ -104,9 +104,9 @@ fn read_strings(pid: u32, name: &str, args: &[u64; 6]) -> [Option<String>; 6] {
     let Some(syscall) = Catalog.syscall(name) else {
         return out;
     };
-    for (i, arg) in syscall.args.iter().enumerate().take(6) {
+    for (i, arg) in syscall.args().iter().enumerate().take(6) {
         // `const char *` is a string; `char *const *argv` is an array of them, not shown.
-        let is_string = arg.ty.contains("char") && arg.ty.matches('*').count() == 1;
+        let is_string = arg.ty().contains("char") && arg.ty().matches('*').count() == 1;
         if is_string && args[i] != 0 {
             out[i] = read_c_string(pid, args[i]);
         }

@@ -178,14 +178,14 @@ pub fn unseen_siblings(
         for sib in syscall.siblings() {
             let fits = sib.number(target.arch).is_some()
                 && sib.risk != Risk::High
-                && !made.contains(sib.name)
-                && !out.iter().any(|(n, _)| *n == sib.name)
-                && seccompose_core::profile::view(draft, sib.name, target)
+                && !made.contains(sib.name())
+                && !out.iter().any(|(n, _)| *n == sib.name())
+                && seccompose_core::profile::view(draft, sib.name(), target)
                     .action
                     .semantic()
                     != Action::Allow;
             if fits {
-                out.push((sib.name, name));
+                out.push((sib.name(), name));
             }
         }
     }

@@ -351,8 +351,8 @@ pub fn rule_place(rule: Option<usize>, profile: &Profile) -> Option<String> {
 pub fn signal_name(sig: i32) -> String {
     Catalog
         .constant_set("signal")
-        .and_then(|set| set.values.iter().find(|v| v.value == sig as u64))
-        .map_or_else(|| format!("signal {sig}"), |v| v.name.to_string())
+        .and_then(|set| set.values().iter().find(|v| v.value == sig as u64))
+        .map_or_else(|| format!("signal {sig}"), |v| v.name().to_string())
 }
 
 /// Why the command never ran, in words.

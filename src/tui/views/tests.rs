@@ -25,7 +25,7 @@ fn view_1_asks_for_the_rule_editor_view_2_and_the_errno_question() {
     let mut view = SyscallsView::new(&session);
     let selected = view.selected().expect("the first category has members");
     match view.handle(Command::OpenRules, &mut session) {
-        Handled::Consumed(Some(Intent::OpenRules(s))) => assert_eq!(s.name, selected.name),
+        Handled::Consumed(Some(Intent::OpenRules(s))) => assert_eq!(s.name(), selected.name()),
         other => panic!("{other:?}"),
     }
     assert!(matches!(
@@ -34,7 +34,7 @@ fn view_1_asks_for_the_rule_editor_view_2_and_the_errno_question() {
     ));
     match view.handle(Command::DenyWith, &mut session) {
         Handled::Consumed(Some(Intent::Prompt(PromptKind::DenyWith(names)))) => {
-            assert_eq!(names, [selected.name])
+            assert_eq!(names, [selected.name()])
         }
         other => panic!("{other:?}"),
     }

@@ -189,9 +189,9 @@ impl Ctx {
         let name = Catalog.name_of(self.arch_of_nr(nr)?, nr)?;
         let arg = Catalog
             .syscall(name)?
-            .args
+            .args()
             .get(((offset - 16) / 8) as usize)?;
-        let set = Catalog.constant_set(arg.constants?)?;
+        let set = Catalog.constant_set(arg.constants()?)?;
         let text = format_value(u64::from(k), set);
         text.starts_with(|c: char| c.is_ascii_alphabetic())
             .then_some(text)

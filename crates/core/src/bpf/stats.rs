@@ -77,7 +77,7 @@ fn arch_stats(prog: &Program, arch: Arch) -> ArchStats {
             let nr = s.number(arch)?;
             let (ret, executed) = run_counted(prog, &SeccompData::new(arch, nr, [0; 6]));
             Some(SyscallCost {
-                name: s.name,
+                name: s.name(),
                 nr,
                 executed,
                 action: RetAction::from_raw(ret),

@@ -28,7 +28,7 @@ const MAX_ARGS: usize = 6;
 
 /// The constant set argument `index` of `name` takes its values from, if the catalog knows one.
 fn arg_set(name: &str, index: usize) -> Option<&'static ConstantSet> {
-    let id = Catalog.syscall(name)?.args.get(index)?.constants?;
+    let id = Catalog.syscall(name)?.args().get(index)?.constants()?;
     Catalog.constant_set(id)
 }
 
@@ -42,7 +42,7 @@ pub fn parse_call_args<S: AsRef<str>>(name: &str, raw: &[S]) -> Result<[u64; 6],
     for (i, text) in raw.iter().enumerate() {
         let dirfd = Catalog
             .syscall(name)
-            .and_then(|s| s.args.get(i))
+            .and_then(|s| s.args().get(i))
             .is_some_and(|a| a.is_dirfd());
         // The form `explain` prints a directory descriptor in reads back.
         if dirfd && text.as_ref().trim() == "AT_FDCWD" {
@@ -91,12 +91,12 @@ pub fn complete_call(line: &str) -> Vec<String> {
     match before.first() {
         None => {
             let calls = Catalog.syscalls();
-            let from = calls.partition_point(|s| s.name < word);
+            let from = calls.partition_point(|s| s.name() < word);
             calls[from..]
                 .iter()
-                .take_while(|s| s.name.starts_with(word))
-                .filter(|s| s.name != word)
-                .map(|s| format!("{head}{}", s.name))
+                .take_while(|s| s.name().starts_with(word))
+                .filter(|s| s.name() != word)
+                .map(|s| format!("{head}{}", s.name()))
                 .collect()
         }
         Some(name) => match arg_set(name, before.len() - 1) {
@@ -116,10 +116,10 @@ pub fn typed_arg(line: &str) -> Option<String> {
     let before = words(&line[..start]);
     let name = before.first()?;
     let index = before.len() - 1;
-    let arg = Catalog.syscall(name)?.args.get(index)?;
-    Some(match arg.constants {
-        Some(set) => format!("{} {} ({set})", arg.ty, arg.name),
-        None => format!("{} {}", arg.ty, arg.name),
+    let arg = Catalog.syscall(name)?.args().get(index)?;
+    Some(match arg.constants() {
+        Some(set) => format!("{} {} ({set})", arg.ty(), arg.name()),
+        None => format!("{} {}", arg.ty(), arg.name()),
     })
 }
 

@@ -96,7 +96,12 @@ fn parse_one(part: &str, set: Option<&ConstantSet>) -> Result<u64, ValueError> {
     if lower.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(ValueError::NotANumber(part.to_string()));
     }
-    let find = |s: &ConstantSet| s.values.iter().find(|c| c.name == part).map(|c| c.value);
+    let find = |s: &ConstantSet| {
+        s.values()
+            .iter()
+            .find(|c| c.name() == part)
+            .map(|c| c.value)
+    };
     if let Some(v) = set.and_then(find) {
         return Ok(v);
     }
@@ -106,7 +111,7 @@ fn parse_one(part: &str, set: Option<&ConstantSet>) -> Result<u64, ValueError> {
         .find_map(find)
         .ok_or_else(|| ValueError::UnknownConstant {
             name: part.to_string(),
-            set: set.map(|s| s.id),
+            set: set.map(|s| s.id()),
         })
 }
 
@@ -117,7 +122,7 @@ pub fn format_value(value: u64, set: &ConstantSet) -> String {
         SetKind::Flags => flags(value, set, |_| true).unwrap_or_else(|| number(value)),
         SetKind::EnumFlags => {
             let flag_bits: u64 = set
-                .values
+                .values()
                 .iter()
                 .filter(|c| c.flag)
                 .fold(0, |a, c| a | c.value);
@@ -149,25 +154,25 @@ fn number(v: u64) -> String {
 }
 
 fn enum_name(value: u64, set: &ConstantSet, flag: bool) -> Option<&'static str> {
-    set.values
+    set.values()
         .iter()
         .find(|c| c.value == value && c.flag == flag)
-        .map(|c| c.name)
+        .map(|c| c.name())
 }
 
 fn flags(value: u64, set: &ConstantSet, keep: impl Fn(&super::Constant) -> bool) -> Option<String> {
     if value == 0 {
         return set
-            .values
+            .values()
             .iter()
             .find(|c| c.value == 0 && keep(c))
-            .map(|c| c.name.to_string());
+            .map(|c| c.name().to_string());
     }
     let mut rest = value;
     let mut names = Vec::new();
-    for c in set.values.iter().filter(|c| keep(c) && c.value != 0) {
+    for c in set.values().iter().filter(|c| keep(c) && c.value != 0) {
         if rest & c.value == c.value {
-            names.push(c.name.to_string());
+            names.push(c.name().to_string());
             rest &= !c.value;
         }
     }
@@ -205,10 +210,10 @@ pub fn complete_value(text: &str, set: &ConstantSet) -> Vec<String> {
         None => ("", text.trim_start()),
     };
     let last = last.to_ascii_uppercase();
-    set.values
+    set.values()
         .iter()
-        .filter(|c| c.name.starts_with(&last) && c.name != last)
-        .map(|c| format!("{head}{}", c.name))
+        .filter(|c| c.name().starts_with(&last) && c.name() != last)
+        .map(|c| format!("{head}{}", c.name()))
         .collect()
 }
 

@@ -7,8 +7,8 @@ use crate::profile::{ArgCond, Op};
 /// The name of argument `index` of a syscall (`arg2` when the catalog has none).
 pub fn arg_name(syscall: Option<&Syscall>, index: u32) -> String {
     syscall
-        .and_then(|s| s.args.get(index as usize))
-        .map(|a| a.name)
+        .and_then(|s| s.args().get(index as usize))
+        .map(|a| a.name())
         .filter(|n| !n.is_empty())
         .map_or_else(|| format!("arg{index}"), str::to_string)
 }
@@ -18,17 +18,17 @@ pub const AT_FDCWD: u64 = -100i64 as u64;
 
 /// A value as its argument's constants spell it, else a number.
 pub fn value_text(syscall: Option<&Syscall>, index: u32, value: u64) -> String {
-    let arg = syscall.and_then(|s| s.args.get(index as usize));
+    let arg = syscall.and_then(|s| s.args().get(index as usize));
     // AT_FDCWD (-100) is a directory descriptor's one named value; an int reaches the filter
     // sign-extended or not, so the low 32 bits decide.
     if arg.is_some_and(|a| a.is_dirfd()) && value as u32 as i32 == AT_FDCWD as i32 {
         return "AT_FDCWD".into();
     }
     let set = arg
-        .and_then(|a| a.constants)
+        .and_then(|a| a.constants())
         .and_then(|id| Catalog.constant_set(id));
     // clone(2)'s low byte is the child's exit signal (CSIGNAL), named as strace names it.
-    if syscall.is_some_and(|s| s.name == "clone") && index == 0 {
+    if syscall.is_some_and(|s| s.name() == "clone") && index == 0 {
         if let (Some(flags), Some(signals)) = (set, Catalog.constant_set("signal")) {
             let parts = [
                 (value & !0xff != 0).then(|| format_value(value & !0xff, flags)),
@@ -64,10 +64,10 @@ fn negative_int(value: u64) -> bool {
 /// read from pointer arguments, shown quoted instead of the address.
 pub fn describe_call(name: &str, args: &[u64; 6], texts: &[Option<String>; 6]) -> String {
     let syscall = Catalog.syscall(name);
-    let count = syscall.map_or(6, |s| s.args.len());
+    let count = syscall.map_or(6, |s| s.args().len());
     let parts: Vec<String> = (0..count)
         .map(|i| {
-            let shown = match (&texts[i], syscall.and_then(|s| s.args.get(i))) {
+            let shown = match (&texts[i], syscall.and_then(|s| s.args().get(i))) {
                 (Some(text), _) => format!("{text:?}"),
                 (None, Some(a)) if a.pointer => format!("{:#x}", args[i]),
                 _ => value_text(syscall, i as u32, args[i]),
@@ -100,9 +100,9 @@ mod tests {
         let clone = Catalog.syscall("clone");
         let flags = clone
             .unwrap()
-            .args
+            .args()
             .iter()
-            .position(|a| a.constants == Some("clone_flags"))
+            .position(|a| a.constants() == Some("clone_flags"))
             .expect("clone has a flags argument") as u32;
         let cond = ArgCond::new(flags, Op::MaskedEq, 0x1000_0000, Some(0));
         let text = describe_condition(clone, &cond);

@@ -1,6 +1,6 @@
 //! Finding things in the compiled-in catalog tables.
 
-use super::data::{CATEGORIES, CONSTANT_SETS, FAMILIES, GROUPS, SYSCALLS};
+use super::data::{CATEGORIES, CONSTANT_SETS, FAMILIES, GROUPS, INDICES, SYSCALLS};
 use super::{Category, ConstantSet, Family, Group, Syscall, CATALOG_ARCHES};
 use crate::profile::{Arch, Lexicon};
 use std::collections::HashMap;
@@ -22,12 +22,12 @@ impl Syscall {
 
     /// The groups that include this syscall.
     pub fn groups(&self) -> impl Iterator<Item = &'static Group> + '_ {
-        self.groups.iter().map(|&i| &GROUPS[i])
+        self.groups.of(&INDICES).iter().map(|&i| &GROUPS[i])
     }
 
     /// The families it belongs to.
     pub fn families(&self) -> impl Iterator<Item = &'static Family> + '_ {
-        self.families.iter().map(|&i| &FAMILIES[i])
+        self.families.of(&INDICES).iter().map(|&i| &FAMILIES[i])
     }
 
     /// Other syscalls that do the same job, in name order, without repeats.
@@ -35,10 +35,10 @@ impl Syscall {
         let mut out: Vec<&'static Syscall> = self
             .families()
             .flat_map(|f| f.members())
-            .filter(|s| s.name != self.name)
+            .filter(|s| s.name() != self.name())
             .collect();
-        out.sort_by_key(|s| s.name);
-        out.dedup_by_key(|s| s.name);
+        out.sort_by_key(|s| s.name());
+        out.dedup_by_key(|s| s.name());
         out
     }
 
@@ -51,39 +51,39 @@ impl Syscall {
 impl Group {
     /// The syscalls in the group (nested groups expanded).
     pub fn members(&self) -> impl Iterator<Item = &'static Syscall> + '_ {
-        self.members.iter().map(|&i| &SYSCALLS[i])
+        self.members.of(&INDICES).iter().map(|&i| &SYSCALLS[i])
     }
 }
 
 impl Family {
     /// The syscalls of the family.
     pub fn members(&self) -> impl Iterator<Item = &'static Syscall> + '_ {
-        self.members.iter().map(|&i| &SYSCALLS[i])
+        self.members.of(&INDICES).iter().map(|&i| &SYSCALLS[i])
     }
 }
 
 impl Catalog {
     /// Every syscall, sorted by name.
     pub fn syscalls(&self) -> &'static [Syscall] {
-        SYSCALLS
+        &SYSCALLS
     }
 
     /// A syscall by name.
     pub fn syscall(&self, name: &str) -> Option<&'static Syscall> {
         SYSCALLS
-            .binary_search_by(|s| s.name.cmp(name))
+            .binary_search_by(|s| s.name().cmp(name))
             .ok()
             .map(|i| &SYSCALLS[i])
     }
 
     /// The categories, in display order.
     pub fn categories(&self) -> &'static [Category] {
-        CATEGORIES
+        &CATEGORIES
     }
 
     /// A category by id.
     pub fn category(&self, id: &str) -> Option<&'static Category> {
-        CATEGORIES.iter().find(|c| c.id == id)
+        CATEGORIES.iter().find(|c| c.id() == id)
     }
 
     /// The syscalls of a category, by name.
@@ -94,18 +94,18 @@ impl Catalog {
 
     /// The known groups.
     pub fn groups(&self) -> &'static [Group] {
-        GROUPS
+        &GROUPS
     }
 
     /// A group by name (`@file-system`, `%net`; `%network` is strace's other name for `%net`).
     pub fn group(&self, name: &str) -> Option<&'static Group> {
         let name = if name == "%network" { "%net" } else { name };
-        GROUPS.iter().find(|g| g.name == name)
+        GROUPS.iter().find(|g| g.name() == name)
     }
 
     /// The families of syscalls that do the same job.
     pub fn families(&self) -> &'static [Family] {
-        FAMILIES
+        &FAMILIES
     }
 
     /// The name of syscall number `nr` on `arch`.
@@ -123,12 +123,12 @@ impl Catalog {
             map
         });
         let col = arch_column(arch)?;
-        index.get(&(col, nr)).map(|&i| SYSCALLS[i].name)
+        index.get(&(col, nr)).map(|&i| SYSCALLS[i].name())
     }
 
     /// The closest syscall name to a misspelled one, if any is close enough.
     pub fn suggest(&self, name: &str) -> Option<&'static str> {
-        closest(name, SYSCALLS.iter().map(|s| s.name))
+        closest(name, SYSCALLS.iter().map(|s| s.name()))
     }
 
     /// The errno name closest to a misspelled one (`EACESS` → `EACCES`), if any is close.
@@ -136,33 +136,36 @@ impl Catalog {
         let set = self.constant_set("errno")?;
         closest(
             &name.to_ascii_uppercase(),
-            set.values.iter().map(|c| c.name),
+            set.values().iter().map(|c| c.name()),
         )
     }
 
     /// A constant set by id (`clone_flags`, `errno`, ...).
     pub fn constant_set(&self, id: &str) -> Option<&'static ConstantSet> {
-        CONSTANT_SETS.iter().find(|c| c.id == id)
+        CONSTANT_SETS.iter().find(|c| c.id() == id)
     }
 
     /// Every constant set.
     pub fn constant_sets(&self) -> &'static [ConstantSet] {
-        CONSTANT_SETS
+        &CONSTANT_SETS
     }
 
     /// The value of an errno name (`EACCES`).
     pub fn errno_value(&self, name: &str) -> Option<u64> {
         let set = self.constant_set("errno")?;
-        set.values
+        set.values()
             .iter()
-            .find(|c| c.name.eq_ignore_ascii_case(name))
+            .find(|c| c.name().eq_ignore_ascii_case(name))
             .map(|c| c.value)
     }
 
     /// The preferred name of an errno value.
     pub fn errno_name(&self, value: u64) -> Option<&'static str> {
         let set = self.constant_set("errno")?;
-        set.values.iter().find(|c| c.value == value).map(|c| c.name)
+        set.values()
+            .iter()
+            .find(|c| c.value == value)
+            .map(|c| c.name())
     }
 }
 
@@ -197,8 +200,8 @@ impl crate::profile::formats::Sets for Catalog {
     fn systemd_sets(&self) -> Vec<(&'static str, Vec<&'static str>)> {
         GROUPS
             .iter()
-            .filter(|g| g.source == "systemd")
-            .map(|g| (g.name, g.members().map(|s| s.name).collect()))
+            .filter(|g| g.source() == "systemd")
+            .map(|g| (g.name(), g.members().map(|s| s.name()).collect()))
             .collect()
     }
 

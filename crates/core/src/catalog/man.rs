@@ -109,7 +109,7 @@ fn fallback(name: &str, language: Language) -> ManPage {
         Some(s) => format!(
             "{name}(2)\n\n{}\n\n    {}\n\n{}\n",
             s.summary_in(language),
-            s.signature,
+            s.signature(),
             text!("man-not-installed", name = name).in_language(language)
         ),
         None => format!(

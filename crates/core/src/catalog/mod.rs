@@ -5,6 +5,7 @@
 mod call;
 mod constants;
 mod describe;
+mod fields;
 mod lookup;
 pub mod man;
 mod search;
@@ -21,20 +22,18 @@ pub use search::Searcher;
 
 pub use crate::lang::Language;
 use crate::profile::Arch;
+use fields::{Span, Str};
 
 /// A text in every language but English, in [`Language::ALL`] order ("" where not written
 /// yet: the accessors such as [`Syscall::summary_in`] fall back to English).
-type Translations = [&'static str; Language::ALL.len() - 1];
+type Translations = [Str; Language::ALL.len() - 1];
 
 /// A primary category.
 #[derive(Debug)]
 pub struct Category {
-    /// Short id (`files`).
-    pub id: &'static str,
-    /// Title for people (`Files & directories`).
-    pub title: &'static str,
-    /// One line on what belongs here.
-    pub about: &'static str,
+    id: Str,
+    title: Str,
+    about: Str,
     tr_title: Translations,
     tr_about: Translations,
 }
@@ -64,14 +63,11 @@ impl Risk {
 /// One argument of a syscall.
 #[derive(Debug)]
 pub struct Arg {
-    /// Name from the signature.
-    pub name: &'static str,
-    /// C type.
-    pub ty: &'static str,
+    name: Str,
+    ty: Str,
     /// Whether it is a pointer: BPF sees only the address, never what it points to.
     pub pointer: bool,
-    /// The constant set its values come from, if any.
-    pub constants: Option<&'static str>,
+    constants: Option<Str>,
     /// Whether the filter can judge it as a value (a code, a flag word): a constant set names
     /// its values, or the catalog says so (`values`); a recording narrows rules on these.
     pub value: bool,
@@ -81,7 +77,8 @@ impl Arg {
     /// A directory descriptor (`dirfd`, `olddirfd`, `dfd`): its one named value is
     /// `AT_FDCWD` (-100).
     pub fn is_dirfd(&self) -> bool {
-        self.is_signed_int() && (self.name.ends_with("dirfd") || self.name == "dfd")
+        let name = self.name();
+        self.is_signed_int() && (name.ends_with("dirfd") || name == "dfd")
     }
 
     /// Whether the argument is a signed 32-bit integer in C (`int`, `pid_t`, `clockid_t`, ...):
@@ -89,7 +86,7 @@ impl Arg {
     /// the caller's C library and compiler widen it.
     pub fn is_signed_int(&self) -> bool {
         matches!(
-            self.ty,
+            self.ty(),
             "int"
                 | "pid_t"
                 | "clockid_t"
@@ -179,13 +176,13 @@ impl Syscall {
     /// Its twins on 32-bit ABIs: siblings named after it with a suffix (`chown32`, `fcntl64`,
     /// `mmap2`, `clock_gettime64`) or renamed (`_llseek` for lseek).
     pub fn twins(&self) -> Vec<&'static Syscall> {
-        let name = self.name;
+        let name = self.name();
         self.siblings()
             .into_iter()
             .filter(|s| {
-                s.name.strip_prefix(name).is_some_and(|rest| {
+                s.name().strip_prefix(name).is_some_and(|rest| {
                     matches!(rest, "32" | "64" | "2" | "_64" | "_time64") || rest == "64_64"
-                }) || RENAMED_TWINS.contains(&(name, s.name))
+                }) || RENAMED_TWINS.contains(&(name, s.name()))
             })
             .collect()
     }
@@ -194,52 +191,40 @@ impl Syscall {
 /// Everything the catalog knows about one syscall.
 #[derive(Debug)]
 pub struct Syscall {
-    /// Name.
-    pub name: &'static str,
+    name: Str,
     /// Index into [`Catalog::categories`].
     pub category: usize,
-    /// One line, in our words (English; [`Syscall::summary_in`] for another language).
-    pub summary: &'static str,
+    summary: Str,
     tr_summary: Translations,
-    /// C prototype.
-    pub signature: &'static str,
-    /// Arguments, from the signature.
-    pub args: &'static [Arg],
+    signature: Str,
+    args: Span,
     /// Risk of allowing it.
     pub risk: Risk,
-    /// Why, for medium and high (English; [`Syscall::risk_reason_in`] for another language).
-    pub risk_reason: &'static str,
+    risk_reason: Str,
     tr_risk_reason: Translations,
-    /// The capability without which allowing it is harmless (adjtimex without CAP_SYS_TIME
-    /// only reads the clock; mount without CAP_SYS_ADMIN fails with EPERM), when there is one.
-    pub cap: Option<&'static str>,
+    cap: Option<Str>,
     numbers: [Option<u32>; 9],
-    groups: &'static [usize],
-    families: &'static [usize],
+    groups: Span,
+    families: Span,
 }
 
 /// A named group of syscalls people already know (systemd `@`-sets, strace `%`-classes).
 #[derive(Debug)]
 pub struct Group {
-    /// `@file-system` or `%net`.
-    pub name: &'static str,
-    /// `systemd` or `strace`.
-    pub source: &'static str,
-    /// One line, in our words.
-    pub about: &'static str,
+    name: Str,
+    source: Str,
+    about: Str,
     tr_about: Translations,
-    members: &'static [usize],
+    members: Span,
 }
 
 /// Syscalls that do the same job: blocking one while allowing another leaves a hole.
 #[derive(Debug)]
 pub struct Family {
-    /// Short name (`chmod`).
-    pub name: &'static str,
-    /// What they do.
-    pub about: &'static str,
+    name: Str,
+    about: Str,
     tr_about: Translations,
-    members: &'static [usize],
+    members: Span,
 }
 
 /// How a constant set's values combine.
@@ -256,8 +241,7 @@ pub enum SetKind {
 /// A named constant.
 #[derive(Debug)]
 pub struct Constant {
-    /// `CLONE_NEWUSER`.
-    pub name: &'static str,
+    name: Str,
     /// Its value.
     pub value: u64,
     /// In an enum+flags set: whether it is one of the OR-able flags.
@@ -267,14 +251,11 @@ pub struct Constant {
 /// The symbolic values one kind of argument takes.
 #[derive(Debug)]
 pub struct ConstantSet {
-    /// `clone_flags`.
-    pub id: &'static str,
+    id: Str,
     /// How values combine.
     pub kind: SetKind,
-    /// What the set is.
-    pub about: &'static str,
-    /// The constants; where values repeat, the first name is preferred.
-    pub values: &'static [Constant],
+    about: Str,
+    values: Span,
 }
 
 /// The architectures the catalog has numbers for, in table column order.

@@ -55,7 +55,7 @@ impl Searcher {
         let parsed = Query::parse(query)?;
         let index = Catalog
             .syscalls()
-            .binary_search_by(|s| s.name.cmp(syscall.name))
+            .binary_search_by(|s| s.name().cmp(syscall.name()))
             .ok();
         self.score_parsed(&parsed, index, syscall)
     }
@@ -63,12 +63,12 @@ impl Searcher {
     /// `score` for a query parsed once; `index` is the syscall's place in the catalog (its
     /// translated summary is read from the cache there).
     fn score_parsed(&mut self, q: &Query, index: Option<usize>, syscall: &Syscall) -> Option<u32> {
-        let mut best = self.fuzzy(&q.pattern, syscall.name).map(|s| s * 2);
-        let tier = if syscall.name == q.lower {
+        let mut best = self.fuzzy(&q.pattern, syscall.name()).map(|s| s * 2);
+        let tier = if syscall.name() == q.lower {
             EXACT_NAME
-        } else if syscall.name.starts_with(&q.lower) {
+        } else if syscall.name().starts_with(&q.lower) {
             NAME_PREFIX
-        } else if syscall.name.contains(&q.lower) {
+        } else if syscall.name().contains(&q.lower) {
             NAME_SUBSTRING
         } else {
             0
@@ -76,14 +76,14 @@ impl Searcher {
         if tier > 0 {
             best = Some(best.unwrap_or(0).min(TIER - 1) + tier);
         }
-        let summary = self.fuzzy(&q.words, syscall.summary);
+        let summary = self.fuzzy(&q.words, syscall.summary());
         let translated = match (translated_summaries(self.language), index) {
             (Some(all), Some(i)) => q.words.score(all[i].slice(..), &mut self.matcher),
             _ => None,
         };
         let tags = syscall
             .groups()
-            .filter_map(|g| self.fuzzy(&q.pattern, g.name))
+            .filter_map(|g| self.fuzzy(&q.pattern, g.name()))
             .max();
         for s in [summary, translated, tags].into_iter().flatten() {
             let s = s.min(TIER - 1) + WORDS;
@@ -106,7 +106,7 @@ impl Searcher {
                     .map(|score| (score, s))
             })
             .collect();
-        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(b.1.name)));
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name().cmp(b.1.name())));
         hits.into_iter().map(|(_, s)| s).collect()
     }
 
@@ -159,7 +159,7 @@ fn translated_summaries(language: Language) -> Option<&'static [Utf32String]> {
             .iter()
             .map(|s| match s.summary_in(language) {
                 // Not written yet: the English summary is matched already.
-                text if text == s.summary => Utf32String::default(),
+                text if text == s.summary() => Utf32String::default(),
                 text => Utf32String::from(text),
             })
             .collect()
@@ -179,7 +179,7 @@ mod tests {
         Searcher::in_language(language)
             .search(query)
             .iter()
-            .map(|s| s.name)
+            .map(|s| s.name())
             .collect()
     }
 
@@ -190,7 +190,7 @@ mod tests {
         let accept = Catalog.syscall("accept").unwrap();
         assert_ne!(
             accept.summary_in(Language::PtBr),
-            accept.summary,
+            accept.summary(),
             "part0 is written"
         );
         for query in ["conexão pendente", "conexao pendente", "CONEXÃO"] {

@@ -1,11 +1,18 @@
 //! The catalog's texts for people in a language: summaries, risk reasons, categories, groups
 //! and families, each in English where the language has no text for it yet (never empty).
 
-use super::{Catalog, Category, Family, Group, Syscall, Translations};
+use super::{Catalog, Category, Family, Group, Str, Syscall, Translations};
 use crate::lang::Language;
 
+/// A text in every language but English, as [`Translations`] gives it.
+type Texts = [&'static str; Language::ALL.len() - 1];
+
+fn texts(tr: &Translations) -> Texts {
+    tr.map(Str::get)
+}
+
 /// The text as written in `lang`, None where it is not written (yet).
-fn written(english: &'static str, tr: &Translations, lang: Language) -> Option<&'static str> {
+fn written(english: &'static str, tr: &Texts, lang: Language) -> Option<&'static str> {
     let text = match lang.index().checked_sub(1) {
         None => english,
         Some(i) => tr[i],
@@ -14,52 +21,52 @@ fn written(english: &'static str, tr: &Translations, lang: Language) -> Option<&
 }
 
 /// The text in `lang`, English where it is not written.
-fn pick(english: &'static str, tr: &Translations, lang: Language) -> &'static str {
+fn pick(english: &'static str, tr: &Texts, lang: Language) -> &'static str {
     written(english, tr, lang).unwrap_or(english)
 }
 
 impl Syscall {
     /// Its one-line summary in `lang` (English where not written).
     pub fn summary_in(&self, lang: Language) -> &'static str {
-        pick(self.summary, &self.tr_summary, lang)
+        pick(self.summary(), &texts(&self.tr_summary), lang)
     }
 
     /// Why allowing it is risky, in `lang` (English where not written; "" for a low risk
     /// without a reason).
     pub fn risk_reason_in(&self, lang: Language) -> &'static str {
-        pick(self.risk_reason, &self.tr_risk_reason, lang)
+        pick(self.risk_reason(), &texts(&self.tr_risk_reason), lang)
     }
 }
 
 impl Category {
     /// Its title in `lang` (English where not written).
     pub fn title_in(&self, lang: Language) -> &'static str {
-        pick(self.title, &self.tr_title, lang)
+        pick(self.title(), &texts(&self.tr_title), lang)
     }
 
     /// What belongs here, in `lang` (English where not written).
     pub fn about_in(&self, lang: Language) -> &'static str {
-        pick(self.about, &self.tr_about, lang)
+        pick(self.about(), &texts(&self.tr_about), lang)
     }
 }
 
 impl Group {
     /// Its one line in `lang` (English where not written).
     pub fn about_in(&self, lang: Language) -> &'static str {
-        pick(self.about, &self.tr_about, lang)
+        pick(self.about(), &texts(&self.tr_about), lang)
     }
 }
 
 impl Family {
     /// What its syscalls do, in `lang` (English where not written).
     pub fn about_in(&self, lang: Language) -> &'static str {
-        pick(self.about, &self.tr_about, lang)
+        pick(self.about(), &texts(&self.tr_about), lang)
     }
 }
 
 /// One text of the catalog: what it is (`syscall read: summary`), its English, its other
 /// languages.
-type Text = (String, &'static str, &'static Translations);
+type Text = (String, &'static str, Texts);
 
 /// The texts that English has and `lang` lacks, by what they are.
 fn gaps(texts: impl IntoIterator<Item = Text>, lang: Language) -> Vec<String> {
@@ -74,28 +81,45 @@ impl Catalog {
     /// Every text of the catalog not written in `lang` yet (`syscall read: summary`,
     /// `category files: title`, `group @mount: about`): empty when the language is complete.
     pub fn missing_texts(&self, lang: Language) -> Vec<String> {
-        let mut texts: Vec<Text> = Vec::new();
+        let mut all: Vec<Text> = Vec::new();
+        let mut add = |what: String, english, tr| all.push((what, english, texts(tr)));
         for s in self.syscalls() {
-            let name = s.name;
-            texts.push((format!("syscall {name}: summary"), s.summary, &s.tr_summary));
-            let reason = (
+            let name = s.name();
+            add(
+                format!("syscall {name}: summary"),
+                s.summary(),
+                &s.tr_summary,
+            );
+            let reason = s.risk_reason();
+            add(
                 format!("syscall {name}: risk_reason"),
-                s.risk_reason,
+                reason,
                 &s.tr_risk_reason,
             );
-            texts.push(reason);
         }
         for c in self.categories() {
-            texts.push((format!("category {}: title", c.id), c.title, &c.tr_title));
-            texts.push((format!("category {}: about", c.id), c.about, &c.tr_about));
+            add(
+                format!("category {}: title", c.id()),
+                c.title(),
+                &c.tr_title,
+            );
+            add(
+                format!("category {}: about", c.id()),
+                c.about(),
+                &c.tr_about,
+            );
         }
         for g in self.groups() {
-            texts.push((format!("group {}: about", g.name), g.about, &g.tr_about));
+            add(format!("group {}: about", g.name()), g.about(), &g.tr_about);
         }
         for f in self.families() {
-            texts.push((format!("family {}: about", f.name), f.about, &f.tr_about));
+            add(
+                format!("family {}: about", f.name()),
+                f.about(),
+                &f.tr_about,
+            );
         }
-        gaps(texts, lang)
+        gaps(all, lang)
     }
 }
 
@@ -105,8 +129,8 @@ mod tests {
 
     #[test]
     fn a_missing_text_falls_back_to_english_and_a_written_one_is_used() {
-        static WRITTEN: Translations = ["Lê de um descritor."];
-        static MISSING: Translations = [""];
+        static WRITTEN: Texts = ["Lê de um descritor."];
+        static MISSING: Texts = [""];
         assert_eq!(
             pick("Read.", &WRITTEN, Language::PtBr),
             "Lê de um descritor."
@@ -116,9 +140,9 @@ mod tests {
         assert_eq!(written("Read.", &MISSING, Language::PtBr), None);
         let missing = gaps(
             [
-                ("a".to_string(), "Read.", &WRITTEN),
-                ("b".to_string(), "Write.", &MISSING),
-                ("c".to_string(), "", &MISSING),
+                ("a".to_string(), "Read.", WRITTEN),
+                ("b".to_string(), "Write.", MISSING),
+                ("c".to_string(), "", MISSING),
             ],
             Language::PtBr,
         );
@@ -132,15 +156,15 @@ mod tests {
     fn every_text_in_every_language_is_there() {
         for lang in Language::ALL {
             for s in Catalog.syscalls() {
-                assert!(!s.summary_in(lang).is_empty(), "{} in {lang}", s.name);
+                assert!(!s.summary_in(lang).is_empty(), "{} in {lang}", s.name());
                 assert_eq!(
                     s.risk_reason_in(lang).is_empty(),
-                    s.risk_reason.is_empty(),
+                    s.risk_reason().is_empty(),
                     "{} in {lang}",
-                    s.name
+                    s.name()
                 );
-                if written(s.summary, &s.tr_summary, lang).is_none() {
-                    assert_eq!(s.summary_in(lang), s.summary);
+                if written(s.summary(), &texts(&s.tr_summary), lang).is_none() {
+                    assert_eq!(s.summary_in(lang), s.summary());
                 }
             }
             for c in Catalog.categories() {

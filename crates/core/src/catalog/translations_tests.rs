@@ -53,16 +53,16 @@ fn good_files_generate_the_texts_and_missing_ones_are_empty() {
     let tr = Translations::read(dir.path()).unwrap();
     tr.check_syscalls(&english()).unwrap();
     tr.check_categories(&["files".to_string()]).unwrap();
-    assert_eq!(tr.syscall("mount", "summary"), r#"["Monta."]"#);
-    assert_eq!(tr.syscall("mount", "risk_reason"), r#"["Arriscada."]"#);
-    assert_eq!(tr.syscall("read", "summary"), r#"[""]"#, "not written yet");
-    assert_eq!(tr.category("files", "about"), r#"[""]"#);
-    assert_eq!(tr.named("group", "@mount"), r#"[""]"#);
+    assert_eq!(tr.syscall("mount", "summary"), ["Monta."]);
+    assert_eq!(tr.syscall("mount", "risk_reason"), ["Arriscada."]);
+    assert_eq!(tr.syscall("read", "summary"), [""], "not written yet");
+    assert_eq!(tr.category("files", "about"), [""]);
+    assert_eq!(tr.named("group", "@mount"), [""]);
     // No pt-BR folder at all: every text falls back.
     let empty = tempfile::tempdir().unwrap();
     let none = Translations::read(empty.path()).unwrap();
     none.check_syscalls(&english()).unwrap();
-    assert_eq!(none.syscall("mount", "summary"), r#"[""]"#);
+    assert_eq!(none.syscall("mount", "summary"), [""]);
 }
 
 #[test]

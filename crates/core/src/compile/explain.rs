@@ -153,7 +153,7 @@ pub fn explain_nr(
         .syscalls()
         .iter()
         .find(|s| s.number(arch) == Some(nr))
-        .map(|s| s.name);
+        .map(|s| s.name());
     // libseccomp compares only low words on 32-bit ABIs and x32.
     let narrow = arch.audit_token() & 0x8000_0000 == 0 || arch == Arch::X32;
     let rule = (covered && !by_stub)

@@ -113,10 +113,10 @@ fn twins(entries: &[Entry], arch: Arch, sarch: ScmpArch) -> Vec<Twin> {
     let mut candidates = Catalog
         .syscalls()
         .iter()
-        .filter(|s| !multiplexed(s.name))
+        .filter(|s| !multiplexed(s.name()))
         .filter_map(|s| {
-            let native = libseccomp_number(s.name, None)?;
-            let there = u32::try_from(libseccomp_number(s.name, Some(sarch))?).ok()?;
+            let native = libseccomp_number(s.name(), None)?;
+            let there = u32::try_from(libseccomp_number(s.name(), Some(sarch))?).ok()?;
             (native >= 0 && s.number(arch) == Some(there) && !reals.contains(&there))
                 .then_some((native, there))
         });

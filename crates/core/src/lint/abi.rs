@@ -48,11 +48,11 @@ pub(super) fn twins(s: &Scope, out: &mut Vec<Finding>) {
             };
             for twin in syscall.twins() {
                 let narrow = narrow_arches_of(s, twin);
-                if narrow.is_empty() || !open_call(s, twin.name) {
+                if narrow.is_empty() || !open_call(s, twin.name()) {
                     continue;
                 }
                 push_new(&mut blocked, name);
-                push_new(&mut open, twin.name);
+                push_new(&mut open, twin.name());
                 for a in narrow {
                     push_new(&mut arches, a.to_string());
                 }
@@ -176,7 +176,7 @@ pub(super) fn high_bits(s: &Scope, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
-            let names: Vec<&str> = syscalls.iter().map(|sc| sc.name).collect();
+            let names: Vec<&str> = syscalls.iter().map(|sc| sc.name()).collect();
             let low = match cond.op {
                 Op::MaskedEq if cond.value & 0xFFFF_FFFF == 0 => text!("lint-high-bits-mask"),
                 _ => text!(
@@ -218,7 +218,7 @@ pub(super) fn sign_extension(s: &Scope, out: &mut Vec<Finding>) {
                 .iter()
                 .copied()
                 .filter(|sc| {
-                    sc.args
+                    sc.args()
                         .get(cond.index as usize)
                         .is_some_and(|a| a.is_signed_int())
                 })
@@ -226,8 +226,8 @@ pub(super) fn sign_extension(s: &Scope, out: &mut Vec<Finding>) {
             let Some(first) = hit.first() else {
                 continue;
             };
-            let arg = &first.args[cond.index as usize];
-            let names: Vec<&str> = hit.iter().map(|sc| sc.name).collect();
+            let arg = &first.args()[cond.index as usize];
+            let names: Vec<&str> = hit.iter().map(|sc| sc.name()).collect();
             let low = v & 0xFFFF_FFFF;
             let other = if v > 0xFFFF_FFFF {
                 low
@@ -239,8 +239,8 @@ pub(super) fn sign_extension(s: &Scope, out: &mut Vec<Finding>) {
                 path = format!("syscalls[{index}].args[{at}]"),
                 index = cond.index.to_string(),
                 names = list_of(&names),
-                arg = arg.name,
-                ty = arg.ty,
+                arg = arg.name(),
+                ty = arg.ty(),
                 value = format!("{v:#x}"),
                 int = (low as u32 as i32).to_string(),
                 other = format!("{other:#x}"),

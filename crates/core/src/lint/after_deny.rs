@@ -66,7 +66,7 @@ pub fn siblings_left_open(
                 ours.iter().any(|d| {
                     Catalog
                         .syscall(d)
-                        .is_some_and(|sc| sc.siblings().iter().any(|s| s.name == n.as_str()))
+                        .is_some_and(|sc| sc.siblings().iter().any(|s| s.name() == n.as_str()))
                 })
             })
             .cloned()
@@ -147,7 +147,7 @@ pub fn open_siblings(profile: &Profile, target: &Target) -> Vec<OpenSibling> {
             let siblings = syscall.siblings();
             let theirs = denied
                 .iter()
-                .filter(|d| siblings.iter().any(|s| s.name == d.as_str()));
+                .filter(|d| siblings.iter().any(|s| s.name() == d.as_str()));
             let at = match found.iter().position(|(n, _)| *n == name) {
                 Some(i) => i,
                 None => {

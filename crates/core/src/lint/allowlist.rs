@@ -39,10 +39,10 @@ pub(super) fn default_gaps(s: &Scope, meant: Option<&[String]>, out: &mut Vec<Fi
         None => Catalog.syscalls().iter().collect(),
     };
     for syscall in syscalls {
-        let effect = s.effects.of(syscall.name);
+        let effect = s.effects.of(syscall.name());
         // Named by a rule: the rule pass judges it. Siblings only some architectures have are
         // how those architectures do the job, so both must exist on the native one.
-        if s.effects.decided_by(syscall.name).is_some() || effect.conditional {
+        if s.effects.decided_by(syscall.name()).is_some() || effect.conditional {
             continue;
         }
         let Some(number) = syscall.number(s.arch) else {
@@ -56,7 +56,7 @@ pub(super) fn default_gaps(s: &Scope, meant: Option<&[String]>, out: &mut Vec<Fi
         }
         let open: Vec<&'static Syscall> = open_siblings(s, syscall, true)
             .into_iter()
-            .filter(|sib| s.on_native(sib) && !s.effects.of(sib.name).conditional)
+            .filter(|sib| s.on_native(sib) && !s.effects.of(sib.name()).conditional)
             .collect();
         if open.is_empty() || !(meant.is_some() || odd_one_out(s, syscall, &open)) {
             continue;
@@ -72,10 +72,10 @@ pub(super) fn default_gaps(s: &Scope, meant: Option<&[String]>, out: &mut Vec<Fi
 /// the other forms out cannot be meant to stop the job.
 fn every_program_does(syscall: &Syscall) -> bool {
     let startup = |name: &str| name == "execve" || STARTUP.iter().any(|job| job.contains(&name));
-    startup(syscall.name)
+    startup(syscall.name())
         || syscall
             .families()
-            .any(|f| f.members().any(|m| startup(m.name)))
+            .any(|f| f.members().any(|m| startup(m.name())))
 }
 
 /// Whether the profile allows every other form of one of the syscall's jobs that the native
@@ -88,11 +88,14 @@ fn odd_one_out(s: &Scope, syscall: &Syscall, open: &[&'static Syscall]) -> bool 
     syscall.families().any(|family| {
         let others: Vec<&Syscall> = family
             .members()
-            .filter(|m| m.name != syscall.name && s.on_native(m))
-            .filter(|m| !MULTIPLEXERS.iter().any(|(x, _)| *x == m.name))
+            .filter(|m| m.name() != syscall.name() && s.on_native(m))
+            .filter(|m| !MULTIPLEXERS.iter().any(|(x, _)| *x == m.name()))
             .filter(|m| !is_obsolete(m))
             .collect();
-        !others.is_empty() && others.iter().all(|m| open.iter().any(|o| o.name == m.name))
+        !others.is_empty()
+            && others
+                .iter()
+                .all(|m| open.iter().any(|o| o.name() == m.name()))
     })
 }
 

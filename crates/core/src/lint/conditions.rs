@@ -38,17 +38,17 @@ fn pointer(path: &str, cond: &ArgCond, syscalls: &[&'static Syscall]) -> Option<
     let hit: Vec<&Syscall> = syscalls
         .iter()
         .copied()
-        .filter(|sc| sc.args.get(at).is_some_and(|a| a.pointer))
+        .filter(|sc| sc.args().get(at).is_some_and(|a| a.pointer))
         .collect();
-    let arg = &hit.first()?.args[at];
-    let hit: Vec<&str> = hit.iter().map(|sc| sc.name).collect();
+    let arg = &hit.first()?.args()[at];
+    let hit: Vec<&str> = hit.iter().map(|sc| sc.name()).collect();
     let message = text!(
         "lint-pointer-argument",
         path = path,
         index = cond.index.to_string(),
         names = names(&hit),
-        arg = arg.name,
-        ty = arg.ty,
+        arg = arg.name(),
+        ty = arg.ty(),
     );
     let help = text!("lint-pointer-argument-help");
     Some(Finding::new(LintId::PointerArgument, Severity::Warning, message, help).naming(&hit))
@@ -59,12 +59,18 @@ fn missing(path: &str, cond: &ArgCond, syscalls: &[&'static Syscall]) -> Option<
     let short: Vec<&Syscall> = syscalls
         .iter()
         .copied()
-        .filter(|sc| cond.index as usize >= sc.args.len())
+        .filter(|sc| cond.index as usize >= sc.args().len())
         .collect();
     let first = short.first()?;
     let described: Vec<Text> = short
         .iter()
-        .map(|sc| text!("lint-takes-arguments", name = sc.name, n = sc.args.len()))
+        .map(|sc| {
+            text!(
+                "lint-takes-arguments",
+                name = sc.name(),
+                n = sc.args().len()
+            )
+        })
         .collect();
     let message = text!(
         "lint-missing-argument",
@@ -72,8 +78,8 @@ fn missing(path: &str, cond: &ArgCond, syscalls: &[&'static Syscall]) -> Option<
         index = cond.index.to_string(),
         takes = texts(described),
     );
-    let help = text!("lint-missing-argument-help", name = first.name);
-    let short: Vec<&str> = short.iter().map(|sc| sc.name).collect();
+    let help = text!("lint-missing-argument-help", name = first.name());
+    let short: Vec<&str> = short.iter().map(|sc| sc.name()).collect();
     Some(Finding::new(LintId::MissingArgument, Severity::Warning, message, help).naming(&short))
 }
 
@@ -96,7 +102,7 @@ fn repeated(index: usize, rule: &Rule, syscalls: &[&'static Syscall]) -> Option<
         args = texts(args),
     );
     let help = text!("lint-repeated-argument-help");
-    let named: Vec<&str> = syscalls.iter().map(|sc| sc.name).collect();
+    let named: Vec<&str> = syscalls.iter().map(|sc| sc.name()).collect();
     Some(
         Finding::new(LintId::RepeatedArgument, Severity::Warning, message, help)
             .at_rule(index, rule)

@@ -23,16 +23,16 @@ pub(super) struct Gap {
 impl Gap {
     /// Adds a blocked syscall and those of its siblings that are still allowed.
     pub fn add(&mut self, syscall: &'static Syscall, open: &[&'static Syscall]) {
-        self.blocked.push(syscall.name);
+        self.blocked.push(syscall.name());
         for s in open {
-            push_new(&mut self.allowed, s.name);
+            push_new(&mut self.allowed, s.name());
         }
         for family in syscall.families() {
             if family
                 .members()
-                .any(|m| open.iter().any(|o| o.name == m.name))
+                .any(|m| open.iter().any(|o| o.name() == m.name()))
             {
-                push_new(&mut self.families, family.name);
+                push_new(&mut self.families, family.name());
             }
         }
     }
@@ -41,7 +41,7 @@ impl Gap {
 /// Calls current software should not need (ustat, oldstat, epoll_wait_old): denying them is
 /// housekeeping, not an attempt to stop their job.
 pub(super) fn is_obsolete(syscall: &Syscall) -> bool {
-    syscall.category().id == "obsolete" || syscall.groups().any(|g| g.name == "@obsolete")
+    syscall.category().id() == "obsolete" || syscall.groups().any(|g| g.name() == "@obsolete")
 }
 
 /// The siblings of `syscall` that do its job and stay allowed on the filter's architectures.
@@ -60,11 +60,11 @@ pub(super) fn open_siblings(
         .siblings()
         .into_iter()
         .filter(|sib| {
-            !twins.iter().any(|t| t.name == sib.name) || (native_twins && s.on_native(sib))
+            !twins.iter().any(|t| t.name() == sib.name()) || (native_twins && s.on_native(sib))
         })
-        .filter(|sib| !MULTIPLEXERS.iter().any(|(m, _)| *m == sib.name))
+        .filter(|sib| !MULTIPLEXERS.iter().any(|(m, _)| *m == sib.name()))
         .filter(|sib| sib.risk >= syscall.risk && s.exists(sib))
-        .filter(|sib| s.effects.of(sib.name).action.allows() && s.lacks_cap(sib).is_none())
+        .filter(|sib| s.effects.of(sib.name()).action.allows() && s.lacks_cap(sib).is_none())
         .collect()
 }
 
@@ -296,9 +296,9 @@ pub(super) fn dangerous_allows(s: &Scope, out: &mut Vec<Finding>) {
         .syscalls()
         .iter()
         .filter(|sc| sc.risk == Risk::High && s.exists(sc) && s.lacks_cap(sc).is_none())
-        .filter(|sc| s.effects.decided_by(sc.name).is_none())
-        .filter(|sc| !s.effects.of(sc.name).conditional)
-        .map(|sc| sc.name)
+        .filter(|sc| s.effects.decided_by(sc.name()).is_none())
+        .filter(|sc| !s.effects.of(sc.name()).conditional)
+        .map(|sc| sc.name())
         .collect();
     if through.is_empty() {
         return;

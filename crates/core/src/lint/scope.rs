@@ -68,7 +68,7 @@ impl<'p> Scope<'p> {
 
     /// The capability a syscall needs to do harm, when the target does not hold it.
     pub fn lacks_cap(&self, syscall: &Syscall) -> Option<&'static str> {
-        syscall.cap.filter(|c| !self.caps.contains(*c))
+        syscall.cap().filter(|c| !self.caps.contains(*c))
     }
 
     /// Where `name` gets its action: `syscalls[3]` or `defaultAction`.

@@ -143,7 +143,7 @@ fn dangerous_allow_gives_the_catalog_reason() {
     let f = one(&findings, LintId::DangerousAllow);
     assert_eq!(f.severity, Severity::Warning);
     assert_eq!(names(f), ["ptrace"]);
-    let reason = Catalog.syscall("ptrace").expect("known").risk_reason;
+    let reason = Catalog.syscall("ptrace").expect("known").risk_reason();
     assert!(
         !reason.is_empty() && f.message.english().contains(reason),
         "{}",

@@ -78,7 +78,7 @@ pub fn observed(profile: &Profile, target: &Target, listener: &str) -> (Value, V
         let reaching: Vec<String> = Catalog
             .syscalls()
             .iter()
-            .map(|s| s.name)
+            .map(|s| s.name())
             .filter(|n| target_knows(n, target) && !decided.contains(*n) && !held.contains(*n))
             .filter(|n| *n != NEVER_NOTIFIED)
             .map(str::to_string)
@@ -110,7 +110,7 @@ pub fn recording(target: &Target, listener: &str) -> Value {
     let names: Vec<String> = Catalog
         .syscalls()
         .iter()
-        .map(|s| s.name)
+        .map(|s| s.name())
         .filter(|n| *n != NEVER_NOTIFIED && target_knows(n, target))
         .map(str::to_string)
         .collect();

@@ -27,7 +27,7 @@ impl Call {
     pub fn label(&self) -> String {
         if self.typed {
             let syscall = Catalog.syscall(&self.name);
-            let count = syscall.map_or(6, |s| s.args.len());
+            let count = syscall.map_or(6, |s| s.args().len());
             let args: Vec<String> = (0..count)
                 .map(|i| value_text(syscall, i as u32, self.args[i]))
                 .collect();

@@ -98,7 +98,7 @@ impl RuleForm {
         let mut form = RuleForm::new_rule(syscall);
         let rows = |keep: &dyn Fn(&crate::catalog::Arg) -> bool| -> Vec<CondRow> {
             syscall
-                .args
+                .args()
                 .iter()
                 .enumerate()
                 .take(6)
@@ -112,7 +112,7 @@ impl RuleForm {
                 .collect()
         };
         let named = rows(&|a| {
-            a.constants
+            a.constants()
                 .and_then(|id| Catalog.constant_set(id))
                 .is_some_and(|set| set.kind == SetKind::Enum)
         });
@@ -179,15 +179,15 @@ impl RuleForm {
     /// How many arguments can be picked (the signature's, at least those already used).
     fn arg_count(&self) -> u32 {
         let used = self.conds.iter().map(|c| c.arg + 1).max().unwrap_or(0);
-        (self.syscall.args.len() as u32).max(used).min(6)
+        (self.syscall.args().len() as u32).max(used).min(6)
     }
 
     /// The constant set of an argument, if the catalog has one.
     pub fn constants(&self, arg: u32) -> Option<&'static ConstantSet> {
         self.syscall
-            .args
+            .args()
             .get(arg as usize)
-            .and_then(|a| a.constants)
+            .and_then(|a| a.constants())
             .and_then(|id| Catalog.constant_set(id))
     }
 
@@ -230,7 +230,7 @@ impl RuleForm {
     /// Appends a condition on the first argument not used yet, and focuses it.
     pub fn add_condition(&mut self) {
         if self.arg_count() == 0 {
-            self.error = Some(msg!("ed-form-no-arguments", name = self.syscall.name));
+            self.error = Some(msg!("ed-form-no-arguments", name = self.syscall.name()));
             return;
         }
         let arg = (0..self.arg_count())
@@ -350,7 +350,7 @@ impl RuleForm {
         let mut out = Vec::new();
         let mut pointer_warned = Vec::new();
         for c in &self.conds {
-            let arg = self.syscall.args.get(c.arg as usize);
+            let arg = self.syscall.args().get(c.arg as usize);
             if arg.is_some_and(|a| a.pointer) && !pointer_warned.contains(&c.arg) {
                 pointer_warned.push(c.arg);
                 out.push(msg!(

@@ -36,7 +36,7 @@ pub struct RuleEditor {
 impl RuleEditor {
     /// The editor for a syscall.
     pub fn new(syscall: &'static Syscall, session: &Session) -> RuleEditor {
-        let n = rules_for(session.profile(), syscall.name, &session.target).len();
+        let n = rules_for(session.profile(), syscall.name(), &session.target).len();
         RuleEditor {
             syscall,
             cursor: Cursor::new(n),
@@ -89,7 +89,7 @@ impl RuleEditor {
             return None;
         }
         let rules: Vec<(usize, Rule)> =
-            rules_for(session.profile(), self.syscall.name, &session.target)
+            rules_for(session.profile(), self.syscall.name(), &session.target)
                 .iter()
                 .map(|r| (r.index, r.rule.clone()))
                 .collect();
@@ -108,7 +108,7 @@ impl RuleEditor {
             }
             Command::DeleteRule => {
                 if let Some((index, rule)) = selected {
-                    session.apply(&take_out(*index, rule, self.syscall.name));
+                    session.apply(&take_out(*index, rule, self.syscall.name()));
                     self.cursor.len = self.cursor.len.saturating_sub(1);
                     self.cursor.step(0);
                 }
@@ -131,13 +131,13 @@ impl RuleEditor {
         let edit = match form.rule {
             Some(rule) => Edit::SetConditions {
                 rule,
-                name: self.syscall.name.to_string(),
+                name: self.syscall.name().to_string(),
                 args,
                 action,
                 errno,
             },
             None => {
-                let mut rule = Rule::new(vec![self.syscall.name.to_string()], action);
+                let mut rule = Rule::new(vec![self.syscall.name().to_string()], action);
                 rule.errno_ret = errno.filter(|e| *e != crate::profile::EPERM);
                 rule.args = (!args.is_empty()).then_some(args);
                 Edit::AddRule { rule, at: None }
@@ -145,7 +145,7 @@ impl RuleEditor {
         };
         if session.apply(&edit) {
             self.form = None;
-            let n = rules_for(session.profile(), self.syscall.name, &session.target).len();
+            let n = rules_for(session.profile(), self.syscall.name(), &session.target).len();
             self.cursor.len = n;
         } else if let Some((text, Tone::Warning)) = &session.status {
             form.error = Some(text.clone());
@@ -214,7 +214,7 @@ pub fn render(frame: &mut Frame, area: Rect, editor: &mut RuleEditor, cx: &DrawC
         area.height.saturating_sub(2).min(24),
     );
     frame.render_widget(Clear, window);
-    let title = msg!("ed-rules-title", name = editor.syscall.name);
+    let title = msg!("ed-rules-title", name = editor.syscall.name());
     let block = pane_block(&title, true, theme);
     let inner = block.inner(window);
     frame.render_widget(block, window);
@@ -228,16 +228,16 @@ pub fn render(frame: &mut Frame, area: Rect, editor: &mut RuleEditor, cx: &DrawC
 fn list_lines(editor: &mut RuleEditor, cx: &DrawCtx) -> Vec<Line<'static>> {
     let (session, keymap, theme) = (cx.session, cx.keymap, cx.theme);
     let s = editor.syscall;
-    let refs = rules_for(session.profile(), s.name, &session.target);
+    let refs = rules_for(session.profile(), s.name(), &session.target);
     editor.cursor.len = refs.len();
     let mut lines = vec![
-        Line::styled(s.signature.to_string(), theme.accent()),
+        Line::styled(s.signature().to_string(), theme.accent()),
         Line::styled(msg!("ed-rules-which-decides"), theme.dim()),
         Line::raw(""),
     ];
     if refs.is_empty() {
         lines.push(Line::styled(
-            msg!("ed-rules-none", name = s.name),
+            msg!("ed-rules-none", name = s.name()),
             theme.dim(),
         ));
     }
@@ -267,7 +267,7 @@ fn list_lines(editor: &mut RuleEditor, cx: &DrawCtx) -> Vec<Line<'static>> {
         });
     }
     lines.push(Line::raw(""));
-    let keys = hints::line_with(keymap, &LIST_KEYS, &[("name", s.name.into())]);
+    let keys = hints::line_with(keymap, &LIST_KEYS, &[("name", s.name().into())]);
     lines.push(Line::styled(keys, theme.dim()));
     lines
 }
@@ -296,7 +296,7 @@ fn form_lines(form: &RuleForm, cx: &DrawCtx) -> Vec<Line<'static>> {
             vec![Span::styled(shown.to_string(), theme.accent())]
         }
     };
-    let signature = form.syscall.signature;
+    let signature = form.syscall.signature();
     let title = if form.rule.is_some() {
         msg!("ed-form-edit", signature = signature)
     } else {
@@ -319,8 +319,8 @@ fn form_lines(form: &RuleForm, cx: &DrawCtx) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
     }
     for (i, c) in form.conds.iter().enumerate() {
-        let arg = form.syscall.args.get(c.arg as usize);
-        let ty = arg.map_or(String::new(), |a| format!(" ({})", a.ty));
+        let arg = form.syscall.args().get(c.arg as usize);
+        let ty = arg.map_or(String::new(), |a| format!(" ({})", a.ty()));
         let mut spans = vec![
             label(if i == 0 {
                 msg!("ed-form-if")

@@ -161,9 +161,9 @@ fn render_detail(frame: &mut Frame, area: Rect, view: &RunView, cx: &DrawCtx) {
             .siblings()
             .iter()
             .filter(|x| {
-                session.effects.of(x.name).action.semantic() == crate::profile::Action::Allow
+                session.effects.of(x.name()).action.semantic() == crate::profile::Action::Allow
             })
-            .map(|x| x.name)
+            .map(|x| x.name())
             .collect();
         if !open.is_empty() && !allowed_now {
             lines.push(Line::styled(

@@ -37,7 +37,11 @@ impl Component for CategoryPane {
             let Some(scope) = session.scopes.get(self.cursor.selected) else {
                 return Handled::DONE;
             };
-            let names = scope.members().iter().map(|s| s.name.to_string()).collect();
+            let names = scope
+                .members()
+                .iter()
+                .map(|s| s.name().to_string())
+                .collect();
             session.set_action(names, action, errno);
             return Handled::DONE;
         }

@@ -102,9 +102,9 @@ pub fn filter_text(rule: &Rule) -> String {
 
 /// The pane's lines for a syscall, before the man page.
 pub fn facts(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'static>> {
-    let effect = session.effects.of(s.name);
+    let effect = session.effects.of(s.name());
     let mut lines = vec![
-        Line::styled(s.signature.to_string(), theme.accent()),
+        Line::styled(s.signature().to_string(), theme.accent()),
         Line::raw(s.summary_in(session.language).to_string()),
     ];
     let mut risk = vec![
@@ -148,11 +148,11 @@ pub fn facts(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'
 
 /// The siblings line: each sibling with what it gets, and a warning when one differs.
 pub fn siblings(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'static>> {
-    let names: Vec<&str> = s.siblings().iter().map(|x| x.name).collect();
+    let names: Vec<&str> = s.siblings().iter().map(|x| x.name()).collect();
     if names.is_empty() {
         return Vec::new();
     }
-    let coverage = session.effects.sibling_coverage(s.name, &names);
+    let coverage = session.effects.sibling_coverage(s.name(), &names);
     let mut spans = vec![Span::raw(format!("{} ", msg!("detail-siblings")))];
     for (i, c) in coverage.iter().enumerate() {
         if i > 0 {
@@ -182,7 +182,7 @@ pub fn siblings(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Lin
 }
 
 fn rules(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'static>> {
-    let refs = rules_for(session.profile(), s.name, &session.target);
+    let refs = rules_for(session.profile(), s.name(), &session.target);
     if refs.is_empty() {
         return vec![Line::styled(msg!("detail-no-rule"), theme.dim())];
     }
@@ -214,10 +214,10 @@ fn rules(s: &'static Syscall, session: &Session, theme: Theme) -> Vec<Line<'stat
 pub fn render(frame: &mut Frame, area: Rect, view: &mut SyscallsView, cx: &DrawCtx) {
     let (session, theme) = (cx.session, cx.theme);
     let focused = view.focus == Focus::Detail;
-    let content = view.selected().map(|s| (s, cx.man.text(s.name)));
+    let content = view.selected().map(|s| (s, cx.man.text(s.name())));
     let pane = &mut view.detail;
     let title = content.map_or(crate::msg!("syscalls-details"), |(s, _)| {
-        format!("{}(2)", s.name)
+        format!("{}(2)", s.name())
     });
     let block = pane_block(&title, focused, theme);
     let inner = block.inner(area);

@@ -44,7 +44,7 @@ impl SyscallList {
 
     /// Selects a syscall by name, if it is in the list.
     pub fn select(&mut self, name: &str) {
-        if let Some(i) = self.items.iter().position(|s| s.name == name) {
+        if let Some(i) = self.items.iter().position(|s| s.name() == name) {
             self.cursor.selected = i;
         }
     }
@@ -58,7 +58,7 @@ impl SyscallList {
     pub fn targets(&self) -> Vec<String> {
         if self.marked.is_empty() {
             self.selected()
-                .map(|s| vec![s.name.to_string()])
+                .map(|s| vec![s.name().to_string()])
                 .unwrap_or_default()
         } else {
             self.marked.iter().map(|s| s.to_string()).collect()
@@ -79,8 +79,8 @@ impl Component for SyscallList {
         match command {
             Command::Mark => {
                 if let Some(s) = self.selected() {
-                    if !self.marked.remove(s.name) {
-                        self.marked.insert(s.name);
+                    if !self.marked.remove(s.name()) {
+                        self.marked.insert(s.name());
                     }
                     self.cursor.step(1);
                 }
@@ -146,8 +146,8 @@ pub fn render(frame: &mut Frame, area: Rect, list: &mut SyscallList, cx: &DrawCt
         + 1;
     let summary_width = width.saturating_sub(name_width + 17 + risk_width);
     let rows = list.items.iter().map(|s| {
-        let effect = session.effects.of(s.name);
-        let mark = if marked.contains(s.name) { "*" } else { " " };
+        let effect = session.effects.of(s.name());
+        let mark = if marked.contains(s.name()) { "*" } else { " " };
         let label = action_label(&effect);
         let label = if effect.from_default {
             format!("{label}·")
@@ -156,7 +156,7 @@ pub fn render(frame: &mut Frame, area: Rect, list: &mut SyscallList, cx: &DrawCt
         };
         Line::from(vec![
             Span::styled(mark, theme.accent()),
-            Span::raw(format!("{:<name_width$} ", fit(s.name, name_width))),
+            Span::raw(format!("{:<name_width$} ", fit(s.name(), name_width))),
             Span::styled(
                 format!("{:<12}", fit(&label, 12)),
                 theme.action(effect.action),

@@ -124,7 +124,7 @@ impl SyscallsView {
             Focus::Categories => session
                 .scopes
                 .get(self.categories.cursor.selected)
-                .map(|s| s.members().iter().map(|m| m.name.to_string()).collect())
+                .map(|s| s.members().iter().map(|m| m.name().to_string()).collect())
                 .unwrap_or_default(),
             _ => self.list.targets(),
         }
@@ -207,13 +207,13 @@ impl SyscallsView {
         self.filter = None;
         self.shown_scope = None;
         let home = session.scopes.iter().position(
-            |scope| matches!(scope, crate::tui::session::Scope::Category(c) if c.id == s.category().id),
+            |scope| matches!(scope, crate::tui::session::Scope::Category(c) if c.id() == s.category().id()),
         );
         if let Some(i) = home {
             self.categories.cursor.selected = i;
         }
         self.sync(session);
-        self.list.select(s.name);
+        self.list.select(s.name());
     }
 
     /// Draws the list's heading and search hits again after the session's language changed.
@@ -236,7 +236,7 @@ impl SyscallsView {
             }
             self.shown_scope = Some(self.categories.cursor.selected);
         }
-        let now = self.selected().map(|s| s.name);
+        let now = self.selected().map(|s| s.name());
         if now != self.shown_detail {
             self.detail.scroll = 0;
             self.shown_detail = now;
@@ -275,7 +275,7 @@ impl SyscallsView {
     pub fn want_man(&self, man: &mut ManLoader, now: Instant) {
         if let Some(s) = self.selected() {
             let width = self.areas.detail.width.saturating_sub(2).max(20);
-            man.want(s.name, width, now);
+            man.want(s.name(), width, now);
         }
     }
 }
