@@ -10,12 +10,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-cargo build --release --quiet
+# BUILD=dist measures the binary to ship (link-time optimized); the default is the release build.
+build=${BUILD:-release}
+cargo build --profile "$build" --quiet
 runs=${RUNS:-40}
 work=$(mktemp -d)
 chmod 0755 "$work"
 trap 'rm -rf "$work"' EXIT
-cp "$CARGO_TARGET_DIR/release/seccompose" "$work/seccompose"
+cp "$CARGO_TARGET_DIR/$build/seccompose" "$work/seccompose"
 bin="$work/seccompose"
 as=()
 if [ "${AS_NOBODY:-}" = 1 ]; then
@@ -29,7 +31,7 @@ fi
 # The commands timed, as functions for interleaved_ms (which runs them in turn, so that a busy
 # moment of the machine slows them alike). The warm cache comes through the environment, not
 # `env`: an exec of env (about 1 ms here) would be counted as seccompose's.
-bare() { "${as[@]}" true; }
+bare() { "${as[@]}" /bin/true; }
 bwrap_ready() { "${as[@]}" sh -c "exec bwrap --bind / / --seccomp 10 true 10<$work/filter.bpf"; }
 no_cache() { "${as[@]}" "$bin" run --enforce --no-cache "$p" -- true; }
 warm_enforce() { XDG_CACHE_HOME="$work/warm" "${as[@]}" "$bin" run --enforce "$p" -- true; }
@@ -52,7 +54,7 @@ for profile in ../shared/corpus/moby-default.json profiles/default.json; do
   while read -r name value; do ms[$name]=$value; done < <(
     interleaved_ms bare bwrap_ready no_cache cold warm_enforce warm_observe
   )
-  echo "$profile (median of $runs, interleaved${AS_NOBODY:+, as nobody}): true ${ms[bare]} ms; bwrap with the filter ${ms[bwrap_ready]} ms (reference)"
+  echo "$profile ($build build, median of $runs, interleaved${AS_NOBODY:+, as nobody}): true ${ms[bare]} ms; bwrap with the filter ${ms[bwrap_ready]} ms (reference)"
   echo "  run --enforce: --no-cache ${ms[no_cache]} ms, cold cache ${ms[cold]} ms, warm cache ${ms[warm_enforce]} ms; observed, warm ${ms[warm_observe]} ms"
   awk -v b="${ms[bwrap_ready]}" -v n="${ms[no_cache]}" -v c="${ms[cold]}" -v e="${ms[warm_enforce]}" -v o="${ms[warm_observe]}" 'BEGIN {
     printf "  warm enforce/bwrap %.2f (target <= 1.5), warm observed/bwrap %.2f (<= 2), cold/no-cache %.2f (<= 1.1), no-cache/bwrap %.2f\n", e/b, o/b, c/n, n/b }'
