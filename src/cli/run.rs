@@ -1,7 +1,7 @@
 //! `run` and `record`.
 
 use super::runs::{exit, one_target, stop_on, Recorded};
-use super::target::{load_profile, TargetArgs};
+use super::target::{load_profile, load_profile_bytes, read_profile, TargetArgs};
 use anyhow::{bail, Context};
 use seccompose::compile::Cache;
 use seccompose::msg;
@@ -28,7 +28,14 @@ fn start(
     command: &[OsString],
     options: RunOptions,
 ) -> anyhow::Result<Result<Session, ExitCode>> {
-    match Session::start(profile, target, command, options) {
+    started(Session::start(profile, target, command, options))
+}
+
+/// What [`start`] makes of a session's start (also one enforcing a filter given ready).
+fn started(
+    session: Result<Session, sandbox::SandboxError>,
+) -> anyhow::Result<Result<Session, ExitCode>> {
+    match session {
         Ok(s) => Ok(Ok(s)),
         Err(sandbox::SandboxError::CannotStart(why)) => {
             let words = msg!("cli-run-cannot-start", why = why.text().local());
@@ -57,9 +64,39 @@ pub fn run(
     command: &[OsString],
     cache: Option<Cache>,
 ) -> anyhow::Result<ExitCode> {
-    let profile = load_profile(file)?;
+    let bytes = read_profile(file)?;
+    let kind = file.extension().and_then(|e| e.to_str());
+    let defaults = seccompose::compile::Options::default();
+    // Enforcing with a warm cache, the filter is found by the file's bytes: the profile is
+    // neither parsed nor checked again (it had no error, or nothing would have been kept).
+    let ready = match (enforce, &cache) {
+        (true, Some(cache)) => {
+            let target = one_target(target)?;
+            cache
+                .by_file(&bytes, kind, &target, &defaults)
+                .map(|compiled| (compiled, target))
+        }
+        _ => None,
+    };
+    let (profile, target, compiled) = match ready {
+        Some((compiled, target)) => (None, target, Some(compiled)),
+        None => {
+            let profile = load_profile_bytes(file, bytes.clone())?;
+            let target = one_target(target)?;
+            let compiled = match (enforce, &cache) {
+                // Compiled here so that the filter is also kept by the file's bytes; an error
+                // is left to the run, which reports it as any other.
+                (true, Some(cache)) => {
+                    cache.build(&profile, &target, &defaults).ok().inspect(|c| {
+                        cache.remember_file(&bytes, kind, &target, &defaults, c);
+                    })
+                }
+                _ => None,
+            };
+            (Some(profile), target, compiled)
+        }
+    };
     say_if_root();
-    let target = one_target(target)?;
     let requested = if enforce {
         Mode::Enforce
     } else {
@@ -77,7 +114,27 @@ pub fn run(
         cache,
         ..RunOptions::default()
     };
-    let session = match start(&profile, &target, command, options)? {
+    let (profile, started) = match (profile, compiled) {
+        (None, Some(compiled)) if enforce => (
+            None,
+            started(Session::start_enforcing(
+                compiled, &target, command, options,
+            )),
+        ),
+        (profile, compiled) => {
+            let profile = match profile {
+                Some(p) => p,
+                None => load_profile_bytes(file, bytes)?,
+            };
+            let options = RunOptions {
+                compiled,
+                ..options
+            };
+            let session = start(&profile, &target, command, options);
+            (Some(profile), session)
+        }
+    };
+    let session = match started? {
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
@@ -91,7 +148,9 @@ pub fn run(
         eprint!(
             "{}{}{}",
             rep.render_stops(),
-            sandbox::render_went_through(&rep.went_through, &profile, &target),
+            profile.as_ref().map_or_else(String::new, |p| {
+                sandbox::render_went_through(&rep.went_through, p, &target)
+            }),
             rep.render_ending()
         );
     }

@@ -124,9 +124,19 @@ impl CallArgs {
 /// Loads a profile for a command that needs a valid one (any format `convert` reads):
 /// diagnostics to stderr, errors fail.
 pub fn load_profile(path: &Path) -> anyhow::Result<Profile> {
-    // Read only: no source kept for writing back (`import_file`, not `open`).
-    let imported = profile::import_file(path, None, None, &Catalog)
-        .with_context(|| msg!("cli-cannot-read", file = path.display().to_string()))?;
+    load_profile_bytes(path, read_profile(path)?)
+}
+
+/// The bytes of the profile file at `path`, or why they cannot be read.
+pub fn read_profile(path: &Path) -> anyhow::Result<Vec<u8>> {
+    profile::read_input(path)
+        .with_context(|| msg!("cli-cannot-read", file = path.display().to_string()))
+}
+
+/// As [`load_profile`], with the file's bytes already read.
+pub fn load_profile_bytes(path: &Path, bytes: Vec<u8>) -> anyhow::Result<Profile> {
+    // Read only: no source kept for writing back (`import_bytes`, not `open`).
+    let imported = profile::import_bytes(path, bytes, None, None, &Catalog);
     let parsed = imported.parsed;
     let name = path.display().to_string();
     for d in &parsed.diagnostics {

@@ -56,17 +56,36 @@ fn a_damaged_or_foreign_entry_never_changes_what_is_enforced() {
         let made = dir.path().join("made");
         let o = run(who, &cache, &deny, &made, &[]);
         assert_denied(&o, &made, &format!("{who:?}, first run"));
-        let found = entries(&cache);
-        assert_eq!(found.len(), 1, "{who:?}: {found:?}");
-        let entry = found[0].clone();
-        let good = std::fs::read(&entry).unwrap();
+        // One entry found by the profile, one by the file's bytes (a warm enforced run).
+        let good: Vec<(PathBuf, Vec<u8>)> = entries(&cache)
+            .into_iter()
+            .map(|e| (e.clone(), std::fs::read(&e).unwrap()))
+            .collect();
+        assert_eq!(good.len(), 2, "{who:?}: {good:?}");
+        // Each entry damaged alone, the other gone (so that the run must consult this one).
+        let only = |damaged: &Path| {
+            for (other, _) in good.iter().filter(|(e, _)| e != damaged) {
+                std::fs::remove_file(other).unwrap();
+            }
+        };
+        let all_good = |context: &str| {
+            for (entry, bytes) in &good {
+                assert_eq!(
+                    &std::fs::read(entry).unwrap(),
+                    bytes,
+                    "{context}: rewritten"
+                );
+            }
+        };
+        for (entry, bytes) in &good {
+            only(entry);
+            std::fs::write(entry, &bytes[..bytes.len() / 3]).unwrap();
+            let o = run(who, &cache, &deny, &made, &[]);
+            assert_denied(&o, &made, &format!("{who:?}, truncated entry"));
+            all_good(&format!("{who:?}, truncated {entry:?}"));
+        }
 
-        std::fs::write(&entry, &good[..good.len() / 3]).unwrap();
-        let o = run(who, &cache, &deny, &made, &[]);
-        assert_denied(&o, &made, &format!("{who:?}, truncated entry"));
-        assert_eq!(std::fs::read(&entry).unwrap(), good, "{who:?}: rewritten");
-
-        // The allow-all profile's entry, sound in itself, put where the deny profile's is.
+        // The allow-all profile's entries, sound in themselves, put where the deny profile's are.
         let o = run(who, &cache, &allow, &made, &[]);
         assert!(
             o.status.success() && made.exists(),
@@ -74,11 +93,20 @@ fn a_damaged_or_foreign_entry_never_changes_what_is_enforced() {
             stderr(&o)
         );
         std::fs::remove_dir(&made).unwrap();
-        let other = entries(&cache).into_iter().find(|e| *e != entry).unwrap();
-        std::fs::copy(&other, &entry).unwrap();
-        let o = run(who, &cache, &deny, &made, &[]);
-        assert_denied(&o, &made, &format!("{who:?}, another profile's entry"));
-        assert_eq!(std::fs::read(&entry).unwrap(), good, "{who:?}: rewritten");
+        let others: Vec<PathBuf> = entries(&cache)
+            .into_iter()
+            .filter(|e| good.iter().all(|(g, _)| g != e))
+            .collect();
+        assert_eq!(others.len(), 2, "{who:?}: {others:?}");
+        for (entry, _) in &good {
+            for other in &others {
+                only(entry);
+                std::fs::copy(other, entry).unwrap();
+                let o = run(who, &cache, &deny, &made, &[]);
+                assert_denied(&o, &made, &format!("{who:?}, another profile's entry"));
+                all_good(&format!("{who:?}, {other:?} copied over {entry:?}"));
+            }
+        }
 
         // Two runs filling one entry at once.
         let fresh = dir.path().join("fresh");
@@ -91,7 +119,7 @@ fn a_damaged_or_foreign_entry_never_changes_what_is_enforced() {
         for r in racing {
             assert_denied(&r.join().unwrap(), &made, &format!("{who:?}, racing"));
         }
-        assert_eq!(entries(&fresh).len(), 1, "{who:?}: {:?}", entries(&fresh));
+        assert_eq!(entries(&fresh).len(), 2, "{who:?}: {:?}", entries(&fresh));
 
         let none = dir.path().join("none");
         let o = run(who, &none, &deny, &made, &["--no-cache"]);
@@ -135,5 +163,64 @@ fn a_run_installs_the_filter_compiled_for_it() {
         let finished = sandbox::run(&allow, &target, &argv, options).unwrap();
         assert_eq!(finished.termination, Termination::Exited(1), "{mode:?}");
         assert!(!made.exists(), "{mode:?}: the folder was made");
+    }
+}
+
+/// A warm enforced run finds its filter by the profile file's bytes, without reading them as a
+/// profile: change one byte (here the errno a denied mkdir gets) and the next run enforces the
+/// new profile, change it back and the first filter is used again; the same bytes under a
+/// `.yaml` name are another kind of file (a manifest) and are read as such, not taken from the
+/// JSON file's entry.
+#[test]
+fn a_filter_found_by_the_file_s_bytes_follows_every_change_to_them() {
+    let eacces = DENY_MKDIR.replace(
+        r#""action": "SCMP_ACT_ERRNO""#,
+        r#""action": "SCMP_ACT_ERRNO", "errnoRet": 13"#,
+    );
+    for who in users() {
+        let dir = scratch();
+        let profile = dir.path().join("profile.json");
+        let cache = dir.path().join("cache");
+        let made = dir.path().join("made");
+        for (round, text) in [DENY_MKDIR, &eacces, DENY_MKDIR, ALLOW_ALL]
+            .iter()
+            .enumerate()
+        {
+            std::fs::write(&profile, text).unwrap();
+            for warm in [false, true] {
+                let o = run(who, &cache, &profile, &made, &[]);
+                let context = format!("{who:?}, round {round}, warm {warm}");
+                match round {
+                    1 => assert!(
+                        stderr(&o).contains("Permission denied"),
+                        "{context}: {}",
+                        stderr(&o)
+                    ),
+                    3 => {
+                        assert!(
+                            o.status.success() && made.exists(),
+                            "{context}: {}",
+                            stderr(&o)
+                        );
+                        std::fs::remove_dir(&made).unwrap();
+                    }
+                    _ => assert_denied(&o, &made, &context),
+                }
+            }
+        }
+        // The same bytes as a manifest: not a SeccompProfile, so the run refuses the file.
+        let yaml = dir.path().join("profile.yaml");
+        std::fs::write(&yaml, DENY_MKDIR).unwrap();
+        let o = run(who, &cache, &yaml, &made, &[]);
+        assert!(
+            !o.status.success() && !made.exists(),
+            "{who:?}: {}",
+            stderr(&o)
+        );
+        assert!(
+            !stderr(&o).contains("Operation not permitted"),
+            "{who:?}: {}",
+            stderr(&o)
+        );
     }
 }

@@ -247,7 +247,27 @@ fn program_of(compiled: &compile::Compiled) -> Result<Program, SandboxError> {
 }
 
 impl Session {
-    /// Starts `argv` under `profile` on `target`.
+    /// Starts `argv` enforcing `compiled`, a filter compiled beforehand for `target` (a warm
+    /// cache's entry, found by the profile file's bytes before they were read as a profile).
+    pub fn start_enforcing(
+        compiled: compile::Compiled,
+        target: &Target,
+        argv: &[OsString],
+        options: RunOptions,
+    ) -> Result<Session, SandboxError> {
+        // Enforcing a filter given ready, `start` reads nothing of the profile (it compiles
+        // none, watches no sibling and plans no observer): an empty one stands in.
+        let unread = Profile::new(Action::Allow);
+        let options = RunOptions {
+            mode: Mode::Enforce,
+            compiled: Some(compiled),
+            ..options
+        };
+        Session::start(&unread, target, argv, options)
+    }
+
+    /// Starts `argv` under `profile` on `target` (which it reads only to compile the filter
+    /// when `options` brings none, and to observe).
     pub fn start(
         profile: &Profile,
         target: &Target,

@@ -86,6 +86,40 @@ impl Cache {
         Ok(compiled)
     }
 
+    /// The compiled filter of the profile a file's `bytes` read as, before reading them: kept
+    /// by [`Cache::remember_file`] for exactly these bytes, this kind of file (`extension`:
+    /// the only part of its name that changes how it reads), `target` and `options`. A warm
+    /// `run --enforce` then neither parses nor checks the profile, which was half of its own
+    /// work; anything else about the file is a miss.
+    pub fn by_file(
+        &self,
+        bytes: &[u8],
+        extension: Option<&str>,
+        target: &Target,
+        options: &Options,
+    ) -> Option<Compiled> {
+        let key = Key::new(&file_key(bytes, extension, target, options));
+        let path = self.dir.join(format!("{}.{ENTRY}", key.name()));
+        self.usable_dir().then(|| read(&path, &key)).flatten()
+    }
+
+    /// Keeps `compiled` for [`Cache::by_file`]: the caller read and checked the profile of
+    /// these `bytes` (with no error) and compiled it for `target` with `options`.
+    pub fn remember_file(
+        &self,
+        bytes: &[u8],
+        extension: Option<&str>,
+        target: &Target,
+        options: &Options,
+        compiled: &Compiled,
+    ) {
+        let key = Key::new(&file_key(bytes, extension, target, options));
+        let path = self.dir.join(format!("{}.{ENTRY}", key.name()));
+        if self.ready() && store(&path, &key.seal(compiled)).is_ok() {
+            self.trim();
+        }
+    }
+
     /// Whether entries can be read from the folder: it is not there yet (it is made on first
     /// use), or it is the user's and closed to others.
     pub fn usable(&self) -> bool {
@@ -217,6 +251,24 @@ fn key_of(profile: &Profile, target: &Target, options: &Options) -> Vec<u8> {
     );
     profile.hash(&mut key);
     key.0
+}
+
+/// What decides the filter of a file not yet read: this program, the options and target as
+/// in [`key_of`], then the file's kind and its bytes as they are. The profile is a function of
+/// those (the catalog it is checked against is part of this program), so the filter is too.
+/// The leading `file` keeps these keys apart from [`key_of`]'s.
+fn file_key(bytes: &[u8], extension: Option<&str>, target: &Target, options: &Options) -> Vec<u8> {
+    let mut key = format!(
+        "file\nseccompose {} {}\nlibseccomp {}\n{options:?}\n{target:?}\n{:?}\n{}\n",
+        env!("CARGO_PKG_VERSION"),
+        this_program(),
+        LibseccompVersion::host(),
+        extension.map(str::to_ascii_lowercase),
+        bytes.len(),
+    )
+    .into_bytes();
+    key.extend_from_slice(bytes);
+    key
 }
 
 /// A `Hasher` that keeps what is written to it (the key's bytes, hashed whole afterwards).

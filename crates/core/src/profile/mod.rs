@@ -30,7 +30,7 @@ pub use effective::{diff, policy, Change, Condition, Policy, PolicyDiff, Treatme
 pub use lint_id::{LintId, UnknownLintId};
 pub use load::{load, parse, parse_bytes, Lexicon, Parsed};
 pub use model::*;
-pub use open::{import_file, open, Opened};
+pub use open::{import_bytes, import_file, open, Opened};
 pub use query::{rules_for, view, RuleRef, SyscallView};
 pub use read::{read_input, read_input_text, MAX_INPUT_BYTES};
 pub use rendered::{rendered, rule_spans, save_text, RenderedText, RuleSpan};

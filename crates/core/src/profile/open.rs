@@ -45,6 +45,19 @@ pub fn import_file(
     read_and_import(path, format, name, lexicon).map(|(imported, _)| imported)
 }
 
+/// Reads a profile out of the `bytes` of the file at `path`, read beforehand with
+/// [`super::read_input`] (`import_file` of bytes in hand: a caller that also keys something
+/// on them reads them once).
+pub fn import_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    format: Option<Format>,
+    name: Option<&str>,
+    lexicon: &dyn Lexicon,
+) -> Imported {
+    import_read(path, bytes, format, name, lexicon).0
+}
+
 /// The import of a file and its text (None when it is not UTF-8).
 fn read_and_import(
     path: &Path,
@@ -53,6 +66,17 @@ fn read_and_import(
     lexicon: &dyn Lexicon,
 ) -> std::io::Result<(Imported, Option<String>)> {
     let bytes = super::read::read_input(path)?;
+    Ok(import_read(path, bytes, format, name, lexicon))
+}
+
+/// The import of a file's bytes and its text (None when it is not UTF-8).
+fn import_read(
+    path: &Path,
+    bytes: Vec<u8>,
+    format: Option<Format>,
+    name: Option<&str>,
+    lexicon: &dyn Lexicon,
+) -> (Imported, Option<String>) {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -61,7 +85,7 @@ fn read_and_import(
                 container: Container::Profile,
                 others: Vec::new(),
             };
-            return Ok((imported, None));
+            return (imported, None);
         }
     };
     let format = format.unwrap_or_else(|| detect(Some(path), &text));
@@ -72,7 +96,7 @@ fn read_and_import(
             .diagnostics
             .extend(backup_note(path, format, name, lexicon));
     }
-    Ok((imported, Some(text)))
+    (imported, Some(text))
 }
 
 /// For a file that does not load: a note when its `FILE~` holds a profile that does (a save

@@ -389,3 +389,53 @@ fn a_link_or_pipe_at_an_entry_s_name_is_a_miss() {
     assert_eq!(f.cache.build(&f.p, &f.t, &f.o).unwrap(), f.direct, "a pipe");
     assert!(std::fs::symlink_metadata(&f.entry).unwrap().is_file());
 }
+
+/// An entry kept by a file's bytes answers only those bytes, that kind of file, that target
+/// and those options; it is a key of its own, never found by the profile it holds.
+#[test]
+fn an_entry_kept_by_the_file_answers_only_the_same_file_target_and_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::at(dir.path().join("c"));
+    let (p, t, o) = (profile(), Target::host(), Options::default());
+    let compiled = build(&p, &t, &o).unwrap();
+    let bytes = TEXT.as_bytes();
+    assert_eq!(cache.by_file(bytes, Some("json"), &t, &o), None);
+    cache.remember_file(bytes, Some("json"), &t, &o, &compiled);
+    assert_eq!(
+        cache.by_file(bytes, Some("json"), &t, &o),
+        Some(compiled.clone())
+    );
+    assert_eq!(
+        cache.by_file(bytes, Some("JSON"), &t, &o),
+        Some(compiled),
+        "the kind of file, not its spelling"
+    );
+    let mut other_bytes = bytes.to_vec();
+    other_bytes[bytes.len() - 3] = b' ';
+    let mut other_target = t.clone();
+    other_target.kernel = KernelVersion {
+        major: 4,
+        minor: 9,
+        patch: 0,
+    };
+    let misses = [
+        cache.by_file(&other_bytes, Some("json"), &t, &o),
+        cache.by_file(bytes, Some("yaml"), &t, &o),
+        cache.by_file(bytes, None, &t, &o),
+        cache.by_file(bytes, Some("json"), &other_target, &o),
+        cache.by_file(
+            bytes,
+            Some("json"),
+            &t,
+            &Options {
+                observe: !o.observe,
+                ..o.clone()
+            },
+        ),
+    ];
+    assert!(misses.iter().all(Option::is_none), "{misses:?}");
+    // The profile's own key is another entry: the one kept by the file is not it.
+    assert_eq!(std::fs::read_dir(cache.dir()).unwrap().count(), 1);
+    cache.build(&p, &t, &o).unwrap();
+    assert_eq!(std::fs::read_dir(cache.dir()).unwrap().count(), 2);
+}
