@@ -104,7 +104,9 @@ impl Cache {
     }
 
     /// Keeps `compiled` for [`Cache::by_file`]: the caller read and checked the profile of
-    /// these `bytes` (with no error) and compiled it for `target` with `options`.
+    /// these `bytes` (with no error) and compiled it for `target` with `options`. The folder
+    /// is not trimmed here: the build this follows has just done it, and a cold run would
+    /// read the whole folder twice (the next store trims again).
     pub fn remember_file(
         &self,
         bytes: &[u8],
@@ -115,8 +117,9 @@ impl Cache {
     ) {
         let key = Key::new(&file_key(bytes, extension, target, options));
         let path = self.dir.join(format!("{}.{ENTRY}", key.name()));
-        if self.ready() && store(&path, &key.seal(compiled)).is_ok() {
-            self.trim();
+        if self.ready() {
+            // A store that fails only costs the next run its speed.
+            let _ = store(&path, &key.seal(compiled));
         }
     }
 
