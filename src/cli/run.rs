@@ -84,13 +84,18 @@ pub fn run(
             let profile = load_profile_bytes(file, bytes.clone())?;
             let target = one_target(target)?;
             let compiled = match (enforce, &cache) {
-                // Compiled here so that the filter is also kept by the file's bytes; an error
-                // is left to the run, which reports it as any other.
-                (true, Some(cache)) => {
-                    cache.build(&profile, &target, &defaults).ok().inspect(|c| {
-                        cache.remember_file(&bytes, kind, &target, &defaults, c);
-                    })
-                }
+                // Built here so that, from the second run of the same file on, the filter is
+                // also kept by its bytes (not on the first: a cold run writes one entry, not
+                // two). An error is left to the run, which reports it as any other.
+                (true, Some(cache)) => match cache.build_or_find(&profile, &target, &defaults) {
+                    Ok((compiled, found)) => {
+                        if found {
+                            cache.remember_file(&bytes, kind, &target, &defaults, &compiled);
+                        }
+                        Some(compiled)
+                    }
+                    Err(_) => None,
+                },
                 _ => None,
             };
             (Some(profile), target, compiled)

@@ -74,16 +74,27 @@ impl Cache {
         target: &Target,
         options: &Options,
     ) -> Result<Compiled, CompileError> {
+        self.build_or_find(profile, target, options)
+            .map(|(compiled, _)| compiled)
+    }
+
+    /// As [`Cache::build`], and whether the filter came from the cache.
+    pub fn build_or_find(
+        &self,
+        profile: &Profile,
+        target: &Target,
+        options: &Options,
+    ) -> Result<(Compiled, bool), CompileError> {
         let key = Key::new(&key_of(profile, target, options));
         let path = self.dir.join(format!("{}.{ENTRY}", key.name()));
         if let Some(hit) = self.usable_dir().then(|| read(&path, &key)).flatten() {
-            return Ok(hit);
+            return Ok((hit, true));
         }
         let compiled = build(profile, target, options)?;
         if self.ready() && store(&path, &key.seal(&compiled)).is_ok() {
             self.trim();
         }
-        Ok(compiled)
+        Ok((compiled, false))
     }
 
     /// The compiled filter of the profile a file's `bytes` read as, before reading them: kept
@@ -105,8 +116,7 @@ impl Cache {
 
     /// Keeps `compiled` for [`Cache::by_file`]: the caller read and checked the profile of
     /// these `bytes` (with no error) and compiled it for `target` with `options`. The folder
-    /// is not trimmed here: the build this follows has just done it, and a cold run would
-    /// read the whole folder twice (the next store trims again).
+    /// is not trimmed here (the next store trims it).
     pub fn remember_file(
         &self,
         bytes: &[u8],
