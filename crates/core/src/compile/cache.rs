@@ -86,7 +86,7 @@ impl Cache {
         options: &Options,
     ) -> Result<(Compiled, bool), CompileError> {
         let key = Key::new(&key_of(profile, target, options));
-        let path = self.dir.join(format!("{}.{ENTRY}", key.name()));
+        let path = self.entry_path(&key);
         if let Some(hit) = self.usable_dir().then(|| read(&path, &key)).flatten() {
             return Ok((hit, true));
         }
@@ -110,7 +110,7 @@ impl Cache {
         options: &Options,
     ) -> Option<Compiled> {
         let key = Key::new(&file_key(bytes, extension, target, options));
-        let path = self.dir.join(format!("{}.{ENTRY}", key.name()));
+        let path = self.entry_path(&key);
         self.usable_dir().then(|| read(&path, &key)).flatten()
     }
 
@@ -126,11 +126,16 @@ impl Cache {
         compiled: &Compiled,
     ) {
         let key = Key::new(&file_key(bytes, extension, target, options));
-        let path = self.dir.join(format!("{}.{ENTRY}", key.name()));
+        let path = self.entry_path(&key);
         if self.ready() {
             // A store that fails only costs the next run its speed.
             let _ = store(&path, &key.seal(compiled));
         }
+    }
+
+    /// Where the entry of `key` is.
+    fn entry_path(&self, key: &Key) -> PathBuf {
+        self.dir.join(format!("{}.{ENTRY}", key.name()))
     }
 
     /// Whether entries can be read from the folder: it is not there yet (it is made on first
@@ -253,17 +258,19 @@ fn private(meta: &std::fs::Metadata) -> bool {
 /// object's keys and may give a float and an integer the same bytes: nothing compiles them
 /// (they are only written back when saving).
 fn key_of(profile: &Profile, target: &Target, options: &Options) -> Vec<u8> {
-    let mut key = Collect(
-        format!(
-            "seccompose {} {}\nlibseccomp {}\n{options:?}\n{target:?}\n",
-            env!("CARGO_PKG_VERSION"),
-            this_program(),
-            LibseccompVersion::host(),
-        )
-        .into_bytes(),
-    );
+    let mut key = Collect(inputs(target, options).into_bytes());
     profile.hash(&mut key);
     key.0
+}
+
+/// What decides a filter besides the profile: this program, libseccomp, options and target.
+fn inputs(target: &Target, options: &Options) -> String {
+    format!(
+        "seccompose {} {}\nlibseccomp {}\n{options:?}\n{target:?}\n",
+        env!("CARGO_PKG_VERSION"),
+        this_program(),
+        LibseccompVersion::host(),
+    )
 }
 
 /// What decides the filter of a file not yet read: this program, the options and target as
@@ -272,10 +279,8 @@ fn key_of(profile: &Profile, target: &Target, options: &Options) -> Vec<u8> {
 /// The leading `file` keeps these keys apart from [`key_of`]'s.
 fn file_key(bytes: &[u8], extension: Option<&str>, target: &Target, options: &Options) -> Vec<u8> {
     let mut key = format!(
-        "file\nseccompose {} {}\nlibseccomp {}\n{options:?}\n{target:?}\n{:?}\n{}\n",
-        env!("CARGO_PKG_VERSION"),
-        this_program(),
-        LibseccompVersion::host(),
+        "file\n{}{:?}\n{}\n",
+        inputs(target, options),
         extension.map(str::to_ascii_lowercase),
         bytes.len(),
     )
