@@ -7,6 +7,7 @@ use super::worker::Keyed;
 use crate::compile::{Draft, SharedDraft};
 use crate::lint::{self, Finding};
 use crate::profile::{Profile, Severity, Target};
+use crate::sandbox::SharedObservation;
 
 /// The findings for one generation, with how many there are of each severity.
 #[derive(Debug, Clone, Default)]
@@ -39,12 +40,15 @@ impl Report {
 }
 
 /// The latest report and the request in flight, keyed by session generation.
-pub type LintLoader = Keyed<u64, (Profile, Target, SharedDraft), Report>;
+pub type LintLoader = Keyed<u64, (Profile, Target, SharedDraft, SharedObservation), Report>;
 
-/// A loader that lints on its own thread.
+/// A loader that lints on its own thread, and readies an observed run of the same version
+/// (which shares lint's sibling analysis and the compile) before it answers.
 pub fn lint_loader() -> LintLoader {
-    Keyed::new(|(profile, target, draft)| {
+    Keyed::new(|(profile, target, draft, observation)| {
         let compiled = draft.get(&profile, &target);
-        Report::of(&profile, &target, compiled)
+        let report = Report::of(&profile, &target, compiled);
+        observation.get(&profile, &target, compiled.map(|d| &d.compiled));
+        report
     })
 }

@@ -11,7 +11,8 @@ use crate::sandbox::container::{
 };
 use crate::sandbox::pty::{self, Pty};
 use crate::sandbox::{
-    Containment, Event, Finished, Mode, NotStartable, RunOptions, SandboxError, Session, Stop,
+    Containment, Event, Finished, Mode, NotStartable, Observation, RunOptions, SandboxError,
+    Session, Stop,
 };
 use crate::tui::backlog;
 // The screen lives with the emulation that writes it, so the two files do not import each other.
@@ -138,7 +139,7 @@ impl Runner {
         argv: &[OsString],
         mode: Mode,
         screen: Screen,
-        (compiled, watched): (Option<Compiled>, Option<Vec<String>>),
+        (compiled, observation): (Option<Compiled>, Option<Arc<Observation>>),
     ) -> Result<Runner, SandboxError> {
         let pty = open_pty(&screen)?;
         let options = RunOptions {
@@ -146,7 +147,7 @@ impl Runner {
             stdio: Some(pty.stdio()?),
             controlling_terminal: true,
             compiled,
-            watched,
+            observation,
             ..RunOptions::default()
         };
         let mut session = Session::start(profile, target, argv, options)?;

@@ -11,6 +11,7 @@ use crate::profile::{
     self, Action, ActionSplit, DiskState, Document, Edit, Effects, Profile, Rendering, SaveError,
     Source, Target,
 };
+use crate::sandbox::SharedObservation;
 use std::path::PathBuf;
 
 /// A set of syscalls the category pane offers: a primary category or a known group.
@@ -117,6 +118,8 @@ pub struct Session {
     generation: u64,
     /// The draft's compile for this generation, shared by view 2 and the lint worker.
     compiled: SharedDraft,
+    /// What an observed run of this generation needs, readied by the lint worker.
+    observation: SharedObservation,
 }
 
 impl Session {
@@ -140,6 +143,7 @@ impl Session {
             language: Language::En,
             generation: 0,
             compiled: SharedDraft::default(),
+            observation: SharedObservation::default(),
         };
         s.refresh();
         s
@@ -161,10 +165,16 @@ impl Session {
         &self.compiled
     }
 
+    /// What an observed run of this generation's draft needs, made once.
+    pub fn observation(&self) -> &SharedObservation {
+        &self.observation
+    }
+
     /// Recomputes what the panes derive from the profile and the target.
     pub fn refresh(&mut self) {
         self.generation += 1;
         self.compiled = SharedDraft::default();
+        self.observation = SharedObservation::default();
         self.effects = Effects::new(self.doc.profile(), &self.target);
         let effects = &self.effects;
         self.splits = self

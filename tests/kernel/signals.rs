@@ -185,6 +185,58 @@ fn without_a_namespace_too() {
     }
 }
 
+/// Allows everything but `acct`, which it kills: a filter that can kill, so observed runs of
+/// it have the tracer follow the command (an allow-all filter has none).
+const TRACED: &str = r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
+    {"names": ["acct"], "action": "SCMP_ACT_KILL_PROCESS"}
+]}"#;
+
+/// An observed run has a tracer follow the command only when its filter can TRAP or KILL a
+/// call of this machine: `TracerPid` is seccompose's then, and 0 under a filter that allows
+/// everything on every ABI of the machine. Allowing everything without listing the ABIs is
+/// not enough: libseccomp kills the calls of an ABI left out (an i386 `int 0x80` on x86-64).
+#[test]
+fn a_tracer_follows_the_command_only_when_the_filter_can_trap_or_kill() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let native = seccompose::profile::Arch::native();
+    let abis: Vec<String> = std::iter::once(native)
+        .chain(native.sub_architectures().iter().copied())
+        .map(|a| format!("{:?}", a.scmp_name()))
+        .collect();
+    let every_abi = |rules: &str| {
+        format!(
+            r#"{{"defaultAction": "SCMP_ACT_ALLOW", "architectures": [{}], "syscalls": [{rules}]}}"#,
+            abis.join(", ")
+        )
+    };
+    let kill_acct = r#"{"names": ["acct"], "action": "SCMP_ACT_KILL_PROCESS"}"#;
+    let cases = [
+        (every_abi(""), false),
+        (r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#.to_string(), true),
+        (every_abi(kill_acct), true),
+    ];
+    for who in users() {
+        let dir = scratch();
+        for (text, traced) in &cases {
+            let (text, traced) = (text.as_str(), *traced);
+            let profile = write_profile(dir.path(), text);
+            let out = run_as(who, &profile, false)
+                .args(["--", "grep", "TracerPid", "/proc/self/status"])
+                .output()
+                .unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            let context = format!("{who:?} {text}: {stdout} {}", stderr(&out));
+            let tracer: i32 = stdout
+                .trim()
+                .strip_prefix("TracerPid:")
+                .and_then(|n| n.trim().parse().ok())
+                .unwrap_or_else(|| panic!("no TracerPid line: {context}"));
+            assert_eq!(tracer != 0, traced, "{context}");
+            assert_eq!(out.status.code(), Some(0), "{context}");
+        }
+    }
+}
+
 /// A debugger run under seccompose attaches to its children in observed mode as it does under
 /// enforcement: the tracer lets go of a process before the command's own ptrace attaches.
 #[test]
@@ -196,7 +248,7 @@ fn the_commands_own_debugger_works_as_under_enforcement() {
                 traceme: the child stops for us\ntraceme: the child exited with 5\n";
     for who in users() {
         let dir = scratch();
-        let profile = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
+        let profile = write_profile(dir.path(), TRACED);
         for enforce in [false, true] {
             let out = run_as(who, &profile, enforce)
                 .arg("--")
@@ -222,7 +274,7 @@ fn real_time_signals_pass_the_tracer() {
     let code = 128 + libc::SIGRTMIN();
     for who in users() {
         let dir = scratch();
-        let profile = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
+        let profile = write_profile(dir.path(), TRACED);
         for enforce in [false, true] {
             let out = run_as(who, &profile, enforce)
                 .args(["--timeout", "30", "--"])

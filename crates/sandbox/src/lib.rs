@@ -19,6 +19,7 @@ pub mod container;
 mod launch;
 pub mod merge;
 pub mod narrow;
+mod observation;
 mod observer;
 mod procs;
 pub mod pty;
@@ -36,11 +37,12 @@ mod tracee;
 mod watch;
 
 pub use launch::NotStartable;
+pub use observation::{Observation, SharedObservation};
 pub use record::{propose, recorded_profile, Held, Proposal};
 pub use report::{
     describe_action, exit_code, rule_place, signal_name, summarize, Report, StopSummary,
 };
-pub use through::{render_went_through, watched, went_through_line};
+pub use through::{render_went_through, went_through_line};
 
 use seccompose_core::bpf::{Program, RetAction};
 use seccompose_core::compile::{self, Options};
@@ -87,9 +89,9 @@ pub struct RunOptions {
     /// The filter already compiled for exactly this profile and target with the default
     /// options (the editor's draft of this generation), used instead of compiling it again.
     pub compiled: Option<compile::Compiled>,
-    /// Observed mode: the syscalls to watch ([`through::watched`] of this profile and target)
-    /// when the caller already has them, instead of working them out again.
-    pub watched: Option<Vec<String>>,
+    /// Observed mode: what the run of exactly this profile and target needs, when the caller
+    /// already has it (the editor's, made in the background), instead of working it out again.
+    pub observation: Option<Arc<Observation>>,
 }
 
 /// What keeps the command's processes from outliving the run.
@@ -286,31 +288,38 @@ impl Session {
                 compile::build_with(options.cache.as_ref(), profile, target, &Options::default())?
             }
         };
-        let program = Arc::new(program_of(&real)?);
-        let installed = match options.mode {
-            Mode::Enforce => (*program).clone(),
-            Mode::Observe => {
-                let watched = options
-                    .watched
-                    .take()
-                    .unwrap_or_else(|| watched(profile, target));
-                let names: Vec<&str> = watched.iter().map(String::as_str).collect();
-                compile::observe_watching(&program, &names)
+        let observation = match options.mode {
+            Mode::Observe => Some(match options.observation.take() {
+                Some(ready) => ready,
+                None => Arc::new(Observation::new(profile, target, &real)?),
+            }),
+            Mode::Enforce | Mode::Record => None,
+        };
+        let program = match &observation {
+            Some(o) => o.program.clone(),
+            None => Arc::new(program_of(&real)?),
+        };
+        let recording;
+        let installed = match (&observation, options.mode) {
+            (Some(o), _) => &o.installed,
+            (None, Mode::Record) => {
+                recording = program_of(&compile::build(
+                    &Profile::new(Action::Notify),
+                    target,
+                    &Options::default(),
+                )?)?;
+                &recording
             }
-            Mode::Record => program_of(&compile::build(
-                &Profile::new(Action::Notify),
-                target,
-                &Options::default(),
-            )?)?,
+            (None, _) => &*program,
         };
         let isolate = !options.share_pid_namespace;
         // No probe first (a fork of its own): the child falls back when it cannot.
         let id_maps = (isolate && !nix::unistd::geteuid().is_root()).then(sys::userns::IdMaps::own);
         let execve_denied = denies_execve(&program, target.arch);
         let page = Arc::new(sys::page::SharedPage::new()?);
-        let mut prepared = sys::child::Prepared::new(&installed, id_maps)?;
+        let mut prepared = sys::child::Prepared::new(installed, id_maps)?;
         prepared.sleep_until_taken =
-            sys::futex::futex_passes(&installed, target.arch, &page.get().taken);
+            sys::futex::futex_passes(installed, target.arch, &page.get().taken);
         let prepared = Arc::new(prepared);
         let stop = Arc::new(AtomicBool::new(false));
         let (sender, events) = mpsc::channel();
@@ -318,14 +327,19 @@ impl Session {
         let calls = Arc::new(std::sync::Mutex::new(replay::Recording::default()));
         procs::become_subreaper();
 
-        let seized = (options.mode == Mode::Observe).then(Arc::<trace::Seized>::default);
+        let traced = observation.as_ref().is_some_and(|o| o.traced);
+        let seized = traced.then(Arc::<trace::Seized>::default);
         let supervisor = (options.mode != Mode::Enforce).then(|| {
+            let plan = match &observation {
+                Some(o) => o.plan.clone(),
+                None => Arc::new(compile::plan(profile, target)),
+            };
             let ctx = supervise::Context {
                 page: page.clone(),
                 observer: observer::Observer {
                     program: program.clone(),
                     stub_len: real.stub.range.len(),
-                    plan: Arc::new(compile::plan(profile, target)),
+                    plan,
                     events: sender.clone(),
                     started: Instant::now(),
                 },

@@ -28,7 +28,8 @@ pub struct Context {
     pub observer: Observer,
     /// Record mode: let everything through, note first uses.
     pub record: bool,
-    /// Observed mode: seize the command with ptrace (see [`super::trace`]) before it execs.
+    /// Observed mode, when the filter can TRAP or KILL: seize the command with ptrace (see
+    /// [`super::trace`]) before it execs.
     pub trace: Option<Arc<Seized>>,
     /// Set when the run is over (or failed to start).
     pub stop: Arc<AtomicBool>,

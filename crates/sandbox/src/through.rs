@@ -19,15 +19,6 @@ impl Stop {
     }
 }
 
-/// The names an observed run of `profile` watches: the allowed siblings lint reports beside
-/// denied syscalls.
-pub fn watched(profile: &Profile, target: &Target) -> Vec<String> {
-    seccompose_core::lint::open_siblings(profile, target)
-        .into_iter()
-        .map(|o| o.name)
-        .collect()
-}
-
 /// One call that went through, in words: `went through: fchmodat(AT_FDCWD, "f", 0600),
 /// which does what chmod does; the draft denies chmod but allows fchmodat (line 44:3)`.
 /// `open` is [`seccompose_core::lint::open_siblings`] of `profile`, the profile the run used.

@@ -3,7 +3,8 @@
 //! Observed mode leaves TRAP and KILL in the filter, so that the kernel delivers them exactly
 //! as enforcement would (the `siginfo` a SIGSYS handler reads, one thread killed and not its
 //! process, a SIGSYS nothing can catch). To still report them, a tracer thread seizes the
-//! command with ptrace before it execs: `PTRACE_SEIZE` stops nothing, and without syscall
+//! command with ptrace before it execs, when the filter can TRAP or KILL a call of this machine
+//! at all (`compile::needs_tracer`; Docker's default cannot): `PTRACE_SEIZE` stops nothing, and without syscall
 //! stops (no `PTRACE_SYSCALL`, no `PTRACE_O_TRACESYSGOOD`) a syscall costs what it costs
 //! untraced. The options follow the command's threads and children (`TRACECLONE`, `TRACEFORK`,
 //! `TRACEVFORK`) and stop each thread as it exits (`TRACEEXIT`), so the only stops are signal

@@ -7,7 +7,7 @@
 //! statistics use it (with the architecture fixed) to find what an arch can reach.
 
 use super::op;
-use super::{jump_target, Program, MEM_WORDS};
+use super::{jump_target, Program, RetAction, MEM_WORDS};
 use crate::profile::Arch;
 
 /// What a register or scratch word holds.
@@ -184,6 +184,25 @@ pub(crate) fn analyze(prog: &Program, fixed: Option<Arch>) -> Vec<Option<State>>
         flow(Some(pc + 1), s);
     }
     states
+}
+
+/// Whether some call of one of `arches` (any number and arguments of its calling convention)
+/// can make `prog` return an action for which `wanted` holds. A return of register A whose
+/// value the analysis does not know counts as one that can.
+pub fn may_return(prog: &Program, arches: &[Arch], wanted: impl Fn(RetAction) -> bool) -> bool {
+    arches.iter().any(|&arch| {
+        let states = analyze(prog, Some(arch));
+        prog.insns.iter().zip(&states).any(|(insn, state)| {
+            let Some(state) = state else { return false };
+            let returned = match (insn.code, state.a) {
+                (op::RET_K, _) => insn.k,
+                (op::RET_A, Val::Const(a)) => a,
+                (op::RET_A, _) => return true,
+                _ => return false,
+            };
+            wanted(RetAction::from_raw(returned))
+        })
+    })
 }
 
 /// Constant folding of an ALU operation, with the emulator's arithmetic (division by zero
@@ -394,5 +413,53 @@ mod unit {
         assert_eq!(at(4).mem[1], Val::Const(42));
         assert_eq!(at(5).a, Val::Arch);
         assert_eq!(at(6).x, Val::Const(42));
+    }
+
+    #[test]
+    fn a_return_counts_only_when_a_call_of_the_given_abis_reaches_it() {
+        let (x86_64, i386) = (Arch::X86_64.audit_token(), Arch::X86.audit_token());
+        let kill = RetAction::KillProcess.to_raw();
+        // Other ABIs are killed, x32 numbers get EPERM, the rest is allowed.
+        let prog = Program::new(vec![
+            Insn::stmt(op::LD_W_ABS, 4),
+            Insn::jump(op::JEQ_K, x86_64, 2, 0),
+            Insn::jump(op::JEQ_K, i386, 1, 0),
+            Insn::stmt(op::RET_K, kill),
+            Insn::stmt(op::LD_W_ABS, 0),
+            Insn::jump(op::JGE_K, X32_SYSCALL_BIT, 0, 1),
+            Insn::stmt(op::RET_K, RetAction::Errno(1).to_raw()),
+            Insn::stmt(op::RET_K, RetAction::Allow.to_raw()),
+        ]);
+        let kills = |a: RetAction| matches!(a, RetAction::KillProcess);
+        let errno = |a: RetAction| matches!(a, RetAction::Errno(_));
+        let here = [Arch::X86_64, Arch::X86, Arch::X32];
+        assert!(
+            !may_return(&prog, &here, kills),
+            "no ABI of this machine is killed"
+        );
+        assert!(may_return(&prog, &[Arch::AARCH64], kills));
+        assert!(may_return(&prog, &here, errno), "x32 numbers get EPERM");
+        assert!(
+            !may_return(&prog, &[Arch::X86_64], errno),
+            "x86-64 numbers are below the bit"
+        );
+        // A return of A: known when it was loaded as a constant, else anything.
+        let ret_a = |first: Insn| Program::new(vec![first, Insn::stmt(op::RET_A, 0)]);
+        let allow = RetAction::Allow.to_raw();
+        assert!(!may_return(
+            &ret_a(Insn::stmt(op::LD_IMM, allow)),
+            &here,
+            kills
+        ));
+        assert!(may_return(
+            &ret_a(Insn::stmt(op::LD_IMM, kill)),
+            &here,
+            kills
+        ));
+        assert!(may_return(
+            &ret_a(Insn::stmt(op::LD_W_ABS, 16)),
+            &here,
+            kills
+        ));
     }
 }

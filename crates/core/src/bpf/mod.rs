@@ -24,6 +24,7 @@ pub mod testutil;
 pub use cache::{const_allow, skips_filter, workload_cost, WorkloadCost, CACHED_NR_LIMIT};
 pub use disasm::{disassemble, disassemble_with, listing, listing_with, Line};
 pub use emulate::{emulate, run, run_counted, Outcome, SeccompData};
+pub use flow::may_return;
 pub use stats::{stats, ArchStats, CostSummary, Stats, SyscallCost};
 pub use validate::BpfError;
 

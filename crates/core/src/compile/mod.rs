@@ -15,7 +15,7 @@ mod translation;
 pub use cache::{build_with, Cache, Usage};
 pub use draft::{Draft, SharedDraft};
 pub use explain::{deciding_rule, explain, explain_nr, known_syscall, ExplainError, Explanation};
-pub use observe::{observe_variant, observe_watching, PTRACE_ATTACH_MARK};
+pub use observe::{needs_tracer, observe_variant, observe_watching, PTRACE_ATTACH_MARK};
 pub use preview::{find_in, Preview};
 pub use rules::{plan, Plan, PlannedRule, Skipped};
 pub use runtime::{

@@ -21,14 +21,35 @@ const ATTACH_REQUESTS: [u32; 3] = [0, 16, 0x4206];
 /// TRACE([`PTRACE_ATTACH_MARK`]): the tracer that follows the command must let go of a
 /// process before the command's own debugger can attach to it.
 pub fn observe_variant(program: &Program) -> Program {
-    observe_watching(program, &[])
+    observe_watching(program, &[], true)
+}
+
+/// Whether an observed run of `program` needs seccompose's tracer: some call of an ABI this
+/// machine runs can make it TRAP or KILL, which only the kernel delivers and only a tracer
+/// sees. Docker's default, for one, cannot: an observed run of it starts and ends without
+/// the ptrace stops (a seize, each exit) that a tracer costs.
+pub fn needs_tracer(program: &Program) -> bool {
+    let native = Arch::native();
+    let here: Vec<Arch> = std::iter::once(native)
+        .chain(native.sub_architectures().iter().copied())
+        .collect();
+    crate::bpf::may_return(program, &here, |a| {
+        matches!(
+            a,
+            RetAction::Trap(_)
+                | RetAction::KillThread
+                | RetAction::KillProcess
+                | RetAction::Unknown(_)
+        )
+    })
 }
 
 /// [`observe_variant`], with the calls of `watched` syscalls that the real filter allows also
 /// sent to the supervisor (which lets them go on at once): the siblings of denied syscalls
 /// that still do their job, so that a run can show what went through. Only these are routed;
-/// every other allowed call stays in the kernel.
-pub fn observe_watching(program: &Program, watched: &[&str]) -> Program {
+/// every other allowed call stays in the kernel. Without `traced` (no tracer follows the
+/// command: see [`needs_tracer`]) the command's own `ptrace` calls stay allowed.
+pub fn observe_watching(program: &Program, watched: &[&str], traced: bool) -> Program {
     let mapped = program.map_returns(|a| match a {
         RetAction::Allow
         | RetAction::Trap(_)
@@ -39,6 +60,14 @@ pub fn observe_watching(program: &Program, watched: &[&str]) -> Program {
             RetAction::UserNotif
         }
     });
+    let ptrace = if traced {
+        numbers(&["ptrace"])
+    } else {
+        Vec::new()
+    };
+    if watched.is_empty() && ptrace.is_empty() {
+        return mapped;
+    }
     let allow = RetAction::Allow.to_raw();
     let tail_start = mapped.insns.len();
     // Every ALLOW jumps to the check at the end instead: same length, so no offset moves.
@@ -54,7 +83,7 @@ pub fn observe_watching(program: &Program, watched: &[&str]) -> Program {
             }
         })
         .collect();
-    insns.extend(allow_tail(watched));
+    insns.extend(allow_tail(watched, &ptrace));
     Program::new(insns)
 }
 
@@ -87,15 +116,15 @@ fn numbers(names: &[&str]) -> Vec<(u32, Vec<u32>)> {
 }
 
 /// The end of the observed program: ALLOW, unless the call is an attach-like `ptrace`
-/// (TRACE) or a watched syscall (NOTIFY). Watched calls of ABIs past the reach of a BPF
-/// jump (255 instructions) are left out; the native ABI comes first.
-fn allow_tail(watched: &[&str]) -> Vec<Insn> {
+/// whose numbers are in `ptrace` (TRACE) or a watched syscall (NOTIFY). Watched calls of
+/// ABIs past the reach of a BPF jump (255 instructions) are left out; the native ABI comes
+/// first.
+fn allow_tail(watched: &[&str], ptrace: &[(u32, Vec<u32>)]) -> Vec<Insn> {
     let mut watched = numbers(watched);
-    let ptrace = numbers(&["ptrace"]);
     loop {
-        let tail = build_tail(&ptrace, &watched);
+        let tail = build_tail(ptrace, &watched);
         if tail.is_some() || watched.is_empty() {
-            return tail.unwrap_or_else(|| build_tail(&ptrace, &[]).unwrap_or_default());
+            return tail.unwrap_or_else(|| build_tail(ptrace, &[]).unwrap_or_default());
         }
         watched.pop();
     }
@@ -157,6 +186,9 @@ fn build_tail(ptrace: &[(u32, Vec<u32>)], watched: &[(u32, Vec<u32>)]) -> Option
     }
     out.push(Insn::stmt(op::RET_K, RetAction::Allow.to_raw()));
     out.push(Insn::stmt(op::RET_K, RetAction::UserNotif.to_raw()));
+    if ptrace.is_empty() {
+        return Some(out);
+    }
     out.push(Insn::stmt(op::LD_W_ABS, request_low));
     for r in ATTACH_REQUESTS {
         let pc = out.len();
@@ -215,7 +247,7 @@ mod tests {
     #[test]
     fn watched_calls_the_filter_allows_go_to_the_supervisor_and_nothing_else() {
         let allow_all = Program::new(vec![Insn::stmt(op::RET_K, RetAction::Allow.to_raw())]);
-        let observed = observe_watching(&allow_all, &["fchmodat", "fchmodat2"]);
+        let observed = observe_watching(&allow_all, &["fchmodat", "fchmodat2"], true);
         assert!(observed.validate().is_ok(), "{observed:?}");
         for arch in [Arch::X86_64, Arch::X86, Arch::X32, Arch::AARCH64] {
             for name in ["fchmodat", "fchmodat2"] {
@@ -231,15 +263,70 @@ mod tests {
         }
         // A call the filter denies stays the filter's: watching adds nothing to it.
         let deny_all = Program::new(vec![Insn::stmt(op::RET_K, RetAction::Errno(1).to_raw())]);
-        let observed = observe_watching(&deny_all, &["fchmodat"]);
+        let observed = observe_watching(&deny_all, &["fchmodat"], true);
         assert_eq!(
             run(&observed, Arch::X86_64, "fchmodat", [0; 6]),
             RetAction::UserNotif
         );
         assert_eq!(
-            observe_watching(&allow_all, &[]),
+            observe_watching(&allow_all, &[], true),
             observe_variant(&allow_all),
             "nothing watched: the program observed mode had before"
         );
+    }
+
+    #[test]
+    fn without_a_tracer_ptrace_stays_allowed_and_only_watched_calls_are_routed() {
+        let allow_all = Program::new(vec![Insn::stmt(op::RET_K, RetAction::Allow.to_raw())]);
+        assert_eq!(
+            observe_watching(&allow_all, &[], false),
+            allow_all,
+            "nothing to route: the program as it was"
+        );
+        let observed = observe_watching(&allow_all, &["fchmodat"], false);
+        assert!(observed.validate().is_ok(), "{observed:?}");
+        for arch in [Arch::X86_64, Arch::X86, Arch::X32] {
+            assert_eq!(
+                run(&observed, arch, "fchmodat", [0; 6]),
+                RetAction::UserNotif
+            );
+            assert_eq!(
+                run(&observed, arch, "ptrace", [16, 1, 0, 0, 0, 0]),
+                RetAction::Allow
+            );
+        }
+        let traces = |p: &Program| {
+            p.insns.iter().any(|i| {
+                i.code == op::RET_K && matches!(RetAction::from_raw(i.k), RetAction::Trace(_))
+            })
+        };
+        assert!(!traces(&observed), "{observed:?}");
+    }
+
+    #[test]
+    fn a_tracer_is_needed_only_where_a_call_of_this_machine_can_trap_or_be_killed() {
+        let ret = |a: RetAction| Program::new(vec![Insn::stmt(op::RET_K, a.to_raw())]);
+        assert!(!needs_tracer(&ret(RetAction::Allow)));
+        assert!(!needs_tracer(&ret(RetAction::Errno(1))));
+        assert!(!needs_tracer(&ret(RetAction::Log)));
+        assert!(needs_tracer(&ret(RetAction::Trap(0))));
+        assert!(needs_tracer(&ret(RetAction::KillThread)));
+        assert!(needs_tracer(&ret(RetAction::KillProcess)));
+        let target = crate::profile::Target::host();
+        let compiled = |p: &crate::profile::Profile| {
+            let c = super::super::build(p, &target, &super::super::Options::default()).unwrap();
+            Program::from_bytes(&c.bpf).unwrap()
+        };
+        // The built-in default lists every ABI of the machine: nothing is killed for its ABI.
+        let default = crate::profile::starters::default_profile(&Catalog);
+        assert!(!needs_tracer(&compiled(&default)));
+        // One ABI left out of the list is one that can be killed.
+        let mut native_only = default.clone();
+        native_only.arch_map = None;
+        native_only.architectures = Some(vec![Arch::native()]);
+        assert!(needs_tracer(&compiled(&native_only)));
+        let mut traps = default;
+        traps.default_action = crate::profile::Action::Trap;
+        assert!(needs_tracer(&compiled(&traps)));
     }
 }

@@ -60,7 +60,13 @@ impl LintView {
         let arrived = self.loader.poll();
         self.loader.want(session.generation(), || {
             let draft = session.compiled().clone();
-            (session.profile().clone(), session.target.clone(), draft)
+            let observation = session.observation().clone();
+            (
+                session.profile().clone(),
+                session.target.clone(),
+                draft,
+                observation,
+            )
         });
         if let Some(report) = self.loader.latest() {
             self.cursor.len = report.findings.len();

@@ -218,25 +218,27 @@ impl RunView {
         self.target.runtime = container
             .as_ref()
             .and_then(|_| crate::tui::run_target::container_runtime().ok());
-        self.watch(mode, session);
+        // Recording lets everything through: the draft plays no part until the proposal.
+        let (profile, compiled, observation) = match mode {
+            Mode::Record => (Profile::new(Action::Allow), None, None),
+            // The filter view 2 and lint compiled for this very draft, and what lint's worker
+            // readied for observing it (or made here, once, for them too).
+            _ => {
+                let (profile, target) = (session.profile(), &session.target);
+                let draft = session.compiled().get(profile, target).map(|d| &d.compiled);
+                let observation = (mode == Mode::Observe)
+                    .then(|| session.observation().get(profile, target, draft))
+                    .flatten();
+                (profile.clone(), draft.cloned(), observation)
+            }
+        };
+        self.watch(observation.as_deref());
         self.recorded_names = 0;
         self.cursor = Cursor::new(0);
         self.proposal = None;
         self.proposing = false;
         self.screen = blank_screen(self.size.0, self.size.1);
         self.scrolled = 0;
-        // Recording lets everything through: the draft plays no part until the proposal.
-        let (profile, compiled) = match mode {
-            Mode::Record => (Profile::new(Action::Allow), None),
-            // The filter view 2 and lint compiled for this very draft (or compiled here, once,
-            // for them too).
-            _ => {
-                let draft = session.compiled().get(session.profile(), &session.target);
-                (session.profile().clone(), draft.map(|d| d.compiled.clone()))
-            }
-        };
-        // The siblings `watch` found above are the ones the run watches.
-        let watched = Some(self.open.iter().map(|o| o.name.clone()).collect());
         self.ran_with = Some(session.profile().clone());
         let argv: Vec<OsString> = words.into_iter().map(OsString::from).collect();
         let screen = self.screen.clone();
@@ -246,7 +248,7 @@ impl RunView {
                 Runner::start_container(&profile, &session.target, &argv, how, screen, compiled)
             }
             None => {
-                let known = (compiled, watched);
+                let known = (compiled, observation);
                 Runner::start(&profile, &session.target, &argv, mode, screen, known)
             }
         };

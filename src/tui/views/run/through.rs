@@ -2,9 +2,9 @@
 //! denies, which the observed run watched and let go on; `d` denies them the same way.
 
 use super::RunView;
-use crate::lint::{open_siblings, Fix};
+use crate::lint::Fix;
 use crate::msg;
-use crate::sandbox::{summarize, went_through_line, Mode, Stop};
+use crate::sandbox::{summarize, went_through_line, Mode, Observation, Stop};
 use crate::tui::ctx::DrawCtx;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::session::{Session, Tone};
@@ -16,14 +16,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 impl RunView {
-    /// Before a run: what it watches (observed mode only), and nothing gone through yet.
-    pub(super) fn watch(&mut self, mode: Mode, session: &Session) {
+    /// Before a run: what it watches (an observed run's siblings), and nothing gone through
+    /// yet.
+    pub(super) fn watch(&mut self, observation: Option<&Observation>) {
         self.through.clear();
-        self.open = if mode == Mode::Observe {
-            open_siblings(session.profile(), &session.target)
-        } else {
-            Vec::new()
-        };
+        self.open = observation.map(|o| o.open.clone()).unwrap_or_default();
     }
 
     /// Takes a stop that went through; false for a real stop.
