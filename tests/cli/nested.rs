@@ -56,18 +56,17 @@ fn an_observed_run_inside_a_run_falls_back_to_enforce_and_finishes() {
     }
 }
 
+/// Forbids every way to a new namespace, so that a run inside it is uncontained.
+const NO_NAMESPACES: &str = r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
+    {"names": ["unshare"], "action": "SCMP_ACT_ERRNO"},
+    {"names": ["clone"], "action": "SCMP_ACT_ERRNO",
+     "args": [{"index": 0, "value": 268435456, "valueTwo": 268435456, "op": "SCMP_CMP_MASKED_EQ"}]},
+    {"names": ["clone3"], "action": "SCMP_ACT_ERRNO", "errnoRet": 38}]}"#;
+
 #[test]
 fn an_uncontained_run_inside_a_run_ends_with_its_command() {
     let dir = scratch();
-    // The outer profile forbids every way to a new namespace, so the inner run is uncontained.
-    let outer = write_profile(
-        dir.path(),
-        r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
-            {"names": ["unshare"], "action": "SCMP_ACT_ERRNO"},
-            {"names": ["clone"], "action": "SCMP_ACT_ERRNO",
-             "args": [{"index": 0, "value": 268435456, "valueTwo": 268435456, "op": "SCMP_CMP_MASKED_EQ"}]},
-            {"names": ["clone3"], "action": "SCMP_ACT_ERRNO", "errnoRet": 38}]}"#,
-    );
+    let outer = write_profile(dir.path(), NO_NAMESPACES);
     let inner = dir.path().join("inner.json");
     std::fs::write(&inner, r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#).unwrap();
     for who in users() {
@@ -86,6 +85,32 @@ fn an_uncontained_run_inside_a_run_ends_with_its_command() {
                 err.contains("cannot be found, and may outlive the run"),
                 "{who:?}: {err}"
             );
+        }
+    }
+}
+
+/// Uncontained, a command whose exec the profile denies (with `exit_group` denied too, so
+/// that seccompose's own child cannot simply exit) is reported as not run, observed and
+/// enforced, and the run ends.
+#[test]
+fn an_uncontained_run_whose_exec_is_denied_ends_and_says_so() {
+    let dir = scratch();
+    let outer = write_profile(dir.path(), NO_NAMESPACES);
+    let inner = dir.path().join("inner.json");
+    std::fs::write(&inner, r#"{"defaultAction": "SCMP_ACT_ERRNO"}"#).unwrap();
+    for who in users() {
+        for enforce in [false, true] {
+            let out = nested(who, &outer, &inner, enforce, &["/bin/true"]);
+            let err = stderr(&out);
+            let context = format!("{who:?} enforce={enforce}: {err}");
+            assert_eq!(out.status.code(), Some(126), "{context}");
+            assert!(
+                err.contains("the command was not run: the profile denies execve (EPERM)"),
+                "{context}"
+            );
+            if who == common::users::As::Nobody {
+                assert!(err.contains("may outlive the run"), "{context}");
+            }
         }
     }
 }

@@ -273,3 +273,55 @@ fn a_user_namespace_without_ids_falls_back_to_an_uncontained_run() {
     assert_eq!(json["containment"], "none", "{}", stderr(&out));
     assert!(stderr(&out).contains("not contained"), "{}", stderr(&out));
 }
+
+/// A child whose exec the profile denies, with `exit_group` denied too, ends itself without a
+/// syscall (SIGILL): no core file of it is written, though core files are allowed and land
+/// in the folder it ran in; observed and enforced, root and `nobody`.
+#[test]
+fn a_child_whose_exec_failed_leaves_no_core_file() {
+    let pattern = std::fs::read_to_string("/proc/sys/kernel/core_pattern").unwrap_or_default();
+    let pattern = pattern.trim();
+    if pattern.is_empty() || pattern.starts_with('|') || pattern.contains('/') {
+        common::skipped(&format!(
+            "core files do not land in the process's folder here (core_pattern {pattern:?})"
+        ));
+        return;
+    }
+    let prefix = pattern.split('%').next().unwrap_or(pattern).to_string();
+    for who in users() {
+        for enforce in [false, true] {
+            let dir = scratch();
+            let profile = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ERRNO"}"#);
+            let mut cmd = common::users::seccompose(who);
+            cmd.arg("run");
+            if enforce {
+                cmd.arg("--enforce");
+            }
+            cmd.arg(&profile)
+                .args(["--", "/bin/true"])
+                .current_dir(dir.path());
+            let unlimited = libc::rlimit {
+                rlim_cur: libc::RLIM_INFINITY,
+                rlim_max: libc::RLIM_INFINITY,
+            };
+            // SAFETY: setrlimit is async-signal-safe and reads only the local struct.
+            unsafe {
+                std::os::unix::process::CommandExt::pre_exec(&mut cmd, move || {
+                    if libc::setrlimit(libc::RLIMIT_CORE, &unlimited) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    Ok(())
+                })
+            };
+            let out = cmd.output().unwrap();
+            let context = format!("{who:?} enforce={enforce}: {}", stderr(&out));
+            assert_eq!(out.status.code(), Some(126), "{context}");
+            let cores: Vec<String> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .filter(|name| name.starts_with(&prefix))
+                .collect();
+            assert!(cores.is_empty(), "{context}: {cores:?}");
+        }
+    }
+}

@@ -216,8 +216,9 @@ pub struct Session {
     deadline: Option<Instant>,
     /// Why observing failed, if it did.
     failure: Arc<std::sync::Mutex<Option<String>>>,
-    /// Without containment: our descendants before the run, which are not the run's to end.
-    baseline: std::collections::BTreeSet<i32>,
+    /// The watch of the spawn, stopped; without containment, it holds our descendants before
+    /// the run, which are not the run's to end (only an uncontained child asks for them).
+    watcher: Option<watch::SpawnWatch>,
     /// The handshake page, where the child leaves a failed exec's errno and its containment.
     page: Arc<sys::page::SharedPage>,
     /// Whether the real filter's action for `execve` is not ALLOW.
@@ -379,24 +380,39 @@ impl Session {
         };
         // SAFETY: `install` makes only async-signal-safe calls on memory prepared before fork.
         unsafe { cmd.pre_exec(in_child) };
-        let watcher = watch::watch_spawn(page.clone());
+        // A watch of the spawn only where the child may run the command without a PID
+        // namespace (it then needs the baseline of our descendants): a contained child whose
+        // exec fails ends by itself (see `sys::child`).
+        let h = page.get();
+        h.uncontained_ok
+            .store(u32::from(!isolate), Ordering::Release);
+        let watched = !isolate || !sys::child::DIES_WITHOUT_A_SYSCALL;
+        let mut watcher = watched.then(|| watch::watch_spawn(page.clone()));
         // Made last: a thread whose children go to another PID namespace cannot start threads.
-        let fresh = isolate
+        let mut fresh = isolate
             .then(sys::pidns::ChildrenInFreshNamespace::enter)
             .flatten();
         let mut spawned = cmd.spawn();
-        let stage = || page.get().stage.load(Ordering::Acquire);
-        if spawned.is_err() && stage() == sys::page::Stage::IdMaps as u32 {
-            // The kernel made the user namespace but let no ids be mapped in it (an AppArmor
-            // policy may do that): run without one, as where there are none.
-            page.get()
-                .without_user_namespace
-                .store(1, Ordering::Release);
+        let stage = || h.stage.load(Ordering::Acquire);
+        let again = [sys::page::Stage::IdMaps, sys::page::Stage::Uncontained];
+        if spawned.is_err() && again.iter().any(|s| stage() == *s as u32) {
+            // No PID namespace could be made (or, with IdMaps, the kernel made the user
+            // namespace but let no ids be mapped in it, as an AppArmor policy may): run
+            // without one, watched. The child stopped before anything of the command ran.
+            if stage() == sys::page::Stage::IdMaps as u32 {
+                h.without_user_namespace.store(1, Ordering::Release);
+            }
+            h.uncontained_ok.store(1, Ordering::Release);
+            // Back in our own namespace first: only then may this thread start the watch's.
+            drop(fresh.take());
+            watcher.get_or_insert_with(|| watch::watch_spawn(page.clone()));
             spawned = cmd.spawn();
         }
         drop(fresh);
-        // Only an uncontained child asks for a baseline (a PID namespace ends everything).
-        let baseline = watcher.finish();
+        // Its thread is joined by `wait`, off the path to the command's start.
+        if let Some(w) = &watcher {
+            w.stop();
+        }
         let child = match spawned {
             Ok(c) => c,
             Err(e) => {
@@ -416,7 +432,7 @@ impl Session {
             stop,
             supervisor,
             deadline,
-            baseline,
+            watcher,
             failure,
             page,
             execve_denied,
@@ -529,8 +545,9 @@ impl Session {
         // In a PID namespace nothing outlives its init, which has ended. Without one, what the
         // command left behind was adopted by us (subreaper) and cannot be told from another
         // run's processes: end every new descendant (the weaker mode, documented).
+        let baseline = self.watcher.take().map(watch::SpawnWatch::baseline);
         if containment == Containment::None {
-            procs::end_leftovers(&self.baseline);
+            procs::end_leftovers(&baseline.unwrap_or_default());
         }
         self.stop.store(true, Ordering::Release);
         let stops = match self.supervisor.take() {

@@ -150,12 +150,13 @@ pub fn run(ctx: Context) -> Vec<Stop> {
             Ok(None) => continue,
             Err(_) => break,
         };
-        let action = observer.action(req.arch, req.nr, req.ip, req.args);
         if ctx.page.get().exec_failed.load(Ordering::Acquire) == 1 {
-            // seccompose's own child after a failed exec (trying to exit): not the command.
-            answer(&listener, &req, action);
+            // seccompose's own child after a failed exec, trying to exit: not the command
+            // (nothing of it ran), and nothing else would end it.
+            let _ = notify::respond(&listener, req.id, Answer::Continue);
             continue;
         }
+        let action = observer.action(req.arch, req.nr, req.ip, req.args);
         if ctx.record {
             let _ = notify::respond(&listener, req.id, Answer::Continue);
             if let Some(arch) = arch_of(req.arch, req.nr) {

@@ -64,10 +64,16 @@ pub fn watch_spawn(page: Arc<SharedPage>) -> SpawnWatch {
 }
 
 impl SpawnWatch {
-    /// Stops the watch once `spawn` returned; the baseline it took, if the child asked.
-    pub fn finish(self) -> BTreeSet<i32> {
+    /// Stops the watch once `spawn` returned: its thread ends when it next looks, without
+    /// ending anything.
+    pub fn stop(&self) {
         self.spawning.store(false, Ordering::Release);
         self.page.get().ring();
+    }
+
+    /// The baseline the watch took, if the child asked (it did so before `spawn` returned);
+    /// waits for the thread, which [`SpawnWatch::stop`] ended.
+    pub fn baseline(self) -> BTreeSet<i32> {
         self.thread.join().unwrap_or_default()
     }
 }

@@ -25,7 +25,7 @@ use super::page::{Handshake, Stage};
 use super::seccomp::{self, Filter};
 use super::start::{self, CommandStack};
 use super::userns::{self, IdMaps};
-use super::{check, exit_now, init, unshare};
+use super::{check, exit_now, init, not_dumpable, unshare};
 use crate::Containment;
 use std::ffi::{c_char, CStr};
 use std::sync::atomic::Ordering;
@@ -110,6 +110,11 @@ pub unsafe fn install(
     };
     h.containment.store(containment as u32, Ordering::Release);
     if containment == Containment::None {
+        if h.uncontained_ok.load(Ordering::Acquire) == 0 {
+            // seccompose starts the child again, watching for the baseline it then needs.
+            h.stage.store(Stage::Uncontained as u32, Ordering::Relaxed);
+            return Err(std::io::Error::from_raw_os_error(libc::EAGAIN));
+        }
         wait_for_baseline(h);
         return finish(prog, exec, h, listen, terminal, pid).map(|never| match never {});
     }
@@ -149,6 +154,13 @@ fn finish(
     }
     h.stage.store(Stage::NoNewPrivs as u32, Ordering::Relaxed);
     seccomp::set_no_new_privs()?;
+    if !listen {
+        // Nobody reads this process before its exec (no listener to take), and a failed exec
+        // ends it with SIGILL: with no core written of what is a copy of seccompose. The exec
+        // makes the command dumpable again, as any program is.
+        not_dumpable();
+    }
+    default_sigill();
     h.stage.store(Stage::Filter as u32, Ordering::Relaxed);
     if listen {
         // The supervisor sleeps until here, then waits the few microseconds of the load.
@@ -273,14 +285,56 @@ fn hand_over(h: &Handshake, pid: i32, fd: i32, sleep: bool) {
 }
 
 /// After a failed `execve` the filter may deny anything: report through the page, try to
-/// exit, and otherwise wait without a syscall until seccompose ends this process.
+/// exit (an observed run's supervisor lets seccompose's own child exit), and otherwise end
+/// without a syscall.
 fn exec_failed(h: &Handshake, errno: i32) -> ! {
     h.exec_errno.store(errno, Ordering::Relaxed);
     h.exec_failed.store(1, Ordering::Release);
     // SAFETY: exit_group takes an integer; it returns only when the filter denies it.
     unsafe { libc::syscall(libc::SYS_exit_group, 127) };
+    die_without_a_syscall()
+}
+
+/// Whether [`die_without_a_syscall`] ends the process on this architecture; where it does
+/// not (it spins), seccompose watches every spawn to end a child whose exec failed.
+pub const DIES_WITHOUT_A_SYSCALL: bool = cfg!(any(
+    target_arch = "x86",
+    target_arch = "x86_64",
+    target_arch = "aarch64"
+));
+
+/// Ends the process with an undefined instruction: the kernel raises SIGILL, delivered even
+/// when blocked or ignored, whose default action ends the process ([`default_sigill`] made
+/// sure no handler of seccompose's catches it). Elsewhere, spins until seccompose ends it.
+fn die_without_a_syscall() -> ! {
+    // SAFETY: the instruction only faults; nothing runs after it in this process.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    unsafe {
+        std::arch::asm!("ud2", options(noreturn))
+    }
+    // SAFETY: as above.
+    #[cfg(target_arch = "aarch64")]
+    unsafe {
+        std::arch::asm!("udf #0", options(noreturn))
+    }
+    #[cfg(not(any(target_arch = "x86", target_arch = "x86_64", target_arch = "aarch64")))]
     loop {
         std::hint::spin_loop();
+    }
+}
+
+/// Puts SIGILL back to its default action when a handler of seccompose's catches it (none
+/// does today; the exec resets handlers anyway, so the command sees no difference). An
+/// ignored SIGILL stays ignored, as the command inherits it: a fault's SIGILL ends the
+/// process all the same.
+fn default_sigill() {
+    // SAFETY: an all-zero sigaction is valid to be written into.
+    let mut now: libc::sigaction = unsafe { std::mem::zeroed() };
+    // SAFETY: reads the current action into `now`; installs nothing.
+    let read = unsafe { libc::sigaction(libc::SIGILL, std::ptr::null(), &mut now) };
+    if read == 0 && now.sa_sigaction != libc::SIG_DFL && now.sa_sigaction != libc::SIG_IGN {
+        // SAFETY: restoring the default disposition installs no handler.
+        unsafe { libc::signal(libc::SIGILL, libc::SIG_DFL) };
     }
 }
 

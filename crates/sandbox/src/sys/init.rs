@@ -3,8 +3,8 @@
 //! the shim above it, outside the namespace), and the probes of what the kernel allows ([`in_child`]). They run after fork,
 //! so only raw, async-signal-safe calls, and none goes back to the code that forked it.
 
-use super::exit_now;
 use super::page::Handshake;
+use super::{exit_now, not_dumpable};
 use std::sync::atomic::Ordering;
 
 /// The calling process's pid in the PID namespace of the `/proc` mount (seccompose's), read
@@ -105,8 +105,7 @@ pub unsafe fn shim(init: i32, h: &Handshake) -> ! {
 
 /// Dies of signal `sig`: default disposition, unblocked, no core file of our own.
 fn die_of(sig: i32) -> ! {
-    // SAFETY: prctl with integer arguments only.
-    unsafe { libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0) };
+    not_dumpable();
     // SAFETY: restoring the default disposition installs no handler of ours.
     unsafe { libc::signal(sig, libc::SIG_DFL) };
     // SAFETY: an all-zero sigset_t is a valid (empty) set.

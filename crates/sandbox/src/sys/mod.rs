@@ -40,6 +40,13 @@ pub fn exit_now(code: i32) -> ! {
     unsafe { libc::_exit(code) }
 }
 
+/// Makes the calling process not dumpable (no core file; /proc's files of it are root's).
+/// Async-signal-safe.
+fn not_dumpable() {
+    // SAFETY: prctl with integer arguments only; it cannot fail with these.
+    unsafe { libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0) };
+}
+
 /// `unshare(flags)`: new namespaces for the calling process (or, for PID, its children).
 fn unshare(flags: libc::c_int) -> std::io::Result<()> {
     // SAFETY: unshare takes flags only.

@@ -48,6 +48,10 @@ pub struct Handshake {
     /// The errno of the step (in `stage`) that kept the command from its exec, when init
     /// started it apart (see `start`); 0 until then.
     pub start_errno: AtomicI32,
+    /// Set by seccompose: 1 when the child may run the command without a PID namespace, for
+    /// which seccompose watches the spawn (the baseline of its descendants); otherwise such a
+    /// child stops at [`Stage::Uncontained`].
+    pub uncontained_ok: AtomicU32,
 }
 
 impl Handshake {
@@ -84,6 +88,10 @@ pub enum Stage {
     /// an ordinary user): seccompose starts the command again without containment when it
     /// fails, as the kernel left the child in a namespace without ids.
     IdMaps = 5,
+    /// No PID namespace could be made: the child stops before anything of the command runs,
+    /// unless `Handshake::uncontained_ok` lets it go on without one (seccompose then starts it
+    /// again, watching for the baseline such a run needs).
+    Uncontained = 6,
 }
 
 impl Stage {
@@ -95,6 +103,7 @@ impl Stage {
             3 => "setting no_new_privs",
             4 => "loading the seccomp filter",
             5 => "mapping the user's ids in a user namespace",
+            6 => "running the command without a PID namespace",
             _ => "starting the command",
         }
     }

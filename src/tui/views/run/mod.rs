@@ -219,8 +219,9 @@ impl RunView {
             .as_ref()
             .and_then(|_| crate::tui::run_target::container_runtime().ok());
         // Recording lets everything through: the draft plays no part until the proposal.
+        let allow_all = Profile::new(Action::Allow);
         let (profile, compiled, observation) = match mode {
-            Mode::Record => (Profile::new(Action::Allow), None, None),
+            Mode::Record => (&allow_all, None, None),
             // The filter view 2 and lint compiled for this very draft, and what lint's worker
             // readied for observing it (or made here, once, for them too).
             _ => {
@@ -229,7 +230,7 @@ impl RunView {
                 let observation = (mode == Mode::Observe)
                     .then(|| session.observation().get(profile, target, draft))
                     .flatten();
-                (profile.clone(), draft.cloned(), observation)
+                (profile, draft.cloned(), observation)
             }
         };
         self.watch(observation.as_deref());
@@ -245,11 +246,11 @@ impl RunView {
         let started = match &container {
             Some(dir) => {
                 let how = (mode, dir.as_path());
-                Runner::start_container(&profile, &session.target, &argv, how, screen, compiled)
+                Runner::start_container(profile, &session.target, &argv, how, screen, compiled)
             }
             None => {
                 let known = (compiled, observation);
-                Runner::start(&profile, &session.target, &argv, mode, screen, known)
+                Runner::start(profile, &session.target, &argv, mode, screen, known)
             }
         };
         match started {
