@@ -241,6 +241,9 @@ fn event_loop(mut app: App) -> anyhow::Result<ExitCode> {
     result
 }
 
+/// How long after its start a command's end is looked for every millisecond.
+const QUICK_RUN: Duration = Duration::from_millis(50);
+
 fn run_loop(
     app: &mut App,
     term: &mut terminal::Term,
@@ -264,13 +267,13 @@ fn run_loop(
 
         // While a filter compiles, look for it often so "compiling…" shows only briefly.
         // While a command runs, wake at the frame rate to draw its output (never faster:
-        // a flood of output is drawn as one frame per tick).
-        let wait = if app.compiling() {
-            5
-        } else if app.run.is_running() {
-            16
-        } else {
-            100
+        // a flood of output is drawn as one frame per tick), except in its first moments:
+        // a quick trial (the usual one) then shows "finished" as soon as it ends.
+        let wait = match app.run.running_since() {
+            _ if app.compiling() => 5,
+            Some(since) if since.elapsed() < QUICK_RUN => 1,
+            Some(_) => 16,
+            None => 100,
         };
         let ready = event::poll(Duration::from_millis(wait)).and_then(|r| {
             if r {

@@ -27,7 +27,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// News from a run.
 #[derive(Debug)]
@@ -127,6 +127,8 @@ pub struct Runner {
     finished: bool,
     /// Set when the emulation has parsed everything the command wrote (its terminal closed).
     parsed: Arc<AtomicBool>,
+    /// When the command was started.
+    started: Instant,
 }
 
 impl Runner {
@@ -262,6 +264,7 @@ impl Runner {
             stopper,
             finished: false,
             parsed,
+            started: Instant::now(),
         })
     }
 
@@ -275,6 +278,11 @@ impl Runner {
             out.push(Update::Done(result));
         }
         out
+    }
+
+    /// When the command was started.
+    pub fn started(&self) -> Instant {
+        self.started
     }
 
     /// Whether output arrived since the last call (the screen needs drawing).

@@ -172,6 +172,11 @@ impl RunView {
         self.runner.is_some()
     }
 
+    /// When the running command was started; None when none runs.
+    pub fn running_since(&self) -> Option<std::time::Instant> {
+        self.runner.as_ref().map(Runner::started)
+    }
+
     /// Starts the command line's command under the session's draft.
     pub fn start(&mut self, mode: Mode, session: &mut Session) {
         if self.runner.is_some() {
