@@ -3,16 +3,18 @@
 use super::runs::{exit, one_target, stop_on, Recorded};
 use super::target::{load_profile, load_profile_bytes, read_profile, TargetArgs};
 use anyhow::{bail, Context};
-use seccompose::compile::Cache;
+use seccompose::catalog::Catalog;
+use seccompose::compile::{Cache, Compiled, Options};
 use seccompose::msg;
 use seccompose::profile::{self, Target};
 use seccompose::sandbox::{
-    self, exit_code, recorded_profile, support, Mode, Report, RunOptions, Session,
+    self, exit_code, recorded_profile, support, Mode, Observation, Report, RunOptions, Session,
 };
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
+use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 /// Ends the run when seccompose is interrupted or told to stop, so no process outlives it.
@@ -54,6 +56,95 @@ fn say_if_root() {
     }
 }
 
+/// What a run of a profile file starts from.
+struct Ready {
+    source: Source,
+    target: Target,
+    /// Observing: what the run watches, with the rules that name a stop's rule.
+    observation: Option<Arc<Observation>>,
+}
+
+/// Where the run's filter comes from.
+enum Source {
+    /// The profile, read and checked, with its filter when a cache gave it (None without a
+    /// cache, or when it does not compile: the run compiles it, and says why it cannot).
+    Read(Box<profile::Profile>, Option<Compiled>),
+    /// A warm cache's filter, found by the file's bytes: the profile was not read (it had no
+    /// error then, or nothing would have been kept).
+    Warm(Compiled),
+}
+
+/// Finds by the file's `bytes` in a warm cache what the run needs (the filter; observing, also
+/// the syscalls to watch), so that it neither parses nor checks the profile: that was most of
+/// a warm run's own work. Otherwise reads the profile, and from its second run on keeps what
+/// the next run will look for by the bytes (a cold run writes one entry, not three).
+fn prepare(
+    file: &Path,
+    bytes: &[u8],
+    target: &TargetArgs,
+    enforce: bool,
+    cache: Option<&Cache>,
+) -> anyhow::Result<Ready> {
+    let kind = file.extension().and_then(|e| e.to_str());
+    let defaults = Options::default();
+    if let Some(cache) = cache {
+        let target = one_target(target)?;
+        let watched = match enforce {
+            true => Some(Vec::new()),
+            false => cache.watched_by_file(bytes, kind, &target),
+        };
+        let found = watched.zip(cache.by_file(bytes, kind, &target, &defaults));
+        if let Some((watched, compiled)) = found {
+            let observation = match enforce {
+                true => None,
+                false => {
+                    let rules = rules_when_needed(file, bytes, &target);
+                    Some(Arc::new(Observation::ahead(&compiled, watched, rules)?))
+                }
+            };
+            return Ok(Ready {
+                source: Source::Warm(compiled),
+                target,
+                observation,
+            });
+        }
+    }
+    let profile = load_profile_bytes(file, bytes.to_vec())?;
+    let target = one_target(target)?;
+    // An error is left to the run, which reports it as any other.
+    let built = cache.and_then(|c| c.build_or_find(&profile, &target, &defaults).ok());
+    let observation = match (&built, enforce) {
+        (Some((compiled, _)), false) => {
+            Some(Arc::new(Observation::new(&profile, &target, compiled)?))
+        }
+        _ => None,
+    };
+    if let (Some(cache), Some((compiled, true))) = (cache, &built) {
+        cache.remember_file(bytes, kind, &target, &defaults, compiled);
+        if let Some(o) = &observation {
+            let names: Vec<&str> = o.watched.iter().map(String::as_str).collect();
+            cache.remember_watched(bytes, kind, &target, &names);
+        }
+    }
+    Ok(Ready {
+        source: Source::Read(Box::new(profile), built.map(|(compiled, _)| compiled)),
+        target,
+        observation,
+    })
+}
+
+/// The rules of the profile in `bytes`, read only when a first stop needs them (on the thread
+/// that reports it); the bytes read as a profile before, with no error.
+fn rules_when_needed(file: &Path, bytes: &[u8], target: &Target) -> sandbox::Rules {
+    let (file, bytes, target) = (file.to_path_buf(), bytes.to_vec(), target.clone());
+    Arc::new(LazyLock::new(Box::new(move || {
+        let imported = profile::import_bytes(&file, bytes, None, None, &Catalog);
+        let read = imported.parsed.profile;
+        let profile = read.unwrap_or_else(|| profile::Profile::new(profile::Action::Allow));
+        seccompose::compile::plan(&profile, &target)
+    })))
+}
+
 /// `seccompose run`.
 pub fn run(
     file: &Path,
@@ -65,42 +156,7 @@ pub fn run(
     cache: Option<Cache>,
 ) -> anyhow::Result<ExitCode> {
     let bytes = read_profile(file)?;
-    let kind = file.extension().and_then(|e| e.to_str());
-    let defaults = seccompose::compile::Options::default();
-    // Enforcing with a warm cache, the filter is found by the file's bytes: the profile is
-    // neither parsed nor checked again (it had no error, or nothing would have been kept).
-    let ready = match (enforce, &cache) {
-        (true, Some(cache)) => {
-            let target = one_target(target)?;
-            cache
-                .by_file(&bytes, kind, &target, &defaults)
-                .map(|compiled| (compiled, target))
-        }
-        _ => None,
-    };
-    let (profile, target, compiled) = match ready {
-        Some((compiled, target)) => (None, target, Some(compiled)),
-        None => {
-            let profile = load_profile_bytes(file, bytes.clone())?;
-            let target = one_target(target)?;
-            let compiled = match (enforce, &cache) {
-                // Built here so that, from the second run of the same file on, the filter is
-                // also kept by its bytes (not on the first: a cold run writes one entry, not
-                // two). An error is left to the run, which reports it as any other.
-                (true, Some(cache)) => match cache.build_or_find(&profile, &target, &defaults) {
-                    Ok((compiled, found)) => {
-                        if found {
-                            cache.remember_file(&bytes, kind, &target, &defaults, &compiled);
-                        }
-                        Some(compiled)
-                    }
-                    Err(_) => None,
-                },
-                _ => None,
-            };
-            (Some(profile), target, compiled)
-        }
-    };
+    let ready = prepare(file, &bytes, target, enforce, cache.as_ref())?;
     say_if_root();
     let requested = if enforce {
         Mode::Enforce
@@ -113,30 +169,30 @@ pub fn run(
         eprintln!("seccompose: {}", why.local());
     }
     let enforce = mode == Mode::Enforce;
+    let Ready {
+        source,
+        target,
+        observation,
+    } = ready;
     let options = RunOptions {
         mode,
         timeout: timeout.map(Duration::from_secs_f64),
         cache,
+        observation,
         ..RunOptions::default()
     };
-    let (profile, started) = match (profile, compiled) {
-        (None, Some(compiled)) if enforce => (
+    let (profile, started) = match source {
+        Source::Warm(compiled) => (
             None,
-            started(Session::start_enforcing(
-                compiled, &target, command, options,
-            )),
+            started(Session::start_ready(compiled, &target, command, options)),
         ),
-        (profile, compiled) => {
-            let profile = match profile {
-                Some(p) => p,
-                None => load_profile_bytes(file, bytes)?,
-            };
+        Source::Read(profile, compiled) => {
             let options = RunOptions {
                 compiled,
                 ..options
             };
             let session = start(&profile, &target, command, options);
-            (Some(profile), session)
+            (Some(*profile), session)
         }
     };
     let session = match started? {
@@ -150,12 +206,18 @@ pub fn run(
         // Only how it ended: enforcement sees no individual stops.
         eprint!("{}", rep.render_ending());
     } else {
+        // A warm run did not read the profile: it is needed only to word what went through.
+        let went_through = match (&profile, rep.went_through.is_empty()) {
+            (_, true) => String::new(),
+            (Some(p), false) => sandbox::render_went_through(&rep.went_through, p, &target),
+            (None, false) => {
+                let p = load_profile_bytes(file, bytes)?;
+                sandbox::render_went_through(&rep.went_through, &p, &target)
+            }
+        };
         eprint!(
-            "{}{}{}",
+            "{}{went_through}{}",
             rep.render_stops(),
-            profile.as_ref().map_or_else(String::new, |p| {
-                sandbox::render_went_through(&rep.went_through, p, &target)
-            }),
             rep.render_ending()
         );
     }

@@ -241,3 +241,49 @@ fn a_filter_found_by_the_file_s_bytes_follows_every_change_to_them() {
         );
     }
 }
+
+/// A warm observed run (its filter and the siblings it watches found by the file's bytes, the
+/// profile read only to word what it reports) reports what a cold one does: the stop with its
+/// errno and the rule that decided, and the sibling that went through; a changed byte is seen
+/// at once.
+#[test]
+fn a_warm_observed_run_reports_what_a_cold_one_does() {
+    let deny = r#"{"defaultAction": "SCMP_ACT_ALLOW", "architectures":
+      ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"],
+      "syscalls": [{"names": ["chmod", "mkdir"], "action": "SCMP_ACT_ERRNO"}]}"#;
+    let eacces = deny.replace(
+        r#""action": "SCMP_ACT_ERRNO""#,
+        r#""action": "SCMP_ACT_ERRNO", "errnoRet": 13"#,
+    );
+    for who in users() {
+        let dir = scratch();
+        let (profile, cache) = (dir.path().join("profile.json"), dir.path().join("cache"));
+        let file = dir.path().join("f");
+        std::fs::write(&file, "").unwrap();
+        std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o666))
+            .unwrap();
+        let script = format!("chmod 600 {0}; mkdir {0}.d", file.display());
+        let observe = || {
+            let o = seccompose(who)
+                .env("XDG_CACHE_HOME", &cache)
+                .arg("run")
+                .arg(&profile)
+                .args(["--", "sh", "-c", &script])
+                .output()
+                .unwrap();
+            stderr(&o)
+        };
+        for (text, errno) in [(deny, "ERRNO(EPERM)"), (&eacces, "ERRNO(EACCES)")] {
+            std::fs::write(&profile, text).unwrap();
+            let reports: Vec<String> = (0..3).map(|_| observe()).collect();
+            let context = format!("{who:?} {errno}: {reports:#?}");
+            assert!(reports[0].contains(errno), "{context}");
+            assert!(reports[0].contains("syscalls[0]"), "{context}");
+            assert!(reports[0].contains("went through: fchmodat("), "{context}");
+            assert_eq!(reports[1], reports[0], "{context}");
+            assert_eq!(reports[2], reports[0], "the warm run: {context}");
+        }
+        // The profile's entry, and from its second run the file's and the watched siblings'.
+        assert_eq!(entries(&cache).len(), 6, "{who:?}: {:?}", entries(&cache));
+    }
+}

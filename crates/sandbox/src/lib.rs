@@ -37,7 +37,7 @@ mod tracee;
 mod watch;
 
 pub use launch::NotStartable;
-pub use observation::{Observation, SharedObservation};
+pub use observation::{Observation, Rules, SharedObservation};
 pub use record::{propose, recorded_profile, Held, Proposal};
 pub use report::{
     describe_action, exit_code, rule_place, signal_name, summarize, Report, StopSummary,
@@ -250,19 +250,26 @@ fn program_of(compiled: &compile::Compiled) -> Result<Program, SandboxError> {
 }
 
 impl Session {
-    /// Starts `argv` enforcing `compiled`, a filter compiled beforehand for `target` (a warm
-    /// cache's entry, found by the profile file's bytes before they were read as a profile).
-    pub fn start_enforcing(
+    /// Starts `argv` with `compiled`, a filter compiled beforehand for `target` (a warm
+    /// cache's entry, found by the profile file's bytes before they were read as a profile):
+    /// observing it when `options` asks for that and brings its observation, worked out ahead
+    /// too (see [`Observation::ahead`]); else enforcing it.
+    pub fn start_ready(
         compiled: compile::Compiled,
         target: &Target,
         argv: &[OsString],
         options: RunOptions,
     ) -> Result<Session, SandboxError> {
-        // Enforcing a filter given ready, `start` reads nothing of the profile (it compiles
-        // none, watches no sibling and plans no observer): an empty one stands in.
+        // Given all it needs ready, `start` reads nothing of the profile (it compiles none,
+        // watches no sibling and plans no observer): an empty one stands in.
         let unread = Profile::new(Action::Allow);
+        let observing = options.mode == Mode::Observe && options.observation.is_some();
         let options = RunOptions {
-            mode: Mode::Enforce,
+            mode: if observing {
+                Mode::Observe
+            } else {
+                Mode::Enforce
+            },
             compiled: Some(compiled),
             ..options
         };
@@ -333,7 +340,7 @@ impl Session {
         let supervisor = (options.mode != Mode::Enforce).then(|| {
             let plan = match &observation {
                 Some(o) => o.plan.clone(),
-                None => Arc::new(compile::plan(profile, target)),
+                None => observation::rules_of(compile::plan(profile, target)),
             };
             let ctx = supervise::Context {
                 page: page.clone(),

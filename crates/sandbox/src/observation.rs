@@ -8,19 +8,32 @@ use seccompose_core::bpf::Program;
 use seccompose_core::compile::{self, Compiled, Plan};
 use seccompose_core::lint::{open_siblings, OpenSibling};
 use seccompose_core::profile::{Profile, Target};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
+
+/// The compiled rules, which name the rule that decided a stop: worked out at once, or only
+/// when a first stop needs them (a warm observed run then reads its profile only if the
+/// command is stopped at all).
+pub type Rules = Arc<LazyLock<Plan, Box<dyn FnOnce() -> Plan + Send>>>;
+
+/// Rules worked out already.
+pub(crate) fn rules_of(plan: Plan) -> Rules {
+    Arc::new(LazyLock::new(Box::new(move || plan)))
+}
 
 /// Everything an observed run of one profile on one target needs besides its command.
 #[derive(Debug)]
 pub struct Observation {
-    /// The allowed siblings of denied syscalls: their calls are watched (see `through`).
+    /// The allowed siblings of denied syscalls, with the rules that allow them and their fix
+    /// (empty when only their names were known ahead: see [`Observation::ahead`]).
     pub open: Vec<OpenSibling>,
+    /// The syscalls whose calls are watched (see `through`): the names of `open`'s siblings.
+    pub watched: Vec<String>,
     /// The real filter, which the supervisor runs each stopped call through.
     pub(crate) program: Arc<Program>,
     /// The program the command loads (see [`compile::observe_watching`]).
     pub(crate) installed: Program,
-    /// The compiled rules, for naming the rule that decided a stop.
-    pub(crate) plan: Arc<Plan>,
+    /// The compiled rules.
+    pub(crate) plan: Rules,
     /// Whether a call of this machine can make the filter TRAP or KILL: only then does a
     /// tracer follow the command (see [`compile::needs_tracer`]).
     pub(crate) traced: bool,
@@ -33,23 +46,33 @@ impl Observation {
         target: &Target,
         real: &Compiled,
     ) -> Result<Observation, SandboxError> {
-        let program = program_of(real)?;
         let open = open_siblings(profile, target);
-        let watched: Vec<&str> = open.iter().map(|o| o.name.as_str()).collect();
-        let traced = compile::needs_tracer(&program);
-        let installed = compile::observe_watching(&program, &watched, traced);
-        Ok(Observation {
-            program: Arc::new(program),
-            installed,
-            plan: Arc::new(compile::plan(profile, target)),
-            traced,
-            open,
-        })
+        let watched = open.iter().map(|o| o.name.clone()).collect();
+        let plan = rules_of(compile::plan(profile, target));
+        let mut observation = Observation::ahead(real, watched, plan)?;
+        observation.open = open;
+        Ok(observation)
     }
 
-    /// The names of the watched syscalls.
-    pub fn watched(&self) -> impl Iterator<Item = &str> {
-        self.open.iter().map(|o| o.name.as_str())
+    /// From what was known ahead of reading the profile (a warm cache's): its filter `real`,
+    /// the names of the syscalls to watch, and its rules, to be worked out when needed.
+    pub fn ahead(
+        real: &Compiled,
+        watched: Vec<String>,
+        plan: Rules,
+    ) -> Result<Observation, SandboxError> {
+        let program = program_of(real)?;
+        let names: Vec<&str> = watched.iter().map(String::as_str).collect();
+        let traced = compile::needs_tracer(&program);
+        let installed = compile::observe_watching(&program, &names, traced);
+        Ok(Observation {
+            open: Vec::new(),
+            watched,
+            program: Arc::new(program),
+            installed,
+            plan,
+            traced,
+        })
     }
 }
 

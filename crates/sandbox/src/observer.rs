@@ -6,7 +6,7 @@
 use super::{Event, Stop};
 use seccompose_core::bpf::{self, Program, RetAction, SeccompData};
 use seccompose_core::catalog::Catalog;
-use seccompose_core::compile::{deciding_rule, Plan};
+use seccompose_core::compile::deciding_rule;
 use seccompose_core::profile::Arch;
 use std::sync::{mpsc, Arc};
 use std::time::Instant;
@@ -20,7 +20,7 @@ pub struct Observer {
     /// How long runc's -ENOSYS stub at its start is (0: none).
     pub stub_len: usize,
     /// The compiled rules, for naming the rule that decided.
-    pub plan: Arc<Plan>,
+    pub plan: super::observation::Rules,
     /// Where events go.
     pub events: mpsc::Sender<Event>,
     /// When the run started.

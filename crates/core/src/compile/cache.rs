@@ -133,6 +133,41 @@ impl Cache {
         }
     }
 
+    /// The syscalls an observed run of a file's profile watches (its allowed siblings of
+    /// denied syscalls), kept by [`Cache::remember_watched`] for exactly these bytes, this
+    /// kind of file and `target`: with [`Cache::by_file`], a warm observed run starts without
+    /// reading the profile. None is a miss (an empty list is a hit).
+    pub fn watched_by_file(
+        &self,
+        bytes: &[u8],
+        extension: Option<&str>,
+        target: &Target,
+    ) -> Option<Vec<String>> {
+        let key = Key::new(&watched_key(bytes, extension, target));
+        let path = self.entry_path(&key);
+        let entry = self.usable_dir().then(|| read_entry(&path)).flatten()?;
+        let body = std::str::from_utf8(key.body(&entry)?).ok()?;
+        Some(body.lines().map(str::to_string).collect())
+    }
+
+    /// Keeps `names` for [`Cache::watched_by_file`]: the caller read and checked the profile
+    /// of these `bytes` and worked out what an observed run of it on `target` watches.
+    pub fn remember_watched(
+        &self,
+        bytes: &[u8],
+        extension: Option<&str>,
+        target: &Target,
+        names: &[&str],
+    ) {
+        let key = Key::new(&watched_key(bytes, extension, target));
+        let path = self.entry_path(&key);
+        if self.ready() {
+            let body: String = names.iter().map(|n| format!("{n}\n")).collect();
+            // A store that fails only costs the next run its speed.
+            let _ = store(&path, &key.seal_body(body.as_bytes()));
+        }
+    }
+
     /// Where the entry of `key` is.
     fn entry_path(&self, key: &Key) -> PathBuf {
         self.dir.join(format!("{}.{ENTRY}", key.name()))
@@ -289,6 +324,14 @@ fn file_key(bytes: &[u8], extension: Option<&str>, target: &Target, options: &Op
     key
 }
 
+/// The key of what an observed run of a file watches: [`file_key`]'s inputs (with the
+/// default options, which do not change it) after a leading `watched`.
+fn watched_key(bytes: &[u8], extension: Option<&str>, target: &Target) -> Vec<u8> {
+    let mut key = b"watched\n".to_vec();
+    key.extend(file_key(bytes, extension, target, &Options::default()));
+    key
+}
+
 /// A `Hasher` that keeps what is written to it (the key's bytes, hashed whole afterwards).
 struct Collect(Vec<u8>);
 
@@ -322,6 +365,18 @@ fn this_program() -> String {
 /// The entry at `path`, if it is sound and made for `key`. Opened without following a link
 /// and without waiting on a pipe, then checked on what was opened.
 fn read(path: &Path, key: &Key) -> Option<Compiled> {
+    let compiled = key.open(&read_entry(path)?)?;
+    let program = Program::from_bytes(&compiled.bpf).ok()?;
+    if program.validate().is_err() {
+        return None;
+    }
+    Some(compiled)
+}
+
+/// The bytes of the entry at `path`, if it is a file of the user's, closed to others. Opened
+/// without following a link and without waiting on a pipe, then checked on what was opened;
+/// its time is set to now, its last use, for trimming.
+fn read_entry(path: &Path) -> Option<Vec<u8>> {
     use std::os::unix::fs::OpenOptionsExt;
     let mut file = std::fs::File::options()
         .read(true)
@@ -334,15 +389,10 @@ fn read(path: &Path, key: &Key) -> Option<Compiled> {
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()? + 1);
     file.read_to_end(&mut bytes).ok()?;
-    let compiled = key.open(&bytes)?;
-    let program = Program::from_bytes(&compiled.bpf).ok()?;
-    if program.validate().is_err() {
-        return None;
-    }
-    // Its last use, for trimming (the owner may set the time through a read-only handle); a
-    // failure only makes it look older.
+    // The owner may set the time through a read-only handle; a failure only makes it look
+    // older.
     let _ = file.set_modified(std::time::SystemTime::now());
-    Some(compiled)
+    Some(bytes)
 }
 
 mod entry;

@@ -394,7 +394,7 @@ fn observer_of(
     Ok(Observer {
         program,
         stub_len: real.stub.range.len(),
-        plan: Arc::new(compile::plan(profile, target)),
+        plan: crate::observation::rules_of(compile::plan(profile, target)),
         events,
         started: Instant::now(),
     })
