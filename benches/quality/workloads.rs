@@ -32,7 +32,7 @@ int main(int argc, char **argv) { printf(\"%zu\\n\", strlen(argv[0]) + argc); re
 
 /// Records the four workloads in `dir`; Err says why recording is not possible here.
 pub fn record_all(dir: &Path) -> Result<Vec<Workload>, String> {
-    support::available_mode(Mode::Record).map_err(|why| why.english())?;
+    support::available_mode(Mode::Record, false).map_err(|why| why.english())?;
     std::fs::write(dir.join("hello.c"), SOURCE).map_err(|e| e.to_string())?;
     let python = if Path::new("/usr/bin/python3").exists() {
         "/usr/bin/python3"

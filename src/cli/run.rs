@@ -112,7 +112,12 @@ fn prepare(
     let profile = load_profile_bytes(file, bytes.to_vec())?;
     let target = one_target(target)?;
     // An error is left to the run, which reports it as any other.
-    let built = cache.and_then(|c| c.build_or_find(&profile, &target, &defaults).ok());
+    let built = match cache {
+        Some(cache) => cache.build_or_find(&profile, &target, &defaults).ok(),
+        None => seccompose::compile::build(&profile, &target, &defaults)
+            .ok()
+            .map(|compiled| (compiled, false)),
+    };
     let observation = match (&built, enforce) {
         (Some((compiled, _)), false) => {
             Some(Arc::new(Observation::new(&profile, &target, compiled)?))
@@ -163,8 +168,10 @@ pub fn run(
     } else {
         Mode::Observe
     };
-    let (mode, fell_back) =
-        support::available_mode(requested).map_err(|why| anyhow::Error::msg(why.local()))?;
+    // Unknown only when the profile does not compile (the run then says why).
+    let traced = ready.observation.as_ref().is_none_or(|o| o.traced());
+    let (mode, fell_back) = support::available_mode(requested, traced)
+        .map_err(|why| anyhow::Error::msg(why.local()))?;
     if let Some(why) = fell_back {
         eprintln!("seccompose: {}", why.local());
     }
@@ -257,7 +264,7 @@ pub fn record(
     let target = one_target(target)?;
     // The recording filter allows everything; the profile only matters for the target.
     let placeholder = profile::Profile::new(profile::Action::Allow);
-    support::available_mode(Mode::Record).map_err(|why| anyhow::Error::msg(why.local()))?;
+    support::available_mode(Mode::Record, false).map_err(|why| anyhow::Error::msg(why.local()))?;
     say_if_root();
     let run_options = RunOptions {
         mode: Mode::Record,

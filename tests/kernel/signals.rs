@@ -191,6 +191,21 @@ const TRACED: &str = r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
     {"names": ["acct"], "action": "SCMP_ACT_KILL_PROCESS"}
 ]}"#;
 
+/// A profile that allows everything but `rules` and lists every ABI of this machine, so that
+/// libseccomp kills no call for its ABI (a filter that can then neither trap nor kill, unless
+/// `rules` do).
+fn every_abi(rules: &str) -> String {
+    let native = seccompose::profile::Arch::native();
+    let abis: Vec<String> = std::iter::once(native)
+        .chain(native.sub_architectures().iter().copied())
+        .map(|a| format!("{:?}", a.scmp_name()))
+        .collect();
+    format!(
+        r#"{{"defaultAction": "SCMP_ACT_ALLOW", "architectures": [{}], "syscalls": [{rules}]}}"#,
+        abis.join(", ")
+    )
+}
+
 /// An observed run has a tracer follow the command only when its filter can TRAP or KILL a
 /// call of this machine: `TracerPid` is seccompose's then, and 0 under a filter that allows
 /// everything on every ABI of the machine. Allowing everything without listing the ABIs is
@@ -198,17 +213,6 @@ const TRACED: &str = r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
 #[test]
 fn a_tracer_follows_the_command_only_when_the_filter_can_trap_or_kill() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let native = seccompose::profile::Arch::native();
-    let abis: Vec<String> = std::iter::once(native)
-        .chain(native.sub_architectures().iter().copied())
-        .map(|a| format!("{:?}", a.scmp_name()))
-        .collect();
-    let every_abi = |rules: &str| {
-        format!(
-            r#"{{"defaultAction": "SCMP_ACT_ALLOW", "architectures": [{}], "syscalls": [{rules}]}}"#,
-            abis.join(", ")
-        )
-    };
     let kill_acct = r#"{"names": ["acct"], "action": "SCMP_ACT_KILL_PROCESS"}"#;
     let cases = [
         (every_abi(""), false),
@@ -233,6 +237,47 @@ fn a_tracer_follows_the_command_only_when_the_filter_can_trap_or_kill() {
                 .unwrap_or_else(|| panic!("no TracerPid line: {context}"));
             assert_eq!(tracer != 0, traced, "{context}");
             assert_eq!(out.status.code(), Some(0), "{context}");
+        }
+    }
+}
+
+/// Where this process may not trace (simulated with the test hook, as Yama's `ptrace_scope` 3
+/// would refuse), an observed run falls back to enforce mode only when its filter needs the
+/// tracer: a profile that lists every ABI and neither traps nor kills is observed all the
+/// same, and reports its stop.
+#[test]
+fn where_tracing_is_refused_only_a_profile_that_can_trap_or_kill_falls_back() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let deny_mkdir = r#"{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO"}"#;
+    let every_abi = every_abi(deny_mkdir);
+    let native_only =
+        format!(r#"{{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{deny_mkdir}]}}"#);
+    for who in users() {
+        let dir = scratch();
+        let made = dir.path().join("made");
+        for (text, observed) in [(&every_abi, true), (&native_only, false)] {
+            let profile = write_profile(dir.path(), text);
+            let out = run_as(who, &profile, false)
+                .env(sandbox::support::FAKE_NO_TRACING, "1")
+                .arg("--")
+                .arg("mkdir")
+                .arg(&made)
+                .output()
+                .unwrap();
+            let err = stderr(&out);
+            let context = format!("{who:?} {text}: {err}");
+            assert_eq!(out.status.code(), Some(1), "{context}");
+            assert!(!made.exists(), "{context}");
+            assert_eq!(
+                err.contains("may not trace the command"),
+                !observed,
+                "{context}"
+            );
+            assert_eq!(
+                err.contains("the policy stopped 1 syscall"),
+                observed,
+                "{context}"
+            );
         }
     }
 }

@@ -54,6 +54,12 @@ impl Observation {
         Ok(observation)
     }
 
+    /// Whether a tracer follows the command (its filter can TRAP or KILL a call of this
+    /// machine): only then does an observed run need ptrace.
+    pub fn traced(&self) -> bool {
+        self.traced
+    }
+
     /// From what was known ahead of reading the profile (a warm cache's): its filter `real`,
     /// the names of the syscalls to watch, and its rules, to be worked out when needed.
     pub fn ahead(
@@ -97,5 +103,10 @@ impl SharedObservation {
                 Observation::new(profile, target, real).ok().map(Arc::new)
             })
             .clone()
+    }
+
+    /// The observation if it has been made, without making it.
+    pub fn peek(&self) -> Option<Arc<Observation>> {
+        self.0.get().cloned().flatten()
     }
 }

@@ -408,15 +408,21 @@ pub fn report() -> Report {
 }
 
 /// The mode a run can have on this machine: an observed run falls back to enforcement when
-/// user notification or tracing is missing (with the reason to show); a recording cannot
+/// user notification is missing, or tracing when it needs a tracer (`traced`: its filter can
+/// TRAP or KILL, see `compile::needs_tracer`), with the reason to show; a recording cannot
 /// happen without user notification (it traces nothing).
-pub fn available_mode(requested: super::Mode) -> Result<(super::Mode, Option<Text>), Text> {
+pub fn available_mode(
+    requested: super::Mode,
+    traced: bool,
+) -> Result<(super::Mode, Option<Text>), Text> {
     use super::Mode;
     let enforced = |why| Ok((Mode::Enforce, Some(why)));
     match requested {
         Mode::Enforce => Ok((Mode::Enforce, None)),
         Mode::Observe if !user_notification_works() => enforced(text!("cli-run-fell-back")),
-        Mode::Observe if !tracing_works() => enforced(text!("cli-run-fell-back-no-tracing")),
+        Mode::Observe if traced && !tracing_works() => {
+            enforced(text!("cli-run-fell-back-no-tracing"))
+        }
         Mode::Record if !user_notification_works() => Err(text!("cli-run-cannot-record")),
         Mode::Observe if !super::procs::tree_visible() => {
             enforced(text!("cli-run-fell-back-foreign-proc"))

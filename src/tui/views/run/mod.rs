@@ -129,6 +129,9 @@ pub struct RunView {
     /// The profile the last run used (for the rules' places).
     ran_with: Option<Profile>,
     runner: Option<Runner>,
+    /// Whether an observed run of the draft as it stands would need a tracer (true until its
+    /// observation is known), for the mode shown before a run where tracing is refused.
+    draft_traced: bool,
     /// Where commands run: the host, or a container.
     target: target::Target,
 }
@@ -163,8 +166,18 @@ impl RunView {
             scrolled: 0,
             ran_with: None,
             runner: None,
+            draft_traced: true,
             target: target::Target::new(container_dirs),
         }
+    }
+
+    /// Whether an observed run of the session's draft needs a tracer (its filter can TRAP or
+    /// KILL); true while that is unknown (the draft does not compile: the run says why).
+    fn needs_tracer(&self, session: &Session) -> bool {
+        let (profile, target) = (session.profile(), &session.target);
+        let draft = session.compiled().get(profile, target).map(|d| &d.compiled);
+        let observation = session.observation().get(profile, target, draft);
+        observation.is_none_or(|o| o.traced())
     }
 
     /// Whether a command is running.
@@ -191,7 +204,10 @@ impl RunView {
         // loads the filter, and says so when it cannot.
         let available = match container {
             Some(_) => Ok((mode, None)),
-            None => crate::sandbox::support::available_mode(mode),
+            None => {
+                let traced = mode == Mode::Observe && self.needs_tracer(session);
+                crate::sandbox::support::available_mode(mode, traced)
+            }
         };
         let mode = match available {
             Ok((mode, fell_back)) => {
@@ -271,7 +287,9 @@ impl RunView {
     /// Takes in what the run did since the last call, and keeps the replay current; true
     /// when the screen needs drawing.
     pub fn tick(&mut self, session: &mut Session) -> bool {
-        let mut changed = false;
+        let traced = session.observation().peek().is_none_or(|o| o.traced());
+        let mut changed = traced != self.draft_traced;
+        self.draft_traced = traced;
         let updates = match &mut self.runner {
             Some(r) => {
                 changed |= r.take_fresh();

@@ -82,7 +82,7 @@ fn mode_label(view: &RunView) -> String {
         (false, _, false) if support::user_notification_known() == Some(false) => {
             crate::msg!("run-mode-enforce-no-notify")
         }
-        (false, _, false) if support::tracing_known() == Some(false) => {
+        (false, _, false) if view.draft_traced && support::tracing_known() == Some(false) => {
             crate::msg!("run-mode-enforce-no-trace")
         }
         (false, _, false) => crate::msg!("run-mode-observe"),
