@@ -59,7 +59,8 @@ impl CommandLine {
         let text = self.input.text().trim().to_string();
         self.browsing = None;
         self.draft = None;
-        if text.is_empty() {
+        // Run again, the newest command changes nothing: no write on the way to the run.
+        if text.is_empty() || self.history.last() == Some(&text) {
             return;
         }
         self.history.retain(|h| *h != text);
@@ -137,6 +138,27 @@ mod tests {
         assert_eq!(again.input.text(), "ls -la /");
         again.input.set("echo 'oops");
         assert!(again.words().is_err());
+    }
+
+    /// Running the newest command again writes nothing (`r` after `r` touches no file on the
+    /// way to the run); another command is written as before.
+    #[test]
+    fn running_the_newest_command_again_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("run-history");
+        let mut line = CommandLine::load(Some(file.clone()));
+        line.input.set("true");
+        line.remember();
+        std::fs::write(&file, "written by someone else\n").unwrap();
+        line.input.set("true");
+        line.remember();
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            "written by someone else\n"
+        );
+        line.input.set("false");
+        line.remember();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "true\nfalse\n");
     }
 
     /// As in a shell: Up from the pre-filled newest command goes to the one before it, Down
