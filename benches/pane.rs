@@ -136,6 +136,27 @@ fn command_cost(label: &str, argv: &[&str], last: &str) {
     );
 }
 
+/// Milliseconds from sending `key` to the editor until its screen passes `done`, looked at
+/// every `pause`.
+fn answer_ms(
+    ed: &mut pty_editor::Editor,
+    key: &str,
+    done: impl Fn(&str) -> bool,
+    pause: Duration,
+) -> f64 {
+    let start = Instant::now();
+    ed.send(key);
+    while !done(&ed.text()) {
+        assert!(
+            start.elapsed() < pty_editor::PATIENCE,
+            "the editor never answered `{key}`; screen:\n{}",
+            ed.text()
+        );
+        std::thread::sleep(pause);
+    }
+    ms(start.elapsed())
+}
+
 /// Times `rounds` key answers in view 3 while `command` runs there.
 fn key_answers(command: &str, rounds: usize) -> Vec<f64> {
     let (home, file) = pty_editor::home_with("p.json", r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
@@ -152,18 +173,8 @@ fn key_answers(command: &str, rounds: usize) -> Vec<f64> {
         } else {
             ("i", |s| s.contains("typing into the command"))
         };
-        let start = Instant::now();
-        ed.send(key);
-        while !done(&ed.text()) {
-            assert!(
-                start.elapsed() < pty_editor::PATIENCE,
-                "the editor never answered; screen:\n{}",
-                ed.text()
-            );
-            // Looking more often takes the CPU the editor needs (2 cores here).
-            std::thread::sleep(Duration::from_millis(1));
-        }
-        answers.push(ms(start.elapsed()));
+        // Looking more often takes the CPU the editor needs (2 cores here).
+        answers.push(answer_ms(&mut ed, key, done, Duration::from_millis(1)));
         std::thread::sleep(Duration::from_millis(30));
     }
     assert!(
@@ -274,17 +285,8 @@ fn run_start_seen() {
     let (mut seen, mut bare) = (Vec::new(), Vec::new());
     for n in 2..=31 {
         let done = format!("#{n} `true`");
-        let start = Instant::now();
-        ed.send("r");
-        while !ed.text().contains(&done) {
-            assert!(
-                start.elapsed() < pty_editor::PATIENCE,
-                "run {n} never showed; screen:\n{}",
-                ed.text()
-            );
-            std::thread::sleep(Duration::from_micros(200));
-        }
-        seen.push(ms(start.elapsed()));
+        let shown = |s: &str| s.contains(&done);
+        seen.push(answer_ms(&mut ed, "r", shown, Duration::from_micros(200)));
         let start = Instant::now();
         let status = Command::new("true").status().expect("true runs");
         bare.push(ms(start.elapsed()));

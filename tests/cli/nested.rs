@@ -29,12 +29,10 @@ fn nested(
 fn an_observed_run_inside_a_run_falls_back_to_enforce_and_finishes() {
     let dir = scratch();
     let outer = write_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
-    let inner = dir.path().join("inner.json");
-    std::fs::write(
-        &inner,
+    let inner = inner_profile(
+        dir.path(),
         r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO"}]}"#,
-    )
-    .unwrap();
+    );
     let made = dir.path().join("made");
     for who in users() {
         let out = nested(
@@ -56,6 +54,13 @@ fn an_observed_run_inside_a_run_falls_back_to_enforce_and_finishes() {
     }
 }
 
+/// The inner run's profile, `inner.json` in `dir`.
+fn inner_profile(dir: &Path, text: &str) -> std::path::PathBuf {
+    let inner = dir.join("inner.json");
+    std::fs::write(&inner, text).unwrap();
+    inner
+}
+
 /// Forbids every way to a new namespace, so that a run inside it is uncontained.
 const NO_NAMESPACES: &str = r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
     {"names": ["unshare"], "action": "SCMP_ACT_ERRNO"},
@@ -67,8 +72,7 @@ const NO_NAMESPACES: &str = r#"{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
 fn an_uncontained_run_inside_a_run_ends_with_its_command() {
     let dir = scratch();
     let outer = write_profile(dir.path(), NO_NAMESPACES);
-    let inner = dir.path().join("inner.json");
-    std::fs::write(&inner, r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#).unwrap();
+    let inner = inner_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ALLOW"}"#);
     for who in users() {
         // As root the inner run may still make a PID namespace; what matters is that it ends.
         let out = nested(
@@ -96,8 +100,7 @@ fn an_uncontained_run_inside_a_run_ends_with_its_command() {
 fn an_uncontained_run_whose_exec_is_denied_ends_and_says_so() {
     let dir = scratch();
     let outer = write_profile(dir.path(), NO_NAMESPACES);
-    let inner = dir.path().join("inner.json");
-    std::fs::write(&inner, r#"{"defaultAction": "SCMP_ACT_ERRNO"}"#).unwrap();
+    let inner = inner_profile(dir.path(), r#"{"defaultAction": "SCMP_ACT_ERRNO"}"#);
     for who in users() {
         for enforce in [false, true] {
             let out = nested(who, &outer, &inner, enforce, &["/bin/true"]);

@@ -393,8 +393,8 @@ impl Session {
         let h = page.get();
         h.uncontained_ok
             .store(u32::from(!isolate), Ordering::Release);
-        let watched = !isolate || !sys::child::DIES_WITHOUT_A_SYSCALL;
-        let mut watcher = watched.then(|| watch::watch_spawn(page.clone()));
+        let watch_the_spawn = !isolate || !sys::child::DIES_WITHOUT_A_SYSCALL;
+        let mut watcher = watch_the_spawn.then(|| watch::watch_spawn(page.clone()));
         // Made last: a thread whose children go to another PID namespace cannot start threads.
         let mut fresh = isolate
             .then(sys::pidns::ChildrenInFreshNamespace::enter)

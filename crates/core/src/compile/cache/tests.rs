@@ -439,3 +439,55 @@ fn an_entry_kept_by_the_file_answers_only_the_same_file_target_and_options() {
     cache.build(&p, &t, &o).unwrap();
     assert_eq!(std::fs::read_dir(cache.dir()).unwrap().count(), 2);
 }
+
+/// The names an observed run watches, kept by a file's bytes: answered only for those bytes,
+/// that kind of file and that target, apart from the filter kept by the same bytes, and a
+/// damaged entry is a miss, not a list of other names.
+#[test]
+fn the_watched_names_kept_by_the_file_answer_only_the_same_file_and_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::at(dir.path().join("c"));
+    let t = Target::host();
+    let bytes = TEXT.as_bytes();
+    assert_eq!(cache.watched_by_file(bytes, Some("json"), &t), None);
+    cache.remember_watched(bytes, Some("json"), &t, &[]);
+    assert_eq!(
+        cache.watched_by_file(bytes, Some("json"), &t),
+        Some(Vec::new()),
+        "nothing watched is a hit"
+    );
+    cache.remember_watched(bytes, Some("json"), &t, &["fchmodat", "fchmodat2"]);
+    let names = Some(vec!["fchmodat".to_string(), "fchmodat2".to_string()]);
+    assert_eq!(cache.watched_by_file(bytes, Some("json"), &t), names);
+    let mut other_target = t.clone();
+    other_target.kernel = KernelVersion {
+        major: 4,
+        minor: 9,
+        patch: 0,
+    };
+    assert_eq!(cache.watched_by_file(&bytes[1..], Some("json"), &t), None);
+    assert_eq!(cache.watched_by_file(bytes, Some("yaml"), &t), None);
+    assert_eq!(
+        cache.watched_by_file(bytes, Some("json"), &other_target),
+        None
+    );
+    let o = Options::default();
+    assert_eq!(
+        cache.by_file(bytes, Some("json"), &t, &o),
+        None,
+        "not a filter"
+    );
+    // One byte of a name changed ("fchmodat" to "fchmodas"): the sum no longer matches.
+    let entry = std::fs::read_dir(cache.dir())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut text = std::fs::read(&entry).unwrap();
+    let at = text.len() - "\nfchmodat2\n".len() - 1;
+    assert_eq!(text[at], b't');
+    text[at] = b's';
+    std::fs::write(&entry, &text).unwrap();
+    assert_eq!(cache.watched_by_file(bytes, Some("json"), &t), None);
+}
